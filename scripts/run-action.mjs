@@ -1,0 +1,131 @@
+// Runs the bundled action the way a GitHub runner does: INPUT_* variables
+// (hyphens kept), GITHUB_* variables, an event payload file, GITHUB_OUTPUT,
+// GITHUB_STEP_SUMMARY and GITHUB_STATE files, then the post step with the
+// saved state. Used by the demo, the end-to-end tests and the benchmark.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The stack's variables (`.stack/env`), so the action reaches its engine, registries and cache service. */
+export function stackEnv(stackDir = path.join(root, '.stack')) {
+  const file = path.join(stackDir, 'env');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`bash scripts/stack.sh up\` first`);
+  const env = {};
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const match = /^export ([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line);
+    if (!match) continue;
+    let value = match[2];
+    if (match[1] === 'PATH') value = value.replace(/:?"\$PATH"$/, '').replace(/^'|'$/g, '') + ':' + process.env.PATH;
+    else value = value.replace(/^'(.*)'$/, '$1');
+    env[match[1]] = value;
+  }
+  return env;
+}
+
+/** A minimal but real event payload for the common events. */
+export function eventPayload({ eventName = 'push', ref = 'refs/heads/main', sha, repository = 'acme/hello', defaultBranch = 'main', prNumber = 7 }) {
+  const [owner, name] = repository.split('/');
+  const repo = { name, full_name: repository, default_branch: defaultBranch, html_url: `https://github.com/${repository}`, owner: { login: owner }, description: 'Example app', license: { spdx_id: 'MIT' } };
+  if (eventName === 'pull_request') {
+    return { action: 'synchronize', number: prNumber, pull_request: { number: prNumber, head: { sha, ref: 'feature' }, base: { ref: defaultBranch } }, repository: repo };
+  }
+  return { ref, after: sha, head_commit: { id: sha, timestamp: '2026-11-01T12:00:00Z' }, repository: repo };
+}
+
+/**
+ * Runs main and post. `runnerTemp` must be the same folder across runs that
+ * should share the Actions cache (the cache is versioned by path).
+ */
+export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000 }) {
+  const stepDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-step-'));
+  sha ??= crypto.createHash('sha1').update(ref).digest('hex');
+  runnerTemp ??= path.join(stepDir, 'runner-temp');
+  fs.mkdirSync(runnerTemp, { recursive: true });
+  const files = { event: path.join(stepDir, 'event.json'), output: path.join(stepDir, 'output'), summary: path.join(stepDir, 'summary.md'), state: path.join(stepDir, 'state') };
+  fs.writeFileSync(files.event, JSON.stringify(payload ?? eventPayload({ eventName, ref, sha })));
+  for (const file of [files.output, files.summary, files.state]) fs.writeFileSync(file, '');
+  const base = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REF: ref,
+    GITHUB_SHA: sha,
+    GITHUB_REPOSITORY: 'acme/hello',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_RUN_ID: '1001',
+    GITHUB_RUN_NUMBER: '17',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    ...stackEnv(),
+  };
+  if (base.IMAGE_BUILD_CACHE_URL) {
+    Object.assign(base, { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: base.IMAGE_BUILD_CACHE_URL, ACTIONS_RUNTIME_TOKEN: 'local-token' });
+  }
+  for (const [name, value] of Object.entries(inputs)) base[`INPUT_${name.toUpperCase()}`] = String(value);
+  Object.assign(base, env);
+  for (const [name, value] of Object.entries(base)) if (value === undefined) delete base[name];
+
+  const node = nodeBinary();
+  const main = await spawnCollect(node, [path.join(root, 'dist/index.cjs')], base, workspace, timeoutMs);
+  const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
+  const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };
+  const post = await spawnCollect(node, [path.join(root, 'dist/post.cjs')], postEnv, workspace, 60_000);
+  const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
+  const summary = fs.readFileSync(files.summary, 'utf8');
+  fs.rmSync(stepDir, { recursive: true, force: true });
+  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, summary, state, runnerTemp, seconds: main.seconds };
+}
+
+export function nodeBinary() {
+  const local = path.join(root, 'node_modules/.bin/node');
+  return fs.existsSync(local) ? local : process.execPath;
+}
+
+/** `name<<DELIM\nvalue\nDELIM` blocks (and plain `name=value` lines) of GITHUB_OUTPUT / GITHUB_STATE. */
+export function parseFileCommands(text) {
+  const values = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1);
+      values[heredoc[1]] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (lines[i].includes('=')) {
+      const eq = lines[i].indexOf('=');
+      values[lines[i].slice(0, eq)] = lines[i].slice(eq + 1);
+    }
+  }
+  return values;
+}
+
+function spawnCollect(command, args, env, cwd, timeoutMs) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}

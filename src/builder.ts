@@ -1,0 +1,208 @@
+/**
+ * `docker buildx build`: the command line (pure), the progress stream (pure)
+ * and one thin edge that runs it.
+ */
+import fs from 'node:fs/promises';
+import { docker, lastLine } from './docker.ts';
+import { UserError } from './errors.ts';
+import type { BuildArg } from './inputs.ts';
+
+export interface BuildRequest {
+  context: string;
+  dockerfile: string;
+  tags: string[];
+  labels: Record<string, string>;
+  buildArgs: BuildArg[];
+  target?: string;
+  platforms: string[];
+  push: boolean;
+  /** Load the result into the local image store (the CLI without --push). */
+  load: boolean;
+  /** A restored BuildKit local cache folder to import from. */
+  cacheFrom?: string;
+  /** A new, empty folder to export the cache to, so the saved cache never grows. */
+  cacheTo?: string;
+  cacheMode: 'min' | 'max';
+  builder?: string;
+  metadataFile: string;
+}
+
+export function buildxArgs(request: BuildRequest): string[] {
+  const args = ['buildx', 'build', '--progress=rawjson', '--provenance=false'];
+  if (request.builder) args.push('--builder', request.builder);
+  args.push('--file', request.dockerfile, '--metadata-file', request.metadataFile);
+  for (const tag of request.tags) args.push('--tag', tag);
+  for (const [name, value] of Object.entries(request.labels)) args.push('--label', `${name}=${value}`);
+  for (const arg of request.buildArgs) args.push('--build-arg', `${arg.name}=${arg.value}`);
+  if (request.target) args.push('--target', request.target);
+  if (request.platforms.length) args.push('--platform', request.platforms.join(','));
+  if (request.cacheFrom) args.push('--cache-from', `type=local,src=${request.cacheFrom}`);
+  if (request.cacheTo) args.push('--cache-to', `type=local,dest=${request.cacheTo},mode=${request.cacheMode}`);
+  if (request.push) args.push('--push');
+  else if (request.load) args.push('--load');
+  args.push(request.context);
+  return args;
+}
+
+/** One build step as BuildKit reported it. */
+export interface BuildStep {
+  /** The vertex name, e.g. `[2/4] RUN npm ci`. */
+  name: string;
+  cached: boolean;
+  seconds: number;
+  error?: string;
+  /** Last lines the step printed (kept for failing steps' annotations). */
+  output: string[];
+}
+
+interface RawVertex {
+  digest: string;
+  name?: string;
+  started?: string;
+  completed?: string;
+  cached?: boolean;
+  error?: string;
+}
+
+interface RawStatus {
+  vertexes?: RawVertex[];
+  logs?: { vertex: string; data: string }[];
+}
+
+const KEPT_OUTPUT_LINES = 20;
+
+/** Folds Buildx's `--progress=rawjson` lines into one record per vertex, in start order. */
+export class ProgressReader {
+  private readonly vertices = new Map<string, RawVertex>();
+  private readonly output = new Map<string, string[]>();
+
+  private pending: string[] | undefined;
+
+  /**
+   * Feeds one stderr line. Buildx pretty-prints each status object over many
+   * lines, opening with `{` and closing with `}` at column 1; other lines
+   * (warnings, the final error) are returned as text.
+   */
+  read(line: string): string | undefined {
+    if (this.pending) {
+      this.pending.push(line);
+      if (line === '}') {
+        const text = this.pending.join('\n');
+        this.pending = undefined;
+        this.apply(text);
+      }
+      return undefined;
+    }
+    if (line === '{') {
+      this.pending = [line];
+      return undefined;
+    }
+    if (line.startsWith('{') && line.endsWith('}')) {
+      this.apply(line);
+      return undefined;
+    }
+    return line;
+  }
+
+  private apply(text: string): void {
+    let status: RawStatus;
+    try {
+      status = JSON.parse(text) as RawStatus;
+    } catch {
+      return;
+    }
+    for (const vertex of status.vertexes ?? []) {
+      this.vertices.set(vertex.digest, { ...this.vertices.get(vertex.digest), ...stripUndefined(vertex), digest: vertex.digest });
+    }
+    for (const log of status.logs ?? []) {
+      const lines = this.output.get(log.vertex) ?? [];
+      lines.push(...Buffer.from(log.data, 'base64').toString('utf8').split('\n').filter((text) => text.trim() !== ''));
+      this.output.set(log.vertex, lines.slice(-KEPT_OUTPUT_LINES));
+    }
+  }
+
+  steps(): BuildStep[] {
+    return [...this.vertices.values()]
+      .filter((vertex) => vertex.name)
+      .sort((a, b) => time(a.started) - time(b.started))
+      .map((vertex) => ({
+        name: vertex.name!,
+        cached: vertex.cached === true,
+        seconds: vertex.started && vertex.completed ? Math.max(0, (time(vertex.completed) - time(vertex.started)) / 1000) : 0,
+        error: vertex.error || undefined,
+        output: this.output.get(vertex.digest) ?? [],
+      }));
+  }
+}
+
+/** Steps that come from Dockerfile instructions (`[2/4] RUN …`), not BuildKit's own bookkeeping. */
+export function dockerfileSteps(steps: BuildStep[]): BuildStep[] {
+  return steps.filter((step) => /^\[[^\]]*\d+\/\d+\]/.test(step.name));
+}
+
+export interface BuildResult {
+  digest?: string;
+  imageId?: string;
+  steps: BuildStep[];
+  seconds: number;
+}
+
+export interface BuildHooks {
+  env: NodeJS.ProcessEnv;
+  /** Receives each non-progress line Buildx prints. */
+  log?: (line: string) => void;
+  /** Receives each progress line as it arrives, e.g. to write the log. */
+  onStep?: (status: string) => void;
+}
+
+export async function runBuild(request: BuildRequest, hooks: BuildHooks): Promise<BuildResult> {
+  const progress = new ProgressReader();
+  const messages: string[] = [];
+  const started = Date.now();
+  const run = await docker(buildxArgs(request), {
+    env: hooks.env,
+    onStderrLine: (line) => {
+      const text = progress.read(line);
+      if (text !== undefined && text.trim() !== '') {
+        messages.push(text);
+        hooks.log?.(text);
+      }
+    },
+    onStdoutLine: hooks.log,
+  });
+  const steps = progress.steps();
+  const seconds = (Date.now() - started) / 1000;
+  if (run.code !== 0) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
+  const metadata = await readMetadata(request.metadataFile);
+  return { digest: metadata['containerimage.digest'], imageId: metadata['containerimage.config.digest'], steps, seconds };
+}
+
+/** A build that ran and failed: the steps tell which instruction failed. */
+export class BuildFailure extends UserError {
+  readonly steps: BuildStep[];
+  constructor(message: string, steps: BuildStep[]) {
+    super(message);
+    this.steps = steps;
+  }
+}
+
+function failureMessage(messages: string[], stderr: string): string {
+  const error = [...messages].reverse().find((line) => /^ERROR:/.test(line.trim()));
+  return (error ?? lastLine(stderr)).trim().replace(/^ERROR:\s*/, 'build failed: ');
+}
+
+async function readMetadata(file: string): Promise<Record<string, string | undefined>> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, string | undefined>;
+  } catch {
+    return {};
+  }
+}
+
+function time(iso: string | undefined): number {
+  return iso ? Date.parse(iso) : Number.MAX_SAFE_INTEGER;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}

@@ -1,0 +1,59 @@
+/**
+ * The cache key scheme (DESIGN §2). The key names exactly one build input
+ * state; the restore keys widen step by step, so a changed source file still
+ * finds the cache of the same Dockerfile, and a changed Dockerfile still finds
+ * the cache of the same image.
+ */
+
+export type CacheHit = 'exact' | 'partial' | 'miss' | 'disabled';
+
+export interface CacheKeyParts {
+  prefix: string;
+  os: string;
+  arch: string;
+  /** Separates the caches of several images built from one repository. */
+  scope: string;
+  dockerfileHash: string;
+  contextHash: string;
+}
+
+export interface CacheKeys {
+  key: string;
+  restoreKeys: string[];
+}
+
+export function cacheKeys(parts: CacheKeyParts): CacheKeys {
+  const base = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const withDockerfile = `${base}${short(parts.dockerfileHash)}-`;
+  return {
+    key: `${withDockerfile}${short(parts.contextHash)}`,
+    restoreKeys: [withDockerfile, base],
+  };
+}
+
+/**
+ * The scope part of the key: the first image's repository path, or, with no
+ * image, the Dockerfile's path in the repository, made safe for a key.
+ */
+export function cacheScope(firstImage: string | undefined, dockerfilePath: string): string {
+  const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
+  const safe = source.toLowerCase().replace(/[^a-z0-9._]+/g, '_').replace(/^_+|_+$/g, '');
+  return safe.slice(-60) || 'image';
+}
+
+export function hitKind(matchedKey: string | undefined, key: string): CacheHit {
+  if (matchedKey === undefined) return 'miss';
+  return matchedKey === key ? 'exact' : 'partial';
+}
+
+/** `ghcr.io/org/app:tag` → `org/app`: the registry host and tag do not separate caches. */
+function repositoryPath(image: string): string {
+  const withoutTag = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  const parts = withoutTag.split('/');
+  const hasHost = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!);
+  return (hasHost ? parts.slice(1) : parts).join('/');
+}
+
+function short(hash: string): string {
+  return hash.replace(/^sha256:/, '').slice(0, 16);
+}

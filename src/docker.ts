@@ -1,0 +1,73 @@
+/**
+ * The one place that starts Docker CLI processes. Secrets never go in argv:
+ * a caller that has one passes it as `input` (stdin).
+ */
+import { spawn } from 'node:child_process';
+import { UserError } from './errors.ts';
+
+export interface DockerRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface DockerOptions {
+  env: NodeJS.ProcessEnv;
+  input?: string;
+  /** Called with each complete stderr line as it arrives (BuildKit progress goes to stderr). */
+  onStderrLine?: (line: string) => void;
+  onStdoutLine?: (line: string) => void;
+}
+
+export function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('docker', args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout = collect(child.stdout, options.onStdoutLine);
+    const stderr = collect(child.stderr, options.onStderrLine);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'ENOENT' ? new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner') : error);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+function collect(stream: NodeJS.ReadableStream, onLine?: (line: string) => void): () => string {
+  const chunks: string[] = [];
+  let partial = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    chunks.push(chunk);
+    if (!onLine) return;
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) onLine(line);
+  });
+  stream.on('end', () => {
+    if (onLine && partial) onLine(partial);
+  });
+  return () => chunks.join('');
+}
+
+/**
+ * Fails early, with what is missing, when there is no Docker CLI, no daemon or
+ * no Buildx: better than a confusing error ten seconds into the build.
+ */
+export async function checkDocker(env: NodeJS.ProcessEnv, builder?: string): Promise<{ buildx: string; driver: string }> {
+  const version = await docker(['buildx', 'version'], { env });
+  if (version.code !== 0) {
+    throw new UserError('Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).');
+  }
+  const inspect = await docker(['buildx', 'inspect', ...(builder ? [builder] : [])], { env });
+  if (inspect.code !== 0) {
+    const reason = lastLine(inspect.stderr);
+    if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: 'builder' });
+    throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
+  }
+  const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'unknown';
+  return { buildx: version.stdout.trim(), driver };
+}
+
+export function lastLine(text: string): string {
+  return text.trim().split('\n').filter(Boolean).pop() ?? 'no output';
+}

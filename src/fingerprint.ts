@@ -1,0 +1,35 @@
+/**
+ * The build fingerprint (DESIGN §2): two builds with one fingerprint are the
+ * same build. It covers everything that decides the image's content: the
+ * context, the Dockerfile, the build arguments, target and platforms, and the
+ * digests the base image tags pointed at when the build ran.
+ */
+import crypto from 'node:crypto';
+import type { BuildArg } from './inputs.ts';
+
+/** The image label that carries the fingerprint. */
+export const FINGERPRINT_LABEL = 'dev.image-build.fingerprint';
+
+export interface FingerprintInputs {
+  contextHash: string;
+  dockerfileHash: string;
+  buildArgs: BuildArg[];
+  target?: string;
+  platforms: string[];
+  /** Each base image reference with the digest it resolved to. */
+  baseImages: { ref: string; digest: string }[];
+}
+
+export function computeFingerprint(inputs: FingerprintInputs): string {
+  // The last value of a repeated build arg wins, as in `docker build`; order does not count.
+  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
+  const canonical = {
+    context: inputs.contextHash,
+    dockerfile: inputs.dockerfileHash,
+    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
+    target: inputs.target ?? '',
+    platforms: [...inputs.platforms].sort(),
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest]),
+  };
+  return `sha256:${crypto.createHash('sha256').update(JSON.stringify(canonical)).digest('hex')}`;
+}

@@ -1,0 +1,4 @@
+// The action's entry point (action.yml `main`).
+import { run } from './main.ts';
+
+void run();

@@ -1,0 +1,154 @@
+/**
+ * Reads and checks the step's inputs up front, so that a typo fails in the
+ * first second with one error naming the input, not after a ten-minute build.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from './errors.ts';
+
+export type PushMode = 'true' | 'false' | 'auto';
+export type CacheMode = 'true' | 'false' | 'read-only';
+export type CacheBackend = 'actions' | 'registry' | 'local';
+
+export interface Inputs {
+  /** Absolute path of the build context folder. */
+  context: string;
+  /** Absolute path of the Dockerfile. */
+  file: string;
+  images: string;
+  registry?: string;
+  username?: string;
+  password?: string;
+  tags: string;
+  flavor: string;
+  labels: string;
+  buildArgs: BuildArg[];
+  target?: string;
+  platforms: string[];
+  push: PushMode;
+  cache: CacheMode;
+  cacheMode: 'min' | 'max';
+  cacheKeyPrefix: string;
+  cacheBackend: CacheBackend;
+  cacheRef?: string;
+  cacheDir?: string;
+  skipUnchanged: boolean;
+  builder?: string;
+  advice: boolean;
+  dryRun: boolean;
+  githubToken?: string;
+}
+
+export interface BuildArg {
+  name: string;
+  value: string;
+}
+
+/** Looks up one input by its kebab-case name; '' when not given. */
+export type InputSource = (name: string) => string;
+
+/** Input names as action.yml declares them: INPUT_<NAME> keeps hyphens, upper-cased. */
+export function inputsFromEnv(env: NodeJS.ProcessEnv): InputSource {
+  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+export function readInputs(get: InputSource, workspace: string): Inputs {
+  const contextInput = get('context') || '.';
+  const context = path.resolve(workspace, contextInput);
+  if (!isDirectory(context)) {
+    throw new UserError(`context folder "${contextInput}" does not exist (resolved to ${context}); set "context" to a folder in the repository`, { input: 'context' });
+  }
+  const fileInput = get('file');
+  const file = fileInput ? path.resolve(workspace, fileInput) : path.join(context, 'Dockerfile');
+  if (!isFile(file)) {
+    const shown = fileInput || path.relative(workspace, file) || 'Dockerfile';
+    throw new UserError(`Dockerfile "${shown}" does not exist; set "file" to the Dockerfile's path`, { input: 'file' });
+  }
+  const cacheBackend = oneOf(get, 'cache-backend', ['actions', 'registry', 'local'], 'actions');
+  const cacheDir = get('cache-dir') || undefined;
+  if (cacheBackend === 'local' && !cacheDir) {
+    throw new UserError('"cache-backend: local" needs "cache-dir", the folder that keeps the cache', { input: 'cache-dir' });
+  }
+  return {
+    context,
+    file,
+    images: get('images'),
+    registry: get('registry') || undefined,
+    username: get('username') || undefined,
+    password: get('password') || undefined,
+    tags: get('tags'),
+    flavor: get('flavor') || 'latest=auto',
+    labels: get('labels'),
+    buildArgs: parseBuildArgs(get('build-args')),
+    target: get('target') || undefined,
+    platforms: listItems(get('platforms')),
+    push: oneOf(get, 'push', ['true', 'false', 'auto'], 'auto'),
+    cache: oneOf(get, 'cache', ['true', 'false', 'read-only'], 'true'),
+    cacheMode: oneOf(get, 'cache-mode', ['max', 'min'], 'max'),
+    cacheKeyPrefix: cacheKeyPrefix(get('cache-key-prefix') || 'image-build'),
+    cacheBackend,
+    cacheRef: get('cache-ref') || undefined,
+    cacheDir: cacheDir ? path.resolve(workspace, cacheDir) : undefined,
+    skipUnchanged: bool(get, 'skip-unchanged', true),
+    builder: get('builder') || undefined,
+    advice: bool(get, 'advice', true),
+    dryRun: bool(get, 'dry-run', false),
+    githubToken: get('github-token') || undefined,
+  };
+}
+
+/** `NAME=value` lines (or comma-separated); a value may itself contain `=`. */
+export function parseBuildArgs(text: string): BuildArg[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const eq = line.indexOf('=');
+      const name = eq < 0 ? line : line.slice(0, eq).trim();
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        throw new UserError(`build-args: "${line}" is not NAME=value`, { input: 'build-args' });
+      }
+      return { name, value: eq < 0 ? '' : line.slice(eq + 1) };
+    });
+}
+
+/** Items separated by newlines or commas, trimmed, empty ones dropped. */
+export function listItems(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function cacheKeyPrefix(prefix: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(prefix) || prefix.length > 64) {
+    throw new UserError(`cache-key-prefix "${prefix}" may hold only letters, digits, ".", "_" and "-" (64 at most)`, { input: 'cache-key-prefix' });
+  }
+  return prefix;
+}
+
+function oneOf<T extends string>(get: InputSource, name: string, allowed: readonly T[], fallback: T): T {
+  const value = get(name);
+  if (value === '') return fallback;
+  const normalized = value.toLowerCase();
+  if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
+  throw new UserError(`${name}: "${value}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`, { input: name });
+}
+
+// The YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them.
+function bool(get: InputSource, name: string, fallback: boolean): boolean {
+  const value = get(name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
+}
+
+function isDirectory(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function isFile(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+}
