@@ -33,13 +33,18 @@ export function createDockerConfig(tempRoot: string, logins: RegistryLogin[], or
   }
   const auths: Record<string, { auth: string }> = {};
   for (const login of logins) {
-    auths[login.registry] = { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') };
+    auths[authKey(login.registry)] = { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') };
   }
   const config: Record<string, unknown> = { auths };
   const currentContext = readCurrentContext(originalDir);
   if (currentContext) config.currentContext = currentContext;
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config), { mode: 0o600 });
   return { dir, remove: () => removeDockerConfig(dir) };
+}
+
+// Docker keeps Docker Hub's credentials under its old index URL.
+function authKey(registry: string): string {
+  return registry === 'docker.io' ? 'https://index.docker.io/v1/' : registry;
 }
 
 export function removeDockerConfig(dir: string): void {
@@ -61,3 +66,26 @@ function readCurrentContext(originalDir: string): string | undefined {
 
 /** The action state under which main tells the post step which folder to remove. */
 export const SECRETS_STATE = 'image-build-secrets-dir';
+
+/**
+ * The plain `auth` entries of a Docker config, for the CLI's registry calls.
+ * Credential helpers are not run: their registries are reached anonymously.
+ */
+export function loginsFromDockerConfig(dir = defaultDockerConfigDir()): RegistryLogin[] {
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, { auth?: string }> };
+    return Object.entries(config.auths ?? {}).flatMap(([registry, entry]) => {
+      if (!entry.auth) return [];
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      return colon < 0 ? [] : [{ registry: registryOfAuthKey(registry), username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function registryOfAuthKey(key: string): string {
+  const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return host === 'index.docker.io' ? 'docker.io' : host;
+}

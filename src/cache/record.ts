@@ -17,8 +17,8 @@ export interface CacheRecord {
   dockerfileHash: string;
   /** Full references of the images the build pushed, with their manifest digest. */
   images: { ref: string; digest: string }[];
-  /** The context manifest (see context/manifest.ts), serialised. */
-  manifest?: unknown;
+  /** The context manifest (see context/manifest.ts), serialised and base64-encoded. */
+  manifest?: string;
   createdAt: string;
 }
 

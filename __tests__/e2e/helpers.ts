@@ -1,0 +1,101 @@
+// Shared pieces of the end-to-end tests: a scratch workspace with the example
+// app, a "fresh runner" (builder cache and local images gone), and registry
+// look-ups made directly over HTTP, independent of the code under test.
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+// @ts-expect-error: plain JavaScript harness shared with the demo and the benchmark
+import { root, runAction as runActionJs, stackEnv as stackEnvJs } from '../../scripts/run-action.mjs';
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  state: Record<string, string>;
+  runnerTemp: string;
+  seconds: number;
+  post: { code: number; stdout: string; stderr: string };
+}
+
+export interface ActionOptions {
+  inputs?: Record<string, string>;
+  eventName?: string;
+  ref?: string;
+  sha?: string;
+  workspace: string;
+  runnerTemp?: string;
+  env?: Record<string, string | undefined>;
+  payload?: unknown;
+}
+
+export const runAction = runActionJs as (options: ActionOptions) => Promise<ActionRun>;
+export const stack = stackEnvJs() as Record<string, string>;
+export const repoRoot = root as string;
+
+export function dockerEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, ...stack };
+}
+
+export function docker(...args: string[]): string {
+  return execFileSync('docker', args, { env: dockerEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** What a new GitHub runner has: no BuildKit cache, no local images. */
+export function freshRunner(): void {
+  docker('buildx', 'prune', '-af');
+  docker('image', 'prune', '-af');
+}
+
+/** A unique name for this test run, so registries and caches from earlier runs don't interfere. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
+}
+
+/** A scratch copy of an example app as the workspace. */
+export function exampleWorkspace(example = 'hello'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-ws-'));
+  fs.cpSync(path.join(repoRoot, 'examples', example), dir, { recursive: true });
+  return dir;
+}
+
+export function runnerTempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-runner-'));
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+/** The registry's own digest for a tag (Docker-Content-Digest), or undefined when the tag is absent. */
+export async function registryDigest(ref: string, auth?: { username: string; password: string }): Promise<string | undefined> {
+  const match = /^([^/]+)\/(.+):([^:/]+)$/.exec(ref);
+  if (!match) throw new Error(`not a tagged reference: ${ref}`);
+  const headers: Record<string, string> = { accept: MANIFEST_TYPES };
+  if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  const response = await fetch(`http://${match[1]}/v2/${match[2]}/manifests/${match[3]}`, { method: 'HEAD', headers });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`HEAD ${ref}: ${response.status}`);
+  return response.headers.get('docker-content-digest') ?? undefined;
+}
+
+/** Blob uploads the open registry logged for a repository since `fromByte` of its access log. */
+export function blobUploads(repository: string, fromByte: number, log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {
+  const text = fs.readFileSync(log, 'utf8').slice(fromByte);
+  return text.split('\n').filter((line) => line.includes(`PUT /v2/${repository}/blobs/uploads/`) && / 201 /.test(line)).length;
+}
+
+export function logSize(log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {
+  return fs.statSync(log).size;
+}
+
+/** The `[n/m] …` steps of the summary's step table with their status. */
+export function summarySteps(summary: string): { name: string; status: string }[] {
+  return [...summary.matchAll(/^\| `(\[[^`]*)` \| (\S+|\*\*failed\*\*) \|/gm)].map((m) => ({ name: m[1]!, status: m[2]! }));
+}

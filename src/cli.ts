@@ -1,0 +1,166 @@
+/**
+ * `image-build`: the action's pipeline from a terminal, so a CI build can be
+ * reproduced on a laptop. A local folder is the cache store. Errors go to
+ * stderr with exit status 1 (2 for usage errors), never a stack trace.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { adviseFile } from './advice.ts';
+import { cacheScope } from './cache/keys.ts';
+import { localCacheStore } from './cache/store.ts';
+import { contextHash, contextLs } from './context/cli.ts';
+import { loginsFromDockerConfig } from './docker-config.ts';
+import { isUserError, messageOf } from './errors.ts';
+import { gitContextFromCheckout } from './git-context.ts';
+import { parseBuildArgs } from './inputs.ts';
+import { runPipeline, type PipelineLog } from './pipeline.ts';
+import { computeMetadata } from './tags/index.ts';
+
+const USAGE = `usage:
+  image-build context ls   [dir] [--file Dockerfile] [--json]
+  image-build context hash [dir] [--file Dockerfile]
+  image-build tags   [--images names] [--tags spec] [--flavor spec] [--labels]
+  image-build build  [-t name:tag]... [-f Dockerfile] [--cache-dir D] [--no-cache] [--push]
+                     [--build-arg NAME=value]... [--target T] [--platform P] [--dry-run] [path]
+  image-build advise [Dockerfile]`;
+
+class UsageError extends Error {}
+
+const log: PipelineLog = {
+  info: (message) => process.stderr.write(`${message}\n`),
+  warning: (message) => process.stderr.write(`warning: ${message}\n`),
+  group: async (name, fn) => {
+    process.stderr.write(`── ${name}\n`);
+    return fn();
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'context':
+      return contextCommand(rest);
+    case 'tags':
+      return tagsCommand(rest);
+    case 'build':
+      return buildCommand(rest);
+    case 'advise':
+      return adviseCommand(rest);
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+async function contextCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parse(rest, { file: { type: 'string', short: 'f' }, json: { type: 'boolean' } });
+  const dir = path.resolve(positionals[0] ?? '.');
+  const file = values.file ? path.resolve(values.file as string) : undefined;
+  if (sub === 'ls') process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
+  else if (sub === 'hash') process.stdout.write(`${await contextHash(dir, { file })}\n`);
+  else throw new UsageError(`unknown context command "${sub ?? ''}"; use "context ls" or "context hash"`);
+  return 0;
+}
+
+async function tagsCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { images: { type: 'string' }, tags: { type: 'string' }, flavor: { type: 'string' }, labels: { type: 'boolean' } });
+  const git = await gitContextFromCheckout(process.cwd());
+  const meta = computeMetadata(git, { images: str(values.images), tags: str(values.tags), flavor: str(values.flavor) || 'latest=auto', labels: '' });
+  const lines = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.images.length ? meta.tags : meta.tagNames;
+  process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+  return 0;
+}
+
+async function buildCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    tag: { type: 'string', short: 't', multiple: true },
+    file: { type: 'string', short: 'f' },
+    'cache-dir': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    push: { type: 'boolean' },
+    'build-arg': { type: 'string', multiple: true },
+    target: { type: 'string' },
+    platform: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  });
+  const context = path.resolve(positionals[0] ?? '.');
+  const file = values.file ? path.resolve(values.file as string) : path.join(context, 'Dockerfile');
+  const tags = (values.tag as string[] | undefined) ?? [];
+  const cacheDir = path.resolve(str(values['cache-dir']) || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'image-build', 'cache'));
+  const push = values.push === true;
+  if (push && tags.length === 0) throw new UsageError('--push needs at least one -t name:tag');
+  const result = await runPipeline(
+    {
+      context,
+      file,
+      workspace: process.cwd(),
+      buildArgs: parseBuildArgs(((values['build-arg'] as string[] | undefined) ?? []).join('\n')),
+      target: str(values.target) || undefined,
+      platforms: str(values.platform) ? str(values.platform).split(',') : [],
+      tags,
+      labels: {},
+      push,
+      load: !push,
+      cache: values['no-cache'] ? 'false' : 'true',
+      cacheMode: 'max',
+      cacheKeyPrefix: 'image-build',
+      cacheScope: cacheScope(tags[0], path.relative(process.cwd(), file)),
+      store: values['no-cache'] ? undefined : localCacheStore(cacheDir, log.warning),
+      skipUnchanged: push,
+      lookupRefs: [],
+      dryRun: values['dry-run'] === true,
+      logins: loginsFromDockerConfig(),
+      tempDir: os.tmpdir(),
+      env: process.env,
+    },
+    log,
+  );
+  log.info(`context ${result.contextHash}\ncache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ''} · key ${result.cacheKey}`);
+  if (result.changes) log.info(`changed since the cached build: ${[...result.changes.added, ...result.changes.removed, ...result.changes.changed].slice(0, 20).join(', ')}`);
+  for (const tag of tags) process.stdout.write(`${tag}\n`);
+  process.stdout.write(`${result.digest ?? result.imageId ?? result.fingerprint ?? result.contextHash}\n`);
+  return 0;
+}
+
+async function adviseCommand(args: string[]): Promise<number> {
+  const { positionals } = parse(args, {});
+  const advice = adviseFile(path.resolve(positionals[0] ?? 'Dockerfile'));
+  for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}\n`);
+  if (advice.length === 0) process.stdout.write('No layer-order advice: rarely-changing steps already come first.\n');
+  return 0;
+}
+
+function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(messageOf(error));
+  }
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`image-build: ${error.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const where = isUserError(error) && error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '';
+    process.stderr.write(`image-build: ${where}${messageOf(error)}\n`);
+    if (process.env.IMAGE_BUILD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  },
+);

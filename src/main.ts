@@ -1,0 +1,149 @@
+/**
+ * The action's edge: reads the runner's environment, runs the pipeline,
+ * writes outputs and the job summary. Errors the user can fix become one
+ * `::error` annotation and a non-zero exit, without a stack trace.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { cacheScope } from './cache/keys.ts';
+import { actionsCacheStore, localCacheStore, type CacheStore } from './cache/store.ts';
+import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
+import { isUserError, messageOf, UserError } from './errors.ts';
+import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
+import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
+import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
+import { parseReference } from './registry/reference.ts';
+import { renderSummary } from './summary.ts';
+import { computeMetadata, type Metadata } from './tags/index.ts';
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const secretsDir = path.join(env.RUNNER_TEMP || os.tmpdir(), `image-build-secrets-${crypto.randomBytes(6).toString('hex')}`);
+  try {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const inputs = readInputs(inputsFromEnv(env), workspace);
+    for (const secret of [inputs.password, inputs.githubToken]) if (secret) core.setSecret(secret);
+
+    const git = gitContextFromEnv(env);
+    const switches = metadataSwitchesFromEnv(env);
+    const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined;
+    const meta = computeMetadata(
+      git,
+      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+      { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
+    );
+    for (const warning of meta.warnings) core.warning(warning);
+    // With no image there is nothing to push: the tags are names only.
+    const refs = meta.images.length ? meta.tags : [];
+    const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
+
+    fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+    core.saveState(SECRETS_STATE, secretsDir);
+    const tempDir = env.RUNNER_TEMP || os.tmpdir();
+    const result = await runPipeline(
+      {
+        context: inputs.context,
+        file: inputs.file,
+        workspace,
+        buildArgs: inputs.buildArgs,
+        target: inputs.target,
+        platforms: inputs.platforms,
+        tags: refs,
+        labels: meta.labels,
+        push,
+        load: false,
+        cache: inputs.cache,
+        cacheMode: inputs.cacheMode,
+        cacheKeyPrefix: inputs.cacheKeyPrefix,
+        cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
+        store: inputs.cache === 'false' ? undefined : cacheStore(inputs),
+        skipUnchanged: inputs.skipUnchanged,
+        lookupRefs: lookupRefs(meta, git),
+        builder: inputs.builder,
+        dryRun: inputs.dryRun,
+        logins: registryLogins(inputs, meta, env),
+        tempDir,
+        secretsDir,
+        env: { ...env },
+      },
+      actionLog,
+    );
+    setOutputs(meta, result, switches.setOutputEnv);
+    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun }), true).write();
+  } catch (error) {
+    report(error);
+  } finally {
+    removeDockerConfig(secretsDir);
+  }
+}
+
+const actionLog: PipelineLog = {
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  group: (name, fn) => core.group(name, fn),
+};
+
+/** `auto`: push, except for pull requests (their code is not reviewed yet, and forks have no write token). */
+export function decidePush(mode: Inputs['push'], eventName: string): boolean {
+  if (mode === 'auto') return !['pull_request', 'pull_request_target'].includes(eventName);
+  return mode === 'true';
+}
+
+/**
+ * Credentials for the registries: `username`/`password` for `registry` (or
+ * for every registry the images live on), else the job's token for ghcr.io.
+ */
+export function registryLogins(inputs: Inputs, meta: Metadata, env: NodeJS.ProcessEnv): RegistryLogin[] {
+  const imageRegistries = [...new Set(meta.images.map((image: string) => parseReference(image, { input: 'images' }).registry))];
+  if (inputs.password) {
+    if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: 'username' });
+    const registries = inputs.registry ? [inputs.registry] : imageRegistries;
+    return registries.map((registry) => ({ registry, username: inputs.username!, password: inputs.password! }));
+  }
+  if (inputs.githubToken && imageRegistries.includes('ghcr.io')) {
+    return [{ registry: 'ghcr.io', username: env.GITHUB_ACTOR || 'github-actions', password: inputs.githubToken }];
+  }
+  return [];
+}
+
+/** Where an image of the same fingerprint is likely to be: this commit's `sha-` tag, the default branch's tag. */
+function lookupRefs(meta: Metadata, git: GitContext): string[] {
+  const tags = [`sha-${git.sha.slice(0, 7)}`, ...(git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, '-')] : [])];
+  return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
+}
+
+function cacheStore(inputs: Inputs): CacheStore {
+  return inputs.cacheBackend === 'local' ? localCacheStore(inputs.cacheDir!, core.warning) : actionsCacheStore(core.warning);
+}
+
+function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean): void {
+  const outputs: Record<string, string> = {
+    tags: meta.tags.join('\n'),
+    'tag-names': meta.tagNames.join('\n'),
+    version: meta.version.main ?? '',
+    labels: Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join('\n'),
+    digest: result.digest ?? '',
+    imageid: result.imageId ?? '',
+    'context-hash': result.contextHash,
+    'dockerfile-hash': result.dockerfileHash,
+    fingerprint: result.fingerprint ?? '',
+    'cache-key': result.cacheKey,
+    'cache-hit': result.cacheHit,
+    built: String(result.built),
+  };
+  outputs.metadata = JSON.stringify({ ...outputs, tags: meta.tags, 'tag-names': meta.tagNames, labels: meta.labels });
+  for (const [name, value] of Object.entries(outputs)) {
+    core.setOutput(name, value);
+    // metadata-action also exports its outputs for later steps; scripts that read them keep working.
+    if (exportEnv) core.exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/-/g, '_').toUpperCase()}`, value);
+  }
+}
+
+function report(error: unknown): void {
+  process.exitCode = 1;
+  if (isUserError(error)) core.error(error.message, { title: error.input ? `input ${error.input}` : undefined, file: error.file, startLine: error.line });
+  else core.error(messageOf(error));
+  if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack);
+}

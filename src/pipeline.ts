@@ -1,0 +1,278 @@
+/**
+ * The build pipeline shared by the action and the CLI: hash the inputs, look
+ * for an image that already has this fingerprint, restore the layer cache,
+ * build, save. The edges (main.ts, cli.ts) turn its result into outputs.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BuildFailure, runBuild, type BuildHooks, type BuildRequest, type BuildResult, type BuildStep } from './builder.ts';
+import { instructionForStep } from './steps.ts';
+import { cacheKeys, hitKind, type CacheHit } from './cache/keys.ts';
+import { readRecord, writeRecord, type CacheRecord } from './cache/record.ts';
+import { folderBytes, type CacheStore } from './cache/store.ts';
+import { diffManifests, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
+import { checkDocker } from './docker.ts';
+import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
+import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.ts';
+import { messageOf, UserError } from './errors.ts';
+import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
+import type { BuildArg, CacheMode } from './inputs.ts';
+import { Promoter } from './promote.ts';
+
+export interface PipelineLog {
+  info(message: string): void;
+  warning(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface PipelineSettings {
+  context: string;
+  file: string;
+  /** Paths in messages and annotations are shown relative to this folder. */
+  workspace: string;
+  buildArgs: BuildArg[];
+  target?: string;
+  platforms: string[];
+  /** Full image references to produce. */
+  tags: string[];
+  labels: Record<string, string>;
+  push: boolean;
+  load: boolean;
+  cache: CacheMode;
+  cacheMode: 'min' | 'max';
+  cacheKeyPrefix: string;
+  cacheScope: string;
+  store?: CacheStore;
+  skipUnchanged: boolean;
+  /** Extra references that may hold an image of this fingerprint (the commit's sha tag, the default branch's tag). */
+  lookupRefs: string[];
+  builder?: string;
+  dryRun: boolean;
+  logins: RegistryLogin[];
+  /** A folder that lives for the step (RUNNER_TEMP); the cache path under it must be the same on every run. */
+  tempDir: string;
+  /**
+   * A private folder for a Docker config holding `logins`, removed when the
+   * step ends; undefined keeps the user's own Docker config (the CLI).
+   */
+  secretsDir?: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Why a partial hit missed: the context files that differ from the restored entry's, and the Dockerfile. */
+export interface MissExplanation extends ManifestDiff {
+  dockerfileChanged: boolean;
+}
+
+export interface Timings {
+  hash: number;
+  lookup: number;
+  restore: number;
+  build: number;
+  save: number;
+  total: number;
+}
+
+export interface PipelineResult {
+  dockerfile: DockerfileModel;
+  manifest: ContextManifest;
+  contextHash: string;
+  dockerfileHash: string;
+  fingerprint?: string;
+  cacheKey: string;
+  restoreKeys: string[];
+  cacheHit: CacheHit;
+  restoredKey?: string;
+  cacheBytes?: number;
+  cacheSaved: boolean;
+  built: boolean;
+  /** The reference an unchanged build's image was found under. */
+  reusedFrom?: string;
+  digest?: string;
+  imageId?: string;
+  steps: BuildStep[];
+  changes?: MissExplanation;
+  timings: Timings;
+}
+
+export async function runPipeline(settings: PipelineSettings, log: PipelineLog): Promise<PipelineResult> {
+  const started = Date.now();
+  const timings: Timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
+  const displayFile = path.relative(settings.workspace, settings.file) || settings.file;
+
+  let phase = Date.now();
+  const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
+  const manifest = await readContextManifest(settings.context, settings.file);
+  timings.hash = seconds(phase);
+  const keys = cacheKeys({
+    prefix: settings.cacheKeyPrefix,
+    os: (settings.env.RUNNER_OS ?? process.platform).toLowerCase(),
+    arch: (settings.env.RUNNER_ARCH ?? process.arch).toLowerCase(),
+    scope: settings.cacheScope,
+    dockerfileHash: dockerfile.hash,
+    contextHash: manifest.hash,
+  });
+  const result: PipelineResult = {
+    dockerfile,
+    manifest,
+    contextHash: manifest.hash,
+    dockerfileHash: dockerfile.hash,
+    cacheKey: keys.key,
+    restoreKeys: keys.restoreKeys,
+    cacheHit: settings.store && settings.cache !== 'false' ? 'miss' : 'disabled',
+    cacheSaved: false,
+    built: false,
+    steps: [],
+    timings,
+  };
+  if (settings.dryRun) return finish(result, started);
+
+  await checkDocker(settings.env, settings.builder);
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
+  const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
+  try {
+    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
+    const promoter = new Promoter(settings.logins, log);
+    const registryRefs = settings.push ? settings.tags : [];
+
+    phase = Date.now();
+    if (settings.push) await promoter.checkAccess(settings.tags);
+    const bases = await promoter.resolveBaseImages(baseImages(dockerfile));
+    if (bases) {
+      result.fingerprint = computeFingerprint({
+        contextHash: manifest.hash,
+        dockerfileHash: dockerfile.hash,
+        buildArgs: settings.buildArgs,
+        target: settings.target,
+        platforms: settings.platforms,
+        baseImages: bases,
+      });
+    }
+    const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== undefined;
+    if (canReuse && (await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs))) {
+      timings.lookup = seconds(phase);
+      return finish(result, started);
+    }
+    timings.lookup = seconds(phase);
+
+    // The restore path must be the same string on every run: @actions/cache versions entries by path.
+    const cacheDir = path.join(settings.tempDir, 'image-build-cache', settings.cacheScope);
+    const freshCacheDir = `${cacheDir}.new`;
+    let record: CacheRecord | undefined;
+    if (result.cacheHit !== 'disabled') {
+      phase = Date.now();
+      await fs.rm(cacheDir, { recursive: true, force: true });
+      result.restoredKey = await settings.store!.restore(cacheDir, keys.key, keys.restoreKeys);
+      result.cacheHit = hitKind(result.restoredKey, keys.key);
+      record = result.restoredKey ? await readRecord(cacheDir) : undefined;
+      if (record && result.cacheHit === 'partial') result.changes = explainMiss(record, result);
+      timings.restore = seconds(phase);
+      log.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ''} (${timings.restore.toFixed(1)} s)`);
+      if (canReuse && record && record.fingerprint === result.fingerprint) {
+        const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
+        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started);
+      }
+    }
+
+    const exportCache = result.cacheHit === 'partial' || result.cacheHit === 'miss';
+    await fs.rm(freshCacheDir, { recursive: true, force: true });
+    phase = Date.now();
+    const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
+    const build = await log.group('Build', () =>
+      buildOrExplain(dockerfile, 
+        {
+          context: settings.context,
+          dockerfile: settings.file,
+          tags: settings.tags,
+          labels,
+          buildArgs: settings.buildArgs,
+          target: settings.target,
+          platforms: settings.platforms,
+          push: settings.push,
+          load: settings.load,
+          cacheFrom: result.restoredKey ? cacheDir : undefined,
+          cacheTo: exportCache ? freshCacheDir : undefined,
+          cacheMode: settings.cacheMode,
+          builder: settings.builder,
+          metadataFile: path.join(workDir, 'metadata.json'),
+        },
+        { env, log: (line) => log.info(line) },
+      ),
+    );
+    timings.build = seconds(phase);
+    Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
+    if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
+
+    if (exportCache) {
+      phase = Date.now();
+      await writeRecord(freshCacheDir, {
+        version: 1,
+        key: keys.key,
+        fingerprint: result.fingerprint ?? '',
+        contextHash: manifest.hash,
+        dockerfileHash: dockerfile.hash,
+        images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
+        manifest: serializeManifest(manifest).toString('base64'),
+        createdAt: new Date().toISOString(),
+      });
+      await fs.rm(cacheDir, { recursive: true, force: true });
+      await fs.rename(freshCacheDir, cacheDir);
+      result.cacheBytes = await folderBytes(cacheDir);
+      if (settings.cache === 'true') result.cacheSaved = await settings.store!.save(cacheDir, keys.key);
+      timings.save = seconds(phase);
+    }
+    return finish(result, started);
+  } finally {
+    dockerConfig?.remove();
+    await fs.rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the build; a failing step becomes an error at its Dockerfile line, with its last output. */
+async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest, hooks: BuildHooks): Promise<BuildResult> {
+  try {
+    return await runBuild(request, hooks);
+  } catch (error) {
+    if (!(error instanceof BuildFailure)) throw error;
+    const failed = error.steps.find((step) => step.error);
+    const instruction = failed && instructionForStep(failed.name, dockerfile);
+    const output = failed?.output.slice(-5).join('\n');
+    const message = [failed ? `${failed.name} failed: ${failed.error}` : error.message, output].filter(Boolean).join('\n');
+    throw new UserError(message, { file: dockerfile.path, line: instruction?.line });
+  }
+}
+
+/** Looks for an image with this fingerprint among `candidates`; when found, gives it the new tags. */
+async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[]): Promise<boolean> {
+  try {
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint!);
+    if (!found) return false;
+    await promoter.retag(found, targets);
+    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
+    return true;
+  } catch (error) {
+    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
+    return false;
+  }
+}
+
+function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanation | undefined {
+  if (!record.manifest) return undefined;
+  let previous: ContextManifest;
+  try {
+    previous = deserializeManifest(Buffer.from(record.manifest, 'base64'));
+  } catch {
+    return undefined;
+  }
+  const diff = diffManifests(previous, result.manifest);
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+}
+
+function finish(result: PipelineResult, started: number): PipelineResult {
+  result.timings.total = seconds(started);
+  return result;
+}
+
+function seconds(since: number): number {
+  return (Date.now() - since) / 1000;
+}

@@ -1,0 +1,85 @@
+// Retag and promotion without a rebuild: give an image that is already in a registry
+// another tag, in the same repository or another repository of the same registry,
+// moving no layer bytes. Within a repository that is one manifest PUT of the exact
+// bytes (so the digest is identical); across repositories the blobs are mounted first.
+import type { RegistryClient, ReferenceInput } from './client.ts';
+import { isIndexMediaType, type ImageIndex, type ImageManifest } from './manifest.ts';
+import { formatReference, parseReference, type ImageReference } from './reference.ts';
+import { RegistryError } from './registry-error.ts';
+
+export interface CopyResult {
+  /** The digest the target tag now points at: the source's. */
+  digest: string;
+  mediaType: string;
+  /** Blobs made part of the target repository by a cross-repository mount. */
+  mountedBlobs: number;
+  /** Blobs the target repository already had. */
+  presentBlobs: number;
+  /** Manifest PUTs, child manifests of an index included. */
+  manifestsPut: number;
+}
+
+/**
+ * Points `target` (a tag) at the image `source` names, on the same registry. Throws a
+ * RegistryError when the registry will not mount a blob: copying across registries, or
+ * without pull access to the source, would need a blob upload, which this never does.
+ */
+export async function copyImage(client: RegistryClient, source: ReferenceInput, target: ReferenceInput): Promise<CopyResult> {
+  const from = typeof source === 'string' ? parseReference(source) : source;
+  const to = typeof target === 'string' ? parseReference(target) : target;
+  if (to.tag === undefined) throw new Error(`copy target ${formatReference(to)} needs a tag`);
+  if (from.registry !== to.registry) {
+    throw new RegistryError(
+      `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
+      { registry: to.registry },
+    );
+  }
+  const result: CopyResult = { digest: '', mediaType: '', mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const manifest = await client.getManifest(from);
+  const sameRepository = from.repository === to.repository;
+  if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
+  result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
+  result.mediaType = manifest.mediaType;
+  result.manifestsPut++;
+  return result;
+}
+
+/** Makes everything `manifest` refers to present in `to`'s repository. */
+async function ensureContent(
+  client: RegistryClient,
+  from: ImageReference,
+  to: ImageReference,
+  manifest: ImageIndex | ImageManifest,
+  mediaType: string,
+  result: CopyResult,
+): Promise<void> {
+  if (isIndexMediaType(mediaType)) {
+    // The registry checks that an index's children exist in the repository: copy each by digest.
+    for (const child of (manifest as ImageIndex).manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
+      if (await client.headManifest(target)) continue;
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
+      await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
+      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
+      result.manifestsPut++;
+    }
+    return;
+  }
+  const image = manifest as ImageManifest;
+  const digests = [...new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
+  await Promise.all(
+    digests.map(async (digest) => {
+      if (await client.headBlob(to, digest)) {
+        result.presentBlobs++;
+      } else if (await client.mountBlob(from, to, digest)) {
+        result.mountedBlobs++;
+      } else {
+        throw new RegistryError(
+          `registry ${to.registry} would not mount blob ${digest} from ${from.repository} into ${to.repository}` +
+            ' (is the source readable with these credentials?)',
+          { registry: to.registry, code: 'BLOB_UNKNOWN' },
+        );
+      }
+    }),
+  );
+}

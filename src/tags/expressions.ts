@@ -1,0 +1,110 @@
+/**
+ * The global expressions available in `value`, `prefix`, `suffix`, `enable`,
+ * flavor prefix/suffix and `labels`: `{{branch}}`, `{{tag}}`, `{{sha}}`,
+ * `{{base_ref}}`, `{{is_default_branch}}`, `{{is_not_default_branch}}`,
+ * `{{date '<format>' tz='<zone>'}}` and `{{commit_date '<format>' tz='<zone>'}}`.
+ */
+import { UserError } from '../errors.ts';
+import type { GitContext } from '../git-context.ts';
+import { formatDate } from './datefmt.ts';
+import { render } from './template.ts';
+import type { Helper, Scope } from './template.ts';
+
+export const DEFAULT_SHORT_SHA_LENGTH = 7;
+
+export interface ExpressionEnv {
+  ctx: GitContext;
+  /** The build time, for `{{date}}`. */
+  now: Date;
+  shortShaLength: number;
+}
+
+export function shortSha(sha: string, length = DEFAULT_SHORT_SHA_LENGTH): string {
+  return length >= sha.length ? sha : sha.slice(0, length);
+}
+
+function dateHelper(date: Date): Helper {
+  return (params, hash) => {
+    let timeZone = 'UTC';
+    for (const [key, value] of Object.entries(hash)) {
+      if (key !== 'tz') throw new Error(`unknown attribute "${key}" (only tz= is allowed)`);
+      timeZone = String(value);
+    }
+    const format = params[0];
+    return formatDate(date, format === undefined || format === null ? undefined : String(format), timeZone);
+  };
+}
+
+export function branchOf(ref: string): string {
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
+}
+
+export function tagOf(ref: string): string {
+  return ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
+}
+
+function payloadPath(payload: unknown, ...keys: string[]): unknown {
+  let value = payload;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** `{{base_ref}}`: the pushed tag's base branch, or the pull request's target branch. */
+export function baseRefOf(ctx: GitContext): string {
+  const pushBase = payloadPath(ctx.payload, 'base_ref');
+  if (ctx.ref.startsWith('refs/tags/') && pushBase !== undefined && pushBase !== null) {
+    return String(pushBase).replace(/^refs\/heads\//, '');
+  }
+  const prBase = payloadPath(ctx.payload, 'pull_request', 'base', 'ref');
+  if (ctx.ref.startsWith('refs/pull/') && prBase !== undefined && prBase !== null) return String(prBase);
+  return '';
+}
+
+/**
+ * `{{is_default_branch}}` as metadata-action decides it: the ref without
+ * `refs/heads/` equals the default branch, or the event is one that always
+ * runs on the default branch (create, discussion, issues, schedule).
+ */
+export function isDefaultBranch(ctx: GitContext): boolean {
+  const branch = ctx.ref.replace(/^refs\/heads\//, '');
+  if (branch === '') return false;
+  const defaultBranch = ctx.defaultBranch ?? payloadPath(ctx.payload, 'repository', 'default_branch');
+  if (defaultBranch !== undefined && defaultBranch === branch) return true;
+  return /create|discussion|issues|schedule/.test(ctx.eventName);
+}
+
+/** The scope of all global expressions. */
+export function globalScope(env: ExpressionEnv): Scope {
+  const { ctx } = env;
+  const commitDate = ctx.commitDate ?? env.now;
+  return {
+    branch: () => branchOf(ctx.ref),
+    tag: () => tagOf(ctx.ref),
+    sha: () => shortSha(ctx.sha, env.shortShaLength),
+    base_ref: () => baseRefOf(ctx),
+    is_default_branch: () => String(isDefaultBranch(ctx)),
+    is_not_default_branch: () => String(!isDefaultBranch(ctx)),
+    date: dateHelper(env.now),
+    commit_date: dateHelper(commitDate),
+  };
+}
+
+/** The scope of `type=schedule` patterns: only the date expressions. */
+export function scheduleScope(env: ExpressionEnv): Scope {
+  return {
+    date: dateHelper(env.now),
+    commit_date: dateHelper(env.ctx.commitDate ?? env.now),
+  };
+}
+
+/** Renders `text` in `scope`; a bad expression is a UserError naming the input. */
+export function evaluate(text: string, scope: Scope, input: string): string {
+  try {
+    return render(text, scope);
+  } catch (error) {
+    throw new UserError(`${input}: bad expression in "${text}": ${(error as Error).message}`, { input });
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * docker/metadata-action's `images`, `tags`, `flavor` and `labels` language,
+ * as a pure function of a GitContext and the input strings. See docs/tags.md.
+ */
+import type { GitContext, RepositoryInfo } from '../git-context.ts';
+import { DEFAULT_SHORT_SHA_LENGTH, evaluate, globalScope } from './expressions.ts';
+import { parseFlavor } from './flavor.ts';
+import type { Flavor } from './flavor.ts';
+import { parseImages } from './images.ts';
+import type { ImageSpec } from './images.ts';
+import { computeLabels, labelLines, resolveRepositoryInfo } from './labels.ts';
+import { toOciTag } from './sanitize.ts';
+import { IMAGE_BUILD_DEFAULT_TAGS, parseTags } from './tag-spec.ts';
+import type { TagSpec } from './tag-spec.ts';
+import { computeVersion } from './version.ts';
+import type { Version } from './version.ts';
+
+export type { Flavor, ImageSpec, TagSpec, Version };
+export { IMAGE_BUILD_DEFAULT_TAGS, METADATA_ACTION_DEFAULT_TAGS, parseTags, parseTagSpec, DEFAULT_PRIORITIES } from './tag-spec.ts';
+export { parseFlavor } from './flavor.ts';
+export { parseImages } from './images.ts';
+export { labelLines } from './labels.ts';
+export { formatDate } from './datefmt.ts';
+export { normalizePep440, isValidPep440 } from './pep440.ts';
+export { toOciTag, isOciTag, normalizeImageName } from './sanitize.ts';
+
+export interface MetadataSpec {
+  /** `images` input (may be empty: tag names are still computed). */
+  images: string;
+  /** `tags` input; empty means `options.defaultTags`. */
+  tags: string;
+  flavor: string;
+  labels: string;
+  /** `annotations` input (same form as labels). */
+  annotations?: string;
+  /** Repository facts from the GitHub API, when fetched; else the event payload is used. */
+  repo?: RepositoryInfo;
+}
+
+export interface MetadataOptions {
+  /** Build time for `{{date}}` (and `created` when the commit time is unknown). Default: now. */
+  now?: Date;
+  /** `DOCKER_METADATA_SHORT_SHA_LENGTH`; default 7. */
+  shortShaLength?: number;
+  /** Rules used when `tags` is empty; default image-build's (DESIGN §1). */
+  defaultTags?: readonly string[];
+  /** `DOCKER_METADATA_ANNOTATIONS_LEVELS`; default `['manifest']`. */
+  annotationLevels?: readonly string[];
+}
+
+export interface MetadataJson {
+  tags: string[];
+  labels: Record<string, string>;
+  annotations: string[];
+}
+
+export interface Metadata {
+  version: Version;
+  /** Full references `image:tag` for each enabled image; the bare tag names when no image is given. */
+  tags: string[];
+  /** Tag names without image, in order, without duplicates. */
+  tagNames: string[];
+  /** Enabled image names (lower-cased). */
+  images: string[];
+  labels: Record<string, string>;
+  /** `level:key=value` lines. */
+  annotations: string[];
+  /** The `json` output, shaped like metadata-action's. */
+  json: MetadataJson;
+  /** Things the user may want to know (skipped rules, changed tags); the edge logs them. */
+  warnings: string[];
+}
+
+function uniq(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function latestName(flavor: Flavor, render: (text: string) => string): string {
+  const prefix = flavor.prefixLatest ? render(flavor.prefix) : '';
+  const suffix = flavor.suffixLatest ? render(flavor.suffix) : '';
+  return toOciTag(`${prefix}latest${suffix}`) || 'latest';
+}
+
+/** Computes tags, version and labels. Pure: no environment, no I/O. */
+export function computeMetadata(ctx: GitContext, spec: MetadataSpec, options: MetadataOptions = {}): Metadata {
+  const warnings: string[] = [];
+  const now = options.now ?? new Date();
+  const shortShaLength = options.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH;
+  const images: ImageSpec[] = parseImages(spec.images);
+  const flavor = parseFlavor(spec.flavor);
+  const specs = parseTags(spec.tags, options.defaultTags ?? IMAGE_BUILD_DEFAULT_TAGS, warnings);
+  const repo = resolveRepositoryInfo(ctx, spec.repo);
+  const env = { ctx, now, shortShaLength };
+  const scope = globalScope(env);
+
+  const version = computeVersion(specs, {
+    ...env,
+    flavor,
+    defaultBranch: ctx.defaultBranch ?? repo.defaultBranch,
+    warnings,
+  });
+
+  let tagNames: string[] = [];
+  if (version.main !== undefined) {
+    tagNames = [version.main, ...version.partial];
+    if (version.latest) tagNames.push(latestName(flavor, (t) => evaluate(t, scope, 'flavor')));
+    tagNames = uniq(tagNames);
+  }
+  const imageNames = uniq(images.filter((i) => i.enable).map((i) => i.name));
+  const tags = imageNames.length === 0 ? [...tagNames] : imageNames.flatMap((image) => tagNames.map((t) => `${image}:${t}`));
+
+  const created = ctx.commitDate ?? now;
+  const labels = computeLabels({ ctx, repo, version: version.main, created, extra: spec.labels, inputName: 'labels', scope });
+  const annotationLabels = computeLabels({
+    ctx,
+    repo,
+    version: version.main,
+    created,
+    extra: spec.annotations ?? '',
+    inputName: 'annotations',
+    scope,
+  });
+  const levels = options.annotationLevels ?? ['manifest'];
+  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+
+  return {
+    version,
+    tags,
+    tagNames,
+    images: imageNames,
+    labels,
+    annotations,
+    json: { tags, labels, annotations },
+    warnings,
+  };
+}
