@@ -51570,13 +51570,17 @@ async function checkDocker(env, builder) {
     throw new UserError("Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).");
   }
   const inspect2 = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
-  if (inspect2.code !== 0) {
-    const reason = lastLine(inspect2.stderr);
+  const reason = inspect2.code !== 0 ? lastLine(inspect2.stderr) : builderError(inspect2.stdout);
+  if (reason !== void 0) {
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: "builder" });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
   const driver = /^Driver:\s*(\S+)/m.exec(inspect2.stdout)?.[1] ?? "unknown";
   return { buildx: version3.stdout.trim(), driver };
+}
+function builderError(inspectOutput) {
+  const header = inspectOutput.split(/^Nodes:/m)[0];
+  return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
 function lastLine(text) {
   return text.trim().split("\n").filter(Boolean).pop() ?? "no output";
@@ -52192,9 +52196,7 @@ var Authenticator = class {
   async answer(registry, challenge, scopes, fresh) {
     const credentials = this.lookup(registry);
     if (challenge.scheme === "basic") {
-      if (!credentials) return void 0;
-      const pair = `${credentials.username}:${credentials.password}`;
-      return `Basic ${Buffer.from(pair, "utf8").toString("base64")}`;
+      return credentials && basicAuthorization(credentials);
     }
     const tokens = this.state(registry).tokens;
     const key = scopeKey(scopes);
@@ -52228,11 +52230,7 @@ var Authenticator = class {
     }
     if (service) url2.searchParams.set("service", service);
     for (const scope of scopes) url2.searchParams.append("scope", scope);
-    const headers = {};
-    if (credentials) {
-      const pair = `${credentials.username}:${credentials.password}`;
-      headers.authorization = `Basic ${Buffer.from(pair, "utf8").toString("base64")}`;
-    }
+    const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const requestedAt = this.now();
     const response = await this.transport.send({ method: "GET", url: url2, kind: "token", registry, headers });
     if (response.status === 401 || response.status === 403) {
@@ -52272,6 +52270,9 @@ function accessError(registry, username, status, attempted, body2) {
     message = `registry ${registry} denied ${who}${action5}${detail}`;
   }
   return new RegistryError(message, { registry, status, code: status === 401 ? "UNAUTHORIZED" : "DENIED" });
+}
+function basicAuthorization({ username, password }) {
+  return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
 }
 function scopeKey(scopes) {
   return [...scopes].sort().join(" ");
@@ -52605,6 +52606,57 @@ function contentType2(response) {
   return response.headers.get("content-type")?.split(";")[0]?.trim() || void 0;
 }
 
+// src/registry/copy.ts
+init_import_meta_url();
+async function copyImage(client, source, target) {
+  const from = typeof source === "string" ? parseReference(source) : source;
+  const to = typeof target === "string" ? parseReference(target) : target;
+  if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
+  if (from.registry !== to.registry) {
+    throw new RegistryError(
+      `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
+      { registry: to.registry }
+    );
+  }
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const manifest = await client.getManifest(from);
+  const sameRepository = from.repository === to.repository;
+  if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
+  result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
+  result.mediaType = manifest.mediaType;
+  result.manifestsPut++;
+  return result;
+}
+async function ensureContent(client, from, to, manifest, mediaType, result) {
+  if (isIndexMediaType(mediaType)) {
+    for (const child of manifest.manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
+      if (await client.headManifest(target)) continue;
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
+      await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
+      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
+      result.manifestsPut++;
+    }
+    return;
+  }
+  const image = manifest;
+  const digests = [.../* @__PURE__ */ new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
+  await Promise.all(
+    digests.map(async (digest) => {
+      if (await client.headBlob(to, digest)) {
+        result.presentBlobs++;
+      } else if (await client.mountBlob(from, to, digest)) {
+        result.mountedBlobs++;
+      } else {
+        throw new RegistryError(
+          `registry ${to.registry} would not mount blob ${digest} from ${from.repository} into ${to.repository} (is the source readable with these credentials?)`,
+          { registry: to.registry, code: "BLOB_UNKNOWN" }
+        );
+      }
+    })
+  );
+}
+
 // src/promote.ts
 var Promoter = class {
   client;
@@ -52645,40 +52697,36 @@ var Promoter = class {
     return void 0;
   }
   /**
-   * Points each target tag at the found image. Blobs are mounted into other
-   * repositories of the same registry; across registries nothing is copied
-   * (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same
+   * bytes, with blobs mounted into other repositories of the same registry.
+   * Across registries nothing is copied (the caller builds instead).
    */
   async retag(found, targets) {
+    const source = { ...found.repository, tag: void 0, digest: found.digest };
     for (const target of targets) {
-      const reference = parseReference(target);
-      if (reference.registry !== found.repository.registry) {
-        throw new Error(`${target} is on another registry than ${found.ref}; images are not copied between registries`);
-      }
-      if (reference.repository !== found.repository.repository) await this.mountImage(found.repository, reference, found.manifest);
-      await this.client.putManifest(reference, reference.tag ?? "latest", found.manifest.body, found.manifest.mediaType);
-      this.log.info(`Tagged ${formatReference(reference)} \u2192 ${found.digest}`);
+      await copyImage(this.client, source, target);
+      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
     }
+  }
+  /**
+   * The layers of a pushed image with the instruction that made each (from the
+   * config's history), for the summary's step table.
+   */
+  async layersOf(ref, digest) {
+    const reference = { ...parseReference(ref), digest };
+    let manifest = await this.client.getManifest(reference);
+    if (isIndexMediaType(manifest.mediaType)) {
+      const first = imageManifestsOf(manifest.json)[0];
+      if (!first) return [];
+      manifest = await this.client.getManifest({ ...reference, digest: first.digest });
+    }
+    const image = manifest.json;
+    const config = JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, image.config.digest)));
+    const withLayers = (config.history ?? []).filter((entry) => !entry.empty_layer);
+    return image.layers.map((layer, index) => ({ createdBy: withLayers[index]?.created_by ?? "", size: layer.size }));
   }
   async digestOf(ref) {
     return (await this.client.headManifest(ref))?.digest;
-  }
-  /** Mounts every blob of a manifest (and of each manifest an index lists) into another repository. */
-  async mountImage(from, to, manifest) {
-    if (isIndexMediaType(manifest.mediaType)) {
-      for (const child of manifest.json.manifests) {
-        const fetched = await this.client.getManifest({ ...from, digest: child.digest });
-        await this.mountImage(from, to, fetched);
-        await this.client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
-      }
-      return;
-    }
-    const image = manifest.json;
-    for (const blob of [image.config, ...image.layers]) {
-      if (!await this.client.mountBlob(from, to, blob.digest)) {
-        throw new Error(`the registry did not mount ${blob.digest} from ${from.repository} into ${to.repository}`);
-      }
-    }
   }
 };
 function repositoryKey(reference) {
@@ -52713,6 +52761,7 @@ async function runPipeline(settings, log3) {
     cacheSaved: false,
     built: false,
     steps: [],
+    registryRequests: 0,
     timings
   };
   if (settings.dryRun) return finish(result, started);
@@ -52739,7 +52788,7 @@ async function runPipeline(settings, log3) {
     const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== void 0;
     if (canReuse && await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs)) {
       timings.lookup = seconds(phase);
-      return finish(result, started);
+      return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
     const cacheDir = import_node_path7.default.join(settings.tempDir, "image-build-cache", settings.cacheScope);
@@ -52756,7 +52805,7 @@ async function runPipeline(settings, log3) {
       log3.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started);
+        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
     const exportCache = result.cacheHit === "partial" || result.cacheHit === "miss";
@@ -52789,6 +52838,9 @@ async function runPipeline(settings, log3) {
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
+    if (settings.push && result.digest) {
+      result.layers = await promoter.layersOf(settings.tags[0], result.digest).catch(() => void 0);
+    }
     if (exportCache) {
       phase = Date.now();
       await writeRecord(freshCacheDir, {
@@ -52807,7 +52859,7 @@ async function runPipeline(settings, log3) {
       if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
       timings.save = seconds(phase);
     }
-    return finish(result, started);
+    return finish(result, started, promoter);
   } finally {
     dockerConfig?.remove();
     await import_promises4.default.rm(workDir, { recursive: true, force: true });
@@ -52848,7 +52900,8 @@ function explainMiss(record, result) {
   const diff = diffManifests(previous, result.manifest);
   return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
 }
-function finish(result, started) {
+function finish(result, started, promoter) {
+  if (promoter) result.registryRequests = promoter.client.requestCount();
   result.timings.total = seconds(started);
   return result;
 }

@@ -46,9 +46,9 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   sha ??= crypto.createHash('sha1').update(ref).digest('hex');
   runnerTemp ??= path.join(stepDir, 'runner-temp');
   fs.mkdirSync(runnerTemp, { recursive: true });
-  const files = { event: path.join(stepDir, 'event.json'), output: path.join(stepDir, 'output'), summary: path.join(stepDir, 'summary.md'), state: path.join(stepDir, 'state') };
+  const files = { event: path.join(stepDir, 'event.json'), output: path.join(stepDir, 'output'), summary: path.join(stepDir, 'summary.md'), state: path.join(stepDir, 'state'), env: path.join(stepDir, 'env') };
   fs.writeFileSync(files.event, JSON.stringify(payload ?? eventPayload({ eventName, ref, sha })));
-  for (const file of [files.output, files.summary, files.state]) fs.writeFileSync(file, '');
+  for (const file of [files.output, files.summary, files.state, files.env]) fs.writeFileSync(file, '');
   const base = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -68,6 +68,7 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_STATE: files.state,
+    GITHUB_ENV: files.env,
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',

@@ -135,9 +135,29 @@ export class ProgressReader {
   }
 }
 
-/** Steps that come from Dockerfile instructions (`[2/4] RUN …`), not BuildKit's own bookkeeping. */
+/**
+ * Steps that come from Dockerfile instructions (`[2/4] RUN …`), not BuildKit's
+ * own bookkeeping. BuildKit may report one step under several vertices (the
+ * solve and the cache export); they are merged into one row.
+ */
 export function dockerfileSteps(steps: BuildStep[]): BuildStep[] {
-  return steps.filter((step) => /^\[[^\]]*\d+\/\d+\]/.test(step.name));
+  const byName = new Map<string, BuildStep>();
+  for (const step of steps.filter((s) => /^\[[^\]]*\d+\/\d+\]/.test(s.name))) {
+    const seen = byName.get(step.name);
+    byName.set(
+      step.name,
+      seen
+        ? {
+            name: step.name,
+            cached: seen.cached && step.cached,
+            seconds: Math.max(seen.seconds, step.seconds),
+            error: seen.error ?? step.error,
+            output: seen.output.length ? seen.output : step.output,
+          }
+        : step,
+    );
+  }
+  return [...byName.values()];
 }
 
 export interface BuildResult {

@@ -59,13 +59,21 @@ export async function checkDocker(env: NodeJS.ProcessEnv, builder?: string): Pro
     throw new UserError('Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).');
   }
   const inspect = await docker(['buildx', 'inspect', ...(builder ? [builder] : [])], { env });
-  if (inspect.code !== 0) {
-    const reason = lastLine(inspect.stderr);
+  // `buildx inspect` exits 0 even when the builder's endpoint is down: it prints an
+  // `Error:` line in the builder's header (before `Nodes:`) instead.
+  const reason = inspect.code !== 0 ? lastLine(inspect.stderr) : builderError(inspect.stdout);
+  if (reason !== undefined) {
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: 'builder' });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
   const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'unknown';
   return { buildx: version.stdout.trim(), driver };
+}
+
+/** The `Error:` of a `buildx inspect` builder header, if any (node sections are not looked at). */
+export function builderError(inspectOutput: string): string | undefined {
+  const header = inspectOutput.split(/^Nodes:/m)[0]!;
+  return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
 
 export function lastLine(text: string): string {

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { adviseDockerfile, type Advice } from './advice.ts';
+import { dockerfileSteps } from './builder.ts';
 import { cacheScope } from './cache/keys.ts';
 import { actionsCacheStore, localCacheStore, type CacheStore } from './cache/store.ts';
 import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
@@ -71,7 +73,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       actionLog,
     );
     setOutputs(meta, result, switches.setOutputEnv);
-    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun }), true).write();
+    const advice = inputs.advice ? layerAdvice(result) : [];
+    for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
+    core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
+    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
   } catch (error) {
     report(error);
   } finally {
@@ -116,6 +121,16 @@ function lookupRefs(meta: Metadata, git: GitContext): string[] {
 
 function cacheStore(inputs: Inputs): CacheStore {
   return inputs.cacheBackend === 'local' ? localCacheStore(inputs.cacheDir!, core.warning) : actionsCacheStore(core.warning);
+}
+
+function layerAdvice(result: PipelineResult): Advice[] {
+  const changes = result.changes;
+  return adviseDockerfile(result.dockerfile, {
+    contextFiles: result.manifest.entries.map((entry) => entry.path),
+    ignoreFile: result.manifest.ignoreFile,
+    steps: dockerfileSteps(result.steps),
+    changedFiles: changes ? [...changes.changed, ...changes.added, ...changes.removed] : undefined,
+  });
 }
 
 function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean): void {

@@ -17,7 +17,7 @@ import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.t
 import { messageOf, UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { BuildArg, CacheMode } from './inputs.ts';
-import { Promoter } from './promote.ts';
+import { Promoter, type ImageLayer } from './promote.ts';
 
 export interface PipelineLog {
   info(message: string): void;
@@ -91,7 +91,11 @@ export interface PipelineResult {
   digest?: string;
   imageId?: string;
   steps: BuildStep[];
+  /** The pushed image's layers, bottom first. */
+  layers?: ImageLayer[];
   changes?: MissExplanation;
+  /** Requests sent to registries (lookups, retags), for the summary. */
+  registryRequests: number;
   timings: Timings;
 }
 
@@ -123,6 +127,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     cacheSaved: false,
     built: false,
     steps: [],
+    registryRequests: 0,
     timings,
   };
   if (settings.dryRun) return finish(result, started);
@@ -151,7 +156,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== undefined;
     if (canReuse && (await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs))) {
       timings.lookup = seconds(phase);
-      return finish(result, started);
+      return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
 
@@ -170,7 +175,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       log.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ''} (${timings.restore.toFixed(1)} s)`);
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started);
+        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
 
@@ -202,6 +207,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
+    if (settings.push && result.digest) {
+      // Layer sizes are for the summary only: never fail a pushed build over them.
+      result.layers = await promoter.layersOf(settings.tags[0]!, result.digest).catch(() => undefined);
+    }
 
     if (exportCache) {
       phase = Date.now();
@@ -221,7 +230,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       if (settings.cache === 'true') result.cacheSaved = await settings.store!.save(cacheDir, keys.key);
       timings.save = seconds(phase);
     }
-    return finish(result, started);
+    return finish(result, started, promoter);
   } finally {
     dockerConfig?.remove();
     await fs.rm(workDir, { recursive: true, force: true });
@@ -268,7 +277,8 @@ function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanati
   return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
 }
 
-function finish(result: PipelineResult, started: number): PipelineResult {
+function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {
+  if (promoter) result.registryRequests = promoter.client.requestCount();
   result.timings.total = seconds(started);
   return result;
 }

@@ -9,8 +9,9 @@ import { messageOf } from './errors.ts';
 import { FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { PipelineLog } from './pipeline.ts';
 import { RegistryClient, type FetchedManifest } from './registry/client.ts';
-import { isIndexMediaType, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
-import { formatReference, parseReference, type RepositoryRef } from './registry/reference.ts';
+import { copyImage } from './registry/copy.ts';
+import { imageManifestsOf, isIndexMediaType, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
+import { parseReference, type RepositoryRef } from './registry/reference.ts';
 
 export interface FoundImage {
   ref: string;
@@ -18,6 +19,12 @@ export interface FoundImage {
   digest: string;
   configDigest?: string;
   manifest: FetchedManifest;
+}
+
+export interface ImageLayer {
+  /** The history entry of the layer, e.g. `RUN /bin/sh -c make # buildkit`. */
+  createdBy: string;
+  size: number;
 }
 
 export class Promoter {
@@ -64,42 +71,40 @@ export class Promoter {
   }
 
   /**
-   * Points each target tag at the found image. Blobs are mounted into other
-   * repositories of the same registry; across registries nothing is copied
-   * (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same
+   * bytes, with blobs mounted into other repositories of the same registry.
+   * Across registries nothing is copied (the caller builds instead).
    */
   async retag(found: FoundImage, targets: string[]): Promise<void> {
+    const source = { ...found.repository, tag: undefined, digest: found.digest };
     for (const target of targets) {
-      const reference = parseReference(target);
-      if (reference.registry !== found.repository.registry) {
-        throw new Error(`${target} is on another registry than ${found.ref}; images are not copied between registries`);
-      }
-      if (reference.repository !== found.repository.repository) await this.mountImage(found.repository, reference, found.manifest);
-      await this.client.putManifest(reference, reference.tag ?? 'latest', found.manifest.body, found.manifest.mediaType);
-      this.log.info(`Tagged ${formatReference(reference)} → ${found.digest}`);
+      await copyImage(this.client, source, target);
+      this.log.info(`Tagged ${target} → ${found.digest}`);
     }
+  }
+
+  /**
+   * The layers of a pushed image with the instruction that made each (from the
+   * config's history), for the summary's step table.
+   */
+  async layersOf(ref: string, digest: string): Promise<ImageLayer[]> {
+    const reference = { ...parseReference(ref), digest };
+    let manifest = await this.client.getManifest(reference);
+    if (isIndexMediaType(manifest.mediaType)) {
+      const first = imageManifestsOf(manifest.json as ImageIndex)[0];
+      if (!first) return [];
+      manifest = await this.client.getManifest({ ...reference, digest: first.digest });
+    }
+    const image = manifest.json as ImageManifest;
+    const config = JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, image.config.digest))) as {
+      history?: { created_by?: string; empty_layer?: boolean }[];
+    };
+    const withLayers = (config.history ?? []).filter((entry) => !entry.empty_layer);
+    return image.layers.map((layer, index) => ({ createdBy: withLayers[index]?.created_by ?? '', size: layer.size }));
   }
 
   async digestOf(ref: string): Promise<string | undefined> {
     return (await this.client.headManifest(ref))?.digest;
-  }
-
-  /** Mounts every blob of a manifest (and of each manifest an index lists) into another repository. */
-  private async mountImage(from: RepositoryRef, to: RepositoryRef, manifest: FetchedManifest): Promise<void> {
-    if (isIndexMediaType(manifest.mediaType)) {
-      for (const child of (manifest.json as ImageIndex).manifests) {
-        const fetched = await this.client.getManifest({ ...from, digest: child.digest });
-        await this.mountImage(from, to, fetched);
-        await this.client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
-      }
-      return;
-    }
-    const image = manifest.json as ImageManifest;
-    for (const blob of [image.config, ...image.layers]) {
-      if (!(await this.client.mountBlob(from, to, blob.digest))) {
-        throw new Error(`the registry did not mount ${blob.digest} from ${from.repository} into ${to.repository}`);
-      }
-    }
   }
 }
 

@@ -1,67 +1,125 @@
 /**
- * The job summary: what was pushed, what the cache did, and what each build
- * step cost. Rendering is pure (markdown from a result); main.ts writes it.
+ * The job summary: what was pushed, what the cache did, what each build step
+ * cost, and why steps re-ran. Rendering is pure (markdown from a result);
+ * main.ts writes it.
  */
+import { renderAdviceMarkdown, type Advice } from './advice.ts';
 import { dockerfileSteps, type BuildStep } from './builder.ts';
+import type { DockerfileModel } from './dockerfile.ts';
 import type { PipelineResult } from './pipeline.ts';
+import type { ImageLayer } from './promote.ts';
+import { instructionForStep } from './steps.ts';
 
 export interface SummaryInput {
   result: PipelineResult;
   tags: string[];
   pushed: boolean;
   dryRun: boolean;
-  advice?: string[];
+  advice?: Advice[];
 }
 
 const MAX_LISTED_FILES = 20;
 
 export function renderSummary({ result, tags, pushed, dryRun, advice = [] }: SummaryInput): string {
-  const lines: string[] = [];
-  const verdict = dryRun ? 'dry run: nothing built or pushed' : result.built ? (pushed ? 'built and pushed' : 'built') : `unchanged: tagged the existing image, no build`;
-  lines.push(`## image-build: ${verdict}`, '');
-  if (tags.length) {
-    lines.push('| tag |', '|---|', ...tags.map((tag) => `| \`${tag}\` |`), '');
-  }
+  const verdict = dryRun
+    ? 'dry run, nothing built or pushed'
+    : !result.built
+      ? 'unchanged, no build: the existing image got the new tags (built=false)'
+      : pushed
+        ? 'built and pushed'
+        : 'built';
+  const lines: string[] = [`## image-build: ${verdict}`, ''];
+  if (tags.length) lines.push('| tag |', '|---|', ...tags.map((tag) => `| \`${tag}\` |`), '');
   if (result.digest) lines.push(`**Digest** \`${result.digest}\``, '');
-  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`, so its image got the new tags.`, '');
+  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, no blob uploaded.`, '');
+  lines.push(...cacheSection(result, dryRun));
+  if (result.changes) lines.push(...changesSection(result));
+  const steps = dockerfileSteps(result.steps);
+  if (steps.length) lines.push(...stepTable(steps, result));
+  const adviceText = renderAdviceMarkdown(advice);
+  if (adviceText) lines.push(adviceText);
+  return lines.join('\n');
+}
 
+function cacheSection(result: PipelineResult, dryRun: boolean): string[] {
   const t = result.timings;
-  lines.push(
+  const restoredFrom = result.restoredKey && result.restoredKey !== result.cacheKey ? ` from \`${result.restoredKey}\`` : '';
+  const exportPush = result.steps.find((step) => step.name === 'exporting to image');
+  const seconds = [
+    ['hash', t.hash],
+    ['lookup', t.lookup],
+    ['restore', t.restore],
+    ['build', t.build],
+    ...(exportPush ? [['of which export + push', exportPush.seconds] as const] : []),
+    ['save', t.save],
+    ['total', t.total],
+  ] as const;
+  return [
     '### Cache',
     '',
     '| | |',
     '|---|---|',
     `| key | \`${result.cacheKey}\` |`,
-    `| hit | **${result.cacheHit}**${result.restoredKey && result.restoredKey !== result.cacheKey ? ` from \`${result.restoredKey}\`` : ''} |`,
-    ...(result.cacheBytes !== undefined ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ' (saved)' : ''} |`] : []),
-    `| fingerprint | \`${result.fingerprint ?? 'n/a'}\` |`,
-    `| seconds | hash ${t.hash.toFixed(1)} · lookup ${t.lookup.toFixed(1)} · restore ${t.restore.toFixed(1)} · build ${t.build.toFixed(1)} · save ${t.save.toFixed(1)} · total ${t.total.toFixed(1)} |`,
+    `| hit | **${result.cacheHit}**${restoredFrom} |`,
+    ...(dryRun ? [`| restore keys | ${result.restoreKeys.map((key) => `\`${key}\``).join(', ')} |`] : []),
+    ...(result.cacheBytes !== undefined ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ', saved' : ', not saved'} |`] : []),
+    `| context | \`${result.contextHash}\` (${result.manifest.entries.length} entries) |`,
+    `| fingerprint | \`${result.fingerprint ?? 'not computed'}\` |`,
+    `| seconds | ${seconds.map(([name, value]) => `${name} ${value.toFixed(1)}`).join(' · ')} |`,
     '',
-  );
-
-  const changes = result.changes;
-  if (changes) {
-    lines.push('### Why the cache missed', '');
-    if (changes.dockerfileChanged) lines.push('- the Dockerfile changed');
-    for (const [label, files] of [['added', changes.added], ['removed', changes.removed], ['changed', changes.changed]] as const) {
-      if (files.length === 0) continue;
-      const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(', ');
-      lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ''}`);
-    }
-    lines.push('');
-  }
-
-  const steps = dockerfileSteps(result.steps);
-  if (steps.length) {
-    lines.push('### Build steps', '', '| step | status | seconds |', '|---|---|---:|', ...steps.map(stepRow), '');
-  }
-  if (advice.length) lines.push('### Layer order', '', ...advice.map((item) => `- ${item}`), '');
-  return lines.join('\n');
+  ];
 }
 
-function stepRow(step: BuildStep): string {
-  const status = step.error ? '**failed**' : step.cached ? 'cached' : 'run';
-  return `| \`${shorten(step.name, 80).replace(/\|/g, '\\|')}\` | ${status} | ${step.seconds.toFixed(1)} |`;
+function changesSection(result: PipelineResult): string[] {
+  const changes = result.changes!;
+  const lines = ['### Why the cache missed', ''];
+  if (changes.dockerfileChanged) lines.push('- the Dockerfile changed');
+  for (const [label, files] of [['added', changes.added], ['removed', changes.removed], ['changed', changes.changed]] as const) {
+    if (files.length === 0) continue;
+    const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(', ');
+    lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ''}`);
+  }
+  if (!changes.dockerfileChanged && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+    lines.push('- no context file differs from the restored entry (a build argument, target or base image changed)');
+  }
+  return [...lines, ''];
+}
+
+function stepTable(steps: BuildStep[], result: PipelineResult): string[] {
+  const sizes = layerSizes(result.layers ?? []);
+  const firstRun = steps.find((step) => !step.cached && !/\] FROM /.test(step.name));
+  const changed = result.changes ? [...result.changes.changed, ...result.changes.added, ...result.changes.removed] : [];
+  // In Dockerfile order: BuildKit runs independent steps concurrently, so start order misleads.
+  const ordered = [...steps].sort((a, b) => (lineOf(a, result.dockerfile) ?? 1e9) - (lineOf(b, result.dockerfile) ?? 1e9));
+  const rows = ordered.map((step) => {
+    const status = step.error ? '**failed**' : step.cached ? 'cached' : 'run';
+    const size = sizes.get(normalizeInstruction(stepText(step.name)));
+    const why = step === firstRun && changed.length ? ` ← ${changed.slice(0, 3).map((file) => `\`${file}\``).join(', ')}${changed.length > 3 ? ` +${changed.length - 3}` : ''} changed` : '';
+    return `| ${lineOf(step, result.dockerfile) ?? ''} | \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === undefined ? '' : formatBytes(size)} |`;
+  });
+  return ['### Build steps', '', '| line | step | status | seconds | layer |', '|---:|---|---|---:|---:|', ...rows, ''];
+}
+
+function lineOf(step: BuildStep, model: DockerfileModel): number | undefined {
+  return instructionForStep(step.name, model)?.line;
+}
+
+/** `[2/4] RUN make` → `RUN make`. */
+function stepText(name: string): string {
+  return name.replace(/^\[[^\]]*\]\s*/, '');
+}
+
+/** History entries read `RUN /bin/sh -c make # buildkit`; steps read `RUN make`. */
+function normalizeInstruction(text: string): string {
+  return text.replace(/\s+# buildkit$/, '').replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/@sha256:[0-9a-f]{64}$/, '').trim();
+}
+
+function layerSizes(layers: ImageLayer[]): Map<string, number> {
+  return new Map(layers.map((layer) => [normalizeInstruction(layer.createdBy), layer.size]));
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/`/g, "'");
 }
 
 export function shorten(text: string, max: number): string {

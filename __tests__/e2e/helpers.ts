@@ -95,7 +95,7 @@ export function logSize(log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {
   return fs.statSync(log).size;
 }
 
-/** The `[n/m] …` steps of the summary's step table with their status. */
-export function summarySteps(summary: string): { name: string; status: string }[] {
-  return [...summary.matchAll(/^\| `(\[[^`]*)` \| (\S+|\*\*failed\*\*) \|/gm)].map((m) => ({ name: m[1]!, status: m[2]! }));
+/** The rows of the summary's step table: Dockerfile line, instruction, status. */
+export function summarySteps(summary: string): { line: number; name: string; status: string }[] {
+  return [...summary.matchAll(/^\| (\d*) \| `([^`]*)` \| (cached|run|\*\*failed\*\*)/gm)].map((m) => ({ line: Number(m[1]), name: m[2]!, status: m[3]! }));
 }

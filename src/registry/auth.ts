@@ -121,9 +121,7 @@ export class Authenticator {
   private async answer(registry: string, challenge: Challenge, scopes: string[], fresh: boolean): Promise<string | undefined> {
     const credentials = this.lookup(registry);
     if (challenge.scheme === 'basic') {
-      if (!credentials) return undefined;
-      const pair = `${credentials.username}:${credentials.password}`;
-      return `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+      return credentials && basicAuthorization(credentials);
     }
     const tokens = this.state(registry).tokens;
     const key = scopeKey(scopes);
@@ -164,11 +162,8 @@ export class Authenticator {
     if (service) url.searchParams.set('service', service);
     for (const scope of scopes) url.searchParams.append('scope', scope);
 
-    const headers: Record<string, string> = {};
-    if (credentials) {
-      const pair = `${credentials.username}:${credentials.password}`;
-      headers.authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
-    }
+    // The token service takes the registry credentials as Basic; without any, the token is anonymous.
+    const headers: Record<string, string> = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const requestedAt = this.now();
     const response = await this.transport.send({ method: 'GET', url, kind: 'token', registry, headers });
     if (response.status === 401 || response.status === 403) {
@@ -219,6 +214,10 @@ export function accessError(
     message = `registry ${registry} denied ${who}${action}${detail}`;
   }
   return new RegistryError(message, { registry, status, code: status === 401 ? 'UNAUTHORIZED' : 'DENIED' });
+}
+
+function basicAuthorization({ username, password }: RegistryCredentials): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 }
 
 function scopeKey(scopes: string[]): string {

@@ -1,0 +1,35 @@
+// module 02 of the benchmark app
+export const id2 = 2;
+export function f2_0(x) { return x * 691 + 0; }
+export function f2_1(x) { return x * 230 + 1; }
+export function f2_2(x) { return x * 744 + 2; }
+export function f2_3(x) { return x * 813 + 3; }
+export function f2_4(x) { return x * 432 + 4; }
+export function f2_5(x) { return x * 911 + 5; }
+export function f2_6(x) { return x * 90 + 6; }
+export function f2_7(x) { return x * 792 + 7; }
+export function f2_8(x) { return x * 274 + 8; }
+export function f2_9(x) { return x * 934 + 9; }
+export function f2_10(x) { return x * 215 + 10; }
+export function f2_11(x) { return x * 407 + 11; }
+export function f2_12(x) { return x * 288 + 12; }
+export function f2_13(x) { return x * 350 + 13; }
+export function f2_14(x) { return x * 829 + 14; }
+export function f2_15(x) { return x * 45 + 15; }
+export function f2_16(x) { return x * 205 + 16; }
+export function f2_17(x) { return x * 726 + 17; }
+export function f2_18(x) { return x * 908 + 18; }
+export function f2_19(x) { return x * 6 + 19; }
+export function f2_20(x) { return x * 901 + 20; }
+export function f2_21(x) { return x * 422 + 21; }
+export function f2_22(x) { return x * 57 + 22; }
+export function f2_23(x) { return x * 918 + 23; }
+export function f2_24(x) { return x * 388 + 24; }
+export function f2_25(x) { return x * 867 + 25; }
+export function f2_26(x) { return x * 504 + 26; }
+export function f2_27(x) { return x * 143 + 27; }
+export function f2_28(x) { return x * 25 + 28; }
+export function f2_29(x) { return x * 243 + 29; }
+export function f2_30(x) { return x * 435 + 30; }
+export function f2_31(x) { return x * 754 + 31; }
+export function f2_32(x) { return x * 929 + 32; }

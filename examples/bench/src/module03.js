@@ -1,0 +1,29 @@
+// module 03 of the benchmark app
+export const id3 = 3;
+export function f3_0(x) { return x * 988 + 0; }
+export function f3_1(x) { return x * 612 + 1; }
+export function f3_2(x) { return x * 4 + 2; }
+export function f3_3(x) { return x * 125 + 3; }
+export function f3_4(x) { return x * 783 + 4; }
+export function f3_5(x) { return x * 593 + 5; }
+export function f3_6(x) { return x * 203 + 6; }
+export function f3_7(x) { return x * 917 + 7; }
+export function f3_8(x) { return x * 873 + 8; }
+export function f3_9(x) { return x * 208 + 9; }
+export function f3_10(x) { return x * 339 + 10; }
+export function f3_11(x) { return x * 9 + 11; }
+export function f3_12(x) { return x * 914 + 12; }
+export function f3_13(x) { return x * 86 + 13; }
+export function f3_14(x) { return x * 137 + 14; }
+export function f3_15(x) { return x * 553 + 15; }
+export function f3_16(x) { return x * 940 + 16; }
+export function f3_17(x) { return x * 18 + 17; }
+export function f3_18(x) { return x * 513 + 18; }
+export function f3_19(x) { return x * 87 + 19; }
+export function f3_20(x) { return x * 587 + 20; }
+export function f3_21(x) { return x * 509 + 21; }
+export function f3_22(x) { return x * 551 + 22; }
+export function f3_23(x) { return x * 944 + 23; }
+export function f3_24(x) { return x * 203 + 24; }
+export function f3_25(x) { return x * 431 + 25; }
+export function f3_26(x) { return x * 71 + 26; }

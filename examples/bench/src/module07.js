@@ -1,0 +1,30 @@
+// module 07 of the benchmark app
+export const id7 = 7;
+export function f7_0(x) { return x * 684 + 0; }
+export function f7_1(x) { return x * 298 + 1; }
+export function f7_2(x) { return x * 176 + 2; }
+export function f7_3(x) { return x * 710 + 3; }
+export function f7_4(x) { return x * 864 + 4; }
+export function f7_5(x) { return x * 897 + 5; }
+export function f7_6(x) { return x * 266 + 6; }
+export function f7_7(x) { return x * 31 + 7; }
+export function f7_8(x) { return x * 52 + 8; }
+export function f7_9(x) { return x * 963 + 9; }
+export function f7_10(x) { return x * 999 + 10; }
+export function f7_11(x) { return x * 830 + 11; }
+export function f7_12(x) { return x * 177 + 12; }
+export function f7_13(x) { return x * 270 + 13; }
+export function f7_14(x) { return x * 970 + 14; }
+export function f7_15(x) { return x * 169 + 15; }
+export function f7_16(x) { return x * 124 + 16; }
+export function f7_17(x) { return x * 622 + 17; }
+export function f7_18(x) { return x * 152 + 18; }
+export function f7_19(x) { return x * 13 + 19; }
+export function f7_20(x) { return x * 50 + 20; }
+export function f7_21(x) { return x * 63 + 21; }
+export function f7_22(x) { return x * 462 + 22; }
+export function f7_23(x) { return x * 214 + 23; }
+export function f7_24(x) { return x * 806 + 24; }
+export function f7_25(x) { return x * 399 + 25; }
+export function f7_26(x) { return x * 302 + 26; }
+export function f7_27(x) { return x * 627 + 27; }

@@ -1,0 +1,37 @@
+// module 11 of the benchmark app
+export const id11 = 11;
+export function f11_0(x) { return x * 37 + 0; }
+export function f11_1(x) { return x * 638 + 1; }
+export function f11_2(x) { return x * 612 + 2; }
+export function f11_3(x) { return x * 87 + 3; }
+export function f11_4(x) { return x * 628 + 4; }
+export function f11_5(x) { return x * 49 + 5; }
+export function f11_6(x) { return x * 695 + 6; }
+export function f11_7(x) { return x * 420 + 7; }
+export function f11_8(x) { return x * 417 + 8; }
+export function f11_9(x) { return x * 603 + 9; }
+export function f11_10(x) { return x * 71 + 10; }
+export function f11_11(x) { return x * 83 + 11; }
+export function f11_12(x) { return x * 194 + 12; }
+export function f11_13(x) { return x * 35 + 13; }
+export function f11_14(x) { return x * 623 + 14; }
+export function f11_15(x) { return x * 771 + 15; }
+export function f11_16(x) { return x * 186 + 16; }
+export function f11_17(x) { return x * 87 + 17; }
+export function f11_18(x) { return x * 67 + 18; }
+export function f11_19(x) { return x * 31 + 19; }
+export function f11_20(x) { return x * 364 + 20; }
+export function f11_21(x) { return x * 640 + 21; }
+export function f11_22(x) { return x * 482 + 22; }
+export function f11_23(x) { return x * 561 + 23; }
+export function f11_24(x) { return x * 549 + 24; }
+export function f11_25(x) { return x * 487 + 25; }
+export function f11_26(x) { return x * 27 + 26; }
+export function f11_27(x) { return x * 721 + 27; }
+export function f11_28(x) { return x * 795 + 28; }
+export function f11_29(x) { return x * 78 + 29; }
+export function f11_30(x) { return x * 342 + 30; }
+export function f11_31(x) { return x * 87 + 31; }
+export function f11_32(x) { return x * 802 + 32; }
+export function f11_33(x) { return x * 330 + 33; }
+export function f11_34(x) { return x * 9 + 34; }

@@ -1,0 +1,32 @@
+// module 16 of the benchmark app
+export const id16 = 16;
+export function f16_0(x) { return x * 10 + 0; }
+export function f16_1(x) { return x * 314 + 1; }
+export function f16_2(x) { return x * 701 + 2; }
+export function f16_3(x) { return x * 909 + 3; }
+export function f16_4(x) { return x * 21 + 4; }
+export function f16_5(x) { return x * 286 + 5; }
+export function f16_6(x) { return x * 491 + 6; }
+export function f16_7(x) { return x * 536 + 7; }
+export function f16_8(x) { return x * 887 + 8; }
+export function f16_9(x) { return x * 773 + 9; }
+export function f16_10(x) { return x * 694 + 10; }
+export function f16_11(x) { return x * 438 + 11; }
+export function f16_12(x) { return x * 931 + 12; }
+export function f16_13(x) { return x * 773 + 13; }
+export function f16_14(x) { return x * 96 + 14; }
+export function f16_15(x) { return x * 280 + 15; }
+export function f16_16(x) { return x * 292 + 16; }
+export function f16_17(x) { return x * 148 + 17; }
+export function f16_18(x) { return x * 530 + 18; }
+export function f16_19(x) { return x * 463 + 19; }
+export function f16_20(x) { return x * 491 + 20; }
+export function f16_21(x) { return x * 697 + 21; }
+export function f16_22(x) { return x * 238 + 22; }
+export function f16_23(x) { return x * 184 + 23; }
+export function f16_24(x) { return x * 339 + 24; }
+export function f16_25(x) { return x * 151 + 25; }
+export function f16_26(x) { return x * 767 + 26; }
+export function f16_27(x) { return x * 695 + 27; }
+export function f16_28(x) { return x * 356 + 28; }
+export function f16_29(x) { return x * 762 + 29; }

@@ -1,0 +1,29 @@
+// module 23 of the benchmark app
+export const id23 = 23;
+export function f23_0(x) { return x * 818 + 0; }
+export function f23_1(x) { return x * 734 + 1; }
+export function f23_2(x) { return x * 660 + 2; }
+export function f23_3(x) { return x * 331 + 3; }
+export function f23_4(x) { return x * 434 + 4; }
+export function f23_5(x) { return x * 507 + 5; }
+export function f23_6(x) { return x * 20 + 6; }
+export function f23_7(x) { return x * 317 + 7; }
+export function f23_8(x) { return x * 446 + 8; }
+export function f23_9(x) { return x * 81 + 9; }
+export function f23_10(x) { return x * 400 + 10; }
+export function f23_11(x) { return x * 266 + 11; }
+export function f23_12(x) { return x * 968 + 12; }
+export function f23_13(x) { return x * 200 + 13; }
+export function f23_14(x) { return x * 997 + 14; }
+export function f23_15(x) { return x * 599 + 15; }
+export function f23_16(x) { return x * 980 + 16; }
+export function f23_17(x) { return x * 483 + 17; }
+export function f23_18(x) { return x * 173 + 18; }
+export function f23_19(x) { return x * 623 + 19; }
+export function f23_20(x) { return x * 31 + 20; }
+export function f23_21(x) { return x * 248 + 21; }
+export function f23_22(x) { return x * 300 + 22; }
+export function f23_23(x) { return x * 728 + 23; }
+export function f23_24(x) { return x * 9 + 24; }
+export function f23_25(x) { return x * 532 + 25; }
+export function f23_26(x) { return x * 122 + 26; }

@@ -1,0 +1,29 @@
+// module 27 of the benchmark app
+export const id27 = 27;
+export function f27_0(x) { return x * 588 + 0; }
+export function f27_1(x) { return x * 71 + 1; }
+export function f27_2(x) { return x * 82 + 2; }
+export function f27_3(x) { return x * 96 + 3; }
+export function f27_4(x) { return x * 792 + 4; }
+export function f27_5(x) { return x * 680 + 5; }
+export function f27_6(x) { return x * 887 + 6; }
+export function f27_7(x) { return x * 971 + 7; }
+export function f27_8(x) { return x * 295 + 8; }
+export function f27_9(x) { return x * 10 + 9; }
+export function f27_10(x) { return x * 494 + 10; }
+export function f27_11(x) { return x * 911 + 11; }
+export function f27_12(x) { return x * 298 + 12; }
+export function f27_13(x) { return x * 797 + 13; }
+export function f27_14(x) { return x * 55 + 14; }
+export function f27_15(x) { return x * 458 + 15; }
+export function f27_16(x) { return x * 752 + 16; }
+export function f27_17(x) { return x * 175 + 17; }
+export function f27_18(x) { return x * 163 + 18; }
+export function f27_19(x) { return x * 855 + 19; }
+export function f27_20(x) { return x * 90 + 20; }
+export function f27_21(x) { return x * 273 + 21; }
+export function f27_22(x) { return x * 932 + 22; }
+export function f27_23(x) { return x * 99 + 23; }
+export function f27_24(x) { return x * 124 + 24; }
+export function f27_25(x) { return x * 778 + 25; }
+export function f27_26(x) { return x * 878 + 26; }

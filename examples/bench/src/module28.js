@@ -1,0 +1,32 @@
+// module 28 of the benchmark app
+export const id28 = 28;
+export function f28_0(x) { return x * 257 + 0; }
+export function f28_1(x) { return x * 645 + 1; }
+export function f28_2(x) { return x * 382 + 2; }
+export function f28_3(x) { return x * 267 + 3; }
+export function f28_4(x) { return x * 229 + 4; }
+export function f28_5(x) { return x * 205 + 5; }
+export function f28_6(x) { return x * 726 + 6; }
+export function f28_7(x) { return x * 712 + 7; }
+export function f28_8(x) { return x * 997 + 8; }
+export function f28_9(x) { return x * 691 + 9; }
+export function f28_10(x) { return x * 762 + 10; }
+export function f28_11(x) { return x * 201 + 11; }
+export function f28_12(x) { return x * 505 + 12; }
+export function f28_13(x) { return x * 577 + 13; }
+export function f28_14(x) { return x * 551 + 14; }
+export function f28_15(x) { return x * 199 + 15; }
+export function f28_16(x) { return x * 418 + 16; }
+export function f28_17(x) { return x * 990 + 17; }
+export function f28_18(x) { return x * 732 + 18; }
+export function f28_19(x) { return x * 681 + 19; }
+export function f28_20(x) { return x * 276 + 20; }
+export function f28_21(x) { return x * 478 + 21; }
+export function f28_22(x) { return x * 252 + 22; }
+export function f28_23(x) { return x * 414 + 23; }
+export function f28_24(x) { return x * 714 + 24; }
+export function f28_25(x) { return x * 91 + 25; }
+export function f28_26(x) { return x * 262 + 26; }
+export function f28_27(x) { return x * 274 + 27; }
+export function f28_28(x) { return x * 156 + 28; }
+export function f28_29(x) { return x * 745 + 29; }

@@ -1,0 +1,33 @@
+// module 29 of the benchmark app
+export const id29 = 29;
+export function f29_0(x) { return x * 770 + 0; }
+export function f29_1(x) { return x * 22 + 1; }
+export function f29_2(x) { return x * 621 + 2; }
+export function f29_3(x) { return x * 613 + 3; }
+export function f29_4(x) { return x * 391 + 4; }
+export function f29_5(x) { return x * 138 + 5; }
+export function f29_6(x) { return x * 467 + 6; }
+export function f29_7(x) { return x * 512 + 7; }
+export function f29_8(x) { return x * 126 + 8; }
+export function f29_9(x) { return x * 615 + 9; }
+export function f29_10(x) { return x * 109 + 10; }
+export function f29_11(x) { return x * 828 + 11; }
+export function f29_12(x) { return x * 631 + 12; }
+export function f29_13(x) { return x * 398 + 13; }
+export function f29_14(x) { return x * 404 + 14; }
+export function f29_15(x) { return x * 560 + 15; }
+export function f29_16(x) { return x * 927 + 16; }
+export function f29_17(x) { return x * 835 + 17; }
+export function f29_18(x) { return x * 341 + 18; }
+export function f29_19(x) { return x * 138 + 19; }
+export function f29_20(x) { return x * 227 + 20; }
+export function f29_21(x) { return x * 345 + 21; }
+export function f29_22(x) { return x * 827 + 22; }
+export function f29_23(x) { return x * 829 + 23; }
+export function f29_24(x) { return x * 242 + 24; }
+export function f29_25(x) { return x * 367 + 25; }
+export function f29_26(x) { return x * 560 + 26; }
+export function f29_27(x) { return x * 953 + 27; }
+export function f29_28(x) { return x * 641 + 28; }
+export function f29_29(x) { return x * 87 + 29; }
+export function f29_30(x) { return x * 111 + 30; }

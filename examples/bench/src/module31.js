@@ -1,0 +1,35 @@
+// module 31 of the benchmark app
+export const id31 = 31;
+export function f31_0(x) { return x * 274 + 0; }
+export function f31_1(x) { return x * 627 + 1; }
+export function f31_2(x) { return x * 165 + 2; }
+export function f31_3(x) { return x * 415 + 3; }
+export function f31_4(x) { return x * 840 + 4; }
+export function f31_5(x) { return x * 862 + 5; }
+export function f31_6(x) { return x * 126 + 6; }
+export function f31_7(x) { return x * 28 + 7; }
+export function f31_8(x) { return x * 243 + 8; }
+export function f31_9(x) { return x * 580 + 9; }
+export function f31_10(x) { return x * 156 + 10; }
+export function f31_11(x) { return x * 825 + 11; }
+export function f31_12(x) { return x * 914 + 12; }
+export function f31_13(x) { return x * 18 + 13; }
+export function f31_14(x) { return x * 698 + 14; }
+export function f31_15(x) { return x * 709 + 15; }
+export function f31_16(x) { return x * 186 + 16; }
+export function f31_17(x) { return x * 625 + 17; }
+export function f31_18(x) { return x * 74 + 18; }
+export function f31_19(x) { return x * 642 + 19; }
+export function f31_20(x) { return x * 929 + 20; }
+export function f31_21(x) { return x * 413 + 21; }
+export function f31_22(x) { return x * 132 + 22; }
+export function f31_23(x) { return x * 430 + 23; }
+export function f31_24(x) { return x * 732 + 24; }
+export function f31_25(x) { return x * 736 + 25; }
+export function f31_26(x) { return x * 707 + 26; }
+export function f31_27(x) { return x * 288 + 27; }
+export function f31_28(x) { return x * 603 + 28; }
+export function f31_29(x) { return x * 669 + 29; }
+export function f31_30(x) { return x * 491 + 30; }
+export function f31_31(x) { return x * 76 + 31; }
+export function f31_32(x) { return x * 426 + 32; }

@@ -1,0 +1,31 @@
+// module 32 of the benchmark app
+export const id32 = 32;
+export function f32_0(x) { return x * 288 + 0; }
+export function f32_1(x) { return x * 111 + 1; }
+export function f32_2(x) { return x * 663 + 2; }
+export function f32_3(x) { return x * 519 + 3; }
+export function f32_4(x) { return x * 155 + 4; }
+export function f32_5(x) { return x * 146 + 5; }
+export function f32_6(x) { return x * 489 + 6; }
+export function f32_7(x) { return x * 544 + 7; }
+export function f32_8(x) { return x * 267 + 8; }
+export function f32_9(x) { return x * 8 + 9; }
+export function f32_10(x) { return x * 377 + 10; }
+export function f32_11(x) { return x * 957 + 11; }
+export function f32_12(x) { return x * 913 + 12; }
+export function f32_13(x) { return x * 101 + 13; }
+export function f32_14(x) { return x * 581 + 14; }
+export function f32_15(x) { return x * 593 + 15; }
+export function f32_16(x) { return x * 661 + 16; }
+export function f32_17(x) { return x * 289 + 17; }
+export function f32_18(x) { return x * 663 + 18; }
+export function f32_19(x) { return x * 121 + 19; }
+export function f32_20(x) { return x * 2 + 20; }
+export function f32_21(x) { return x * 236 + 21; }
+export function f32_22(x) { return x * 802 + 22; }
+export function f32_23(x) { return x * 492 + 23; }
+export function f32_24(x) { return x * 896 + 24; }
+export function f32_25(x) { return x * 573 + 25; }
+export function f32_26(x) { return x * 765 + 26; }
+export function f32_27(x) { return x * 170 + 27; }
+export function f32_28(x) { return x * 535 + 28; }

@@ -1,0 +1,30 @@
+// module 36 of the benchmark app
+export const id36 = 36;
+export function f36_0(x) { return x * 68 + 0; }
+export function f36_1(x) { return x * 843 + 1; }
+export function f36_2(x) { return x * 377 + 2; }
+export function f36_3(x) { return x * 72 + 3; }
+export function f36_4(x) { return x * 990 + 4; }
+export function f36_5(x) { return x * 264 + 5; }
+export function f36_6(x) { return x * 526 + 6; }
+export function f36_7(x) { return x * 852 + 7; }
+export function f36_8(x) { return x * 265 + 8; }
+export function f36_9(x) { return x * 123 + 9; }
+export function f36_10(x) { return x * 513 + 10; }
+export function f36_11(x) { return x * 283 + 11; }
+export function f36_12(x) { return x * 452 + 12; }
+export function f36_13(x) { return x * 423 + 13; }
+export function f36_14(x) { return x * 219 + 14; }
+export function f36_15(x) { return x * 969 + 15; }
+export function f36_16(x) { return x * 805 + 16; }
+export function f36_17(x) { return x * 993 + 17; }
+export function f36_18(x) { return x * 407 + 18; }
+export function f36_19(x) { return x * 224 + 19; }
+export function f36_20(x) { return x * 300 + 20; }
+export function f36_21(x) { return x * 657 + 21; }
+export function f36_22(x) { return x * 405 + 22; }
+export function f36_23(x) { return x * 850 + 23; }
+export function f36_24(x) { return x * 527 + 24; }
+export function f36_25(x) { return x * 922 + 25; }
+export function f36_26(x) { return x * 323 + 26; }
+export function f36_27(x) { return x * 361 + 27; }

@@ -1,0 +1,31 @@
+// module 37 of the benchmark app
+export const id37 = 37;
+export function f37_0(x) { return x * 204 + 0; }
+export function f37_1(x) { return x * 72 + 1; }
+export function f37_2(x) { return x * 899 + 2; }
+export function f37_3(x) { return x * 46 + 3; }
+export function f37_4(x) { return x * 878 + 4; }
+export function f37_5(x) { return x * 50 + 5; }
+export function f37_6(x) { return x * 341 + 6; }
+export function f37_7(x) { return x * 742 + 7; }
+export function f37_8(x) { return x * 914 + 8; }
+export function f37_9(x) { return x * 606 + 9; }
+export function f37_10(x) { return x * 947 + 10; }
+export function f37_11(x) { return x * 69 + 11; }
+export function f37_12(x) { return x * 808 + 12; }
+export function f37_13(x) { return x * 960 + 13; }
+export function f37_14(x) { return x * 465 + 14; }
+export function f37_15(x) { return x * 835 + 15; }
+export function f37_16(x) { return x * 425 + 16; }
+export function f37_17(x) { return x * 647 + 17; }
+export function f37_18(x) { return x * 371 + 18; }
+export function f37_19(x) { return x * 731 + 19; }
+export function f37_20(x) { return x * 897 + 20; }
+export function f37_21(x) { return x * 619 + 21; }
+export function f37_22(x) { return x * 682 + 22; }
+export function f37_23(x) { return x * 20 + 23; }
+export function f37_24(x) { return x * 763 + 24; }
+export function f37_25(x) { return x * 343 + 25; }
+export function f37_26(x) { return x * 187 + 26; }
+export function f37_27(x) { return x * 779 + 27; }
+export function f37_28(x) { return x * 747 + 28; }

@@ -1,0 +1,573 @@
+#!/usr/bin/env node
+// The benchmark (issue 9): image-build side by side with what users run today,
+// in one run, on one machine, against the local stack (scripts/stack.sh).
+//
+//   node_modules/.bin/node scripts/bench.mjs [--reps N] [--quick] [--changes N]
+//       [--scenarios cold,rerun,change,release,ten] [--tools image-build,recipe,save-load]
+//       [--write | --no-write] [--keep]
+//
+// Tools, each with its own image name, cache keys and runner temp folder:
+//   image-build  the bundled action (dist/index.cjs, then dist/post.cjs) as a runner runs it
+//   recipe       Docker's documented local-cache recipe: actions/cache restores
+//                /tmp/.buildx-cache (key <os>-buildx-<sha>, restore key <os>-buildx-),
+//                `buildx build --cache-from type=local,src=… --cache-to type=local,dest=…-new,mode=max`,
+//                the new folder is moved over the old one, actions/cache saves it
+//                (not on an exact key hit, as actions/cache does)
+//   save-load    actions/cache restores an image tar, `docker load`, build with inline
+//                cache (BUILDKIT_INLINE_CACHE=1, --cache-from <loaded image>), push,
+//                `docker save`, actions/cache saves it (not on an exact hit)
+// The cache steps of the two recipes run the real @actions/cache in their own
+// Node processes (as actions/cache does: restore in main, save in post) against
+// the same cache-service emulator the action uses.
+//
+// Scenarios, each on a "fresh runner" (builder cache pruned, local images removed,
+// runner temp emptied): cold; no-change rerun (same commit); one source file changed
+// (new commit); release tag refs/tags/v1.2.3 on the commit just built; ten
+// consecutive one-file changes (cache entry size after each; first repetition only).
+// Times are the min over the repetitions; other columns come from that repetition.
+//
+// Writes docs/benchmarks.md (between its bench:start/bench:end markers) and
+// docs/benchmarks.svg; `--quick` (1 repetition) writes them only with --write.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nodeBinary, root, runAction, stackEnv } from './run-action.mjs';
+
+const SELF = fileURLToPath(import.meta.url);
+
+// ---- child mode: one actions/cache step (restore or save) in its own process ----
+if (process.argv[2] === '--child') {
+  const [mode, json] = process.argv.slice(3);
+  const job = JSON.parse(json);
+  const cache = await import('@actions/cache');
+  const started = Date.now();
+  let result;
+  try {
+    if (mode === 'restore') result = { key: (await cache.restoreCache([job.path], job.key, job.restoreKeys)) ?? null };
+    else result = { id: await cache.saveCache([job.path], job.key) };
+  } catch (error) {
+    result = { error: String(error?.message ?? error) };
+  }
+  result.seconds = (Date.now() - started) / 1000;
+  process.stdout.write(`\n::bench-result::${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+// ---- options ----
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+if (flag('--help') || flag('-h')) {
+  process.stdout.write(fs.readFileSync(SELF, 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
+  process.exit(0);
+}
+const QUICK = flag('--quick');
+const REPS = Number(option('--reps', QUICK ? '1' : '3'));
+const CHANGES = Number(option('--changes', '10'));
+const WRITE = flag('--write') || (!QUICK && !flag('--no-write'));
+const KEEP = flag('--keep');
+const ALL_TOOLS = ['image-build', 'recipe', 'save-load'];
+const TOOLS = option('--tools', ALL_TOOLS.join(',')).split(',');
+const ALL_SCENARIOS = ['cold', 'rerun', 'change', 'release', 'ten'];
+const SCENARIOS = option('--scenarios', ALL_SCENARIOS.join(',')).split(',');
+for (const t of TOOLS) if (!ALL_TOOLS.includes(t)) usage(`unknown tool ${t}`);
+for (const s of SCENARIOS) if (!ALL_SCENARIOS.includes(s)) usage(`unknown scenario ${s}`);
+if (!(REPS >= 1) || !(CHANGES >= 1)) usage('--reps and --changes take a number >= 1');
+
+function usage(message) {
+  console.error(`bench: ${message}\nusage: node scripts/bench.mjs [--reps N] [--quick] [--changes N] [--scenarios …] [--tools …] [--write|--no-write] [--keep]`);
+  process.exit(2);
+}
+
+const LABELS = { cold: 'cold', rerun: 'no-change rerun', change: 'one-file change', release: 'release on a built commit', ten: `${CHANGES} one-file changes` };
+const TOOL_LABELS = { 'image-build': 'image-build', recipe: 'local-cache recipe', 'save-load': 'docker save/load' };
+const APP = path.join(root, 'examples/bench');
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// ---- small helpers ----
+function run(command, args, { env = process.env, cwd = root, allowFail = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const result = { code: code ?? 1, stdout, stderr, seconds: (Date.now() - started) / 1000 };
+      if (code !== 0 && !allowFail) {
+        const tail = (stderr || stdout).trim().split('\n').slice(-8).join('\n');
+        reject(new Error(`${command} ${args.slice(0, 3).join(' ')} … exited ${code}:\n${tail}`));
+      } else resolve(result);
+    });
+  });
+}
+const docker = (...args) => run('docker', args);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const hex = (bytes) => crypto.randomBytes(bytes).toString('hex');
+const fileSize = (file) => (file && fs.existsSync(file) ? fs.statSync(file).size : 0);
+const readFrom = (file, offset) => {
+  if (!file || !fs.existsSync(file)) return '';
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.max(0, size - offset));
+    fs.readSync(fd, buffer, 0, buffer.length, offset);
+    return buffer.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+const mb = (bytes) => (bytes === undefined || bytes === null ? '–' : (bytes / 1e6).toFixed(1));
+const secs = (value) => (value === undefined ? '–' : value.toFixed(2));
+
+/** The tags the default `tags` input gives for a ref (metadata-action: semver, branch, sha). */
+function tagNames(ref, sha) {
+  const sha7 = `sha-${sha.slice(0, 7)}`;
+  const version = /^refs\/tags\/v?(\d+)\.(\d+)\.(\d+)$/.exec(ref);
+  if (version) return [`${version[1]}.${version[2]}.${version[3]}`, `${version[1]}.${version[2]}`, version[1], 'latest', sha7];
+  return [ref.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9_.-]/g, '-'), sha7];
+}
+
+// ---- the stack ----
+log('bringing up the stack (scripts/stack.sh up)');
+{
+  const up = await run('bash', [path.join(root, 'scripts/stack.sh'), 'up'], { allowFail: true });
+  if (up.code !== 0) {
+    console.error(up.stderr || up.stdout);
+    process.exit(1);
+  }
+}
+const STACK = stackEnv();
+Object.assign(process.env, STACK);
+const REGISTRY = STACK.IMAGE_BUILD_REGISTRY;
+const BASE = STACK.IMAGE_BUILD_BASE_IMAGE;
+const CACHE_URL = STACK.IMAGE_BUILD_CACHE_URL;
+const REGISTRY_LOG = STACK.IMAGE_BUILD_REGISTRY_LOG;
+const CACHE_LOG = STACK.IMAGE_BUILD_CACHE_SERVICE_LOG;
+if (!CACHE_URL) throw new Error('the stack has no cache service (IMAGE_BUILD_CACHE_URL)');
+for (const file of ['dist/index.cjs', 'dist/post.cjs']) {
+  if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\``);
+}
+const distDigest = () => crypto.createHash('sha256').update(fs.readFileSync(path.join(root, 'dist/index.cjs'))).digest('hex').slice(0, 12);
+const DIST_AT_START = distDigest();
+
+/** The env an actions/cache step sees on a runner (cache service v2, this workspace). */
+function cacheStepEnv(chain) {
+  const env = { ...process.env, ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: CACHE_URL, ACTIONS_RUNTIME_TOKEN: 'local-token',
+    GITHUB_WORKSPACE: chain.workspace, RUNNER_TEMP: chain.runnerTemp, RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64' };
+  delete env.GITHUB_SERVER_URL;
+  delete env.ACTIONS_CACHE_URL;
+  return env;
+}
+
+async function cacheStep(chain, mode, job) {
+  const result = await run(nodeBinary(), [SELF, '--child', mode, JSON.stringify(job)], { env: cacheStepEnv(chain), cwd: chain.workspace });
+  const line = result.stdout.split('\n').find((l) => l.startsWith('::bench-result::'));
+  if (!line) throw new Error(`actions/cache ${mode} printed no result:\n${result.stdout}${result.stderr}`);
+  const parsed = JSON.parse(line.slice('::bench-result::'.length));
+  if (parsed.error && mode === 'restore') throw new Error(`actions/cache restore: ${parsed.error}`);
+  return { ...parsed, seconds: result.seconds };
+}
+
+async function cacheEntries() {
+  const response = await fetch(new URL('_entries', CACHE_URL));
+  if (!response.ok) throw new Error(`GET /_entries: ${response.status}`);
+  return response.json();
+}
+
+async function cacheStats() {
+  const response = await fetch(new URL('_stats', CACHE_URL));
+  return response.ok ? (await response.json()).routes : {};
+}
+
+function statsTotals(routes) {
+  let up = 0;
+  let down = 0;
+  let requests = 0;
+  for (const route of Object.values(routes)) {
+    up += route.bytesUp;
+    down += route.bytesDown;
+    requests += route.requests;
+  }
+  return { up, down, requests };
+}
+
+/** What a new GitHub runner has: no BuildKit cache, no local images, an empty RUNNER_TEMP. */
+async function freshRunner(chain) {
+  await docker('buildx', 'prune', '-af');
+  await docker('image', 'prune', '-af');
+  for (const name of fs.readdirSync(chain.runnerTemp)) fs.rmSync(path.join(chain.runnerTemp, name), { recursive: true, force: true });
+}
+
+// ---- the tools: each runs one CI job's image step and returns its phases ----
+const tools = {
+  async 'image-build'(chain, { ref, sha }) {
+    const result = await runAction({
+      workspace: chain.workspace,
+      runnerTemp: chain.runnerTemp,
+      ref,
+      sha,
+      inputs: { context: '.', images: chain.image, 'build-args': `BASE=${BASE}`, 'cache-key-prefix': chain.prefix },
+    });
+    if (result.code !== 0) {
+      const tail = (result.stdout + result.stderr).trim().split('\n').slice(-12).join('\n');
+      throw new Error(`the action failed (exit ${result.code}):\n${tail}`);
+    }
+    const expected = tagNames(ref, sha);
+    const got = (result.outputs['tag-names'] ?? '').split('\n').filter(Boolean);
+    if (got.slice().sort().join() !== expected.slice().sort().join()) log(`warning: image-build pushed ${got.join(', ')}; the recipes push ${expected.join(', ')}`);
+    const phases = {};
+    const row = result.summary.split('\n').find((line) => line.startsWith('| seconds |'));
+    for (const match of (row ?? '').matchAll(/([a-z][a-z +]*?) (\d+(?:\.\d+)?)(?= ·| \|)/g)) phases[match[1].trim()] = Number(match[2]);
+    phases['main (process)'] = result.seconds;
+    return { phases, notes: `${result.outputs.built === 'false' ? 'no build (fingerprint)' : `built, cache ${result.outputs['cache-hit']}`}` };
+  },
+
+  async recipe(chain, { ref, sha }) {
+    const cacheDir = path.join(chain.runnerTemp, '.buildx-cache');
+    const key = `${chain.prefix}-Linux-buildx-${sha}`;
+    const phases = {};
+    const restored = await cacheStep(chain, 'restore', { path: cacheDir, key, restoreKeys: [`${chain.prefix}-Linux-buildx-`] });
+    phases.restore = restored.seconds;
+    const tags = tagNames(ref, sha).flatMap((tag) => ['--tag', `${chain.image}:${tag}`]);
+    const build = await run('docker', ['buildx', 'build', '--progress=plain', '--provenance=false', '--build-arg', `BASE=${BASE}`, ...tags,
+      '--cache-from', `type=local,src=${cacheDir}`, '--cache-to', `type=local,dest=${cacheDir}-new,mode=max`, '--push', '.'], { cwd: chain.workspace });
+    phases.build = build.seconds;
+    let started = Date.now();
+    // The documented "temp fix" for the growing cache: move the new folder over the old one.
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.renameSync(`${cacheDir}-new`, cacheDir);
+    phases.swap = (Date.now() - started) / 1000;
+    const exact = restored.key === key;
+    if (!exact) {
+      const saved = await cacheStep(chain, 'save', { path: cacheDir, key });
+      if (saved.error) log(`warning: recipe save: ${saved.error}`);
+      phases.save = saved.seconds;
+    }
+    return { phases, notes: `built, cache ${exact ? 'exact' : restored.key ? 'partial' : 'miss'}` };
+  },
+
+  async 'save-load'(chain, { ref, sha }) {
+    const tarDir = path.join(chain.runnerTemp, 'docker-image');
+    const tar = path.join(tarDir, 'image.tar');
+    const key = `${chain.prefix}-Linux-docker-image-${sha}`;
+    const phases = {};
+    const restored = await cacheStep(chain, 'restore', { path: tarDir, key, restoreKeys: [`${chain.prefix}-Linux-docker-image-`] });
+    phases.restore = restored.seconds;
+    const cacheFrom = [];
+    if (restored.key && fs.existsSync(tar)) {
+      const loaded = await docker('load', '--input', tar);
+      phases.load = loaded.seconds;
+      for (const match of loaded.stdout.matchAll(/^Loaded image: (\S+)$/gm)) cacheFrom.push('--cache-from', match[1]);
+    }
+    const names = tagNames(ref, sha).map((tag) => `${chain.image}:${tag}`);
+    const build = await run('docker', ['buildx', 'build', '--progress=plain', '--provenance=false', '--build-arg', `BASE=${BASE}`,
+      '--build-arg', 'BUILDKIT_INLINE_CACHE=1', ...cacheFrom, ...names.flatMap((name) => ['--tag', name]), '--push', '.'], { cwd: chain.workspace });
+    phases.build = build.seconds;
+    const exact = restored.key === key;
+    if (!exact) {
+      fs.mkdirSync(tarDir, { recursive: true });
+      const saved = await docker('save', '--output', tar, names[0]);
+      phases['docker save'] = saved.seconds;
+      const stored = await cacheStep(chain, 'save', { path: tarDir, key });
+      if (stored.error) log(`warning: save-load save: ${stored.error}`);
+      phases.save = stored.seconds;
+    }
+    return { phases, notes: `built, cache ${exact ? 'exact' : restored.key ? 'partial' : 'miss'}` };
+  },
+};
+
+// ---- one measured step: a tool on a scenario ----
+async function measure(chain, scenario, commit) {
+  await freshRunner(chain);
+  const before = { registry: fileSize(REGISTRY_LOG), cacheLog: fileSize(CACHE_LOG), stats: statsTotals(await cacheStats()) };
+  const started = Date.now();
+  let outcome;
+  try {
+    outcome = await tools[chain.tool](chain, commit);
+  } catch (error) {
+    outcome = { error: String(error.message ?? error) };
+    log(`${chain.tool} / ${scenario} FAILED: ${outcome.error}`);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  await sleep(150); // let the services' access logs catch up
+  const repository = chain.image.slice(REGISTRY.length + 1);
+  const uploads = readFrom(REGISTRY_LOG, before.registry).split('\n')
+    .filter((line) => line.includes(`PUT /v2/${repository}/blobs/uploads/`) && / 201 /.test(line)).length;
+  const entries = (await cacheEntries()).filter((entry) => entry.key.startsWith(`${chain.prefix}-`));
+  const ids = new Set(entries.map((entry) => String(entry.id)));
+  let up = 0;
+  let down = 0;
+  let requests = 0;
+  if (CACHE_LOG && fs.existsSync(CACHE_LOG)) {
+    // Blob traffic of this chain's own entries: exact even while others use the service.
+    for (const match of readFrom(CACHE_LOG, before.cacheLog).matchAll(/ (?:GET|PUT|HEAD) \/blobs\/(\d+) \d{3} up=(\d+) down=(\d+)/g)) {
+      if (!ids.has(match[1])) continue;
+      up += Number(match[2]);
+      down += Number(match[3]);
+      requests += 1;
+    }
+  } else {
+    const after = statsTotals(await cacheStats());
+    ({ up, down, requests } = { up: after.up - before.stats.up, down: after.down - before.stats.down, requests: after.requests - before.stats.requests });
+  }
+  const latest = entries.filter((entry) => entry.finalized).sort((a, b) => b.id - a.id)[0];
+  const record = { tool: chain.tool, scenario, seconds, uploads, cacheUp: up, cacheDown: down, cacheRequests: requests,
+    entryBytes: latest?.uploadedSize, ...outcome };
+  log(`${scenario.padEnd(9)} ${chain.tool.padEnd(11)} ${secs(seconds).padStart(6)} s  ${outcome.error ? 'FAILED' : outcome.notes}` +
+    `  entry ${mb(record.entryBytes)} MB  cache ↑${mb(up)} ↓${mb(down)} MB  blob uploads ${uploads}` +
+    `  [${Object.entries(outcome.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}]`);
+  return record;
+}
+
+function editSource(workspace, n) {
+  const file = path.join(workspace, 'src', `module${String(((n - 1) % 40) + 1).padStart(2, '0')}.js`);
+  fs.appendFileSync(file, `export const change${n} = ${n};\n`);
+}
+
+// ---- the run ----
+const runId = hex(3);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-bench-'));
+const machine = await machineFacts();
+log(`run ${runId}: ${REPS} repetition(s), tools ${TOOLS.join(', ')}, scenarios ${SCENARIOS.join(', ')}; ${machine.cores} cores, Docker ${machine.docker}, Buildx ${machine.buildx}`);
+const results = []; // { rep, tool, scenario, ... }
+const tenSeries = {}; // tool -> [{ n, entryBytes, seconds }]
+const chains = [];
+const benchStarted = Date.now();
+
+try {
+  for (let rep = 1; rep <= REPS; rep++) {
+    const repChains = TOOLS.map((tool) => {
+      const name = `bench-${runId}-r${rep}-${tool}`;
+      const workspace = path.join(scratch, `${name}-ws`);
+      fs.cpSync(APP, workspace, { recursive: true });
+      const runnerTemp = path.join(scratch, `${name}-temp`);
+      fs.mkdirSync(runnerTemp, { recursive: true });
+      return { tool, prefix: name, image: `${REGISTRY}/bench/${runId}-r${rep}-${tool}`, workspace, runnerTemp };
+    });
+    chains.push(...repChains);
+    // Rotate the order of the tools each repetition so none always runs first.
+    const ordered = repChains.map((_, i) => repChains[(i + rep - 1) % repChains.length]);
+    const commit = { a: hex(20), b: hex(20) };
+    const step = async (scenario, commitOf, prepare) => {
+      for (const chain of ordered) {
+        prepare?.(chain);
+        results.push({ rep, ...(await measure(chain, scenario, commitOf(chain))) });
+      }
+    };
+    log(`— repetition ${rep} of ${REPS}`);
+    // The chain is stateful: a later scenario needs the earlier ones' cache and images.
+    await step('cold', () => ({ ref: 'refs/heads/main', sha: commit.a }));
+    if (SCENARIOS.includes('rerun')) await step('rerun', () => ({ ref: 'refs/heads/main', sha: commit.a }));
+    if (SCENARIOS.some((s) => ['change', 'release', 'ten'].includes(s))) {
+      await step('change', () => ({ ref: 'refs/heads/main', sha: commit.b }), (chain) => editSource(chain.workspace, 7));
+    }
+    if (SCENARIOS.includes('release')) await step('release', () => ({ ref: 'refs/tags/v1.2.3', sha: commit.b }));
+    if (SCENARIOS.includes('ten') && rep === 1) {
+      for (let n = 1; n <= CHANGES; n++) {
+        const sha = hex(20);
+        for (const chain of ordered) {
+          editSource(chain.workspace, 100 + n);
+          const record = await measure(chain, `ten#${n}`, { ref: 'refs/heads/main', sha });
+          (tenSeries[chain.tool] ??= []).push({ n, entryBytes: record.entryBytes, seconds: record.seconds, error: record.error });
+        }
+      }
+    }
+  }
+} finally {
+  if (!KEEP) {
+    const mine = (await cacheEntries().catch(() => [])).filter((entry) => entry.key.startsWith(`bench-${runId}-`));
+    for (const key of new Set(mine.map((entry) => entry.key))) await fetch(new URL(`_entries/${encodeURIComponent(key)}`, CACHE_URL), { method: 'DELETE' }).catch(() => {});
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+if (distDigest() !== DIST_AT_START) log('warning: dist/index.cjs changed during the run; image-build numbers mix two builds');
+
+// ---- report ----
+const best = {}; // scenario -> tool -> record with the min time
+for (const record of results) {
+  if (record.error) continue;
+  const slot = ((best[record.scenario] ??= {})[record.tool]);
+  if (!slot || record.seconds < slot.seconds) best[record.scenario][record.tool] = record;
+}
+const failures = results.filter((record) => record.error);
+const markdown = report();
+process.stdout.write(`\n${markdown}\n`);
+if (WRITE) {
+  writeDocs(markdown);
+  fs.writeFileSync(path.join(root, 'docs/benchmarks.svg'), chart());
+  log('wrote docs/benchmarks.md and docs/benchmarks.svg');
+}
+log(`done in ${((Date.now() - benchStarted) / 60000).toFixed(1)} min`);
+process.exit(failures.length ? 1 : 0);
+
+function report() {
+  const lines = [];
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  lines.push(`Run \`${runId}\` of ${date} UTC: min of ${REPS} repetition${REPS > 1 ? 's' : ''} per cell; ` +
+    `${machine.cores} × ${machine.cpu}, ${machine.memory} GB RAM, ${machine.os}; Docker Engine ${machine.docker} (containerd image store), ` +
+    `Buildx ${machine.buildx}, Node ${process.versions.node}; image-build \`dist/index.cjs\` ${DIST_AT_START}.`, '');
+  lines.push('| scenario | tool | seconds | × recipe | result | cache entry MB | cache ↑ MB | cache ↓ MB | registry blob uploads |',
+    '|---|---|---:|---:|---|---:|---:|---:|---:|');
+  for (const scenario of ['cold', 'rerun', 'change', 'release']) {
+    if (!best[scenario]) continue;
+    const recipe = best[scenario].recipe?.seconds;
+    for (const tool of TOOLS) {
+      const r = best[scenario][tool];
+      if (!r) {
+        lines.push(`| ${LABELS[scenario]} | ${TOOL_LABELS[tool]} | failed | | | | | | |`);
+        continue;
+      }
+      const ratio = recipe ? `${(r.seconds / recipe).toFixed(2)}×` : '–';
+      const name = tool === 'image-build' ? `**${TOOL_LABELS[tool]}**` : TOOL_LABELS[tool];
+      lines.push(`| ${LABELS[scenario]} | ${name} | ${secs(r.seconds)} | ${ratio} | ${r.notes} | ${mb(r.entryBytes)} | ${mb(r.cacheUp)} | ${mb(r.cacheDown)} | ${r.uploads} |`);
+    }
+  }
+  lines.push('');
+
+  if (Object.keys(tenSeries).length) {
+    lines.push(`Cache entry over ${CHANGES} consecutive one-file changes (one repetition):`, '',
+      '| tool | cold entry MB | after change 1 | after change ' + CHANGES + ` | ${CHANGES}th ÷ cold | mean seconds per change |`, '|---|---:|---:|---:|---:|---:|');
+    for (const tool of TOOLS) {
+      const series = tenSeries[tool] ?? [];
+      const cold = results.find((r) => r.rep === 1 && r.tool === tool && r.scenario === 'cold')?.entryBytes;
+      const first = series[0]?.entryBytes;
+      const last = series.at(-1)?.entryBytes;
+      const ok = series.filter((s) => !s.error);
+      const mean = ok.length ? ok.reduce((sum, s) => sum + s.seconds, 0) / ok.length : undefined;
+      lines.push(`| ${TOOL_LABELS[tool]} | ${mb(cold)} | ${mb(first)} | ${mb(last)} | ${cold && last ? (last / cold).toFixed(2) : '–'} | ${secs(mean)} |`);
+    }
+    lines.push('');
+  }
+
+  lines.push('Goals of issue 9 (image-build; ratios within this run):', '', '| goal | target | measured | |', '|---|---|---:|---|');
+  const ib = (scenario) => best[scenario]?.['image-build'];
+  const rc = (scenario) => best[scenario]?.recipe;
+  const goal = (name, target, value, pass) => lines.push(`| ${name} | ${target} | ${value ?? '–'} | ${value === undefined ? 'not measured' : pass ? 'pass' : '**fail**'} |`);
+  const ratioOf = (scenario) => (ib(scenario) && rc(scenario) ? ib(scenario).seconds / rc(scenario).seconds : undefined);
+  const rerun = ratioOf('rerun');
+  goal('no-change rerun', '≤ 0.30× recipe', rerun === undefined ? undefined : `${rerun.toFixed(2)}×`, rerun <= 0.3);
+  const change = ratioOf('change');
+  goal('one-file change', '≤ 1.0× recipe', change === undefined ? undefined : `${change.toFixed(2)}×`, change <= 1.0);
+  const release = ib('release');
+  goal('release on a built commit', '≤ 1.5 s, 0 blob uploads', release ? `${secs(release.seconds)} s, ${release.uploads} uploads` : undefined, release && release.seconds <= 1.5 && release.uploads === 0);
+  const coldEntry = results.find((r) => r.rep === 1 && r.tool === 'image-build' && r.scenario === 'cold')?.entryBytes;
+  const lastEntry = tenSeries['image-build']?.at(-1)?.entryBytes;
+  const growth = coldEntry && lastEntry ? lastEntry / coldEntry : undefined;
+  goal(`cache entry after ${CHANGES} changes`, '≤ 1.3× cold entry', growth === undefined ? undefined : `${growth.toFixed(2)}×`, growth <= 1.3);
+  lines.push('');
+
+  lines.push('Where the time goes (seconds, the repetition with the min time; image-build: phases from its job summary, "main (process)" is the whole `node dist/index.cjs`, the row\'s total also counts `dist/post.cjs`):', '',
+    '| scenario | tool | total | phases |', '|---|---|---:|---|');
+  for (const scenario of ['cold', 'rerun', 'change', 'release']) {
+    for (const tool of TOOLS) {
+      const r = best[scenario]?.[tool];
+      if (!r) continue;
+      const phases = Object.entries(r.phases ?? {}).filter(([name]) => name !== 'total').map(([name, value]) => `${name} ${value.toFixed(2)}`).join(' · ');
+      lines.push(`| ${LABELS[scenario]} | ${TOOL_LABELS[tool]} | ${secs(r.seconds)} | ${phases} |`);
+    }
+  }
+  lines.push('');
+  if (failures.length) {
+    lines.push('Failed steps (left out of the min):', '');
+    for (const f of failures) lines.push(`- repetition ${f.rep}, ${f.scenario}, ${TOOL_LABELS[f.tool]}: ${f.error.split('\n')[0]}`);
+    lines.push('');
+  }
+  lines.push('![times by scenario and tool](benchmarks.svg)');
+  return lines.join('\n');
+}
+
+function writeDocs(generated) {
+  const file = path.join(root, 'docs/benchmarks.md');
+  const start = '<!-- bench:start (generated by `npm run bench`; edit outside these markers) -->';
+  const end = '<!-- bench:end -->';
+  const block = `${start}\n${generated}\n${end}`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const from = text.indexOf('<!-- bench:start');
+  const to = text.indexOf(end);
+  if (from >= 0 && to > from) text = text.slice(0, from) + block + text.slice(to + end.length);
+  else text = `# Benchmarks\n\n${block}\n`;
+  fs.writeFileSync(file, text);
+}
+
+function chart() {
+  const groups = ['cold', 'rerun', 'change', 'release'].filter((s) => best[s]).map((s) => ({ label: LABELS[s], values: Object.fromEntries(TOOLS.map((t) => [t, best[s][t]?.seconds])) }));
+  if (Object.keys(tenSeries).length) {
+    const values = {};
+    for (const tool of TOOLS) {
+      const ok = (tenSeries[tool] ?? []).filter((s) => !s.error);
+      values[tool] = ok.length ? ok.reduce((sum, s) => sum + s.seconds, 0) / ok.length : undefined;
+    }
+    groups.push({ label: `change (mean of ${CHANGES})`, values });
+  }
+  const colors = { 'image-build': '#2563eb', recipe: '#9ca3af', 'save-load': '#d97706' };
+  const width = 760;
+  const left = 190;
+  const right = 70;
+  const bar = 16;
+  const gap = 4;
+  const groupGap = 18;
+  const top = 64;
+  const groupHeight = TOOLS.length * (bar + gap) - gap;
+  const height = top + groups.length * (groupHeight + groupGap) + 30;
+  const max = Math.max(1, ...groups.flatMap((g) => Object.values(g.values).filter((v) => v !== undefined)));
+  const niceMax = Math.ceil(max / niceStep(max)) * niceStep(max);
+  const x = (v) => left + ((width - left - right) * v) / niceMax;
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const out = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" font-size="12">`);
+  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<text x="16" y="22" font-size="15" font-weight="600" fill="#111827">Seconds per CI job step, lower is better (min of ${REPS}, fresh runner each)</text>`);
+  let lx = 16;
+  for (const tool of TOOLS) {
+    out.push(`<rect x="${lx}" y="34" width="12" height="12" fill="${colors[tool]}"/><text x="${lx + 17}" y="44" fill="#374151">${esc(TOOL_LABELS[tool])}</text>`);
+    lx += 40 + TOOL_LABELS[tool].length * 7;
+  }
+  for (let v = 0; v <= niceMax + 1e-9; v += niceStep(max)) {
+    out.push(`<line x1="${x(v).toFixed(1)}" y1="${top - 6}" x2="${x(v).toFixed(1)}" y2="${height - 26}" stroke="#e5e7eb"/>`);
+    out.push(`<text x="${x(v).toFixed(1)}" y="${height - 10}" text-anchor="middle" fill="#6b7280">${+v.toFixed(2)} s</text>`);
+  }
+  groups.forEach((group, gi) => {
+    const gy = top + gi * (groupHeight + groupGap);
+    out.push(`<text x="${left - 10}" y="${gy + groupHeight / 2 + 4}" text-anchor="end" fill="#111827" font-weight="600">${esc(group.label)}</text>`);
+    TOOLS.forEach((tool, ti) => {
+      const y = gy + ti * (bar + gap);
+      const v = group.values[tool];
+      if (v === undefined) {
+        out.push(`<text x="${left + 4}" y="${y + bar - 4}" fill="#b91c1c">failed</text>`);
+        return;
+      }
+      out.push(`<rect x="${left}" y="${y}" width="${Math.max(1, x(v) - left).toFixed(1)}" height="${bar}" fill="${colors[tool]}"><title>${esc(TOOL_LABELS[tool])}: ${v.toFixed(2)} s</title></rect>`);
+      out.push(`<text x="${(x(v) + 5).toFixed(1)}" y="${y + bar - 4}" fill="#374151">${v.toFixed(2)}</text>`);
+    });
+  });
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function niceStep(max) {
+  const raw = max / 6;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= raw);
+}
+
+async function machineFacts() {
+  const versions = await run('docker', ['version', '--format', '{{.Server.Version}}'], { allowFail: true });
+  const buildx = await run('docker', ['buildx', 'version'], { allowFail: true });
+  return {
+    cores: os.cpus().length,
+    cpu: (os.cpus()[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim(),
+    memory: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+    docker: versions.stdout.trim() || 'unknown',
+    buildx: (/v?(\d+\.\d+\.\d+\S*)/.exec(buildx.stdout)?.[1]) ?? 'unknown',
+  };
+}
