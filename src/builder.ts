@@ -18,11 +18,10 @@ export interface BuildRequest {
   push: boolean;
   /** Load the result into the local image store (the CLI without --push). */
   load: boolean;
-  /** A restored BuildKit local cache folder to import from. */
-  cacheFrom?: string;
-  /** A new, empty folder to export the cache to, so the saved cache never grows. */
-  cacheTo?: string;
-  cacheMode: 'min' | 'max';
+  /** Buildx cache import specs, e.g. `type=local,src=/restored`. */
+  cacheFrom: string[];
+  /** Buildx cache export specs, e.g. `type=local,dest=/new,mode=max` (a new folder, so the cache never grows). */
+  cacheTo: string[];
   builder?: string;
   metadataFile: string;
 }
@@ -36,8 +35,8 @@ export function buildxArgs(request: BuildRequest): string[] {
   for (const arg of request.buildArgs) args.push('--build-arg', `${arg.name}=${arg.value}`);
   if (request.target) args.push('--target', request.target);
   if (request.platforms.length) args.push('--platform', request.platforms.join(','));
-  if (request.cacheFrom) args.push('--cache-from', `type=local,src=${request.cacheFrom}`);
-  if (request.cacheTo) args.push('--cache-to', `type=local,dest=${request.cacheTo},mode=${request.cacheMode}`);
+  for (const spec of request.cacheFrom) args.push('--cache-from', spec);
+  for (const spec of request.cacheTo) args.push('--cache-to', spec);
   if (request.push) args.push('--push');
   else if (request.load) args.push('--load');
   args.push(request.context);
