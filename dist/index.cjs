@@ -35830,6 +35830,7 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const buf = Buffer.allocUnsafeSlow(${READ_BUFFER});
+parentPort.postMessage({ ready: true });
 parentPort.on('message', (msg) => {
   const paths = msg.paths;
   const n = paths.length;
@@ -35890,72 +35891,93 @@ function readError(file, code, message) {
 async function hashFiles(files, label = (i) => files[i], options = {}) {
   const n = files.length;
   const out = new Array(n);
+  const hashOne = (i) => {
+    try {
+      out[i] = hashFileSync(files[i]);
+    } catch (error2) {
+      const e = error2;
+      throw readError(label(i), e.code, e.message);
+    }
+  };
   const cores = Math.max(1, import_node_os.default.availableParallelism());
   let workers = options.workers ?? cores;
   if (n < IN_THREAD_MAX) workers = 0;
   if (workers <= 0) {
-    for (let i = 0; i < n; i++) {
-      try {
-        out[i] = hashFileSync(files[i]);
-      } catch (error2) {
-        const e = error2;
-        throw readError(label(i), e.code, e.message);
-      }
-    }
+    for (let i = 0; i < n; i++) hashOne(i);
     return out;
   }
-  const batch = Math.max(1, options.batch ?? 64);
+  const batch = Math.max(1, options.batch ?? 48);
   const batches = Math.ceil(n / batch);
   workers = Math.min(workers, batches);
   let nextBatch = 0;
   let done = 0;
-  return await new Promise((resolve3, reject) => {
-    const pool = [];
-    let failed = false;
-    let settled = false;
-    const finish2 = (error2) => {
-      if (settled) return;
-      settled = true;
-      if (error2) failed = true;
-      for (const w of pool) void w.terminate();
-      if (error2) reject(error2);
-      else resolve3(out);
-    };
-    const send = (w) => {
-      if (nextBatch >= batches) return;
-      const id = nextBatch++;
-      const start = id * batch;
-      w.postMessage({ id, paths: files.slice(start, Math.min(n, start + batch)) });
-    };
-    for (let k = 0; k < workers; k++) {
-      const w = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
-      pool.push(w);
-      w.on("message", (msg) => {
-        if (failed) return;
-        const start = msg.id * batch;
-        if (msg.error) {
-          const idx = files.indexOf(msg.error.path, start);
-          finish2(readError(idx >= 0 ? label(idx) : msg.error.path, msg.error.code, msg.error.message));
-          return;
-        }
-        const digests = Buffer.from(msg.digests.buffer, msg.digests.byteOffset, msg.digests.byteLength);
-        const count = msg.modes.length;
-        for (let j = 0; j < count; j++) {
-          out[start + j] = {
-            digest: digests.toString("hex", 32 * j, 32 * j + 32),
-            mode: msg.modes[j],
-            size: msg.sizes[j]
-          };
-        }
+  let failure;
+  let wake;
+  const settle = () => {
+    const w = wake;
+    wake = void 0;
+    w?.();
+  };
+  const fail3 = (error2) => {
+    failure ??= error2;
+    settle();
+  };
+  const pool = [];
+  const send = (w) => {
+    if (nextBatch >= batches || failure) return false;
+    const id = nextBatch++;
+    const start = id * batch;
+    w.postMessage({ id, paths: files.slice(start, Math.min(n, start + batch)) });
+    return true;
+  };
+  for (let k = 0; k < workers; k++) {
+    const w = new import_node_worker_threads.Worker(WORKER_SOURCE, { eval: true });
+    pool.push(w);
+    w.on("message", (msg) => {
+      if (failure) return;
+      if (msg.ready) {
         send(w);
-        if (++done === batches) finish2();
-      });
-      w.on("error", (error2) => finish2(error2));
-      w.on("exit", (code) => finish2(new Error(`context hash worker exited (${code}) early`)));
+        send(w);
+        return;
+      }
+      const start = msg.id * batch;
+      if (msg.error) {
+        const idx = files.indexOf(msg.error.path, start);
+        fail3(readError(idx >= 0 ? label(idx) : msg.error.path, msg.error.code, msg.error.message));
+        return;
+      }
+      const digests = Buffer.from(msg.digests.buffer, msg.digests.byteOffset, msg.digests.byteLength);
+      const count = msg.modes.length;
+      for (let j = 0; j < count; j++) {
+        out[start + j] = {
+          digest: digests.toString("hex", 32 * j, 32 * j + 32),
+          mode: msg.modes[j],
+          size: msg.sizes[j]
+        };
+      }
       send(w);
-      send(w);
+      if (++done === batches) settle();
+    });
+    w.on("error", (error2) => fail3(error2));
+    w.on("exit", (code) => {
+      if (done < batches) fail3(new Error(`context hash worker exited (${code}) early`));
+    });
+  }
+  try {
+    while (nextBatch < batches && !failure) {
+      const id = nextBatch++;
+      const end = Math.min(n, (id + 1) * batch);
+      for (let i = id * batch; i < end; i++) hashOne(i);
+      done++;
+      await new Promise((resolve3) => setImmediate(resolve3));
     }
-  });
+    if (done < batches && !failure) await new Promise((resolve3) => wake = resolve3);
+    if (failure) throw failure;
+    return out;
+  } finally {
+    failure ??= new Error("finished");
+    for (const w of pool) void w.terminate();
+  }
 }
 
 // src/context/manifest.ts
@@ -36475,8 +36497,8 @@ function buildxArgs(request) {
   for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
   if (request.target) args.push("--target", request.target);
   if (request.platforms.length) args.push("--platform", request.platforms.join(","));
-  if (request.cacheFrom) args.push("--cache-from", `type=local,src=${request.cacheFrom}`);
-  if (request.cacheTo) args.push("--cache-to", `type=local,dest=${request.cacheTo},mode=${request.cacheMode}`);
+  for (const spec of request.cacheFrom) args.push("--cache-from", spec);
+  for (const spec of request.cacheTo) args.push("--cache-to", spec);
   if (request.push) args.push("--push");
   else if (request.load) args.push("--load");
   args.push(request.context);
@@ -36484,9 +36506,16 @@ function buildxArgs(request) {
 }
 var KEPT_OUTPUT_LINES = 20;
 var ProgressReader = class {
+  /** `log` receives a readable line per finished step and per line a step prints. */
+  constructor(log2 = () => {
+  }) {
+    this.log = log2;
+  }
+  log;
   vertices = /* @__PURE__ */ new Map();
   output = /* @__PURE__ */ new Map();
   pending;
+  reported = /* @__PURE__ */ new Set();
   /**
    * Feeds one stderr line. Buildx pretty-prints each status object over many
    * lines, opening with `{` and closing with `}` at column 1; other lines
@@ -36520,12 +36549,20 @@ var ProgressReader = class {
       return;
     }
     for (const vertex of status.vertexes ?? []) {
-      this.vertices.set(vertex.digest, { ...this.vertices.get(vertex.digest), ...stripUndefined(vertex), digest: vertex.digest });
+      const merged = { ...this.vertices.get(vertex.digest), ...stripUndefined(vertex), digest: vertex.digest };
+      this.vertices.set(vertex.digest, merged);
+      if (merged.completed && merged.name && !this.reported.has(vertex.digest)) {
+        this.reported.add(vertex.digest);
+        const seconds2 = merged.started ? (time(merged.completed) - time(merged.started)) / 1e3 : 0;
+        const state3 = merged.error ? `ERROR ${merged.error}` : merged.cached ? "CACHED" : `DONE ${seconds2.toFixed(1)}s`;
+        this.log(`${merged.name} \u2026 ${state3}`);
+      }
     }
     for (const log2 of status.logs ?? []) {
-      const lines = this.output.get(log2.vertex) ?? [];
-      lines.push(...Buffer.from(log2.data, "base64").toString("utf8").split("\n").filter((text2) => text2.trim() !== ""));
-      this.output.set(log2.vertex, lines.slice(-KEPT_OUTPUT_LINES));
+      const printed = Buffer.from(log2.data, "base64").toString("utf8").split("\n").filter((text2) => text2.trim() !== "");
+      const name = this.vertices.get(log2.vertex)?.name ?? "";
+      for (const text2 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text2}`);
+      this.output.set(log2.vertex, [...this.output.get(log2.vertex) ?? [], ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
   steps() {
@@ -36556,7 +36593,7 @@ function dockerfileSteps(steps) {
   return [...byName.values()];
 }
 async function runBuild(request, hooks) {
-  const progress = new ProgressReader();
+  const progress = new ProgressReader(hooks.log);
   const messages = [];
   const started = Date.now();
   const run3 = await docker(buildxArgs(request), {
@@ -77224,7 +77261,13 @@ function saveCacheV2(paths_1, key_1, options_1) {
 }
 
 // src/cache/store.ts
-function actionsCacheStore(warn) {
+function cacheTimeoutMs(env = process.env) {
+  const seconds2 = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
+  if (Number.isFinite(seconds2) && seconds2 > 0) return { restore: seconds2 * 1e3, save: seconds2 * 1e3 };
+  return { restore: 5 * 6e4, save: 10 * 6e4 };
+}
+function actionsCacheStore(warn, timeouts = cacheTimeoutMs()) {
+  let unresponsive = false;
   return {
     name: "actions",
     async restore(dir, key, restoreKeys) {
@@ -77233,22 +77276,40 @@ function actionsCacheStore(warn) {
         return void 0;
       }
       try {
-        return await restoreCache([dir], key, restoreKeys);
+        const restored = await withTimeout(restoreCache([dir], key, restoreKeys), timeouts.restore);
+        if (restored !== TIMED_OUT) return restored;
+        unresponsive = true;
+        warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1e3} s; building without cache.`);
+        return void 0;
       } catch (error2) {
         warn(`Cache restore failed, building without cache: ${messageOf(error2)}`);
         return void 0;
       }
     },
     async save(dir, key) {
-      if (!isFeatureAvailable()) return false;
+      if (!isFeatureAvailable() || unresponsive) return false;
       try {
-        return await saveCache2([dir], key) !== -1;
+        const saved = await withTimeout(saveCache2([dir], key), timeouts.save);
+        if (saved !== TIMED_OUT) return saved !== -1;
+        warn(`The Actions cache service did not finish the save within ${timeouts.save / 1e3} s; the cache was not saved.`);
+        return false;
       } catch (error2) {
         warn(`Cache save skipped: ${messageOf(error2)}`);
         return false;
       }
     }
   };
+}
+var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
+async function withTimeout(promise, ms) {
+  let timer;
+  promise.catch(() => {
+  });
+  try {
+    return await Promise.race([promise, new Promise((resolve3) => timer = setTimeout(() => resolve3(TIMED_OUT), ms))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 var LAST_USED = ".last-used";
 function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
@@ -77515,13 +77576,15 @@ function readInputs(get2, workspace) {
   const contextInput = get2("context") || ".";
   const context3 = import_node_path6.default.resolve(workspace, contextInput);
   if (!isDirectory2(context3)) {
-    throw new UserError(`context folder "${contextInput}" does not exist (resolved to ${context3}); set "context" to a folder in the repository`, { input: "context" });
+    const problem = import_node_fs8.default.existsSync(context3) ? "is not a folder" : "does not exist";
+    throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context3}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get2("file");
   const file = fileInput ? import_node_path6.default.resolve(workspace, fileInput) : import_node_path6.default.join(context3, "Dockerfile");
   if (!isFile2(file)) {
     const shown = fileInput || import_node_path6.default.relative(workspace, file) || "Dockerfile";
-    throw new UserError(`Dockerfile "${shown}" does not exist; set "file" to the Dockerfile's path`, { input: "file" });
+    const problem = import_node_fs8.default.existsSync(file) ? "is not a file" : "does not exist";
+    throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get2, "cache-backend", ["actions", "registry", "local"], "actions");
   const cacheDir = get2("cache-dir") || void 0;
@@ -78721,9 +78784,8 @@ async function runPipeline(settings, log2) {
           platforms: settings.platforms,
           push: settings.push,
           load: settings.load,
-          cacheFrom: result.restoredKey ? cacheDir : void 0,
-          cacheTo: exportCache ? freshCacheDir : void 0,
-          cacheMode: settings.cacheMode,
+          cacheFrom: result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
+          cacheTo: exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
           builder: settings.builder,
           metadataFile: import_node_path8.default.join(workDir, "metadata.json")
         },

@@ -76,6 +76,10 @@ export class ProgressReader {
   private readonly output = new Map<string, string[]>();
 
   private pending: string[] | undefined;
+  private readonly reported = new Set<string>();
+
+  /** `log` receives a readable line per finished step and per line a step prints. */
+  constructor(private readonly log: (line: string) => void = () => {}) {}
 
   /**
    * Feeds one stderr line. Buildx pretty-prints each status object over many
@@ -111,12 +115,20 @@ export class ProgressReader {
       return;
     }
     for (const vertex of status.vertexes ?? []) {
-      this.vertices.set(vertex.digest, { ...this.vertices.get(vertex.digest), ...stripUndefined(vertex), digest: vertex.digest });
+      const merged = { ...this.vertices.get(vertex.digest), ...stripUndefined(vertex), digest: vertex.digest };
+      this.vertices.set(vertex.digest, merged);
+      if (merged.completed && merged.name && !this.reported.has(vertex.digest)) {
+        this.reported.add(vertex.digest);
+        const seconds = merged.started ? (time(merged.completed) - time(merged.started)) / 1000 : 0;
+        const state = merged.error ? `ERROR ${merged.error}` : merged.cached ? 'CACHED' : `DONE ${seconds.toFixed(1)}s`;
+        this.log(`${merged.name} … ${state}`);
+      }
     }
     for (const log of status.logs ?? []) {
-      const lines = this.output.get(log.vertex) ?? [];
-      lines.push(...Buffer.from(log.data, 'base64').toString('utf8').split('\n').filter((text) => text.trim() !== ''));
-      this.output.set(log.vertex, lines.slice(-KEPT_OUTPUT_LINES));
+      const printed = Buffer.from(log.data, 'base64').toString('utf8').split('\n').filter((text) => text.trim() !== '');
+      const name = this.vertices.get(log.vertex)?.name ?? '';
+      for (const text of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? '│'} ${text}`);
+      this.output.set(log.vertex, [...(this.output.get(log.vertex) ?? []), ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
 
@@ -175,7 +187,7 @@ export interface BuildHooks {
 }
 
 export async function runBuild(request: BuildRequest, hooks: BuildHooks): Promise<BuildResult> {
-  const progress = new ProgressReader();
+  const progress = new ProgressReader(hooks.log);
   const messages: string[] = [];
   const started = Date.now();
   const run = await docker(buildxArgs(request), {

@@ -56,13 +56,15 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
   const contextInput = get('context') || '.';
   const context = path.resolve(workspace, contextInput);
   if (!isDirectory(context)) {
-    throw new UserError(`context folder "${contextInput}" does not exist (resolved to ${context}); set "context" to a folder in the repository`, { input: 'context' });
+    const problem = fs.existsSync(context) ? 'is not a folder' : 'does not exist';
+    throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: 'context' });
   }
   const fileInput = get('file');
   const file = fileInput ? path.resolve(workspace, fileInput) : path.join(context, 'Dockerfile');
   if (!isFile(file)) {
     const shown = fileInput || path.relative(workspace, file) || 'Dockerfile';
-    throw new UserError(`Dockerfile "${shown}" does not exist; set "file" to the Dockerfile's path`, { input: 'file' });
+    const problem = fs.existsSync(file) ? 'is not a file' : 'does not exist';
+    throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: 'file' });
   }
   const cacheBackend = oneOf(get, 'cache-backend', ['actions', 'registry', 'local'], 'actions');
   const cacheDir = get('cache-dir') || undefined;

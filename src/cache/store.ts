@@ -19,7 +19,20 @@ export interface CacheStore {
 
 export type Warn = (message: string) => void;
 
-export function actionsCacheStore(warn: Warn): CacheStore {
+/**
+ * How long one restore or save may take before the build goes on without it
+ * (`IMAGE_BUILD_CACHE_TIMEOUT`, seconds). A cache service that hangs must not
+ * hang the job: @actions/cache puts no time limit on its service calls.
+ */
+export function cacheTimeoutMs(env: NodeJS.ProcessEnv = process.env): { restore: number; save: number } {
+  const seconds = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
+  if (Number.isFinite(seconds) && seconds > 0) return { restore: seconds * 1000, save: seconds * 1000 };
+  return { restore: 5 * 60_000, save: 10 * 60_000 };
+}
+
+export function actionsCacheStore(warn: Warn, timeouts = cacheTimeoutMs()): CacheStore {
+  // After a restore that timed out the service is not trusted with a save either.
+  let unresponsive = false;
   return {
     name: 'actions',
     async restore(dir, key, restoreKeys) {
@@ -28,16 +41,23 @@ export function actionsCacheStore(warn: Warn): CacheStore {
         return undefined;
       }
       try {
-        return await actionsCache.restoreCache([dir], key, restoreKeys);
+        const restored = await withTimeout(actionsCache.restoreCache([dir], key, restoreKeys), timeouts.restore);
+        if (restored !== TIMED_OUT) return restored;
+        unresponsive = true;
+        warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1000} s; building without cache.`);
+        return undefined;
       } catch (error) {
         warn(`Cache restore failed, building without cache: ${messageOf(error)}`);
         return undefined;
       }
     },
     async save(dir, key) {
-      if (!actionsCache.isFeatureAvailable()) return false;
+      if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
       try {
-        return (await actionsCache.saveCache([dir], key)) !== -1;
+        const saved = await withTimeout(actionsCache.saveCache([dir], key), timeouts.save);
+        if (saved !== TIMED_OUT) return saved !== -1;
+        warn(`The Actions cache service did not finish the save within ${timeouts.save / 1000} s; the cache was not saved.`);
+        return false;
       } catch (error) {
         // A concurrent job saving the same key is normal: the other one won.
         warn(`Cache save skipped: ${messageOf(error)}`);
@@ -45,6 +65,19 @@ export function actionsCacheStore(warn: Warn): CacheStore {
       }
     },
   };
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** The promise's value, or TIMED_OUT after `ms` (the promise is left to settle on its own). */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  promise.catch(() => {}); // a late rejection after the timeout is not unhandled
+  try {
+    return await Promise.race([promise, new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const LAST_USED = '.last-used';

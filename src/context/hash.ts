@@ -36,6 +36,7 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const buf = Buffer.allocUnsafeSlow(${READ_BUFFER});
+parentPort.postMessage({ ready: true });
 parentPort.on('message', (msg) => {
   const paths = msg.paths;
   const n = paths.length;
@@ -101,6 +102,10 @@ function readError(file: string, code: string | undefined, message: string): Use
 /**
  * Digest every file in `files` (absolute paths). `label(i)` names file i in
  * errors (its context-relative path).
+ *
+ * Work is cut into batches handed out on demand: to worker threads once
+ * they have started (two batches in flight each), and to this thread in
+ * between, so that nothing waits for the workers to boot.
  */
 export async function hashFiles(
   files: readonly string[],
@@ -109,79 +114,105 @@ export async function hashFiles(
 ): Promise<FileDigest[]> {
   const n = files.length;
   const out = new Array<FileDigest>(n);
+  const hashOne = (i: number): void => {
+    try {
+      out[i] = hashFileSync(files[i]!);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      throw readError(label(i), e.code, e.message);
+    }
+  };
   const cores = Math.max(1, os.availableParallelism());
   let workers = options.workers ?? cores;
   if (n < IN_THREAD_MAX) workers = 0;
   if (workers <= 0) {
-    for (let i = 0; i < n; i++) {
-      try {
-        out[i] = hashFileSync(files[i]!);
-      } catch (error) {
-        const e = error as NodeJS.ErrnoException;
-        throw readError(label(i), e.code, e.message);
-      }
-    }
+    for (let i = 0; i < n; i++) hashOne(i);
     return out;
   }
 
-  const batch = Math.max(1, options.batch ?? 64);
+  const batch = Math.max(1, options.batch ?? 48);
   const batches = Math.ceil(n / batch);
   workers = Math.min(workers, batches);
   let nextBatch = 0;
   let done = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settle = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const fail = (error: Error): void => {
+    failure ??= error;
+    settle();
+  };
 
-  return await new Promise<FileDigest[]>((resolve, reject) => {
-    const pool: Worker[] = [];
-    let failed = false;
-    let settled = false;
-    const finish = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      if (error) failed = true;
-      for (const w of pool) void w.terminate();
-      if (error) reject(error);
-      else resolve(out);
-    };
-    const send = (w: Worker): void => {
-      if (nextBatch >= batches) return;
-      const id = nextBatch++;
-      const start = id * batch;
-      w.postMessage({ id, paths: files.slice(start, Math.min(n, start + batch)) });
-    };
-    for (let k = 0; k < workers; k++) {
-      const w = new Worker(WORKER_SOURCE, { eval: true });
-      pool.push(w);
-      w.on('message', (msg: {
-        id: number;
-        error?: { path: string; code?: string; message: string };
-        digests?: Uint8Array;
-        modes?: Uint32Array;
-        sizes?: Float64Array;
-      }) => {
-        if (failed) return;
-        const start = msg.id * batch;
-        if (msg.error) {
-          const idx = files.indexOf(msg.error.path, start);
-          finish(readError(idx >= 0 ? label(idx) : msg.error.path, msg.error.code, msg.error.message));
-          return;
-        }
-        const digests = Buffer.from(msg.digests!.buffer, msg.digests!.byteOffset, msg.digests!.byteLength);
-        const count = msg.modes!.length;
-        for (let j = 0; j < count; j++) {
-          out[start + j] = {
-            digest: digests.toString('hex', 32 * j, 32 * j + 32),
-            mode: msg.modes![j]!,
-            size: msg.sizes![j]!,
-          };
-        }
+  const pool: Worker[] = [];
+  const send = (w: Worker): boolean => {
+    if (nextBatch >= batches || failure) return false;
+    const id = nextBatch++;
+    const start = id * batch;
+    w.postMessage({ id, paths: files.slice(start, Math.min(n, start + batch)) });
+    return true;
+  };
+  for (let k = 0; k < workers; k++) {
+    const w = new Worker(WORKER_SOURCE, { eval: true });
+    pool.push(w);
+    w.on('message', (msg: WorkerReply) => {
+      if (failure) return;
+      if (msg.ready) {
         send(w);
-        if (++done === batches) finish();
-      });
-      w.on('error', (error) => finish(error));
-      w.on('exit', (code) => finish(new Error(`context hash worker exited (${code}) early`)));
-      // Two batches in flight per worker keep it busy while results travel.
+        send(w);
+        return;
+      }
+      const start = msg.id! * batch;
+      if (msg.error) {
+        const idx = files.indexOf(msg.error.path, start);
+        fail(readError(idx >= 0 ? label(idx) : msg.error.path, msg.error.code, msg.error.message));
+        return;
+      }
+      const digests = Buffer.from(msg.digests!.buffer, msg.digests!.byteOffset, msg.digests!.byteLength);
+      const count = msg.modes!.length;
+      for (let j = 0; j < count; j++) {
+        out[start + j] = {
+          digest: digests.toString('hex', 32 * j, 32 * j + 32),
+          mode: msg.modes![j]!,
+          size: msg.sizes![j]!,
+        };
+      }
       send(w);
-      send(w);
+      if (++done === batches) settle();
+    });
+    w.on('error', (error) => fail(error));
+    w.on('exit', (code) => {
+      if (done < batches) fail(new Error(`context hash worker exited (${code}) early`));
+    });
+  }
+
+  try {
+    // This thread takes a batch whenever none is left waiting for a worker,
+    // and lets the event loop hand out more work in between.
+    while (nextBatch < batches && !failure) {
+      const id = nextBatch++;
+      const end = Math.min(n, (id + 1) * batch);
+      for (let i = id * batch; i < end; i++) hashOne(i);
+      done++;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-  });
+    if (done < batches && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) throw failure;
+    return out;
+  } finally {
+    failure ??= new Error('finished');
+    for (const w of pool) void w.terminate();
+  }
+}
+
+interface WorkerReply {
+  ready?: boolean;
+  id?: number;
+  error?: { path: string; code?: string; message: string };
+  digests?: Uint8Array;
+  modes?: Uint32Array;
+  sizes?: Float64Array;
 }
