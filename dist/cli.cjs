@@ -51483,6 +51483,14 @@ function registryOfAuthKey(key) {
 init_import_meta_url();
 var import_node_child_process = require("node:child_process");
 var import_node_util4 = require("node:util");
+function valueAt(obj, ...keys) {
+  let value = obj;
+  for (const key of keys) {
+    if (value === null || typeof value !== "object") return void 0;
+    value = value[key];
+  }
+  return value;
+}
 function toDate(value) {
   if (typeof value !== "string" && typeof value !== "number") return void 0;
   const date = new Date(value);
@@ -53433,27 +53441,19 @@ function branchOf(ref) {
 function tagOf(ref) {
   return ref.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : "";
 }
-function payloadPath(payload, ...keys) {
-  let value = payload;
-  for (const key of keys) {
-    if (value === null || typeof value !== "object") return void 0;
-    value = value[key];
-  }
-  return value;
-}
 function baseRefOf(ctx) {
-  const pushBase = payloadPath(ctx.payload, "base_ref");
+  const pushBase = valueAt(ctx.payload, "base_ref");
   if (ctx.ref.startsWith("refs/tags/") && pushBase !== void 0 && pushBase !== null) {
     return String(pushBase).replace(/^refs\/heads\//, "");
   }
-  const prBase = payloadPath(ctx.payload, "pull_request", "base", "ref");
+  const prBase = valueAt(ctx.payload, "pull_request", "base", "ref");
   if (ctx.ref.startsWith("refs/pull/") && prBase !== void 0 && prBase !== null) return String(prBase);
   return "";
 }
 function isDefaultBranch(ctx) {
   const branch = ctx.ref.replace(/^refs\/heads\//, "");
   if (branch === "") return false;
-  const defaultBranch = ctx.defaultBranch ?? payloadPath(ctx.payload, "repository", "default_branch");
+  const defaultBranch = ctx.defaultBranch ?? valueAt(ctx.payload, "repository", "default_branch");
   if (defaultBranch !== void 0 && defaultBranch === branch) return true;
   return /create|discussion|issues|schedule/.test(ctx.eventName);
 }

@@ -77453,7 +77453,7 @@ function metadataSwitchesFromEnv(env) {
     setOutputEnv: !/^\s*false\s*$/i.test(env.DOCKER_METADATA_SET_OUTPUT_ENV ?? "true")
   };
 }
-function get(obj, ...keys) {
+function valueAt(obj, ...keys) {
   let value = obj;
   for (const key of keys) {
     if (value === null || typeof value !== "object") return void 0;
@@ -77469,11 +77469,11 @@ function toDate(value) {
 function commitDateFromPayload(payload, sha) {
   const commits = payload.commits;
   if (Array.isArray(commits)) {
-    const commit = commits.find((c) => get(c, "id") === sha);
-    const date = toDate(get(commit, "timestamp"));
+    const commit = commits.find((c) => valueAt(c, "id") === sha);
+    const date = toDate(valueAt(commit, "timestamp"));
     if (date) return date;
   }
-  if (get(payload, "head_commit", "id") === sha) return toDate(get(payload, "head_commit", "timestamp"));
+  if (valueAt(payload, "head_commit", "id") === sha) return toDate(valueAt(payload, "head_commit", "timestamp"));
   return void 0;
 }
 function toInt(value) {
@@ -77506,10 +77506,10 @@ function gitContextFromEnv(env, readFile = (path20) => (0, import_node_fs7.exist
   }
   const switches = metadataSwitchesFromEnv(env);
   if (switches.prHeadSha && /pull_request/.test(eventName)) {
-    const head = get(payload, "pull_request", "head", "sha");
+    const head = valueAt(payload, "pull_request", "head", "sha");
     if (typeof head === "string" && head !== "") sha = head;
   }
-  const defaultBranch = get(payload, "repository", "default_branch");
+  const defaultBranch = valueAt(payload, "repository", "default_branch");
   const runAttempt = env.GITHUB_RUN_ATTEMPT ? toInt(env.GITHUB_RUN_ATTEMPT) : void 0;
   return {
     eventName,
@@ -77528,9 +77528,9 @@ function gitContextFromEnv(env, readFile = (path20) => (0, import_node_fs7.exist
   };
 }
 function needsRepositoryInfo(ctx) {
-  const repo = get(ctx.payload, "repository");
+  const repo = valueAt(ctx.payload, "repository");
   if (!repo || typeof repo !== "object") return ctx.repository !== "";
-  return get(repo, "default_branch") === void 0 || get(repo, "html_url") === void 0;
+  return valueAt(repo, "default_branch") === void 0 || valueAt(repo, "html_url") === void 0;
 }
 async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
   const warn = options.warn ?? ((message) => warning(message));
@@ -77554,7 +77554,7 @@ async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
     if (typeof data.name === "string") info2.name = data.name;
     if (typeof data.description === "string") info2.description = data.description;
     if (typeof data.html_url === "string") info2.htmlUrl = data.html_url;
-    const spdx = get(data, "license", "spdx_id");
+    const spdx = valueAt(data, "license", "spdx_id");
     if (typeof spdx === "string") info2.license = spdx;
     if (typeof data.default_branch === "string") info2.defaultBranch = data.default_branch;
     return info2;
@@ -77572,50 +77572,50 @@ var import_node_path6 = __toESM(require("node:path"), 1);
 function inputsFromEnv(env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-function readInputs(get2, workspace) {
-  const contextInput = get2("context") || ".";
+function readInputs(get, workspace) {
+  const contextInput = get("context") || ".";
   const context3 = import_node_path6.default.resolve(workspace, contextInput);
   if (!isDirectory2(context3)) {
     const problem = import_node_fs8.default.existsSync(context3) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context3}); set "context" to a folder in the repository`, { input: "context" });
   }
-  const fileInput = get2("file");
+  const fileInput = get("file");
   const file = fileInput ? import_node_path6.default.resolve(workspace, fileInput) : import_node_path6.default.join(context3, "Dockerfile");
   if (!isFile2(file)) {
     const shown = fileInput || import_node_path6.default.relative(workspace, file) || "Dockerfile";
     const problem = import_node_fs8.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
-  const cacheBackend = oneOf(get2, "cache-backend", ["actions", "registry", "local"], "actions");
-  const cacheDir = get2("cache-dir") || void 0;
+  const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
+  const cacheDir = get("cache-dir") || void 0;
   if (cacheBackend === "local" && !cacheDir) {
     throw new UserError('"cache-backend: local" needs "cache-dir", the folder that keeps the cache', { input: "cache-dir" });
   }
   return {
     context: context3,
     file,
-    images: get2("images"),
-    registry: get2("registry") || void 0,
-    username: get2("username") || void 0,
-    password: get2("password") || void 0,
-    tags: get2("tags"),
-    flavor: get2("flavor") || "latest=auto",
-    labels: get2("labels"),
-    buildArgs: parseBuildArgs(get2("build-args")),
-    target: get2("target") || void 0,
-    platforms: listItems(get2("platforms")),
-    push: oneOf(get2, "push", ["true", "false", "auto"], "auto"),
-    cache: oneOf(get2, "cache", ["true", "false", "read-only"], "true"),
-    cacheMode: oneOf(get2, "cache-mode", ["max", "min"], "max"),
-    cacheKeyPrefix: cacheKeyPrefix(get2("cache-key-prefix") || "image-build"),
+    images: get("images"),
+    registry: get("registry") || void 0,
+    username: get("username") || void 0,
+    password: get("password") || void 0,
+    tags: get("tags"),
+    flavor: get("flavor") || "latest=auto",
+    labels: get("labels"),
+    buildArgs: parseBuildArgs(get("build-args")),
+    target: get("target") || void 0,
+    platforms: listItems(get("platforms")),
+    push: oneOf(get, "push", ["true", "false", "auto"], "auto"),
+    cache: oneOf(get, "cache", ["true", "false", "read-only"], "true"),
+    cacheMode: oneOf(get, "cache-mode", ["max", "min"], "max"),
+    cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
-    cacheRef: get2("cache-ref") || void 0,
+    cacheRef: get("cache-ref") || void 0,
     cacheDir: cacheDir ? import_node_path6.default.resolve(workspace, cacheDir) : void 0,
-    skipUnchanged: bool(get2, "skip-unchanged", true),
-    builder: get2("builder") || void 0,
-    advice: bool(get2, "advice", true),
-    dryRun: bool(get2, "dry-run", false),
-    githubToken: get2("github-token") || void 0
+    skipUnchanged: bool(get, "skip-unchanged", true),
+    builder: get("builder") || void 0,
+    advice: bool(get, "advice", true),
+    dryRun: bool(get, "dry-run", false),
+    githubToken: get("github-token") || void 0
   };
 }
 function parseBuildArgs(text) {
@@ -77637,15 +77637,15 @@ function cacheKeyPrefix(prefix2) {
   }
   return prefix2;
 }
-function oneOf(get2, name, allowed, fallback) {
-  const value = get2(name);
+function oneOf(get, name, allowed, fallback) {
+  const value = get(name);
   if (value === "") return fallback;
   const normalized = value.toLowerCase();
   if (allowed.includes(normalized)) return normalized;
   throw new UserError(`${name}: "${value}" is not one of ${allowed.map((a) => `"${a}"`).join(", ")}`, { input: name });
 }
-function bool(get2, name, fallback) {
-  const value = get2(name);
+function bool(get, name, fallback) {
+  const value = get(name);
   if (value === "") return fallback;
   if (["true", "True", "TRUE"].includes(value)) return true;
   if (["false", "False", "FALSE"].includes(value)) return false;
@@ -79456,27 +79456,19 @@ function branchOf(ref) {
 function tagOf(ref) {
   return ref.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : "";
 }
-function payloadPath(payload, ...keys) {
-  let value = payload;
-  for (const key of keys) {
-    if (value === null || typeof value !== "object") return void 0;
-    value = value[key];
-  }
-  return value;
-}
 function baseRefOf(ctx) {
-  const pushBase = payloadPath(ctx.payload, "base_ref");
+  const pushBase = valueAt(ctx.payload, "base_ref");
   if (ctx.ref.startsWith("refs/tags/") && pushBase !== void 0 && pushBase !== null) {
     return String(pushBase).replace(/^refs\/heads\//, "");
   }
-  const prBase = payloadPath(ctx.payload, "pull_request", "base", "ref");
+  const prBase = valueAt(ctx.payload, "pull_request", "base", "ref");
   if (ctx.ref.startsWith("refs/pull/") && prBase !== void 0 && prBase !== null) return String(prBase);
   return "";
 }
 function isDefaultBranch(ctx) {
   const branch = ctx.ref.replace(/^refs\/heads\//, "");
   if (branch === "") return false;
-  const defaultBranch = ctx.defaultBranch ?? payloadPath(ctx.payload, "repository", "default_branch");
+  const defaultBranch = ctx.defaultBranch ?? valueAt(ctx.payload, "repository", "default_branch");
   if (defaultBranch !== void 0 && defaultBranch === branch) return true;
   return /create|discussion|issues|schedule/.test(ctx.eventName);
 }

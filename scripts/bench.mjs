@@ -226,7 +226,9 @@ const tools = {
     if (got.slice().sort().join() !== expected.slice().sort().join()) log(`warning: image-build pushed ${got.join(', ')}; the recipes push ${expected.join(', ')}`);
     const phases = {};
     const row = result.summary.split('\n').find((line) => line.startsWith('| seconds |'));
-    for (const match of (row ?? '').matchAll(/([a-z][a-z +]*?) (\d+(?:\.\d+)?)(?= ·| \|)/g)) phases[match[1].trim()] = Number(match[2]);
+    for (const match of (row ?? '').matchAll(/([a-z][a-z +]*?) (\d+(?:\.\d+)?)(?= ·| \|)/g)) {
+      phases[match[1].trim() === 'total' ? 'pipeline total' : match[1].trim()] = Number(match[2]);
+    }
     phases['main (process)'] = result.seconds;
     return { phases, notes: `${result.outputs.built === 'false' ? 'no build (fingerprint)' : `built, cache ${result.outputs['cache-hit']}`}` };
   },
@@ -471,14 +473,14 @@ function report() {
     for (const tool of TOOLS) {
       const r = best[scenario]?.[tool];
       if (!r) continue;
-      const phases = Object.entries(r.phases ?? {}).filter(([name]) => name !== 'total').map(([name, value]) => `${name} ${value.toFixed(2)}`).join(' · ');
+      const phases = Object.entries(r.phases ?? {}).map(([name, value]) => `${name} ${value.toFixed(2)}`).join(' · ');
       lines.push(`| ${LABELS[scenario]} | ${TOOL_LABELS[tool]} | ${secs(r.seconds)} | ${phases} |`);
     }
   }
   lines.push('');
   if (failures.length) {
     lines.push('Failed steps (left out of the min):', '');
-    for (const f of failures) lines.push(`- repetition ${f.rep}, ${f.scenario}, ${TOOL_LABELS[f.tool]}: ${f.error.split('\n')[0]}`);
+    for (const f of failures) lines.push(`- repetition ${f.rep}, ${f.scenario}, ${TOOL_LABELS[f.tool]}: ${f.error.split('\n').filter(Boolean).slice(-3).join(' / ')}`);
     lines.push('');
   }
   lines.push('![times by scenario and tool](benchmarks.svg)');

@@ -77,7 +77,8 @@ export function metadataSwitchesFromEnv(env: Env): MetadataSwitches {
   };
 }
 
-function get(obj: unknown, ...keys: string[]): unknown {
+/** The value at a path of keys in parsed JSON (an event payload), or undefined. */
+export function valueAt(obj: unknown, ...keys: string[]): unknown {
   let value = obj;
   for (const key of keys) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -96,11 +97,11 @@ function toDate(value: unknown): Date | undefined {
 export function commitDateFromPayload(payload: Record<string, unknown>, sha: string): Date | undefined {
   const commits = payload.commits;
   if (Array.isArray(commits)) {
-    const commit = commits.find((c) => get(c, 'id') === sha);
-    const date = toDate(get(commit, 'timestamp'));
+    const commit = commits.find((c) => valueAt(c, 'id') === sha);
+    const date = toDate(valueAt(commit, 'timestamp'));
     if (date) return date;
   }
-  if (get(payload, 'head_commit', 'id') === sha) return toDate(get(payload, 'head_commit', 'timestamp'));
+  if (valueAt(payload, 'head_commit', 'id') === sha) return toDate(valueAt(payload, 'head_commit', 'timestamp'));
   return undefined;
 }
 
@@ -144,10 +145,10 @@ export function gitContextFromEnv(
   }
   const switches = metadataSwitchesFromEnv(env);
   if (switches.prHeadSha && /pull_request/.test(eventName)) {
-    const head = get(payload, 'pull_request', 'head', 'sha');
+    const head = valueAt(payload, 'pull_request', 'head', 'sha');
     if (typeof head === 'string' && head !== '') sha = head;
   }
-  const defaultBranch = get(payload, 'repository', 'default_branch');
+  const defaultBranch = valueAt(payload, 'repository', 'default_branch');
   const runAttempt = env.GITHUB_RUN_ATTEMPT ? toInt(env.GITHUB_RUN_ATTEMPT) : undefined;
   return {
     eventName,
@@ -172,9 +173,9 @@ export function gitContextFromEnv(
  * caller may fetch it with {@link fetchRepositoryInfo}.
  */
 export function needsRepositoryInfo(ctx: GitContext): boolean {
-  const repo = get(ctx.payload, 'repository');
+  const repo = valueAt(ctx.payload, 'repository');
   if (!repo || typeof repo !== 'object') return ctx.repository !== '';
-  return get(repo, 'default_branch') === undefined || get(repo, 'html_url') === undefined;
+  return valueAt(repo, 'default_branch') === undefined || valueAt(repo, 'html_url') === undefined;
 }
 
 export interface FetchOptions {
@@ -214,7 +215,7 @@ export async function fetchRepositoryInfo(
     if (typeof data.name === 'string') info.name = data.name;
     if (typeof data.description === 'string') info.description = data.description;
     if (typeof data.html_url === 'string') info.htmlUrl = data.html_url;
-    const spdx = get(data, 'license', 'spdx_id');
+    const spdx = valueAt(data, 'license', 'spdx_id');
     if (typeof spdx === 'string') info.license = spdx;
     if (typeof data.default_branch === 'string') info.defaultBranch = data.default_branch;
     return info;

@@ -13,8 +13,8 @@ export interface ContextCliOptions {
 
 /**
  * Regular files and symlinks (and any FIFO, socket or device) Docker would
- * send, one relative `/`-separated
- * path a line, sorted; with `json`, the whole manifest (directories too).
+ * send, one relative `/`-separated path a line, sorted; with `json`, the
+ * whole manifest (directories too).
  */
 export async function contextLs(dir = '.', options: ContextCliOptions = {}): Promise<string> {
   const manifest = await readContextManifest(dir, options.file);

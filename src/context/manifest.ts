@@ -210,6 +210,23 @@ export function diffManifests(previous: ContextManifest, current: ContextManifes
   return { added: names(added), removed: names(removed), changed: changed.sort(comparePaths) };
 }
 
+/**
+ * Lines for the log and the job summary that say why the context differs:
+ * for each of added / removed / changed, the count and the first `limit`
+ * paths. Empty when nothing differs.
+ */
+export function explainManifestDiff(diff: ManifestDiff, limit = 20): string[] {
+  const lines: string[] = [];
+  for (const kind of ['added', 'removed', 'changed'] as const) {
+    const list = diff[kind];
+    if (list.length === 0) continue;
+    const more = list.length > limit ? ` (first ${limit} shown)` : '';
+    lines.push(`${list.length} ${list.length === 1 ? 'file' : 'files'} ${kind}${more}:`);
+    for (const p of list.slice(0, limit)) lines.push(`  ${p}`);
+  }
+  return lines;
+}
+
 // ---------------------------------------------------------------------------
 // Compact serialisation (stored with a cache entry)
 

@@ -5,7 +5,7 @@
  * `{{date '<format>' tz='<zone>'}}` and `{{commit_date '<format>' tz='<zone>'}}`.
  */
 import { UserError } from '../errors.ts';
-import type { GitContext } from '../git-context.ts';
+import { valueAt, type GitContext } from '../git-context.ts';
 import { formatDate } from './datefmt.ts';
 import { render } from './template.ts';
 import type { Helper, Scope } from './template.ts';
@@ -43,22 +43,13 @@ export function tagOf(ref: string): string {
   return ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
 }
 
-function payloadPath(payload: unknown, ...keys: string[]): unknown {
-  let value = payload;
-  for (const key of keys) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
 /** `{{base_ref}}`: the pushed tag's base branch, or the pull request's target branch. */
 export function baseRefOf(ctx: GitContext): string {
-  const pushBase = payloadPath(ctx.payload, 'base_ref');
+  const pushBase = valueAt(ctx.payload, 'base_ref');
   if (ctx.ref.startsWith('refs/tags/') && pushBase !== undefined && pushBase !== null) {
     return String(pushBase).replace(/^refs\/heads\//, '');
   }
-  const prBase = payloadPath(ctx.payload, 'pull_request', 'base', 'ref');
+  const prBase = valueAt(ctx.payload, 'pull_request', 'base', 'ref');
   if (ctx.ref.startsWith('refs/pull/') && prBase !== undefined && prBase !== null) return String(prBase);
   return '';
 }
@@ -71,7 +62,7 @@ export function baseRefOf(ctx: GitContext): string {
 export function isDefaultBranch(ctx: GitContext): boolean {
   const branch = ctx.ref.replace(/^refs\/heads\//, '');
   if (branch === '') return false;
-  const defaultBranch = ctx.defaultBranch ?? payloadPath(ctx.payload, 'repository', 'default_branch');
+  const defaultBranch = ctx.defaultBranch ?? valueAt(ctx.payload, 'repository', 'default_branch');
   if (defaultBranch !== undefined && defaultBranch === branch) return true;
   return /create|discussion|issues|schedule/.test(ctx.eventName);
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { diffManifests, serializeManifest, deserializeManifest, contextHashOf } from '../../../src/context/manifest.ts';
+import { diffManifests, explainManifestDiff, serializeManifest, deserializeManifest, contextHashOf } from '../../../src/context/manifest.ts';
 import type { ContextManifest, ManifestEntry } from '../../../src/context/manifest.ts';
 
 const file = (p: string, digest = 'sha256:' + '1'.repeat(64), mode = 0o644): ManifestEntry => ({ path: p, type: 'file', mode, size: 10, digest });
@@ -35,6 +35,17 @@ describe('diffManifests', () => {
   it('names a directory whose mode changed, and a file that became a link', () => {
     const after = manifest([link('a', 'x'), dir('src', 0o700), file('src/x.ts'), file('src/y.ts'), link('l', 'a'), dir('old'), file('old/z')]);
     expect(diffManifests(before, after)).toEqual({ added: [], removed: [], changed: ['a', 'src/'] });
+  });
+});
+
+describe('explainManifestDiff', () => {
+  it('gives counts and the first paths of each kind', () => {
+    const added = Array.from({ length: 25 }, (_, i) => `new/f${String(i).padStart(2, '0')}`);
+    const lines = explainManifestDiff({ added, removed: ['gone'], changed: [] }, 20);
+    expect(lines[0]).toBe('25 files added (first 20 shown):');
+    expect(lines.slice(1, 21)).toEqual(added.slice(0, 20).map((p) => `  ${p}`));
+    expect(lines.slice(21)).toEqual(['1 file removed:', '  gone']);
+    expect(explainManifestDiff({ added: [], removed: [], changed: [] })).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -146,6 +146,22 @@ describe('manifest', () => {
     expect(json.hash).toBe(await hash());
     expect(json.entries.find((e: { path: string }) => e.path === 'a.txt')).toMatchObject({ type: 'file', mode: '0644', size: 6 });
     expect(json.entries.find((e: { path: string }) => e.path === 'empty')).toMatchObject({ type: 'dir' });
+  });
+
+  it('does not walk into an excluded directory that no exception can reach', async () => {
+    write('node_modules/pkg/deep/index.js', 'x');
+    write('keepdir/sub/a', 'x');
+    write('.dockerignore', 'node_modules\nkeepdir\n!keepdir/sub/a\n');
+    const spy = vi.spyOn(fs, 'readdirSync');
+    try {
+      const m = await readContextManifest(dir);
+      const read = spy.mock.calls.map((c) => path.relative(dir, String(c[0])));
+      expect(read.filter((p) => p.startsWith('node_modules'))).toEqual([]);
+      expect(read).toContain('keepdir');
+      expect(m.entries.map((e) => e.path)).toContain('keepdir/sub/a');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('an unreadable context is a clear error', async () => {
