@@ -33805,12 +33805,14 @@ var import_node_os = __toESM(require("node:os"), 1);
 var import_node_crypto = __toESM(require("node:crypto"), 1);
 var import_node_worker_threads = require("node:worker_threads");
 var READ_BUFFER = 1 << 20;
+var OPEN_FLAGS = import_node_fs2.default.constants.O_RDONLY | import_node_fs2.default.constants.O_NOFOLLOW | import_node_fs2.default.constants.O_NONBLOCK;
 var IN_THREAD_MAX = 400;
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const buf = Buffer.allocUnsafeSlow(${READ_BUFFER});
+const flags = ${OPEN_FLAGS};
 parentPort.postMessage({ ready: true });
 parentPort.on('message', (msg) => {
   const paths = msg.paths;
@@ -33821,7 +33823,7 @@ parentPort.on('message', (msg) => {
   for (let j = 0; j < n; j++) {
     let fd;
     try {
-      fd = fs.openSync(paths[j], 'r');
+      fd = fs.openSync(paths[j], flags);
       const st = fs.fstatSync(fd);
       const h = crypto.createHash('sha256');
       let total = 0;
@@ -33849,7 +33851,7 @@ var inThreadBuffer;
 function hashFileSync(file) {
   inThreadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER);
   const buf = inThreadBuffer;
-  const fd = import_node_fs2.default.openSync(file, "r");
+  const fd = import_node_fs2.default.openSync(file, OPEN_FLAGS);
   try {
     const st = import_node_fs2.default.fstatSync(fd);
     const h = import_node_crypto.default.createHash("sha256");
@@ -51575,7 +51577,10 @@ function docker(args, options) {
       reject(error2.code === "ENOENT" ? new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner") : error2);
     });
     child.on("close", (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    child.stdin.end(options.input ?? "");
+    child.stdin.on("error", () => {
+    });
+    if (options.input) child.stdin.end(options.input);
+    else child.stdin.end();
   });
 }
 function collect(stream, onLine) {
@@ -51767,32 +51772,12 @@ async function readRecord(cacheDir) {
   }
 }
 
-// src/fingerprint.ts
-init_import_meta_url();
-var import_node_crypto5 = __toESM(require("node:crypto"), 1);
-var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
-function computeFingerprint(inputs) {
-  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
-  const canonical = {
-    context: inputs.contextHash,
-    dockerfile: inputs.dockerfileHash,
-    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
-    target: inputs.target ?? "",
-    platforms: [...inputs.platforms].sort(),
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest])
-  };
-  return `sha256:${import_node_crypto5.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
-}
-
-// src/promote.ts
-init_import_meta_url();
-
-// src/registry/client.ts
+// src/cache/registry-backend.ts
 init_import_meta_url();
 
 // src/registry/manifest.ts
 init_import_meta_url();
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
@@ -51802,7 +51787,7 @@ function isIndexMediaType(mediaType) {
   return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
 }
 function sha256Digest(bytes) {
-  return `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function parsePlatform(text) {
   const [os5, architecture, variant] = text.split("/");
@@ -51936,6 +51921,185 @@ function hasKnownLength(digest) {
   const expected = DIGEST_HEX_LENGTH[algorithm];
   return expected === void 0 || hex.length === expected;
 }
+
+// src/cache/registry-backend.ts
+var RECORD_ARTIFACT_TYPE = "application/vnd.image-build.record.v1+json";
+var RECORD_LAYER_TYPE = "application/vnd.image-build.record.layer.v1+json";
+var DEFAULT_CACHE_TAG = "buildcache";
+var RECORD_TAG_SUFFIX = "-record";
+var MAX_TAG_LENGTH = 128;
+var EMPTY_CONFIG = new TextEncoder().encode("{}");
+function recordRefOf(cacheRef) {
+  const reference = parseReference(cacheRef);
+  const tag = reference.tag ?? DEFAULT_CACHE_TAG;
+  const recordTag = `${tag.slice(0, MAX_TAG_LENGTH - RECORD_TAG_SUFFIX.length)}${RECORD_TAG_SUFFIX}`;
+  return formatReference({ ...reference, tag: recordTag });
+}
+function registryCacheFrom(cacheRef) {
+  return `type=registry,ref=${cacheRef}`;
+}
+function registryCacheTo(cacheRef, mode) {
+  return `type=registry,ref=${cacheRef},mode=${mode}`;
+}
+function recordHit(record, key) {
+  if (!record) return "miss";
+  return record.key === key ? "exact" : "partial";
+}
+function recordManifest(recordBytes, createdAt) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    artifactType: RECORD_ARTIFACT_TYPE,
+    config: { mediaType: RECORD_ARTIFACT_TYPE, digest: sha256Digest(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
+    layers: [{ mediaType: RECORD_LAYER_TYPE, digest: sha256Digest(recordBytes), size: recordBytes.length }],
+    annotations: { "org.opencontainers.image.created": createdAt }
+  };
+  return new TextEncoder().encode(JSON.stringify(manifest));
+}
+function recordLayerOf(manifest) {
+  const ours = manifest.artifactType === RECORD_ARTIFACT_TYPE || manifest.config?.mediaType === RECORD_ARTIFACT_TYPE;
+  if (!ours || !Array.isArray(manifest.layers)) return void 0;
+  return manifest.layers.find((layer) => layer.mediaType === RECORD_LAYER_TYPE);
+}
+function parseRecord(bytes) {
+  try {
+    const record = JSON.parse(new TextDecoder().decode(bytes));
+    return record && record.version === 1 && typeof record.key === "string" ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function cacheManifestBytes(json) {
+  if ("manifests" in json && Array.isArray(json.manifests)) return json.manifests.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
+  const image = json;
+  return (image.config?.size ?? 0) + (image.layers ?? []).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
+}
+var RegistryCache = class {
+  constructor(client, ref, warn) {
+    this.client = client;
+    this.warn = warn;
+    this.ref = ref;
+    this.recordRef = recordRefOf(ref);
+  }
+  client;
+  warn;
+  ref;
+  recordRef;
+  /** Looks up the cache image and the record beside it; a registry error is a warning and a miss. */
+  async lookup(key) {
+    try {
+      const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
+      return { hit: recordHit(record, key), record, cacheExists: cache !== void 0 };
+    } catch (error2) {
+      this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error2)}`);
+      return { hit: "miss", cacheExists: false };
+    }
+  }
+  async readRecord() {
+    const manifest = await this.client.getManifestIfExists(this.recordRef);
+    if (!manifest) return void 0;
+    const layer = recordLayerOf(manifest.json);
+    if (!layer) {
+      this.warn(`${this.recordRef} is not an image-build record (artifact type ${RECORD_ARTIFACT_TYPE}); ignoring it`);
+      return void 0;
+    }
+    return parseRecord(await this.client.getBlob(this.recordRef, layer.digest));
+  }
+  /** Pushes the record: two small blobs and the manifest. False (with a warning) when the registry refused. */
+  async saveRecord(record) {
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(record));
+      await this.client.uploadBlob(this.recordRef, EMPTY_CONFIG);
+      await this.client.uploadBlob(this.recordRef, bytes);
+      const tag = parseReference(this.recordRef).tag;
+      await this.client.putManifest(this.recordRef, tag, recordManifest(bytes, record.createdAt), OCI_MANIFEST);
+      return true;
+    } catch (error2) {
+      this.warn(`Could not store the cache record ${this.recordRef} (the layer cache itself was pushed): ${messageOf(error2)}`);
+      return false;
+    }
+  }
+  /** Size of the cache image as the registry lists it; undefined when it cannot be read. */
+  async cacheBytes() {
+    try {
+      const manifest = await this.client.getManifestIfExists(this.ref);
+      return manifest ? cacheManifestBytes(manifest.json) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+};
+
+// src/builders.ts
+init_import_meta_url();
+function parseBuilderInspect(text) {
+  const [header, nodes = ""] = text.split(/^Nodes:/m);
+  return {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info2, requested) {
+  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
+  return info2.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context3) {
+  if (!context3) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context3 };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info2) {
+  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+async function builderCapabilities(env, builder) {
+  const inspect2 = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
+  const parsed = parseBuilderInspect(inspect2.stdout);
+  const info2 = { ...parsed, context: builderContext(parsed, builder) };
+  if (inspect2.code !== 0 || info2.driver !== "docker") return { ...info2, cacheExport: true };
+  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info2, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info2, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
+  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+}
+
+// src/fingerprint.ts
+init_import_meta_url();
+var import_node_crypto6 = __toESM(require("node:crypto"), 1);
+var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
+function computeFingerprint(inputs) {
+  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
+  const canonical = {
+    context: inputs.contextHash,
+    dockerfile: inputs.dockerfileHash,
+    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
+    target: inputs.target ?? "",
+    platforms: [...inputs.platforms].sort(),
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest])
+  };
+  return `sha256:${import_node_crypto6.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+}
+
+// src/promote.ts
+init_import_meta_url();
+
+// src/registry/client.ts
+init_import_meta_url();
 
 // src/registry/registry-error.ts
 init_import_meta_url();
@@ -52582,6 +52746,50 @@ var RegistryClient = class {
     await this.session.cancelUpload(to, response);
     return false;
   }
+  /**
+   * Stores a small blob (a record, an artifact config) in the repository with one
+   * monolithic upload (POST, then PUT of all the bytes with `?digest=`); returns its
+   * digest. A blob the repository already has is not uploaded again.
+   */
+  async uploadBlob(repo, bytes) {
+    const repository = toRepository(repo);
+    const digest = sha256Digest(bytes);
+    if (await this.headBlob(repository, digest)) return digest;
+    const reference = { ...repository, digest };
+    const opened = await this.session.request({
+      method: "POST",
+      repository,
+      path: "blobs/uploads/",
+      kind: "upload",
+      access: "pull,push"
+    });
+    expectStatus(opened, [202], "POST", reference);
+    const location = opened.headers.get("location");
+    if (!location) {
+      throw new RegistryError(`registry ${repository.registry} opened an upload for ${repository.repository} without a Location`, {
+        registry: repository.registry
+      });
+    }
+    const uploadUrl = new URL(location, opened.url);
+    const prefix2 = `/v2/${repository.repository}/`;
+    if (uploadUrl.host !== new URL(opened.url).host || !uploadUrl.pathname.startsWith(prefix2)) {
+      throw new RegistryError(`registry ${repository.registry} sent an upload location outside ${repository.repository}: ${uploadUrl.pathname}`, {
+        registry: repository.registry
+      });
+    }
+    uploadUrl.searchParams.set("digest", digest);
+    const stored = await this.session.request({
+      method: "PUT",
+      repository,
+      path: uploadUrl.pathname.slice(prefix2.length) + uploadUrl.search,
+      kind: "upload",
+      access: "pull,push",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes
+    });
+    expectStatus(stored, [201], "PUT", reference);
+    return digest;
+  }
   /** The digest a reference points at; for a multi-platform image, the index's digest. */
   async resolveDigest(ref) {
     const reference = toReference(ref);
@@ -52802,7 +53010,7 @@ async function runPipeline(settings, log3) {
     dockerfileHash: dockerfile.hash,
     cacheKey: keys.key,
     restoreKeys: keys.restoreKeys,
-    cacheHit: settings.store && settings.cache !== "false" ? "miss" : "disabled",
+    cacheHit: (settings.store || settings.registryCache) && settings.cache !== "false" ? "miss" : "disabled",
     cacheSaved: false,
     built: false,
     steps: [],
@@ -52811,10 +53019,15 @@ async function runPipeline(settings, log3) {
   };
   if (settings.dryRun) return finish(result, started);
   await checkDocker(settings.env, settings.builder);
+  const builder = await builderCapabilities(settings.env, settings.builder);
+  if (!builder.cacheExport && result.cacheHit !== "disabled" && settings.cache === "true") {
+    const notice = log3.notice ? (message) => log3.notice(message) : (message) => log3.info(message);
+    notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+  }
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
   const workDir = await import_promises4.default.mkdtemp(import_node_path7.default.join(settings.tempDir, "image-build-run-"));
   try {
-    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
+    const env = envForContext(dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env, builder.context);
     const promoter = new Promoter(settings.logins, log3);
     const registryRefs = settings.push ? settings.tags : [];
     phase = Date.now();
@@ -52838,13 +53051,22 @@ async function runPipeline(settings, log3) {
     timings.lookup = seconds(phase);
     const cacheDir = import_node_path7.default.join(settings.tempDir, "image-build-cache", settings.cacheScope);
     const freshCacheDir = `${cacheDir}.new`;
+    const registryCache = settings.registryCache && result.cacheHit !== "disabled" ? new RegistryCache(promoter.client, settings.registryCache.ref, (message) => log3.warning(message)) : void 0;
+    let registryCacheExists = false;
     let record;
     if (result.cacheHit !== "disabled") {
       phase = Date.now();
-      await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
-      result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
-      result.cacheHit = hitKind(result.restoredKey, keys.key);
-      record = result.restoredKey ? await readRecord(cacheDir) : void 0;
+      if (registryCache) {
+        const found = await registryCache.lookup(keys.key);
+        ({ record, cacheExists: registryCacheExists } = found);
+        result.cacheHit = found.hit;
+        result.restoredKey = record?.key;
+      } else {
+        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
+        result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
+        result.cacheHit = hitKind(result.restoredKey, keys.key);
+        record = result.restoredKey ? await readRecord(cacheDir) : void 0;
+      }
       if (record && result.cacheHit === "partial") result.changes = explainMiss(record, result);
       timings.restore = seconds(phase);
       log3.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
@@ -52853,7 +53075,8 @@ async function runPipeline(settings, log3) {
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
-    const exportCache = result.cacheHit === "partial" || result.cacheHit === "miss";
+    const exportCache = (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport;
+    const pushCache = registryCache !== void 0 && exportCache && settings.cache === "true";
     await import_promises4.default.rm(freshCacheDir, { recursive: true, force: true });
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
@@ -52871,9 +53094,9 @@ async function runPipeline(settings, log3) {
           platforms: settings.platforms,
           push: settings.push,
           load: settings.load,
-          cacheFrom: result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
-          cacheTo: exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
-          builder: settings.builder,
+          cacheFrom: registryCache ? registryCacheExists ? [registryCacheFrom(registryCache.ref)] : [] : result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
+          cacheTo: registryCache ? pushCache ? [registryCacheTo(registryCache.ref, settings.cacheMode)] : [] : exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
+          builder: builder.context ? void 0 : settings.builder,
           metadataFile: import_node_path7.default.join(workDir, "metadata.json")
         },
         { env, log: (line) => log3.info(line) }
@@ -52887,7 +53110,7 @@ async function runPipeline(settings, log3) {
     }
     if (exportCache) {
       phase = Date.now();
-      await writeRecord(freshCacheDir, {
+      const newRecord = {
         version: 1,
         key: keys.key,
         fingerprint: result.fingerprint ?? "",
@@ -52896,11 +53119,20 @@ async function runPipeline(settings, log3) {
         images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
         manifest: serializeManifest(manifest).toString("base64"),
         createdAt: (/* @__PURE__ */ new Date()).toISOString()
-      });
-      await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
-      await import_promises4.default.rename(freshCacheDir, cacheDir);
-      result.cacheBytes = await folderBytes(cacheDir);
-      if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
+      };
+      if (registryCache) {
+        if (pushCache) {
+          result.cacheSaved = true;
+          await registryCache.saveRecord(newRecord);
+          result.cacheBytes = await registryCache.cacheBytes();
+        }
+      } else {
+        await writeRecord(freshCacheDir, newRecord);
+        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
+        await import_promises4.default.rename(freshCacheDir, cacheDir);
+        result.cacheBytes = await folderBytes(cacheDir);
+        if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
+      }
       timings.save = seconds(phase);
     }
     return finish(result, started, promoter);
@@ -52909,6 +53141,7 @@ async function runPipeline(settings, log3) {
     await import_promises4.default.rm(workDir, { recursive: true, force: true });
   }
 }
+var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 async function buildOrExplain(dockerfile, request, hooks) {
   try {
     return await runBuild(request, hooks);
@@ -53613,9 +53846,9 @@ init_import_meta_url();
 function replaceInvalidTagChars(tag) {
   return tag.replace(/[^a-zA-Z0-9._-]+/g, "-");
 }
-var MAX_TAG_LENGTH = 128;
+var MAX_TAG_LENGTH2 = 128;
 function toOciTag(tag) {
-  return replaceInvalidTagChars(tag).replace(/^[.-]+/, "").slice(0, MAX_TAG_LENGTH);
+  return replaceInvalidTagChars(tag).replace(/^[.-]+/, "").slice(0, MAX_TAG_LENGTH2);
 }
 var DOMAIN_COMPONENT2 = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
 var DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT2}(?:\\.${DOMAIN_COMPONENT2})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?$`);

@@ -35824,12 +35824,14 @@ var import_node_os = __toESM(require("node:os"), 1);
 var import_node_crypto = __toESM(require("node:crypto"), 1);
 var import_node_worker_threads = require("node:worker_threads");
 var READ_BUFFER = 1 << 20;
+var OPEN_FLAGS = import_node_fs2.default.constants.O_RDONLY | import_node_fs2.default.constants.O_NOFOLLOW | import_node_fs2.default.constants.O_NONBLOCK;
 var IN_THREAD_MAX = 400;
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const buf = Buffer.allocUnsafeSlow(${READ_BUFFER});
+const flags = ${OPEN_FLAGS};
 parentPort.postMessage({ ready: true });
 parentPort.on('message', (msg) => {
   const paths = msg.paths;
@@ -35840,7 +35842,7 @@ parentPort.on('message', (msg) => {
   for (let j = 0; j < n; j++) {
     let fd;
     try {
-      fd = fs.openSync(paths[j], 'r');
+      fd = fs.openSync(paths[j], flags);
       const st = fs.fstatSync(fd);
       const h = crypto.createHash('sha256');
       let total = 0;
@@ -35868,7 +35870,7 @@ var inThreadBuffer;
 function hashFileSync(file) {
   inThreadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER);
   const buf = inThreadBuffer;
-  const fd = import_node_fs2.default.openSync(file, "r");
+  const fd = import_node_fs2.default.openSync(file, OPEN_FLAGS);
   try {
     const st = import_node_fs2.default.fstatSync(fd);
     const h = import_node_crypto.default.createHash("sha256");
@@ -36446,7 +36448,10 @@ function docker(args, options) {
       reject(error2.code === "ENOENT" ? new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner") : error2);
     });
     child2.on("close", (code) => resolve3({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    child2.stdin.end(options.input ?? "");
+    child2.stdin.on("error", () => {
+    });
+    if (options.input) child2.stdin.end(options.input);
+    else child2.stdin.end();
   });
 }
 function collect(stream2, onLine) {
@@ -36665,6 +36670,278 @@ function repositoryPath(image) {
 }
 function short(hash) {
   return hash.replace(/^sha256:/, "").slice(0, 16);
+}
+
+// src/cache/registry-backend.ts
+init_import_meta_url();
+
+// src/registry/manifest.ts
+init_import_meta_url();
+var import_node_crypto4 = require("node:crypto");
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
+function isIndexMediaType(mediaType) {
+  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+function sha256Digest(bytes) {
+  return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function parsePlatform(text) {
+  const [os11, architecture, variant] = text.split("/");
+  if (!os11 || !architecture || text.split("/").length > 3) {
+    throw new UserError(`platform "${text}" must look like os/architecture[/variant], e.g. linux/amd64`);
+  }
+  return variant ? { os: os11, architecture, variant } : { os: os11, architecture };
+}
+function formatPlatform(platform2) {
+  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
+}
+function selectPlatformManifest(index, platform2) {
+  const candidates = index.manifests.filter(
+    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
+  );
+  if (platform2.variant !== void 0) {
+    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
+    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
+  }
+  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
+  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
+}
+function imageManifestsOf(index) {
+  return index.manifests.filter(
+    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
+  );
+}
+
+// src/registry/reference.ts
+init_import_meta_url();
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API_HOST = "registry-1.docker.io";
+var DEFAULT_TAG = "latest";
+var MAX_NAME_LENGTH = 255;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
+var PORT = /^[0-9]+$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+function parseReference(text, where2 = {}) {
+  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where2);
+  const trimmed = text.trim();
+  if (trimmed === "") throw invalid("it is empty");
+  if (/\s/.test(trimmed)) throw invalid("it contains white space");
+  let rest = trimmed;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    checkDigest(digest, invalid);
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
+    }
+  }
+  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
+  const { registry, repository } = splitRegistry(rest);
+  checkRegistry(registry, invalid);
+  checkRepository(repository, invalid);
+  const reference = { registry, repository };
+  if (tag !== void 0) reference.tag = tag;
+  if (digest !== void 0) reference.digest = digest;
+  return reference;
+}
+function formatReference(reference) {
+  const { tag, digest } = reference;
+  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
+}
+function manifestReference(reference) {
+  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
+}
+function apiHost(registry) {
+  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function isDigest(text) {
+  return DIGEST.test(text) && hasKnownLength(text);
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
+  if (!looksLikeHost) return dockerHub(name);
+  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
+  const repository = name.slice(slash + 1);
+  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
+}
+function dockerHub(repository) {
+  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
+}
+function checkRegistry(registry, invalid) {
+  let host = registry;
+  let port;
+  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
+  if (portColon >= 0) {
+    host = registry.slice(0, portColon);
+    port = registry.slice(portColon + 1);
+  }
+  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
+  if (!hostOk || port !== void 0 && !PORT.test(port)) {
+    throw invalid(`registry "${registry}" is not a host name with an optional port`);
+  }
+}
+function checkRepository(repository, invalid) {
+  if (repository === "") throw invalid("the repository name is empty");
+  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
+  for (const component of repository.split("/")) {
+    if (!PATH_COMPONENT.test(component)) {
+      throw invalid(
+        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
+      );
+    }
+  }
+}
+function checkDigest(digest, invalid) {
+  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
+  if (!hasKnownLength(digest)) {
+    const [algorithm] = digest.split(":");
+    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
+  }
+}
+function hasKnownLength(digest) {
+  const [algorithm, hex] = digest.split(":");
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  return expected === void 0 || hex.length === expected;
+}
+
+// src/cache/registry-backend.ts
+var RECORD_ARTIFACT_TYPE = "application/vnd.image-build.record.v1+json";
+var RECORD_LAYER_TYPE = "application/vnd.image-build.record.layer.v1+json";
+var DEFAULT_CACHE_TAG = "buildcache";
+var RECORD_TAG_SUFFIX = "-record";
+var MAX_TAG_LENGTH = 128;
+var EMPTY_CONFIG = new TextEncoder().encode("{}");
+function registryCacheRef(cacheRefInput, firstImage) {
+  if (!cacheRefInput && !firstImage) {
+    throw new UserError('"cache-backend: registry" needs "cache-ref" (or "images": the cache then goes to <first image>:buildcache)', {
+      input: "cache-ref"
+    });
+  }
+  const text = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
+  const reference = parseReference(text, { input: "cache-ref" });
+  if (reference.digest) throw new UserError(`cache-ref "${text}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
+  return formatReference({ ...reference, tag: reference.tag ?? DEFAULT_CACHE_TAG });
+}
+function recordRefOf(cacheRef) {
+  const reference = parseReference(cacheRef);
+  const tag = reference.tag ?? DEFAULT_CACHE_TAG;
+  const recordTag = `${tag.slice(0, MAX_TAG_LENGTH - RECORD_TAG_SUFFIX.length)}${RECORD_TAG_SUFFIX}`;
+  return formatReference({ ...reference, tag: recordTag });
+}
+function registryCacheFrom(cacheRef) {
+  return `type=registry,ref=${cacheRef}`;
+}
+function registryCacheTo(cacheRef, mode) {
+  return `type=registry,ref=${cacheRef},mode=${mode}`;
+}
+function recordHit(record, key) {
+  if (!record) return "miss";
+  return record.key === key ? "exact" : "partial";
+}
+function recordManifest(recordBytes, createdAt) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    artifactType: RECORD_ARTIFACT_TYPE,
+    config: { mediaType: RECORD_ARTIFACT_TYPE, digest: sha256Digest(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
+    layers: [{ mediaType: RECORD_LAYER_TYPE, digest: sha256Digest(recordBytes), size: recordBytes.length }],
+    annotations: { "org.opencontainers.image.created": createdAt }
+  };
+  return new TextEncoder().encode(JSON.stringify(manifest));
+}
+function recordLayerOf(manifest) {
+  const ours = manifest.artifactType === RECORD_ARTIFACT_TYPE || manifest.config?.mediaType === RECORD_ARTIFACT_TYPE;
+  if (!ours || !Array.isArray(manifest.layers)) return void 0;
+  return manifest.layers.find((layer) => layer.mediaType === RECORD_LAYER_TYPE);
+}
+function parseRecord(bytes) {
+  try {
+    const record = JSON.parse(new TextDecoder().decode(bytes));
+    return record && record.version === 1 && typeof record.key === "string" ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function cacheManifestBytes(json) {
+  if ("manifests" in json && Array.isArray(json.manifests)) return json.manifests.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
+  const image = json;
+  return (image.config?.size ?? 0) + (image.layers ?? []).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
+}
+var RegistryCache = class {
+  constructor(client, ref, warn) {
+    this.client = client;
+    this.warn = warn;
+    this.ref = ref;
+    this.recordRef = recordRefOf(ref);
+  }
+  client;
+  warn;
+  ref;
+  recordRef;
+  /** Looks up the cache image and the record beside it; a registry error is a warning and a miss. */
+  async lookup(key) {
+    try {
+      const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
+      return { hit: recordHit(record, key), record, cacheExists: cache !== void 0 };
+    } catch (error2) {
+      this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error2)}`);
+      return { hit: "miss", cacheExists: false };
+    }
+  }
+  async readRecord() {
+    const manifest = await this.client.getManifestIfExists(this.recordRef);
+    if (!manifest) return void 0;
+    const layer = recordLayerOf(manifest.json);
+    if (!layer) {
+      this.warn(`${this.recordRef} is not an image-build record (artifact type ${RECORD_ARTIFACT_TYPE}); ignoring it`);
+      return void 0;
+    }
+    return parseRecord(await this.client.getBlob(this.recordRef, layer.digest));
+  }
+  /** Pushes the record: two small blobs and the manifest. False (with a warning) when the registry refused. */
+  async saveRecord(record) {
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(record));
+      await this.client.uploadBlob(this.recordRef, EMPTY_CONFIG);
+      await this.client.uploadBlob(this.recordRef, bytes);
+      const tag = parseReference(this.recordRef).tag;
+      await this.client.putManifest(this.recordRef, tag, recordManifest(bytes, record.createdAt), OCI_MANIFEST);
+      return true;
+    } catch (error2) {
+      this.warn(`Could not store the cache record ${this.recordRef} (the layer cache itself was pushed): ${messageOf(error2)}`);
+      return false;
+    }
+  }
+  /** Size of the cache image as the registry lists it; undefined when it cannot be read. */
+  async cacheBytes() {
+    try {
+      const manifest = await this.client.getManifestIfExists(this.ref);
+      return manifest ? cacheManifestBytes(manifest.json) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+};
+function stripTag(image) {
+  return image.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
 }
 
 // src/cache/store.ts
@@ -52893,7 +53170,7 @@ var AnonymousCredential = class extends Credential {
 
 // node_modules/@azure/storage-common/dist/esm/credentials/StorageSharedKeyCredential.js
 init_import_meta_url();
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 
 // node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicy.js
 init_import_meta_url();
@@ -53600,7 +53877,7 @@ var StorageSharedKeyCredential = class extends Credential {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return (0, import_node_crypto4.createHmac)("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
+    return (0, import_node_crypto5.createHmac)("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -53978,7 +54255,7 @@ function storageRetryPolicy(options = {}) {
 
 // node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicyV2.js
 init_import_meta_url();
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 var storageSharedKeyCredentialPolicyName = "storageSharedKeyCredentialPolicy";
 function storageSharedKeyCredentialPolicy(options) {
   function signRequest(request) {
@@ -54000,7 +54277,7 @@ function storageSharedKeyCredentialPolicy(options) {
       getHeaderValueToSign(request, HeaderConstants.IF_UNMODIFIED_SINCE),
       getHeaderValueToSign(request, HeaderConstants.RANGE)
     ].join("\n") + "\n" + getCanonicalizedHeadersString(request) + getCanonicalizedResourceString(request);
-    const signature = (0, import_node_crypto5.createHmac)("sha256", options.accountKey).update(stringToSign, "utf8").digest("base64");
+    const signature = (0, import_node_crypto6.createHmac)("sha256", options.accountKey).update(stringToSign, "utf8").digest("base64");
     request.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options.accountName}:${signature}`);
   }
   function getHeaderValueToSign(request, headerName) {
@@ -54092,7 +54369,7 @@ function storageRequestFailureDetailsParserPolicy() {
 
 // node_modules/@azure/storage-common/dist/esm/credentials/UserDelegationKeyCredential.js
 init_import_meta_url();
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 var UserDelegationKeyCredential = class {
   /**
    * Azure Storage account name; readonly.
@@ -54122,7 +54399,7 @@ var UserDelegationKeyCredential = class {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return (0, import_node_crypto6.createHmac)("sha256", this.key).update(stringToSign, "utf8").digest("base64");
+    return (0, import_node_crypto7.createHmac)("sha256", this.key).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -77391,12 +77668,12 @@ async function touch(file) {
 
 // src/docker-config.ts
 init_import_meta_url();
-var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
 var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path5 = __toESM(require("node:path"), 1);
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path5.default.join(tempRoot, `image-build-docker-${import_node_crypto7.default.randomBytes(6).toString("hex")}`);
+  const dir = import_node_path5.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
   import_node_fs6.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of ["cli-plugins", "buildx", "contexts"]) {
     const source = import_node_path5.default.join(originalDir, shared);
@@ -77680,9 +77957,57 @@ async function readRecord(cacheDir) {
   }
 }
 
+// src/builders.ts
+init_import_meta_url();
+function parseBuilderInspect(text) {
+  const [header, nodes = ""] = text.split(/^Nodes:/m);
+  return {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info2, requested) {
+  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
+  return info2.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context3) {
+  if (!context3) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context3 };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info2) {
+  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+async function builderCapabilities(env, builder) {
+  const inspect2 = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
+  const parsed = parseBuilderInspect(inspect2.stdout);
+  const info2 = { ...parsed, context: builderContext(parsed, builder) };
+  if (inspect2.code !== 0 || info2.driver !== "docker") return { ...info2, cacheExport: true };
+  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info2, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info2, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
+  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+}
+
 // src/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+var import_node_crypto9 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -77694,7 +78019,7 @@ function computeFingerprint(inputs) {
     platforms: [...inputs.platforms].sort(),
     baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest])
   };
-  return `sha256:${import_node_crypto8.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -77702,153 +78027,6 @@ init_import_meta_url();
 
 // src/registry/client.ts
 init_import_meta_url();
-
-// src/registry/manifest.ts
-init_import_meta_url();
-var import_node_crypto9 = require("node:crypto");
-var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
-function isIndexMediaType(mediaType) {
-  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-function sha256Digest(bytes) {
-  return `sha256:${(0, import_node_crypto9.createHash)("sha256").update(bytes).digest("hex")}`;
-}
-function parsePlatform(text) {
-  const [os11, architecture, variant] = text.split("/");
-  if (!os11 || !architecture || text.split("/").length > 3) {
-    throw new UserError(`platform "${text}" must look like os/architecture[/variant], e.g. linux/amd64`);
-  }
-  return variant ? { os: os11, architecture, variant } : { os: os11, architecture };
-}
-function formatPlatform(platform2) {
-  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
-}
-function selectPlatformManifest(index, platform2) {
-  const candidates = index.manifests.filter(
-    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
-  );
-  if (platform2.variant !== void 0) {
-    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
-    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
-  }
-  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
-  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
-}
-function imageManifestsOf(index) {
-  return index.manifests.filter(
-    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
-  );
-}
-
-// src/registry/reference.ts
-init_import_meta_url();
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_API_HOST = "registry-1.docker.io";
-var DEFAULT_TAG = "latest";
-var MAX_NAME_LENGTH = 255;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
-var PORT = /^[0-9]+$/;
-var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text, where2 = {}) {
-  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where2);
-  const trimmed = text.trim();
-  if (trimmed === "") throw invalid("it is empty");
-  if (/\s/.test(trimmed)) throw invalid("it contains white space");
-  let rest = trimmed;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    checkDigest(digest, invalid);
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) {
-      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
-    }
-  }
-  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
-  const { registry, repository } = splitRegistry(rest);
-  checkRegistry(registry, invalid);
-  checkRepository(repository, invalid);
-  const reference = { registry, repository };
-  if (tag !== void 0) reference.tag = tag;
-  if (digest !== void 0) reference.digest = digest;
-  return reference;
-}
-function formatReference(reference) {
-  const { tag, digest } = reference;
-  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
-}
-function manifestReference(reference) {
-  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
-}
-function apiHost(registry) {
-  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-function isDigest(text) {
-  return DIGEST.test(text) && hasKnownLength(text);
-}
-function splitRegistry(name) {
-  const slash = name.indexOf("/");
-  const first = slash < 0 ? "" : name.slice(0, slash);
-  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
-  if (!looksLikeHost) return dockerHub(name);
-  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
-  const repository = name.slice(slash + 1);
-  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
-}
-function dockerHub(repository) {
-  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
-}
-function checkRegistry(registry, invalid) {
-  let host = registry;
-  let port;
-  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
-  if (portColon >= 0) {
-    host = registry.slice(0, portColon);
-    port = registry.slice(portColon + 1);
-  }
-  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
-  if (!hostOk || port !== void 0 && !PORT.test(port)) {
-    throw invalid(`registry "${registry}" is not a host name with an optional port`);
-  }
-}
-function checkRepository(repository, invalid) {
-  if (repository === "") throw invalid("the repository name is empty");
-  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
-  for (const component of repository.split("/")) {
-    if (!PATH_COMPONENT.test(component)) {
-      throw invalid(
-        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
-      );
-    }
-  }
-}
-function checkDigest(digest, invalid) {
-  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
-  if (!hasKnownLength(digest)) {
-    const [algorithm] = digest.split(":");
-    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
-  }
-}
-function hasKnownLength(digest) {
-  const [algorithm, hex] = digest.split(":");
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  return expected === void 0 || hex.length === expected;
-}
 
 // src/registry/registry-error.ts
 init_import_meta_url();
@@ -78495,6 +78673,50 @@ var RegistryClient = class {
     await this.session.cancelUpload(to, response);
     return false;
   }
+  /**
+   * Stores a small blob (a record, an artifact config) in the repository with one
+   * monolithic upload (POST, then PUT of all the bytes with `?digest=`); returns its
+   * digest. A blob the repository already has is not uploaded again.
+   */
+  async uploadBlob(repo, bytes) {
+    const repository = toRepository(repo);
+    const digest = sha256Digest(bytes);
+    if (await this.headBlob(repository, digest)) return digest;
+    const reference = { ...repository, digest };
+    const opened = await this.session.request({
+      method: "POST",
+      repository,
+      path: "blobs/uploads/",
+      kind: "upload",
+      access: "pull,push"
+    });
+    expectStatus(opened, [202], "POST", reference);
+    const location = opened.headers.get("location");
+    if (!location) {
+      throw new RegistryError(`registry ${repository.registry} opened an upload for ${repository.repository} without a Location`, {
+        registry: repository.registry
+      });
+    }
+    const uploadUrl = new URL(location, opened.url);
+    const prefix2 = `/v2/${repository.repository}/`;
+    if (uploadUrl.host !== new URL(opened.url).host || !uploadUrl.pathname.startsWith(prefix2)) {
+      throw new RegistryError(`registry ${repository.registry} sent an upload location outside ${repository.repository}: ${uploadUrl.pathname}`, {
+        registry: repository.registry
+      });
+    }
+    uploadUrl.searchParams.set("digest", digest);
+    const stored = await this.session.request({
+      method: "PUT",
+      repository,
+      path: uploadUrl.pathname.slice(prefix2.length) + uploadUrl.search,
+      kind: "upload",
+      access: "pull,push",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes
+    });
+    expectStatus(stored, [201], "PUT", reference);
+    return digest;
+  }
   /** The digest a reference points at; for a multi-platform image, the index's digest. */
   async resolveDigest(ref) {
     const reference = toReference(ref);
@@ -78715,7 +78937,7 @@ async function runPipeline(settings, log2) {
     dockerfileHash: dockerfile.hash,
     cacheKey: keys.key,
     restoreKeys: keys.restoreKeys,
-    cacheHit: settings.store && settings.cache !== "false" ? "miss" : "disabled",
+    cacheHit: (settings.store || settings.registryCache) && settings.cache !== "false" ? "miss" : "disabled",
     cacheSaved: false,
     built: false,
     steps: [],
@@ -78724,10 +78946,15 @@ async function runPipeline(settings, log2) {
   };
   if (settings.dryRun) return finish(result, started);
   await checkDocker(settings.env, settings.builder);
+  const builder = await builderCapabilities(settings.env, settings.builder);
+  if (!builder.cacheExport && result.cacheHit !== "disabled" && settings.cache === "true") {
+    const notice2 = log2.notice ? (message) => log2.notice(message) : (message) => log2.info(message);
+    notice2(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+  }
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
   const workDir = await import_promises4.default.mkdtemp(import_node_path8.default.join(settings.tempDir, "image-build-run-"));
   try {
-    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
+    const env = envForContext(dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env, builder.context);
     const promoter = new Promoter(settings.logins, log2);
     const registryRefs = settings.push ? settings.tags : [];
     phase = Date.now();
@@ -78751,13 +78978,22 @@ async function runPipeline(settings, log2) {
     timings.lookup = seconds(phase);
     const cacheDir = import_node_path8.default.join(settings.tempDir, "image-build-cache", settings.cacheScope);
     const freshCacheDir = `${cacheDir}.new`;
+    const registryCache = settings.registryCache && result.cacheHit !== "disabled" ? new RegistryCache(promoter.client, settings.registryCache.ref, (message) => log2.warning(message)) : void 0;
+    let registryCacheExists = false;
     let record;
     if (result.cacheHit !== "disabled") {
       phase = Date.now();
-      await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
-      result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
-      result.cacheHit = hitKind(result.restoredKey, keys.key);
-      record = result.restoredKey ? await readRecord(cacheDir) : void 0;
+      if (registryCache) {
+        const found = await registryCache.lookup(keys.key);
+        ({ record, cacheExists: registryCacheExists } = found);
+        result.cacheHit = found.hit;
+        result.restoredKey = record?.key;
+      } else {
+        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
+        result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
+        result.cacheHit = hitKind(result.restoredKey, keys.key);
+        record = result.restoredKey ? await readRecord(cacheDir) : void 0;
+      }
       if (record && result.cacheHit === "partial") result.changes = explainMiss(record, result);
       timings.restore = seconds(phase);
       log2.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
@@ -78766,7 +79002,8 @@ async function runPipeline(settings, log2) {
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
-    const exportCache = result.cacheHit === "partial" || result.cacheHit === "miss";
+    const exportCache = (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport;
+    const pushCache = registryCache !== void 0 && exportCache && settings.cache === "true";
     await import_promises4.default.rm(freshCacheDir, { recursive: true, force: true });
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
@@ -78784,9 +79021,9 @@ async function runPipeline(settings, log2) {
           platforms: settings.platforms,
           push: settings.push,
           load: settings.load,
-          cacheFrom: result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
-          cacheTo: exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
-          builder: settings.builder,
+          cacheFrom: registryCache ? registryCacheExists ? [registryCacheFrom(registryCache.ref)] : [] : result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
+          cacheTo: registryCache ? pushCache ? [registryCacheTo(registryCache.ref, settings.cacheMode)] : [] : exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
+          builder: builder.context ? void 0 : settings.builder,
           metadataFile: import_node_path8.default.join(workDir, "metadata.json")
         },
         { env, log: (line) => log2.info(line) }
@@ -78800,7 +79037,7 @@ async function runPipeline(settings, log2) {
     }
     if (exportCache) {
       phase = Date.now();
-      await writeRecord(freshCacheDir, {
+      const newRecord = {
         version: 1,
         key: keys.key,
         fingerprint: result.fingerprint ?? "",
@@ -78809,11 +79046,20 @@ async function runPipeline(settings, log2) {
         images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
         manifest: serializeManifest(manifest).toString("base64"),
         createdAt: (/* @__PURE__ */ new Date()).toISOString()
-      });
-      await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
-      await import_promises4.default.rename(freshCacheDir, cacheDir);
-      result.cacheBytes = await folderBytes(cacheDir);
-      if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
+      };
+      if (registryCache) {
+        if (pushCache) {
+          result.cacheSaved = true;
+          await registryCache.saveRecord(newRecord);
+          result.cacheBytes = await registryCache.cacheBytes();
+        }
+      } else {
+        await writeRecord(freshCacheDir, newRecord);
+        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
+        await import_promises4.default.rename(freshCacheDir, cacheDir);
+        result.cacheBytes = await folderBytes(cacheDir);
+        if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
+      }
       timings.save = seconds(phase);
     }
     return finish(result, started, promoter);
@@ -78822,6 +79068,7 @@ async function runPipeline(settings, log2) {
     await import_promises4.default.rm(workDir, { recursive: true, force: true });
   }
 }
+var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 async function buildOrExplain(dockerfile, request, hooks) {
   try {
     return await runBuild(request, hooks);
@@ -78931,7 +79178,7 @@ function stepTable(steps, result) {
   const changed = result.changes ? [...result.changes.changed, ...result.changes.added, ...result.changes.removed] : [];
   const ordered = [...steps].sort((a, b) => (lineOf(a, result.dockerfile) ?? 1e9) - (lineOf(b, result.dockerfile) ?? 1e9));
   const rows = ordered.map((step) => {
-    const status = step.error ? "**failed**" : step.cached ? "cached" : "run";
+    const status = step.error ? "**failed**" : step.cached ? "cached" : /\] FROM /.test(step.name) ? "pulled" : "run";
     const size = sizes.get(normalizeInstruction(stepText(step.name)));
     const why = step === firstRun && changed.length ? ` \u2190 ${changed.slice(0, 3).map((file) => `\`${file}\``).join(", ")}${changed.length > 3 ? ` +${changed.length - 3}` : ""} changed` : "";
     return `| ${lineOf(step, result.dockerfile) ?? ""} | \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === void 0 ? "" : formatBytes(size)} |`;
@@ -79628,9 +79875,9 @@ init_import_meta_url();
 function replaceInvalidTagChars(tag) {
   return tag.replace(/[^a-zA-Z0-9._-]+/g, "-");
 }
-var MAX_TAG_LENGTH = 128;
+var MAX_TAG_LENGTH2 = 128;
 function toOciTag(tag) {
-  return replaceInvalidTagChars(tag).replace(/^[.-]+/, "").slice(0, MAX_TAG_LENGTH);
+  return replaceInvalidTagChars(tag).replace(/^[.-]+/, "").slice(0, MAX_TAG_LENGTH2);
 }
 var DOMAIN_COMPONENT2 = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
 var DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT2}(?:\\.${DOMAIN_COMPONENT2})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?$`);
@@ -80273,7 +80520,8 @@ async function run2(env = process.env) {
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
         cacheScope: cacheScope(meta.images[0], import_node_path9.default.relative(workspace, inputs.file)),
-        store: inputs.cache === "false" ? void 0 : cacheStore(inputs),
+        store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs),
+        registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,
         lookupRefs: lookupRefs(meta, git),
         builder: inputs.builder,
@@ -80299,7 +80547,8 @@ async function run2(env = process.env) {
 var actionLog = {
   info: (message) => info(message),
   warning: (message) => warning(message),
-  group: (name, fn) => group(name, fn)
+  group: (name, fn) => group(name, fn),
+  notice: (message) => notice(message)
 };
 function decidePush(mode, eventName) {
   if (mode === "auto") return !["pull_request", "pull_request_target"].includes(eventName);

@@ -17,14 +17,19 @@
 //                cache (BUILDKIT_INLINE_CACHE=1, --cache-from <loaded image>), push,
 //                `docker save`, actions/cache saves it (not on an exact hit)
 // The cache steps of the two recipes run the real @actions/cache in their own
-// Node processes (as actions/cache does: restore in main, save in post) against
-// the same cache-service emulator the action uses.
+// Node processes (as actions/cache does: restore in main, save in post). All
+// three tools use one private instance of the stack's cache-service emulator
+// (scripts/cache-service.mjs on a free port), so its /_stats count this
+// benchmark's requests and bytes only, even while others test against the stack.
 //
 // Scenarios, each on a "fresh runner" (builder cache pruned, local images removed,
 // runner temp emptied): cold; no-change rerun (same commit); one source file changed
 // (new commit); release tag refs/tags/v1.2.3 on the commit just built; ten
 // consecutive one-file changes (cache entry size after each; first repetition only).
 // Times are the min over the repetitions; other columns come from that repetition.
+// Measured per step: wall seconds; cache entry size (the chain's newest entry);
+// bytes up/down and requests to the cache service (/_stats); blob uploads to the
+// registry (`PUT /v2/<repo>/blobs/uploads/… 201` in its access log).
 //
 // Writes docs/benchmarks.md (between its bench:start/bench:end markers) and
 // docs/benchmarks.svg; `--quick` (1 repetition) writes them only with --write.
@@ -128,6 +133,21 @@ const readFrom = (file, offset) => {
 const mb = (bytes) => (bytes === undefined || bytes === null ? '–' : (bytes / 1e6).toFixed(1));
 const secs = (value) => (value === undefined ? '–' : value.toFixed(2));
 
+/** `cached/total` of the Dockerfile steps (FROM left out) in `--progress=plain` output. */
+function plainSteps(output) {
+  const names = new Map();
+  const cached = new Set();
+  for (const match of output.matchAll(/^#(\d+) \[(?:[^\]]*?)?\d+\/\d+\] (.*)$/gm)) if (!/^FROM /.test(match[2])) names.set(match[1], match[2]);
+  for (const match of output.matchAll(/^#(\d+) CACHED$/gm)) cached.add(match[1]);
+  return `${[...names.keys()].filter((id) => cached.has(id)).length}/${names.size} steps cached`;
+}
+
+/** The same count from image-build's job summary (its step table). */
+function summarySteps(summary) {
+  const rows = [...summary.matchAll(/^\|(?:[^|`\n]*\|)? `([^`]*)` \| (cached|run|\*\*failed\*\*)/gm)].filter((m) => !/^(\[[^\]]*\] )?FROM /.test(m[1]));
+  return rows.length ? `${rows.filter((m) => m[2] === 'cached').length}/${rows.length} steps cached` : '';
+}
+
 /** The tags the default `tags` input gives for a ref (metadata-action: semver, branch, sha). */
 function tagNames(ref, sha) {
   const sha7 = `sha-${sha.slice(0, 7)}`;
@@ -149,10 +169,14 @@ const STACK = stackEnv();
 Object.assign(process.env, STACK);
 const REGISTRY = STACK.IMAGE_BUILD_REGISTRY;
 const BASE = STACK.IMAGE_BUILD_BASE_IMAGE;
-const CACHE_URL = STACK.IMAGE_BUILD_CACHE_URL;
 const REGISTRY_LOG = STACK.IMAGE_BUILD_REGISTRY_LOG;
-const CACHE_LOG = STACK.IMAGE_BUILD_CACHE_SERVICE_LOG;
-if (!CACHE_URL) throw new Error('the stack has no cache service (IMAGE_BUILD_CACHE_URL)');
+if (!REGISTRY_LOG || !fs.existsSync(REGISTRY_LOG)) throw new Error('the stack has no registry access log (IMAGE_BUILD_REGISTRY_LOG)');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-bench-'));
+// A private instance of the stack's cache-service emulator, used by all three
+// tools: its /_stats then count this benchmark's requests and bytes only, even
+// while others run tests against the stack's instance.
+const cacheService = await startCacheService();
+const CACHE_URL = cacheService.url;
 for (const file of ['dist/index.cjs', 'dist/post.cjs']) {
   if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\``);
 }
@@ -175,6 +199,22 @@ async function cacheStep(chain, mode, job) {
   const parsed = JSON.parse(line.slice('::bench-result::'.length));
   if (parsed.error && mode === 'restore') throw new Error(`actions/cache restore: ${parsed.error}`);
   return { ...parsed, seconds: result.seconds };
+}
+
+async function startCacheService() {
+  const dir = path.join(scratch, 'cache-service');
+  const logFile = path.join(scratch, 'cache-service.log');
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(nodeBinary(), [path.join(root, 'scripts/cache-service.mjs'), '--port', '0', '--dir', dir], { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const url = /listening on (\S+)/.exec(fs.readFileSync(logFile, 'utf8'))?.[1];
+    if (url) return { url, stop: () => child.kill('SIGTERM') };
+    if (child.exitCode !== null) break;
+    await sleep(50);
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the cache-service emulator did not start:\n${fs.readFileSync(logFile, 'utf8')}`);
 }
 
 async function cacheEntries() {
@@ -202,8 +242,15 @@ function statsTotals(routes) {
 
 /** What a new GitHub runner has: no BuildKit cache, no local images, an empty RUNNER_TEMP. */
 async function freshRunner(chain) {
-  await docker('buildx', 'prune', '-af');
-  await docker('image', 'prune', '-af');
+  // Others' prunes on the same engine can make ours fail ("prune operation is already running"): retry.
+  for (const args of [['buildx', 'prune', '-af'], ['image', 'prune', '-af']]) {
+    for (let attempt = 1; ; attempt++) {
+      const result = await run('docker', args, { allowFail: true });
+      if (result.code === 0) break;
+      if (attempt === 5) throw new Error(`docker ${args.join(' ')}: ${result.stderr.trim()}`);
+      await sleep(1000 * attempt);
+    }
+  }
   for (const name of fs.readdirSync(chain.runnerTemp)) fs.rmSync(path.join(chain.runnerTemp, name), { recursive: true, force: true });
 }
 
@@ -216,6 +263,7 @@ const tools = {
       ref,
       sha,
       inputs: { context: '.', images: chain.image, 'build-args': `BASE=${BASE}`, 'cache-key-prefix': chain.prefix },
+      env: { IMAGE_BUILD_CACHE_URL: CACHE_URL, ACTIONS_RESULTS_URL: CACHE_URL },
     });
     if (result.code !== 0) {
       const tail = (result.stdout + result.stderr).trim().split('\n').slice(-12).join('\n');
@@ -230,7 +278,8 @@ const tools = {
       phases[match[1].trim() === 'total' ? 'pipeline total' : match[1].trim()] = Number(match[2]);
     }
     phases['main (process)'] = result.seconds;
-    return { phases, notes: `${result.outputs.built === 'false' ? 'no build (fingerprint)' : `built, cache ${result.outputs['cache-hit']}`}` };
+    const notes = result.outputs.built === 'false' ? 'no build (fingerprint)' : `cache ${result.outputs['cache-hit']}, ${summarySteps(result.summary)}`;
+    return { phases, notes };
   },
 
   async recipe(chain, { ref, sha }) {
@@ -254,7 +303,7 @@ const tools = {
       if (saved.error) log(`warning: recipe save: ${saved.error}`);
       phases.save = saved.seconds;
     }
-    return { phases, notes: `built, cache ${exact ? 'exact' : restored.key ? 'partial' : 'miss'}` };
+    return { phases, notes: `cache ${exact ? 'exact' : restored.key ? 'partial' : 'miss'}, ${plainSteps(build.stderr)}` };
   },
 
   async 'save-load'(chain, { ref, sha }) {
@@ -283,49 +332,38 @@ const tools = {
       if (stored.error) log(`warning: save-load save: ${stored.error}`);
       phases.save = stored.seconds;
     }
-    return { phases, notes: `built, cache ${exact ? 'exact' : restored.key ? 'partial' : 'miss'}` };
+    return { phases, notes: `cache ${exact ? 'exact' : restored.key ? 'partial' : 'miss'}, ${plainSteps(build.stderr)}` };
   },
 };
 
 // ---- one measured step: a tool on a scenario ----
-async function measure(chain, scenario, commit) {
+async function measure(chain, scenario, commit, attempt = 1) {
   await freshRunner(chain);
-  const before = { registry: fileSize(REGISTRY_LOG), cacheLog: fileSize(CACHE_LOG), stats: statsTotals(await cacheStats()) };
+  const registryOffset = fileSize(REGISTRY_LOG);
+  await fetch(new URL('_stats/reset', CACHE_URL), { method: 'POST' });
   const started = Date.now();
   let outcome;
   try {
     outcome = await tools[chain.tool](chain, commit);
   } catch (error) {
     outcome = { error: String(error.message ?? error) };
-    log(`${chain.tool} / ${scenario} FAILED: ${outcome.error}`);
+    log(`${chain.tool} / ${scenario} FAILED (attempt ${attempt}): ${outcome.error}`);
+    // Others prune the same engine at any moment (an image removed between build and push): one retry.
+    if (attempt < 2) return measure(chain, scenario, commit, attempt + 1);
   }
   const seconds = (Date.now() - started) / 1000;
-  await sleep(150); // let the services' access logs catch up
+  await sleep(150); // let the registry's access log catch up
   const repository = chain.image.slice(REGISTRY.length + 1);
-  const uploads = readFrom(REGISTRY_LOG, before.registry).split('\n')
+  const uploads = readFrom(REGISTRY_LOG, registryOffset).split('\n')
     .filter((line) => line.includes(`PUT /v2/${repository}/blobs/uploads/`) && / 201 /.test(line)).length;
+  const { up, down, requests } = statsTotals(await cacheStats());
   const entries = (await cacheEntries()).filter((entry) => entry.key.startsWith(`${chain.prefix}-`));
-  const ids = new Set(entries.map((entry) => String(entry.id)));
-  let up = 0;
-  let down = 0;
-  let requests = 0;
-  if (CACHE_LOG && fs.existsSync(CACHE_LOG)) {
-    // Blob traffic of this chain's own entries: exact even while others use the service.
-    for (const match of readFrom(CACHE_LOG, before.cacheLog).matchAll(/ (?:GET|PUT|HEAD) \/blobs\/(\d+) \d{3} up=(\d+) down=(\d+)/g)) {
-      if (!ids.has(match[1])) continue;
-      up += Number(match[2]);
-      down += Number(match[3]);
-      requests += 1;
-    }
-  } else {
-    const after = statsTotals(await cacheStats());
-    ({ up, down, requests } = { up: after.up - before.stats.up, down: after.down - before.stats.down, requests: after.requests - before.stats.requests });
-  }
   const latest = entries.filter((entry) => entry.finalized).sort((a, b) => b.id - a.id)[0];
+  if (attempt > 1 && outcome.notes) outcome.notes += ' (2nd attempt)';
   const record = { tool: chain.tool, scenario, seconds, uploads, cacheUp: up, cacheDown: down, cacheRequests: requests,
     entryBytes: latest?.uploadedSize, ...outcome };
   log(`${scenario.padEnd(9)} ${chain.tool.padEnd(11)} ${secs(seconds).padStart(6)} s  ${outcome.error ? 'FAILED' : outcome.notes}` +
-    `  entry ${mb(record.entryBytes)} MB  cache ↑${mb(up)} ↓${mb(down)} MB  blob uploads ${uploads}` +
+    `  entry ${mb(record.entryBytes)} MB  cache ↑${mb(up)} ↓${mb(down)} MB in ${requests} requests  blob uploads ${uploads}` +
     `  [${Object.entries(outcome.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}]`);
   return record;
 }
@@ -337,13 +375,13 @@ function editSource(workspace, n) {
 
 // ---- the run ----
 const runId = hex(3);
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-bench-'));
 const machine = await machineFacts();
 log(`run ${runId}: ${REPS} repetition(s), tools ${TOOLS.join(', ')}, scenarios ${SCENARIOS.join(', ')}; ${machine.cores} cores, Docker ${machine.docker}, Buildx ${machine.buildx}`);
 const results = []; // { rep, tool, scenario, ... }
 const tenSeries = {}; // tool -> [{ n, entryBytes, seconds }]
 const chains = [];
 const benchStarted = Date.now();
+let aborted;
 
 try {
   for (let rep = 1; rep <= REPS; rep++) {
@@ -384,12 +422,13 @@ try {
       }
     }
   }
+} catch (error) {
+  aborted = error;
+  log(`aborted: ${error.stack ?? error}`);
 } finally {
-  if (!KEEP) {
-    const mine = (await cacheEntries().catch(() => [])).filter((entry) => entry.key.startsWith(`bench-${runId}-`));
-    for (const key of new Set(mine.map((entry) => entry.key))) await fetch(new URL(`_entries/${encodeURIComponent(key)}`, CACHE_URL), { method: 'DELETE' }).catch(() => {});
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
+  cacheService.stop();
+  if (KEEP) log(`kept ${scratch}`);
+  else fs.rmSync(scratch, { recursive: true, force: true });
 }
 if (distDigest() !== DIST_AT_START) log('warning: dist/index.cjs changed during the run; image-build numbers mix two builds');
 
@@ -409,7 +448,7 @@ if (WRITE) {
   log('wrote docs/benchmarks.md and docs/benchmarks.svg');
 }
 log(`done in ${((Date.now() - benchStarted) / 60000).toFixed(1)} min`);
-process.exit(failures.length ? 1 : 0);
+process.exit(failures.length || aborted ? 1 : 0);
 
 function report() {
   const lines = [];
@@ -417,20 +456,20 @@ function report() {
   lines.push(`Run \`${runId}\` of ${date} UTC: min of ${REPS} repetition${REPS > 1 ? 's' : ''} per cell; ` +
     `${machine.cores} × ${machine.cpu}, ${machine.memory} GB RAM, ${machine.os}; Docker Engine ${machine.docker} (containerd image store), ` +
     `Buildx ${machine.buildx}, Node ${process.versions.node}; image-build \`dist/index.cjs\` ${DIST_AT_START}.`, '');
-  lines.push('| scenario | tool | seconds | × recipe | result | cache entry MB | cache ↑ MB | cache ↓ MB | registry blob uploads |',
-    '|---|---|---:|---:|---|---:|---:|---:|---:|');
+  lines.push('| scenario | tool | seconds | × recipe | result | cache entry MB | cache ↑ MB | cache ↓ MB | cache requests | registry blob uploads |',
+    '|---|---|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const scenario of ['cold', 'rerun', 'change', 'release']) {
     if (!best[scenario]) continue;
     const recipe = best[scenario].recipe?.seconds;
     for (const tool of TOOLS) {
       const r = best[scenario][tool];
       if (!r) {
-        lines.push(`| ${LABELS[scenario]} | ${TOOL_LABELS[tool]} | failed | | | | | | |`);
+        lines.push(`| ${LABELS[scenario]} | ${TOOL_LABELS[tool]} | failed | | | | | | | |`);
         continue;
       }
       const ratio = recipe ? `${(r.seconds / recipe).toFixed(2)}×` : '–';
       const name = tool === 'image-build' ? `**${TOOL_LABELS[tool]}**` : TOOL_LABELS[tool];
-      lines.push(`| ${LABELS[scenario]} | ${name} | ${secs(r.seconds)} | ${ratio} | ${r.notes} | ${mb(r.entryBytes)} | ${mb(r.cacheUp)} | ${mb(r.cacheDown)} | ${r.uploads} |`);
+      lines.push(`| ${LABELS[scenario]} | ${name} | ${secs(r.seconds)} | ${ratio} | ${r.notes} | ${mb(r.entryBytes)} | ${mb(r.cacheUp)} | ${mb(r.cacheDown)} | ${r.cacheRequests} | ${r.uploads} |`);
     }
   }
   lines.push('');
@@ -478,6 +517,7 @@ function report() {
     }
   }
   lines.push('');
+  if (aborted) lines.push(`**The run was aborted** (${String(aborted.message ?? aborted).split('\n')[0]}); the tables are partial.`, '');
   if (failures.length) {
     lines.push('Failed steps (left out of the min):', '');
     for (const f of failures) lines.push(`- repetition ${f.rep}, ${f.scenario}, ${TOOL_LABELS[f.tool]}: ${f.error.split('\n').filter(Boolean).slice(-3).join(' / ')}`);

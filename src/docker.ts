@@ -28,7 +28,12 @@ export function docker(args: string[], options: DockerOptions): Promise<DockerRu
       reject(error.code === 'ENOENT' ? new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner') : error);
     });
     child.on('close', (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    child.stdin.end(options.input ?? '');
+    // A command that exits without reading its stdin (a missing plugin, a bad flag)
+    // makes the write fail with EPIPE: its exit status says what happened, so the
+    // pipe error is not an error of its own (unhandled, it would crash the action).
+    child.stdin.on('error', () => {});
+    if (options.input) child.stdin.end(options.input);
+    else child.stdin.end();
   });
 }
 

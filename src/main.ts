@@ -11,6 +11,7 @@ import * as core from '@actions/core';
 import { adviseDockerfile, type Advice } from './advice.ts';
 import { dockerfileSteps } from './builder.ts';
 import { cacheScope } from './cache/keys.ts';
+import { registryCacheRef } from './cache/registry-backend.ts';
 import { actionsCacheStore, localCacheStore, type CacheStore } from './cache/store.ts';
 import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
@@ -60,7 +61,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
         cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
-        store: inputs.cache === 'false' ? undefined : cacheStore(inputs),
+        store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs),
+        registryCache:
+          inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
         skipUnchanged: inputs.skipUnchanged,
         lookupRefs: lookupRefs(meta, git),
         builder: inputs.builder,
@@ -88,6 +91,7 @@ const actionLog: PipelineLog = {
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
   group: (name, fn) => core.group(name, fn),
+  notice: (message) => core.notice(message),
 };
 
 /** `auto`: push, except for pull requests (their code is not reviewed yet, and forks have no write token). */

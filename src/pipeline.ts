@@ -10,6 +10,8 @@ import { instructionForStep } from './steps.ts';
 import { cacheKeys, hitKind, type CacheHit } from './cache/keys.ts';
 import { readRecord, writeRecord, type CacheRecord } from './cache/record.ts';
 import { folderBytes, type CacheStore } from './cache/store.ts';
+import { RegistryCache, registryCacheFrom, registryCacheTo } from './cache/registry-backend.ts';
+import { builderCapabilities, envForContext } from './builders.ts';
 import { diffManifests, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
 import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
@@ -23,6 +25,8 @@ export interface PipelineLog {
   info(message: string): void;
   warning(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** A notice the user should see once (the action: `::notice`); info when absent. */
+  notice?(message: string): void;
 }
 
 export interface PipelineSettings {
@@ -43,6 +47,11 @@ export interface PipelineSettings {
   cacheKeyPrefix: string;
   cacheScope: string;
   store?: CacheStore;
+  /**
+   * `cache-backend: registry`: BuildKit's registry cache at this tagged reference,
+   * with our record beside it (`<tag>-record`); used instead of `store`.
+   */
+  registryCache?: { ref: string };
   skipUnchanged: boolean;
   /** Extra references that may hold an image of this fingerprint (the commit's sha tag, the default branch's tag). */
   lookupRefs: string[];
@@ -123,7 +132,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     dockerfileHash: dockerfile.hash,
     cacheKey: keys.key,
     restoreKeys: keys.restoreKeys,
-    cacheHit: settings.store && settings.cache !== 'false' ? 'miss' : 'disabled',
+    cacheHit: (settings.store || settings.registryCache) && settings.cache !== 'false' ? 'miss' : 'disabled',
     cacheSaved: false,
     built: false,
     steps: [],
@@ -133,10 +142,17 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   if (settings.dryRun) return finish(result, started);
 
   await checkDocker(settings.env, settings.builder);
+  // A builder that cannot export a cache (the docker driver on a classic engine) still builds, without saving one.
+  const builder = await builderCapabilities(settings.env, settings.builder);
+  if (!builder.cacheExport && result.cacheHit !== 'disabled' && settings.cache === 'true') {
+    const notice = log.notice ? (message: string) => log.notice!(message) : (message: string) => log.info(message);
+    notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+  }
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   try {
-    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
+    // A Docker context's own builder is reached by selecting that context, not by --builder.
+    const env = envForContext(dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env, builder.context);
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
 
@@ -163,13 +179,26 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     // The restore path must be the same string on every run: @actions/cache versions entries by path.
     const cacheDir = path.join(settings.tempDir, 'image-build-cache', settings.cacheScope);
     const freshCacheDir = `${cacheDir}.new`;
+    const registryCache =
+      settings.registryCache && result.cacheHit !== 'disabled'
+        ? new RegistryCache(promoter.client, settings.registryCache.ref, (message) => log.warning(message))
+        : undefined;
+    let registryCacheExists = false;
     let record: CacheRecord | undefined;
     if (result.cacheHit !== 'disabled') {
       phase = Date.now();
-      await fs.rm(cacheDir, { recursive: true, force: true });
-      result.restoredKey = await settings.store!.restore(cacheDir, keys.key, keys.restoreKeys);
-      result.cacheHit = hitKind(result.restoredKey, keys.key);
-      record = result.restoredKey ? await readRecord(cacheDir) : undefined;
+      if (registryCache) {
+        // The registry backend restores nothing up front: BuildKit reads the cache image during the build.
+        const found = await registryCache.lookup(keys.key);
+        ({ record, cacheExists: registryCacheExists } = found);
+        result.cacheHit = found.hit;
+        result.restoredKey = record?.key;
+      } else {
+        await fs.rm(cacheDir, { recursive: true, force: true });
+        result.restoredKey = await settings.store!.restore(cacheDir, keys.key, keys.restoreKeys);
+        result.cacheHit = hitKind(result.restoredKey, keys.key);
+        record = result.restoredKey ? await readRecord(cacheDir) : undefined;
+      }
       if (record && result.cacheHit === 'partial') result.changes = explainMiss(record, result);
       timings.restore = seconds(phase);
       log.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ''} (${timings.restore.toFixed(1)} s)`);
@@ -179,7 +208,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       }
     }
 
-    const exportCache = result.cacheHit === 'partial' || result.cacheHit === 'miss';
+    const exportCache = (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport;
+    // The registry cache is written by the build itself, so only when saving is wanted (not read-only).
+    const pushCache = registryCache !== undefined && exportCache && settings.cache === 'true';
     await fs.rm(freshCacheDir, { recursive: true, force: true });
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
@@ -195,9 +226,13 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
           platforms: settings.platforms,
           push: settings.push,
           load: settings.load,
-          cacheFrom: result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
-          cacheTo: exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
-          builder: settings.builder,
+          cacheFrom: registryCache
+            ? registryCacheExists ? [registryCacheFrom(registryCache.ref)] : []
+            : result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
+          cacheTo: registryCache
+            ? pushCache ? [registryCacheTo(registryCache.ref, settings.cacheMode)] : []
+            : exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
+          builder: builder.context ? undefined : settings.builder,
           metadataFile: path.join(workDir, 'metadata.json'),
         },
         { env, log: (line) => log.info(line) },
@@ -213,7 +248,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 
     if (exportCache) {
       phase = Date.now();
-      await writeRecord(freshCacheDir, {
+      const newRecord: CacheRecord = {
         version: 1,
         key: keys.key,
         fingerprint: result.fingerprint ?? '',
@@ -222,11 +257,21 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
         images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
         manifest: serializeManifest(manifest).toString('base64'),
         createdAt: new Date().toISOString(),
-      });
-      await fs.rm(cacheDir, { recursive: true, force: true });
-      await fs.rename(freshCacheDir, cacheDir);
-      result.cacheBytes = await folderBytes(cacheDir);
-      if (settings.cache === 'true') result.cacheSaved = await settings.store!.save(cacheDir, keys.key);
+      };
+      if (registryCache) {
+        // BuildKit pushed the cache image; the record beside it is ours (a failure there only warns).
+        if (pushCache) {
+          result.cacheSaved = true;
+          await registryCache.saveRecord(newRecord);
+          result.cacheBytes = await registryCache.cacheBytes();
+        }
+      } else {
+        await writeRecord(freshCacheDir, newRecord);
+        await fs.rm(cacheDir, { recursive: true, force: true });
+        await fs.rename(freshCacheDir, cacheDir);
+        result.cacheBytes = await folderBytes(cacheDir);
+        if (settings.cache === 'true') result.cacheSaved = await settings.store!.save(cacheDir, keys.key);
+      }
       timings.save = seconds(phase);
     }
     return finish(result, started, promoter);
@@ -235,6 +280,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     await fs.rm(workDir, { recursive: true, force: true });
   }
 }
+
+const EXPORT_HINT =
+  'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) ' +
+  'or use a builder with another driver (docker-container, remote, kubernetes).';
 
 /** Runs the build; a failing step becomes an error at its Dockerfile line, with its last output. */
 async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest, hooks: BuildHooks): Promise<BuildResult> {

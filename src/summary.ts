@@ -92,7 +92,8 @@ function stepTable(steps: BuildStep[], result: PipelineResult): string[] {
   // In Dockerfile order: BuildKit runs independent steps concurrently, so start order misleads.
   const ordered = [...steps].sort((a, b) => (lineOf(a, result.dockerfile) ?? 1e9) - (lineOf(b, result.dockerfile) ?? 1e9));
   const rows = ordered.map((step) => {
-    const status = step.error ? '**failed**' : step.cached ? 'cached' : 'run';
+    // A base image is pulled, not run; saying "run" would read like a cache miss.
+    const status = step.error ? '**failed**' : step.cached ? 'cached' : /\] FROM /.test(step.name) ? 'pulled' : 'run';
     const size = sizes.get(normalizeInstruction(stepText(step.name)));
     const why = step === firstRun && changed.length ? ` ← ${changed.slice(0, 3).map((file) => `\`${file}\``).join(', ')}${changed.length > 3 ? ` +${changed.length - 3}` : ''} changed` : '';
     return `| ${lineOf(step, result.dockerfile) ?? ''} | \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === undefined ? '' : formatBytes(size)} |`;

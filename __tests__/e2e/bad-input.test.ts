@@ -84,7 +84,7 @@ const cases: BadInput[] = [
 ];
 
 describe('bad input: one clear error, no stack trace', () => {
-  it.each(cases)('$name', async ({ inputs = {}, files = {}, error, reachesBuild = false }) => {
+  it.concurrent.each(cases)('$name', async ({ inputs = {}, files = {}, error, reachesBuild = false }) => {
     const workspace = exampleWorkspace();
     for (const [file, text] of Object.entries(files)) {
       if (text === null) fs.rmSync(path.join(workspace, file));

@@ -97,5 +97,5 @@ export function logSize(log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {
 
 /** The rows of the summary's step table: Dockerfile line, instruction, status. */
 export function summarySteps(summary: string): { line: number; name: string; status: string }[] {
-  return [...summary.matchAll(/^\| (\d*) \| `([^`]*)` \| (cached|run|\*\*failed\*\*)/gm)].map((m) => ({ line: Number(m[1]), name: m[2]!, status: m[3]! }));
+  return [...summary.matchAll(/^\| (\d*) \| `([^`]*)` \| (cached|run|pulled|\*\*failed\*\*)/gm)].map((m) => ({ line: Number(m[1]), name: m[2]!, status: m[3]! }));
 }

@@ -1,8 +1,9 @@
 /**
  * Content digests of many files, in parallel, with bounded memory: a pool of
- * worker threads (one per core) each reads files with one reusable buffer
- * (a single read for a small file, a loop of reads for a large one) and
- * returns the file's sha256, permission bits and size.
+ * worker threads (one per core), and this thread while they start, each read
+ * files with one reusable 1 MiB buffer (a single read for a small file, a
+ * loop of reads for a large one: memory does not grow with file size) and
+ * return each file's sha256, permission bits and size.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,8 @@ export interface HashOptions {
 }
 
 const READ_BUFFER = 1 << 20;
+// Never follow a symlink, never block on a FIFO that replaced a file since the walk.
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
 /** Below this many files, starting workers costs more than it saves. */
 const IN_THREAD_MAX = 400;
 
@@ -36,6 +39,7 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const buf = Buffer.allocUnsafeSlow(${READ_BUFFER});
+const flags = ${OPEN_FLAGS};
 parentPort.postMessage({ ready: true });
 parentPort.on('message', (msg) => {
   const paths = msg.paths;
@@ -46,7 +50,7 @@ parentPort.on('message', (msg) => {
   for (let j = 0; j < n; j++) {
     let fd;
     try {
-      fd = fs.openSync(paths[j], 'r');
+      fd = fs.openSync(paths[j], flags);
       const st = fs.fstatSync(fd);
       const h = crypto.createHash('sha256');
       let total = 0;
@@ -77,7 +81,7 @@ let inThreadBuffer: Buffer | undefined;
 export function hashFileSync(file: string): FileDigest {
   inThreadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER);
   const buf = inThreadBuffer;
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, OPEN_FLAGS);
   try {
     const st = fs.fstatSync(fd);
     const h = crypto.createHash('sha256');

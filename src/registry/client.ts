@@ -241,6 +241,51 @@ export class RegistryClient {
     return false;
   }
 
+  /**
+   * Stores a small blob (a record, an artifact config) in the repository with one
+   * monolithic upload (POST, then PUT of all the bytes with `?digest=`); returns its
+   * digest. A blob the repository already has is not uploaded again.
+   */
+  async uploadBlob(repo: RepositoryInput, bytes: Uint8Array): Promise<string> {
+    const repository = toRepository(repo);
+    const digest = sha256Digest(bytes);
+    if (await this.headBlob(repository, digest)) return digest;
+    const reference = { ...repository, digest };
+    const opened = await this.session.request({
+      method: 'POST',
+      repository,
+      path: 'blobs/uploads/',
+      kind: 'upload',
+      access: 'pull,push',
+    });
+    expectStatus(opened, [202], 'POST', reference);
+    const location = opened.headers.get('location');
+    if (!location) {
+      throw new RegistryError(`registry ${repository.registry} opened an upload for ${repository.repository} without a Location`, {
+        registry: repository.registry,
+      });
+    }
+    const uploadUrl = new URL(location, opened.url);
+    const prefix = `/v2/${repository.repository}/`;
+    if (uploadUrl.host !== new URL(opened.url).host || !uploadUrl.pathname.startsWith(prefix)) {
+      throw new RegistryError(`registry ${repository.registry} sent an upload location outside ${repository.repository}: ${uploadUrl.pathname}`, {
+        registry: repository.registry,
+      });
+    }
+    uploadUrl.searchParams.set('digest', digest);
+    const stored = await this.session.request({
+      method: 'PUT',
+      repository,
+      path: uploadUrl.pathname.slice(prefix.length) + uploadUrl.search,
+      kind: 'upload',
+      access: 'pull,push',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    expectStatus(stored, [201], 'PUT', reference);
+    return digest;
+  }
+
   /** The digest a reference points at; for a multi-platform image, the index's digest. */
   async resolveDigest(ref: ReferenceInput): Promise<string> {
     const reference = toReference(ref);

@@ -146,6 +146,18 @@ export const IGNORE_CASES: IgnoreCase[] = [
     sent: ['.dockerignore', 'file12', 'filed'],
   },
   {
+    name: 'Go regexp escapes: \\pL is a Unicode letter',
+    ignore: 'x\\pL\n',
+    files: ['xé', 'xa', 'x1', 'x_'],
+    sent: ['.dockerignore', 'x1', 'x_'],
+  },
+  {
+    name: 'Go regexp escapes: \\Q quotes the rest, * included',
+    ignore: '\\Qa*\n',
+    files: ['a', 'ab', 'a*'],
+    sent: ['.dockerignore', 'a', 'a*', 'ab'],
+  },
+  {
     name: 'POSIX classes inside brackets',
     ignore: '[[:digit:]]x\n',
     files: ['1x', 'ax', ':x'],
@@ -224,4 +236,6 @@ export const BAD_IGNORE_FILES: { name: string; ignore: string; line: number }[] 
   { name: 'a class ending in -', ignore: 'x\ny\n[a-]\n', line: 3 },
   { name: 'a trailing backslash', ignore: 'a\\\n', line: 1 },
   { name: '!/ cleans to a lone !', ignore: '!/\n', line: 1 },
+  { name: 'a reversed range (Go regexp refuses it)', ignore: 'a\n[z-a]\n', line: 2 },
+  { name: 'an unknown escape (Go regexp refuses it)', ignore: 'a\\y\n', line: 1 },
 ];

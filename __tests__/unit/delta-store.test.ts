@@ -1,0 +1,468 @@
+// The delta layer cache (src/cache/delta-store.ts) with the REAL @actions/cache
+// against the in-process cache service emulator (scripts/cache-service.mjs), on
+// synthetic OCI layouts shaped like BuildKit's local cache export: index.json →
+// a cache manifest (OCI index listing the layers and a cacheconfig.v0 blob).
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as cache from '@actions/cache';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deltaCacheStore, packKey, planPacks, PACKS_FILE, type DeltaStoreOptions, type PacksFile } from '../../src/cache/delta-store.ts';
+import { CACHE_CONFIG_TYPE, readLayout } from '../../src/cache/oci-layout.ts';
+
+interface RouteStats {
+  requests: number;
+  bytesUp: number;
+  bytesDown: number;
+  statuses: Record<string, number>;
+}
+interface Fault {
+  status?: number;
+  delayMs?: number;
+  routes?: string[];
+  count?: number;
+}
+interface CacheService {
+  url: string;
+  close(): Promise<void>;
+  stats: { routes: Record<string, RouteStats>; reset(): void };
+  setFault(fault: Fault | null): void;
+  entries(): { key: string; finalized: boolean }[];
+}
+type StartCacheService = (options: { port: number; dir: string; log?: (line: string) => void }) => Promise<CacheService>;
+
+const serviceModuleUrl = new URL('../../scripts/cache-service.mjs', import.meta.url).href;
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const LAYER_TYPE = 'application/vnd.oci.image.layer.v1.tar+gzip';
+
+let service: CacheService;
+let root: string;
+let tempRoot: string;
+let onRequest: ((line: string) => void) | undefined;
+let output: string[] = [];
+
+const ENV_KEYS = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP',
+  'GITHUB_WORKSPACE', 'GITHUB_SERVER_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'RUNNER_DEBUG'] as const;
+const savedEnv = new Map(ENV_KEYS.map((k) => [k, process.env[k]]));
+
+beforeAll(async () => {
+  const { startCacheService } = (await import(serviceModuleUrl)) as { startCacheService: StartCacheService };
+  root = await mkdtemp(path.join(tmpdir(), 'delta-store-test-'));
+  tempRoot = path.join(root, 'runner-temp');
+  await mkdir(tempRoot, { recursive: true });
+  await mkdir(path.join(root, 'workspace'), { recursive: true });
+  service = await startCacheService({ port: 0, dir: path.join(root, 'service'), log: (line) => onRequest?.(line) });
+  Object.assign(process.env, {
+    ACTIONS_CACHE_SERVICE_V2: 'true',
+    ACTIONS_RESULTS_URL: service.url,
+    ACTIONS_RUNTIME_TOKEN: 'test-runtime-token',
+    RUNNER_TEMP: tempRoot,
+    GITHUB_WORKSPACE: path.join(root, 'workspace'),
+  });
+  for (const key of ['GITHUB_SERVER_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'RUNNER_DEBUG']) delete process.env[key];
+});
+
+afterAll(async () => {
+  await service?.close();
+  for (const [key, value] of savedEnv) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  await rm(root, { recursive: true, force: true });
+});
+
+// @actions/core writes its log lines (and its own ::warning::s) to stdout: keep them for failure messages.
+beforeEach(() => {
+  service.stats.reset();
+  service.setFault(null);
+  onRequest = undefined;
+  output = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+    output.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write);
+  return () => spy.mockRestore();
+});
+
+// --- synthetic BuildKit cache exports ---
+
+/** Deterministic incompressible bytes for a step name, so two builds share what they should. */
+function content(name: string, size: number): Buffer {
+  const chunks: Buffer[] = [];
+  let block = createHash('sha256').update(name).digest();
+  for (let total = 0; total < size; total += block.length) {
+    chunks.push(block);
+    block = createHash('sha256').update(block).digest();
+  }
+  return Buffer.concat(chunks).subarray(0, size);
+}
+
+const digestOf = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+interface Step {
+  name: string;
+  size: number;
+}
+
+interface Layout {
+  dir: string;
+  /** Layer digests, bottom first. */
+  layers: string[];
+}
+
+/** Writes an OCI layout like `--cache-to type=local,mode=max`: one chain of layers, one record per step. */
+async function writeLayout(name: string, steps: Step[]): Promise<Layout> {
+  const dir = path.join(root, 'layouts', name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, 'blobs', 'sha256'), { recursive: true });
+  const put = async (bytes: Buffer) => {
+    const digest = digestOf(bytes);
+    await writeFile(path.join(dir, 'blobs', 'sha256', digest.slice(7)), bytes);
+    return { digest, size: bytes.length };
+  };
+  const layers = [];
+  for (const step of steps) layers.push(await put(content(step.name, step.size)));
+  const createdAt = new Date().toISOString();
+  const config = {
+    layers: layers.map((layer, index) => ({ blob: layer.digest, parent: index - 1 })),
+    records: steps.map((step, index) => ({
+      digest: digestOf(Buffer.from(`record:${step.name}`)),
+      layers: [{ layer: index, createdAt }],
+      ...(index > 0 ? { inputs: [[{ link: index - 1 }]] } : {}),
+    })),
+  };
+  const configBlob = await put(Buffer.from(JSON.stringify(config)));
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      ...layers.map((layer) => ({ mediaType: LAYER_TYPE, ...layer, annotations: { 'buildkit/createdat': createdAt } })),
+      { mediaType: CACHE_CONFIG_TYPE, ...configBlob },
+    ],
+  };
+  const manifestBlob = await put(Buffer.from(JSON.stringify(manifest)));
+  await writeFile(
+    path.join(dir, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', ...manifestBlob }] }),
+  );
+  await writeFile(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile(path.join(dir, 'image-build.json'), JSON.stringify({ version: 1, key: name }));
+  return { dir, layers: layers.map((layer) => layer.digest) };
+}
+
+// Base 1.5 MiB and deps 700 KiB travel alone (packTargetBytes 1 MiB); src and build share a pack.
+const BUILD_1: Step[] = [
+  { name: 'base', size: 1536 * KiB },
+  { name: 'deps', size: 700 * KiB },
+  { name: 'src-v1', size: 3 * KiB },
+  { name: 'build-v1', size: 20 * KiB },
+];
+const BUILD_2: Step[] = [...BUILD_1.slice(0, 2), { name: 'src-v2', size: 3 * KiB }, { name: 'build-v2', size: 21 * KiB }];
+
+function store(extra: Partial<DeltaStoreOptions> = {}) {
+  const warnings: string[] = [];
+  const instance = deltaCacheStore({
+    tempRoot,
+    warn: (message) => warnings.push(message),
+    keyPrefix: 'test',
+    packTargetBytes: MiB,
+    concurrency: 4,
+    ...extra,
+  });
+  return Object.assign(instance, { warnings });
+}
+
+function route(name: string): RouteStats {
+  return service.stats.routes[name] ?? { requests: 0, bytesUp: 0, bytesDown: 0, statuses: {} };
+}
+
+function serviceRequests(): number {
+  return Object.values(service.stats.routes).reduce((sum, stats) => sum + stats.requests, 0);
+}
+
+async function freshDir(name: string): Promise<string> {
+  const dir = path.join(root, 'restored', name);
+  await rm(dir, { recursive: true, force: true });
+  return dir;
+}
+
+/** The restored folder holds the layout: every blob it needs, each matching its digest. */
+async function expectComplete(dir: string, layout: Layout): Promise<void> {
+  expect(await readFile(path.join(dir, 'index.json'), 'utf8')).toBe(await readFile(path.join(layout.dir, 'index.json'), 'utf8'));
+  expect(await readFile(path.join(dir, 'image-build.json'), 'utf8')).toBe(await readFile(path.join(layout.dir, 'image-build.json'), 'utf8'));
+  const blobs = await readLayout(dir);
+  expect([...blobs.layers.keys()].sort()).toEqual([...layout.layers].sort());
+  for (const digest of [...blobs.layers.keys(), ...blobs.metadata.keys()]) {
+    expect(digestOf(await readFile(path.join(dir, 'blobs', 'sha256', digest.slice(7))))).toBe(digest);
+  }
+}
+
+/** The layers the (possibly rewritten) cache config of a restored folder still names, bottom first. */
+async function configLayers(dir: string): Promise<string[]> {
+  const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
+  const blob = (digest: string) => readFile(path.join(dir, 'blobs', 'sha256', digest.slice(7)), 'utf8');
+  const manifest = JSON.parse(await blob(index.manifests[0]!.digest)) as { manifests: { mediaType: string; digest: string }[] };
+  const config = JSON.parse(await blob(manifest.manifests.find((m) => m.mediaType === CACHE_CONFIG_TYPE)!.digest)) as {
+    layers: { blob: string }[];
+  };
+  return config.layers.map((layer) => layer.blob);
+}
+
+async function packsOfEntry(key: string): Promise<PacksFile> {
+  // Read packs.json through @actions/cache itself, from the store's fixed index path.
+  const indexDir = path.join(tempRoot, 'image-build-delta', 'index');
+  await rm(indexDir, { recursive: true, force: true });
+  expect(await cache.restoreCache([indexDir], key)).toBe(key);
+  const packs = JSON.parse(await readFile(path.join(indexDir, PACKS_FILE), 'utf8')) as PacksFile;
+  await rm(indexDir, { recursive: true, force: true });
+  return packs;
+}
+
+describe('delta cache store with the real @actions/cache', () => {
+  it('round trip: saves layers in packs and the index under the key, restores and verifies every blob', async () => {
+    const layout = await writeLayout('round-trip', BUILD_1);
+    const saver = store();
+    expect(await saver.save(layout.dir, 'test-linux-x64-app-aaaa-1111')).toBe(true);
+    expect(saver.warnings).toEqual([]);
+
+    // base alone, deps alone, src + build together, then the index: 4 entries, 4 uploads.
+    expect(route('CreateCacheEntry').statuses).toEqual({ 200: 4 });
+    expect(route('PutBlob').statuses).toEqual({ 201: 4 });
+    const up = saver.traffic();
+    expect(up).toMatchObject({ requestsUp: 12, blobsUploaded: 6, blobsReused: 0, bytesDown: 0, requestsDown: 0 });
+    expect(up.requestsUp).toBe(serviceRequests());
+    const payload = BUILD_1.reduce((sum, step) => sum + step.size, 0);
+    expect(up.bytesUp).toBeGreaterThan(payload);
+    // The payload is what travels, within the archive framing (tar headers, zstd).
+    expect(Math.abs(route('PutBlob').bytesUp - up.bytesUp) / up.bytesUp).toBeLessThan(0.05);
+
+    service.stats.reset();
+    const dir = await freshDir('round-trip');
+    const restorer = store();
+    expect(await restorer.restore(dir, 'test-linux-x64-app-aaaa-1111', ['test-linux-x64-app-aaaa-'])).toBe('test-linux-x64-app-aaaa-1111');
+    expect(restorer.warnings).toEqual([]);
+    await expectComplete(dir, layout);
+    expect(existsSync(path.join(dir, PACKS_FILE))).toBe(false);
+    const down = restorer.traffic();
+    expect(down).toMatchObject({ requestsDown: 8, blobsDownloaded: 6, bytesUp: 0 });
+    expect(down.requestsDown).toBe(serviceRequests());
+    expect(Math.abs(route('GetBlob').bytesDown - down.bytesDown) / down.bytesDown).toBeLessThan(0.05);
+    // The store's scratch folders are gone.
+    expect(await readdir(path.join(tempRoot, 'image-build-delta', 'packs'))).toEqual([]);
+
+    // An exact hit saves nothing.
+    service.stats.reset();
+    expect(await restorer.save(dir, 'test-linux-x64-app-aaaa-1111')).toBe(false);
+    expect(serviceRequests()).toBe(0);
+  });
+
+  it('a miss is undefined, with one lookup and no warning', async () => {
+    const s = store();
+    expect(await s.restore(await freshDir('miss'), 'test-linux-x64-none-0000', ['test-linux-x64-none-'])).toBeUndefined();
+    expect(s.warnings).toEqual([]);
+    expect(s.traffic().requestsDown).toBe(1);
+  });
+
+  it('a second build uploads only its new blobs and reuses the packs that hold the rest', async () => {
+    const first = await writeLayout('reuse-1', BUILD_1);
+    expect(await store().save(first.dir, 'test-linux-x64-reuse-aaaa-1111')).toBe(true);
+
+    // The next run: a partial hit through the restore keys, a build, a save under the new key.
+    service.stats.reset();
+    const run = store();
+    const dir = await freshDir('reuse');
+    expect(await run.restore(dir, 'test-linux-x64-reuse-aaaa-2222', ['test-linux-x64-reuse-aaaa-'])).toBe('test-linux-x64-reuse-aaaa-1111');
+    const second = await writeLayout('reuse-2', BUILD_2);
+    service.stats.reset();
+    expect(await run.save(second.dir, 'test-linux-x64-reuse-aaaa-2222')).toBe(true);
+    expect(run.warnings).toEqual([]);
+
+    // One pack (src-v2 + build-v2, 24 KiB) and the index: far below the 2.2 MiB of the whole cache.
+    expect(route('PutBlob').requests).toBe(2);
+    expect(route('PutBlob').bytesUp).toBeLessThan(40 * KiB);
+    expect(run.traffic()).toMatchObject({ blobsReused: 2, blobsUploaded: 4, requestsUp: 6 });
+
+    // A new runner restores the new entry whole: base and deps from the first build's packs.
+    service.stats.reset();
+    const next = store();
+    const again = await freshDir('reuse-again');
+    expect(await next.restore(again, 'test-linux-x64-reuse-aaaa-2222', [])).toBe('test-linux-x64-reuse-aaaa-2222');
+    expect(next.warnings).toEqual([]);
+    await expectComplete(again, second);
+    expect(route('GetBlob').requests).toBe(4); // index + base + deps + the new pack
+    const packs = await packsOfEntry('test-linux-x64-reuse-aaaa-2222');
+    expect(new Set(Object.values(packs.blobs)).size).toBe(3);
+  });
+
+  it('repacks the needed blobs of a pack that is mostly stale, so restores do not drag old bytes along', async () => {
+    // A pack of [keep 100 KiB, stale 300 KiB]; the next build needs only `keep`.
+    const first = await writeLayout('repack-1', [{ name: 'repack-base', size: 600 * KiB }, { name: 'repack-keep', size: 100 * KiB }, { name: 'repack-old', size: 300 * KiB }]);
+    expect(await store().save(first.dir, 'test-linux-x64-repack-aaaa-1111')).toBe(true);
+    const run = store();
+    expect(await run.restore(await freshDir('repack'), 'test-linux-x64-repack-aaaa-2222', ['test-linux-x64-repack-'])).toBe('test-linux-x64-repack-aaaa-1111');
+    const second = await writeLayout('repack-2', [{ name: 'repack-base', size: 600 * KiB }, { name: 'repack-keep', size: 100 * KiB }, { name: 'repack-new', size: 10 * KiB }]);
+    expect(await run.save(second.dir, 'test-linux-x64-repack-aaaa-2222')).toBe(true);
+    expect(run.traffic().blobsReused).toBe(1); // the base, alone in its pack
+
+    const packs = await packsOfEntry('test-linux-x64-repack-aaaa-2222');
+    const [, keep, fresh] = second.layers;
+    expect(packs.blobs[keep!]).toBe(packs.blobs[fresh!]);
+    expect(Object.keys(packs.packs[packs.blobs[keep!]!]!.blobs).sort()).toEqual([keep, fresh].sort());
+  });
+
+  it('an evicted pack gives a warning and a partial cache; the next save uploads the lost blobs again', async () => {
+    const layout = await writeLayout('evicted', BUILD_1.map((step) => ({ ...step, name: `evicted-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-evicted-aaaa-1111')).toBe(true);
+    const depsPack = packKey('test', [layout.layers[1]!]);
+    expect((await (await fetch(`${service.url}_entries/${encodeURIComponent(depsPack)}`, { method: 'DELETE' })).json())).toEqual({ deleted: 1 });
+
+    const run = store();
+    const dir = await freshDir('evicted');
+    expect(await run.restore(dir, 'test-linux-x64-evicted-aaaa-1111', [])).toBe('test-linux-x64-evicted-aaaa-1111');
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(/incomplete: 1 of 4 layer blobs are missing \(1 of 3 packs could not be restored.*partial cache: 1 layers kept, 3 dropped/);
+    // deps is gone, and src and build are stacked on it: only the base stays in the cache config.
+    expect(await configLayers(dir)).toEqual([layout.layers[0]]);
+    const restored = await readLayout(dir);
+    expect([...restored.layers.keys()]).toEqual([layout.layers[0]]);
+
+    // The rebuilt steps make the same blobs here (synthetic): the save uploads deps again and reuses
+    // the base and the src + build pack, which were restored whole.
+    service.stats.reset();
+    expect(await run.save(layout.dir, 'test-linux-x64-evicted-aaaa-2222')).toBe(true);
+    expect(run.traffic()).toMatchObject({ blobsReused: 3 });
+    expect(route('PutBlob').requests).toBe(2); // the deps pack and the index
+    const next = store();
+    const again = await freshDir('evicted-again');
+    expect(await next.restore(again, 'test-linux-x64-evicted-aaaa-2222', [])).toBe('test-linux-x64-evicted-aaaa-2222');
+    expect(next.warnings).toEqual([]);
+    await expectComplete(again, layout);
+  });
+
+  it('a blob that does not match its digest gives a warning and a partial cache, and its pack is not reused', async () => {
+    const layout = await writeLayout('corrupt', BUILD_1.map((step) => ({ ...step, name: `corrupt-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-corrupt-aaaa-1111')).toBe(true);
+
+    // Replace the src + build pack with one whose build blob holds other bytes, saved through @actions/cache
+    // from the store's own pack path (so the version matches).
+    const [, , src, build] = layout.layers;
+    const smallPack = packKey('test', [src!, build!]);
+    await fetch(`${service.url}_entries/${encodeURIComponent(smallPack)}`, { method: 'DELETE' });
+    const packDir = path.join(tempRoot, 'image-build-delta', 'packs', smallPack);
+    await mkdir(packDir, { recursive: true });
+    await writeFile(path.join(packDir, src!.slice(7)), await readFile(path.join(layout.dir, 'blobs', 'sha256', src!.slice(7))));
+    await writeFile(path.join(packDir, build!.slice(7)), randomBytes(20 * KiB));
+    expect(await cache.saveCache([packDir], smallPack)).toBeGreaterThan(0);
+    await rm(packDir, { recursive: true });
+
+    const run = store();
+    const dir = await freshDir('corrupt');
+    expect(await run.restore(dir, 'test-linux-x64-corrupt-aaaa-1111', [])).toBe('test-linux-x64-corrupt-aaaa-1111');
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toContain(`1 of 4 layer blobs are missing (1 did not match their digest (${build})`);
+    expect(await configLayers(dir)).toEqual(layout.layers.slice(0, 3));
+    expect(existsSync(path.join(dir, 'blobs', 'sha256', build!.slice(7)))).toBe(false);
+
+    // The corrupt pack is not trusted: the save packs src and build anew, under another key than the
+    // corrupt pack's (which the service still holds), and a new runner gets a complete cache.
+    service.stats.reset();
+    expect(await run.save(layout.dir, 'test-linux-x64-corrupt-aaaa-2222')).toBe(true);
+    expect(run.traffic().blobsReused).toBe(2);
+    expect(route('PutBlob').requests).toBe(2);
+    const packs = await packsOfEntry('test-linux-x64-corrupt-aaaa-2222');
+    expect(packs.blobs[build!]).not.toBe(smallPack);
+    const next = store();
+    const again = await freshDir('corrupt-again');
+    expect(await next.restore(again, 'test-linux-x64-corrupt-aaaa-2222', [])).toBe('test-linux-x64-corrupt-aaaa-2222');
+    expect(next.warnings).toEqual([]);
+    await expectComplete(again, layout);
+  });
+
+  it('two concurrent saves of the same index key: no failure, one index, a complete cache', async () => {
+    const layout = await writeLayout('concurrent', BUILD_1.map((step) => ({ ...step, name: `concurrent-${step.name}` })));
+    const [a, b] = [store(), store()];
+    const results = await Promise.all([a.save(layout.dir, 'test-linux-x64-concurrent-aaaa-1111'), b.save(layout.dir, 'test-linux-x64-concurrent-aaaa-1111')]);
+    expect(results.sort()).toEqual([false, true]);
+    expect([...a.warnings, ...b.warnings]).toEqual([]);
+    expect(service.entries().filter((entry) => entry.key === 'test-linux-x64-concurrent-aaaa-1111')).toHaveLength(1);
+    expect(route('PutBlob').requests).toBe(4); // the second save uploaded nothing
+
+    const dir = await freshDir('concurrent');
+    const reader = store();
+    expect(await reader.restore(dir, 'test-linux-x64-concurrent-aaaa-1111', [])).toBe('test-linux-x64-concurrent-aaaa-1111');
+    await expectComplete(dir, layout);
+  });
+
+  it('the cache service failing mid-restore gives a warning and no cache, never a throw', { timeout: 60_000 }, async () => {
+    const layout = await writeLayout('failing', BUILD_1.map((step) => ({ ...step, name: `failing-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-failing-aaaa-1111')).toBe(true);
+
+    // The index downloads; then every blob download fails (503; @actions/cache tries each twice).
+    onRequest = (line) => {
+      if (/ GetBlob$/.test(line)) {
+        service.setFault({ status: 503, routes: ['GetBlob'] });
+        onRequest = undefined;
+      }
+    };
+    const run = store();
+    const dir = await freshDir('failing');
+    expect(await run.restore(dir, 'test-linux-x64-failing-aaaa-1111', [])).toBeUndefined();
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(/4 of 4 layer blobs are missing \(3 of 3 packs could not be restored.*Building without cache/);
+    expect(route('GetBlob').statuses[503]).toBeGreaterThanOrEqual(3);
+    expect(await readdir(dir)).toEqual([]);
+    service.setFault(null);
+
+    // Nothing was verified, so a save after it uploads everything again (and the service takes it: 409s are fine).
+    expect(await run.save(layout.dir, 'test-linux-x64-failing-aaaa-2222')).toBe(true);
+    expect(run.warnings).toHaveLength(1);
+  });
+
+  it('a cache service that hangs ends the restore at the deadline with a warning; no save follows', async () => {
+    const layout = await writeLayout('hang', [{ name: 'hang-base', size: 10 * KiB }]);
+    expect(await store().save(layout.dir, 'test-linux-x64-hang-aaaa-1111')).toBe(true);
+    service.setFault({ delayMs: 3000, routes: ['GetBlob'], count: 1 });
+    const run = store({ timeouts: { restore: 1000, save: 1000 } });
+    const started = Date.now();
+    expect(await run.restore(await freshDir('hang'), 'test-linux-x64-hang-aaaa-1111', [])).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(run.warnings).toEqual(['The Actions cache service did not finish the restore within 1 s; building without cache.']);
+    service.stats.reset();
+    expect(await run.save(layout.dir, 'test-linux-x64-hang-aaaa-2222')).toBe(false);
+    expect(serviceRequests()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // let the held request finish before the next test
+  });
+
+  it('an unreadable export is a warning on save, not a throw', async () => {
+    const dir = path.join(root, 'layouts', 'broken');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'index.json'), '{"manifests":[{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"sha256:' + '0'.repeat(64) + '","size":1}]}');
+    const s = store();
+    expect(await s.save(dir, 'test-linux-x64-broken-aaaa-1111')).toBe(false);
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toMatch(/^Cache save skipped: /);
+    expect(serviceRequests()).toBe(0);
+  });
+});
+
+describe('planPacks', () => {
+  const blob = (n: number, size: number) => ({ digest: `sha256:${n.toString(16).padStart(64, '0')}`, size });
+
+  it('sends blobs of half the target or more alone, fills packs with the rest in digest order', () => {
+    const packs = planPacks([blob(5, 600), blob(1, 300), blob(2, 300), blob(3, 300), blob(4, 200)], 1000, 'p');
+    expect(packs.map((pack) => pack.blobs.map((b) => Number.parseInt(b.digest.slice(7), 16)))).toEqual([[1, 2, 3], [5], [4]]);
+    expect(packs.map((pack) => pack.bytes)).toEqual([900, 600, 200]);
+    expect(packs[0]!.key).toMatch(/^p-blobs-[0-9a-f]{32}$/);
+  });
+
+  it('names a pack by its content only', () => {
+    const one = planPacks([blob(1, 10), blob(2, 10)], 1000, 'p');
+    const other = planPacks([blob(2, 10), blob(1, 10)], 1000, 'p');
+    expect(one[0]!.key).toBe(other[0]!.key);
+    expect(one[0]!.key).toBe(packKey('p', [blob(2, 10).digest, blob(1, 10).digest]));
+    expect(planPacks([blob(1, 10)], 1000, 'p')[0]!.key).not.toBe(one[0]!.key);
+  });
+});

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# A second Docker Engine for the remote-builder tests and docs: its own containerd and
+# dockerd, on their own unix sockets under .stack/remote/, with the binaries that
+# scripts/stack.sh installed. It stands in for "a BuildKit somewhere else": the action
+# reaches it only through a Docker context and a Buildx builder, never as the default.
+#
+#   scripts/remote-builder.sh up [--classic]   start it (idempotent); --classic: without
+#                                              the containerd image store (a graphdriver
+#                                              engine, whose docker driver cannot export a
+#                                              cache); switching mode restarts it
+#   scripts/remote-builder.sh down             stop what `up` started (PID files)
+#   scripts/remote-builder.sh status
+#   scripts/remote-builder.sh host             print its DOCKER_HOST (unix://…/docker.sock)
+#
+# Only unix sockets: no TCP port is opened. RUN steps get a host-only bridge of its own
+# (no NAT, no forwarding), like the main stack's.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STACK="$ROOT/.stack"
+DIR="$STACK/remote"
+SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
+BIN="$SHARED/bin"
+SOCK="$DIR/docker.sock"
+CSOCK="$DIR/containerd.sock"
+BRIDGE=ibremote0 BRIDGE_IP=172.29.255.1
+
+say() { printf 'remote-builder: %s\n' "$*" >&2; }
+fail() {
+  say "ERROR: $1"
+  if [ -n "${2:-}" ] && [ -f "$2" ]; then say "--- last lines of $2:"; tail -n 30 "$2" >&2; fi
+  exit 1
+}
+# A PID file counts only while that PID runs a command naming $DIR (never a stranger's).
+alive() {
+  local pid; pid=$(cat "$DIR/$1.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF "$DIR"
+}
+wait_for() {
+  local secs=$1 name=$2 log=$3; shift 3
+  local end=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    sleep 0.2
+    alive "$name" || fail "$name exited while starting" "$log"
+    [ $SECONDS -lt $end ] || fail "$name did not answer within ${secs}s" "$log"
+  done
+}
+start() {
+  local name=$1 log=$2; shift 2
+  setsid "$@" </dev/null >>"$log" 2>&1 &
+  echo $! >"$DIR/$name.pid"
+}
+running() { [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+stop() {
+  alive "$1" || { rm -f "$DIR/$1.pid"; return 0; }
+  local pid _; pid=$(cat "$DIR/$1.pid")
+  say "stopping $1 (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 300); do running "$pid" || break; sleep 0.1; done
+  if running "$pid"; then say "$1 still runs after 30s: KILL"; kill -KILL "$pid" 2>/dev/null || true; sleep 0.5; fi
+  rm -f "$DIR/$1.pid"
+}
+docker_remote() { DOCKER_HOST="unix://$SOCK" "$BIN/docker" "$@"; }
+
+cmd_up() {
+  local mode=containerd
+  [ "${1:-}" = --classic ] && mode=classic
+  [ -x "$BIN/dockerd" ] && [ -x "$BIN/containerd" ] || fail "no engine binaries in $BIN: run scripts/stack.sh up first"
+  mkdir -p "$DIR"
+  [ ${#SOCK} -lt 100 ] || fail "socket path too long for unix sockets: $SOCK (move the clone)"
+  if alive dockerd && [ "$(cat "$DIR/mode" 2>/dev/null)" != "$mode" ]; then
+    say "switching to $mode mode"; stop dockerd
+  fi
+  export PATH="$BIN:$PATH"
+  if ! alive containerd; then
+    mkdir -p "$DIR/containerd"
+    cat >"$DIR/containerd.toml" <<EOF
+version = 2
+root = "$DIR/containerd/root"
+state = "$DIR/containerd/state"
+disabled_plugins = ["io.containerd.grpc.v1.cri"]
+[grpc]
+  address = "$CSOCK"
+[plugins."io.containerd.internal.v1.opt"]
+  path = "$DIR/containerd/opt"
+EOF
+    say "starting containerd"
+    start containerd "$DIR/containerd.log" containerd --config "$DIR/containerd.toml"
+    wait_for 30 containerd "$DIR/containerd.log" ctr --address "$CSOCK" version
+  fi
+  if ! alive dockerd; then
+    if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+      { ip link add "$BRIDGE" type bridge && ip addr add "$BRIDGE_IP/24" dev "$BRIDGE" \
+        && ip link set "$BRIDGE" up; } || fail "could not create bridge $BRIDGE"
+    fi
+    # The main stack's probe result: overlay mounts work here (overlayfs / overlay2) or not.
+    local snap storage features
+    snap=$(cat "$STACK/snapshotter" 2>/dev/null || echo native)
+    if [ "$mode" = containerd ]; then
+      storage=$snap features='{ "containerd-snapshotter": true }'
+    else
+      storage=$([ "$snap" = overlayfs ] && echo overlay2 || echo vfs) features='{ "containerd-snapshotter": false }'
+    fi
+    mkdir -p "$DIR/docker-$mode" "$DIR/exec"
+    cat >"$DIR/daemon.json" <<EOF
+{ "features": $features,
+  "storage-driver": "$storage",
+  "containerd": "$CSOCK", "containerd-namespace": "remote", "containerd-plugins-namespace": "remote-plugins",
+  "data-root": "$DIR/docker-$mode", "exec-root": "$DIR/exec",
+  "pidfile": "$DIR/dockerd.own.pid", "hosts": ["unix://$SOCK"],
+  "bridge": "$BRIDGE", "default-address-pools": [{"base": "172.29.0.0/16", "size": 24}],
+  "iptables": false, "ip6tables": false, "ip-forward": false,
+  "ip-masq": false, "userland-proxy": false }
+EOF
+    rm -f "$DIR/dockerd.own.pid"
+    say "starting dockerd ($mode, $storage)"
+    start dockerd "$DIR/dockerd.log" dockerd --config-file "$DIR/daemon.json"
+    echo "$mode" >"$DIR/mode"
+    wait_for 60 dockerd "$DIR/dockerd.log" docker_remote info
+  fi
+  say "up ($mode): DOCKER_HOST=unix://$SOCK"
+}
+cmd_down() {
+  stop dockerd; stop containerd
+  if ! alive dockerd && ip link show "$BRIDGE" >/dev/null 2>&1; then ip link delete "$BRIDGE" || true; fi
+  say "down"
+}
+cmd_status() {
+  local n
+  for n in containerd dockerd; do
+    if alive "$n"; then printf '%-11s running (pid %s, %s)\n' "$n" "$(cat "$DIR/$n.pid")" "$(cat "$DIR/mode" 2>/dev/null)"
+    else printf '%-11s stopped\n' "$n"; fi
+  done
+}
+case "${1:-}" in
+  up) shift; cmd_up "$@" ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  host) echo "unix://$SOCK" ;;
+  *) echo "usage: $0 up [--classic]|down|status|host" >&2; exit 2 ;;
+esac

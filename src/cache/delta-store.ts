@@ -1,0 +1,578 @@
+/**
+ * A content-addressed layer cache over @actions/cache (issue 10): a one-file
+ * change moves kilobytes, not the whole BuildKit cache.
+ *
+ * The folder it stores is BuildKit's local cache export, an OCI layout
+ * (`index.json`, `blobs/sha256/<hex>`), plus image-build's record. It becomes:
+ *
+ * - **packs**: the layer blobs, each saved once. Blobs the cache service does
+ *   not already hold are grouped in digest order into packs of up to
+ *   `packTargetBytes`; a blob of half that or more travels alone. A pack is saved
+ *   under `<keyPrefix>-blobs-<32 hex of sha256 over its sorted digests>` from the
+ *   folder `<tempRoot>/image-build-delta/packs/<pack key>` (the same path string on
+ *   every run, as @actions/cache versions entries by path).
+ * - **the index entry**, under the build's own key, from the fixed folder
+ *   `<tempRoot>/image-build-delta/index`: every top-level file of the export
+ *   (index.json, oci-layout, image-build.json), the metadata blobs (cache
+ *   manifest and cache config: small and new on every export), and `packs.json`,
+ *   which names the pack of every layer blob.
+ *
+ * Restore takes the best index entry (exact key, then the restore-key
+ * prefixes, as @actions/cache does), then every pack it needs, in parallel
+ * (`concurrency` at a time), and checks each blob's sha256 before moving it into
+ * place. A pack that is gone (evicted) or holds a blob that does not match its
+ * digest gives a warning and a partial cache: BuildKit fails a build whose
+ * imported cache names a blob it cannot read, so the cache config is rewritten
+ * without the missing layers and those stacked on them (oci-layout.ts,
+ * pruneLayout); the steps below the gap stay cached. A corrupt pack is never
+ * referenced again: its blobs are uploaded afresh by the next save.
+ *
+ * Save uploads only the layer blobs that no verified pack of the last restore
+ * holds, then the new index entry. A restored pack is referenced again while at
+ * least half of its bytes are still needed; below that, its needed blobs are
+ * packed anew (when the export has them), so that restores do not drag along
+ * ever more stale bytes.
+ *
+ * Like the other stores it never throws: cache trouble is a warning and a
+ * build without (some of) the cache.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import * as actionsCache from '@actions/cache';
+import { messageOf } from '../errors.ts';
+import { blobPath, isDigest, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
+import { cacheTimeoutMs, type CacheStore, type Warn } from './store.ts';
+
+/**
+ * What the store moved, for the job summary. Bytes are the payload: the sizes
+ * of the files restored or saved (layer blobs are already compressed, so the
+ * zstd tar archives that travel are within a few percent of it). Requests are
+ * cache service operations: a lookup, a download, a reservation, an upload, a
+ * finalization (the Azure SDK splits transfers over 128 MiB into more HTTP
+ * requests). Down is everything restore does, up everything save does.
+ */
+export interface CacheTraffic {
+  bytesDown: number;
+  bytesUp: number;
+  requestsDown: number;
+  requestsUp: number;
+  /** Layer blobs the saved index references in packs that were already in the cache service. */
+  blobsReused: number;
+  /** Blobs saved: layers in new packs, and the metadata blobs of the index entry. */
+  blobsUploaded: number;
+  /** Blobs restored and verified: layers from packs, and the metadata blobs of the index entry. */
+  blobsDownloaded: number;
+}
+
+export interface DeltaCacheStore extends CacheStore {
+  traffic(): CacheTraffic;
+}
+
+export interface DeltaStoreOptions {
+  /** A folder whose path is the same on every run (RUNNER_TEMP). */
+  tempRoot: string;
+  warn: Warn;
+  info?: (message: string) => void;
+  /** First part of the pack keys (the `cache-key-prefix` input). */
+  keyPrefix?: string;
+  /** Packs restored or saved at once. */
+  concurrency?: number;
+  /** Small blobs are packed together up to this size; blobs of half of it or more travel alone. */
+  packTargetBytes?: number;
+  timeouts?: { restore: number; save: number };
+}
+
+export const PACKS_FILE = 'packs.json';
+
+/** What the index entry says about the layer blobs. */
+export interface PacksFile {
+  version: 1;
+  /** The packs the index needs, each with every blob it holds (needed or not) and its size. */
+  packs: Record<string, PackInfo>;
+  /** Every layer blob the index needs → the pack that holds it. */
+  blobs: Record<string, string>;
+}
+
+export interface PackInfo {
+  bytes: number;
+  blobs: Record<string, number>;
+}
+
+interface PlannedPack {
+  key: string;
+  blobs: { digest: string; size: number }[];
+  bytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
+  const { warn } = options;
+  const info = options.info ?? (() => {});
+  const keyPrefix = options.keyPrefix ?? 'image-build';
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 8 * MiB);
+  const timeouts = options.timeouts ?? cacheTimeoutMs();
+  const root = path.join(path.resolve(options.tempRoot), 'image-build-delta');
+  const indexDir = path.join(root, 'index');
+  const packDir = (key: string) => path.join(root, 'packs', key);
+
+  const traffic: CacheTraffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
+  /** Packs the last restore found whole and verified: the cache service holds them. */
+  const knownPacks = new Map<string, PackInfo>();
+  /** Packs the last restore found holding a blob that does not match its digest. */
+  const corruptPacks = new Set<string>();
+  let restoredKey: string | undefined;
+  // After an operation that timed out the service is not trusted with another.
+  let unresponsive = false;
+
+  async function restoreEntry(session: Session, dir: string, key: string, restoreKeys: string[]): Promise<string | undefined> {
+    // 1. The index entry: index.json, the record, metadata blobs, packs.json.
+    const entry = await withLock(indexDir, async () => {
+      try {
+        await fs.rm(indexDir, { recursive: true, force: true });
+        const matched = await session.run(actionsCache.restoreCache([indexDir], key, restoreKeys));
+        traffic.requestsDown += matched ? 2 : 1;
+        if (!matched) return undefined;
+        traffic.bytesDown += await filesBytes(indexDir);
+        const packs = await readPacksFile(path.join(indexDir, PACKS_FILE));
+        await fs.mkdir(path.join(dir, 'blobs', 'sha256'), { recursive: true });
+        for (const file of await topLevelFiles(indexDir)) {
+          if (file !== PACKS_FILE) await fs.copyFile(path.join(indexDir, file), path.join(dir, file));
+        }
+        for (const digest of await blobsIn(path.join(indexDir, 'blobs', 'sha256'))) {
+          const source = blobPath(indexDir, digest);
+          if ((await sha256OfFile(source)) !== digest) throw new Error(`its blob ${digest} does not match its digest`);
+          await fs.copyFile(source, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+        }
+        return { matched, packs };
+      } finally {
+        await fs.rm(indexDir, { recursive: true, force: true });
+      }
+    });
+    if (!entry) return undefined;
+    session.check();
+    const { matched, packs } = entry;
+
+    // 2. The packs of every layer the index needs.
+    const layout = await readLayout(dir);
+    const needed = new Map<string, string[]>(); // pack key → needed digests
+    const unassigned: string[] = [];
+    for (const digest of layout.layers.keys()) {
+      const pack = packs.blobs[digest];
+      if (pack && packs.packs[pack]) needed.set(pack, [...(needed.get(pack) ?? []), digest]);
+      else unassigned.push(digest);
+    }
+    const problems: string[] = [];
+    if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
+    const results = await mapLimit([...needed.keys()], concurrency, (pack) =>
+      restorePack(session, dir, pack, packs.packs[pack]!, new Set(needed.get(pack))).catch((error: unknown) => ({
+        missing: true,
+        corrupt: [] as string[],
+        error: messageOf(error),
+      })),
+    );
+    session.check();
+    const missingPacks = results.filter((result) => result.missing).length;
+    const corrupt = results.flatMap((result) => result.corrupt);
+    if (missingPacks > 0) problems.push(`${missingPacks} of ${needed.size} packs could not be restored (evicted, or the service failed)`);
+    if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(', ')}${corrupt.length > 3 ? ', …' : ''})`);
+
+    // 3. A partial cache when layers are missing.
+    const present = new Set<string>();
+    for (const digest of layout.layers.keys()) if (await exists(blobPath(dir, digest))) present.add(digest);
+    const missing = layout.layers.size - present.size;
+    if (missing > 0) {
+      const pruned = await pruneLayout(dir, (digest) => present.has(digest));
+      const kept = pruned.keptLayers > 0;
+      warn(
+        `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${problems.join('; ')}). ` +
+          (kept
+            ? `Restored a partial cache: ${pruned.keptLayers} layers kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.`
+            : 'Building without cache.'),
+      );
+      if (!kept) {
+        await clearFolder(dir);
+        return undefined;
+      }
+    } else if (problems.length > 0) {
+      warn(`The layer cache ${matched} had trouble that did not affect this build: ${problems.join('; ')}.`);
+    }
+    info(`Restored the layer cache ${matched}: ${present.size} layer blobs from ${needed.size - missingPacks} packs (${formatMiB(traffic.bytesDown)}, ${traffic.requestsDown} cache requests).`);
+    return matched;
+  }
+
+  /** Restores one pack, moves its needed blobs into `dir`; the pack becomes known when whole and verified. */
+  async function restorePack(session: Session, dir: string, key: string, pack: PackInfo, needed: Set<string>): Promise<{ missing: boolean; corrupt: string[] }> {
+    const folder = packDir(key);
+    return withLock(folder, async () => {
+      try {
+        await fs.rm(folder, { recursive: true, force: true });
+        const matched = await session.run(actionsCache.restoreCache([folder], key, []));
+        traffic.requestsDown += matched ? 2 : 1;
+        if (matched !== key) return { missing: true, corrupt: [] };
+        traffic.bytesDown += await filesBytes(folder);
+        session.check();
+        const corrupt: string[] = [];
+        let whole = true;
+        for (const digest of Object.keys(pack.blobs)) {
+          const file = path.join(folder, hexOf(digest));
+          const actual = (await exists(file)) ? await sha256OfFile(file) : undefined;
+          if (actual !== digest) {
+            whole = false;
+            if (actual !== undefined) corrupt.push(digest);
+            continue;
+          }
+          if (!needed.has(digest)) continue;
+          await moveFile(file, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+        }
+        if (whole) knownPacks.set(key, pack);
+        if (corrupt.length > 0) corruptPacks.add(key);
+        return { missing: false, corrupt };
+      } finally {
+        await fs.rm(folder, { recursive: true, force: true });
+      }
+    });
+  }
+
+  async function saveEntry(session: Session, dir: string, key: string): Promise<boolean> {
+    const layout = await readLayout(dir);
+
+    // Reuse the packs the cache service holds, while they are mostly live.
+    const owner = new Map<string, string>();
+    for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
+    const live = new Map<string, { bytes: number; allLocal: boolean }>();
+    const local = new Map<string, number>();
+    for (const digest of layout.layers.keys()) {
+      const size = await fileSize(blobPath(dir, digest));
+      if (size !== undefined) local.set(digest, size);
+      const pack = owner.get(digest);
+      if (!pack) continue;
+      const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
+      entry.bytes += knownPacks.get(pack)!.blobs[digest]!;
+      entry.allLocal &&= size !== undefined;
+      live.set(pack, entry);
+    }
+    const reused = new Set([...live].filter(([pack, { bytes, allLocal }]) => !allLocal || bytes * 2 >= knownPacks.get(pack)!.bytes).map(([pack]) => pack));
+
+    const assignments: Record<string, string> = {};
+    const fresh: { digest: string; size: number }[] = [];
+    for (const digest of layout.layers.keys()) {
+      const pack = owner.get(digest);
+      if (pack && reused.has(pack)) assignments[digest] = pack;
+      else if (local.has(digest)) fresh.push({ digest, size: local.get(digest)! });
+      else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
+    }
+
+    // New packs: content-addressed, so a pack another job saved already is taken as is.
+    const planned = planPacks(fresh, packTargetBytes, keyPrefix, corruptPacks);
+    const saved = await mapLimit(planned, concurrency, (pack) =>
+      savePack(session, dir, pack).catch((error: unknown) => {
+        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error)}`);
+        return false;
+      }),
+    );
+    session.check();
+    const failed = saved.filter((ok) => !ok).length;
+    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
+
+    const packs: PacksFile = { version: 1, packs: {}, blobs: assignments };
+    for (const pack of new Set(Object.values(assignments))) {
+      const plannedPack = planned.find((candidate) => candidate.key === pack);
+      packs.packs[pack] = plannedPack
+        ? { bytes: plannedPack.bytes, blobs: Object.fromEntries(plannedPack.blobs.map((blob) => [blob.digest, blob.size])) }
+        : knownPacks.get(pack)!;
+    }
+    const reusedBlobs = Object.values(assignments).filter((pack) => reused.has(pack)).length;
+    traffic.blobsReused += reusedBlobs;
+
+    // The index entry.
+    const stored = await withLock(indexDir, async () => {
+      try {
+        await fs.rm(indexDir, { recursive: true, force: true });
+        await fs.mkdir(path.join(indexDir, 'blobs', 'sha256'), { recursive: true });
+        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await fs.copyFile(path.join(dir, file), path.join(indexDir, file));
+        for (const digest of layout.metadata.keys()) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
+        await fs.writeFile(path.join(indexDir, PACKS_FILE), JSON.stringify(packs));
+        const bytes = await filesBytes(indexDir);
+        const id = await session.run(actionsCache.saveCache([indexDir], key));
+        if (id === -1) {
+          traffic.requestsUp += 1;
+          return false;
+        }
+        traffic.requestsUp += 3;
+        traffic.bytesUp += bytes;
+        traffic.blobsUploaded += layout.metadata.size;
+        return true;
+      } finally {
+        await fs.rm(indexDir, { recursive: true, force: true });
+      }
+    });
+    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0);
+    info(
+      `Saved the layer cache ${key}${stored ? '' : ' (its index was taken by another job)'}: ${uploaded} new layer blobs in ${planned.length} packs, ` +
+        `${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${traffic.requestsUp} cache requests).`,
+    );
+    return stored;
+  }
+
+  /** Saves one pack; true when the cache service holds it afterwards (saved now, or by another job before). */
+  async function savePack(session: Session, dir: string, pack: PlannedPack): Promise<boolean> {
+    const folder = packDir(pack.key);
+    return withLock(folder, async () => {
+      try {
+        await fs.rm(folder, { recursive: true, force: true });
+        await fs.mkdir(folder, { recursive: true });
+        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), path.join(folder, hexOf(blob.digest)));
+        const id = await session.run(actionsCache.saveCache([folder], pack.key));
+        if (id !== -1) {
+          traffic.requestsUp += 3;
+          traffic.bytesUp += pack.bytes;
+          traffic.blobsUploaded += pack.blobs.length;
+          return true;
+        }
+        // Reserved already (another job saves the same blobs), or failed: is it there?
+        const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
+        traffic.requestsUp += 2;
+        return there === pack.key;
+      } finally {
+        await fs.rm(folder, { recursive: true, force: true });
+      }
+    });
+  }
+
+  return {
+    name: 'actions-delta',
+    traffic: () => ({ ...traffic }),
+    async restore(dir, key, restoreKeys) {
+      if (!actionsCache.isFeatureAvailable()) {
+        warn('The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.');
+        return undefined;
+      }
+      if (unresponsive) return undefined;
+      knownPacks.clear();
+      corruptPacks.clear();
+      restoredKey = undefined;
+      const session = new Session(timeouts.restore);
+      try {
+        restoredKey = await session.finish(restoreEntry(session, dir, key, restoreKeys));
+        return restoredKey;
+      } catch (error) {
+        knownPacks.clear();
+        if (error instanceof TimedOut) {
+          unresponsive = true;
+          warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1000} s; building without cache.`);
+        } else {
+          warn(`Cache restore failed, building without cache: ${messageOf(error)}`);
+        }
+        await clearFolder(dir).catch(() => {});
+        return undefined;
+      }
+    },
+    async save(dir, key) {
+      if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
+      if (key === restoredKey) return false; // an exact hit: the entry is there already
+      const session = new Session(timeouts.save);
+      try {
+        return await session.finish(saveEntry(session, dir, key));
+      } catch (error) {
+        if (error instanceof TimedOut) {
+          unresponsive = true;
+          warn(`The Actions cache service did not finish the save within ${timeouts.save / 1000} s; the cache was not saved.`);
+        } else {
+          warn(`Cache save skipped: ${messageOf(error)}`);
+        }
+        return false;
+      }
+    },
+  };
+}
+
+/**
+ * Groups new blobs into packs, in digest order so that two jobs with the same
+ * new blobs make the same packs: blobs of half the target or more alone, the
+ * rest filled up to the target. Keys in `avoid` (packs found corrupt) are not
+ * used again.
+ */
+export function planPacks(blobs: { digest: string; size: number }[], targetBytes: number, keyPrefix: string, avoid: ReadonlySet<string> = new Set()): PlannedPack[] {
+  const groups: { digest: string; size: number }[][] = [];
+  let current: { digest: string; size: number }[] = [];
+  let currentBytes = 0;
+  for (const blob of [...blobs].sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0))) {
+    if (blob.size * 2 >= targetBytes) {
+      groups.push([blob]);
+      continue;
+    }
+    if (current.length > 0 && currentBytes + blob.size > targetBytes) {
+      groups.push(current);
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(blob);
+    currentBytes += blob.size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((group) => {
+    const digests = group.map((blob) => blob.digest);
+    // A pack found corrupt keeps its key in the service: its blobs go under another one.
+    let key = packKey(keyPrefix, digests);
+    while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
+    return { key, blobs: group, bytes: group.reduce((sum, blob) => sum + blob.size, 0) };
+  });
+}
+
+export function packKey(keyPrefix: string, digests: string[]): string {
+  const hash = createHash('sha256').update([...digests].sort().join('\n')).digest('hex');
+  return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
+}
+
+async function readPacksFile(file: string): Promise<PacksFile> {
+  let packs: PacksFile;
+  try {
+    packs = JSON.parse(await fs.readFile(file, 'utf8')) as PacksFile;
+  } catch (error) {
+    throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error)})`);
+  }
+  if (packs?.version !== 1 || typeof packs.packs !== 'object' || typeof packs.blobs !== 'object') {
+    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1`);
+  }
+  return packs;
+}
+
+// --- a deadline over one restore or save ---
+
+class TimedOut extends Error {}
+
+/**
+ * One restore or save under a deadline. @actions/cache puts no time limit on
+ * its calls: when the deadline passes, the operation ends with TimedOut and
+ * whatever still runs in the background is ignored (`check` stops it at its
+ * next step).
+ */
+class Session {
+  private aborted = false;
+  private readonly deadline: number;
+
+  constructor(ms: number) {
+    this.deadline = Date.now() + ms;
+  }
+
+  check(): void {
+    if (this.aborted) throw new TimedOut('aborted');
+  }
+
+  async run<T>(promise: Promise<T>): Promise<T> {
+    this.check();
+    const value = await promise;
+    this.check();
+    return value;
+  }
+
+  async finish<T>(promise: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    promise.catch(() => {}); // a late rejection after the deadline is not unhandled
+    try {
+      return await Promise.race([
+        promise,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            this.aborted = true;
+            reject(new TimedOut('timed out'));
+          }, Math.max(0, this.deadline - Date.now()));
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+// --- small file and concurrency helpers ---
+
+const locks = new Map<string, Promise<unknown>>();
+
+/** Runs fn once every earlier holder of `key` (a folder path) in this process is done: the fixed folders are shared. */
+async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const run = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run.catch(() => {});
+  locks.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (locks.get(key) === tail) locks.delete(key);
+  }
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function hexOf(digest: string): string {
+  return digest.slice('sha256:'.length);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function fileSize(file: string): Promise<number | undefined> {
+  return fs.stat(file).then(
+    (stat) => (stat.isFile() ? stat.size : undefined),
+    () => undefined,
+  );
+}
+
+async function topLevelFiles(dir: string): Promise<string[]> {
+  return (await fs.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+
+async function blobsIn(folder: string): Promise<string[]> {
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  return names.map((name) => `sha256:${name}`).filter(isDigest);
+}
+
+async function filesBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+async function linkOrCopy(source: string, target: string): Promise<void> {
+  await fs.rm(target, { force: true });
+  await fs.link(source, target).catch(() => fs.copyFile(source, target));
+}
+
+async function moveFile(source: string, target: string): Promise<void> {
+  await fs.rename(source, target).catch(async () => {
+    await fs.rm(target, { force: true });
+    await fs.copyFile(source, target);
+    await fs.rm(source, { force: true });
+  });
+}
+
+async function clearFolder(dir: string): Promise<void> {
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+}
+
+function formatMiB(bytes: number): string {
+  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
