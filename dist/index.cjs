@@ -78920,6 +78920,7 @@ async function runPipeline(settings, log2) {
   const displayFile = import_node_path8.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
+  checkTarget(settings.target, dockerfile);
   const manifest = await readContextManifest(settings.context, settings.file);
   timings.hash = seconds(phase);
   const keys = cacheKeys({
@@ -79028,7 +79029,7 @@ async function runPipeline(settings, log2) {
         },
         { env, log: (line) => log2.info(line) }
       )
-    );
+    ).catch((error2) => explainPartialPush(error2, settings.push ? settings.tags : [], promoter, result.fingerprint));
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
@@ -79078,8 +79079,27 @@ async function buildOrExplain(dockerfile, request, hooks) {
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join("\n");
     const message = [failed ? `${failed.name} failed: ${failed.error}` : error2.message, output].filter(Boolean).join("\n");
-    throw new UserError(message, { file: dockerfile.path, line: instruction?.line });
+    throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
   }
+}
+function checkTarget(target, dockerfile) {
+  if (!target || dockerfile.stages.some((stage) => stage.name === target.toLowerCase())) return;
+  const names = dockerfile.stages.flatMap((stage) => stage.name ? [stage.name] : []);
+  const known = names.length ? `its stages are ${names.join(", ")}` : "it names no stage (FROM <image> AS <name>)";
+  throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: "target" });
+}
+async function explainPartialPush(error2, pushed, promoter, fingerprint) {
+  if (pushed.length < 2 || !fingerprint || !(error2 instanceof UserError)) throw error2;
+  const landed = [];
+  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
+  if (landed.length === 0) throw error2;
+  const missing = pushed.filter((tag) => !landed.includes(tag));
+  throw new UserError(`${error2.message}
+Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+    input: error2.input,
+    file: error2.file,
+    line: error2.line
+  });
 }
 async function reuseExisting(result, promoter, candidates, targets) {
   try {
@@ -80611,4 +80631,4 @@ function report(error2) {
 }
 
 // src/index.ts
-void run2();
+void run2().finally(() => process.exit());

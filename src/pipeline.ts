@@ -115,6 +115,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
+  checkTarget(settings.target, dockerfile);
   const manifest = await readContextManifest(settings.context, settings.file);
   timings.hash = seconds(phase);
   const keys = cacheKeys({
@@ -237,7 +238,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
         },
         { env, log: (line) => log.info(line) },
       ),
-    );
+    ).catch((error: unknown) => explainPartialPush(error, settings.push ? settings.tags : [], promoter, result.fingerprint));
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
@@ -295,8 +296,34 @@ async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join('\n');
     const message = [failed ? `${failed.name} failed: ${failed.error}` : error.message, output].filter(Boolean).join('\n');
-    throw new UserError(message, { file: dockerfile.path, line: instruction?.line });
+    // Only a failing instruction is annotated on the Dockerfile; a failed push or export is not the Dockerfile's fault.
+    throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
   }
+}
+
+/** `target` must name a stage: BuildKit would say so only once the build runs. */
+function checkTarget(target: string | undefined, dockerfile: DockerfileModel): void {
+  if (!target || dockerfile.stages.some((stage) => stage.name === target.toLowerCase())) return;
+  const names = dockerfile.stages.flatMap((stage) => (stage.name ? [stage.name] : []));
+  const known = names.length ? `its stages are ${names.join(', ')}` : 'it names no stage (FROM <image> AS <name>)';
+  throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: 'target' });
+}
+
+/**
+ * BuildKit pushes one name after another: when a push fails, some tags may have
+ * landed already. Says which (those now holding this build's fingerprint).
+ */
+async function explainPartialPush(error: unknown, pushed: string[], promoter: Promoter, fingerprint: string | undefined): Promise<never> {
+  if (pushed.length < 2 || !fingerprint || !(error instanceof UserError)) throw error;
+  const landed: string[] = [];
+  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => undefined)) landed.push(tag);
+  if (landed.length === 0) throw error;
+  const missing = pushed.filter((tag) => !landed.includes(tag));
+  throw new UserError(`${error.message}\nPushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
+    input: error.input,
+    file: error.file,
+    line: error.line,
+  });
 }
 
 /** Looks for an image with this fingerprint among `candidates`; when found, gives it the new tags. */

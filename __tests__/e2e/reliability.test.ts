@@ -35,6 +35,16 @@ interface CacheService {
 const TWIRP = 'twirp/github.actions.results.api.v1.CacheService';
 const base = { 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}` };
 
+/**
+ * The example app with a Dockerfile of its own: steps no other test (or run) has
+ * cached, so that the engine's shared build cache cannot decide a fault test.
+ */
+function isolatedWorkspace(): string {
+  const workspace = exampleWorkspace();
+  fs.writeFileSync(path.join(workspace, 'Dockerfile'), `ARG BASE\nFROM \${BASE}\nRUN echo ${uniqueName('run')} > /id\nCOPY src/ /app/src/\n`);
+  return workspace;
+}
+
 function log(run: ActionRun): string {
   return `${run.stdout}\n${run.stderr}`;
 }
@@ -59,7 +69,7 @@ function survived(run: ActionRun): string[] {
 
 describe('cache service faults: a warning, and the build goes on without cache', () => {
   let service: CacheService;
-  const workspace = exampleWorkspace();
+  const workspace = isolatedWorkspace();
   // One runner temp: @actions/cache versions entries by path, so runs must share it to share entries.
   const runnerTemp = runnerTempDir();
 
@@ -103,7 +113,7 @@ describe('cache service faults: a warning, and the build goes on without cache',
     { name: 'reservation for the save fails (400)', fault: { status: 400, routes: ['CreateCacheEntry'] }, warns: /Failed to save: .*Unable to reserve cache/, requests: { CreateCacheEntry: { 400: 1 } } },
     {
       name: 'slow: the lookup outlasts the cache timeout',
-      fault: { delayMs: 4_000, routes: ['GetCacheEntryDownloadURL'], count: 1 },
+      fault: { delayMs: 120_000, routes: ['GetCacheEntryDownloadURL'], count: 1 },
       env: { IMAGE_BUILD_CACHE_TIMEOUT: '1' },
       warns: /did not finish the restore within 1 s; building without cache/,
       // An unresponsive service is not asked to save either.
@@ -173,7 +183,7 @@ describe('registry faults: retried, or one clear error before the build', () => 
 
   async function build(image: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
     return runAction({
-      workspace: exampleWorkspace(),
+      workspace: isolatedWorkspace(),
       inputs: { ...base, images: image, cache: 'false', 'skip-unchanged': 'false', ...inputs },
       env,
     });
@@ -199,6 +209,18 @@ describe('registry faults: retried, or one clear error before the build', () => 
     }
     // What landed is the image the action reports, read past the proxy.
     expect(await registryDigest(`${stack.IMAGE_BUILD_REGISTRY}/${repository}:main`)).toBe(run.outputs.digest);
+  });
+
+  it('one of two registries fails the push: the error says which tags landed', async () => {
+    const broken = await proxy({ target: stack.IMAGE_BUILD_REGISTRY!, match: /^PUT \/v2\/.+\/manifests\//, failures: Infinity, statuses: [503] });
+    const good = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/half-good')}`;
+    const bad = `${broken.host}/${uniqueName('e2e/half-bad')}`;
+    const message = onlyError(await build(`${good}\n${bad}`));
+    expect(message).toMatch(new RegExp(`failed to push ${bad}`));
+    const landed = /Pushed before the failure: (.*)\. Not pushed: (.*)\.$/.exec(message);
+    expect(landed, message).not.toBeNull();
+    expect(landed![1]!.split(', ').sort()).toEqual([`${good}:main`, `${good}:sha-fe79cc4`]);
+    expect(landed![2]!.split(', ').sort()).toEqual([`${bad}:main`, `${bad}:sha-fe79cc4`]);
   });
 
   interface Unusable {

@@ -78,8 +78,8 @@ describe('secrets: a known password leaks nowhere', () => {
     userConfigBefore = fs.statSync(userConfig);
     service = await startCacheService({ port: 0, dir: fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-cache-svc-')), log: () => {} });
     const workspace = exampleWorkspace();
-    // A context of its own, so that BuildKit runs steps (and their processes) for real.
-    fs.writeFileSync(path.join(workspace, 'src', 'secret-test.txt'), `${uniqueName('content')}\n`);
+    // Steps no other run has cached, so that BuildKit runs them (and their processes) for real.
+    fs.writeFileSync(path.join(workspace, 'Dockerfile'), `ARG BASE\nFROM \${BASE}\nRUN echo ${uniqueName('secret')} > /id && sleep 1\nCOPY src/ /app/src/\n`);
     ({ result: run, argv } = await watchArgv(() =>
       runAction({
         workspace,
