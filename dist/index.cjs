@@ -77880,7 +77880,7 @@ function readInputs(get, workspace) {
     labels: get("labels"),
     buildArgs: parseBuildArgs(get("build-args")),
     target: get("target") || void 0,
-    platforms: listItems(get("platforms")),
+    platforms: platforms(get("platforms")),
     push: oneOf(get, "push", ["true", "false", "auto"], "auto"),
     cache: oneOf(get, "cache", ["true", "false", "read-only"], "true"),
     cacheMode: oneOf(get, "cache-mode", ["max", "min"], "max"),
@@ -77907,6 +77907,14 @@ function parseBuildArgs(text) {
 }
 function listItems(text) {
   return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+}
+function platforms(text) {
+  const items = listItems(text);
+  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
+  for (const item of items) {
+    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: "platforms" });
+  }
+  return items;
 }
 function cacheKeyPrefix(prefix2) {
   if (!/^[A-Za-z0-9._-]+$/.test(prefix2) || prefix2.length > 64) {

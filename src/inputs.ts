@@ -83,7 +83,7 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
     labels: get('labels'),
     buildArgs: parseBuildArgs(get('build-args')),
     target: get('target') || undefined,
-    platforms: listItems(get('platforms')),
+    platforms: platforms(get('platforms')),
     push: oneOf(get, 'push', ['true', 'false', 'auto'], 'auto'),
     cache: oneOf(get, 'cache', ['true', 'false', 'read-only'], 'true'),
     cacheMode: oneOf(get, 'cache-mode', ['max', 'min'], 'max'),
@@ -121,6 +121,16 @@ export function listItems(text: string): string[] {
     .split(/[\n,]/)
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+/** `os/arch[/variant]`, as BuildKit names platforms (`linux/amd64`, `linux/arm/v7`). */
+function platforms(text: string): string[] {
+  const items = listItems(text);
+  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
+  for (const item of items) {
+    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: 'platforms' });
+  }
+  return items;
 }
 
 function cacheKeyPrefix(prefix: string): string {
