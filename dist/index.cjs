@@ -36099,6 +36099,17 @@ function diffManifests(previous, current) {
   };
   return { added: names(added), removed: names(removed), changed: changed.sort(comparePaths) };
 }
+function explainManifestDiff(diff, limit = 20) {
+  const lines = [];
+  for (const kind of ["added", "removed", "changed"]) {
+    const list = diff[kind];
+    if (list.length === 0) continue;
+    const more = list.length > limit ? ` (first ${limit} shown)` : "";
+    lines.push(`${list.length} ${list.length === 1 ? "file" : "files"} ${kind}${more}:`);
+    for (const p of list.slice(0, limit)) lines.push(`  ${p}`);
+  }
+  return lines;
+}
 var TYPE_CODE = { file: "f", symlink: "l", dir: "d", fifo: "p", socket: "s", device: "v" };
 var CODE_TYPE = { f: "file", l: "symlink", d: "dir", p: "fifo", s: "socket", v: "device" };
 function serializeManifest(m) {
@@ -79003,7 +79014,10 @@ async function runPipeline(settings, log2) {
         result.cacheHit = hitKind(result.restoredKey, keys.key);
         record = result.restoredKey ? await readRecord(cacheDir) : void 0;
       }
-      if (record && result.cacheHit === "partial") result.changes = explainMiss(record, result);
+      if (record && result.cacheHit === "partial") {
+        result.changes = explainMiss(record, result);
+        if (result.changes) logMiss(result.changes, log2);
+      }
       timings.restore = seconds(phase);
       log2.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
       if (canReuse && record && record.fingerprint === result.fingerprint) {
@@ -79131,6 +79145,11 @@ function explainMiss(record, result) {
   }
   const diff = diffManifests(previous, result.manifest);
   return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+}
+function logMiss(changes, log2) {
+  log2.info("Why the cache missed:");
+  if (changes.dockerfileChanged) log2.info("  the Dockerfile changed");
+  for (const line of explainManifestDiff(changes)) log2.info(`  ${line}`);
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();

@@ -12,7 +12,7 @@ import { readRecord, writeRecord, type CacheRecord } from './cache/record.ts';
 import { folderBytes, type CacheStore } from './cache/store.ts';
 import { RegistryCache, registryCacheFrom, registryCacheTo } from './cache/registry-backend.ts';
 import { builderCapabilities, envForContext } from './builders.ts';
-import { diffManifests, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
+import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
 import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
 import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.ts';
@@ -200,7 +200,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
         result.cacheHit = hitKind(result.restoredKey, keys.key);
         record = result.restoredKey ? await readRecord(cacheDir) : undefined;
       }
-      if (record && result.cacheHit === 'partial') result.changes = explainMiss(record, result);
+      if (record && result.cacheHit === 'partial') {
+        result.changes = explainMiss(record, result);
+        if (result.changes) logMiss(result.changes, log);
+      }
       timings.restore = seconds(phase);
       log.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ''} (${timings.restore.toFixed(1)} s)`);
       if (canReuse && record && record.fingerprint === result.fingerprint) {
@@ -350,6 +353,12 @@ function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanati
   }
   const diff = diffManifests(previous, result.manifest);
   return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+}
+
+function logMiss(changes: MissExplanation, log: PipelineLog): void {
+  log.info('Why the cache missed:');
+  if (changes.dockerfileChanged) log.info('  the Dockerfile changed');
+  for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 
 function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {
