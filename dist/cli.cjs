@@ -51950,7 +51950,10 @@ function registryCacheFrom(cacheRef) {
   return `type=registry,ref=${cacheRef}`;
 }
 function registryCacheTo(cacheRef, mode) {
-  return `type=registry,ref=${cacheRef},mode=${mode}`;
+  return `type=registry,ref=${cacheRef},mode=${mode},ignore-error=true`;
+}
+function registryCacheExportError(steps) {
+  return steps.find((step) => /^exporting cache/.test(step.name) && step.error)?.error;
 }
 function recordHit(record, key) {
   if (!record) return "miss";
@@ -52000,7 +52003,7 @@ var RegistryCache = class {
   async lookup(key) {
     try {
       const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
-      return { hit: recordHit(record, key), record, cacheExists: cache !== void 0 };
+      return { hit: cache ? recordHit(record, key) : "miss", record, cacheExists: cache !== void 0 };
     } catch (error2) {
       this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error2)}`);
       return { hit: "miss", cacheExists: false };
@@ -53031,15 +53034,10 @@ async function runPipeline(settings, log3) {
   };
   if (settings.dryRun) return finish(result, started);
   await checkDocker(settings.env, settings.builder);
-  const builder = await builderCapabilities(settings.env, settings.builder);
-  if (!builder.cacheExport && result.cacheHit !== "disabled" && settings.cache === "true") {
-    const notice = log3.notice ? (message) => log3.notice(message) : (message) => log3.info(message);
-    notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
-  }
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
   const workDir = await import_promises4.default.mkdtemp(import_node_path7.default.join(settings.tempDir, "image-build-run-"));
   try {
-    const env = envForContext(dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env, builder.context);
+    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log3);
     const registryRefs = settings.push ? settings.tags : [];
     phase = Date.now();
@@ -53072,7 +53070,7 @@ async function runPipeline(settings, log3) {
         const found = await registryCache.lookup(keys.key);
         ({ record, cacheExists: registryCacheExists } = found);
         result.cacheHit = found.hit;
-        result.restoredKey = record?.key;
+        result.restoredKey = found.hit === "miss" ? void 0 : record?.key;
       } else {
         await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
         result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
@@ -53090,8 +53088,13 @@ async function runPipeline(settings, log3) {
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
+    const builder = await builderCapabilities(settings.env, settings.builder);
+    if (!builder.cacheExport && result.cacheHit !== "disabled" && settings.cache === "true") {
+      const notice = log3.notice ? (message) => log3.notice(message) : (message) => log3.info(message);
+      notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+    }
     const exportCache = (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport;
-    const pushCache = registryCache !== void 0 && exportCache && settings.cache === "true";
+    const pushCache = registryCache !== void 0 && exportCache && settings.cache === "true" && settings.push;
     await import_promises4.default.rm(freshCacheDir, { recursive: true, force: true });
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
@@ -53114,7 +53117,8 @@ async function runPipeline(settings, log3) {
           builder: builder.context ? void 0 : settings.builder,
           metadataFile: import_node_path7.default.join(workDir, "metadata.json")
         },
-        { env, log: (line) => log3.info(line) }
+        // A Docker context's own builder is reached by selecting that context, not by --builder.
+        { env: envForContext(env, builder.context), log: (line) => log3.info(line) }
       )
     ).catch((error2) => explainPartialPush(error2, settings.push ? settings.tags : [], promoter, result.fingerprint));
     timings.build = seconds(phase);
@@ -53136,7 +53140,9 @@ async function runPipeline(settings, log3) {
         createdAt: (/* @__PURE__ */ new Date()).toISOString()
       };
       if (registryCache) {
-        if (pushCache) {
+        const exportError = pushCache ? registryCacheExportError(build.steps) : void 0;
+        if (exportError) log3.warning(`The registry cache ${registryCache.ref} was not saved (the image was): ${exportError}`);
+        else if (pushCache) {
           result.cacheSaved = true;
           await registryCache.saveRecord(newRecord);
           result.cacheBytes = await registryCache.cacheBytes();

@@ -10,7 +10,7 @@ import { instructionForStep } from './steps.ts';
 import { cacheKeys, hitKind, type CacheHit } from './cache/keys.ts';
 import { readRecord, writeRecord, type CacheRecord } from './cache/record.ts';
 import { folderBytes, type CacheStore } from './cache/store.ts';
-import { RegistryCache, registryCacheFrom, registryCacheTo } from './cache/registry-backend.ts';
+import { RegistryCache, registryCacheExportError, registryCacheFrom, registryCacheTo } from './cache/registry-backend.ts';
 import { builderCapabilities, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
@@ -143,17 +143,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   if (settings.dryRun) return finish(result, started);
 
   await checkDocker(settings.env, settings.builder);
-  // A builder that cannot export a cache (the docker driver on a classic engine) still builds, without saving one.
-  const builder = await builderCapabilities(settings.env, settings.builder);
-  if (!builder.cacheExport && result.cacheHit !== 'disabled' && settings.cache === 'true') {
-    const notice = log.notice ? (message: string) => log.notice!(message) : (message: string) => log.info(message);
-    notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
-  }
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   try {
-    // A Docker context's own builder is reached by selecting that context, not by --builder.
-    const env = envForContext(dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env, builder.context);
+    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
 
@@ -193,7 +186,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
         const found = await registryCache.lookup(keys.key);
         ({ record, cacheExists: registryCacheExists } = found);
         result.cacheHit = found.hit;
-        result.restoredKey = record?.key;
+        result.restoredKey = found.hit === 'miss' ? undefined : record?.key;
       } else {
         await fs.rm(cacheDir, { recursive: true, force: true });
         result.restoredKey = await settings.store!.restore(cacheDir, keys.key, keys.restoreKeys);
@@ -212,9 +205,16 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       }
     }
 
+    // A builder that cannot export a cache (the docker driver on a classic engine) still builds, without saving one.
+    const builder = await builderCapabilities(settings.env, settings.builder);
+    if (!builder.cacheExport && result.cacheHit !== 'disabled' && settings.cache === 'true') {
+      const notice = log.notice ? (message: string) => log.notice!(message) : (message: string) => log.info(message);
+      notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+    }
     const exportCache = (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport;
-    // The registry cache is written by the build itself, so only when saving is wanted (not read-only).
-    const pushCache = registryCache !== undefined && exportCache && settings.cache === 'true';
+    // The registry cache is written by the build itself: only when saving is wanted (not read-only)
+    // and the image is pushed (a pull request's build reads the cache but does not overwrite it).
+    const pushCache = registryCache !== undefined && exportCache && settings.cache === 'true' && settings.push;
     await fs.rm(freshCacheDir, { recursive: true, force: true });
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
@@ -239,7 +239,8 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
           builder: builder.context ? undefined : settings.builder,
           metadataFile: path.join(workDir, 'metadata.json'),
         },
-        { env, log: (line) => log.info(line) },
+        // A Docker context's own builder is reached by selecting that context, not by --builder.
+        { env: envForContext(env, builder.context), log: (line) => log.info(line) },
       ),
     ).catch((error: unknown) => explainPartialPush(error, settings.push ? settings.tags : [], promoter, result.fingerprint));
     timings.build = seconds(phase);
@@ -264,7 +265,11 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       };
       if (registryCache) {
         // BuildKit pushed the cache image; the record beside it is ours (a failure there only warns).
-        if (pushCache) {
+        // BuildKit exports with ignore-error=true: a cache push that failed leaves the build
+        // standing, and the step's error says so (then no record claims a cache that is not there).
+        const exportError = pushCache ? registryCacheExportError(build.steps) : undefined;
+        if (exportError) log.warning(`The registry cache ${registryCache.ref} was not saved (the image was): ${exportError}`);
+        else if (pushCache) {
           result.cacheSaved = true;
           await registryCache.saveRecord(newRecord);
           result.cacheBytes = await registryCache.cacheBytes();

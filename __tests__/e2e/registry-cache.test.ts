@@ -3,10 +3,22 @@
 // RUNNER_TEMP, no Actions cache service at all), so whatever is cached came from the
 // registry: BuildKit's cache image `<image>:buildcache` and our record artifact
 // `<image>:buildcache-record` beside it.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleWorkspace, freshRunner, registryDigest, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
+import { dockerEnv, exampleWorkspace, registryDigest, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
+
+// IMAGE_BUILD_E2E_DOCKER_HOST runs these tests on another engine than the stack's (e.g. the
+// one scripts/remote-builder.sh starts), away from other test runs that prune the shared one.
+const engine = process.env.IMAGE_BUILD_E2E_DOCKER_HOST ? { DOCKER_HOST: process.env.IMAGE_BUILD_E2E_DOCKER_HOST } : {};
+
+/** What a new runner has: no BuildKit cache, no local images. */
+function freshRunner(): void {
+  for (const args of [['buildx', 'prune', '-af'], ['image', 'prune', '-af']]) {
+    execFileSync('docker', args, { env: { ...dockerEnv(), ...engine }, stdio: 'ignore' });
+  }
+}
 
 const RECORD_ARTIFACT_TYPE = 'application/vnd.image-build.record.v1+json';
 const RECORD_LAYER_TYPE = 'application/vnd.image-build.record.layer.v1+json';
@@ -62,7 +74,7 @@ describe.each(registries)('registry cache backend on the $name', ({ registry, ba
       inputs: { ...inputs, ...options.inputs },
       ref: options.ref,
       sha: options.sha,
-      env: { ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_URL: undefined, ACTIONS_CACHE_SERVICE_V2: undefined },
+      env: { ...engine, ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_URL: undefined, ACTIONS_CACHE_SERVICE_V2: undefined },
     });
   };
   let cold: Awaited<ReturnType<typeof runAction>>;
@@ -159,11 +171,47 @@ describe('registry cache backend: cache-ref', () => {
         'cache-ref': `${cacheRepo}:app-main`,
         'cache-key-prefix': uniqueName('e2e-reg'),
       },
-      env: { ACTIONS_RESULTS_URL: undefined },
+      env: { ...engine, ACTIONS_RESULTS_URL: undefined },
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(await registryDigest(`${cacheRepo}:app-main`)).toMatch(/^sha256:/);
     expect(await registryDigest(`${cacheRepo}:app-main-record`)).toMatch(/^sha256:/);
+    expect(await registryDigest(`${image}:buildcache`)).toBeUndefined();
+  });
+
+  it('a cache that cannot be pushed (no credentials for its registry) warns; the image is still pushed', async () => {
+    const workspace = exampleWorkspace();
+    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/regcache-denied')}`;
+    const cacheRef = `${stack.IMAGE_BUILD_AUTH_REGISTRY}/${uniqueName('e2e/denied-cache')}:buildcache`;
+    const run = await runAction({
+      workspace,
+      runnerTemp: runnerTempDir(),
+      inputs: { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-backend': 'registry', 'cache-ref': cacheRef },
+      env: { ...engine, ACTIONS_RESULTS_URL: undefined },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.built).toBe('true');
+    expect(await registryDigest(`${image}:main`)).toBe(run.outputs.digest);
+    expect(run.stdout).toMatch(/::warning::The registry cache .* was not saved \(the image was\)/);
+    const auth = { username: stack.IMAGE_BUILD_AUTH_USER!, password: stack.IMAGE_BUILD_AUTH_PASSWORD! };
+    expect(await registryDigest(cacheRef, auth)).toBeUndefined();
+    expect(await registryDigest(`${cacheRef}-record`, auth)).toBeUndefined();
+  });
+
+  it('a pull request build (push: auto) reads the registry cache but does not write it', async () => {
+    const workspace = exampleWorkspace();
+    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/regcache-pr')}`;
+    const run = await runAction({
+      workspace,
+      runnerTemp: runnerTempDir(),
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
+      inputs: { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-backend': 'registry' },
+      env: { ...engine, ACTIONS_RESULTS_URL: undefined },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs['cache-hit']).toBe('miss');
+    expect(run.stdout).not.toContain('exporting cache to registry');
     expect(await registryDigest(`${image}:buildcache`)).toBeUndefined();
   });
 });

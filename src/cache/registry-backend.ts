@@ -51,9 +51,17 @@ export function registryCacheFrom(cacheRef: string): string {
   return `type=registry,ref=${cacheRef}`;
 }
 
-/** Buildx `--cache-to` spec. */
+/**
+ * Buildx `--cache-to` spec. `ignore-error=true`: a cache that cannot be pushed (no
+ * push access, a full registry) must not fail a build whose image was pushed.
+ */
 export function registryCacheTo(cacheRef: string, mode: 'min' | 'max'): string {
-  return `type=registry,ref=${cacheRef},mode=${mode}`;
+  return `type=registry,ref=${cacheRef},mode=${mode},ignore-error=true`;
+}
+
+/** The error of the build's cache export step, when it failed (and was ignored). */
+export function registryCacheExportError(steps: { name: string; error?: string }[]): string | undefined {
+  return steps.find((step) => /^exporting cache/.test(step.name) && step.error)?.error;
 }
 
 /** The hit kind of a registry record: the key is the record's, not a restored folder's. */
@@ -124,7 +132,9 @@ export class RegistryCache {
   async lookup(key: string): Promise<RegistryCacheLookup> {
     try {
       const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
-      return { hit: recordHit(record, key), record, cacheExists: cache !== undefined };
+      // A record whose cache image is gone (deleted, garbage-collected) still names the pushed
+      // image for skip-unchanged, but it is a miss: the next build must write the cache again.
+      return { hit: cache ? recordHit(record, key) : 'miss', record, cacheExists: cache !== undefined };
     } catch (error) {
       this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error)}`);
       return { hit: 'miss', cacheExists: false };
