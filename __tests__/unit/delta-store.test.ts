@@ -29,7 +29,7 @@ interface CacheService {
   close(): Promise<void>;
   stats: { routes: Record<string, RouteStats>; reset(): void };
   setFault(fault: Fault | null): void;
-  entries(): { key: string; finalized: boolean }[];
+  entries(): { key: string; version: string; finalized: boolean }[];
 }
 type StartCacheService = (options: { port: number; dir: string; log?: (line: string) => void }) => Promise<CacheService>;
 
@@ -394,6 +394,40 @@ describe('delta cache store with the real @actions/cache', () => {
     const reader = store();
     expect(await reader.restore(dir, 'test-linux-x64-concurrent-aaaa-1111', [])).toBe('test-linux-x64-concurrent-aaaa-1111');
     await expectComplete(dir, layout);
+  });
+
+  it('another job still uploading the same index or one of the packs: false, and nothing half-saved', async () => {
+    const layout = await writeLayout('reserved', BUILD_1.map((step) => ({ ...step, name: `reserved-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-reserved-aaaa-1111')).toBe(true);
+    const versionOf = (key: string) => service.entries().find((entry) => entry.key === key)!.version;
+    const reserve = async (key: string, version: string) => {
+      const response = await fetch(`${service.url}twirp/github.actions.results.api.v1.CacheService/CreateCacheEntry`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer test-runtime-token' },
+        body: JSON.stringify({ key, version }),
+      });
+      expect(response.status).toBe(200);
+    };
+
+    // The index key is reserved by a job that has not finished: this save gives way, quietly.
+    await reserve('test-linux-x64-reserved-aaaa-2222', versionOf('test-linux-x64-reserved-aaaa-1111'));
+    const quiet = store();
+    expect(await quiet.save(layout.dir, 'test-linux-x64-reserved-aaaa-2222')).toBe(false);
+    expect(quiet.warnings).toEqual([]);
+
+    // A pack is reserved (evicted, and another job is uploading it again): the index would point at
+    // a pack that may never arrive, so it is not saved.
+    const [, , src, build] = layout.layers;
+    const smallPack = packKey('test', [src!, build!]);
+    const packVersion = versionOf(smallPack);
+    await fetch(`${service.url}_entries/${encodeURIComponent(smallPack)}`, { method: 'DELETE' });
+    await reserve(smallPack, packVersion);
+    const blocked = store();
+    expect(await blocked.save(layout.dir, 'test-linux-x64-reserved-aaaa-3333')).toBe(false);
+    expect(blocked.warnings).toEqual([
+      'Cache save skipped: 1 of 3 packs of new layer blobs could not be saved, so the index test-linux-x64-reserved-aaaa-3333 was not saved either',
+    ]);
+    expect(service.entries().some((entry) => entry.key === 'test-linux-x64-reserved-aaaa-3333')).toBe(false);
   });
 
   it('the cache service failing mid-restore gives a warning and no cache, never a throw', { timeout: 60_000 }, async () => {

@@ -111,8 +111,8 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const { warn } = options;
   const info = options.info ?? (() => {});
   const keyPrefix = options.keyPrefix ?? 'image-build';
-  const concurrency = Math.max(1, options.concurrency ?? 8);
-  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 8 * MiB);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
   const root = path.join(path.resolve(options.tempRoot), 'image-build-delta');
   const indexDir = path.join(root, 'index');
@@ -143,7 +143,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         }
         for (const digest of await blobsIn(path.join(indexDir, 'blobs', 'sha256'))) {
           const source = blobPath(indexDir, digest);
-          if ((await sha256OfFile(source)) !== digest) throw new Error(`its blob ${digest} does not match its digest`);
+          if ((await sha256OfFile(source)) !== digest) throw new Error(`the cache index ${matched} holds a blob that does not match its digest ${digest}`);
           await fs.copyFile(source, blobPath(dir, digest));
           traffic.blobsDownloaded += 1;
         }
@@ -177,7 +177,10 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     session.check();
     const missingPacks = results.filter((result) => result.missing).length;
     const corrupt = results.flatMap((result) => result.corrupt);
-    if (missingPacks > 0) problems.push(`${missingPacks} of ${needed.size} packs could not be restored (evicted, or the service failed)`);
+    const errors = [...new Set(results.flatMap((result) => ('error' in result ? [result.error] : [])))];
+    if (missingPacks > 0) {
+      problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join('; ') : 'evicted, or the service failed'})`);
+    }
     if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(', ')}${corrupt.length > 3 ? ', …' : ''})`);
 
     // 3. A partial cache when layers are missing.
