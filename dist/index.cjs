@@ -35075,124 +35075,9 @@ function messageOf(error2) {
 
 // src/context/ignore.ts
 init_import_meta_url();
-var IgnoreMatcher = class {
-  patterns;
-  /** True when some pattern is an exception (`!`). */
-  hasExceptions;
-  exceptions;
-  constructor(patterns) {
-    this.patterns = patterns;
-    this.exceptions = patterns.filter((p) => p.exclusion);
-    this.hasExceptions = this.exceptions.length > 0;
-  }
-  get empty() {
-    return this.patterns.length === 0;
-  }
-  /**
-   * Match `path` (relative, `/`-separated, no leading `/`) given the state of
-   * its parent directory (`null` for entries of the context root, or when
-   * the parent state is unknown: then every ancestor is tested directly).
-   */
-  match(path20, parent) {
-    const pats = this.patterns;
-    const state3 = new Uint8Array(pats.length);
-    let matched = false;
-    for (let i = 0; i < pats.length; i++) {
-      const p = pats[i];
-      let m = parent !== null && parent[i] === 1;
-      if (!m) {
-        if (p.exclusion !== matched) continue;
-        m = p.test(path20);
-        if (!m && parent === null) {
-          let slash = path20.indexOf("/");
-          while (slash !== -1 && !m) {
-            m = p.test(path20.slice(0, slash));
-            slash = path20.indexOf("/", slash + 1);
-          }
-        }
-      }
-      if (m) {
-        state3[i] = 1;
-        matched = !p.exclusion;
-      }
-    }
-    return { excluded: matched, state: state3 };
-  }
-  /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path20) {
-    return this.match(path20, null).excluded;
-  }
-  /**
-   * May the walk skip the excluded directory `dir` entirely? True when no
-   * exception pattern could re-include anything below it. (A child of an
-   * excluded directory inherits the exclusion, so only an exception that
-   * matches a deeper path directly can bring something back.)
-   */
-  canSkipExcludedDir(dir) {
-    if (!this.hasExceptions) return true;
-    const dirSlash = dir + "/";
-    for (const p of this.exceptions) {
-      if (p.mayMatchBelow(dirSlash)) return false;
-    }
-    return true;
-  }
-};
-function parseIgnoreFile(text, file) {
-  return compilePatterns(readIgnoreLines(text), file);
-}
-function readIgnoreLines(text) {
-  const out = [];
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n];
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
-    if (line.startsWith("#")) continue;
-    let pattern = goTrimSpace(line);
-    if (pattern === "") continue;
-    const invert = pattern[0] === "!";
-    if (invert) pattern = goTrimSpace(pattern.slice(1));
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      if (pattern.length > 1 && pattern[0] === "/") pattern = pattern.slice(1);
-    }
-    if (invert) pattern = "!" + pattern;
-    out.push({ text: pattern, line: n + 1 });
-  }
-  return out;
-}
-function compilePatterns(raw, file) {
-  const patterns = [];
-  for (const { text, line } of raw) {
-    const where2 = { file, line: line > 0 ? line : void 0 };
-    const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text);
-    if (p === "") continue;
-    p = cleanPath(p);
-    let exclusion = false;
-    if (p[0] === "!") {
-      if (p.length === 1) {
-        throw new UserError(`illegal exclusion pattern: "!"${at}`, where2);
-      }
-      exclusion = true;
-      p = p.slice(1);
-    }
-    const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text}": ${syntax}${at}`, where2);
-    let compiled;
-    try {
-      compiled = compilePattern(p, exclusion, line);
-    } catch (error2) {
-      if (error2 instanceof PatternError) {
-        throw new UserError(`bad pattern "${text}": ${error2.message}${at}`, where2);
-      }
-      throw error2;
-    }
-    patterns.push(compiled);
-  }
-  return new IgnoreMatcher(patterns);
-}
+
+// src/context/go-syntax.ts
+init_import_meta_url();
 var PatternError = class extends Error {
 };
 function isGoSpace(c) {
@@ -35222,208 +35107,6 @@ function cleanPath(p) {
   const joined = out.join("/");
   if (rooted) return "/" + joined;
   return joined === "" ? "." : joined;
-}
-function checkGlobSyntax(p) {
-  const cps = Array.from(p);
-  let i = 0;
-  const n = cps.length;
-  const getEsc = () => {
-    if (i >= n || cps[i] === "-" || cps[i] === "]") return "syntax error in pattern";
-    if (cps[i] === "\\") {
-      i++;
-      if (i >= n) return "syntax error in pattern";
-    }
-    i++;
-    if (i >= n) return "syntax error in pattern";
-    return null;
-  };
-  while (i < n) {
-    const c = cps[i];
-    if (c === "[") {
-      i++;
-      if (i < n && cps[i] === "^") i++;
-      let nrange = 0;
-      for (; ; ) {
-        if (i < n && cps[i] === "]" && nrange > 0) {
-          i++;
-          break;
-        }
-        const e1 = getEsc();
-        if (e1) return e1;
-        if (cps[i] === "-") {
-          i++;
-          const e2 = getEsc();
-          if (e2) return e2;
-        }
-        nrange++;
-      }
-    } else if (c === "\\") {
-      i++;
-      if (i >= n) return "syntax error in pattern";
-      i++;
-    } else {
-      i++;
-    }
-  }
-  return null;
-}
-function compilePattern(p, exclusion, line) {
-  const cps = Array.from(p);
-  let re = "^";
-  let kind = "exact";
-  const tokens = [];
-  let complex = false;
-  let k = 0;
-  for (let i = 0; k < cps.length; i++) {
-    const ch = cps[k++];
-    if (ch === "*") {
-      if (cps[k] === "*") {
-        k++;
-        if (cps[k] === "/") k++;
-        if (k >= cps.length) {
-          if (kind === "exact") {
-            kind = "prefix";
-          } else {
-            re += ".*";
-            kind = "regexp";
-          }
-          tokens.push({ t: "any" });
-        } else {
-          re += "(.*/)?";
-          kind = "regexp";
-          tokens.push({ t: "dss" });
-        }
-        if (i === 0) kind = "suffix";
-      } else {
-        re += "[^/]*";
-        kind = "regexp";
-        tokens.push({ t: "seg" });
-      }
-    } else if (ch === "?") {
-      re += "[^/]";
-      kind = "regexp";
-      tokens.push({ t: "one" });
-    } else if (".+()|{}$".includes(ch)) {
-      re += "\\" + ch;
-      tokens.push({ t: "lit", c: ch });
-    } else if (ch === "\\") {
-      if (k < cps.length) {
-        const next = cps[k++];
-        re += "\\" + next;
-        kind = "regexp";
-        if (isAsciiPunct(next)) tokens.push({ t: "lit", c: next });
-        else complex = true;
-      } else {
-        re += "\\";
-        tokens.push({ t: "lit", c: "\\" });
-      }
-    } else if (ch === "[" || ch === "]") {
-      re += ch;
-      kind = "regexp";
-      if (ch === "[") complex = true;
-      tokens.push({ t: "lit", c: ch });
-    } else {
-      re += ch;
-      if (ch === "^") complex = true;
-      tokens.push({ t: "lit", c: ch });
-    }
-  }
-  const base = { pattern: p, exclusion, line, kind };
-  switch (kind) {
-    case "exact":
-      return {
-        ...base,
-        test: (path20) => path20 === p,
-        mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
-      };
-    case "prefix": {
-      const prefix2 = p.slice(0, -2);
-      return {
-        ...base,
-        test: (path20) => path20.startsWith(prefix2),
-        mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
-      };
-    }
-    case "suffix": {
-      const suffix = p.slice(2);
-      const bare = suffix[0] === "/" ? suffix.slice(1) : null;
-      return {
-        ...base,
-        test: (path20) => path20.endsWith(suffix) || path20 === bare,
-        mayMatchBelow: () => true
-      };
-    }
-    case "regexp": {
-      re += "$";
-      const regexp = goRegexpToJs(re);
-      return {
-        ...base,
-        test: (path20) => regexp.test(path20),
-        mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
-      };
-    }
-  }
-}
-function isAsciiPunct(c) {
-  const code = c.codePointAt(0);
-  return code < 128 && !/[0-9A-Za-z]/.test(c);
-}
-function tokensMayMatchBelow(tokens, prefix2) {
-  const n = tokens.length;
-  const close = (states2) => {
-    const stack = [...states2];
-    while (stack.length > 0) {
-      const s = stack.pop();
-      if (s < 0 || s >= n) continue;
-      const tok = tokens[s];
-      const add = (x) => {
-        if (!states2.has(x)) {
-          states2.add(x);
-          stack.push(x);
-        }
-      };
-      if (tok.t === "seg" || tok.t === "any") add(s + 1);
-      else if (tok.t === "dss") {
-        add(s + 1);
-        add(-(s + 1));
-      }
-    }
-    return states2;
-  };
-  let states = close(/* @__PURE__ */ new Set([0]));
-  for (const c of prefix2) {
-    const next = /* @__PURE__ */ new Set();
-    for (const s of states) {
-      if (s < 0) {
-        const p = -s - 1;
-        next.add(s);
-        if (c === "/") next.add(p + 1);
-        continue;
-      }
-      if (s >= n) continue;
-      const tok = tokens[s];
-      switch (tok.t) {
-        case "lit":
-          if (tok.c === c) next.add(s + 1);
-          break;
-        case "seg":
-          if (c !== "/") next.add(s);
-          break;
-        case "one":
-          if (c !== "/") next.add(s + 1);
-          break;
-        case "any":
-          next.add(s);
-          break;
-        case "dss":
-          break;
-      }
-    }
-    states = close(next);
-    if (states.size === 0) return false;
-  }
-  for (const s of states) if (s < n) return true;
-  return false;
 }
 var MAX_RUNE = 1114111;
 var PERL_CLASSES = {
@@ -35732,6 +35415,328 @@ function goRegexpToJs(src) {
   } catch (error2) {
     throw new PatternError(error2 instanceof Error ? error2.message : String(error2));
   }
+}
+
+// src/context/ignore.ts
+var IgnoreMatcher = class {
+  patterns;
+  /** True when some pattern is an exception (`!`). */
+  hasExceptions;
+  exceptions;
+  constructor(patterns) {
+    this.patterns = patterns;
+    this.exceptions = patterns.filter((p) => p.exclusion);
+    this.hasExceptions = this.exceptions.length > 0;
+  }
+  get empty() {
+    return this.patterns.length === 0;
+  }
+  /**
+   * Match `path` (relative, `/`-separated, no leading `/`) given the state of
+   * its parent directory (`null` for entries of the context root, or when
+   * the parent state is unknown: then every ancestor is tested directly).
+   */
+  match(path20, parent) {
+    const pats = this.patterns;
+    const state3 = new Uint8Array(pats.length);
+    let matched = false;
+    for (let i = 0; i < pats.length; i++) {
+      const p = pats[i];
+      let m = parent !== null && parent[i] === 1;
+      if (!m) {
+        if (p.exclusion !== matched) continue;
+        m = p.test(path20);
+        if (!m && parent === null) {
+          let slash = path20.indexOf("/");
+          while (slash !== -1 && !m) {
+            m = p.test(path20.slice(0, slash));
+            slash = path20.indexOf("/", slash + 1);
+          }
+        }
+      }
+      if (m) {
+        state3[i] = 1;
+        matched = !p.exclusion;
+      }
+    }
+    return { excluded: matched, state: state3 };
+  }
+  /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
+  excludes(path20) {
+    return this.match(path20, null).excluded;
+  }
+  /**
+   * May the walk skip the excluded directory `dir` entirely? True when no
+   * exception pattern could re-include anything below it. (A child of an
+   * excluded directory inherits the exclusion, so only an exception that
+   * matches a deeper path directly can bring something back.)
+   */
+  canSkipExcludedDir(dir) {
+    if (!this.hasExceptions) return true;
+    const dirSlash = dir + "/";
+    for (const p of this.exceptions) {
+      if (p.mayMatchBelow(dirSlash)) return false;
+    }
+    return true;
+  }
+};
+function parseIgnoreFile(text, file) {
+  return compilePatterns(readIgnoreLines(text), file);
+}
+function readIgnoreLines(text) {
+  const out = [];
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n];
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
+    if (line.startsWith("#")) continue;
+    let pattern = goTrimSpace(line);
+    if (pattern === "") continue;
+    const invert = pattern[0] === "!";
+    if (invert) pattern = goTrimSpace(pattern.slice(1));
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern[0] === "/") pattern = pattern.slice(1);
+    }
+    if (invert) pattern = "!" + pattern;
+    out.push({ text: pattern, line: n + 1 });
+  }
+  return out;
+}
+function compilePatterns(raw, file) {
+  const patterns = [];
+  for (const { text, line } of raw) {
+    const where2 = { file, line: line > 0 ? line : void 0 };
+    const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
+    let p = goTrimSpace(text);
+    if (p === "") continue;
+    p = cleanPath(p);
+    let exclusion = false;
+    if (p[0] === "!") {
+      if (p.length === 1) {
+        throw new UserError(`illegal exclusion pattern: "!"${at}`, where2);
+      }
+      exclusion = true;
+      p = p.slice(1);
+    }
+    const syntax = checkGlobSyntax(p);
+    if (syntax) throw new UserError(`bad pattern "${text}": ${syntax}${at}`, where2);
+    let compiled;
+    try {
+      compiled = compilePattern(p, exclusion, line);
+    } catch (error2) {
+      if (error2 instanceof PatternError) {
+        throw new UserError(`bad pattern "${text}": ${error2.message}${at}`, where2);
+      }
+      throw error2;
+    }
+    patterns.push(compiled);
+  }
+  return new IgnoreMatcher(patterns);
+}
+function checkGlobSyntax(p) {
+  const cps = Array.from(p);
+  let i = 0;
+  const n = cps.length;
+  const getEsc = () => {
+    if (i >= n || cps[i] === "-" || cps[i] === "]") return "syntax error in pattern";
+    if (cps[i] === "\\") {
+      i++;
+      if (i >= n) return "syntax error in pattern";
+    }
+    i++;
+    if (i >= n) return "syntax error in pattern";
+    return null;
+  };
+  while (i < n) {
+    const c = cps[i];
+    if (c === "[") {
+      i++;
+      if (i < n && cps[i] === "^") i++;
+      let nrange = 0;
+      for (; ; ) {
+        if (i < n && cps[i] === "]" && nrange > 0) {
+          i++;
+          break;
+        }
+        const e1 = getEsc();
+        if (e1) return e1;
+        if (cps[i] === "-") {
+          i++;
+          const e2 = getEsc();
+          if (e2) return e2;
+        }
+        nrange++;
+      }
+    } else if (c === "\\") {
+      i++;
+      if (i >= n) return "syntax error in pattern";
+      i++;
+    } else {
+      i++;
+    }
+  }
+  return null;
+}
+function compilePattern(p, exclusion, line) {
+  const cps = Array.from(p);
+  let re = "^";
+  let kind = "exact";
+  const tokens = [];
+  let complex = false;
+  let k = 0;
+  for (let i = 0; k < cps.length; i++) {
+    const ch = cps[k++];
+    if (ch === "*") {
+      if (cps[k] === "*") {
+        k++;
+        if (cps[k] === "/") k++;
+        if (k >= cps.length) {
+          if (kind === "exact") {
+            kind = "prefix";
+          } else {
+            re += ".*";
+            kind = "regexp";
+          }
+          tokens.push({ t: "any" });
+        } else {
+          re += "(.*/)?";
+          kind = "regexp";
+          tokens.push({ t: "dss" });
+        }
+        if (i === 0) kind = "suffix";
+      } else {
+        re += "[^/]*";
+        kind = "regexp";
+        tokens.push({ t: "seg" });
+      }
+    } else if (ch === "?") {
+      re += "[^/]";
+      kind = "regexp";
+      tokens.push({ t: "one" });
+    } else if (".+()|{}$".includes(ch)) {
+      re += "\\" + ch;
+      tokens.push({ t: "lit", c: ch });
+    } else if (ch === "\\") {
+      if (k < cps.length) {
+        const next = cps[k++];
+        re += "\\" + next;
+        kind = "regexp";
+        if (isAsciiPunct(next)) tokens.push({ t: "lit", c: next });
+        else complex = true;
+      } else {
+        re += "\\";
+        tokens.push({ t: "lit", c: "\\" });
+      }
+    } else if (ch === "[" || ch === "]") {
+      re += ch;
+      kind = "regexp";
+      if (ch === "[") complex = true;
+      tokens.push({ t: "lit", c: ch });
+    } else {
+      re += ch;
+      if (ch === "^") complex = true;
+      tokens.push({ t: "lit", c: ch });
+    }
+  }
+  const base = { pattern: p, exclusion, line, kind };
+  switch (kind) {
+    case "exact":
+      return {
+        ...base,
+        test: (path20) => path20 === p,
+        mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
+      };
+    case "prefix": {
+      const prefix2 = p.slice(0, -2);
+      return {
+        ...base,
+        test: (path20) => path20.startsWith(prefix2),
+        mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
+      };
+    }
+    case "suffix": {
+      const suffix = p.slice(2);
+      const bare = suffix[0] === "/" ? suffix.slice(1) : null;
+      return {
+        ...base,
+        test: (path20) => path20.endsWith(suffix) || path20 === bare,
+        mayMatchBelow: () => true
+      };
+    }
+    case "regexp": {
+      re += "$";
+      const regexp = goRegexpToJs(re);
+      return {
+        ...base,
+        test: (path20) => regexp.test(path20),
+        mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
+      };
+    }
+  }
+}
+function isAsciiPunct(c) {
+  const code = c.codePointAt(0);
+  return code < 128 && !/[0-9A-Za-z]/.test(c);
+}
+function tokensMayMatchBelow(tokens, prefix2) {
+  const n = tokens.length;
+  const close = (states2) => {
+    const stack = [...states2];
+    while (stack.length > 0) {
+      const s = stack.pop();
+      if (s < 0 || s >= n) continue;
+      const tok = tokens[s];
+      const add = (x) => {
+        if (!states2.has(x)) {
+          states2.add(x);
+          stack.push(x);
+        }
+      };
+      if (tok.t === "seg" || tok.t === "any") add(s + 1);
+      else if (tok.t === "dss") {
+        add(s + 1);
+        add(-(s + 1));
+      }
+    }
+    return states2;
+  };
+  let states = close(/* @__PURE__ */ new Set([0]));
+  for (const c of prefix2) {
+    const next = /* @__PURE__ */ new Set();
+    for (const s of states) {
+      if (s < 0) {
+        const p = -s - 1;
+        next.add(s);
+        if (c === "/") next.add(p + 1);
+        continue;
+      }
+      if (s >= n) continue;
+      const tok = tokens[s];
+      switch (tok.t) {
+        case "lit":
+          if (tok.c === c) next.add(s + 1);
+          break;
+        case "seg":
+          if (c !== "/") next.add(s);
+          break;
+        case "one":
+          if (c !== "/") next.add(s + 1);
+          break;
+        case "any":
+          next.add(s);
+          break;
+        case "dss":
+          break;
+      }
+    }
+    states = close(next);
+    if (states.size === 0) return false;
+  }
+  for (const s of states) if (s < n) return true;
+  return false;
 }
 
 // src/context/walk.ts
