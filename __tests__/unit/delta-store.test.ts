@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deltaCacheStore, packKey, planPacks, PACKS_FILE, type DeltaStoreOptions, type PacksFile } from '../../src/cache/delta-store.ts';
-import { CACHE_CONFIG_TYPE, readLayout } from '../../src/cache/oci-layout.ts';
+import { CACHE_CONFIG_TYPE, pruneLayout, readLayout } from '../../src/cache/oci-layout.ts';
 
 interface RouteStats {
   requests: number;
@@ -123,14 +123,21 @@ async function writeLayout(name: string, steps: Step[]): Promise<Layout> {
     await writeFile(path.join(dir, 'blobs', 'sha256', digest.slice(7)), bytes);
     return { digest, size: bytes.length };
   };
-  const layers = [];
+  const layers: { digest: string; size: number }[] = [];
   for (const step of steps) layers.push(await put(content(step.name, step.size)));
   const createdAt = new Date().toISOString();
+  // Like BuildKit: layers sorted by digest, `parent` an index into that list, -1 for none, and
+  // left out when 0 (Go's omitempty); records name their result layer by index.
+  const sorted = [...layers].sort((a, b) => (a.digest < b.digest ? -1 : 1));
+  const at = (index: number) => sorted.indexOf(layers[index]!);
   const config = {
-    layers: layers.map((layer, index) => ({ blob: layer.digest, parent: index - 1 })),
+    layers: sorted.map((layer) => {
+      const parent = layers.indexOf(layer) === 0 ? -1 : at(layers.indexOf(layer) - 1);
+      return { blob: layer.digest, ...(parent === 0 ? {} : { parent }) };
+    }),
     records: steps.map((step, index) => ({
       digest: digestOf(Buffer.from(`record:${step.name}`)),
-      layers: [{ layer: index, createdAt }],
+      layers: [{ layer: at(index), createdAt }],
       ...(index > 0 ? { inputs: [[{ link: index - 1 }]] } : {}),
     })),
   };
@@ -200,15 +207,32 @@ async function expectComplete(dir: string, layout: Layout): Promise<void> {
   }
 }
 
-/** The layers the (possibly rewritten) cache config of a restored folder still names, bottom first. */
-async function configLayers(dir: string): Promise<string[]> {
+/**
+ * The layers the (possibly rewritten) cache config of a restored folder still names, in the
+ * layout's order, after checking that each one's parent chain (a missing `parent` is 0, as in
+ * BuildKit) is exactly the chain it had in the layout, without loops.
+ */
+async function configLayers(dir: string, layout: Layout): Promise<string[]> {
   const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
   const blob = (digest: string) => readFile(path.join(dir, 'blobs', 'sha256', digest.slice(7)), 'utf8');
   const manifest = JSON.parse(await blob(index.manifests[0]!.digest)) as { manifests: { mediaType: string; digest: string }[] };
   const config = JSON.parse(await blob(manifest.manifests.find((m) => m.mediaType === CACHE_CONFIG_TYPE)!.digest)) as {
-    layers: { blob: string }[];
+    layers: { blob: string; parent?: number }[];
+    records: { layers?: { layer: number }[] }[];
   };
-  return config.layers.map((layer) => layer.blob);
+  for (const [position, layer] of config.layers.entries()) {
+    const chain: string[] = [];
+    for (let at = position, steps = 0; at >= 0; at = config.layers[at]!.parent ?? 0, steps++) {
+      expect(steps, `loop in the parents of ${layer.blob}`).toBeLessThan(config.layers.length);
+      chain.unshift(config.layers[at]!.blob);
+    }
+    expect(chain).toEqual(layout.layers.slice(0, layout.layers.indexOf(layer.blob) + 1));
+  }
+  for (const record of config.records) for (const result of record.layers ?? []) expect(config.layers[result.layer]).toBeDefined();
+  // Every layer the manifest lists is in the config, and the other way round.
+  const listed = manifest.manifests.filter((m) => m.mediaType !== CACHE_CONFIG_TYPE).map((m) => m.digest);
+  expect(listed.sort()).toEqual(config.layers.map((layer) => layer.blob).sort());
+  return layout.layers.filter((digest) => config.layers.some((layer) => layer.blob === digest));
 }
 
 async function packsOfEntry(key: string): Promise<PacksFile> {
@@ -323,9 +347,9 @@ describe('delta cache store with the real @actions/cache', () => {
     const dir = await freshDir('evicted');
     expect(await run.restore(dir, 'test-linux-x64-evicted-aaaa-1111', [])).toBe('test-linux-x64-evicted-aaaa-1111');
     expect(run.warnings).toHaveLength(1);
-    expect(run.warnings[0]).toMatch(/incomplete: 1 of 4 layer blobs are missing \(1 of 3 packs could not be restored.*partial cache: 1 layers kept, 3 dropped/);
+    expect(run.warnings[0]).toMatch(/incomplete: 1 of 4 layer blobs are missing \(1 of 3 packs could not be restored.*partial cache: 1 layer kept, 3 dropped/);
     // deps is gone, and src and build are stacked on it: only the base stays in the cache config.
-    expect(await configLayers(dir)).toEqual([layout.layers[0]]);
+    expect(await configLayers(dir, layout)).toEqual([layout.layers[0]]);
     const restored = await readLayout(dir);
     expect([...restored.layers.keys()]).toEqual([layout.layers[0]]);
 
@@ -363,7 +387,7 @@ describe('delta cache store with the real @actions/cache', () => {
     expect(await run.restore(dir, 'test-linux-x64-corrupt-aaaa-1111', [])).toBe('test-linux-x64-corrupt-aaaa-1111');
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toContain(`1 of 4 layer blobs are missing (1 did not match their digest (${build})`);
-    expect(await configLayers(dir)).toEqual(layout.layers.slice(0, 3));
+    expect(await configLayers(dir, layout)).toEqual(layout.layers.slice(0, 3));
     expect(existsSync(path.join(dir, 'blobs', 'sha256', build!.slice(7)))).toBe(false);
 
     // The corrupt pack is not trusted: the save packs src and build anew, under another key than the
@@ -479,6 +503,28 @@ describe('delta cache store with the real @actions/cache', () => {
     expect(s.warnings).toHaveLength(1);
     expect(s.warnings[0]).toMatch(/^Cache save skipped: /);
     expect(serviceRequests()).toBe(0);
+  });
+});
+
+describe('pruneLayout', () => {
+  it('drops a missing layer and every layer stacked on it, wherever BuildKit sorted them, keeping valid parent chains', async () => {
+    const steps = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ name: `prune-${name}`, size: 2 * KiB }));
+    for (const [gap] of steps.entries()) {
+      const layout = await writeLayout(`prune-${gap}`, steps);
+      const missing = layout.layers[gap]!;
+      const result = await pruneLayout(layout.dir, (digest) => digest !== missing);
+      expect(result).toEqual({ droppedManifests: 0, droppedLayers: steps.length - gap, keptLayers: gap });
+      expect(await configLayers(layout.dir, layout)).toEqual(layout.layers.slice(0, gap));
+      const after = await readLayout(layout.dir);
+      expect([...after.layers.keys()].sort()).toEqual(layout.layers.slice(0, gap).sort());
+    }
+  });
+
+  it('keeps a layout whole when nothing is missing', async () => {
+    const layout = await writeLayout('prune-none', BUILD_1.map((step) => ({ ...step, name: `prune-none-${step.name}` })));
+    const before = await readFile(path.join(layout.dir, 'index.json'), 'utf8');
+    expect(await pruneLayout(layout.dir, () => true)).toEqual({ droppedManifests: 0, droppedLayers: 0, keptLayers: 4 });
+    expect(JSON.parse(await readFile(path.join(layout.dir, 'index.json'), 'utf8'))).toEqual(JSON.parse(before));
   });
 });
 

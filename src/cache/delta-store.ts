@@ -193,7 +193,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
       warn(
         `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${problems.join('; ')}). ` +
           (kept
-            ? `Restored a partial cache: ${pruned.keptLayers} layers kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.`
+            ? `Restored a partial cache: ${plural(pruned.keptLayers, 'layer')} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.`
             : 'Building without cache.'),
       );
       if (!kept) {
@@ -203,7 +203,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     } else if (problems.length > 0) {
       warn(`The layer cache ${matched} had trouble that did not affect this build: ${problems.join('; ')}.`);
     }
-    info(`Restored the layer cache ${matched}: ${present.size} layer blobs from ${needed.size - missingPacks} packs (${formatMiB(traffic.bytesDown)}, ${traffic.requestsDown} cache requests).`);
+    info(`Restored the layer cache ${matched}: ${plural(present.size, 'layer blob')} from ${plural(needed.size - missingPacks, 'pack')} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, 'cache request')}).`);
     return matched;
   }
 
@@ -317,8 +317,8 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     });
     const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0);
     info(
-      `Saved the layer cache ${key}${stored ? '' : ' (its index was taken by another job)'}: ${uploaded} new layer blobs in ${planned.length} packs, ` +
-        `${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${traffic.requestsUp} cache requests).`,
+      `Saved the layer cache ${key}${stored ? '' : ' (its index was taken by another job)'}: ${plural(uploaded, 'new layer blob')} in ${plural(planned.length, 'pack')}, ` +
+        `${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, 'cache request')}).`,
     );
     return stored;
   }
@@ -574,6 +574,10 @@ async function moveFile(source: string, target: string): Promise<void> {
 async function clearFolder(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true });
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function formatMiB(bytes: number): string {

@@ -132,6 +132,10 @@ export interface PruneResult {
 }
 
 interface CacheConfig {
+  /**
+   * `parent` is an index into `layers`, -1 for none. BuildKit writes it with Go's
+   * `omitempty`: a missing `parent` is 0, not "no parent".
+   */
   layers?: { blob: string; parent?: number; [field: string]: unknown }[];
   records?: {
     layers?: { layer: number; [field: string]: unknown }[];
@@ -187,8 +191,9 @@ async function pruneManifest(dir: string, descriptor: Descriptor, present: (dige
     const known = usable.get(index);
     if (known !== undefined) return known;
     const layer = layers[index];
-    const parent = layer?.parent ?? -1;
-    const ok = layer !== undefined && depth <= layers.length && present(layer.blob) && (parent < 0 || isUsable(parent, depth + 1));
+    const parent = layer?.parent ?? 0;
+    const ok =
+      layer !== undefined && depth <= layers.length && isDigest(layer.blob) && present(layer.blob) && parent !== index && (parent < 0 || isUsable(parent, depth + 1));
     usable.set(index, ok);
     return ok;
   };
@@ -200,7 +205,8 @@ async function pruneManifest(dir: string, descriptor: Descriptor, present: (dige
     keptLayers.push({ ...layer });
   });
   for (const layer of keptLayers) {
-    if (layer.parent !== undefined && layer.parent >= 0) layer.parent = remap.get(layer.parent)!;
+    const parent = layer.parent ?? 0;
+    layer.parent = parent < 0 ? -1 : remap.get(parent)!; // written out, never left implicit
   }
   const records = (config.records ?? []).map((record) => {
     const copy = { ...record };
