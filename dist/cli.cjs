@@ -53087,6 +53087,7 @@ async function runPipeline(settings, log3) {
         if (result.changes) logMiss(result.changes, log3);
       }
       timings.restore = seconds(phase);
+      result.cacheTraffic = settings.store?.traffic?.();
       log3.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
@@ -53158,6 +53159,7 @@ async function runPipeline(settings, log3) {
         await import_promises4.default.rename(freshCacheDir, cacheDir);
         result.cacheBytes = await folderBytes(cacheDir);
         if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
+        result.cacheTraffic = settings.store.traffic?.();
       }
       timings.save = seconds(phase);
     }

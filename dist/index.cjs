@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path20 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path22 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path22,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3705,8 +3705,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6624,7 +6624,7 @@ upgrade: ${upgrade}\r
         if (typeof body2.stream === "function") {
           writeIterable(abort, body2.stream(), client, request, socket, contentLength2, header, expectsPayload);
         } else {
-          writeBlob(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
+          writeBlob2(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
         }
       } else if (util5.isStream(body2)) {
         writeStream(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
@@ -6735,7 +6735,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    async function writeBlob2(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
       assert4(contentLength2 === body2.size, "blob body must have content length");
       try {
         if (contentLength2 != null && contentLength2 !== body2.size) {
@@ -6912,7 +6912,7 @@ var require_client_h2 = __commonJS({
     init_import_meta_url();
     var assert4 = require("node:assert");
     var { errorMonitor } = require("node:events");
-    var { pipeline: pipeline2 } = require("node:stream");
+    var { pipeline: pipeline3 } = require("node:stream");
     var util5 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util5.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7332,7 +7332,7 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           } else {
-            writeBlob(
+            writeBlob2(
               abort,
               stream2,
               body2,
@@ -7391,7 +7391,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request, contentLength2) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body2,
         h2stream,
         (err) => {
@@ -7413,7 +7413,7 @@ var require_client_h2 = __commonJS({
         request.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body2, client, request, socket, contentLength2, expectsPayload) {
+    async function writeBlob2(abort, h2stream, body2, client, request, socket, contentLength2, expectsPayload) {
       assert4(contentLength2 === body2.size, "blob body must have content length");
       try {
         if (contentLength2 != null && contentLength2 !== body2.size) {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10455,7 +10455,7 @@ var require_api_pipeline = __commonJS({
         util5.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler) {
+    function pipeline3(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10464,7 +10464,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module2.exports = pipeline2;
+    module2.exports = pipeline3;
   }
 });
 
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body: body2, headers, query } = opts;
+      const { path: path22, method, body: body2, headers, query } = opts;
       return {
-        path: path20,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -11306,9 +11306,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12117,12 +12117,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter3}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter3}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -13652,7 +13652,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable: Readable5, pipeline: pipeline2, finished } = require("node:stream");
+    var { Readable: Readable5, pipeline: pipeline3, finished } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14597,7 +14597,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code = path20.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18824,7 +18824,7 @@ var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { pipeline: pipeline2 } = require("node:stream");
+    var { pipeline: pipeline3 } = require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18984,7 +18984,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path22 = `/${path22}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path20);
+          url2 = new URL(util5.parseOrigin(url2).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -20394,7 +20394,7 @@ var init_main = __esm({
       WorkspaceSymbol2.create = create2;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create2(name, detail, kind, range3, selectionRange, children) {
+      function create2(name, detail, kind, range3, selectionRange, children2) {
         const result = {
           name,
           detail,
@@ -20402,8 +20402,8 @@ var init_main = __esm({
           range: range3,
           selectionRange
         };
-        if (children !== void 0) {
-          result.children = children;
+        if (children2 !== void 0) {
+          result.children = children2;
         }
         return result;
       }
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path20 = this.getPath();
-        if (path20 === null || path20.startsWith("/")) {
-          return path20;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -27473,20 +27473,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
+        return plural2(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
+        return plural2(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
+        return plural2(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
+        return plural2(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural(ms, msAbs, n, name) {
+    function plural2(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -33016,10 +33016,10 @@ init_import_meta_url();
 
 // src/main.ts
 init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_crypto12 = __toESM(require("node:crypto"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_node_os5 = __toESM(require("node:os"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -35436,7 +35436,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path20, parent) {
+  match(path22, parent) {
     const pats = this.patterns;
     const state3 = new Uint8Array(pats.length);
     let matched = false;
@@ -35445,12 +35445,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path20);
+        m = p.test(path22);
         if (!m && parent === null) {
-          let slash = path20.indexOf("/");
+          let slash = path22.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path20.slice(0, slash));
-            slash = path20.indexOf("/", slash + 1);
+            m = p.test(path22.slice(0, slash));
+            slash = path22.indexOf("/", slash + 1);
           }
         }
       }
@@ -35462,8 +35462,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state: state3 };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path20) {
-    return this.match(path20, null).excluded;
+  excludes(path22) {
+    return this.match(path22, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -35646,14 +35646,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path20) => path20 === p,
+        test: (path22) => path22 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix2 = p.slice(0, -2);
       return {
         ...base,
-        test: (path20) => path20.startsWith(prefix2),
+        test: (path22) => path22.startsWith(prefix2),
         mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
       };
     }
@@ -35662,7 +35662,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path20) => path20.endsWith(suffix) || path20 === bare,
+        test: (path22) => path22.endsWith(suffix) || path22 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -35671,7 +35671,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path20) => regexp.test(path20),
+        test: (path22) => regexp.test(path22),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -36963,10 +36963,11 @@ function stripTag(image) {
   return image.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
 }
 
-// src/cache/store.ts
+// src/cache/delta-store.ts
 init_import_meta_url();
-var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_crypto9 = require("node:crypto");
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/cache/lib/cache.js
 init_import_meta_url();
@@ -39384,8 +39385,8 @@ var Pattern = class _Pattern {
 // node_modules/@actions/glob/lib/internal-search-state.js
 init_import_meta_url();
 var SearchState = class {
-  constructor(path20, level) {
-    this.path = path20;
+  constructor(path22, level) {
+    this.path = path22;
     this.level = level;
   }
 };
@@ -40366,12 +40367,12 @@ var HttpPipeline = class _HttpPipeline {
   }
   sendRequest(httpClient, request) {
     const policies = this.getOrderedPolicies();
-    const pipeline2 = policies.reduceRight((next, policy) => {
+    const pipeline3 = policies.reduceRight((next, policy) => {
       return (req) => {
         return policy.sendRequest(req, next);
       };
     }, (req) => httpClient.sendRequest(req));
-    return pipeline2(request);
+    return pipeline3(request);
   }
   getOrderedPolicies() {
     if (!this._orderedPolicies) {
@@ -42527,31 +42528,31 @@ function wrapAbortSignalLikePolicy() {
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js
 function createPipelineFromOptions2(options) {
-  const pipeline2 = createEmptyPipeline2();
+  const pipeline3 = createEmptyPipeline2();
   if (isNodeLike2) {
     if (options.agent) {
-      pipeline2.addPolicy(agentPolicy2(options.agent));
+      pipeline3.addPolicy(agentPolicy2(options.agent));
     }
     if (options.tlsOptions) {
-      pipeline2.addPolicy(tlsPolicy2(options.tlsOptions));
+      pipeline3.addPolicy(tlsPolicy2(options.tlsOptions));
     }
-    pipeline2.addPolicy(proxyPolicy2(options.proxyOptions));
-    pipeline2.addPolicy(decompressResponsePolicy2());
+    pipeline3.addPolicy(proxyPolicy2(options.proxyOptions));
+    pipeline3.addPolicy(decompressResponsePolicy2());
   }
-  pipeline2.addPolicy(wrapAbortSignalLikePolicy());
-  pipeline2.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
-  pipeline2.addPolicy(userAgentPolicy2(options.userAgentOptions));
-  pipeline2.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
-  pipeline2.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
-  pipeline2.addPolicy(defaultRetryPolicy2(options.retryOptions), { phase: "Retry" });
-  pipeline2.addPolicy(tracingPolicy({ ...options.userAgentOptions, ...options.loggingOptions }), {
+  pipeline3.addPolicy(wrapAbortSignalLikePolicy());
+  pipeline3.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
+  pipeline3.addPolicy(userAgentPolicy2(options.userAgentOptions));
+  pipeline3.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
+  pipeline3.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
+  pipeline3.addPolicy(defaultRetryPolicy2(options.retryOptions), { phase: "Retry" });
+  pipeline3.addPolicy(tracingPolicy({ ...options.userAgentOptions, ...options.loggingOptions }), {
     afterPhase: "Retry"
   });
   if (isNodeLike2) {
-    pipeline2.addPolicy(redirectPolicy2(options.redirectOptions), { afterPhase: "Retry" });
+    pipeline3.addPolicy(redirectPolicy2(options.redirectOptions), { afterPhase: "Retry" });
   }
-  pipeline2.addPolicy(logPolicy2(options.loggingOptions), { afterPhase: "Sign" });
-  return pipeline2;
+  pipeline3.addPolicy(logPolicy2(options.loggingOptions), { afterPhase: "Sign" });
+  return pipeline3;
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/defaultHttpClient.js
@@ -42927,8 +42928,8 @@ function createDisableKeepAlivePolicy() {
     }
   };
 }
-function pipelineContainsDisableKeepAlivePolicy(pipeline2) {
-  return pipeline2.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
+function pipelineContainsDisableKeepAlivePolicy(pipeline3) {
+  return pipeline3.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
 }
 
 // node_modules/@azure/core-client/dist/esm/index.js
@@ -44209,18 +44210,18 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 
 // node_modules/@azure/core-client/dist/esm/pipeline.js
 function createClientPipeline(options = {}) {
-  const pipeline2 = createPipelineFromOptions2(options ?? {});
+  const pipeline3 = createPipelineFromOptions2(options ?? {});
   if (options.credentialOptions) {
-    pipeline2.addPolicy(bearerTokenAuthenticationPolicy({
+    pipeline3.addPolicy(bearerTokenAuthenticationPolicy({
       credential: options.credentialOptions.credential,
       scopes: options.credentialOptions.credentialScopes
     }));
   }
-  pipeline2.addPolicy(serializationPolicy(options.serializationOptions), { phase: "Serialize" });
-  pipeline2.addPolicy(deserializationPolicy(options.deserializationOptions), {
+  pipeline3.addPolicy(serializationPolicy(options.serializationOptions), { phase: "Serialize" });
+  pipeline3.addPolicy(deserializationPolicy(options.deserializationOptions), {
     phase: "Deserialize"
   });
-  return pipeline2;
+  return pipeline3;
 }
 
 // node_modules/@azure/core-client/dist/esm/httpClientCache.js
@@ -44247,15 +44248,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path20 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path20.startsWith("/")) {
-      path20 = path20.substring(1);
+    let path22 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path22.startsWith("/")) {
+      path22 = path22.substring(1);
     }
-    if (isAbsoluteUrl(path20)) {
-      requestUrl = path20;
+    if (isAbsoluteUrl(path22)) {
+      requestUrl = path22;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path20);
+      requestUrl = appendPath(requestUrl, path22);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -44301,9 +44302,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path20 = pathToAppend.substring(0, searchStart);
+    const path22 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path20;
+    newPath = newPath + path22;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -47241,16 +47242,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path20 = this._matcher.path;
-    return path20.length > 0 ? path20[path20.length - 1].tag : void 0;
+    const path22 = this._matcher.path;
+    return path22.length > 0 ? path22[path22.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path20 = this._matcher.path;
-    return path20.length > 0 ? path20[path20.length - 1].namespace : void 0;
+    const path22 = this._matcher.path;
+    return path22.length > 0 ? path22[path22.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -47258,9 +47259,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return void 0;
-    return path20[path20.length - 1].values?.[attrName];
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return void 0;
+    return path22[path22.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -47268,9 +47269,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return false;
-    const current = path20[path20.length - 1];
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return false;
+    const current = path22[path22.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -47296,18 +47297,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return -1;
-    return path20[path20.length - 1].position ?? 0;
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return -1;
+    return path22[path22.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return -1;
-    return path20[path20.length - 1].counter ?? 0;
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return -1;
+    return path22[path22.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -50623,11 +50624,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path20) {
+    function locateFile(path22) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path20, scriptDirectory);
+        return Module["locateFile"](path22, scriptDirectory);
       }
-      return scriptDirectory + path20;
+      return scriptDirectory + path22;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -50640,7 +50641,7 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      var fs19 = require2("fs");
+      var fs21 = require2("fs");
       var nodePath = require2("path");
       if (ENVIRONMENT_IS_WORKER) {
         scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -50649,7 +50650,7 @@ var NativeCRC64 = (() => {
       }
       read_ = (filename, binary) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        return fs19.readFileSync(filename, binary ? void 0 : "utf8");
+        return fs21.readFileSync(filename, binary ? void 0 : "utf8");
       };
       readBinary = (filename) => {
         var ret = read_(filename, true);
@@ -50661,7 +50662,7 @@ var NativeCRC64 = (() => {
       };
       readAsync = (filename, onload, onerror) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        fs19.readFile(filename, function(err2, data) {
+        fs21.readFile(filename, function(err2, data) {
           if (err2) onerror(err2);
           else onload(data.buffer);
         });
@@ -53837,9 +53838,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request) {
-    const path20 = getURLPath(request.url) || "/";
+    const path22 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path20}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path22}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -54333,9 +54334,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path20 = getURLPath(request.url) || "/";
+    const path22 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path20}`;
+    canonicalizedResourceString += `/${options.accountName}${path22}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -54608,11 +54609,11 @@ var PathStylePorts2 = [
 ];
 
 // node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline2) {
-  if (!pipeline2 || typeof pipeline2 !== "object") {
+function isPipelineLike(pipeline3) {
+  if (!pipeline3 || typeof pipeline3 !== "object") {
     return false;
   }
-  const castPipeline = pipeline2;
+  const castPipeline = pipeline3;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 var Pipeline = class {
@@ -54651,11 +54652,11 @@ function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline2 = new Pipeline([], pipelineOptions);
-  pipeline2._credential = credential;
-  return pipeline2;
+  const pipeline3 = new Pipeline([], pipelineOptions);
+  pipeline3._credential = credential;
+  return pipeline3;
 }
-function processDownlevelPipeline(pipeline2) {
+function processDownlevelPipeline(pipeline3) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -54665,8 +54666,8 @@ function processDownlevelPipeline(pipeline2) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline2.factories.length) {
-    const novelFactories = pipeline2.factories.filter((factory) => {
+  if (pipeline3.factories.length) {
+    const novelFactories = pipeline3.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -54679,14 +54680,14 @@ function processDownlevelPipeline(pipeline2) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline2) {
-  const { httpClient: v1Client, ...restOptions } = pipeline2.options;
-  let httpClient = pipeline2._coreHttpClient;
+function getCoreClientOptions(pipeline3) {
+  const { httpClient: v1Client, ...restOptions } = pipeline3.options;
+  let httpClient = pipeline3._coreHttpClient;
   if (!httpClient) {
     httpClient = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
-    pipeline2._coreHttpClient = httpClient;
+    pipeline3._coreHttpClient = httpClient;
   }
-  let corePipeline = pipeline2._corePipeline;
+  let corePipeline = pipeline3._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION4}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -54727,11 +54728,11 @@ function getCoreClientOptions(pipeline2) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline2);
+    const downlevelResults = processDownlevelPipeline(pipeline3);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline2);
+    const credential = getCredentialFromPipeline(pipeline3);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -54744,7 +54745,7 @@ function getCoreClientOptions(pipeline2) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline2._corePipeline = corePipeline;
+    pipeline3._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -54753,12 +54754,12 @@ function getCoreClientOptions(pipeline2) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline2) {
-  if (pipeline2._credential) {
-    return pipeline2._credential;
+function getCredentialFromPipeline(pipeline3) {
+  if (pipeline3._credential) {
+    return pipeline3._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline2.factories) {
+  for (const factory of pipeline3.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -68330,10 +68331,10 @@ var StorageContextClient = class extends StorageClient {
 init_import_meta_url();
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path20 = urlParsed.pathname;
-  path20 = path20 || "/";
-  path20 = escape2(path20);
-  urlParsed.pathname = path20;
+  let path22 = urlParsed.pathname;
+  path22 = path22 || "/";
+  path22 = escape2(path22);
+  urlParsed.pathname = path22;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68418,9 +68419,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path20 = urlParsed.pathname;
-  path20 = path20 ? path20.endsWith("/") ? `${path20}${name}` : `${path20}/${name}` : name;
-  urlParsed.pathname = path20;
+  let path22 = urlParsed.pathname;
+  path22 = path22 ? path22.endsWith("/") ? `${path22}${name}` : `${path22}/${name}` : name;
+  urlParsed.pathname = path22;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -68719,13 +68720,13 @@ var StorageClient2 = class {
    * @param url - url to resource
    * @param pipeline - request policy pipeline.
    */
-  constructor(url2, pipeline2) {
+  constructor(url2, pipeline3) {
     this.url = escapeURLPath(url2);
     this.accountName = getAccountNameFromUrl(url2);
-    this.pipeline = pipeline2;
-    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline2));
+    this.pipeline = pipeline3;
+    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline3));
     this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-    this.credential = getCredentialFromPipeline(pipeline2);
+    this.credential = getCredentialFromPipeline(pipeline3);
     const storageClientContext = this.storageClientContext;
     storageClientContext.requestContentType = void 0;
   }
@@ -72402,21 +72403,21 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   }
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
     options = options || {};
-    let pipeline2;
+    let pipeline3;
     let url2;
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -72428,20 +72429,20 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
     this.blobContext = this.storageClientContext.blob;
     this._snapshot = getURLParameter(this.url, URLConstants2.Parameters.SNAPSHOT);
@@ -73428,19 +73429,19 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    */
   appendBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline2;
+    let pipeline3;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -73452,20 +73453,20 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     this.appendBlobContext = this.storageClientContext.appendBlob;
   }
   /**
@@ -73700,22 +73701,22 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    */
   blockBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline2;
+    let pipeline3;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -73727,20 +73728,20 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     this.blockBlobContext = this.storageClientContext.blockBlob;
     this._blobContext = this.storageClientContext.blob;
   }
@@ -74311,19 +74312,19 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    */
   pageBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline2;
+    let pipeline3;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -74335,20 +74336,20 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     this.pageBlobContext = this.storageClientContext.pageBlob;
   }
   /**
@@ -75426,8 +75427,8 @@ var __awaiter14 = function(thisArg, _arguments, P, generator) {
 };
 function pipeResponseToStream(response, output) {
   return __awaiter14(this, void 0, void 0, function* () {
-    const pipeline2 = util4.promisify(stream.pipeline);
-    yield pipeline2(response.message, output);
+    const pipeline3 = util4.promisify(stream.pipeline);
+    yield pipeline3(response.message, output);
   });
 }
 var DownloadProgress = class {
@@ -75980,7 +75981,7 @@ function uploadChunk(httpClient, resourceUrl, openStream, start, end) {
 }
 function uploadFile(httpClient, cacheId, archivePath, options) {
   return __awaiter15(this, void 0, void 0, function* () {
-    const fileSize = getArchiveFileSizeInBytes(archivePath);
+    const fileSize2 = getArchiveFileSizeInBytes(archivePath);
     const resourceUrl = getCacheApiUrl(`caches/${cacheId.toString()}`);
     const fd = fs12.openSync(archivePath, "r");
     const uploadOptions = getUploadOptions(options);
@@ -75991,8 +75992,8 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
     let offset = 0;
     try {
       yield Promise.all(parallelUploads.map(() => __awaiter15(this, void 0, void 0, function* () {
-        while (offset < fileSize) {
-          const chunkSize = Math.min(fileSize - offset, maxChunkSize);
+        while (offset < fileSize2) {
+          const chunkSize = Math.min(fileSize2 - offset, maxChunkSize);
           const start = offset;
           const end = offset + chunkSize - 1;
           offset += maxChunkSize;
@@ -77556,56 +77557,166 @@ function saveCacheV2(paths_1, key_1, options_1) {
   });
 }
 
+// src/cache/oci-layout.ts
+init_import_meta_url();
+var import_node_crypto8 = require("node:crypto");
+var import_node_fs6 = require("node:fs");
+var import_promises2 = __toESM(require("node:fs/promises"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
+var import_promises3 = require("node:stream/promises");
+var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
+var MANIFEST_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+]);
+var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+function isDigest2(value) {
+  return typeof value === "string" && DIGEST2.test(value);
+}
+function blobPath(dir, digest) {
+  return import_node_path4.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+}
+async function sha256OfFile(file) {
+  const hash = (0, import_node_crypto8.createHash)("sha256");
+  await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file), hash);
+  return `sha256:${hash.digest("hex")}`;
+}
+function isMetadata(descriptor) {
+  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
+}
+async function readJson(file) {
+  return JSON.parse(await import_promises2.default.readFile(file, "utf8"));
+}
+async function readIndex(dir) {
+  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path4.default.join(dir, "index.json")} has no manifests list`);
+  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
+  return index.manifests;
+}
+function checkDescriptor(descriptor, where2) {
+  if (!descriptor || !isDigest2(descriptor.digest) || typeof descriptor.mediaType !== "string") {
+    throw new Error(`${where2} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
+  }
+}
+function children(manifest) {
+  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
+}
+async function readLayout(dir) {
+  return walkBlobs(dir, await readIndex(dir));
+}
+async function walkBlobs(dir, roots) {
+  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
+  const visit = async (descriptor, where2, asConfig = false) => {
+    checkDescriptor(descriptor, where2);
+    if (!asConfig && !isMetadata(descriptor)) {
+      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
+      return;
+    }
+    if (blobs.metadata.has(descriptor.digest)) return;
+    blobs.metadata.set(descriptor.digest, descriptor.size);
+    blobs.layers.delete(descriptor.digest);
+    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
+    const manifest = await readJson(blobPath(dir, descriptor.digest));
+    const { nested, config } = children(manifest);
+    for (const child2 of nested) await visit(child2, descriptor.digest);
+    if (config) await visit(config, descriptor.digest, true);
+  };
+  for (const descriptor of roots) await visit(descriptor, "index.json");
+  return blobs;
+}
+async function pruneLayout(dir, present) {
+  const result = { droppedManifests: 0, droppedLayers: 0, keptLayers: 0 };
+  const kept = [];
+  for (const descriptor of await readIndex(dir)) {
+    try {
+      const rewritten = MANIFEST_TYPES.has(descriptor.mediaType) ? await pruneManifest(dir, descriptor, present, result) : void 0;
+      if (rewritten) kept.push(rewritten);
+      else result.droppedManifests += 1;
+    } catch {
+      result.droppedManifests += 1;
+    }
+  }
+  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
+  await writeFileAtomic(import_node_path4.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
+  return result;
+}
+async function pruneManifest(dir, descriptor, present, result) {
+  const manifest = await readJson(blobPath(dir, descriptor.digest));
+  const list = manifest.manifests ?? [];
+  const configDescriptor = list.find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
+  if (!configDescriptor || manifest.layers || manifest.config) {
+    const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
+    if (![...layers2.keys()].every(present)) return void 0;
+    result.keptLayers += layers2.size;
+    return descriptor;
+  }
+  const config = await readJson(blobPath(dir, configDescriptor.digest));
+  const layers = config.layers ?? [];
+  const usable = /* @__PURE__ */ new Map();
+  const isUsable = (index, depth = 0) => {
+    const known = usable.get(index);
+    if (known !== void 0) return known;
+    const layer = layers[index];
+    const parent = layer?.parent ?? 0;
+    const ok2 = layer !== void 0 && depth <= layers.length && isDigest2(layer.blob) && present(layer.blob) && parent !== index && (parent < 0 || isUsable(parent, depth + 1));
+    usable.set(index, ok2);
+    return ok2;
+  };
+  const remap = /* @__PURE__ */ new Map();
+  const keptLayers = [];
+  layers.forEach((layer, index) => {
+    if (!isUsable(index)) return;
+    remap.set(index, keptLayers.length);
+    keptLayers.push({ ...layer });
+  });
+  for (const layer of keptLayers) {
+    const parent = layer.parent ?? 0;
+    layer.parent = parent < 0 ? -1 : remap.get(parent);
+  }
+  const records = (config.records ?? []).map((record) => {
+    const copy = { ...record };
+    if (record.layers) {
+      copy.layers = record.layers.filter((result2) => remap.has(result2.layer)).map((result2) => ({ ...result2, layer: remap.get(result2.layer) }));
+      if (copy.layers.length === 0) delete copy.layers;
+    }
+    if (record.chains) {
+      copy.chains = record.chains.filter((chain) => chain.layers.every((index) => remap.has(index))).map((chain) => ({ ...chain, layers: chain.layers.map((index) => remap.get(index)) }));
+      if (copy.chains.length === 0) delete copy.chains;
+    }
+    return copy;
+  });
+  result.droppedLayers += layers.length - keptLayers.length;
+  result.keptLayers += keptLayers.length;
+  if (keptLayers.length === layers.length) return descriptor;
+  const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
+  const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
+  const newList = list.filter((child2) => child2.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child2.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
+  const newManifest = await writeBlob(dir, JSON.stringify({ ...manifest, manifests: newList }));
+  return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
+}
+async function writeBlob(dir, content) {
+  const bytes = Buffer.from(content);
+  const digest = `sha256:${(0, import_node_crypto8.createHash)("sha256").update(bytes).digest("hex")}`;
+  await import_promises2.default.mkdir(import_node_path4.default.dirname(blobPath(dir, digest)), { recursive: true });
+  await writeFileAtomic(blobPath(dir, digest), bytes);
+  return { digest, size: bytes.length };
+}
+async function writeFileAtomic(file, content) {
+  const temp = `${file}.tmp-${process.pid}`;
+  await import_promises2.default.writeFile(temp, content);
+  await import_promises2.default.rename(temp, file);
+}
+
 // src/cache/store.ts
+init_import_meta_url();
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 function cacheTimeoutMs(env = process.env) {
   const seconds2 = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
   if (Number.isFinite(seconds2) && seconds2 > 0) return { restore: seconds2 * 1e3, save: seconds2 * 1e3 };
   return { restore: 5 * 6e4, save: 10 * 6e4 };
-}
-function actionsCacheStore(warn, timeouts = cacheTimeoutMs()) {
-  let unresponsive = false;
-  return {
-    name: "actions",
-    async restore(dir, key, restoreKeys) {
-      if (!isFeatureAvailable()) {
-        warn("The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.");
-        return void 0;
-      }
-      try {
-        const restored = await withTimeout(restoreCache([dir], key, restoreKeys), timeouts.restore);
-        if (restored !== TIMED_OUT) return restored;
-        unresponsive = true;
-        warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1e3} s; building without cache.`);
-        return void 0;
-      } catch (error2) {
-        warn(`Cache restore failed, building without cache: ${messageOf(error2)}`);
-        return void 0;
-      }
-    },
-    async save(dir, key) {
-      if (!isFeatureAvailable() || unresponsive) return false;
-      try {
-        const saved = await withTimeout(saveCache2([dir], key), timeouts.save);
-        if (saved !== TIMED_OUT) return saved !== -1;
-        warn(`The Actions cache service did not finish the save within ${timeouts.save / 1e3} s; the cache was not saved.`);
-        return false;
-      } catch (error2) {
-        warn(`Cache save skipped: ${messageOf(error2)}`);
-        return false;
-      }
-    }
-  };
-}
-var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
-async function withTimeout(promise, ms) {
-  let timer;
-  promise.catch(() => {
-  });
-  try {
-    return await Promise.race([promise, new Promise((resolve3) => timer = setTimeout(() => resolve3(TIMED_OUT), ms))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 var LAST_USED = ".last-used";
 function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
@@ -77615,9 +77726,9 @@ function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
       try {
         const match3 = await findEntry(root, key, restoreKeys);
         if (!match3) return void 0;
-        await import_promises2.default.rm(dir, { recursive: true, force: true });
-        await import_promises2.default.cp(import_node_path4.default.join(root, match3), dir, { recursive: true });
-        await touch(import_node_path4.default.join(root, match3, LAST_USED));
+        await import_promises4.default.rm(dir, { recursive: true, force: true });
+        await import_promises4.default.cp(import_node_path5.default.join(root, match3), dir, { recursive: true });
+        await touch(import_node_path5.default.join(root, match3, LAST_USED));
         return match3;
       } catch (error2) {
         warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error2)}`);
@@ -77625,18 +77736,18 @@ function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
       }
     },
     async save(dir, key) {
-      const target = import_node_path4.default.join(root, key);
+      const target = import_node_path5.default.join(root, key);
       const staging = `${target}.saving-${process.pid}`;
       try {
-        await import_promises2.default.mkdir(root, { recursive: true });
-        await import_promises2.default.cp(dir, staging, { recursive: true });
-        await touch(import_node_path4.default.join(staging, LAST_USED));
-        await import_promises2.default.rm(target, { recursive: true, force: true });
-        await import_promises2.default.rename(staging, target);
+        await import_promises4.default.mkdir(root, { recursive: true });
+        await import_promises4.default.cp(dir, staging, { recursive: true });
+        await touch(import_node_path5.default.join(staging, LAST_USED));
+        await import_promises4.default.rm(target, { recursive: true, force: true });
+        await import_promises4.default.rename(staging, target);
         await evict(root, maxBytes, key);
         return true;
       } catch (error2) {
-        await import_promises2.default.rm(staging, { recursive: true, force: true }).catch(() => {
+        await import_promises4.default.rm(staging, { recursive: true, force: true }).catch(() => {
         });
         warn(`Cache save to ${root} failed: ${messageOf(error2)}`);
         return false;
@@ -77645,58 +77756,475 @@ function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
   };
 }
 async function findEntry(root, key, restoreKeys) {
-  const names = (await import_promises2.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
+  const names = (await import_promises4.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
   if (names.includes(key)) return key;
   for (const prefix2 of restoreKeys) {
     const candidates = names.filter((name) => name.startsWith(prefix2));
     if (candidates.length === 0) continue;
-    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path4.default.join(root, name)) })));
+    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)) })));
     return dated.sort((a, b) => b.used - a.used)[0].name;
   }
   return void 0;
 }
 async function evict(root, maxBytes, keep) {
-  const names = (await import_promises2.default.readdir(root)).filter((name) => !name.includes(".saving-"));
+  const names = (await import_promises4.default.readdir(root)).filter((name) => !name.includes(".saving-"));
   const entries = await Promise.all(
-    names.map(async (name) => ({ name, used: await lastUsed(import_node_path4.default.join(root, name)), bytes: await folderBytes(import_node_path4.default.join(root, name)) }))
+    names.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)), bytes: await folderBytes(import_node_path5.default.join(root, name)) }))
   );
   let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
   for (const entry of entries.sort((a, b) => a.used - b.used)) {
     if (total <= maxBytes) break;
     if (entry.name === keep) continue;
-    await import_promises2.default.rm(import_node_path4.default.join(root, entry.name), { recursive: true, force: true });
+    await import_promises4.default.rm(import_node_path5.default.join(root, entry.name), { recursive: true, force: true });
     total -= entry.bytes;
   }
 }
 async function folderBytes(dir) {
   let total = 0;
-  for (const entry of await import_promises2.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await import_promises2.default.stat(import_node_path4.default.join(entry.parentPath, entry.name))).size;
+  for (const entry of await import_promises4.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await import_promises4.default.stat(import_node_path5.default.join(entry.parentPath, entry.name))).size;
   }
   return total;
 }
 async function lastUsed(entryDir) {
-  const stat2 = await import_promises2.default.stat(import_node_path4.default.join(entryDir, LAST_USED)).catch(() => import_promises2.default.stat(entryDir));
+  const stat2 = await import_promises4.default.stat(import_node_path5.default.join(entryDir, LAST_USED)).catch(() => import_promises4.default.stat(entryDir));
   return stat2.mtimeMs;
 }
 async function touch(file) {
   const now = /* @__PURE__ */ new Date();
-  await import_promises2.default.writeFile(file, "");
-  await import_promises2.default.utimes(file, now, now);
+  await import_promises4.default.writeFile(file, "");
+  await import_promises4.default.utimes(file, now, now);
+}
+
+// src/cache/delta-store.ts
+var PACKS_FILE = "packs.json";
+var MiB = 1024 * 1024;
+function deltaCacheStore(options) {
+  const { warn } = options;
+  const info2 = options.info ?? (() => {
+  });
+  const keyPrefix = options.keyPrefix ?? "image-build";
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
+  const timeouts = options.timeouts ?? cacheTimeoutMs();
+  const root = import_node_path6.default.join(import_node_path6.default.resolve(options.tempRoot), "image-build-delta");
+  const indexDir = import_node_path6.default.join(root, "index");
+  const packDir = (key) => import_node_path6.default.join(root, "packs", key);
+  const traffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
+  const knownPacks = /* @__PURE__ */ new Map();
+  const corruptPacks = /* @__PURE__ */ new Set();
+  let restoredKey;
+  let unresponsive = false;
+  async function restoreEntry(session, dir, key, restoreKeys) {
+    const entry = await withLock(indexDir, async () => {
+      try {
+        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
+        const matched2 = await session.run(restoreCache([indexDir], key, restoreKeys));
+        traffic.requestsDown += matched2 ? 2 : 1;
+        if (!matched2) return void 0;
+        traffic.bytesDown += await filesBytes(indexDir);
+        const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
+        await import_promises5.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(indexDir)) {
+          if (file !== PACKS_FILE) await import_promises5.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
+        }
+        for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
+          const source = blobPath(indexDir, digest);
+          if (await sha256OfFile(source) !== digest) throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
+          await import_promises5.default.copyFile(source, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+        }
+        return { matched: matched2, packs: packs2 };
+      } finally {
+        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
+      }
+    });
+    if (!entry) return void 0;
+    session.check();
+    const { matched, packs } = entry;
+    const layout = await readLayout(dir);
+    const needed = /* @__PURE__ */ new Map();
+    const unassigned = [];
+    for (const digest of layout.layers.keys()) {
+      const pack = packs.blobs[digest];
+      if (pack && packs.packs[pack]) needed.set(pack, [...needed.get(pack) ?? [], digest]);
+      else unassigned.push(digest);
+    }
+    const problems = [];
+    if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
+    const results = await mapLimit(
+      [...needed.keys()],
+      concurrency,
+      (pack) => restorePack(session, dir, pack, packs.packs[pack], new Set(needed.get(pack))).catch((error2) => ({
+        missing: true,
+        corrupt: [],
+        error: messageOf(error2)
+      }))
+    );
+    session.check();
+    const missingPacks = results.filter((result) => result.missing).length;
+    const corrupt = results.flatMap((result) => result.corrupt);
+    const errors = [...new Set(results.flatMap((result) => "error" in result ? [result.error] : []))];
+    if (missingPacks > 0) {
+      problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join("; ") : "evicted, or the service failed"})`);
+    }
+    if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(", ")}${corrupt.length > 3 ? ", \u2026" : ""})`);
+    const present = /* @__PURE__ */ new Set();
+    for (const digest of layout.layers.keys()) if (await exists2(blobPath(dir, digest))) present.add(digest);
+    const missing = layout.layers.size - present.size;
+    if (missing > 0) {
+      const pruned = await pruneLayout(dir, (digest) => present.has(digest));
+      const kept = pruned.keptLayers > 0;
+      warn(
+        `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
+      );
+      if (!kept) {
+        await clearFolder(dir);
+        return void 0;
+      }
+    } else if (problems.length > 0) {
+      warn(`The layer cache ${matched} had trouble that did not affect this build: ${problems.join("; ")}.`);
+    }
+    info2(`Restored the layer cache ${matched}: ${plural(present.size, "layer blob")} from ${plural(needed.size - missingPacks, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, "cache request")}).`);
+    return matched;
+  }
+  async function restorePack(session, dir, key, pack, needed) {
+    const folder = packDir(key);
+    return withLock(folder, async () => {
+      try {
+        await import_promises5.default.rm(folder, { recursive: true, force: true });
+        const matched = await session.run(restoreCache([folder], key, []));
+        traffic.requestsDown += matched ? 2 : 1;
+        if (matched !== key) return { missing: true, corrupt: [] };
+        traffic.bytesDown += await filesBytes(folder);
+        session.check();
+        const corrupt = [];
+        let whole = true;
+        for (const digest of Object.keys(pack.blobs)) {
+          const file = import_node_path6.default.join(folder, hexOf(digest));
+          const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
+          if (actual !== digest) {
+            whole = false;
+            if (actual !== void 0) corrupt.push(digest);
+            continue;
+          }
+          if (!needed.has(digest)) continue;
+          await moveFile(file, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+        }
+        if (whole) knownPacks.set(key, pack);
+        if (corrupt.length > 0) corruptPacks.add(key);
+        return { missing: false, corrupt };
+      } finally {
+        await import_promises5.default.rm(folder, { recursive: true, force: true });
+      }
+    });
+  }
+  async function saveEntry(session, dir, key) {
+    const layout = await readLayout(dir);
+    const owner = /* @__PURE__ */ new Map();
+    for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
+    const live = /* @__PURE__ */ new Map();
+    const local = /* @__PURE__ */ new Map();
+    for (const digest of layout.layers.keys()) {
+      const size = await fileSize(blobPath(dir, digest));
+      if (size !== void 0) local.set(digest, size);
+      const pack = owner.get(digest);
+      if (!pack) continue;
+      const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
+      entry.bytes += knownPacks.get(pack).blobs[digest];
+      entry.allLocal &&= size !== void 0;
+      live.set(pack, entry);
+    }
+    const reused = new Set([...live].filter(([pack, { bytes, allLocal }]) => !allLocal || bytes * 2 >= knownPacks.get(pack).bytes).map(([pack]) => pack));
+    const assignments = {};
+    const fresh = [];
+    for (const digest of layout.layers.keys()) {
+      const pack = owner.get(digest);
+      if (pack && reused.has(pack)) assignments[digest] = pack;
+      else if (local.has(digest)) fresh.push({ digest, size: local.get(digest) });
+      else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
+    }
+    const planned = planPacks(fresh, packTargetBytes, keyPrefix, corruptPacks);
+    const saved = await mapLimit(
+      planned,
+      concurrency,
+      (pack) => savePack(session, dir, pack).catch((error2) => {
+        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error2)}`);
+        return false;
+      })
+    );
+    session.check();
+    const failed = saved.filter((ok2) => !ok2).length;
+    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
+    const packs = { version: 1, packs: {}, blobs: assignments };
+    for (const pack of new Set(Object.values(assignments))) {
+      const plannedPack = planned.find((candidate) => candidate.key === pack);
+      packs.packs[pack] = plannedPack ? { bytes: plannedPack.bytes, blobs: Object.fromEntries(plannedPack.blobs.map((blob) => [blob.digest, blob.size])) } : knownPacks.get(pack);
+    }
+    const reusedBlobs = Object.values(assignments).filter((pack) => reused.has(pack)).length;
+    traffic.blobsReused += reusedBlobs;
+    const stored = await withLock(indexDir, async () => {
+      try {
+        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
+        await import_promises5.default.mkdir(import_node_path6.default.join(indexDir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises5.default.copyFile(import_node_path6.default.join(dir, file), import_node_path6.default.join(indexDir, file));
+        for (const digest of layout.metadata.keys()) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
+        await import_promises5.default.writeFile(import_node_path6.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
+        const bytes = await filesBytes(indexDir);
+        const id = await session.run(saveCache2([indexDir], key));
+        if (id === -1) {
+          traffic.requestsUp += 1;
+          return false;
+        }
+        traffic.requestsUp += 3;
+        traffic.bytesUp += bytes;
+        traffic.blobsUploaded += layout.metadata.size;
+        return true;
+      } finally {
+        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
+      }
+    });
+    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0);
+    info2(
+      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural(uploaded, "new layer blob")} in ${plural(planned.length, "pack")}, ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, "cache request")}).`
+    );
+    return stored;
+  }
+  async function savePack(session, dir, pack) {
+    const folder = packDir(pack.key);
+    return withLock(folder, async () => {
+      try {
+        await import_promises5.default.rm(folder, { recursive: true, force: true });
+        await import_promises5.default.mkdir(folder, { recursive: true });
+        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path6.default.join(folder, hexOf(blob.digest)));
+        const id = await session.run(saveCache2([folder], pack.key));
+        if (id !== -1) {
+          traffic.requestsUp += 3;
+          traffic.bytesUp += pack.bytes;
+          traffic.blobsUploaded += pack.blobs.length;
+          return true;
+        }
+        const there = await session.run(restoreCache([folder], pack.key, [], { lookupOnly: true }));
+        traffic.requestsUp += 2;
+        return there === pack.key;
+      } finally {
+        await import_promises5.default.rm(folder, { recursive: true, force: true });
+      }
+    });
+  }
+  return {
+    name: "actions-delta",
+    traffic: () => ({ ...traffic }),
+    async restore(dir, key, restoreKeys) {
+      if (!isFeatureAvailable()) {
+        warn("The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.");
+        return void 0;
+      }
+      if (unresponsive) return void 0;
+      knownPacks.clear();
+      corruptPacks.clear();
+      restoredKey = void 0;
+      const session = new Session(timeouts.restore);
+      try {
+        restoredKey = await session.finish(restoreEntry(session, dir, key, restoreKeys));
+        return restoredKey;
+      } catch (error2) {
+        knownPacks.clear();
+        if (error2 instanceof TimedOut) {
+          unresponsive = true;
+          warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1e3} s; building without cache.`);
+        } else {
+          warn(`Cache restore failed, building without cache: ${messageOf(error2)}`);
+        }
+        await clearFolder(dir).catch(() => {
+        });
+        return void 0;
+      }
+    },
+    async save(dir, key) {
+      if (!isFeatureAvailable() || unresponsive) return false;
+      if (key === restoredKey) return false;
+      const session = new Session(timeouts.save);
+      try {
+        return await session.finish(saveEntry(session, dir, key));
+      } catch (error2) {
+        if (error2 instanceof TimedOut) {
+          unresponsive = true;
+          warn(`The Actions cache service did not finish the save within ${timeouts.save / 1e3} s; the cache was not saved.`);
+        } else {
+          warn(`Cache save skipped: ${messageOf(error2)}`);
+        }
+        return false;
+      }
+    }
+  };
+}
+function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set()) {
+  const groups = [];
+  let current = [];
+  let currentBytes = 0;
+  for (const blob of [...blobs].sort((a, b) => a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0)) {
+    if (blob.size * 2 >= targetBytes) {
+      groups.push([blob]);
+      continue;
+    }
+    if (current.length > 0 && currentBytes + blob.size > targetBytes) {
+      groups.push(current);
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(blob);
+    currentBytes += blob.size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((group2) => {
+    const digests = group2.map((blob) => blob.digest);
+    let key = packKey(keyPrefix, digests);
+    while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
+    return { key, blobs: group2, bytes: group2.reduce((sum, blob) => sum + blob.size, 0) };
+  });
+}
+function packKey(keyPrefix, digests) {
+  const hash = (0, import_node_crypto9.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
+  return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
+}
+async function readPacksFile(file) {
+  let packs;
+  try {
+    packs = JSON.parse(await import_promises5.default.readFile(file, "utf8"));
+  } catch (error2) {
+    throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error2)})`);
+  }
+  if (packs?.version !== 1 || typeof packs.packs !== "object" || typeof packs.blobs !== "object") {
+    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1`);
+  }
+  return packs;
+}
+var TimedOut = class extends Error {
+};
+var Session = class {
+  aborted = false;
+  deadline;
+  constructor(ms) {
+    this.deadline = Date.now() + ms;
+  }
+  check() {
+    if (this.aborted) throw new TimedOut("aborted");
+  }
+  async run(promise) {
+    this.check();
+    const value = await promise;
+    this.check();
+    return value;
+  }
+  async finish(promise) {
+    let timer;
+    promise.catch(() => {
+    });
+    try {
+      return await Promise.race([
+        promise,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => {
+            this.aborted = true;
+            reject(new TimedOut("timed out"));
+          }, Math.max(0, this.deadline - Date.now()));
+        })
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+};
+var locks = /* @__PURE__ */ new Map();
+async function withLock(key, fn) {
+  const run3 = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run3.catch(() => {
+  });
+  locks.set(key, tail);
+  try {
+    return await run3;
+  } finally {
+    if (locks.get(key) === tail) locks.delete(key);
+  }
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+async function exists2(file) {
+  return import_promises5.default.access(file).then(
+    () => true,
+    () => false
+  );
+}
+async function fileSize(file) {
+  return import_promises5.default.stat(file).then(
+    (stat2) => stat2.isFile() ? stat2.size : void 0,
+    () => void 0
+  );
+}
+async function topLevelFiles(dir) {
+  return (await import_promises5.default.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+async function blobsIn(folder) {
+  const names = await import_promises5.default.readdir(folder).catch(() => []);
+  return names.map((name) => `sha256:${name}`).filter(isDigest2);
+}
+async function filesBytes(dir) {
+  let total = 0;
+  for (const entry of await import_promises5.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await import_promises5.default.stat(import_node_path6.default.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+async function linkOrCopy(source, target) {
+  await import_promises5.default.rm(target, { force: true });
+  await import_promises5.default.link(source, target).catch(() => import_promises5.default.copyFile(source, target));
+}
+async function moveFile(source, target) {
+  await import_promises5.default.rename(source, target).catch(async () => {
+    await import_promises5.default.rm(target, { force: true });
+    await import_promises5.default.copyFile(source, target);
+    await import_promises5.default.rm(source, { force: true });
+  });
+}
+async function clearFolder(dir) {
+  await import_promises5.default.rm(dir, { recursive: true, force: true });
+  await import_promises5.default.mkdir(dir, { recursive: true });
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function formatMiB(bytes) {
+  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 // src/docker-config.ts
 init_import_meta_url();
-var import_node_crypto8 = __toESM(require("node:crypto"), 1);
-var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_crypto10 = __toESM(require("node:crypto"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path5.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
-  import_node_fs6.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  const dir = import_node_path7.default.join(tempRoot, `image-build-docker-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of ["cli-plugins", "buildx", "contexts"]) {
-    const source = import_node_path5.default.join(originalDir, shared);
-    if (import_node_fs6.default.existsSync(source)) import_node_fs6.default.symlinkSync(source, import_node_path5.default.join(dir, shared));
+    const source = import_node_path7.default.join(originalDir, shared);
+    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path7.default.join(dir, shared));
   }
   const auths = {};
   for (const login of logins) {
@@ -77705,21 +78233,21 @@ function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigD
   const config = { auths };
   const currentContext = readCurrentContext(originalDir);
   if (currentContext) config.currentContext = currentContext;
-  import_node_fs6.default.writeFileSync(import_node_path5.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
+  import_node_fs7.default.writeFileSync(import_node_path7.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function authKey(registry) {
   return registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
 }
 function removeDockerConfig(dir) {
-  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path5.default.join(import_node_os4.default.homedir(), ".docker");
+  return env.DOCKER_CONFIG || import_node_path7.default.join(import_node_os4.default.homedir(), ".docker");
 }
 function readCurrentContext(originalDir) {
   try {
-    const config = JSON.parse(import_node_fs6.default.readFileSync(import_node_path5.default.join(originalDir, "config.json"), "utf8"));
+    const config = JSON.parse(import_node_fs7.default.readFileSync(import_node_path7.default.join(originalDir, "config.json"), "utf8"));
     return config.currentContext;
   } catch {
     return void 0;
@@ -77730,7 +78258,7 @@ var SECRETS_STATE = "image-build-secrets-dir";
 // src/git-context.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_util4 = require("node:util");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
@@ -77776,11 +78304,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path20, readFile) {
-  if (!path20) return {};
+function readPayload(path22, readFile) {
+  if (!path22) return {};
   let text;
   try {
-    text = readFile(path20);
+    text = readFile(path22);
   } catch {
     return {};
   }
@@ -77789,10 +78317,10 @@ function readPayload(path20, readFile) {
     const parsed = JSON.parse(text);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path20} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path20) => (0, import_node_fs7.existsSync)(path20) ? (0, import_node_fs7.readFileSync)(path20, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs8.existsSync)(path22) ? (0, import_node_fs8.readFileSync)(path22, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -77863,23 +78391,23 @@ var run = (0, import_node_util4.promisify)(import_node_child_process2.execFile);
 
 // src/inputs.ts
 init_import_meta_url();
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function inputsFromEnv(env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function readInputs(get, workspace) {
   const contextInput = get("context") || ".";
-  const context3 = import_node_path6.default.resolve(workspace, contextInput);
+  const context3 = import_node_path8.default.resolve(workspace, contextInput);
   if (!isDirectory2(context3)) {
-    const problem = import_node_fs8.default.existsSync(context3) ? "is not a folder" : "does not exist";
+    const problem = import_node_fs9.default.existsSync(context3) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context3}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path6.default.resolve(workspace, fileInput) : import_node_path6.default.join(context3, "Dockerfile");
+  const file = fileInput ? import_node_path8.default.resolve(workspace, fileInput) : import_node_path8.default.join(context3, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path6.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs8.default.existsSync(file) ? "is not a file" : "does not exist";
+    const shown = fileInput || import_node_path8.default.relative(workspace, file) || "Dockerfile";
+    const problem = import_node_fs9.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -77906,7 +78434,7 @@ function readInputs(get, workspace) {
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path6.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path8.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     builder: get("builder") || void 0,
     advice: bool(get, "advice", true),
@@ -77956,28 +78484,28 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs8.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs8.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises3 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises3.default.writeFile(import_node_path7.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises6.default.writeFile(import_node_path9.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises3.default.readFile(import_node_path7.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises6.default.readFile(import_node_path9.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -78034,7 +78562,7 @@ async function builderCapabilities(env, builder) {
 
 // src/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto9 = __toESM(require("node:crypto"), 1);
+var import_node_crypto11 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -78046,7 +78574,7 @@ function computeFingerprint(inputs) {
     platforms: [...inputs.platforms].sort(),
     baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest])
   };
-  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto11.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -78641,14 +79169,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags2 = [];
-    let path20 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path20 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path20, kind: "tags", access: "pull" });
+    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path22 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
       if (response.status === 404) return tags2;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags2.push(...page.tags ?? []);
-      path20 = nextPagePath(response, repository);
+      path22 = nextPagePath(response, repository);
     }
     return tags2;
   }
@@ -78944,7 +79472,7 @@ function repositoryKey(reference) {
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path8.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path10.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -78975,7 +79503,7 @@ async function runPipeline(settings, log2) {
   if (settings.dryRun) return finish(result, started);
   await checkDocker(settings.env, settings.builder);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises4.default.mkdtemp(import_node_path8.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises7.default.mkdtemp(import_node_path10.default.join(settings.tempDir, "image-build-run-"));
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
@@ -78999,7 +79527,7 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
-    const cacheDir = import_node_path8.default.join(settings.tempDir, "image-build-cache", settings.cacheScope);
+    const cacheDir = import_node_path10.default.join(settings.tempDir, "image-build-cache", settings.cacheScope);
     const freshCacheDir = `${cacheDir}.new`;
     const registryCache = settings.registryCache && result.cacheHit !== "disabled" ? new RegistryCache(promoter.client, settings.registryCache.ref, (message) => log2.warning(message)) : void 0;
     let registryCacheExists = false;
@@ -79012,7 +79540,7 @@ async function runPipeline(settings, log2) {
         result.cacheHit = found.hit;
         result.restoredKey = found.hit === "miss" ? void 0 : record?.key;
       } else {
-        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
+        await import_promises7.default.rm(cacheDir, { recursive: true, force: true });
         result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
         result.cacheHit = hitKind(result.restoredKey, keys.key);
         record = result.restoredKey ? await readRecord(cacheDir) : void 0;
@@ -79022,6 +79550,7 @@ async function runPipeline(settings, log2) {
         if (result.changes) logMiss(result.changes, log2);
       }
       timings.restore = seconds(phase);
+      result.cacheTraffic = settings.store?.traffic?.();
       log2.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
@@ -79035,7 +79564,7 @@ async function runPipeline(settings, log2) {
     }
     const exportCache = (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport;
     const pushCache = registryCache !== void 0 && exportCache && settings.cache === "true" && settings.push;
-    await import_promises4.default.rm(freshCacheDir, { recursive: true, force: true });
+    await import_promises7.default.rm(freshCacheDir, { recursive: true, force: true });
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
     const build = await log2.group(
@@ -79055,7 +79584,7 @@ async function runPipeline(settings, log2) {
           cacheFrom: registryCache ? registryCacheExists ? [registryCacheFrom(registryCache.ref)] : [] : result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
           cacheTo: registryCache ? pushCache ? [registryCacheTo(registryCache.ref, settings.cacheMode)] : [] : exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
           builder: builder.context ? void 0 : settings.builder,
-          metadataFile: import_node_path8.default.join(workDir, "metadata.json")
+          metadataFile: import_node_path10.default.join(workDir, "metadata.json")
         },
         // A Docker context's own builder is reached by selecting that context, not by --builder.
         { env: envForContext(env, builder.context), log: (line) => log2.info(line) }
@@ -79089,17 +79618,18 @@ async function runPipeline(settings, log2) {
         }
       } else {
         await writeRecord(freshCacheDir, newRecord);
-        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
-        await import_promises4.default.rename(freshCacheDir, cacheDir);
+        await import_promises7.default.rm(cacheDir, { recursive: true, force: true });
+        await import_promises7.default.rename(freshCacheDir, cacheDir);
         result.cacheBytes = await folderBytes(cacheDir);
         if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
+        result.cacheTraffic = settings.store.traffic?.();
       }
       timings.save = seconds(phase);
     }
     return finish(result, started, promoter);
   } finally {
     dockerConfig?.remove();
-    await import_promises4.default.rm(workDir, { recursive: true, force: true });
+    await import_promises7.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
@@ -79210,11 +79740,15 @@ function cacheSection(result, dryRun) {
     `| hit | **${result.cacheHit}**${restoredFrom} |`,
     ...dryRun ? [`| restore keys | ${result.restoreKeys.map((key) => `\`${key}\``).join(", ")} |`] : [],
     ...result.cacheBytes !== void 0 ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ", saved" : ", not saved"} |`] : [],
+    ...result.cacheTraffic ? [`| transfer | ${trafficText(result.cacheTraffic)} |`] : [],
     `| context | \`${result.contextHash}\` (${result.manifest.entries.length} entries) |`,
     `| fingerprint | \`${result.fingerprint ?? "not computed"}\` |`,
     `| seconds | ${seconds2.map(([name, value]) => `${name} ${value.toFixed(1)}`).join(" \xB7 ")} |`,
     ""
   ];
+}
+function trafficText(t) {
+  return `${formatBytes(t.bytesDown)} down in ${t.requestsDown} requests \xB7 ${formatBytes(t.bytesUp)} up in ${t.requestsUp} requests \xB7 ${t.blobsReused} blobs reused, ${t.blobsUploaded} uploaded, ${t.blobsDownloaded} downloaded`;
 }
 function changesSection(result) {
   const changes = result.changes;
@@ -79614,12 +80148,12 @@ function parseMustache(body2, escape3, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path20 = readPath();
-    if (path20.length === 1 && (path20[0] === "true" || path20[0] === "false")) {
-      return { kind: "boolean", value: path20[0] === "true" };
+    const path22 = readPath();
+    if (path22.length === 1 && (path22[0] === "true" || path22[0] === "false")) {
+      return { kind: "boolean", value: path22[0] === "true" };
     }
-    if (path20.length === 1 && (path20[0] === "null" || path20[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path20 };
+    if (path22.length === 1 && (path22[0] === "null" || path22[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path22 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -80543,7 +81077,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env) {
-  const secretsDir = import_node_path9.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path11.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto12.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const inputs = readInputs(inputsFromEnv(env), workspace);
@@ -80559,7 +81093,7 @@ async function run2(env = process.env) {
     for (const warning2 of meta.warnings) warning(warning2);
     const refs = meta.images.length ? meta.tags : [];
     const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
-    import_node_fs9.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+    import_node_fs10.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
     saveState(SECRETS_STATE, secretsDir);
     const tempDir = env.RUNNER_TEMP || import_node_os5.default.tmpdir();
     const result = await runPipeline(
@@ -80577,8 +81111,8 @@ async function run2(env = process.env) {
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path9.default.relative(workspace, inputs.file)),
-        store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs),
+        cacheScope: cacheScope(meta.images[0], import_node_path11.default.relative(workspace, inputs.file)),
+        store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,
         lookupRefs: lookupRefs(meta, git),
@@ -80628,8 +81162,9 @@ function lookupRefs(meta, git) {
   const tags2 = [`sha-${git.sha.slice(0, 7)}`, ...git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
   return meta.images.flatMap((image) => tags2.map((tag) => `${image}:${tag}`));
 }
-function cacheStore(inputs) {
-  return inputs.cacheBackend === "local" ? localCacheStore(inputs.cacheDir, warning) : actionsCacheStore(warning);
+function cacheStore(inputs, tempDir) {
+  if (inputs.cacheBackend === "local") return localCacheStore(inputs.cacheDir, warning);
+  return deltaCacheStore({ tempRoot: tempDir, warn: warning, info, keyPrefix: inputs.cacheKeyPrefix });
 }
 function layerAdvice(result) {
   const changes = result.changes;

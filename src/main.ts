@@ -12,7 +12,8 @@ import { adviseDockerfile, type Advice } from './advice.ts';
 import { dockerfileSteps } from './builder.ts';
 import { cacheScope } from './cache/keys.ts';
 import { registryCacheRef } from './cache/registry-backend.ts';
-import { actionsCacheStore, localCacheStore, type CacheStore } from './cache/store.ts';
+import { deltaCacheStore } from './cache/delta-store.ts';
+import { localCacheStore, type CacheStore } from './cache/store.ts';
 import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
@@ -61,7 +62,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
         cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
-        store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs),
+        store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
         registryCache:
           inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
         skipUnchanged: inputs.skipUnchanged,
@@ -123,8 +124,10 @@ function lookupRefs(meta: Metadata, git: GitContext): string[] {
   return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 
-function cacheStore(inputs: Inputs): CacheStore {
-  return inputs.cacheBackend === 'local' ? localCacheStore(inputs.cacheDir!, core.warning) : actionsCacheStore(core.warning);
+function cacheStore(inputs: Inputs, tempDir: string): CacheStore {
+  if (inputs.cacheBackend === 'local') return localCacheStore(inputs.cacheDir!, core.warning);
+  // Content-addressed over @actions/cache: only the layers new since the restored entry go up (issue 10).
+  return deltaCacheStore({ tempRoot: tempDir, warn: core.warning, info: core.info, keyPrefix: inputs.cacheKeyPrefix });
 }
 
 function layerAdvice(result: PipelineResult): Advice[] {

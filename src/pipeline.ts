@@ -10,6 +10,7 @@ import { instructionForStep } from './steps.ts';
 import { cacheKeys, hitKind, type CacheHit } from './cache/keys.ts';
 import { readRecord, writeRecord, type CacheRecord } from './cache/record.ts';
 import { folderBytes, type CacheStore } from './cache/store.ts';
+import type { CacheTraffic } from './cache/delta-store.ts';
 import { RegistryCache, registryCacheExportError, registryCacheFrom, registryCacheTo } from './cache/registry-backend.ts';
 import { builderCapabilities, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
@@ -93,6 +94,8 @@ export interface PipelineResult {
   cacheHit: CacheHit;
   restoredKey?: string;
   cacheBytes?: number;
+  /** Bytes and requests to and from the cache service, when the store counts them. */
+  cacheTraffic?: CacheTraffic;
   cacheSaved: boolean;
   built: boolean;
   /** The reference an unchanged build's image was found under. */
@@ -198,6 +201,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
+      result.cacheTraffic = settings.store?.traffic?.();
       log.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ''} (${timings.restore.toFixed(1)} s)`);
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
@@ -280,6 +284,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
         await fs.rename(freshCacheDir, cacheDir);
         result.cacheBytes = await folderBytes(cacheDir);
         if (settings.cache === 'true') result.cacheSaved = await settings.store!.save(cacheDir, keys.key);
+        result.cacheTraffic = settings.store!.traffic?.();
       }
       timings.save = seconds(phase);
     }

@@ -5,6 +5,7 @@
  */
 import { renderAdviceMarkdown, type Advice } from './advice.ts';
 import { dockerfileSteps, type BuildStep } from './builder.ts';
+import type { CacheTraffic } from './cache/delta-store.ts';
 import type { DockerfileModel } from './dockerfile.ts';
 import type { PipelineResult } from './pipeline.ts';
 import type { ImageLayer } from './promote.ts';
@@ -63,11 +64,19 @@ function cacheSection(result: PipelineResult, dryRun: boolean): string[] {
     `| hit | **${result.cacheHit}**${restoredFrom} |`,
     ...(dryRun ? [`| restore keys | ${result.restoreKeys.map((key) => `\`${key}\``).join(', ')} |`] : []),
     ...(result.cacheBytes !== undefined ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ', saved' : ', not saved'} |`] : []),
+    ...(result.cacheTraffic ? [`| transfer | ${trafficText(result.cacheTraffic)} |`] : []),
     `| context | \`${result.contextHash}\` (${result.manifest.entries.length} entries) |`,
     `| fingerprint | \`${result.fingerprint ?? 'not computed'}\` |`,
     `| seconds | ${seconds.map(([name, value]) => `${name} ${value.toFixed(1)}`).join(' · ')} |`,
     '',
   ];
+}
+
+function trafficText(t: CacheTraffic): string {
+  return (
+    `${formatBytes(t.bytesDown)} down in ${t.requestsDown} requests · ${formatBytes(t.bytesUp)} up in ${t.requestsUp} requests · ` +
+    `${t.blobsReused} blobs reused, ${t.blobsUploaded} uploaded, ${t.blobsDownloaded} downloaded`
+  );
 }
 
 function changesSection(result: PipelineResult): string[] {

@@ -165,7 +165,7 @@ describe('cache service faults: a warning, and the build goes on without cache',
     survived(second);
     expect(second.outputs['cache-key']).toBe(entry!.key);
     expect(second.outputs['cache-hit']).toBe('miss');
-    expect(service.stats.routes.CreateCacheEntry?.statuses['409']).toBe(1);
+    expect(service.stats.routes.CreateCacheEntry?.statuses['409']).toBeGreaterThanOrEqual(1);
   });
 });
 

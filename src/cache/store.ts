@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as actionsCache from '@actions/cache';
 import { messageOf } from '../errors.ts';
+import type { CacheTraffic } from './delta-store.ts';
 
 export interface CacheStore {
   readonly name: string;
@@ -15,6 +16,8 @@ export interface CacheStore {
   restore(dir: string, key: string, restoreKeys: string[]): Promise<string | undefined>;
   /** Saves `dir` under `key`; false when the store did not take it. */
   save(dir: string, key: string): Promise<boolean>;
+  /** What the store moved to and from the cache service so far (stores that count it). */
+  traffic?(): CacheTraffic;
 }
 
 export type Warn = (message: string) => void;
