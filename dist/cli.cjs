@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path9 = this.getPath();
-        if (path9 === null || path9.startsWith("/")) {
-          return path9;
+        const path10 = this.getPath();
+        if (path10 === null || path10.startsWith("/")) {
+          return path10;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path9 : parent + "/" + path9;
+              return parent.endsWith("/") ? parent + path10 : parent + "/" + path10;
             }
           }
         }
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path9 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path10 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path10,
           error2.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path10, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path10,
         method,
         body: body2,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path9 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request;
+      const { method, path: path10, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body2)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search ? `${pathname}${search}` : pathname;
+        const path10 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path10;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path10, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body: body2, headers, query } = opts;
+      const { path: path10, method, body: body2, headers, query } = opts;
       return {
-        path: path9,
+        path: path10,
         method,
         body: body2,
         headers,
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code = path9.charCodeAt(i);
+    function validateCookiePath(path10) {
+      for (let i = 0; i < path10.length; ++i) {
+        const code = path10.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path10 = `/${path10}`;
           }
-          url2 = new URL(util3.parseOrigin(url2).origin + path9);
+          url2 = new URL(util3.parseOrigin(url2).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -33015,7 +33015,7 @@ var require_commonjs2 = __commonJS({
 // src/cli.ts
 init_import_meta_url();
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var import_node_util5 = require("node:util");
 
 // src/advice.ts
@@ -33417,7 +33417,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path9, parent) {
+  match(path10, parent) {
     const pats = this.patterns;
     const state3 = new Uint8Array(pats.length);
     let matched = false;
@@ -33426,12 +33426,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path9);
+        m = p.test(path10);
         if (!m && parent === null) {
-          let slash = path9.indexOf("/");
+          let slash = path10.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path9.slice(0, slash));
-            slash = path9.indexOf("/", slash + 1);
+            m = p.test(path10.slice(0, slash));
+            slash = path10.indexOf("/", slash + 1);
           }
         }
       }
@@ -33443,8 +33443,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state: state3 };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path9) {
-    return this.match(path9, null).excluded;
+  excludes(path10) {
+    return this.match(path10, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -33627,14 +33627,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path9) => path9 === p,
+        test: (path10) => path10 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix2 = p.slice(0, -2);
       return {
         ...base,
-        test: (path9) => path9.startsWith(prefix2),
+        test: (path10) => path10.startsWith(prefix2),
         mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
       };
     }
@@ -33643,7 +33643,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path9) => path9.endsWith(suffix) || path9 === bare,
+        test: (path10) => path10.endsWith(suffix) || path10 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -33652,7 +33652,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path9) => regexp.test(path9),
+        test: (path10) => regexp.test(path10),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -38833,11 +38833,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path9) {
+    function locateFile(path10) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path9, scriptDirectory);
+        return Module["locateFile"](path10, scriptDirectory);
       }
-      return scriptDirectory + path9;
+      return scriptDirectory + path10;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -38850,7 +38850,7 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      var fs13 = require2("fs");
+      var fs14 = require2("fs");
       var nodePath = require2("path");
       if (ENVIRONMENT_IS_WORKER) {
         scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -38859,7 +38859,7 @@ var NativeCRC64 = (() => {
       }
       read_ = (filename, binary) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        return fs13.readFileSync(filename, binary ? void 0 : "utf8");
+        return fs14.readFileSync(filename, binary ? void 0 : "utf8");
       };
       readBinary = (filename) => {
         var ret = read_(filename, true);
@@ -38871,7 +38871,7 @@ var NativeCRC64 = (() => {
       };
       readAsync = (filename, onload, onerror) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        fs13.readFile(filename, function(err2, data) {
+        fs14.readFile(filename, function(err2, data) {
           if (err2) onerror(err2);
           else onload(data.buffer);
         });
@@ -51574,8 +51574,8 @@ function parseBuildArgs(text) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/builder.ts
 init_import_meta_url();
@@ -51770,6 +51770,11 @@ function time(iso) {
 function stripUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0 && v !== null));
 }
+
+// src/cache/session.ts
+init_import_meta_url();
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/cache/record.ts
 init_import_meta_url();
@@ -52046,6 +52051,76 @@ var RegistryCache = class {
     } catch {
       return void 0;
     }
+  }
+};
+
+// src/cache/session.ts
+var FolderCache = class {
+  constructor(store, tempDir, scope) {
+    this.store = store;
+    this.dir = import_node_path7.default.join(tempDir, "image-build-cache", scope);
+    this.freshDir = `${this.dir}.new`;
+  }
+  store;
+  dir;
+  freshDir;
+  restored = false;
+  async restore(keys) {
+    await import_promises4.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises4.default.rm(this.freshDir, { recursive: true, force: true });
+    const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    this.restored = restoredKey !== void 0;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
+  }
+  specs(plan) {
+    return {
+      from: this.restored ? [`type=local,src=${this.dir}`] : [],
+      to: plan.exportCache ? [`type=local,dest=${this.freshDir},mode=${plan.mode}`] : []
+    };
+  }
+  async save(plan, record) {
+    await writeRecord(this.freshDir, record);
+    await import_promises4.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises4.default.rename(this.freshDir, this.dir);
+    const bytes = await folderBytes(this.dir);
+    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+  }
+  traffic() {
+    return this.store.traffic?.();
+  }
+};
+var RegistryCacheSession = class {
+  constructor(client, ref, warn) {
+    this.warn = warn;
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+  warn;
+  cache;
+  cacheExists = false;
+  async restore(keys) {
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  }
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  writes(plan) {
+    return plan.exportCache && plan.write && plan.push;
+  }
+  specs(plan) {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
+    };
+  }
+  async save(plan, record, steps) {
+    if (!this.writes(plan)) return { saved: false };
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
   }
 };
 
@@ -52706,14 +52781,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags2 = [];
-    let path9 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path9 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path9, kind: "tags", access: "pull" });
+    let path10 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path10 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path10, kind: "tags", access: "pull" });
       if (response.status === 404) return tags2;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags2.push(...page.tags ?? []);
-      path9 = nextPagePath(response, repository);
+      path10 = nextPagePath(response, repository);
     }
     return tags2;
   }
@@ -53009,7 +53084,7 @@ function repositoryKey(reference) {
 async function runPipeline(settings, log3) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path7.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path8.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -53040,7 +53115,7 @@ async function runPipeline(settings, log3) {
   if (settings.dryRun) return finish(result, started);
   await checkDocker(settings.env, settings.builder);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises4.default.mkdtemp(import_node_path7.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises5.default.mkdtemp(import_node_path8.default.join(settings.tempDir, "image-build-run-"));
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log3);
@@ -53064,112 +53139,90 @@ async function runPipeline(settings, log3) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
-    const cacheDir = import_node_path7.default.join(settings.tempDir, "image-build-cache", settings.cacheScope);
-    const freshCacheDir = `${cacheDir}.new`;
-    const registryCache = settings.registryCache && result.cacheHit !== "disabled" ? new RegistryCache(promoter.client, settings.registryCache.ref, (message) => log3.warning(message)) : void 0;
-    let registryCacheExists = false;
-    let record;
-    if (result.cacheHit !== "disabled") {
+    const cache = openCache(settings, promoter, log3);
+    if (cache) {
       phase = Date.now();
-      if (registryCache) {
-        const found = await registryCache.lookup(keys.key);
-        ({ record, cacheExists: registryCacheExists } = found);
-        result.cacheHit = found.hit;
-        result.restoredKey = found.hit === "miss" ? void 0 : record?.key;
-      } else {
-        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
-        result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
-        result.cacheHit = hitKind(result.restoredKey, keys.key);
-        record = result.restoredKey ? await readRecord(cacheDir) : void 0;
-      }
-      if (record && result.cacheHit === "partial") {
-        result.changes = explainMiss(record, result);
+      const restored = await cache.restore(keys);
+      Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
+      if (restored.record && restored.hit === "partial") {
+        result.changes = explainMiss(restored.record, result);
         if (result.changes) logMiss(result.changes, log3);
       }
       timings.restore = seconds(phase);
-      result.cacheTraffic = settings.store?.traffic?.();
+      result.cacheTraffic = cache.traffic?.();
       log3.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
+      const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
     const builder = await builderCapabilities(settings.env, settings.builder);
-    if (!builder.cacheExport && result.cacheHit !== "disabled" && settings.cache === "true") {
-      const notice = log3.notice ? (message) => log3.notice(message) : (message) => log3.info(message);
-      notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+    if (!builder.cacheExport && cache && settings.cache === "true") {
+      (log3.notice ?? log3.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
-    const exportCache = (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport;
-    const pushCache = registryCache !== void 0 && exportCache && settings.cache === "true" && settings.push;
-    await import_promises4.default.rm(freshCacheDir, { recursive: true, force: true });
+    const plan = {
+      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport,
+      write: settings.cache === "true",
+      push: settings.push,
+      mode: settings.cacheMode
+    };
+    const specs = cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const build = await log3.group(
-      "Build",
-      () => buildOrExplain(
-        dockerfile,
-        {
-          context: settings.context,
-          dockerfile: settings.file,
-          tags: settings.tags,
-          labels,
-          buildArgs: settings.buildArgs,
-          target: settings.target,
-          platforms: settings.platforms,
-          push: settings.push,
-          load: settings.load,
-          cacheFrom: registryCache ? registryCacheExists ? [registryCacheFrom(registryCache.ref)] : [] : result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
-          cacheTo: registryCache ? pushCache ? [registryCacheTo(registryCache.ref, settings.cacheMode)] : [] : exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
-          builder: builder.context ? void 0 : settings.builder,
-          metadataFile: import_node_path7.default.join(workDir, "metadata.json")
-        },
-        // A Docker context's own builder is reached by selecting that context, not by --builder.
-        { env: envForContext(env, builder.context), log: (line) => log3.info(line) }
-      )
-    ).catch((error2) => explainPartialPush(error2, settings.push ? settings.tags : [], promoter, result.fingerprint));
+    const request = {
+      context: settings.context,
+      dockerfile: settings.file,
+      tags: settings.tags,
+      labels,
+      buildArgs: settings.buildArgs,
+      target: settings.target,
+      platforms: settings.platforms,
+      push: settings.push,
+      load: settings.load,
+      cacheFrom: specs.from,
+      cacheTo: specs.to,
+      // A Docker context's own builder is reached by selecting that context, not by --builder.
+      builder: builder.context ? void 0 : settings.builder,
+      metadataFile: import_node_path8.default.join(workDir, "metadata.json")
+    };
+    const build = await log3.group("Build", () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log3.info(line) })).catch((error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint));
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
     if (settings.push && result.digest) {
       result.layers = await promoter.layersOf(settings.tags[0], result.digest).catch(() => void 0);
     }
-    if (exportCache) {
+    if (cache && plan.exportCache) {
       phase = Date.now();
-      const newRecord = {
-        version: 1,
-        key: keys.key,
-        fingerprint: result.fingerprint ?? "",
-        contextHash: manifest.hash,
-        dockerfileHash: dockerfile.hash,
-        images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
-        manifest: serializeManifest(manifest).toString("base64"),
-        createdAt: (/* @__PURE__ */ new Date()).toISOString()
-      };
-      if (registryCache) {
-        const exportError = pushCache ? registryCacheExportError(build.steps) : void 0;
-        if (exportError) log3.warning(`The registry cache ${registryCache.ref} was not saved (the image was): ${exportError}`);
-        else if (pushCache) {
-          result.cacheSaved = true;
-          await registryCache.saveRecord(newRecord);
-          result.cacheBytes = await registryCache.cacheBytes();
-        }
-      } else {
-        await writeRecord(freshCacheDir, newRecord);
-        await import_promises4.default.rm(cacheDir, { recursive: true, force: true });
-        await import_promises4.default.rename(freshCacheDir, cacheDir);
-        result.cacheBytes = await folderBytes(cacheDir);
-        if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
-        result.cacheTraffic = settings.store.traffic?.();
-      }
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
     return finish(result, started, promoter);
   } finally {
     dockerConfig?.remove();
-    await import_promises4.default.rm(workDir, { recursive: true, force: true });
+    await import_promises5.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
+function openCache(settings, promoter, log3) {
+  if (settings.cache === "false") return void 0;
+  if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log3.warning(message));
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+}
+function newRecord(result, key, settings) {
+  return {
+    version: 1,
+    key,
+    fingerprint: result.fingerprint ?? "",
+    contextHash: result.contextHash,
+    dockerfileHash: result.dockerfileHash,
+    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
+    manifest: serializeManifest(result.manifest).toString("base64"),
+    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+}
 async function buildOrExplain(dockerfile, request, hooks) {
   try {
     return await runBuild(request, hooks);
@@ -53579,12 +53632,12 @@ function parseMustache(body2, escape2, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path9 = readPath();
-    if (path9.length === 1 && (path9[0] === "true" || path9[0] === "false")) {
-      return { kind: "boolean", value: path9[0] === "true" };
+    const path10 = readPath();
+    if (path10.length === 1 && (path10[0] === "true" || path10[0] === "false")) {
+      return { kind: "boolean", value: path10[0] === "true" };
     }
-    if (path9.length === 1 && (path9[0] === "null" || path9[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path9 };
+    if (path10.length === 1 && (path10[0] === "null" || path10[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path10 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -54551,8 +54604,8 @@ async function main(argv) {
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse2(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path8.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path8.default.resolve(values.file) : void 0;
+  const dir = import_node_path9.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path9.default.resolve(values.file) : void 0;
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);
@@ -54580,10 +54633,10 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context3 = import_node_path8.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path8.default.resolve(values.file) : import_node_path8.default.join(context3, "Dockerfile");
+  const context3 = import_node_path9.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path9.default.resolve(values.file) : import_node_path9.default.join(context3, "Dockerfile");
   const tags2 = values.tag ?? [];
-  const cacheDir = import_node_path8.default.resolve(str(values["cache-dir"]) || import_node_path8.default.join(process.env.XDG_CACHE_HOME || import_node_path8.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path9.default.resolve(str(values["cache-dir"]) || import_node_path9.default.join(process.env.XDG_CACHE_HOME || import_node_path9.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags2.length === 0) throw new UsageError2("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -54601,7 +54654,7 @@ async function buildCommand(args) {
       cache: values["no-cache"] ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags2[0], import_node_path8.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags2[0], import_node_path9.default.relative(process.cwd(), file)),
       store: values["no-cache"] ? void 0 : localCacheStore(cacheDir, log2.warning),
       skipUnchanged: push,
       lookupRefs: [],
@@ -54623,7 +54676,7 @@ cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} 
 }
 async function adviseCommand(args) {
   const { positionals } = parse2(args, {});
-  const advice = adviseFile(import_node_path8.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = adviseFile(import_node_path9.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

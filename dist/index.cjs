@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path22 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path23 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body: body2,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request;
+      const { method, path: path23, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util5.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body: body2, headers, query } = opts;
+      const { path: path23, method, body: body2, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body: body2,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path22);
+          url2 = new URL(util5.parseOrigin(url2).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path22 = this.getPath();
-        if (path22 === null || path22.startsWith("/")) {
-          return path22;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -33019,7 +33019,7 @@ init_import_meta_url();
 var import_node_crypto12 = __toESM(require("node:crypto"), 1);
 var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_node_os5 = __toESM(require("node:os"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -35436,7 +35436,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path22, parent) {
+  match(path23, parent) {
     const pats = this.patterns;
     const state3 = new Uint8Array(pats.length);
     let matched = false;
@@ -35445,12 +35445,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path22);
+        m = p.test(path23);
         if (!m && parent === null) {
-          let slash = path22.indexOf("/");
+          let slash = path23.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path22.slice(0, slash));
-            slash = path22.indexOf("/", slash + 1);
+            m = p.test(path23.slice(0, slash));
+            slash = path23.indexOf("/", slash + 1);
           }
         }
       }
@@ -35462,8 +35462,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state: state3 };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path22) {
-    return this.match(path22, null).excluded;
+  excludes(path23) {
+    return this.match(path23, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -35646,14 +35646,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path22) => path22 === p,
+        test: (path23) => path23 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix2 = p.slice(0, -2);
       return {
         ...base,
-        test: (path22) => path22.startsWith(prefix2),
+        test: (path23) => path23.startsWith(prefix2),
         mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
       };
     }
@@ -35662,7 +35662,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path22) => path22.endsWith(suffix) || path22 === bare,
+        test: (path23) => path23.endsWith(suffix) || path23 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -35671,7 +35671,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path22) => regexp.test(path22),
+        test: (path23) => regexp.test(path23),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -39385,8 +39385,8 @@ var Pattern = class _Pattern {
 // node_modules/@actions/glob/lib/internal-search-state.js
 init_import_meta_url();
 var SearchState = class {
-  constructor(path22, level) {
-    this.path = path22;
+  constructor(path23, level) {
+    this.path = path23;
     this.level = level;
   }
 };
@@ -44248,15 +44248,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path22 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path22.startsWith("/")) {
-      path22 = path22.substring(1);
+    let path23 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path23.startsWith("/")) {
+      path23 = path23.substring(1);
     }
-    if (isAbsoluteUrl(path22)) {
-      requestUrl = path22;
+    if (isAbsoluteUrl(path23)) {
+      requestUrl = path23;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path22);
+      requestUrl = appendPath(requestUrl, path23);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -44302,9 +44302,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path22 = pathToAppend.substring(0, searchStart);
+    const path23 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path22;
+    newPath = newPath + path23;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -47242,16 +47242,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path22 = this._matcher.path;
-    return path22.length > 0 ? path22[path22.length - 1].tag : void 0;
+    const path23 = this._matcher.path;
+    return path23.length > 0 ? path23[path23.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path22 = this._matcher.path;
-    return path22.length > 0 ? path22[path22.length - 1].namespace : void 0;
+    const path23 = this._matcher.path;
+    return path23.length > 0 ? path23[path23.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -47259,9 +47259,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return void 0;
-    return path22[path22.length - 1].values?.[attrName];
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return void 0;
+    return path23[path23.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -47269,9 +47269,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return false;
-    const current = path22[path22.length - 1];
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return false;
+    const current = path23[path23.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -47297,18 +47297,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return -1;
-    return path22[path22.length - 1].position ?? 0;
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return -1;
+    return path23[path23.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return -1;
-    return path22[path22.length - 1].counter ?? 0;
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return -1;
+    return path23[path23.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -50624,11 +50624,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path22) {
+    function locateFile(path23) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path22, scriptDirectory);
+        return Module["locateFile"](path23, scriptDirectory);
       }
-      return scriptDirectory + path22;
+      return scriptDirectory + path23;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -50641,7 +50641,7 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      var fs21 = require2("fs");
+      var fs22 = require2("fs");
       var nodePath = require2("path");
       if (ENVIRONMENT_IS_WORKER) {
         scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -50650,7 +50650,7 @@ var NativeCRC64 = (() => {
       }
       read_ = (filename, binary) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        return fs21.readFileSync(filename, binary ? void 0 : "utf8");
+        return fs22.readFileSync(filename, binary ? void 0 : "utf8");
       };
       readBinary = (filename) => {
         var ret = read_(filename, true);
@@ -50662,7 +50662,7 @@ var NativeCRC64 = (() => {
       };
       readAsync = (filename, onload, onerror) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        fs21.readFile(filename, function(err2, data) {
+        fs22.readFile(filename, function(err2, data) {
           if (err2) onerror(err2);
           else onload(data.buffer);
         });
@@ -53838,9 +53838,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request) {
-    const path22 = getURLPath(request.url) || "/";
+    const path23 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path22}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path23}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -54334,9 +54334,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path22 = getURLPath(request.url) || "/";
+    const path23 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path22}`;
+    canonicalizedResourceString += `/${options.accountName}${path23}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -68331,10 +68331,10 @@ var StorageContextClient = class extends StorageClient {
 init_import_meta_url();
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path22 = urlParsed.pathname;
-  path22 = path22 || "/";
-  path22 = escape2(path22);
-  urlParsed.pathname = path22;
+  let path23 = urlParsed.pathname;
+  path23 = path23 || "/";
+  path23 = escape2(path23);
+  urlParsed.pathname = path23;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68419,9 +68419,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path22 = urlParsed.pathname;
-  path22 = path22 ? path22.endsWith("/") ? `${path22}${name}` : `${path22}/${name}` : name;
-  urlParsed.pathname = path22;
+  let path23 = urlParsed.pathname;
+  path23 = path23 ? path23.endsWith("/") ? `${path23}${name}` : `${path23}/${name}` : name;
+  urlParsed.pathname = path23;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -78304,11 +78304,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path22, readFile) {
-  if (!path22) return {};
+function readPayload(path23, readFile) {
+  if (!path23) return {};
   let text;
   try {
-    text = readFile(path22);
+    text = readFile(path23);
   } catch {
     return {};
   }
@@ -78317,10 +78317,10 @@ function readPayload(path22, readFile) {
     const parsed = JSON.parse(text);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path23} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs8.existsSync)(path22) ? (0, import_node_fs8.readFileSync)(path22, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path23) => (0, import_node_fs8.existsSync)(path23) ? (0, import_node_fs8.readFileSync)(path23, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -78492,6 +78492,11 @@ function isFile2(p) {
 
 // src/pipeline.ts
 init_import_meta_url();
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
+
+// src/cache/session.ts
+init_import_meta_url();
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 
@@ -78511,6 +78516,76 @@ async function readRecord(cacheDir) {
     return void 0;
   }
 }
+
+// src/cache/session.ts
+var FolderCache = class {
+  constructor(store, tempDir, scope) {
+    this.store = store;
+    this.dir = import_node_path10.default.join(tempDir, "image-build-cache", scope);
+    this.freshDir = `${this.dir}.new`;
+  }
+  store;
+  dir;
+  freshDir;
+  restored = false;
+  async restore(keys) {
+    await import_promises7.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises7.default.rm(this.freshDir, { recursive: true, force: true });
+    const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    this.restored = restoredKey !== void 0;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
+  }
+  specs(plan) {
+    return {
+      from: this.restored ? [`type=local,src=${this.dir}`] : [],
+      to: plan.exportCache ? [`type=local,dest=${this.freshDir},mode=${plan.mode}`] : []
+    };
+  }
+  async save(plan, record) {
+    await writeRecord(this.freshDir, record);
+    await import_promises7.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises7.default.rename(this.freshDir, this.dir);
+    const bytes = await folderBytes(this.dir);
+    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+  }
+  traffic() {
+    return this.store.traffic?.();
+  }
+};
+var RegistryCacheSession = class {
+  constructor(client, ref, warn) {
+    this.warn = warn;
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+  warn;
+  cache;
+  cacheExists = false;
+  async restore(keys) {
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  }
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  writes(plan) {
+    return plan.exportCache && plan.write && plan.push;
+  }
+  specs(plan) {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
+    };
+  }
+  async save(plan, record, steps) {
+    if (!this.writes(plan)) return { saved: false };
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
+  }
+};
 
 // src/builders.ts
 init_import_meta_url();
@@ -79169,14 +79244,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags2 = [];
-    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path22 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
+    let path23 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path23 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path23, kind: "tags", access: "pull" });
       if (response.status === 404) return tags2;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags2.push(...page.tags ?? []);
-      path22 = nextPagePath(response, repository);
+      path23 = nextPagePath(response, repository);
     }
     return tags2;
   }
@@ -79472,7 +79547,7 @@ function repositoryKey(reference) {
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path10.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path11.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -79503,7 +79578,7 @@ async function runPipeline(settings, log2) {
   if (settings.dryRun) return finish(result, started);
   await checkDocker(settings.env, settings.builder);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises7.default.mkdtemp(import_node_path10.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises8.default.mkdtemp(import_node_path11.default.join(settings.tempDir, "image-build-run-"));
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
@@ -79527,112 +79602,90 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
-    const cacheDir = import_node_path10.default.join(settings.tempDir, "image-build-cache", settings.cacheScope);
-    const freshCacheDir = `${cacheDir}.new`;
-    const registryCache = settings.registryCache && result.cacheHit !== "disabled" ? new RegistryCache(promoter.client, settings.registryCache.ref, (message) => log2.warning(message)) : void 0;
-    let registryCacheExists = false;
-    let record;
-    if (result.cacheHit !== "disabled") {
+    const cache = openCache(settings, promoter, log2);
+    if (cache) {
       phase = Date.now();
-      if (registryCache) {
-        const found = await registryCache.lookup(keys.key);
-        ({ record, cacheExists: registryCacheExists } = found);
-        result.cacheHit = found.hit;
-        result.restoredKey = found.hit === "miss" ? void 0 : record?.key;
-      } else {
-        await import_promises7.default.rm(cacheDir, { recursive: true, force: true });
-        result.restoredKey = await settings.store.restore(cacheDir, keys.key, keys.restoreKeys);
-        result.cacheHit = hitKind(result.restoredKey, keys.key);
-        record = result.restoredKey ? await readRecord(cacheDir) : void 0;
-      }
-      if (record && result.cacheHit === "partial") {
-        result.changes = explainMiss(record, result);
+      const restored = await cache.restore(keys);
+      Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
+      if (restored.record && restored.hit === "partial") {
+        result.changes = explainMiss(restored.record, result);
         if (result.changes) logMiss(result.changes, log2);
       }
       timings.restore = seconds(phase);
-      result.cacheTraffic = settings.store?.traffic?.();
+      result.cacheTraffic = cache.traffic?.();
       log2.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
+      const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
     const builder = await builderCapabilities(settings.env, settings.builder);
-    if (!builder.cacheExport && result.cacheHit !== "disabled" && settings.cache === "true") {
-      const notice2 = log2.notice ? (message) => log2.notice(message) : (message) => log2.info(message);
-      notice2(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+    if (!builder.cacheExport && cache && settings.cache === "true") {
+      (log2.notice ?? log2.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
-    const exportCache = (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport;
-    const pushCache = registryCache !== void 0 && exportCache && settings.cache === "true" && settings.push;
-    await import_promises7.default.rm(freshCacheDir, { recursive: true, force: true });
+    const plan = {
+      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport,
+      write: settings.cache === "true",
+      push: settings.push,
+      mode: settings.cacheMode
+    };
+    const specs = cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const build = await log2.group(
-      "Build",
-      () => buildOrExplain(
-        dockerfile,
-        {
-          context: settings.context,
-          dockerfile: settings.file,
-          tags: settings.tags,
-          labels,
-          buildArgs: settings.buildArgs,
-          target: settings.target,
-          platforms: settings.platforms,
-          push: settings.push,
-          load: settings.load,
-          cacheFrom: registryCache ? registryCacheExists ? [registryCacheFrom(registryCache.ref)] : [] : result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
-          cacheTo: registryCache ? pushCache ? [registryCacheTo(registryCache.ref, settings.cacheMode)] : [] : exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
-          builder: builder.context ? void 0 : settings.builder,
-          metadataFile: import_node_path10.default.join(workDir, "metadata.json")
-        },
-        // A Docker context's own builder is reached by selecting that context, not by --builder.
-        { env: envForContext(env, builder.context), log: (line) => log2.info(line) }
-      )
-    ).catch((error2) => explainPartialPush(error2, settings.push ? settings.tags : [], promoter, result.fingerprint));
+    const request = {
+      context: settings.context,
+      dockerfile: settings.file,
+      tags: settings.tags,
+      labels,
+      buildArgs: settings.buildArgs,
+      target: settings.target,
+      platforms: settings.platforms,
+      push: settings.push,
+      load: settings.load,
+      cacheFrom: specs.from,
+      cacheTo: specs.to,
+      // A Docker context's own builder is reached by selecting that context, not by --builder.
+      builder: builder.context ? void 0 : settings.builder,
+      metadataFile: import_node_path11.default.join(workDir, "metadata.json")
+    };
+    const build = await log2.group("Build", () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log2.info(line) })).catch((error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint));
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
     if (settings.push && result.digest) {
       result.layers = await promoter.layersOf(settings.tags[0], result.digest).catch(() => void 0);
     }
-    if (exportCache) {
+    if (cache && plan.exportCache) {
       phase = Date.now();
-      const newRecord = {
-        version: 1,
-        key: keys.key,
-        fingerprint: result.fingerprint ?? "",
-        contextHash: manifest.hash,
-        dockerfileHash: dockerfile.hash,
-        images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
-        manifest: serializeManifest(manifest).toString("base64"),
-        createdAt: (/* @__PURE__ */ new Date()).toISOString()
-      };
-      if (registryCache) {
-        const exportError = pushCache ? registryCacheExportError(build.steps) : void 0;
-        if (exportError) log2.warning(`The registry cache ${registryCache.ref} was not saved (the image was): ${exportError}`);
-        else if (pushCache) {
-          result.cacheSaved = true;
-          await registryCache.saveRecord(newRecord);
-          result.cacheBytes = await registryCache.cacheBytes();
-        }
-      } else {
-        await writeRecord(freshCacheDir, newRecord);
-        await import_promises7.default.rm(cacheDir, { recursive: true, force: true });
-        await import_promises7.default.rename(freshCacheDir, cacheDir);
-        result.cacheBytes = await folderBytes(cacheDir);
-        if (settings.cache === "true") result.cacheSaved = await settings.store.save(cacheDir, keys.key);
-        result.cacheTraffic = settings.store.traffic?.();
-      }
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
     return finish(result, started, promoter);
   } finally {
     dockerConfig?.remove();
-    await import_promises7.default.rm(workDir, { recursive: true, force: true });
+    await import_promises8.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
+function openCache(settings, promoter, log2) {
+  if (settings.cache === "false") return void 0;
+  if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log2.warning(message));
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+}
+function newRecord(result, key, settings) {
+  return {
+    version: 1,
+    key,
+    fingerprint: result.fingerprint ?? "",
+    contextHash: result.contextHash,
+    dockerfileHash: result.dockerfileHash,
+    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
+    manifest: serializeManifest(result.manifest).toString("base64"),
+    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+}
 async function buildOrExplain(dockerfile, request, hooks) {
   try {
     return await runBuild(request, hooks);
@@ -80148,12 +80201,12 @@ function parseMustache(body2, escape3, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path22 = readPath();
-    if (path22.length === 1 && (path22[0] === "true" || path22[0] === "false")) {
-      return { kind: "boolean", value: path22[0] === "true" };
+    const path23 = readPath();
+    if (path23.length === 1 && (path23[0] === "true" || path23[0] === "false")) {
+      return { kind: "boolean", value: path23[0] === "true" };
     }
-    if (path22.length === 1 && (path22[0] === "null" || path22[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path22 };
+    if (path23.length === 1 && (path23[0] === "null" || path23[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path23 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -81077,7 +81130,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env) {
-  const secretsDir = import_node_path11.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto12.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path12.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto12.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const inputs = readInputs(inputsFromEnv(env), workspace);
@@ -81111,7 +81164,7 @@ async function run2(env = process.env) {
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path11.default.relative(workspace, inputs.file)),
+        cacheScope: cacheScope(meta.images[0], import_node_path12.default.relative(workspace, inputs.file)),
         store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,

@@ -7,11 +7,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildFailure, runBuild, type BuildHooks, type BuildRequest, type BuildResult, type BuildStep } from './builder.ts';
 import { instructionForStep } from './steps.ts';
-import { cacheKeys, hitKind, type CacheHit } from './cache/keys.ts';
-import { readRecord, writeRecord, type CacheRecord } from './cache/record.ts';
-import { folderBytes, type CacheStore } from './cache/store.ts';
 import type { CacheTraffic } from './cache/delta-store.ts';
-import { RegistryCache, registryCacheExportError, registryCacheFrom, registryCacheTo } from './cache/registry-backend.ts';
+import { cacheKeys, type CacheHit } from './cache/keys.ts';
+import type { CacheRecord } from './cache/record.ts';
+import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan } from './cache/session.ts';
+import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
@@ -173,36 +173,19 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
     timings.lookup = seconds(phase);
 
-    // The restore path must be the same string on every run: @actions/cache versions entries by path.
-    const cacheDir = path.join(settings.tempDir, 'image-build-cache', settings.cacheScope);
-    const freshCacheDir = `${cacheDir}.new`;
-    const registryCache =
-      settings.registryCache && result.cacheHit !== 'disabled'
-        ? new RegistryCache(promoter.client, settings.registryCache.ref, (message) => log.warning(message))
-        : undefined;
-    let registryCacheExists = false;
-    let record: CacheRecord | undefined;
-    if (result.cacheHit !== 'disabled') {
+    const cache = openCache(settings, promoter, log);
+    if (cache) {
       phase = Date.now();
-      if (registryCache) {
-        // The registry backend restores nothing up front: BuildKit reads the cache image during the build.
-        const found = await registryCache.lookup(keys.key);
-        ({ record, cacheExists: registryCacheExists } = found);
-        result.cacheHit = found.hit;
-        result.restoredKey = found.hit === 'miss' ? undefined : record?.key;
-      } else {
-        await fs.rm(cacheDir, { recursive: true, force: true });
-        result.restoredKey = await settings.store!.restore(cacheDir, keys.key, keys.restoreKeys);
-        result.cacheHit = hitKind(result.restoredKey, keys.key);
-        record = result.restoredKey ? await readRecord(cacheDir) : undefined;
-      }
-      if (record && result.cacheHit === 'partial') {
-        result.changes = explainMiss(record, result);
+      const restored = await cache.restore(keys);
+      Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
+      if (restored.record && restored.hit === 'partial') {
+        result.changes = explainMiss(restored.record, result);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
-      result.cacheTraffic = settings.store?.traffic?.();
+      result.cacheTraffic = cache.traffic?.();
       log.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ''} (${timings.restore.toFixed(1)} s)`);
+      const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
@@ -211,42 +194,37 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 
     // A builder that cannot export a cache (the docker driver on a classic engine) still builds, without saving one.
     const builder = await builderCapabilities(settings.env, settings.builder);
-    if (!builder.cacheExport && result.cacheHit !== 'disabled' && settings.cache === 'true') {
-      const notice = log.notice ? (message: string) => log.notice!(message) : (message: string) => log.info(message);
-      notice(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
+    if (!builder.cacheExport && cache && settings.cache === 'true') {
+      (log.notice ?? log.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
-    const exportCache = (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport;
-    // The registry cache is written by the build itself: only when saving is wanted (not read-only)
-    // and the image is pushed (a pull request's build reads the cache but does not overwrite it).
-    const pushCache = registryCache !== undefined && exportCache && settings.cache === 'true' && settings.push;
-    await fs.rm(freshCacheDir, { recursive: true, force: true });
+    const plan: ExportPlan = {
+      exportCache: (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport,
+      write: settings.cache === 'true',
+      push: settings.push,
+      mode: settings.cacheMode,
+    };
+    const specs = cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const build = await log.group('Build', () =>
-      buildOrExplain(dockerfile, 
-        {
-          context: settings.context,
-          dockerfile: settings.file,
-          tags: settings.tags,
-          labels,
-          buildArgs: settings.buildArgs,
-          target: settings.target,
-          platforms: settings.platforms,
-          push: settings.push,
-          load: settings.load,
-          cacheFrom: registryCache
-            ? registryCacheExists ? [registryCacheFrom(registryCache.ref)] : []
-            : result.restoredKey ? [`type=local,src=${cacheDir}`] : [],
-          cacheTo: registryCache
-            ? pushCache ? [registryCacheTo(registryCache.ref, settings.cacheMode)] : []
-            : exportCache ? [`type=local,dest=${freshCacheDir},mode=${settings.cacheMode}`] : [],
-          builder: builder.context ? undefined : settings.builder,
-          metadataFile: path.join(workDir, 'metadata.json'),
-        },
-        // A Docker context's own builder is reached by selecting that context, not by --builder.
-        { env: envForContext(env, builder.context), log: (line) => log.info(line) },
-      ),
-    ).catch((error: unknown) => explainPartialPush(error, settings.push ? settings.tags : [], promoter, result.fingerprint));
+    const request: BuildRequest = {
+      context: settings.context,
+      dockerfile: settings.file,
+      tags: settings.tags,
+      labels,
+      buildArgs: settings.buildArgs,
+      target: settings.target,
+      platforms: settings.platforms,
+      push: settings.push,
+      load: settings.load,
+      cacheFrom: specs.from,
+      cacheTo: specs.to,
+      // A Docker context's own builder is reached by selecting that context, not by --builder.
+      builder: builder.context ? undefined : settings.builder,
+      metadataFile: path.join(workDir, 'metadata.json'),
+    };
+    const build = await log
+      .group('Build', () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log.info(line) }))
+      .catch((error: unknown) => explainPartialPush(error, registryRefs, promoter, result.fingerprint));
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
@@ -255,37 +233,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       result.layers = await promoter.layersOf(settings.tags[0]!, result.digest).catch(() => undefined);
     }
 
-    if (exportCache) {
+    if (cache && plan.exportCache) {
       phase = Date.now();
-      const newRecord: CacheRecord = {
-        version: 1,
-        key: keys.key,
-        fingerprint: result.fingerprint ?? '',
-        contextHash: manifest.hash,
-        dockerfileHash: dockerfile.hash,
-        images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
-        manifest: serializeManifest(manifest).toString('base64'),
-        createdAt: new Date().toISOString(),
-      };
-      if (registryCache) {
-        // BuildKit pushed the cache image; the record beside it is ours (a failure there only warns).
-        // BuildKit exports with ignore-error=true: a cache push that failed leaves the build
-        // standing, and the step's error says so (then no record claims a cache that is not there).
-        const exportError = pushCache ? registryCacheExportError(build.steps) : undefined;
-        if (exportError) log.warning(`The registry cache ${registryCache.ref} was not saved (the image was): ${exportError}`);
-        else if (pushCache) {
-          result.cacheSaved = true;
-          await registryCache.saveRecord(newRecord);
-          result.cacheBytes = await registryCache.cacheBytes();
-        }
-      } else {
-        await writeRecord(freshCacheDir, newRecord);
-        await fs.rm(cacheDir, { recursive: true, force: true });
-        await fs.rename(freshCacheDir, cacheDir);
-        result.cacheBytes = await folderBytes(cacheDir);
-        if (settings.cache === 'true') result.cacheSaved = await settings.store!.save(cacheDir, keys.key);
-        result.cacheTraffic = settings.store!.traffic?.();
-      }
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
     return finish(result, started, promoter);
@@ -298,6 +249,27 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 const EXPORT_HINT =
   'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) ' +
   'or use a builder with another driver (docker-container, remote, kubernetes).';
+
+/** The run's cache, or undefined when caching is off. */
+function openCache(settings: PipelineSettings, promoter: Promoter, log: PipelineLog): CacheSession | undefined {
+  if (settings.cache === 'false') return undefined;
+  if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : undefined;
+}
+
+/** What is kept beside the cache: enough to skip the next identical build and to explain the next miss. */
+function newRecord(result: PipelineResult, key: string, settings: PipelineSettings): CacheRecord {
+  return {
+    version: 1,
+    key,
+    fingerprint: result.fingerprint ?? '',
+    contextHash: result.contextHash,
+    dockerfileHash: result.dockerfileHash,
+    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
+    manifest: serializeManifest(result.manifest).toString('base64'),
+    createdAt: new Date().toISOString(),
+  };
+}
 
 /** Runs the build; a failing step becomes an error at its Dockerfile line, with its last output. */
 async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest, hooks: BuildHooks): Promise<BuildResult> {

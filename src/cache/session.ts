@@ -1,0 +1,139 @@
+/**
+ * One run's view of the layer cache, whatever the backend: restore (or look
+ * up) an entry, hand BuildKit its `--cache-from`/`--cache-to` specs, and save
+ * what the build exported. The folder backends (Actions cache, local folder)
+ * move a BuildKit local-cache folder; the registry backend lets BuildKit move
+ * the cache image itself and keeps only the record beside it.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildStep } from '../builder.ts';
+import type { RegistryClient } from '../registry/client.ts';
+import type { CacheTraffic } from './delta-store.ts';
+import { hitKind, type CacheHit, type CacheKeys } from './keys.ts';
+import { readRecord, writeRecord, type CacheRecord } from './record.ts';
+import { RegistryCache, registryCacheExportError, registryCacheFrom, registryCacheTo } from './registry-backend.ts';
+import { folderBytes, type CacheStore } from './store.ts';
+
+export interface Restored {
+  hit: CacheHit;
+  restoredKey?: string;
+  record?: CacheRecord;
+}
+
+export interface ExportPlan {
+  /** The build exports a cache (a miss or partial hit, on a builder that can). */
+  exportCache: boolean;
+  /** Saving is wanted (`cache: true`, not read-only). */
+  write: boolean;
+  push: boolean;
+  mode: 'min' | 'max';
+}
+
+export interface Saved {
+  saved: boolean;
+  bytes?: number;
+}
+
+export interface CacheSession {
+  restore(keys: CacheKeys): Promise<Restored>;
+  /** Buildx `--cache-from` and `--cache-to` specs for this build. */
+  specs(plan: ExportPlan): { from: string[]; to: string[] };
+  /** Stores what the build exported, with the record; a failure is a warning. */
+  save(plan: ExportPlan, record: CacheRecord, steps: BuildStep[]): Promise<Saved>;
+  /** Bytes and requests to and from the cache service, when the backend counts them. */
+  traffic?(): CacheTraffic | undefined;
+}
+
+/**
+ * A BuildKit local-cache folder kept in a CacheStore. The restore path must be
+ * the same string on every run (@actions/cache versions entries by path); the
+ * build exports into a new folder beside it, so the saved cache never grows.
+ */
+export class FolderCache implements CacheSession {
+  private readonly dir: string;
+  private readonly freshDir: string;
+  private restored = false;
+
+  constructor(
+    private readonly store: CacheStore,
+    tempDir: string,
+    scope: string,
+  ) {
+    this.dir = path.join(tempDir, 'image-build-cache', scope);
+    this.freshDir = `${this.dir}.new`;
+  }
+
+  async restore(keys: CacheKeys): Promise<Restored> {
+    await fs.rm(this.dir, { recursive: true, force: true });
+    await fs.rm(this.freshDir, { recursive: true, force: true });
+    const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    this.restored = restoredKey !== undefined;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : undefined };
+  }
+
+  specs(plan: ExportPlan): { from: string[]; to: string[] } {
+    return {
+      from: this.restored ? [`type=local,src=${this.dir}`] : [],
+      to: plan.exportCache ? [`type=local,dest=${this.freshDir},mode=${plan.mode}`] : [],
+    };
+  }
+
+  async save(plan: ExportPlan, record: CacheRecord): Promise<Saved> {
+    await writeRecord(this.freshDir, record);
+    await fs.rm(this.dir, { recursive: true, force: true });
+    await fs.rename(this.freshDir, this.dir);
+    const bytes = await folderBytes(this.dir);
+    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+  }
+
+  traffic(): CacheTraffic | undefined {
+    return this.store.traffic?.();
+  }
+}
+
+/** A cache image in the registry (`type=registry`), with the record as an artifact beside it. */
+export class RegistryCacheSession implements CacheSession {
+  private readonly cache: RegistryCache;
+  private cacheExists = false;
+
+  constructor(
+    client: RegistryClient,
+    ref: string,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+
+  async restore(keys: CacheKeys): Promise<Restored> {
+    // Nothing is downloaded up front: BuildKit reads the cache image during the build.
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === 'miss' ? undefined : found.record?.key, record: found.record };
+  }
+
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  private writes(plan: ExportPlan): boolean {
+    return plan.exportCache && plan.write && plan.push;
+  }
+
+  specs(plan: ExportPlan): { from: string[]; to: string[] } {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : [],
+    };
+  }
+
+  async save(plan: ExportPlan, record: CacheRecord, steps: BuildStep[]): Promise<Saved> {
+    if (!this.writes(plan)) return { saved: false };
+    // BuildKit exports with ignore-error=true: a cache push that failed leaves the build standing,
+    // and then no record may claim a cache that is not there.
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
+  }
+}
