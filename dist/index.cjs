@@ -35831,7 +35831,26 @@ var import_node_worker_threads = require("node:worker_threads");
 var READ_BUFFER = 1 << 20;
 var OPEN_FLAGS = import_node_fs2.default.constants.O_RDONLY | import_node_fs2.default.constants.O_NOFOLLOW | import_node_fs2.default.constants.O_NONBLOCK;
 var IN_THREAD_MAX = 400;
+function digestFile(fsModule, cryptoModule, buf, flags, file) {
+  const fd = fsModule.openSync(file, flags);
+  try {
+    const st = fsModule.fstatSync(fd);
+    const h = cryptoModule.createHash("sha256");
+    let total = 0;
+    for (; ; ) {
+      const r = fsModule.readSync(fd, buf, 0, buf.length, null);
+      if (r === 0) break;
+      h.update(r === buf.length ? buf : buf.subarray(0, r));
+      total += r;
+      if (r < buf.length && total >= st.size) break;
+    }
+    return { digest: h.digest(), mode: st.mode & 4095, size: total };
+  } finally {
+    fsModule.closeSync(fd);
+  }
+}
 var WORKER_SOURCE = `
+const digestFile = (${digestFile.toString()});
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
@@ -35845,27 +35864,14 @@ parentPort.on('message', (msg) => {
   const modes = new Uint32Array(n);
   const sizes = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    let fd;
     try {
-      fd = fs.openSync(paths[j], flags);
-      const st = fs.fstatSync(fd);
-      const h = crypto.createHash('sha256');
-      let total = 0;
-      for (;;) {
-        const r = fs.readSync(fd, buf, 0, buf.length, null);
-        if (r === 0) break;
-        h.update(r === buf.length ? buf : buf.subarray(0, r));
-        total += r;
-        if (r < buf.length && total >= st.size) break;
-      }
-      digests.set(h.digest(), 32 * j);
-      modes[j] = st.mode & 0o7777;
-      sizes[j] = total;
+      const file = digestFile(fs, crypto, buf, flags, paths[j]);
+      digests.set(file.digest, 32 * j);
+      modes[j] = file.mode;
+      sizes[j] = file.size;
     } catch (error) {
       parentPort.postMessage({ id: msg.id, error: { path: paths[j], code: error.code, message: error.message } });
       return;
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
     }
   }
   parentPort.postMessage({ id: msg.id, digests, modes, sizes }, [digests.buffer, modes.buffer, sizes.buffer]);
@@ -35874,23 +35880,8 @@ parentPort.on('message', (msg) => {
 var inThreadBuffer;
 function hashFileSync(file) {
   inThreadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER);
-  const buf = inThreadBuffer;
-  const fd = import_node_fs2.default.openSync(file, OPEN_FLAGS);
-  try {
-    const st = import_node_fs2.default.fstatSync(fd);
-    const h = import_node_crypto.default.createHash("sha256");
-    let total = 0;
-    for (; ; ) {
-      const r = import_node_fs2.default.readSync(fd, buf, 0, buf.length, null);
-      if (r === 0) break;
-      h.update(r === buf.length ? buf : buf.subarray(0, r));
-      total += r;
-      if (r < buf.length && total >= st.size) break;
-    }
-    return { digest: h.digest("hex"), mode: st.mode & 4095, size: total };
-  } finally {
-    import_node_fs2.default.closeSync(fd);
-  }
+  const digest = digestFile(import_node_fs2.default, import_node_crypto.default, inThreadBuffer, OPEN_FLAGS, file);
+  return { digest: digest.digest.toString("hex"), mode: digest.mode, size: digest.size };
 }
 function readError(file, code, message) {
   return new UserError(`cannot read ${file} in the build context: ${code ?? message}`);

@@ -32,9 +32,33 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constant
 /** Below this many files, starting workers costs more than it saves. */
 const IN_THREAD_MAX = 400;
 
+/**
+ * Reads one file with a reusable buffer and hashes it. Self-contained (its
+ * modules come as arguments) because the worker runs its source text too.
+ */
+function digestFile(fsModule: typeof fs, cryptoModule: typeof crypto, buf: Buffer, flags: number, file: string) {
+  const fd = fsModule.openSync(file, flags);
+  try {
+    const st = fsModule.fstatSync(fd);
+    const h = cryptoModule.createHash('sha256');
+    let total = 0;
+    for (;;) {
+      const r = fsModule.readSync(fd, buf, 0, buf.length, null);
+      if (r === 0) break;
+      h.update(r === buf.length ? buf : buf.subarray(0, r));
+      total += r;
+      if (r < buf.length && total >= st.size) break;
+    }
+    return { digest: h.digest(), mode: st.mode & 0o7777, size: total };
+  } finally {
+    fsModule.closeSync(fd);
+  }
+}
+
 // The worker: plain CommonJS (it runs from a string, so it works the same
 // from the TypeScript sources and from the bundled dist/ files).
 const WORKER_SOURCE = `
+const digestFile = (${digestFile.toString()});
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
@@ -48,27 +72,14 @@ parentPort.on('message', (msg) => {
   const modes = new Uint32Array(n);
   const sizes = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    let fd;
     try {
-      fd = fs.openSync(paths[j], flags);
-      const st = fs.fstatSync(fd);
-      const h = crypto.createHash('sha256');
-      let total = 0;
-      for (;;) {
-        const r = fs.readSync(fd, buf, 0, buf.length, null);
-        if (r === 0) break;
-        h.update(r === buf.length ? buf : buf.subarray(0, r));
-        total += r;
-        if (r < buf.length && total >= st.size) break;
-      }
-      digests.set(h.digest(), 32 * j);
-      modes[j] = st.mode & 0o7777;
-      sizes[j] = total;
+      const file = digestFile(fs, crypto, buf, flags, paths[j]);
+      digests.set(file.digest, 32 * j);
+      modes[j] = file.mode;
+      sizes[j] = file.size;
     } catch (error) {
       parentPort.postMessage({ id: msg.id, error: { path: paths[j], code: error.code, message: error.message } });
       return;
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
     }
   }
   parentPort.postMessage({ id: msg.id, digests, modes, sizes }, [digests.buffer, modes.buffer, sizes.buffer]);
@@ -80,23 +91,8 @@ let inThreadBuffer: Buffer | undefined;
 /** Hash one file in this thread. */
 export function hashFileSync(file: string): FileDigest {
   inThreadBuffer ??= Buffer.allocUnsafeSlow(READ_BUFFER);
-  const buf = inThreadBuffer;
-  const fd = fs.openSync(file, OPEN_FLAGS);
-  try {
-    const st = fs.fstatSync(fd);
-    const h = crypto.createHash('sha256');
-    let total = 0;
-    for (;;) {
-      const r = fs.readSync(fd, buf, 0, buf.length, null);
-      if (r === 0) break;
-      h.update(r === buf.length ? buf : buf.subarray(0, r));
-      total += r;
-      if (r < buf.length && total >= st.size) break;
-    }
-    return { digest: h.digest('hex'), mode: st.mode & 0o7777, size: total };
-  } finally {
-    fs.closeSync(fd);
-  }
+  const digest = digestFile(fs, crypto, inThreadBuffer, OPEN_FLAGS, file);
+  return { digest: digest.digest.toString('hex'), mode: digest.mode, size: digest.size };
 }
 
 function readError(file: string, code: string | undefined, message: string): UserError {
