@@ -4,7 +4,7 @@
 //
 //   node_modules/.bin/node scripts/bench.mjs [--reps N] [--quick] [--changes N]
 //       [--scenarios cold,rerun,change,release,ten] [--tools image-build,recipe,save-load]
-//       [--write | --no-write] [--keep] [--attempts N]
+//       [--write | --no-write] [--keep] [--attempts N] [--action DIR] [--candidate DIR]
 //
 // Tools, each with its own image name, cache keys and runner temp folder:
 //   image-build  the bundled action (dist/index.cjs, then dist/post.cjs) as a runner runs it
@@ -25,15 +25,17 @@
 // Scenarios, each on a "fresh runner" (builder cache pruned, local images removed,
 // runner temp emptied): cold; no-change rerun (same commit); one source file changed
 // (new commit); release tag refs/tags/v1.2.3 on the commit just built; ten
-// consecutive one-file changes (cache entry size after each; first repetition only).
+// consecutive one-file changes (the cache size after them; first repetition only).
 // Times are the min over the repetitions; other columns come from that repetition.
 // A step whose result is not what the scenario must give (a failed push, a cache
 // hit of the wrong kind, a step that should have been cached but ran: others
 // prune the same engine at any moment) is retried, up to --attempts (3), and a
 // disturbed step never counts toward the min.
-// Measured per step: wall seconds; cache entry size (the chain's newest entry);
-// bytes up/down and requests to the cache service (/_stats); blob uploads to the
-// registry (`PUT /v2/<repo>/blobs/uploads/… 201` in its access log).
+// Measured per step: wall seconds; bytes down/up and requests to the cache
+// service (/_stats); what the chain keeps stored there (its finalized entries);
+// blob uploads to the registry (`PUT /v2/<repo>/blobs/uploads/… 201` in its
+// access log). Cache size = what a restore downloads: the one-file change
+// restores the cold cache, the last change of the series the cache after N changes.
 //
 // Writes docs/benchmarks.md (between its bench:start/bench:end markers) and
 // docs/benchmarks.svg; `--quick` (1 repetition) writes them only with --write.
@@ -42,7 +44,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeBinary, root, runAction, stackEnv } from './run-action.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -82,7 +84,13 @@ const CHANGES = Number(option('--changes', '10'));
 const WRITE = flag('--write') || (!QUICK && !flag('--no-write'));
 const KEEP = flag('--keep');
 const ATTEMPTS = Number(option('--attempts', '3'));
-const ALL_TOOLS = ['image-build', 'recipe', 'save-load'];
+// --candidate DIR: a second build of the action (DIR holds its index.cjs and
+// post.cjs, e.g. `node scripts/build.mjs /tmp/candidate`) run beside the
+// committed one, to measure a change in the same run.
+const CANDIDATE = option('--candidate');
+// --action DIR: run this build as "image-build" instead of the committed dist/ (a clean A/B with --candidate).
+const ACTION = option('--action');
+const ALL_TOOLS = ['image-build', ...(CANDIDATE ? ['candidate'] : []), 'recipe', 'save-load'];
 const TOOLS = option('--tools', ALL_TOOLS.join(',')).split(',');
 const ALL_SCENARIOS = ['cold', 'rerun', 'change', 'release', 'ten'];
 const SCENARIOS = option('--scenarios', ALL_SCENARIOS.join(',')).split(',');
@@ -96,7 +104,7 @@ function usage(message) {
 }
 
 const LABELS = { cold: 'cold', rerun: 'no-change rerun', change: 'one-file change', release: 'release on a built commit', ten: `${CHANGES} one-file changes` };
-const TOOL_LABELS = { 'image-build': 'image-build', recipe: 'local-cache recipe', 'save-load': 'docker save/load' };
+const TOOL_LABELS = { 'image-build': 'image-build', candidate: 'image-build (candidate)', recipe: 'local-cache recipe', 'save-load': 'docker save/load' };
 const APP = path.join(root, 'examples/bench');
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 
@@ -135,7 +143,7 @@ const readFrom = (file, offset) => {
     fs.closeSync(fd);
   }
 };
-const mb = (bytes) => (bytes === undefined || bytes === null ? '–' : (bytes / 1e6).toFixed(1));
+const mb = (bytes) => (bytes === undefined || bytes === null ? '–' : (bytes / 1e6).toFixed(bytes > 0 && bytes < 1e5 ? 3 : 1));
 const secs = (value) => (value === undefined ? '–' : value.toFixed(2));
 
 /** Cached and total Dockerfile steps (FROM left out) in `--progress=plain` output. */
@@ -160,7 +168,7 @@ function summarySteps(summary) {
  */
 function anomaly(scenario, o) {
   const kind = scenario.replace(/#\d+$/, '');
-  if (o.tool === 'image-build' && ['rerun', 'release'].includes(kind)) return o.built ? 'built, expected a fingerprint match' : undefined;
+  if (['image-build', 'candidate'].includes(o.tool) && ['rerun', 'release'].includes(kind)) return o.built ? 'built, expected a fingerprint match' : undefined;
   if (!o.built) return 'no build, expected one';
   const expected = { cold: ['miss', 0], rerun: ['exact', o.steps], release: ['exact', o.steps], change: ['partial', o.steps - 2], ten: ['partial', o.steps - 2] }[kind];
   if (o.hit !== expected[0]) return `cache ${o.hit}, expected ${expected[0]}`;
@@ -274,32 +282,59 @@ async function freshRunner(chain) {
   for (const name of fs.readdirSync(chain.runnerTemp)) fs.rmSync(path.join(chain.runnerTemp, name), { recursive: true, force: true });
 }
 
+/** One run of the action (main, then post) as a runner runs it; its phases from the job summary. */
+async function imageBuild(runner, chain, { ref, sha }) {
+  const result = await runner({
+    workspace: chain.workspace,
+    runnerTemp: chain.runnerTemp,
+    ref,
+    sha,
+    inputs: { context: '.', images: chain.image, 'build-args': `BASE=${BASE}`, 'cache-key-prefix': chain.prefix },
+    env: { IMAGE_BUILD_CACHE_URL: CACHE_URL, ACTIONS_RESULTS_URL: CACHE_URL },
+  });
+  if (result.code !== 0) {
+    const tail = (result.stdout + result.stderr).trim().split('\n').slice(-12).join('\n');
+    throw new Error(`the action failed (exit ${result.code}):\n${tail}`);
+  }
+  const expected = tagNames(ref, sha);
+  const got = (result.outputs['tag-names'] ?? '').split('\n').filter(Boolean);
+  if (got.slice().sort().join() !== expected.slice().sort().join()) log(`warning: image-build pushed ${got.join(', ')}; the recipes push ${expected.join(', ')}`);
+  // The summary's phases (0.1 s resolution), then what lies outside them: in the
+  // pipeline (Docker CLI checks, config), in main (Node start-up, bundle load,
+  // outputs, summary) and the post step.
+  const reported = {};
+  const row = result.summary.split('\n').find((line) => line.startsWith('| seconds |'));
+  for (const match of (row ?? '').matchAll(/([a-z][a-z +]*?) (\d+(?:\.\d+)?)(?= ·| \|)/g)) reported[match[1].trim()] = Number(match[2]);
+  const phases = {};
+  for (const [name, value] of Object.entries(reported)) if (name !== 'total' && (value > 0 || name.startsWith('of which'))) phases[name] = value;
+  const inPhases = ['hash', 'lookup', 'restore', 'build', 'save'].reduce((sum, name) => sum + (reported[name] ?? 0), 0);
+  if (reported.total !== undefined) {
+    phases['pipeline, outside phases'] = Math.max(0, reported.total - inPhases);
+    phases['main, outside pipeline'] = Math.max(0, result.seconds - reported.total);
+  }
+  if (result.post?.seconds !== undefined) phases['post step'] = result.post.seconds;
+  return { phases, built: result.outputs.built !== 'false', hit: result.outputs['cache-hit'], ...summarySteps(result.summary) };
+}
+
+const runners = new Map();
+/** runAction for a build of the action in `distDir`: a copy of scripts/run-action.mjs in a folder whose dist/ is that build. */
+async function runnerFor(distDir) {
+  if (!runners.has(distDir)) {
+    const dir = fs.mkdtempSync(path.join(scratch, 'action-root-'));
+    fs.mkdirSync(path.join(dir, 'dist'));
+    fs.mkdirSync(path.join(dir, 'scripts'));
+    for (const file of ['index.cjs', 'post.cjs']) fs.copyFileSync(path.join(path.resolve(distDir), file), path.join(dir, 'dist', file));
+    fs.copyFileSync(path.join(root, 'scripts/run-action.mjs'), path.join(dir, 'scripts/run-action.mjs'));
+    for (const link of ['.stack', 'node_modules']) fs.symlinkSync(path.join(root, link), path.join(dir, link));
+    runners.set(distDir, (await import(pathToFileURL(path.join(dir, 'scripts/run-action.mjs')).href)).runAction);
+  }
+  return runners.get(distDir);
+}
+
 // ---- the tools: each runs one CI job's image step and returns its phases ----
 const tools = {
-  async 'image-build'(chain, { ref, sha }) {
-    const result = await runAction({
-      workspace: chain.workspace,
-      runnerTemp: chain.runnerTemp,
-      ref,
-      sha,
-      inputs: { context: '.', images: chain.image, 'build-args': `BASE=${BASE}`, 'cache-key-prefix': chain.prefix },
-      env: { IMAGE_BUILD_CACHE_URL: CACHE_URL, ACTIONS_RESULTS_URL: CACHE_URL },
-    });
-    if (result.code !== 0) {
-      const tail = (result.stdout + result.stderr).trim().split('\n').slice(-12).join('\n');
-      throw new Error(`the action failed (exit ${result.code}):\n${tail}`);
-    }
-    const expected = tagNames(ref, sha);
-    const got = (result.outputs['tag-names'] ?? '').split('\n').filter(Boolean);
-    if (got.slice().sort().join() !== expected.slice().sort().join()) log(`warning: image-build pushed ${got.join(', ')}; the recipes push ${expected.join(', ')}`);
-    const phases = {};
-    const row = result.summary.split('\n').find((line) => line.startsWith('| seconds |'));
-    for (const match of (row ?? '').matchAll(/([a-z][a-z +]*?) (\d+(?:\.\d+)?)(?= ·| \|)/g)) {
-      phases[match[1].trim() === 'total' ? 'pipeline total' : match[1].trim()] = Number(match[2]);
-    }
-    phases['main (process)'] = result.seconds;
-    return { phases, built: result.outputs.built !== 'false', hit: result.outputs['cache-hit'], ...summarySteps(result.summary) };
-  },
+  'image-build': async (chain, commit) => imageBuild(ACTION ? await runnerFor(ACTION) : runAction, chain, commit),
+  candidate: async (chain, commit) => imageBuild(await runnerFor(CANDIDATE), chain, commit),
 
   async recipe(chain, { ref, sha }) {
     const cacheDir = path.join(chain.runnerTemp, '.buildx-cache');
@@ -356,45 +391,64 @@ const tools = {
 };
 
 // ---- one measured step: a tool on a scenario ----
-async function measure(chain, scenario, commit, attempt = 1) {
-  await freshRunner(chain);
+/**
+ * One tool on one scenario, on a fresh runner. Others prune the same engine (an
+ * image gone between build and push, cache records gone mid-build) and may even
+ * restart the stack: a failed or disturbed attempt is undone (its cache entries
+ * deleted, its registry tags put back) and retried, up to --attempts.
+ */
+async function measure(chain, scenario, commit) {
   const repository = chain.image.slice(REGISTRY.length + 1);
-  const undo = { entryId: Math.max(0, ...(await cacheEntries()).map((entry) => entry.id)), tags: await repositoryTags(repository) };
+  for (let attempt = 1; ; attempt++) {
+    let undo;
+    let record;
+    try {
+      await freshRunner(chain);
+      undo = { entryId: Math.max(0, ...(await cacheEntries()).map((entry) => entry.id)), tags: await repositoryTags(repository) };
+      record = await attemptStep(chain, scenario, commit, repository);
+    } catch (error) {
+      record = { tool: chain.tool, scenario, error: `benchmark step: ${error.message ?? error}` };
+    }
+    if (attempt > 1 && record.notes) record.notes += ` (attempt ${attempt})`;
+    log(`${scenario.padEnd(9)} ${chain.tool.padEnd(11)} ${secs(record.seconds).padStart(6)} s  ${record.error ? `FAILED (attempt ${attempt})` : record.notes}` +
+      `  stored ${mb(record.storedBytes)} MB  cache ↑${mb(record.cacheUp)} ↓${mb(record.cacheDown)} MB in ${record.cacheRequests ?? '–'} requests  blob uploads ${record.uploads ?? '–'}` +
+      `  [${Object.entries(record.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}]`);
+    if (!record.error || attempt >= ATTEMPTS) return record;
+    log(`  ${record.error.split('\n').filter(Boolean).slice(-4).join('\n  ')}`);
+    try {
+      await run('bash', [path.join(root, 'scripts/stack.sh'), 'up']);
+      if (undo) await undoStep(chain, repository, undo);
+    } catch (error) {
+      log(`warning: could not undo the failed attempt: ${error.message ?? error}`);
+    }
+  }
+}
+
+async function attemptStep(chain, scenario, commit, repository) {
   const registryOffset = fileSize(REGISTRY_LOG);
   await fetch(new URL('_stats/reset', CACHE_URL), { method: 'POST' });
   const started = Date.now();
   let outcome;
   try {
-    outcome = { tool: chain.tool, ...(await tools[chain.tool](chain, commit)) };
-    outcome.notes = outcome.built ? `cache ${outcome.hit}, ${outcome.cached}/${outcome.steps} steps cached` : 'no build (fingerprint)';
-    const wrong = anomaly(scenario, outcome);
-    if (wrong) outcome.error = `unexpected result: ${wrong}`;
+    outcome = await tools[chain.tool](chain, commit);
   } catch (error) {
     outcome = { error: String(error.message ?? error) };
   }
-  if (outcome.error) {
-    log(`${chain.tool} / ${scenario} attempt ${attempt} FAILED: ${outcome.error}`);
-    // Others prune the same engine at any moment (an image gone between build and
-    // push, a cache record gone mid-build): put the chain back as it was, and retry.
-    if (attempt < ATTEMPTS) {
-      await undoStep(chain, repository, undo);
-      return measure(chain, scenario, commit, attempt + 1);
-    }
-  }
   const seconds = (Date.now() - started) / 1000;
+  if (!outcome.error) {
+    outcome.notes = outcome.built ? `cache ${outcome.hit}, ${outcome.cached}/${outcome.steps} steps cached` : 'no build (fingerprint)';
+    const wrong = anomaly(scenario, { tool: chain.tool, ...outcome });
+    if (wrong) outcome.error = `unexpected result: ${wrong}`;
+  }
   await sleep(150); // let the registry's access log catch up
   const uploads = readFrom(REGISTRY_LOG, registryOffset).split('\n')
     .filter((line) => line.includes(`PUT /v2/${repository}/blobs/uploads/`) && / 201 /.test(line)).length;
   const { up, down, requests } = statsTotals(await cacheStats());
   const entries = (await cacheEntries()).filter((entry) => entry.key.startsWith(`${chain.prefix}-`));
-  const latest = entries.filter((entry) => entry.finalized).sort((a, b) => b.id - a.id)[0];
-  if (attempt > 1 && outcome.notes) outcome.notes += ` (attempt ${attempt})`;
-  const record = { tool: chain.tool, scenario, seconds, uploads, cacheUp: up, cacheDown: down, cacheRequests: requests,
-    entryBytes: latest?.uploadedSize, ...outcome };
-  log(`${scenario.padEnd(9)} ${chain.tool.padEnd(11)} ${secs(seconds).padStart(6)} s  ${outcome.error ? 'FAILED' : outcome.notes}` +
-    `  entry ${mb(record.entryBytes)} MB  cache ↑${mb(up)} ↓${mb(down)} MB in ${requests} requests  blob uploads ${uploads}` +
-    `  [${Object.entries(outcome.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}]`);
-  return record;
+  // What the chain keeps in the cache service: every finalized entry (a whole-folder
+  // cache adds one full copy per new key; a content-addressed one only new blobs).
+  const storedBytes = entries.filter((entry) => entry.finalized).reduce((sum, entry) => sum + (entry.uploadedSize ?? 0), 0);
+  return { tool: chain.tool, scenario, seconds, uploads, cacheUp: up, cacheDown: down, cacheRequests: requests, storedBytes, ...outcome };
 }
 
 const MANIFEST_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.image.manifest.v1+json',
@@ -441,7 +495,7 @@ const runId = hex(3);
 const machine = await machineFacts();
 log(`run ${runId}: ${REPS} repetition(s), tools ${TOOLS.join(', ')}, scenarios ${SCENARIOS.join(', ')}; ${machine.cores} cores, Docker ${machine.docker}, Buildx ${machine.buildx}`);
 const results = []; // { rep, tool, scenario, ... }
-const tenSeries = {}; // tool -> [{ n, entryBytes, seconds }]
+const tenSeries = {}; // tool -> [{ n, seconds, cacheDown, cacheUp, storedBytes, error }]
 const chains = [];
 const benchStarted = Date.now();
 let aborted;
@@ -480,7 +534,7 @@ try {
         for (const chain of ordered) {
           editSource(chain.workspace, 100 + n);
           const record = await measure(chain, `ten#${n}`, { ref: 'refs/heads/main', sha });
-          (tenSeries[chain.tool] ??= []).push({ n, entryBytes: record.entryBytes, seconds: record.seconds, error: record.error });
+          (tenSeries[chain.tool] ??= []).push({ n, seconds: record.seconds, cacheDown: record.cacheDown, cacheUp: record.cacheUp, storedBytes: record.storedBytes, error: record.error });
         }
       }
     }
@@ -493,7 +547,7 @@ try {
   if (KEEP) log(`kept ${scratch}`);
   else fs.rmSync(scratch, { recursive: true, force: true });
 }
-if (distDigest() !== DIST_AT_START) log('warning: dist/index.cjs changed during the run; image-build numbers mix two builds');
+if (!ACTION && distDigest() !== DIST_AT_START) log('warning: dist/index.cjs changed during the run; image-build numbers mix two builds');
 
 // ---- report ----
 const best = {}; // scenario -> tool -> record with the min time
@@ -511,15 +565,19 @@ if (WRITE) {
   log('wrote docs/benchmarks.md and docs/benchmarks.svg');
 }
 log(`done in ${((Date.now() - benchStarted) / 60000).toFixed(1)} min`);
-process.exit(failures.length || aborted ? 1 : 0);
+// Disturbed attempts are normal on a shared engine; a cell with no sound measurement is not.
+const missing = SCENARIOS.filter((s) => s !== 'ten').flatMap((s) => TOOLS.filter((t) => !best[s]?.[t]).map((t) => `${s}/${t}`));
+if (missing.length) log(`no sound measurement for ${missing.join(', ')}`);
+process.exit(missing.length || aborted ? 1 : 0);
 
 function report() {
   const lines = [];
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   lines.push(`Run \`${runId}\` of ${date} UTC: min of ${REPS} repetition${REPS > 1 ? 's' : ''} per cell; ` +
     `${machine.cores} × ${machine.cpu}, ${machine.memory} GB RAM, ${machine.os}; Docker Engine ${machine.docker} (containerd image store), ` +
-    `Buildx ${machine.buildx}, Node ${process.versions.node}; image-build \`dist/index.cjs\` ${DIST_AT_START}.`, '');
-  lines.push('| scenario | tool | seconds | × recipe | result | cache entry MB | cache ↑ MB | cache ↓ MB | cache requests | registry blob uploads |',
+    `Buildx ${machine.buildx}, Node ${process.versions.node}; image-build ${ACTION ? `from \`${ACTION}\`` : `\`dist/index.cjs\` ${DIST_AT_START}`}` +
+    `${CANDIDATE ? `, candidate from \`${CANDIDATE}\`` : ''}.`, '');
+  lines.push('| scenario | tool | seconds | × recipe | result | cache ↓ MB | cache ↑ MB | cache requests | cache stored MB | registry blob uploads |',
     '|---|---|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const scenario of ['cold', 'rerun', 'change', 'release']) {
     if (!best[scenario]) continue;
@@ -531,45 +589,57 @@ function report() {
         continue;
       }
       const ratio = recipe ? `${(r.seconds / recipe).toFixed(2)}×` : '–';
-      const name = tool === 'image-build' ? `**${TOOL_LABELS[tool]}**` : TOOL_LABELS[tool];
-      lines.push(`| ${LABELS[scenario]} | ${name} | ${secs(r.seconds)} | ${ratio} | ${r.notes} | ${mb(r.entryBytes)} | ${mb(r.cacheUp)} | ${mb(r.cacheDown)} | ${r.cacheRequests} | ${r.uploads} |`);
+      const name = tool === 'recipe' || tool === 'save-load' ? TOOL_LABELS[tool] : `**${TOOL_LABELS[tool]}**`;
+      lines.push(`| ${LABELS[scenario]} | ${name} | ${secs(r.seconds)} | ${ratio} | ${r.notes} | ${mb(r.cacheDown)} | ${mb(r.cacheUp)} | ${r.cacheRequests} | ${mb(r.storedBytes)} | ${r.uploads} |`);
     }
   }
   lines.push('');
 
   if (Object.keys(tenSeries).length) {
-    lines.push(`Cache entry over ${CHANGES} consecutive one-file changes (one repetition):`, '',
-      '| tool | cold entry MB | after change 1 | after change ' + CHANGES + ` | ${CHANGES}th ÷ cold | mean seconds per change |`, '|---|---:|---:|---:|---:|---:|');
+    lines.push(`Cache size over ${CHANGES} consecutive one-file changes (first repetition). The cache a job restores is what it downloads: ` +
+      `the one-file change restores the cold build's cache, change k of the series restores the cache left by k earlier changes.`, '',
+      `| tool | cold cache MB | cache after ${CHANGES} changes MB | growth | stored after cold MB | stored after ${CHANGES + 1} changes MB | mean ↑ MB per change | mean seconds per change |`,
+      '|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const tool of TOOLS) {
       const series = tenSeries[tool] ?? [];
-      const cold = results.find((r) => r.rep === 1 && r.tool === tool && r.scenario === 'cold')?.entryBytes;
-      const first = series[0]?.entryBytes;
-      const last = series.at(-1)?.entryBytes;
-      const ok = series.filter((s) => !s.error);
-      const mean = ok.length ? ok.reduce((sum, s) => sum + s.seconds, 0) / ok.length : undefined;
-      lines.push(`| ${TOOL_LABELS[tool]} | ${mb(cold)} | ${mb(first)} | ${mb(last)} | ${cold && last ? (last / cold).toFixed(2) : '–'} | ${secs(mean)} |`);
+      const ok = series.filter((step) => !step.error);
+      const mean = (pick) => (ok.length ? ok.reduce((sum, step) => sum + pick(step), 0) / ok.length : undefined);
+      const { cold, last } = growthOf(tool);
+      const storedCold = results.find((r) => r.rep === 1 && r.tool === tool && r.scenario === 'cold')?.storedBytes;
+      lines.push(`| ${TOOL_LABELS[tool]} | ${mb(cold)} | ${mb(last)} | ${cold && last ? `${(last / cold).toFixed(2)}×` : '–'} | ${mb(storedCold)} | ${mb(series.at(-1)?.storedBytes)} | ` +
+        `${mb(mean((step) => step.cacheUp))} | ${secs(mean((step) => step.seconds))} |`);
     }
     lines.push('');
   }
 
-  lines.push('Goals of issue 9 (image-build; ratios within this run):', '', '| goal | target | measured | |', '|---|---|---:|---|');
-  const ib = (scenario) => best[scenario]?.['image-build'];
-  const rc = (scenario) => best[scenario]?.recipe;
-  const goal = (name, target, value, pass) => lines.push(`| ${name} | ${target} | ${value ?? '–'} | ${value === undefined ? 'not measured' : pass ? 'pass' : '**fail**'} |`);
-  const ratioOf = (scenario) => (ib(scenario) && rc(scenario) ? ib(scenario).seconds / rc(scenario).seconds : undefined);
-  const rerun = ratioOf('rerun');
-  goal('no-change rerun', '≤ 0.30× recipe', rerun === undefined ? undefined : `${rerun.toFixed(2)}×`, rerun <= 0.3);
-  const change = ratioOf('change');
-  goal('one-file change', '≤ 1.0× recipe', change === undefined ? undefined : `${change.toFixed(2)}×`, change <= 1.0);
-  const release = ib('release');
-  goal('release on a built commit', '≤ 1.5 s, 0 blob uploads', release ? `${secs(release.seconds)} s, ${release.uploads} uploads` : undefined, release && release.seconds <= 1.5 && release.uploads === 0);
-  const coldEntry = results.find((r) => r.rep === 1 && r.tool === 'image-build' && r.scenario === 'cold')?.entryBytes;
-  const lastEntry = tenSeries['image-build']?.at(-1)?.entryBytes;
-  const growth = coldEntry && lastEntry ? lastEntry / coldEntry : undefined;
-  goal(`cache entry after ${CHANGES} changes`, '≤ 1.3× cold entry', growth === undefined ? undefined : `${growth.toFixed(2)}×`, growth <= 1.3);
+  const ours = TOOLS.filter((tool) => tool === 'image-build' || tool === 'candidate');
+  lines.push('Goals of issue 9 (ratios within this run):', '', `| goal | target | ${ours.map((tool) => `${TOOL_LABELS[tool]} | |`).join(' ')}`,
+    `|---|---|${ours.map(() => '---:|---|').join('')}`);
+  const cell = (value, pass) => (value === undefined ? '– | not measured' : `${value} | ${pass ? 'pass' : '**fail**'}`);
+  const ratioOf = (tool, scenario) => (best[scenario]?.[tool] && best[scenario]?.recipe ? best[scenario][tool].seconds / best[scenario].recipe.seconds : undefined);
+  const goalRow = (name, target, measure) => lines.push(`| ${name} | ${target} | ${ours.map((tool) => cell(...measure(tool))).join(' | ')} |`);
+  goalRow('no-change rerun', '≤ 0.30× recipe', (tool) => {
+    const ratio = ratioOf(tool, 'rerun');
+    return [ratio === undefined ? undefined : `${ratio.toFixed(2)}×`, ratio <= 0.3];
+  });
+  goalRow('one-file change', '≤ 1.0× recipe', (tool) => {
+    const ratio = ratioOf(tool, 'change');
+    return [ratio === undefined ? undefined : `${ratio.toFixed(2)}×`, ratio <= 1.0];
+  });
+  goalRow('release on a built commit', '≤ 1.5 s, 0 blob uploads', (tool) => {
+    const release = best.release?.[tool];
+    return [release ? `${secs(release.seconds)} s, ${release.uploads} uploads` : undefined, release && release.seconds <= 1.5 && release.uploads === 0];
+  });
+  goalRow(`cache after ${CHANGES} changes`, '≤ 1.3× cold cache', (tool) => {
+    const { cold, last } = growthOf(tool);
+    const growth = cold && last ? last / cold : undefined;
+    return [growth === undefined ? undefined : `${growth.toFixed(2)}×`, growth <= 1.3];
+  });
   lines.push('');
 
-  lines.push('Where the time goes (seconds, the repetition with the min time; image-build: phases from its job summary, "main (process)" is the whole `node dist/index.cjs`, the row\'s total also counts `dist/post.cjs`):', '',
+  lines.push('Where the time goes (seconds, the repetition with the min time). image-build: the phases of its job summary (0.1 s resolution; zero phases left out), ' +
+    'then the time outside them: in the pipeline (Docker CLI checks, Docker config), in `dist/index.cjs` outside the pipeline (Node start-up, loading the bundle, outputs, summary), and the post step (`dist/post.cjs`). ' +
+    'The recipes: each `actions/cache` step is its own Node process.', '',
     '| scenario | tool | total | phases |', '|---|---|---:|---|');
   for (const scenario of ['cold', 'rerun', 'change', 'release']) {
     for (const tool of TOOLS) {
@@ -588,6 +658,13 @@ function report() {
   }
   lines.push('![times by scenario and tool](benchmarks.svg)');
   return lines.join('\n');
+}
+
+/** The cache restored by the one-file change (the cold build's) and by the last change of the series. */
+function growthOf(tool) {
+  const change = results.find((r) => r.rep === 1 && r.tool === tool && r.scenario === 'change' && !r.error);
+  const last = tenSeries[tool]?.at(-1);
+  return { cold: change?.cacheDown, last: last && !last.error ? last.cacheDown : undefined };
 }
 
 function writeDocs(generated) {
@@ -613,7 +690,7 @@ function chart() {
     }
     groups.push({ label: `change (mean of ${CHANGES})`, values });
   }
-  const colors = { 'image-build': '#2563eb', recipe: '#9ca3af', 'save-load': '#d97706' };
+  const colors = { 'image-build': '#2563eb', candidate: '#7c3aed', recipe: '#9ca3af', 'save-load': '#d97706' };
   const width = 760;
   const left = 190;
   const right = 70;
