@@ -1183,7 +1183,7 @@ var init_main = __esm({
       WorkspaceSymbol2.create = create2;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create2(name, detail, kind, range3, selectionRange, children) {
+      function create2(name, detail, kind, range3, selectionRange, children2) {
         const result = {
           name,
           detail,
@@ -1191,8 +1191,8 @@ var init_main = __esm({
           range: range3,
           selectionRange
         };
-        if (children !== void 0) {
-          result.children = children;
+        if (children2 !== void 0) {
+          result.children = children2;
         }
         return result;
       }
@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path10 = this.getPath();
-        if (path10 === null || path10.startsWith("/")) {
-          return path10;
+        const path11 = this.getPath();
+        if (path11 === null || path11.startsWith("/")) {
+          return path11;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path10 : parent + "/" + path10;
+              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
             }
           }
         }
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path10 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path11 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path10);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path10,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path10);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path10,
+          path11,
           error2.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path10);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path10,
+        path: path11,
         method,
         body: body2,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path10 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request;
+      const { method, path: path11, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body2)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path10} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path11, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body: body2, headers, query } = opts;
+      const { path: path11, method, body: body2, headers, query } = opts;
       return {
-        path: path10,
+        path: path11,
         method,
         body: body2,
         headers,
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path11 = `/${path11}`;
           }
-          url2 = new URL(util3.parseOrigin(url2).origin + path10);
+          url2 = new URL(util3.parseOrigin(url2).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -33015,7 +33015,7 @@ var require_commonjs2 = __commonJS({
 // src/cli.ts
 init_import_meta_url();
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_node_util5 = require("node:util");
 
 // src/advice.ts
@@ -33417,7 +33417,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path10, parent) {
+  match(path11, parent) {
     const pats = this.patterns;
     const state3 = new Uint8Array(pats.length);
     let matched = false;
@@ -33426,12 +33426,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path10);
+        m = p.test(path11);
         if (!m && parent === null) {
-          let slash = path10.indexOf("/");
+          let slash = path11.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path10.slice(0, slash));
-            slash = path10.indexOf("/", slash + 1);
+            m = p.test(path11.slice(0, slash));
+            slash = path11.indexOf("/", slash + 1);
           }
         }
       }
@@ -33443,8 +33443,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state: state3 };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path10) {
-    return this.match(path10, null).excluded;
+  excludes(path11) {
+    return this.match(path11, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -33627,14 +33627,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path10) => path10 === p,
+        test: (path11) => path11 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix2 = p.slice(0, -2);
       return {
         ...base,
-        test: (path10) => path10.startsWith(prefix2),
+        test: (path11) => path11.startsWith(prefix2),
         mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
       };
     }
@@ -33643,7 +33643,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path10) => path10.endsWith(suffix) || path10 === bare,
+        test: (path11) => path11.endsWith(suffix) || path11 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -33652,7 +33652,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path10) => regexp.test(path10),
+        test: (path11) => regexp.test(path11),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -38824,11 +38824,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path10) {
+    function locateFile(path11) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path10, scriptDirectory);
+        return Module["locateFile"](path11, scriptDirectory);
       }
-      return scriptDirectory + path10;
+      return scriptDirectory + path11;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -38841,7 +38841,7 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      var fs14 = require2("fs");
+      var fs15 = require2("fs");
       var nodePath = require2("path");
       if (ENVIRONMENT_IS_WORKER) {
         scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -38850,7 +38850,7 @@ var NativeCRC64 = (() => {
       }
       read_ = (filename, binary) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        return fs14.readFileSync(filename, binary ? void 0 : "utf8");
+        return fs15.readFileSync(filename, binary ? void 0 : "utf8");
       };
       readBinary = (filename) => {
         var ret = read_(filename, true);
@@ -38862,7 +38862,7 @@ var NativeCRC64 = (() => {
       };
       readAsync = (filename, onload, onerror) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        fs14.readFile(filename, function(err2, data) {
+        fs15.readFile(filename, function(err2, data) {
           if (err2) onerror(err2);
           else onload(data.buffer);
         });
@@ -51565,8 +51565,8 @@ function parseBuildArgs(text) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/builder.ts
 init_import_meta_url();
@@ -51764,20 +51764,95 @@ function stripUndefined(value) {
 
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
-// src/cache/record.ts
+// src/cache/oci-layout.ts
 init_import_meta_url();
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
 var import_node_path6 = __toESM(require("node:path"), 1);
+var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
+var MANIFEST_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+]);
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+function isDigest(value) {
+  return typeof value === "string" && DIGEST.test(value);
+}
+function blobPath(dir, digest) {
+  return import_node_path6.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+}
+function isMetadata(descriptor) {
+  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
+}
+async function readJson(file) {
+  return JSON.parse(await import_promises3.default.readFile(file, "utf8"));
+}
+async function readIndex(dir) {
+  const index = await readJson(import_node_path6.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path6.default.join(dir, "index.json")} has no manifests list`);
+  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
+  return index.manifests;
+}
+function checkDescriptor(descriptor, where2) {
+  if (!descriptor || !isDigest(descriptor.digest) || typeof descriptor.mediaType !== "string") {
+    throw new Error(`${where2} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
+  }
+}
+function children(manifest) {
+  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
+}
+async function readLayout(dir) {
+  return walkBlobs(dir, await readIndex(dir));
+}
+async function walkBlobs(dir, roots) {
+  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
+  const visit = async (descriptor, where2, asConfig = false) => {
+    checkDescriptor(descriptor, where2);
+    if (!asConfig && !isMetadata(descriptor)) {
+      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
+      return;
+    }
+    if (blobs.metadata.has(descriptor.digest)) return;
+    blobs.metadata.set(descriptor.digest, descriptor.size);
+    blobs.layers.delete(descriptor.digest);
+    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
+    const manifest = await readJson(blobPath(dir, descriptor.digest));
+    const { nested, config } = children(manifest);
+    for (const child of nested) await visit(child, descriptor.digest);
+    if (config) await visit(config, descriptor.digest, true);
+  };
+  for (const descriptor of roots) await visit(descriptor, "index.json");
+  return blobs;
+}
+async function removeUnreachableBlobs(dir) {
+  const { metadata: metadata2, layers } = await readLayout(dir);
+  const blobsDir = import_node_path6.default.join(dir, "blobs", "sha256");
+  let removed = 0;
+  for (const name of await import_promises3.default.readdir(blobsDir).catch(() => [])) {
+    const digest = `sha256:${name}`;
+    if (metadata2.has(digest) || layers.has(digest)) continue;
+    await import_promises3.default.rm(import_node_path6.default.join(blobsDir, name), { force: true });
+    removed++;
+  }
+  await import_promises3.default.rm(import_node_path6.default.join(dir, "ingest"), { recursive: true, force: true });
+  return removed;
+}
+
+// src/cache/record.ts
+init_import_meta_url();
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises3.default.writeFile(import_node_path6.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises4.default.writeFile(import_node_path7.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises3.default.readFile(import_node_path6.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises4.default.readFile(import_node_path7.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -51839,7 +51914,7 @@ var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
 var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var DIGEST2 = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
 function parseReference(text, where2 = {}) {
   const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where2);
@@ -51882,8 +51957,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text) {
-  return DIGEST.test(text) && hasKnownLength(text);
+function isDigest2(text) {
+  return DIGEST2.test(text) && hasKnownLength(text);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -51922,7 +51997,7 @@ function checkRepository(repository, invalid) {
   }
 }
 function checkDigest(digest, invalid) {
-  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
+  if (!DIGEST2.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
   if (!hasKnownLength(digest)) {
     const [algorithm] = digest.split(":");
     throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
@@ -52049,16 +52124,13 @@ var RegistryCache = class {
 var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
-    this.dir = import_node_path7.default.join(tempDir, "image-build-cache", scope);
-    this.freshDir = `${this.dir}.new`;
+    this.dir = import_node_path8.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   dir;
-  freshDir;
   restored = false;
   async restore(keys) {
-    await import_promises4.default.rm(this.dir, { recursive: true, force: true });
-    await import_promises4.default.rm(this.freshDir, { recursive: true, force: true });
+    await import_promises5.default.rm(this.dir, { recursive: true, force: true });
     const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
     this.restored = restoredKey !== void 0;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
@@ -52066,13 +52138,12 @@ var FolderCache = class {
   specs(plan) {
     return {
       from: this.restored ? [`type=local,src=${this.dir}`] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.freshDir},mode=${plan.mode}`] : []
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
     };
   }
   async save(plan, record) {
-    await writeRecord(this.freshDir, record);
-    await import_promises4.default.rm(this.dir, { recursive: true, force: true });
-    await import_promises4.default.rename(this.freshDir, this.dir);
+    await removeUnreachableBlobs(this.dir);
+    await writeRecord(this.dir, record);
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
@@ -52747,7 +52818,7 @@ var RegistryClient = class {
    */
   async putManifest(repo, tagOrDigest, bytes, mediaType) {
     const repository = toRepository(repo);
-    const reference = isDigest(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
+    const reference = isDigest2(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
     const response = await this.session.request({
       method: "PUT",
       repository,
@@ -52772,14 +52843,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags2 = [];
-    let path10 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path10 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path10, kind: "tags", access: "pull" });
+    let path11 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path11 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path11, kind: "tags", access: "pull" });
       if (response.status === 404) return tags2;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags2.push(...page.tags ?? []);
-      path10 = nextPagePath(response, repository);
+      path11 = nextPagePath(response, repository);
     }
     return tags2;
   }
@@ -53075,7 +53146,7 @@ function repositoryKey(reference) {
 async function runPipeline(settings, log3) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path8.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path9.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -53104,9 +53175,8 @@ async function runPipeline(settings, log3) {
     timings
   };
   if (settings.dryRun) return finish(result, started);
-  await checkDocker(settings.env, settings.builder);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises5.default.mkdtemp(import_node_path8.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises6.default.mkdtemp(import_node_path9.default.join(settings.tempDir, "image-build-run-"));
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log3);
@@ -53130,6 +53200,9 @@ async function runPipeline(settings, log3) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
+    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder));
+    builderReady.catch(() => {
+    });
     const cache = openCache(settings, promoter, log3);
     if (cache) {
       phase = Date.now();
@@ -53148,7 +53221,7 @@ async function runPipeline(settings, log3) {
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
-    const builder = await builderCapabilities(settings.env, settings.builder);
+    const builder = await builderReady;
     if (!builder.cacheExport && cache && settings.cache === "true") {
       (log3.notice ?? log3.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
@@ -53175,7 +53248,7 @@ async function runPipeline(settings, log3) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path8.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path9.default.join(workDir, "metadata.json")
     };
     const build = await log3.group("Build", () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log3.info(line) })).catch((error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint));
     timings.build = seconds(phase);
@@ -53193,7 +53266,7 @@ async function runPipeline(settings, log3) {
     return finish(result, started, promoter);
   } finally {
     dockerConfig?.remove();
-    await import_promises5.default.rm(workDir, { recursive: true, force: true });
+    await import_promises6.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
@@ -53623,12 +53696,12 @@ function parseMustache(body2, escape2, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path10 = readPath();
-    if (path10.length === 1 && (path10[0] === "true" || path10[0] === "false")) {
-      return { kind: "boolean", value: path10[0] === "true" };
+    const path11 = readPath();
+    if (path11.length === 1 && (path11[0] === "true" || path11[0] === "false")) {
+      return { kind: "boolean", value: path11[0] === "true" };
     }
-    if (path10.length === 1 && (path10[0] === "null" || path10[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path10 };
+    if (path11.length === 1 && (path11[0] === "null" || path11[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path11 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -54595,8 +54668,8 @@ async function main(argv) {
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse2(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path9.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path9.default.resolve(values.file) : void 0;
+  const dir = import_node_path10.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path10.default.resolve(values.file) : void 0;
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);
@@ -54624,10 +54697,10 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context3 = import_node_path9.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path9.default.resolve(values.file) : import_node_path9.default.join(context3, "Dockerfile");
+  const context3 = import_node_path10.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path10.default.resolve(values.file) : import_node_path10.default.join(context3, "Dockerfile");
   const tags2 = values.tag ?? [];
-  const cacheDir = import_node_path9.default.resolve(str(values["cache-dir"]) || import_node_path9.default.join(process.env.XDG_CACHE_HOME || import_node_path9.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path10.default.resolve(str(values["cache-dir"]) || import_node_path10.default.join(process.env.XDG_CACHE_HOME || import_node_path10.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags2.length === 0) throw new UsageError2("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -54645,7 +54718,7 @@ async function buildCommand(args) {
       cache: values["no-cache"] ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags2[0], import_node_path9.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags2[0], import_node_path10.default.relative(process.cwd(), file)),
       store: values["no-cache"] ? void 0 : localCacheStore(cacheDir, log2.warning),
       skipUnchanged: push,
       lookupRefs: [],
@@ -54667,7 +54740,7 @@ cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} 
 }
 async function adviseCommand(args) {
   const { positionals } = parse2(args, {});
-  const advice = adviseFile(import_node_path9.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = adviseFile(import_node_path10.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

@@ -77699,6 +77699,19 @@ async function writeFileAtomic(file, content) {
   await import_promises2.default.writeFile(temp, content);
   await import_promises2.default.rename(temp, file);
 }
+async function removeUnreachableBlobs(dir) {
+  const { metadata: metadata2, layers } = await readLayout(dir);
+  const blobsDir = import_node_path4.default.join(dir, "blobs", "sha256");
+  let removed = 0;
+  for (const name of await import_promises2.default.readdir(blobsDir).catch(() => [])) {
+    const digest = `sha256:${name}`;
+    if (metadata2.has(digest) || layers.has(digest)) continue;
+    await import_promises2.default.rm(import_node_path4.default.join(blobsDir, name), { force: true });
+    removed++;
+  }
+  await import_promises2.default.rm(import_node_path4.default.join(dir, "ingest"), { recursive: true, force: true });
+  return removed;
+}
 
 // src/cache/store.ts
 init_import_meta_url();
@@ -78513,15 +78526,12 @@ var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
     this.dir = import_node_path10.default.join(tempDir, "image-build-cache", scope);
-    this.freshDir = `${this.dir}.new`;
   }
   store;
   dir;
-  freshDir;
   restored = false;
   async restore(keys) {
     await import_promises7.default.rm(this.dir, { recursive: true, force: true });
-    await import_promises7.default.rm(this.freshDir, { recursive: true, force: true });
     const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
     this.restored = restoredKey !== void 0;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
@@ -78529,13 +78539,12 @@ var FolderCache = class {
   specs(plan) {
     return {
       from: this.restored ? [`type=local,src=${this.dir}`] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.freshDir},mode=${plan.mode}`] : []
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
     };
   }
   async save(plan, record) {
-    await writeRecord(this.freshDir, record);
-    await import_promises7.default.rm(this.dir, { recursive: true, force: true });
-    await import_promises7.default.rename(this.freshDir, this.dir);
+    await removeUnreachableBlobs(this.dir);
+    await writeRecord(this.dir, record);
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
@@ -79567,7 +79576,6 @@ async function runPipeline(settings, log2) {
     timings
   };
   if (settings.dryRun) return finish(result, started);
-  await checkDocker(settings.env, settings.builder);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
   const workDir = await import_promises8.default.mkdtemp(import_node_path11.default.join(settings.tempDir, "image-build-run-"));
   try {
@@ -79593,6 +79601,9 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
+    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder));
+    builderReady.catch(() => {
+    });
     const cache = openCache(settings, promoter, log2);
     if (cache) {
       phase = Date.now();
@@ -79611,7 +79622,7 @@ async function runPipeline(settings, log2) {
         if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
       }
     }
-    const builder = await builderCapabilities(settings.env, settings.builder);
+    const builder = await builderReady;
     if (!builder.cacheExport && cache && settings.cache === "true") {
       (log2.notice ?? log2.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }

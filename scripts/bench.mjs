@@ -143,7 +143,7 @@ const readFrom = (file, offset) => {
     fs.closeSync(fd);
   }
 };
-const mb = (bytes) => (bytes === undefined || bytes === null ? '–' : (bytes / 1e6).toFixed(bytes > 0 && bytes < 1e5 ? 3 : 1));
+const mb = (bytes) => (bytes === undefined || bytes === null ? '–' : (bytes / 1e6).toFixed(bytes >= 1e3 && bytes < 1e5 ? 3 : 1));
 const secs = (value) => (value === undefined ? '–' : value.toFixed(2));
 
 /** Cached and total Dockerfile steps (FROM left out) in `--progress=plain` output. */

@@ -145,7 +145,6 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   };
   if (settings.dryRun) return finish(result, started);
 
-  await checkDocker(settings.env, settings.builder);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   try {
@@ -173,6 +172,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
     timings.lookup = seconds(phase);
 
+    // Docker is needed only from here on (a reused image needs none): check it while the cache restores.
+    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder));
+    builderReady.catch(() => {}); // awaited below; a rejection before then is not unhandled
     const cache = openCache(settings, promoter, log);
     if (cache) {
       phase = Date.now();
@@ -193,7 +195,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
 
     // A builder that cannot export a cache (the docker driver on a classic engine) still builds, without saving one.
-    const builder = await builderCapabilities(settings.env, settings.builder);
+    const builder = await builderReady;
     if (!builder.cacheExport && cache && settings.cache === 'true') {
       (log.notice ?? log.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }

@@ -248,3 +248,22 @@ async function writeFileAtomic(file: string, content: string | Buffer): Promise<
   await fs.writeFile(temp, content);
   await fs.rename(temp, file);
 }
+
+/**
+ * Deletes the blobs index.json no longer reaches, and BuildKit's leftover
+ * `ingest/` folder: a cache exported into the folder it was imported from
+ * keeps only what the new build references, so it never grows.
+ */
+export async function removeUnreachableBlobs(dir: string): Promise<number> {
+  const { metadata, layers } = await readLayout(dir);
+  const blobsDir = path.join(dir, 'blobs', 'sha256');
+  let removed = 0;
+  for (const name of await fs.readdir(blobsDir).catch(() => [] as string[])) {
+    const digest = `sha256:${name}`;
+    if (metadata.has(digest) || layers.has(digest)) continue;
+    await fs.rm(path.join(blobsDir, name), { force: true });
+    removed++;
+  }
+  await fs.rm(path.join(dir, 'ingest'), { recursive: true, force: true });
+  return removed;
+}

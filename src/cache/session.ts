@@ -11,6 +11,7 @@ import type { BuildStep } from '../builder.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import type { CacheTraffic } from './delta-store.ts';
 import { hitKind, type CacheHit, type CacheKeys } from './keys.ts';
+import { removeUnreachableBlobs } from './oci-layout.ts';
 import { readRecord, writeRecord, type CacheRecord } from './record.ts';
 import { RegistryCache, registryCacheExportError, registryCacheFrom, registryCacheTo } from './registry-backend.ts';
 import { folderBytes, type CacheStore } from './store.ts';
@@ -47,12 +48,13 @@ export interface CacheSession {
 
 /**
  * A BuildKit local-cache folder kept in a CacheStore. The restore path must be
- * the same string on every run (@actions/cache versions entries by path); the
- * build exports into a new folder beside it, so the saved cache never grows.
+ * the same string on every run (@actions/cache versions entries by path). The
+ * build exports into the folder it imported from, so BuildKit writes only the
+ * blobs it lacks; blobs the new index no longer reaches are deleted before the
+ * save, so the saved cache never grows.
  */
 export class FolderCache implements CacheSession {
   private readonly dir: string;
-  private readonly freshDir: string;
   private restored = false;
 
   constructor(
@@ -61,12 +63,10 @@ export class FolderCache implements CacheSession {
     scope: string,
   ) {
     this.dir = path.join(tempDir, 'image-build-cache', scope);
-    this.freshDir = `${this.dir}.new`;
   }
 
   async restore(keys: CacheKeys): Promise<Restored> {
     await fs.rm(this.dir, { recursive: true, force: true });
-    await fs.rm(this.freshDir, { recursive: true, force: true });
     const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
     this.restored = restoredKey !== undefined;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : undefined };
@@ -75,14 +75,13 @@ export class FolderCache implements CacheSession {
   specs(plan: ExportPlan): { from: string[]; to: string[] } {
     return {
       from: this.restored ? [`type=local,src=${this.dir}`] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.freshDir},mode=${plan.mode}`] : [],
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : [],
     };
   }
 
   async save(plan: ExportPlan, record: CacheRecord): Promise<Saved> {
-    await writeRecord(this.freshDir, record);
-    await fs.rm(this.dir, { recursive: true, force: true });
-    await fs.rename(this.freshDir, this.dir);
+    await removeUnreachableBlobs(this.dir);
+    await writeRecord(this.dir, record);
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
