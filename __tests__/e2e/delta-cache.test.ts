@@ -11,50 +11,24 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deltaCacheStore, packKey, type CacheTraffic } from '../../src/cache/delta-store.ts';
 import { readLayout } from '../../src/cache/oci-layout.ts';
+import { startCacheService, useCacheService, type CacheService } from '../cache-service.ts';
 import { dockerEnv, exampleWorkspace, freshRunner, runnerTempDir, stack, uniqueName } from './helpers.ts';
 
-interface RouteStats {
-  requests: number;
-  bytesUp: number;
-  bytesDown: number;
-}
-interface CacheService {
-  url: string;
-  close(): Promise<void>;
-  stats: { routes: Record<string, RouteStats>; reset(): void };
-}
-type StartCacheService = (options: { port: number; dir: string; log?: (line: string) => void }) => Promise<CacheService>;
-
 const MB = 1_000_000;
-const ENV_KEYS = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP',
-  'GITHUB_WORKSPACE', 'GITHUB_SERVER_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'RUNNER_DEBUG'] as const;
-const savedEnv = new Map(ENV_KEYS.map((k) => [k, process.env[k]]));
+let restoreEnv: () => void = () => {};
 
 let service: CacheService;
 // One runner temp for every run: @actions/cache versions entries by path.
 const runnerTemp = runnerTempDir();
 
 beforeAll(async () => {
-  const { startCacheService } = (await import(new URL('../../scripts/cache-service.mjs', import.meta.url).href)) as {
-    startCacheService: StartCacheService;
-  };
   service = await startCacheService({ port: 0, dir: path.join(runnerTemp, '.service'), log: () => {} });
-  Object.assign(process.env, {
-    ACTIONS_CACHE_SERVICE_V2: 'true',
-    ACTIONS_RESULTS_URL: service.url,
-    ACTIONS_RUNTIME_TOKEN: 'e2e-runtime-token',
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_WORKSPACE: runnerTemp,
-  });
-  for (const key of ['GITHUB_SERVER_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'RUNNER_DEBUG']) delete process.env[key];
+  restoreEnv = useCacheService(service.url, runnerTemp, runnerTemp);
 });
 
 afterAll(async () => {
   await service?.close();
-  for (const [key, value] of savedEnv) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
   fs.rmSync(runnerTemp, { recursive: true, force: true });
 });
 

@@ -13,24 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotations, buildStarted, stackFrames } from './annotations.ts';
 import { closedPort, startFlakyProxy, type FlakyProxy } from './flaky-proxy.ts';
 import { dockerEnv, exampleWorkspace, registryDigest, runAction, runnerTempDir, stack, uniqueName, type ActionRun } from './helpers.ts';
-// @ts-expect-error: plain JavaScript emulator shared with the stack
-import { startCacheService } from '../../scripts/cache-service.mjs';
-
-interface Fault {
-  status?: number;
-  delayMs?: number;
-  routes?: string[];
-  count?: number;
-}
-
-interface CacheService {
-  url: string;
-  port: number;
-  stats: { routes: Record<string, { requests: number; statuses: Record<string, number> }>; reset(): void };
-  setFault(fault: Fault | null): void;
-  entries(): { key: string; version: string; finalized: boolean }[];
-  close(): Promise<void>;
-}
+import { startCacheService, type CacheService, type Fault } from '../cache-service.ts';
 
 const TWIRP = 'twirp/github.actions.results.api.v1.CacheService';
 const base = { 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}` };

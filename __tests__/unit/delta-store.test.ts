@@ -11,29 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deltaCacheStore, packKey, planPacks, PACKS_FILE, type DeltaStoreOptions, type PacksFile } from '../../src/cache/delta-store.ts';
 import { CACHE_CONFIG_TYPE, pruneLayout, readLayout } from '../../src/cache/oci-layout.ts';
+import { startCacheService, useCacheService, type CacheService, type RouteStats } from '../cache-service.ts';
 
-interface RouteStats {
-  requests: number;
-  bytesUp: number;
-  bytesDown: number;
-  statuses: Record<string, number>;
-}
-interface Fault {
-  status?: number;
-  delayMs?: number;
-  routes?: string[];
-  count?: number;
-}
-interface CacheService {
-  url: string;
-  close(): Promise<void>;
-  stats: { routes: Record<string, RouteStats>; reset(): void };
-  setFault(fault: Fault | null): void;
-  entries(): { key: string; version: string; finalized: boolean }[];
-}
-type StartCacheService = (options: { port: number; dir: string; log?: (line: string) => void }) => Promise<CacheService>;
-
-const serviceModuleUrl = new URL('../../scripts/cache-service.mjs', import.meta.url).href;
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const LAYER_TYPE = 'application/vnd.oci.image.layer.v1.tar+gzip';
@@ -44,33 +23,20 @@ let tempRoot: string;
 let onRequest: ((line: string) => void) | undefined;
 let output: string[] = [];
 
-const ENV_KEYS = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP',
-  'GITHUB_WORKSPACE', 'GITHUB_SERVER_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'RUNNER_DEBUG'] as const;
-const savedEnv = new Map(ENV_KEYS.map((k) => [k, process.env[k]]));
+let restoreEnv: () => void = () => {};
 
 beforeAll(async () => {
-  const { startCacheService } = (await import(serviceModuleUrl)) as { startCacheService: StartCacheService };
   root = await mkdtemp(path.join(tmpdir(), 'delta-store-test-'));
   tempRoot = path.join(root, 'runner-temp');
   await mkdir(tempRoot, { recursive: true });
   await mkdir(path.join(root, 'workspace'), { recursive: true });
   service = await startCacheService({ port: 0, dir: path.join(root, 'service'), log: (line) => onRequest?.(line) });
-  Object.assign(process.env, {
-    ACTIONS_CACHE_SERVICE_V2: 'true',
-    ACTIONS_RESULTS_URL: service.url,
-    ACTIONS_RUNTIME_TOKEN: 'test-runtime-token',
-    RUNNER_TEMP: tempRoot,
-    GITHUB_WORKSPACE: path.join(root, 'workspace'),
-  });
-  for (const key of ['GITHUB_SERVER_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'RUNNER_DEBUG']) delete process.env[key];
+  restoreEnv = useCacheService(service.url, tempRoot, path.join(root, 'workspace'));
 });
 
 afterAll(async () => {
   await service?.close();
-  for (const [key, value] of savedEnv) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
   await rm(root, { recursive: true, force: true });
 });
 
