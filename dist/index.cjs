@@ -36956,8 +36956,7 @@ function stripTag(image) {
 
 // src/cache/delta-store.ts
 init_import_meta_url();
-var import_node_crypto9 = require("node:crypto");
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
 var import_node_path6 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/cache/lib/cache.js
@@ -50632,7 +50631,7 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      var fs22 = require2("fs");
+      var fs24 = require2("fs");
       var nodePath = require2("path");
       if (ENVIRONMENT_IS_WORKER) {
         scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -50641,7 +50640,7 @@ var NativeCRC64 = (() => {
       }
       read_ = (filename, binary) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        return fs22.readFileSync(filename, binary ? void 0 : "utf8");
+        return fs24.readFileSync(filename, binary ? void 0 : "utf8");
       };
       readBinary = (filename) => {
         var ret = read_(filename, true);
@@ -50653,7 +50652,7 @@ var NativeCRC64 = (() => {
       };
       readAsync = (filename, onload, onerror) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        fs22.readFile(filename, function(err2, data) {
+        fs24.readFile(filename, function(err2, data) {
           if (err2) onerror(err2);
           else onload(data.buffer);
         });
@@ -77713,399 +77712,10 @@ async function removeUnreachableBlobs(dir) {
   return removed;
 }
 
-// src/cache/store.ts
+// src/cache/delta-io.ts
 init_import_meta_url();
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
-function cacheTimeoutMs(env = process.env) {
-  const seconds2 = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
-  if (Number.isFinite(seconds2) && seconds2 > 0) return { restore: seconds2 * 1e3, save: seconds2 * 1e3 };
-  return { restore: 5 * 6e4, save: 10 * 6e4 };
-}
-var LAST_USED = ".last-used";
-function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
-  return {
-    name: "local",
-    async restore(dir, key, restoreKeys) {
-      try {
-        const match3 = await findEntry(root, key, restoreKeys);
-        if (!match3) return void 0;
-        await import_promises4.default.rm(dir, { recursive: true, force: true });
-        await import_promises4.default.cp(import_node_path5.default.join(root, match3), dir, { recursive: true });
-        await touch(import_node_path5.default.join(root, match3, LAST_USED));
-        return match3;
-      } catch (error2) {
-        warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error2)}`);
-        return void 0;
-      }
-    },
-    async save(dir, key) {
-      const target = import_node_path5.default.join(root, key);
-      const staging = `${target}.saving-${process.pid}`;
-      try {
-        await import_promises4.default.mkdir(root, { recursive: true });
-        await import_promises4.default.cp(dir, staging, { recursive: true });
-        await touch(import_node_path5.default.join(staging, LAST_USED));
-        await import_promises4.default.rm(target, { recursive: true, force: true });
-        await import_promises4.default.rename(staging, target);
-        await evict(root, maxBytes, key);
-        return true;
-      } catch (error2) {
-        await import_promises4.default.rm(staging, { recursive: true, force: true }).catch(() => {
-        });
-        warn(`Cache save to ${root} failed: ${messageOf(error2)}`);
-        return false;
-      }
-    }
-  };
-}
-async function findEntry(root, key, restoreKeys) {
-  const names = (await import_promises4.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
-  if (names.includes(key)) return key;
-  for (const prefix2 of restoreKeys) {
-    const candidates = names.filter((name) => name.startsWith(prefix2));
-    if (candidates.length === 0) continue;
-    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)) })));
-    return dated.sort((a, b) => b.used - a.used)[0].name;
-  }
-  return void 0;
-}
-async function evict(root, maxBytes, keep) {
-  const names = (await import_promises4.default.readdir(root)).filter((name) => !name.includes(".saving-"));
-  const entries = await Promise.all(
-    names.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)), bytes: await folderBytes(import_node_path5.default.join(root, name)) }))
-  );
-  let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
-  for (const entry of entries.sort((a, b) => a.used - b.used)) {
-    if (total <= maxBytes) break;
-    if (entry.name === keep) continue;
-    await import_promises4.default.rm(import_node_path5.default.join(root, entry.name), { recursive: true, force: true });
-    total -= entry.bytes;
-  }
-}
-async function folderBytes(dir) {
-  let total = 0;
-  for (const entry of await import_promises4.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await import_promises4.default.stat(import_node_path5.default.join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
-async function lastUsed(entryDir) {
-  const stat2 = await import_promises4.default.stat(import_node_path5.default.join(entryDir, LAST_USED)).catch(() => import_promises4.default.stat(entryDir));
-  return stat2.mtimeMs;
-}
-async function touch(file) {
-  const now = /* @__PURE__ */ new Date();
-  await import_promises4.default.writeFile(file, "");
-  await import_promises4.default.utimes(file, now, now);
-}
-
-// src/cache/delta-store.ts
-var PACKS_FILE = "packs.json";
 var MiB = 1024 * 1024;
-function deltaCacheStore(options) {
-  const { warn } = options;
-  const info2 = options.info ?? (() => {
-  });
-  const keyPrefix = options.keyPrefix ?? "image-build";
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
-  const timeouts = options.timeouts ?? cacheTimeoutMs();
-  const root = import_node_path6.default.join(import_node_path6.default.resolve(options.tempRoot), "image-build-delta");
-  const indexDir = import_node_path6.default.join(root, "index");
-  const packDir = (key) => import_node_path6.default.join(root, "packs", key);
-  const traffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
-  const knownPacks = /* @__PURE__ */ new Map();
-  const corruptPacks = /* @__PURE__ */ new Set();
-  let restoredKey;
-  let unresponsive = false;
-  async function restoreEntry(session, dir, key, restoreKeys) {
-    const entry = await withLock(indexDir, async () => {
-      try {
-        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
-        const matched2 = await session.run(restoreCache([indexDir], key, restoreKeys));
-        traffic.requestsDown += matched2 ? 2 : 1;
-        if (!matched2) return void 0;
-        traffic.bytesDown += await filesBytes(indexDir);
-        const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
-        await import_promises5.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
-        for (const file of await topLevelFiles(indexDir)) {
-          if (file !== PACKS_FILE) await import_promises5.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
-        }
-        for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
-          const source = blobPath(indexDir, digest);
-          if (await sha256OfFile(source) !== digest) throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
-          await import_promises5.default.copyFile(source, blobPath(dir, digest));
-          traffic.blobsDownloaded += 1;
-        }
-        return { matched: matched2, packs: packs2 };
-      } finally {
-        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
-      }
-    });
-    if (!entry) return void 0;
-    session.check();
-    const { matched, packs } = entry;
-    const layout = await readLayout(dir);
-    const needed = /* @__PURE__ */ new Map();
-    const unassigned = [];
-    for (const digest of layout.layers.keys()) {
-      const pack = packs.blobs[digest];
-      if (pack && packs.packs[pack]) needed.set(pack, [...needed.get(pack) ?? [], digest]);
-      else unassigned.push(digest);
-    }
-    const problems = [];
-    if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
-    const results = await mapLimit(
-      [...needed.keys()],
-      concurrency,
-      (pack) => restorePack(session, dir, pack, packs.packs[pack], new Set(needed.get(pack))).catch((error2) => ({
-        missing: true,
-        corrupt: [],
-        error: messageOf(error2)
-      }))
-    );
-    session.check();
-    const missingPacks = results.filter((result) => result.missing).length;
-    const corrupt = results.flatMap((result) => result.corrupt);
-    const errors = [...new Set(results.flatMap((result) => "error" in result ? [result.error] : []))];
-    if (missingPacks > 0) {
-      problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join("; ") : "evicted, or the service failed"})`);
-    }
-    if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(", ")}${corrupt.length > 3 ? ", \u2026" : ""})`);
-    const present = /* @__PURE__ */ new Set();
-    for (const digest of layout.layers.keys()) if (await exists2(blobPath(dir, digest))) present.add(digest);
-    const missing = layout.layers.size - present.size;
-    if (missing > 0) {
-      const pruned = await pruneLayout(dir, (digest) => present.has(digest));
-      const kept = pruned.keptLayers > 0;
-      warn(
-        `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
-      );
-      if (!kept) {
-        await clearFolder(dir);
-        return void 0;
-      }
-    } else if (problems.length > 0) {
-      warn(`The layer cache ${matched} had trouble that did not affect this build: ${problems.join("; ")}.`);
-    }
-    info2(`Restored the layer cache ${matched}: ${plural(present.size, "layer blob")} from ${plural(needed.size - missingPacks, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, "cache request")}).`);
-    return matched;
-  }
-  async function restorePack(session, dir, key, pack, needed) {
-    const folder = packDir(key);
-    return withLock(folder, async () => {
-      try {
-        await import_promises5.default.rm(folder, { recursive: true, force: true });
-        const matched = await session.run(restoreCache([folder], key, []));
-        traffic.requestsDown += matched ? 2 : 1;
-        if (matched !== key) return { missing: true, corrupt: [] };
-        traffic.bytesDown += await filesBytes(folder);
-        session.check();
-        const corrupt = [];
-        let whole = true;
-        for (const digest of Object.keys(pack.blobs)) {
-          const file = import_node_path6.default.join(folder, hexOf(digest));
-          const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
-          if (actual !== digest) {
-            whole = false;
-            if (actual !== void 0) corrupt.push(digest);
-            continue;
-          }
-          if (!needed.has(digest)) continue;
-          await moveFile(file, blobPath(dir, digest));
-          traffic.blobsDownloaded += 1;
-        }
-        if (whole) knownPacks.set(key, pack);
-        if (corrupt.length > 0) corruptPacks.add(key);
-        return { missing: false, corrupt };
-      } finally {
-        await import_promises5.default.rm(folder, { recursive: true, force: true });
-      }
-    });
-  }
-  async function saveEntry(session, dir, key) {
-    const layout = await readLayout(dir);
-    const owner = /* @__PURE__ */ new Map();
-    for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
-    const live = /* @__PURE__ */ new Map();
-    const local = /* @__PURE__ */ new Map();
-    for (const digest of layout.layers.keys()) {
-      const size = await fileSize(blobPath(dir, digest));
-      if (size !== void 0) local.set(digest, size);
-      const pack = owner.get(digest);
-      if (!pack) continue;
-      const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
-      entry.bytes += knownPacks.get(pack).blobs[digest];
-      entry.allLocal &&= size !== void 0;
-      live.set(pack, entry);
-    }
-    const reused = new Set([...live].filter(([pack, { bytes, allLocal }]) => !allLocal || bytes * 2 >= knownPacks.get(pack).bytes).map(([pack]) => pack));
-    const assignments = {};
-    const fresh = [];
-    for (const digest of layout.layers.keys()) {
-      const pack = owner.get(digest);
-      if (pack && reused.has(pack)) assignments[digest] = pack;
-      else if (local.has(digest)) fresh.push({ digest, size: local.get(digest) });
-      else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
-    }
-    const planned = planPacks(fresh, packTargetBytes, keyPrefix, corruptPacks);
-    const saved = await mapLimit(
-      planned,
-      concurrency,
-      (pack) => savePack(session, dir, pack).catch((error2) => {
-        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error2)}`);
-        return false;
-      })
-    );
-    session.check();
-    const failed = saved.filter((ok2) => !ok2).length;
-    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
-    for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
-    const packs = { version: 1, packs: {}, blobs: assignments };
-    for (const pack of new Set(Object.values(assignments))) {
-      const plannedPack = planned.find((candidate) => candidate.key === pack);
-      packs.packs[pack] = plannedPack ? { bytes: plannedPack.bytes, blobs: Object.fromEntries(plannedPack.blobs.map((blob) => [blob.digest, blob.size])) } : knownPacks.get(pack);
-    }
-    const reusedBlobs = Object.values(assignments).filter((pack) => reused.has(pack)).length;
-    traffic.blobsReused += reusedBlobs;
-    const stored = await withLock(indexDir, async () => {
-      try {
-        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
-        await import_promises5.default.mkdir(import_node_path6.default.join(indexDir, "blobs", "sha256"), { recursive: true });
-        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises5.default.copyFile(import_node_path6.default.join(dir, file), import_node_path6.default.join(indexDir, file));
-        for (const digest of layout.metadata.keys()) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
-        await import_promises5.default.writeFile(import_node_path6.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
-        const bytes = await filesBytes(indexDir);
-        const id = await session.run(saveCache2([indexDir], key));
-        if (id === -1) {
-          traffic.requestsUp += 1;
-          return false;
-        }
-        traffic.requestsUp += 3;
-        traffic.bytesUp += bytes;
-        traffic.blobsUploaded += layout.metadata.size;
-        return true;
-      } finally {
-        await import_promises5.default.rm(indexDir, { recursive: true, force: true });
-      }
-    });
-    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0);
-    info2(
-      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural(uploaded, "new layer blob")} in ${plural(planned.length, "pack")}, ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, "cache request")}).`
-    );
-    return stored;
-  }
-  async function savePack(session, dir, pack) {
-    const folder = packDir(pack.key);
-    return withLock(folder, async () => {
-      try {
-        await import_promises5.default.rm(folder, { recursive: true, force: true });
-        await import_promises5.default.mkdir(folder, { recursive: true });
-        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path6.default.join(folder, hexOf(blob.digest)));
-        const id = await session.run(saveCache2([folder], pack.key));
-        if (id !== -1) {
-          traffic.requestsUp += 3;
-          traffic.bytesUp += pack.bytes;
-          traffic.blobsUploaded += pack.blobs.length;
-          return true;
-        }
-        const there = await session.run(restoreCache([folder], pack.key, [], { lookupOnly: true }));
-        traffic.requestsUp += 2;
-        return there === pack.key;
-      } finally {
-        await import_promises5.default.rm(folder, { recursive: true, force: true });
-      }
-    });
-  }
-  return {
-    name: "actions-delta",
-    traffic: () => ({ ...traffic }),
-    async restore(dir, key, restoreKeys) {
-      if (!isFeatureAvailable()) {
-        warn("The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.");
-        return void 0;
-      }
-      if (unresponsive) return void 0;
-      knownPacks.clear();
-      corruptPacks.clear();
-      restoredKey = void 0;
-      const session = new Session(timeouts.restore);
-      try {
-        restoredKey = await session.finish(restoreEntry(session, dir, key, restoreKeys));
-        return restoredKey;
-      } catch (error2) {
-        knownPacks.clear();
-        if (error2 instanceof TimedOut) {
-          unresponsive = true;
-          warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1e3} s; building without cache.`);
-        } else {
-          warn(`Cache restore failed, building without cache: ${messageOf(error2)}`);
-        }
-        await clearFolder(dir).catch(() => {
-        });
-        return void 0;
-      }
-    },
-    async save(dir, key) {
-      if (!isFeatureAvailable() || unresponsive) return false;
-      if (key === restoredKey) return false;
-      const session = new Session(timeouts.save);
-      try {
-        return await session.finish(saveEntry(session, dir, key));
-      } catch (error2) {
-        if (error2 instanceof TimedOut) {
-          unresponsive = true;
-          warn(`The Actions cache service did not finish the save within ${timeouts.save / 1e3} s; the cache was not saved.`);
-        } else {
-          warn(`Cache save skipped: ${messageOf(error2)}`);
-        }
-        return false;
-      }
-    }
-  };
-}
-function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set()) {
-  const groups = [];
-  let current = [];
-  let currentBytes = 0;
-  for (const blob of [...blobs].sort((a, b) => a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0)) {
-    if (blob.size * 2 >= targetBytes) {
-      groups.push([blob]);
-      continue;
-    }
-    if (current.length > 0 && currentBytes + blob.size > targetBytes) {
-      groups.push(current);
-      current = [];
-      currentBytes = 0;
-    }
-    current.push(blob);
-    currentBytes += blob.size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups.map((group2) => {
-    const digests = group2.map((blob) => blob.digest);
-    let key = packKey(keyPrefix, digests);
-    while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
-    return { key, blobs: group2, bytes: group2.reduce((sum, blob) => sum + blob.size, 0) };
-  });
-}
-function packKey(keyPrefix, digests) {
-  const hash = (0, import_node_crypto9.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
-  return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
-}
-async function readPacksFile(file) {
-  let packs;
-  try {
-    packs = JSON.parse(await import_promises5.default.readFile(file, "utf8"));
-  } catch (error2) {
-    throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error2)})`);
-  }
-  if (packs?.version !== 1 || typeof packs.packs !== "object" || typeof packs.blobs !== "object") {
-    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1`);
-  }
-  return packs;
-}
 var TimedOut = class extends Error {
 };
 var Session = class {
@@ -78170,51 +77780,442 @@ function hexOf(digest) {
   return digest.slice("sha256:".length);
 }
 async function exists2(file) {
-  return import_promises5.default.access(file).then(
+  return import_promises4.default.access(file).then(
     () => true,
     () => false
   );
 }
 async function fileSize(file) {
-  return import_promises5.default.stat(file).then(
+  return import_promises4.default.stat(file).then(
     (stat2) => stat2.isFile() ? stat2.size : void 0,
     () => void 0
   );
 }
 async function topLevelFiles(dir) {
-  return (await import_promises5.default.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  return (await import_promises4.default.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
 }
 async function blobsIn(folder) {
-  const names = await import_promises5.default.readdir(folder).catch(() => []);
+  const names = await import_promises4.default.readdir(folder).catch(() => []);
   return names.map((name) => `sha256:${name}`).filter(isDigest2);
 }
-async function filesBytes(dir) {
-  let total = 0;
-  for (const entry of await import_promises5.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await import_promises5.default.stat(import_node_path6.default.join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
 async function linkOrCopy(source, target) {
-  await import_promises5.default.rm(target, { force: true });
-  await import_promises5.default.link(source, target).catch(() => import_promises5.default.copyFile(source, target));
+  await import_promises4.default.rm(target, { force: true });
+  await import_promises4.default.link(source, target).catch(() => import_promises4.default.copyFile(source, target));
 }
 async function moveFile(source, target) {
-  await import_promises5.default.rename(source, target).catch(async () => {
-    await import_promises5.default.rm(target, { force: true });
-    await import_promises5.default.copyFile(source, target);
-    await import_promises5.default.rm(source, { force: true });
+  await import_promises4.default.rename(source, target).catch(async () => {
+    await import_promises4.default.rm(target, { force: true });
+    await import_promises4.default.copyFile(source, target);
+    await import_promises4.default.rm(source, { force: true });
   });
 }
 async function clearFolder(dir) {
-  await import_promises5.default.rm(dir, { recursive: true, force: true });
-  await import_promises5.default.mkdir(dir, { recursive: true });
+  await import_promises4.default.rm(dir, { recursive: true, force: true });
+  await import_promises4.default.mkdir(dir, { recursive: true });
 }
 function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 function formatMiB(bytes) {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+// src/cache/packs.ts
+init_import_meta_url();
+var import_node_crypto9 = require("node:crypto");
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var PACKS_FILE = "packs.json";
+function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set()) {
+  const groups = [];
+  let current = [];
+  let currentBytes = 0;
+  for (const blob of [...blobs].sort((a, b) => a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0)) {
+    if (blob.size * 2 >= targetBytes) {
+      groups.push([blob]);
+      continue;
+    }
+    if (current.length > 0 && currentBytes + blob.size > targetBytes) {
+      groups.push(current);
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(blob);
+    currentBytes += blob.size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((group2) => {
+    const digests = group2.map((blob) => blob.digest);
+    let key = packKey(keyPrefix, digests);
+    while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
+    return { key, blobs: group2, bytes: group2.reduce((sum, blob) => sum + blob.size, 0) };
+  });
+}
+function packKey(keyPrefix, digests) {
+  const hash = (0, import_node_crypto9.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
+  return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
+}
+async function readPacksFile(file) {
+  let packs;
+  try {
+    packs = JSON.parse(await import_promises5.default.readFile(file, "utf8"));
+  } catch (error2) {
+    throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error2)})`);
+  }
+  if (packs?.version !== 1 || typeof packs.packs !== "object" || typeof packs.blobs !== "object") {
+    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1`);
+  }
+  return packs;
+}
+
+// src/cache/store.ts
+init_import_meta_url();
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+function cacheTimeoutMs(env = process.env) {
+  const seconds2 = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
+  if (Number.isFinite(seconds2) && seconds2 > 0) return { restore: seconds2 * 1e3, save: seconds2 * 1e3 };
+  return { restore: 5 * 6e4, save: 10 * 6e4 };
+}
+var LAST_USED = ".last-used";
+function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
+  return {
+    name: "local",
+    async restore(dir, key, restoreKeys) {
+      try {
+        const match3 = await findEntry(root, key, restoreKeys);
+        if (!match3) return void 0;
+        await import_promises6.default.rm(dir, { recursive: true, force: true });
+        await import_promises6.default.cp(import_node_path5.default.join(root, match3), dir, { recursive: true });
+        await touch(import_node_path5.default.join(root, match3, LAST_USED));
+        return match3;
+      } catch (error2) {
+        warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error2)}`);
+        return void 0;
+      }
+    },
+    async save(dir, key) {
+      const target = import_node_path5.default.join(root, key);
+      const staging = `${target}.saving-${process.pid}`;
+      try {
+        await import_promises6.default.mkdir(root, { recursive: true });
+        await import_promises6.default.cp(dir, staging, { recursive: true });
+        await touch(import_node_path5.default.join(staging, LAST_USED));
+        await import_promises6.default.rm(target, { recursive: true, force: true });
+        await import_promises6.default.rename(staging, target);
+        await evict(root, maxBytes, key);
+        return true;
+      } catch (error2) {
+        await import_promises6.default.rm(staging, { recursive: true, force: true }).catch(() => {
+        });
+        warn(`Cache save to ${root} failed: ${messageOf(error2)}`);
+        return false;
+      }
+    }
+  };
+}
+async function findEntry(root, key, restoreKeys) {
+  const names = (await import_promises6.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
+  if (names.includes(key)) return key;
+  for (const prefix2 of restoreKeys) {
+    const candidates = names.filter((name) => name.startsWith(prefix2));
+    if (candidates.length === 0) continue;
+    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)) })));
+    return dated.sort((a, b) => b.used - a.used)[0].name;
+  }
+  return void 0;
+}
+async function evict(root, maxBytes, keep) {
+  const names = (await import_promises6.default.readdir(root)).filter((name) => !name.includes(".saving-"));
+  const entries = await Promise.all(
+    names.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)), bytes: await folderBytes(import_node_path5.default.join(root, name)) }))
+  );
+  let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  for (const entry of entries.sort((a, b) => a.used - b.used)) {
+    if (total <= maxBytes) break;
+    if (entry.name === keep) continue;
+    await import_promises6.default.rm(import_node_path5.default.join(root, entry.name), { recursive: true, force: true });
+    total -= entry.bytes;
+  }
+}
+async function folderBytes(dir) {
+  let total = 0;
+  for (const entry of await import_promises6.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await import_promises6.default.stat(import_node_path5.default.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+async function lastUsed(entryDir) {
+  const stat2 = await import_promises6.default.stat(import_node_path5.default.join(entryDir, LAST_USED)).catch(() => import_promises6.default.stat(entryDir));
+  return stat2.mtimeMs;
+}
+async function touch(file) {
+  const now = /* @__PURE__ */ new Date();
+  await import_promises6.default.writeFile(file, "");
+  await import_promises6.default.utimes(file, now, now);
+}
+
+// src/cache/delta-store.ts
+function deltaCacheStore(options) {
+  const { warn } = options;
+  const info2 = options.info ?? (() => {
+  });
+  const keyPrefix = options.keyPrefix ?? "image-build";
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
+  const timeouts = options.timeouts ?? cacheTimeoutMs();
+  const root = import_node_path6.default.join(import_node_path6.default.resolve(options.tempRoot), "image-build-delta");
+  const indexDir = import_node_path6.default.join(root, "index");
+  const packDir = (key) => import_node_path6.default.join(root, "packs", key);
+  const traffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
+  const knownPacks = /* @__PURE__ */ new Map();
+  const corruptPacks = /* @__PURE__ */ new Set();
+  let restoredKey;
+  let unresponsive = false;
+  async function restoreEntry(session, dir, key, restoreKeys) {
+    const entry = await withLock(indexDir, async () => {
+      try {
+        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+        const matched2 = await session.run(restoreCache([indexDir], key, restoreKeys));
+        traffic.requestsDown += matched2 ? 2 : 1;
+        if (!matched2) return void 0;
+        traffic.bytesDown += await folderBytes(indexDir);
+        const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
+        await import_promises7.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(indexDir)) {
+          if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
+        }
+        for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
+          const source = blobPath(indexDir, digest);
+          if (await sha256OfFile(source) !== digest) throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
+          await import_promises7.default.copyFile(source, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+        }
+        return { matched: matched2, packs: packs2 };
+      } finally {
+        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+      }
+    });
+    if (!entry) return void 0;
+    session.check();
+    const { matched, packs } = entry;
+    const layout = await readLayout(dir);
+    const needed = /* @__PURE__ */ new Map();
+    const unassigned = [];
+    for (const digest of layout.layers.keys()) {
+      const pack = packs.blobs[digest];
+      if (pack && packs.packs[pack]) needed.set(pack, [...needed.get(pack) ?? [], digest]);
+      else unassigned.push(digest);
+    }
+    const problems = [];
+    if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
+    const results = await mapLimit(
+      [...needed.keys()],
+      concurrency,
+      (pack) => restorePack(session, dir, pack, packs.packs[pack], new Set(needed.get(pack))).catch((error2) => ({
+        missing: true,
+        corrupt: [],
+        error: messageOf(error2)
+      }))
+    );
+    session.check();
+    const missingPacks = results.filter((result) => result.missing).length;
+    const corrupt = results.flatMap((result) => result.corrupt);
+    const errors = [...new Set(results.flatMap((result) => "error" in result ? [result.error] : []))];
+    if (missingPacks > 0) {
+      problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join("; ") : "evicted, or the service failed"})`);
+    }
+    if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(", ")}${corrupt.length > 3 ? ", \u2026" : ""})`);
+    const present = /* @__PURE__ */ new Set();
+    for (const digest of layout.layers.keys()) if (await exists2(blobPath(dir, digest))) present.add(digest);
+    const missing = layout.layers.size - present.size;
+    if (missing > 0) {
+      const pruned = await pruneLayout(dir, (digest) => present.has(digest));
+      const kept = pruned.keptLayers > 0;
+      warn(
+        `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
+      );
+      if (!kept) {
+        await clearFolder(dir);
+        return void 0;
+      }
+    } else if (problems.length > 0) {
+      warn(`The layer cache ${matched} had trouble that did not affect this build: ${problems.join("; ")}.`);
+    }
+    info2(`Restored the layer cache ${matched}: ${plural(present.size, "layer blob")} from ${plural(needed.size - missingPacks, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, "cache request")}).`);
+    return matched;
+  }
+  async function restorePack(session, dir, key, pack, needed) {
+    const folder = packDir(key);
+    return withLock(folder, async () => {
+      try {
+        await import_promises7.default.rm(folder, { recursive: true, force: true });
+        const matched = await session.run(restoreCache([folder], key, []));
+        traffic.requestsDown += matched ? 2 : 1;
+        if (matched !== key) return { missing: true, corrupt: [] };
+        traffic.bytesDown += await folderBytes(folder);
+        session.check();
+        const corrupt = [];
+        let whole = true;
+        for (const digest of Object.keys(pack.blobs)) {
+          const file = import_node_path6.default.join(folder, hexOf(digest));
+          const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
+          if (actual !== digest) {
+            whole = false;
+            if (actual !== void 0) corrupt.push(digest);
+            continue;
+          }
+          if (!needed.has(digest)) continue;
+          await moveFile(file, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+        }
+        if (whole) knownPacks.set(key, pack);
+        if (corrupt.length > 0) corruptPacks.add(key);
+        return { missing: false, corrupt };
+      } finally {
+        await import_promises7.default.rm(folder, { recursive: true, force: true });
+      }
+    });
+  }
+  async function saveEntry(session, dir, key) {
+    const layout = await readLayout(dir);
+    const owner = /* @__PURE__ */ new Map();
+    for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
+    const live = /* @__PURE__ */ new Map();
+    const local = /* @__PURE__ */ new Map();
+    for (const digest of layout.layers.keys()) {
+      const size = await fileSize(blobPath(dir, digest));
+      if (size !== void 0) local.set(digest, size);
+      const pack = owner.get(digest);
+      if (!pack) continue;
+      const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
+      entry.bytes += knownPacks.get(pack).blobs[digest];
+      entry.allLocal &&= size !== void 0;
+      live.set(pack, entry);
+    }
+    const reused = new Set([...live].filter(([pack, { bytes, allLocal }]) => !allLocal || bytes * 2 >= knownPacks.get(pack).bytes).map(([pack]) => pack));
+    const assignments = {};
+    const fresh = [];
+    for (const digest of layout.layers.keys()) {
+      const pack = owner.get(digest);
+      if (pack && reused.has(pack)) assignments[digest] = pack;
+      else if (local.has(digest)) fresh.push({ digest, size: local.get(digest) });
+      else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
+    }
+    const planned = planPacks(fresh, packTargetBytes, keyPrefix, corruptPacks);
+    const saved = await mapLimit(
+      planned,
+      concurrency,
+      (pack) => savePack(session, dir, pack).catch((error2) => {
+        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error2)}`);
+        return false;
+      })
+    );
+    session.check();
+    const failed = saved.filter((ok2) => !ok2).length;
+    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
+    const packs = { version: 1, packs: {}, blobs: assignments };
+    for (const pack of new Set(Object.values(assignments))) {
+      const plannedPack = planned.find((candidate) => candidate.key === pack);
+      packs.packs[pack] = plannedPack ? { bytes: plannedPack.bytes, blobs: Object.fromEntries(plannedPack.blobs.map((blob) => [blob.digest, blob.size])) } : knownPacks.get(pack);
+    }
+    const reusedBlobs = Object.values(assignments).filter((pack) => reused.has(pack)).length;
+    traffic.blobsReused += reusedBlobs;
+    const stored = await withLock(indexDir, async () => {
+      try {
+        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+        await import_promises7.default.mkdir(import_node_path6.default.join(indexDir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(dir, file), import_node_path6.default.join(indexDir, file));
+        for (const digest of layout.metadata.keys()) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
+        await import_promises7.default.writeFile(import_node_path6.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
+        const bytes = await folderBytes(indexDir);
+        const id = await session.run(saveCache2([indexDir], key));
+        if (id === -1) {
+          traffic.requestsUp += 1;
+          return false;
+        }
+        traffic.requestsUp += 3;
+        traffic.bytesUp += bytes;
+        traffic.blobsUploaded += layout.metadata.size;
+        return true;
+      } finally {
+        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+      }
+    });
+    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0);
+    info2(
+      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural(uploaded, "new layer blob")} in ${plural(planned.length, "pack")}, ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, "cache request")}).`
+    );
+    return stored;
+  }
+  async function savePack(session, dir, pack) {
+    const folder = packDir(pack.key);
+    return withLock(folder, async () => {
+      try {
+        await import_promises7.default.rm(folder, { recursive: true, force: true });
+        await import_promises7.default.mkdir(folder, { recursive: true });
+        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path6.default.join(folder, hexOf(blob.digest)));
+        const id = await session.run(saveCache2([folder], pack.key));
+        if (id !== -1) {
+          traffic.requestsUp += 3;
+          traffic.bytesUp += pack.bytes;
+          traffic.blobsUploaded += pack.blobs.length;
+          return true;
+        }
+        const there = await session.run(restoreCache([folder], pack.key, [], { lookupOnly: true }));
+        traffic.requestsUp += 2;
+        return there === pack.key;
+      } finally {
+        await import_promises7.default.rm(folder, { recursive: true, force: true });
+      }
+    });
+  }
+  return {
+    name: "actions-delta",
+    traffic: () => ({ ...traffic }),
+    async restore(dir, key, restoreKeys) {
+      if (!isFeatureAvailable()) {
+        warn("The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.");
+        return void 0;
+      }
+      if (unresponsive) return void 0;
+      knownPacks.clear();
+      corruptPacks.clear();
+      restoredKey = void 0;
+      const session = new Session(timeouts.restore);
+      try {
+        restoredKey = await session.finish(restoreEntry(session, dir, key, restoreKeys));
+        return restoredKey;
+      } catch (error2) {
+        knownPacks.clear();
+        if (error2 instanceof TimedOut) {
+          unresponsive = true;
+          warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1e3} s; building without cache.`);
+        } else {
+          warn(`Cache restore failed, building without cache: ${messageOf(error2)}`);
+        }
+        await clearFolder(dir).catch(() => {
+        });
+        return void 0;
+      }
+    },
+    async save(dir, key) {
+      if (!isFeatureAvailable() || unresponsive) return false;
+      if (key === restoredKey) return false;
+      const session = new Session(timeouts.save);
+      try {
+        return await session.finish(saveEntry(session, dir, key));
+      } catch (error2) {
+        if (error2 instanceof TimedOut) {
+          unresponsive = true;
+          warn(`The Actions cache service did not finish the save within ${timeouts.save / 1e3} s; the cache was not saved.`);
+        } else {
+          warn(`Cache save skipped: ${messageOf(error2)}`);
+        }
+        return false;
+      }
+    }
+  };
 }
 
 // src/docker-config.ts
@@ -78496,25 +78497,25 @@ function isFile2(p) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises6.default.writeFile(import_node_path9.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises8.default.writeFile(import_node_path9.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises6.default.readFile(import_node_path9.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises8.default.readFile(import_node_path9.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -78531,7 +78532,7 @@ var FolderCache = class {
   dir;
   restored = false;
   async restore(keys) {
-    await import_promises7.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises9.default.rm(this.dir, { recursive: true, force: true });
     const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
     this.restored = restoredKey !== void 0;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
@@ -79577,7 +79578,7 @@ async function runPipeline(settings, log2) {
   };
   if (settings.dryRun) return finish(result, started);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises8.default.mkdtemp(import_node_path11.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises10.default.mkdtemp(import_node_path11.default.join(settings.tempDir, "image-build-run-"));
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
@@ -79667,7 +79668,7 @@ async function runPipeline(settings, log2) {
     return finish(result, started, promoter);
   } finally {
     dockerConfig?.remove();
-    await import_promises8.default.rm(workDir, { recursive: true, force: true });
+    await import_promises10.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';

@@ -36,13 +36,18 @@
  * Like the other stores it never throws: cache trouble is a warning and a
  * build without (some of) the cache.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as actionsCache from '@actions/cache';
 import { messageOf } from '../errors.ts';
-import { blobPath, isDigest, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
-import { cacheTimeoutMs, type CacheStore, type Warn } from './store.ts';
+import { blobPath, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
+import {
+  blobsIn, clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, moveFile, plural, Session, TimedOut, topLevelFiles, withLock,
+} from './delta-io.ts';
+import { PACKS_FILE, planPacks, readPacksFile, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
+import { cacheTimeoutMs, folderBytes, type CacheStore, type Warn } from './store.ts';
+
+export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
 
 /**
  * What the store moved, for the job summary. Bytes are the payload: the sizes
@@ -83,29 +88,6 @@ export interface DeltaStoreOptions {
   timeouts?: { restore: number; save: number };
 }
 
-export const PACKS_FILE = 'packs.json';
-
-/** What the index entry says about the layer blobs. */
-export interface PacksFile {
-  version: 1;
-  /** The packs the index needs, each with every blob it holds (needed or not) and its size. */
-  packs: Record<string, PackInfo>;
-  /** Every layer blob the index needs → the pack that holds it. */
-  blobs: Record<string, string>;
-}
-
-export interface PackInfo {
-  bytes: number;
-  blobs: Record<string, number>;
-}
-
-interface PlannedPack {
-  key: string;
-  blobs: { digest: string; size: number }[];
-  bytes: number;
-}
-
-const MiB = 1024 * 1024;
 
 export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const { warn } = options;
@@ -135,7 +117,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         const matched = await session.run(actionsCache.restoreCache([indexDir], key, restoreKeys));
         traffic.requestsDown += matched ? 2 : 1;
         if (!matched) return undefined;
-        traffic.bytesDown += await filesBytes(indexDir);
+        traffic.bytesDown += await folderBytes(indexDir);
         const packs = await readPacksFile(path.join(indexDir, PACKS_FILE));
         await fs.mkdir(path.join(dir, 'blobs', 'sha256'), { recursive: true });
         for (const file of await topLevelFiles(indexDir)) {
@@ -216,7 +198,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         const matched = await session.run(actionsCache.restoreCache([folder], key, []));
         traffic.requestsDown += matched ? 2 : 1;
         if (matched !== key) return { missing: true, corrupt: [] };
-        traffic.bytesDown += await filesBytes(folder);
+        traffic.bytesDown += await folderBytes(folder);
         session.check();
         const corrupt: string[] = [];
         let whole = true;
@@ -301,7 +283,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await fs.copyFile(path.join(dir, file), path.join(indexDir, file));
         for (const digest of layout.metadata.keys()) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
         await fs.writeFile(path.join(indexDir, PACKS_FILE), JSON.stringify(packs));
-        const bytes = await filesBytes(indexDir);
+        const bytes = await folderBytes(indexDir);
         const id = await session.run(actionsCache.saveCache([indexDir], key));
         if (id === -1) {
           traffic.requestsUp += 1;
@@ -393,193 +375,4 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
       }
     },
   };
-}
-
-/**
- * Groups new blobs into packs, in digest order so that two jobs with the same
- * new blobs make the same packs: blobs of half the target or more alone, the
- * rest filled up to the target. Keys in `avoid` (packs found corrupt) are not
- * used again.
- */
-export function planPacks(blobs: { digest: string; size: number }[], targetBytes: number, keyPrefix: string, avoid: ReadonlySet<string> = new Set()): PlannedPack[] {
-  const groups: { digest: string; size: number }[][] = [];
-  let current: { digest: string; size: number }[] = [];
-  let currentBytes = 0;
-  for (const blob of [...blobs].sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0))) {
-    if (blob.size * 2 >= targetBytes) {
-      groups.push([blob]);
-      continue;
-    }
-    if (current.length > 0 && currentBytes + blob.size > targetBytes) {
-      groups.push(current);
-      current = [];
-      currentBytes = 0;
-    }
-    current.push(blob);
-    currentBytes += blob.size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups.map((group) => {
-    const digests = group.map((blob) => blob.digest);
-    // A pack found corrupt keeps its key in the service: its blobs go under another one.
-    let key = packKey(keyPrefix, digests);
-    while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
-    return { key, blobs: group, bytes: group.reduce((sum, blob) => sum + blob.size, 0) };
-  });
-}
-
-export function packKey(keyPrefix: string, digests: string[]): string {
-  const hash = createHash('sha256').update([...digests].sort().join('\n')).digest('hex');
-  return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
-}
-
-async function readPacksFile(file: string): Promise<PacksFile> {
-  let packs: PacksFile;
-  try {
-    packs = JSON.parse(await fs.readFile(file, 'utf8')) as PacksFile;
-  } catch (error) {
-    throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error)})`);
-  }
-  if (packs?.version !== 1 || typeof packs.packs !== 'object' || typeof packs.blobs !== 'object') {
-    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1`);
-  }
-  return packs;
-}
-
-// --- a deadline over one restore or save ---
-
-class TimedOut extends Error {}
-
-/**
- * One restore or save under a deadline. @actions/cache puts no time limit on
- * its calls: when the deadline passes, the operation ends with TimedOut and
- * whatever still runs in the background is ignored (`check` stops it at its
- * next step).
- */
-class Session {
-  private aborted = false;
-  private readonly deadline: number;
-
-  constructor(ms: number) {
-    this.deadline = Date.now() + ms;
-  }
-
-  check(): void {
-    if (this.aborted) throw new TimedOut('aborted');
-  }
-
-  async run<T>(promise: Promise<T>): Promise<T> {
-    this.check();
-    const value = await promise;
-    this.check();
-    return value;
-  }
-
-  async finish<T>(promise: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    promise.catch(() => {}); // a late rejection after the deadline is not unhandled
-    try {
-      return await Promise.race([
-        promise,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            this.aborted = true;
-            reject(new TimedOut('timed out'));
-          }, Math.max(0, this.deadline - Date.now()));
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-
-// --- small file and concurrency helpers ---
-
-const locks = new Map<string, Promise<unknown>>();
-
-/** Runs fn once every earlier holder of `key` (a folder path) in this process is done: the fixed folders are shared. */
-async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const run = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
-  const tail = run.catch(() => {});
-  locks.set(key, tail);
-  try {
-    return await run;
-  } finally {
-    if (locks.get(key) === tail) locks.delete(key);
-  }
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-function hexOf(digest: string): string {
-  return digest.slice('sha256:'.length);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function fileSize(file: string): Promise<number | undefined> {
-  return fs.stat(file).then(
-    (stat) => (stat.isFile() ? stat.size : undefined),
-    () => undefined,
-  );
-}
-
-async function topLevelFiles(dir: string): Promise<string[]> {
-  return (await fs.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
-
-async function blobsIn(folder: string): Promise<string[]> {
-  const names = await fs.readdir(folder).catch(() => [] as string[]);
-  return names.map((name) => `sha256:${name}`).filter(isDigest);
-}
-
-async function filesBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
-
-async function linkOrCopy(source: string, target: string): Promise<void> {
-  await fs.rm(target, { force: true });
-  await fs.link(source, target).catch(() => fs.copyFile(source, target));
-}
-
-async function moveFile(source: string, target: string): Promise<void> {
-  await fs.rename(source, target).catch(async () => {
-    await fs.rm(target, { force: true });
-    await fs.copyFile(source, target);
-    await fs.rm(source, { force: true });
-  });
-}
-
-async function clearFolder(dir: string): Promise<void> {
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.mkdir(dir, { recursive: true });
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function formatMiB(bytes: number): string {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
