@@ -19,47 +19,15 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STACK="$ROOT/.stack"
 DIR="$STACK/remote"
+PID_DIR="$DIR" SAY_AS=remote-builder
+# shellcheck source=scripts/stack/lib.sh
+. "$ROOT/scripts/stack/lib.sh"
 SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
 BIN="$SHARED/bin"
 SOCK="$DIR/docker.sock"
 CSOCK="$DIR/containerd.sock"
 BRIDGE=ibremote0 BRIDGE_IP=172.29.255.1
 
-say() { printf 'remote-builder: %s\n' "$*" >&2; }
-fail() {
-  say "ERROR: $1"
-  if [ -n "${2:-}" ] && [ -f "$2" ]; then say "--- last lines of $2:"; tail -n 30 "$2" >&2; fi
-  exit 1
-}
-# A PID file counts only while that PID runs a command naming $DIR (never a stranger's).
-alive() {
-  local pid; pid=$(cat "$DIR/$1.pid" 2>/dev/null) || return 1
-  [ -n "$pid" ] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF "$DIR"
-}
-wait_for() {
-  local secs=$1 name=$2 log=$3; shift 3
-  local end=$((SECONDS + secs))
-  until "$@" >/dev/null 2>&1; do
-    sleep 0.2
-    alive "$name" || fail "$name exited while starting" "$log"
-    [ $SECONDS -lt $end ] || fail "$name did not answer within ${secs}s" "$log"
-  done
-}
-start() {
-  local name=$1 log=$2; shift 2
-  setsid "$@" </dev/null >>"$log" 2>&1 &
-  echo $! >"$DIR/$name.pid"
-}
-running() { [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
-stop() {
-  alive "$1" || { rm -f "$DIR/$1.pid"; return 0; }
-  local pid _; pid=$(cat "$DIR/$1.pid")
-  say "stopping $1 (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 300); do running "$pid" || break; sleep 0.1; done
-  if running "$pid"; then say "$1 still runs after 30s: KILL"; kill -KILL "$pid" 2>/dev/null || true; sleep 0.5; fi
-  rm -f "$DIR/$1.pid"
-}
 docker_remote() { DOCKER_HOST="unix://$SOCK" "$BIN/docker" "$@"; }
 
 cmd_up() {

@@ -15,6 +15,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STACK="$ROOT/.stack"
+PID_DIR="$STACK" SAY_AS=stack
+# shellcheck source=scripts/stack/lib.sh
+. "$ROOT/scripts/stack/lib.sh"
 SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
 BIN="$SHARED/bin"                      # private docker, dockerd, containerd, ...
 SOCK="$STACK/docker.sock"
@@ -25,51 +28,10 @@ APT_PKGS=(runc iptables iproute2 docker-registry busybox-static zstd apache2-uti
 TRIXIE_PKGS=(docker.io docker-cli containerd docker-buildx)
 PLUGIN_LINK=/usr/local/lib/docker/cli-plugins/docker-buildx
 
-say() { printf 'stack: %s\n' "$*" >&2; }
-fail() { # fail MESSAGE [LOGFILE]: print the log's tail, exit non-zero
-  say "ERROR: $1"
-  if [ -n "${2:-}" ] && [ -f "$2" ]; then say "--- last lines of $2:"; tail -n 30 "$2" >&2; fi
-  exit 1
-}
-# wait_for SECONDS NAME LOGFILE CMD...: poll CMD every 0.2 s until it succeeds; give
-# up early when the process NAME (our PID file) has died.
-wait_for() {
-  local secs=$1 name=$2 log=$3; shift 3
-  local end=$((SECONDS + secs))
-  until "$@" >/dev/null 2>&1; do
-    sleep 0.2
-    alive "$name" || fail "$name exited while starting" "$log"
-    [ $SECONDS -lt $end ] || fail "$name did not answer within ${secs}s" "$log"
-  done
-}
 # Refuse to start a server whose port already answers: the waits below would take a
 # stranger's answers for ours.
 port_free() {
   ! curl -s -o /dev/null --max-time 2 "http://$1/" || fail "$1 already answers, but not from a process of this stack (see: ss -ltnp)"
-}
-# A PID file only counts if that PID still runs a command of ours: every command we
-# start names a path under $STACK, so a recycled PID is never taken for ours.
-alive() {
-  local pid; pid=$(cat "$STACK/$1.pid" 2>/dev/null) || return 1
-  [ -n "$pid" ] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF "$STACK"
-}
-# start NAME LOGFILE CMD...: detached (own session, no stdin) so it outlives this shell.
-start() {
-  local name=$1 log=$2; shift 2
-  setsid "$@" </dev/null >>"$log" 2>&1 &
-  echo $! >"$STACK/$name.pid"
-}
-# Our servers outlive `up`, so their parent is init, which may reap them late: a zombie
-# counts as gone.
-running() { [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
-stop() { # stop NAME: TERM, wait up to 30 s, then KILL; only PIDs from our PID files
-  alive "$1" || { rm -f "$STACK/$1.pid"; return 0; }
-  local pid _; pid=$(cat "$STACK/$1.pid")
-  say "stopping $1 (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 300); do running "$pid" || break; sleep 0.1; done
-  if running "$pid"; then say "$1 still runs after 30s: KILL"; kill -KILL "$pid" 2>/dev/null || true; sleep 0.5; fi
-  rm -f "$STACK/$1.pid"
 }
 
 # ---- 1. Debian 12 packages ---------------------------------------------------------

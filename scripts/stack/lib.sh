@@ -1,0 +1,45 @@
+# Process helpers shared by scripts/stack.sh and scripts/remote-builder.sh. The caller
+# sets PID_DIR (where PID files live; every command it starts names a path under it)
+# and SAY_AS (the prefix of its messages).
+
+say() { printf '%s: %s\n' "$SAY_AS" "$*" >&2; }
+fail() { # fail MESSAGE [LOGFILE]: print the log's tail, exit non-zero
+  say "ERROR: $1"
+  if [ -n "${2:-}" ] && [ -f "$2" ]; then say "--- last lines of $2:"; tail -n 30 "$2" >&2; fi
+  exit 1
+}
+# A PID file only counts if that PID still runs a command of ours: every command we
+# start names a path under $PID_DIR, so a recycled PID is never taken for ours.
+alive() {
+  local pid; pid=$(cat "$PID_DIR/$1.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF "$PID_DIR"
+}
+# wait_for SECONDS NAME LOGFILE CMD...: poll CMD every 0.2 s until it succeeds; give
+# up early when the process NAME (our PID file) has died.
+wait_for() {
+  local secs=$1 name=$2 log=$3; shift 3
+  local end=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    sleep 0.2
+    alive "$name" || fail "$name exited while starting" "$log"
+    [ $SECONDS -lt $end ] || fail "$name did not answer within ${secs}s" "$log"
+  done
+}
+# start NAME LOGFILE CMD...: detached (own session, no stdin) so it outlives this shell.
+start() {
+  local name=$1 log=$2; shift 2
+  setsid "$@" </dev/null >>"$log" 2>&1 &
+  echo $! >"$PID_DIR/$name.pid"
+}
+# Our servers outlive `up`, so their parent is init, which may reap them late: a zombie
+# counts as gone.
+running() { [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+stop() { # stop NAME: TERM, wait up to 30 s, then KILL; only PIDs from our PID files
+  alive "$1" || { rm -f "$PID_DIR/$1.pid"; return 0; }
+  local pid _; pid=$(cat "$PID_DIR/$1.pid")
+  say "stopping $1 (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 300); do running "$pid" || break; sleep 0.1; done
+  if running "$pid"; then say "$1 still runs after 30s: KILL"; kill -KILL "$pid" 2>/dev/null || true; sleep 0.5; fi
+  rm -f "$PID_DIR/$1.pid"
+}
