@@ -45,7 +45,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { nodeBinary, root, runAction, stackEnv } from './run-action.mjs';
+import { nodeBinary, root, runAction, spawnCollect, stackEnv } from './run-action.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -109,23 +109,13 @@ const APP = path.join(root, 'examples/bench');
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 
 // ---- small helpers ----
-function run(command, args, { env = process.env, cwd = root, allowFail = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const result = { code: code ?? 1, stdout, stderr, seconds: (Date.now() - started) / 1000 };
-      if (code !== 0 && !allowFail) {
-        const tail = (stderr || stdout).trim().split('\n').slice(-8).join('\n');
-        reject(new Error(`${command} ${args.slice(0, 3).join(' ')} … exited ${code}:\n${tail}`));
-      } else resolve(result);
-    });
-  });
+async function run(command, args, { env = process.env, cwd = root, allowFail = false } = {}) {
+  const result = await spawnCollect(command, args, env, cwd);
+  if (result.code !== 0 && !allowFail) {
+    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
+    throw new Error(`${command} ${args.slice(0, 3).join(' ')} … exited ${result.code}:\n${tail}`);
+  }
+  return result;
 }
 const docker = (...args) => run('docker', args);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -115,7 +115,8 @@ export function parseFileCommands(text) {
   return values;
 }
 
-function spawnCollect(command, args, env, cwd, timeoutMs) {
+/** Runs a command to its end and collects its output; a command that cannot start resolves with code 127. */
+export function spawnCollect(command, args, env, cwd, timeoutMs = 0) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,10 +124,15 @@ function spawnCollect(command, args, env, cwd, timeoutMs) {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
+    const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
+    const finish = (code) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+    };
+    child.on('error', (error) => {
+      stderr += String(error);
+      finish(127);
     });
+    child.on('close', (code) => finish(code ?? 1));
   });
 }
