@@ -61,7 +61,8 @@ export function blobPath(dir: string, digest: string): string {
 
 export async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
+  // 1 MiB reads: the default 64 KiB chunks double the time it takes to hash a large layer.
+  await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest('hex')}`;
 }
 
