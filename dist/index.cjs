@@ -77570,7 +77570,7 @@ function blobPath(dir, digest) {
 }
 async function sha256OfFile(file) {
   const hash = (0, import_node_crypto8.createHash)("sha256");
-  await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file), hash);
+  await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest("hex")}`;
 }
 function isMetadata(descriptor) {
@@ -77850,6 +77850,17 @@ function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Se
     return { key, blobs: group2, bytes: group2.reduce((sum, blob) => sum + blob.size, 0) };
   });
 }
+function pickInline(blobs, maxBytes, budgetBytes) {
+  const picked = /* @__PURE__ */ new Set();
+  let total = 0;
+  const order = [...blobs].sort((a, b) => a.size - b.size || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+  for (const blob of order) {
+    if (blob.size > maxBytes || total + blob.size > budgetBytes) break;
+    picked.add(blob.digest);
+    total += blob.size;
+  }
+  return picked;
+}
 function packKey(keyPrefix, digests) {
   const hash = (0, import_node_crypto9.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
   return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
@@ -77861,10 +77872,10 @@ async function readPacksFile(file) {
   } catch (error2) {
     throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error2)})`);
   }
-  if (packs?.version !== 1 || typeof packs.packs !== "object" || typeof packs.blobs !== "object") {
-    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1`);
+  if (![1, 2].includes(packs?.version) || typeof packs.packs !== "object" || typeof packs.blobs !== "object") {
+    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1 or 2`);
   }
-  return packs;
+  return { ...packs, version: 2, inline: typeof packs.inline === "object" && packs.inline !== null ? packs.inline : {} };
 }
 
 // src/cache/store.ts
@@ -77962,6 +77973,8 @@ function deltaCacheStore(options) {
   const keyPrefix = options.keyPrefix ?? "image-build";
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
+  const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
+  const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
   const root = import_node_path6.default.join(import_node_path6.default.resolve(options.tempRoot), "image-build-delta");
   const indexDir = import_node_path6.default.join(root, "index");
@@ -77984,24 +77997,32 @@ function deltaCacheStore(options) {
         for (const file of await topLevelFiles(indexDir)) {
           if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
         }
+        const corruptInline2 = [];
         for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
           const source = blobPath(indexDir, digest);
-          if (await sha256OfFile(source) !== digest) throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
+          if (await sha256OfFile(source) !== digest) {
+            if (packs2.inline[digest] !== void 0) {
+              corruptInline2.push(digest);
+              continue;
+            }
+            throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
+          }
           await import_promises7.default.copyFile(source, blobPath(dir, digest));
           traffic.blobsDownloaded += 1;
         }
-        return { matched: matched2, packs: packs2 };
+        return { matched: matched2, packs: packs2, corruptInline: corruptInline2 };
       } finally {
         await import_promises7.default.rm(indexDir, { recursive: true, force: true });
       }
     });
     if (!entry) return void 0;
     session.check();
-    const { matched, packs } = entry;
+    const { matched, packs, corruptInline } = entry;
     const layout = await readLayout(dir);
     const needed = /* @__PURE__ */ new Map();
     const unassigned = [];
     for (const digest of layout.layers.keys()) {
+      if (packs.inline[digest] !== void 0) continue;
       const pack = packs.blobs[digest];
       if (pack && packs.packs[pack]) needed.set(pack, [...needed.get(pack) ?? [], digest]);
       else unassigned.push(digest);
@@ -78019,7 +78040,7 @@ function deltaCacheStore(options) {
     );
     session.check();
     const missingPacks = results.filter((result) => result.missing).length;
-    const corrupt = results.flatMap((result) => result.corrupt);
+    const corrupt = [...corruptInline, ...results.flatMap((result) => result.corrupt)];
     const errors = [...new Set(results.flatMap((result) => "error" in result ? [result.error] : []))];
     if (missingPacks > 0) {
       problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join("; ") : "evicted, or the service failed"})`);
@@ -78101,7 +78122,8 @@ function deltaCacheStore(options) {
       else if (local.has(digest)) fresh.push({ digest, size: local.get(digest) });
       else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
     }
-    const planned = planPacks(fresh, packTargetBytes, keyPrefix, corruptPacks);
+    const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
+    const planned = planPacks(fresh.filter((blob) => !inline.has(blob.digest)), packTargetBytes, keyPrefix, corruptPacks);
     const saved = await mapLimit(
       planned,
       concurrency,
@@ -78114,7 +78136,7 @@ function deltaCacheStore(options) {
     const failed = saved.filter((ok2) => !ok2).length;
     if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
     for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
-    const packs = { version: 1, packs: {}, blobs: assignments };
+    const packs = { version: 2, packs: {}, blobs: assignments, inline: Object.fromEntries(fresh.filter((blob) => inline.has(blob.digest)).map((blob) => [blob.digest, blob.size])) };
     for (const pack of new Set(Object.values(assignments))) {
       const plannedPack = planned.find((candidate) => candidate.key === pack);
       packs.packs[pack] = plannedPack ? { bytes: plannedPack.bytes, blobs: Object.fromEntries(plannedPack.blobs.map((blob) => [blob.digest, blob.size])) } : knownPacks.get(pack);
@@ -78126,7 +78148,7 @@ function deltaCacheStore(options) {
         await import_promises7.default.rm(indexDir, { recursive: true, force: true });
         await import_promises7.default.mkdir(import_node_path6.default.join(indexDir, "blobs", "sha256"), { recursive: true });
         for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(dir, file), import_node_path6.default.join(indexDir, file));
-        for (const digest of layout.metadata.keys()) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
+        for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
         await import_promises7.default.writeFile(import_node_path6.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
         const id = await session.run(saveCache2([indexDir], key));
@@ -78136,15 +78158,15 @@ function deltaCacheStore(options) {
         }
         traffic.requestsUp += 3;
         traffic.bytesUp += bytes;
-        traffic.blobsUploaded += layout.metadata.size;
+        traffic.blobsUploaded += layout.metadata.size + inline.size;
         return true;
       } finally {
         await import_promises7.default.rm(indexDir, { recursive: true, force: true });
       }
     });
-    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0);
+    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0) + inline.size;
     info2(
-      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural(uploaded, "new layer blob")} in ${plural(planned.length, "pack")}, ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, "cache request")}).`
+      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural(uploaded, "new layer blob")} (${inline.size} in the index, ${plural(planned.length, "new pack")}), ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, "cache request")}).`
     );
     return stored;
   }

@@ -190,8 +190,9 @@ describe.each([
     // The issue's goal: at most 1 MB up after a one-file change, far less than the whole folder.
     expect(deltaChange.up).toBeLessThanOrEqual(MB);
     expect(deltaChange.up).toBeLessThan(wholeChange.up / 4);
-    expect(afterChange.blobsReused).toBeGreaterThanOrEqual(2);
-    expect(deltaChange.requests).toBeLessThanOrEqual(6);
+    expect(afterChange.blobsReused).toBeGreaterThanOrEqual(1);
+    // One entry (reserve, upload, finalize): the new layers are small and ride in the index.
+    expect(deltaChange.requests).toBe(3);
 
     // And what was saved is complete: another fresh runner gets every step from it.
     await freshRunnerShared();
@@ -215,8 +216,8 @@ describe('delta layer cache with BuildKit: an evicted pack', () => {
     const prefix = uniqueName('e2e-delta-evicted');
     fs.appendFileSync(path.join(workspace, 'deps.txt'), `${prefix}\n`);
     const warnings: string[] = [];
-    // Every blob in a pack of its own, so that one layer can be evicted.
-    const newStore = () => deltaCacheStore({ tempRoot: runnerTemp, warn: (message) => warnings.push(message), keyPrefix: prefix, packTargetBytes: 1 });
+    // Every blob in a pack of its own (none inside the index), so that one layer can be evicted.
+    const newStore = () => deltaCacheStore({ tempRoot: runnerTemp, warn: (message) => warnings.push(message), keyPrefix: prefix, packTargetBytes: 1, inlineBlobBytes: 0 });
     await freshRunnerShared();
     const exported = path.join(runnerTemp, 'image-build-cache', 'evicted.cold');
     fs.rmSync(exported, { recursive: true, force: true });

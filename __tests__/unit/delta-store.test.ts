@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deltaCacheStore, packKey, planPacks, PACKS_FILE, type DeltaStoreOptions, type PacksFile } from '../../src/cache/delta-store.ts';
+import { pickInline } from '../../src/cache/packs.ts';
 import { CACHE_CONFIG_TYPE, pruneLayout, readLayout } from '../../src/cache/oci-layout.ts';
 import { startCacheService, useCacheService, type CacheService, type RouteStats } from '../cache-service.ts';
 
@@ -142,6 +143,8 @@ function store(extra: Partial<DeltaStoreOptions> = {}) {
     warn: (message) => warnings.push(message),
     keyPrefix: 'test',
     packTargetBytes: MiB,
+    // Most tests look at packs alone; the inline tests turn inlining on.
+    inlineBlobBytes: 0,
     concurrency: 4,
     ...extra,
   });
@@ -469,6 +472,101 @@ describe('delta cache store with the real @actions/cache', () => {
     expect(s.warnings).toHaveLength(1);
     expect(s.warnings[0]).toMatch(/^Cache save skipped: /);
     expect(serviceRequests()).toBe(0);
+  });
+});
+
+describe('small blobs inside the index entry', () => {
+  const inlineStore = () => store({ inlineBlobBytes: 32 * KiB, inlineBudgetBytes: 64 * KiB });
+
+  it('a one-file change saves one entry: its small new blobs ride in the index, and a new runner restores them from it', async () => {
+    const first = await writeLayout('inline-1', BUILD_1.map((step) => ({ ...step, name: `inline-${step.name}` })));
+    expect(await inlineStore().save(first.dir, 'test-linux-x64-inline-aaaa-1111')).toBe(true);
+    // base and deps alone in packs; src (3 KiB) and build (20 KiB) in the index.
+    expect(route('PutBlob').requests).toBe(3);
+    const firstPacks = await packsOfEntry('test-linux-x64-inline-aaaa-1111');
+    expect(Object.keys(firstPacks.inline).sort()).toEqual(first.layers.slice(2).sort());
+    expect(Object.keys(firstPacks.blobs).sort()).toEqual(first.layers.slice(0, 2).sort());
+
+    const run = inlineStore();
+    service.stats.reset();
+    expect(await run.restore(await freshDir('inline'), 'test-linux-x64-inline-aaaa-2222', ['test-linux-x64-inline-'])).toBe('test-linux-x64-inline-aaaa-1111');
+    expect(route('GetBlob').requests).toBe(3); // the index (with src and build), base, deps
+    const second = await writeLayout('inline-2', BUILD_2.map((step) => ({ ...step, name: `inline-${step.name}` })));
+    service.stats.reset();
+    expect(await run.save(second.dir, 'test-linux-x64-inline-aaaa-2222')).toBe(true);
+    expect(run.warnings).toEqual([]);
+    // One entry up, the index, with the 24 KiB of new layers; base and deps reused.
+    expect(route('PutBlob').requests).toBe(1);
+    expect(route('CreateCacheEntry').requests).toBe(1);
+    expect(run.traffic()).toMatchObject({ blobsReused: 2, requestsUp: 3 });
+    expect(route('PutBlob').bytesUp).toBeLessThan(40 * KiB);
+
+    const next = inlineStore();
+    const again = await freshDir('inline-again');
+    expect(await next.restore(again, 'test-linux-x64-inline-aaaa-2222', [])).toBe('test-linux-x64-inline-aaaa-2222');
+    expect(next.warnings).toEqual([]);
+    await expectComplete(again, second);
+  });
+
+  it('an inline blob that does not match its digest gives a warning and a partial cache', async () => {
+    const layout = await writeLayout('inline-corrupt', BUILD_1.map((step) => ({ ...step, name: `inline-corrupt-${step.name}` })));
+    const src = layout.layers[2]!;
+    // The export holds other bytes under src's digest: the index entry carries them as they are.
+    await writeFile(path.join(layout.dir, 'blobs', 'sha256', src.slice(7)), randomBytes(3 * KiB));
+    expect(await inlineStore().save(layout.dir, 'test-linux-x64-inline-corrupt-1111')).toBe(true);
+    const run = inlineStore();
+    const dir = await freshDir('inline-corrupt');
+    expect(await run.restore(dir, 'test-linux-x64-inline-corrupt-1111', [])).toBe('test-linux-x64-inline-corrupt-1111');
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(new RegExp(`incomplete: 1 of 4 layer blobs are missing \\(1 did not match their digest \\(${src}\\)\\).*2 layers kept, 2 dropped`));
+    // src is bad and build is stacked on it: base and deps stay cached.
+    expect(await configLayers(dir, layout)).toEqual(layout.layers.slice(0, 2));
+  });
+
+  it('metadata in the index that does not match its digest costs the entry: a warning and no cache', async () => {
+    const layout = await writeLayout('inline-meta', BUILD_1.map((step) => ({ ...step, name: `inline-meta-${step.name}` })));
+    expect(await inlineStore().save(layout.dir, 'test-linux-x64-inline-meta-0000')).toBe(true);
+    const indexDir = path.join(tempRoot, 'image-build-delta', 'index');
+    await rm(indexDir, { recursive: true, force: true });
+    expect(await cache.restoreCache([indexDir], 'test-linux-x64-inline-meta-0000')).toBeDefined();
+    const { metadata } = await readLayout(indexDir);
+    const config = [...metadata.keys()][0]!;
+    await writeFile(path.join(indexDir, 'blobs', 'sha256', config.slice(7)), '{"tampered":true}');
+    expect(await cache.saveCache([indexDir], 'test-linux-x64-inline-meta-1111')).toBeGreaterThan(0);
+    await rm(indexDir, { recursive: true, force: true });
+
+    const run = inlineStore();
+    const dir = await freshDir('inline-meta');
+    expect(await run.restore(dir, 'test-linux-x64-inline-meta-1111', [])).toBeUndefined();
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(new RegExp(`^Cache restore failed, building without cache: .*does not match its digest ${config}`));
+  });
+
+  it('reads an index saved before inline blobs existed (packs.json version 1)', async () => {
+    const layout = await writeLayout('inline-v1', BUILD_1.map((step) => ({ ...step, name: `inline-v1-${step.name}` })));
+    // Saved with inlining off, then its packs.json rewritten as version 1 (no `inline`) under a new key.
+    expect(await store().save(layout.dir, 'test-linux-x64-inline-v1-0000')).toBe(true);
+    const indexDir = path.join(tempRoot, 'image-build-delta', 'index');
+    await rm(indexDir, { recursive: true, force: true });
+    expect(await cache.restoreCache([indexDir], 'test-linux-x64-inline-v1-0000')).toBeDefined();
+    const { inline, ...v1 } = JSON.parse(await readFile(path.join(indexDir, PACKS_FILE), 'utf8')) as PacksFile;
+    expect(inline).toEqual({});
+    await writeFile(path.join(indexDir, PACKS_FILE), JSON.stringify({ ...v1, version: 1 }));
+    expect(await cache.saveCache([indexDir], 'test-linux-x64-inline-v1-1111')).toBeGreaterThan(0);
+    await rm(indexDir, { recursive: true, force: true });
+
+    const run = inlineStore();
+    const dir = await freshDir('inline-v1');
+    expect(await run.restore(dir, 'test-linux-x64-inline-v1-1111', [])).toBe('test-linux-x64-inline-v1-1111');
+    expect(run.warnings).toEqual([]);
+    await expectComplete(dir, layout);
+  });
+
+  it('picks the smallest new blobs up to the size and the budget', () => {
+    const blob = (n: number, size: number) => ({ digest: `sha256:${n.toString(16).padStart(64, '0')}`, size });
+    expect([...pickInline([blob(1, 50), blob(2, 10), blob(3, 30), blob(4, 200)], 100, 1000)]).toEqual([blob(2, 10).digest, blob(3, 30).digest, blob(1, 50).digest]);
+    expect([...pickInline([blob(1, 50), blob(2, 10), blob(3, 30)], 100, 45)]).toEqual([blob(2, 10).digest, blob(3, 30).digest]);
+    expect([...pickInline([blob(1, 50)], 0, 1000)]).toEqual([]);
   });
 });
 

@@ -14,8 +14,10 @@
  * - **the index entry**, under the build's own key, from the fixed folder
  *   `<tempRoot>/image-build-delta/index`: every top-level file of the export
  *   (index.json, oci-layout, image-build.json), the metadata blobs (cache
- *   manifest and cache config: small and new on every export), and `packs.json`,
- *   which names the pack of every layer blob.
+ *   manifest and cache config: small and new on every export), the small new
+ *   layer blobs (`inlineBlobBytes` each, `inlineBudgetBytes` in all: a one-file
+ *   change then saves one entry instead of a pack and an index), and
+ *   `packs.json`, which names the pack of every other layer blob.
  *
  * Restore takes the best index entry (exact key, then the restore-key
  * prefixes, as @actions/cache does), then every pack it needs, in parallel
@@ -44,7 +46,7 @@ import { blobPath, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts
 import {
   blobsIn, clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, moveFile, plural, Session, TimedOut, topLevelFiles, withLock,
 } from './delta-io.ts';
-import { PACKS_FILE, planPacks, readPacksFile, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
+import { PACKS_FILE, pickInline, planPacks, readPacksFile, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
 import { cacheTimeoutMs, folderBytes, type CacheStore, type Warn } from './store.ts';
 
 export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
@@ -85,6 +87,10 @@ export interface DeltaStoreOptions {
   concurrency?: number;
   /** Small blobs are packed together up to this size; blobs of half of it or more travel alone. */
   packTargetBytes?: number;
+  /** New layer blobs up to this size travel inside the index entry (0: none do)... */
+  inlineBlobBytes?: number;
+  /** ...up to this many bytes in all. */
+  inlineBudgetBytes?: number;
   timeouts?: { restore: number; save: number };
 }
 
@@ -95,6 +101,8 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const keyPrefix = options.keyPrefix ?? 'image-build';
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
+  const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
+  const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
   const root = path.join(path.resolve(options.tempRoot), 'image-build-delta');
   const indexDir = path.join(root, 'index');
@@ -123,26 +131,35 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         for (const file of await topLevelFiles(indexDir)) {
           if (file !== PACKS_FILE) await fs.copyFile(path.join(indexDir, file), path.join(dir, file));
         }
+        const corruptInline: string[] = [];
         for (const digest of await blobsIn(path.join(indexDir, 'blobs', 'sha256'))) {
           const source = blobPath(indexDir, digest);
-          if ((await sha256OfFile(source)) !== digest) throw new Error(`the cache index ${matched} holds a blob that does not match its digest ${digest}`);
+          if ((await sha256OfFile(source)) !== digest) {
+            // A bad layer costs the steps from it on (a partial cache); bad metadata costs the entry.
+            if (packs.inline[digest] !== undefined) {
+              corruptInline.push(digest);
+              continue;
+            }
+            throw new Error(`the cache index ${matched} holds a blob that does not match its digest ${digest}`);
+          }
           await fs.copyFile(source, blobPath(dir, digest));
           traffic.blobsDownloaded += 1;
         }
-        return { matched, packs };
+        return { matched, packs, corruptInline };
       } finally {
         await fs.rm(indexDir, { recursive: true, force: true });
       }
     });
     if (!entry) return undefined;
     session.check();
-    const { matched, packs } = entry;
+    const { matched, packs, corruptInline } = entry;
 
     // 2. The packs of every layer the index needs.
     const layout = await readLayout(dir);
     const needed = new Map<string, string[]>(); // pack key → needed digests
     const unassigned: string[] = [];
     for (const digest of layout.layers.keys()) {
+      if (packs.inline[digest] !== undefined) continue; // restored and verified with the index
       const pack = packs.blobs[digest];
       if (pack && packs.packs[pack]) needed.set(pack, [...(needed.get(pack) ?? []), digest]);
       else unassigned.push(digest);
@@ -158,7 +175,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     );
     session.check();
     const missingPacks = results.filter((result) => result.missing).length;
-    const corrupt = results.flatMap((result) => result.corrupt);
+    const corrupt = [...corruptInline, ...results.flatMap((result) => result.corrupt)];
     const errors = [...new Set(results.flatMap((result) => ('error' in result ? [result.error] : [])))];
     if (missingPacks > 0) {
       problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join('; ') : 'evicted, or the service failed'})`);
@@ -252,8 +269,10 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
       else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
     }
 
-    // New packs: content-addressed, so a pack another job saved already is taken as is.
-    const planned = planPacks(fresh, packTargetBytes, keyPrefix, corruptPacks);
+    // Small new blobs ride in the index entry; the rest go in new packs, content-addressed,
+    // so a pack another job saved already is taken as is.
+    const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
+    const planned = planPacks(fresh.filter((blob) => !inline.has(blob.digest)), packTargetBytes, keyPrefix, corruptPacks);
     const saved = await mapLimit(planned, concurrency, (pack) =>
       savePack(session, dir, pack).catch((error: unknown) => {
         warn(`Could not save the cache pack ${pack.key}: ${messageOf(error)}`);
@@ -265,7 +284,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
     for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
 
-    const packs: PacksFile = { version: 1, packs: {}, blobs: assignments };
+    const packs: PacksFile = { version: 2, packs: {}, blobs: assignments, inline: Object.fromEntries(fresh.filter((blob) => inline.has(blob.digest)).map((blob) => [blob.digest, blob.size])) };
     for (const pack of new Set(Object.values(assignments))) {
       const plannedPack = planned.find((candidate) => candidate.key === pack);
       packs.packs[pack] = plannedPack
@@ -281,7 +300,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         await fs.rm(indexDir, { recursive: true, force: true });
         await fs.mkdir(path.join(indexDir, 'blobs', 'sha256'), { recursive: true });
         for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await fs.copyFile(path.join(dir, file), path.join(indexDir, file));
-        for (const digest of layout.metadata.keys()) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
+        for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
         await fs.writeFile(path.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
         const id = await session.run(actionsCache.saveCache([indexDir], key));
@@ -291,15 +310,16 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         }
         traffic.requestsUp += 3;
         traffic.bytesUp += bytes;
-        traffic.blobsUploaded += layout.metadata.size;
+        traffic.blobsUploaded += layout.metadata.size + inline.size;
         return true;
       } finally {
         await fs.rm(indexDir, { recursive: true, force: true });
       }
     });
-    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0);
+    const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0) + inline.size;
     info(
-      `Saved the layer cache ${key}${stored ? '' : ' (its index was taken by another job)'}: ${plural(uploaded, 'new layer blob')} in ${plural(planned.length, 'pack')}, ` +
+      `Saved the layer cache ${key}${stored ? '' : ' (its index was taken by another job)'}: ${plural(uploaded, 'new layer blob')} ` +
+        `(${inline.size} in the index, ${plural(planned.length, 'new pack')}), ` +
         `${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, 'cache request')}).`,
     );
     return stored;

@@ -11,11 +11,13 @@ export const PACKS_FILE = 'packs.json';
 
 /** What the index entry says about the layer blobs. */
 export interface PacksFile {
-  version: 1;
+  version: 2;
   /** The packs the index needs, each with every blob it holds (needed or not) and its size. */
   packs: Record<string, PackInfo>;
-  /** Every layer blob the index needs → the pack that holds it. */
+  /** Every layer blob the index needs that lives in a pack → that pack. */
   blobs: Record<string, string>;
+  /** Small layer blobs that travel inside the index entry itself → their size. */
+  inline: Record<string, number>;
 }
 
 export interface PackInfo {
@@ -62,6 +64,24 @@ export function planPacks(blobs: { digest: string; size: number }[], targetBytes
   });
 }
 
+/**
+ * The new blobs that travel inside the index entry instead of a pack of their
+ * own: each at most `maxBytes`, smallest first, up to `budgetBytes` in all. A
+ * one-file change then saves one entry, not two; the price is that they are
+ * uploaded again with every index that still needs them, which the budget bounds.
+ */
+export function pickInline(blobs: { digest: string; size: number }[], maxBytes: number, budgetBytes: number): Set<string> {
+  const picked = new Set<string>();
+  let total = 0;
+  const order = [...blobs].sort((a, b) => a.size - b.size || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+  for (const blob of order) {
+    if (blob.size > maxBytes || total + blob.size > budgetBytes) break;
+    picked.add(blob.digest);
+    total += blob.size;
+  }
+  return picked;
+}
+
 export function packKey(keyPrefix: string, digests: string[]): string {
   const hash = createHash('sha256').update([...digests].sort().join('\n')).digest('hex');
   return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
@@ -74,8 +94,9 @@ export async function readPacksFile(file: string): Promise<PacksFile> {
   } catch (error) {
     throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error)})`);
   }
-  if (packs?.version !== 1 || typeof packs.packs !== 'object' || typeof packs.blobs !== 'object') {
-    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1`);
+  if (![1, 2].includes(packs?.version) || typeof packs.packs !== 'object' || typeof packs.blobs !== 'object') {
+    throw new Error(`the cache entry's ${PACKS_FILE} is not version 1 or 2`);
   }
-  return packs;
+  // Version 1 entries (no inline blobs) read as version 2 with none.
+  return { ...packs, version: 2, inline: typeof packs.inline === 'object' && packs.inline !== null ? packs.inline : {} };
 }
