@@ -40,8 +40,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import * as actionsCache from '@actions/cache';
 import { messageOf } from '../errors.ts';
+import { loadActionsCache, type ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
 import {
   blobsIn, clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, moveFile, plural, Session, TimedOut, topLevelFiles, withLock,
@@ -114,6 +114,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   /** Packs the last restore found holding a blob that does not match its digest. */
   const corruptPacks = new Set<string>();
   let restoredKey: string | undefined;
+  let actionsCache: ActionsCacheModule; // set by restore and save before anything else runs
   // After an operation that timed out the service is not trusted with another.
   let unresponsive = false;
 
@@ -354,6 +355,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     name: 'actions-delta',
     traffic: () => ({ ...traffic }),
     async restore(dir, key, restoreKeys) {
+      actionsCache = await loadActionsCache();
       if (!actionsCache.isFeatureAvailable()) {
         warn('The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.');
         return undefined;
@@ -379,6 +381,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
       }
     },
     async save(dir, key) {
+      actionsCache = await loadActionsCache();
       if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
       if (key === restoredKey) return false; // an exact hit: the entry is there already
       const session = new Session(timeouts.save);

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import * as actionsCache from '@actions/cache';
 import { messageOf } from '../errors.ts';
+import { loadActionsCache } from './actions-cache.ts';
 import type { CacheTraffic } from './delta-store.ts';
 
 export interface CacheStore {
@@ -39,6 +39,7 @@ export function actionsCacheStore(warn: Warn, timeouts = cacheTimeoutMs()): Cach
   return {
     name: 'actions',
     async restore(dir, key, restoreKeys) {
+      const actionsCache = await loadActionsCache();
       if (!actionsCache.isFeatureAvailable()) {
         warn('The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.');
         return undefined;
@@ -55,6 +56,7 @@ export function actionsCacheStore(warn: Warn, timeouts = cacheTimeoutMs()): Cach
       }
     },
     async save(dir, key) {
+      const actionsCache = await loadActionsCache();
       if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
       try {
         const saved = await withTimeout(actionsCache.saveCache([dir], key), timeouts.save);
