@@ -256,7 +256,7 @@ var require_tunnel = __commonJS({
     init_import_meta_url();
     var net = require("net");
     var tls = require("tls");
-    var http3 = require("http");
+    var http4 = require("http");
     var https3 = require("https");
     var events2 = require("events");
     var assert4 = require("assert");
@@ -267,12 +267,12 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -293,7 +293,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http4.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -1295,14 +1295,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path23 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path24 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1754,39 +1754,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path24,
           error2.message
         );
       });
@@ -1835,9 +1835,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1901,7 +1901,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path24,
         method,
         body: body2,
         headers,
@@ -1916,11 +1916,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1986,7 +1986,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6698,7 +6698,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path24, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6779,7 +6779,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7309,7 +7309,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util5.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7406,7 +7406,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7760,9 +7760,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7868,7 +7868,7 @@ var require_client = __commonJS({
     init_import_meta_url();
     var assert4 = require("node:assert");
     var net = require("node:net");
-    var http3 = require("node:http");
+    var http4 = require("node:http");
     var util5 = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -8057,7 +8057,7 @@ var require_client = __commonJS({
         this[kUrl] = util5.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -9010,10 +9010,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -11000,20 +11000,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path24, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -11035,7 +11035,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11073,9 +11073,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body: body2, headers, query } = opts;
+      const { path: path24, method, body: body2, headers, query } = opts;
       return {
-        path: path23,
+        path: path24,
         method,
         body: body2,
         headers,
@@ -11543,10 +11543,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16448,9 +16448,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code = path23.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code = path24.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19386,11 +19386,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path24 = `/${path24}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path23);
+          url2 = new URL(util5.parseOrigin(url2).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -26087,9 +26087,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path23 = this.getPath();
-        if (path23 === null || path23.startsWith("/")) {
-          return path23;
+        const path24 = this.getPath();
+        if (path24 === null || path24.startsWith("/")) {
+          return path24;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -26101,7 +26101,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
+              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
             }
           }
         }
@@ -29682,8 +29682,8 @@ var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     init_import_meta_url();
     SearchState = class {
-      constructor(path23, level) {
-        this.path = path23;
+      constructor(path24, level) {
+        this.path = path24;
         this.level = level;
       }
     };
@@ -34913,7 +34913,7 @@ var require_helpers = __commonJS({
     };
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.req = exports2.json = exports2.toBuffer = void 0;
-    var http3 = __importStar(require("http"));
+    var http4 = __importStar(require("http"));
     var https3 = __importStar(require("https"));
     async function toBuffer(stream2) {
       let length = 0;
@@ -34939,7 +34939,7 @@ var require_helpers = __commonJS({
     exports2.json = json;
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
-      const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
+      const req2 = (href.startsWith("https:") ? https3 : http4).request(url2, opts);
       const promise = new Promise((resolve3, reject) => {
         req2.once("response", resolve3).once("error", reject).end();
       });
@@ -34988,11 +34988,11 @@ var require_dist = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Agent = void 0;
     var net = __importStar(require("net"));
-    var http3 = __importStar(require("http"));
+    var http4 = __importStar(require("http"));
     var https_1 = require("https");
     __exportStar(require_helpers(), exports2);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent3 = class extends http3.Agent {
+    var Agent3 = class extends http4.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -35064,7 +35064,7 @@ var require_dist = __commonJS({
         const fakeSocket = this.incrementSockets(name);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name, fakeSocket);
-          if (socket instanceof http3.Agent) {
+          if (socket instanceof http4.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -38865,15 +38865,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path23 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path23.startsWith("/")) {
-      path23 = path23.substring(1);
+    let path24 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path24.startsWith("/")) {
+      path24 = path24.substring(1);
     }
-    if (isAbsoluteUrl(path23)) {
-      requestUrl = path23;
+    if (isAbsoluteUrl(path24)) {
+      requestUrl = path24;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path23);
+      requestUrl = appendPath(requestUrl, path24);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38919,9 +38919,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path23 = pathToAppend.substring(0, searchStart);
+    const path24 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path23;
+    newPath = newPath + path24;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -42021,16 +42021,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path23 = this._matcher.path;
-        return path23.length > 0 ? path23[path23.length - 1].tag : void 0;
+        const path24 = this._matcher.path;
+        return path24.length > 0 ? path24[path24.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path23 = this._matcher.path;
-        return path23.length > 0 ? path23[path23.length - 1].namespace : void 0;
+        const path24 = this._matcher.path;
+        return path24.length > 0 ? path24[path24.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -42038,9 +42038,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path23 = this._matcher.path;
-        if (path23.length === 0) return void 0;
-        return path23[path23.length - 1].values?.[attrName];
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return void 0;
+        return path24[path24.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -42048,9 +42048,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path23 = this._matcher.path;
-        if (path23.length === 0) return false;
-        const current = path23[path23.length - 1];
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return false;
+        const current = path24[path24.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -42076,18 +42076,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path23 = this._matcher.path;
-        if (path23.length === 0) return -1;
-        return path23[path23.length - 1].position ?? 0;
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return -1;
+        return path24[path24.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path23 = this._matcher.path;
-        if (path23.length === 0) return -1;
-        return path23[path23.length - 1].counter ?? 0;
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return -1;
+        return path24[path24.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -45586,11 +45586,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path23) {
+        function locateFile(path24) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path23, scriptDirectory);
+            return Module["locateFile"](path24, scriptDirectory);
           }
-          return scriptDirectory + path23;
+          return scriptDirectory + path24;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -45603,7 +45603,7 @@ var init_crc64 = __esm({
         }
         if (ENVIRONMENT_IS_NODE) {
           if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-          var fs24 = require2("fs");
+          var fs25 = require2("fs");
           var nodePath = require2("path");
           if (ENVIRONMENT_IS_WORKER) {
             scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -45612,7 +45612,7 @@ var init_crc64 = __esm({
           }
           read_ = (filename, binary) => {
             filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-            return fs24.readFileSync(filename, binary ? void 0 : "utf8");
+            return fs25.readFileSync(filename, binary ? void 0 : "utf8");
           };
           readBinary = (filename) => {
             var ret = read_(filename, true);
@@ -45624,7 +45624,7 @@ var init_crc64 = __esm({
           };
           readAsync = (filename, onload, onerror) => {
             filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-            fs24.readFile(filename, function(err2, data) {
+            fs25.readFile(filename, function(err2, data) {
               if (err2) onerror(err2);
               else onload(data.buffer);
             });
@@ -49120,9 +49120,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request) {
-        const path23 = getURLPath(request.url) || "/";
+        const path24 = getURLPath(request.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path23}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path24}`;
         const queries = getURLQueries(request.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -49671,9 +49671,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path23 = getURLPath(request.url) || "/";
+    const path24 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path23}`;
+    canonicalizedResourceString += `/${options.accountName}${path24}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -63856,10 +63856,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path23 = urlParsed.pathname;
-  path23 = path23 || "/";
-  path23 = escape2(path23);
-  urlParsed.pathname = path23;
+  let path24 = urlParsed.pathname;
+  path24 = path24 || "/";
+  path24 = escape2(path24);
+  urlParsed.pathname = path24;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -63944,9 +63944,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path23 = urlParsed.pathname;
-  path23 = path23 ? path23.endsWith("/") ? `${path23}${name}` : `${path23}/${name}` : name;
-  urlParsed.pathname = path23;
+  let path24 = urlParsed.pathname;
+  path24 = path24 ? path24.endsWith("/") ? `${path24}${name}` : `${path24}/${name}` : name;
+  urlParsed.pathname = path24;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -77961,10 +77961,10 @@ init_import_meta_url();
 
 // src/main.ts
 init_import_meta_url();
-var import_node_crypto12 = __toESM(require("node:crypto"), 1);
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_crypto13 = __toESM(require("node:crypto"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_os5 = __toESM(require("node:os"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 init_core();
 
 // src/advice.ts
@@ -78365,7 +78365,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path23, parent) {
+  match(path24, parent) {
     const pats = this.patterns;
     const state3 = new Uint8Array(pats.length);
     let matched = false;
@@ -78374,12 +78374,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path23);
+        m = p.test(path24);
         if (!m && parent === null) {
-          let slash = path23.indexOf("/");
+          let slash = path24.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path23.slice(0, slash));
-            slash = path23.indexOf("/", slash + 1);
+            m = p.test(path24.slice(0, slash));
+            slash = path24.indexOf("/", slash + 1);
           }
         }
       }
@@ -78391,8 +78391,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state: state3 };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path23) {
-    return this.match(path23, null).excluded;
+  excludes(path24) {
+    return this.match(path24, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -78575,14 +78575,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path23) => path23 === p,
+        test: (path24) => path24 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix2 = p.slice(0, -2);
       return {
         ...base,
-        test: (path23) => path23.startsWith(prefix2),
+        test: (path24) => path24.startsWith(prefix2),
         mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
       };
     }
@@ -78591,7 +78591,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path23) => path23.endsWith(suffix) || path23 === bare,
+        test: (path24) => path24.endsWith(suffix) || path24 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -78600,7 +78600,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path23) => regexp.test(path23),
+        test: (path24) => regexp.test(path24),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -80683,11 +80683,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path23, readFile) {
-  if (!path23) return {};
+function readPayload(path24, readFile) {
+  if (!path24) return {};
   let text;
   try {
-    text = readFile(path23);
+    text = readFile(path24);
   } catch {
     return {};
   }
@@ -80696,10 +80696,10 @@ function readPayload(path23, readFile) {
     const parsed = JSON.parse(text);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path23} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path24} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path23) => (0, import_node_fs8.existsSync)(path23) ? (0, import_node_fs8.readFileSync)(path23, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path24) => (0, import_node_fs8.existsSync)(path24) ? (0, import_node_fs8.readFileSync)(path24, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -80871,25 +80871,138 @@ function isFile2(p) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
+
+// src/cache/layout-server.ts
+init_import_meta_url();
+var import_node_crypto11 = require("node:crypto");
+var import_node_fs10 = require("node:fs");
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+var CACHE_REPOSITORY = "image-build-cache";
+var CACHE_TAG = "latest";
+var PROBE_PREFIX = "image-build-probe-";
+async function serveLayout(dir) {
+  const probesSeen = /* @__PURE__ */ new Set();
+  let served = 0;
+  const server = import_node_http2.default.createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  async function handle(request, response) {
+    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
+    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
+    const match3 = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
+    if (!match3) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const [, name, kind, reference] = match3;
+    if (name.startsWith(PROBE_PREFIX)) {
+      probesSeen.add(name);
+      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
+    }
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    const file = blobPath(dir, descriptor.digest);
+    const stat2 = await import_promises8.default.stat(file).catch(() => void 0);
+    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
+    const headers = {
+      "Content-Type": descriptor.mediaType,
+      "Docker-Content-Digest": descriptor.digest,
+      "Accept-Ranges": "bytes"
+    };
+    const range3 = parseRange(request.headers.range, stat2.size);
+    if (range3 === "unsatisfiable") {
+      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
+      return void response.end();
+    }
+    const [start, end] = range3 ?? [0, stat2.size - 1];
+    if (range3) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
+    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
+    response.writeHead(range3 ? 206 : 200, headers);
+    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
+    served += 1;
+    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function manifestDescriptor(reference) {
+    const entries = await readIndexEntries(dir);
+    if (isDigest2(reference)) {
+      const listed = entries.find((entry) => entry.digest === reference);
+      if (listed) return listed;
+      const parsed = JSON.parse(await import_promises8.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
+    }
+    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
+    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
+  }
+  await new Promise((resolve3, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve3());
+  });
+  server.unref();
+  const { port } = server.address();
+  return {
+    ref: `127.0.0.1:${port}/${CACHE_REPOSITORY}:${CACHE_TAG}`,
+    async probe(env) {
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto11.randomBytes)(6).toString("hex")}`;
+      await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
+      return probesSeen.has(name);
+    },
+    served: () => served,
+    close: () => new Promise((resolve3) => {
+      server.close(() => resolve3());
+      server.closeAllConnections();
+    })
+  };
+}
+async function readIndexEntries(dir) {
+  try {
+    const index = JSON.parse(await import_promises8.default.readFile(import_node_path9.default.join(dir, "index.json"), "utf8"));
+    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
+  } catch {
+    return [];
+  }
+}
+function parseRange(header, size) {
+  const match3 = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match3 || match3[1] === "" && match3[2] === "") return void 0;
+  let start;
+  let end;
+  if (match3[1] === "") {
+    start = Math.max(0, size - Number(match3[2]));
+    end = size - 1;
+  } else {
+    start = Number(match3[1]);
+    end = match3[2] === "" ? size - 1 : Math.min(Number(match3[2]), size - 1);
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return [start, end];
+}
+function reply(response, status, code, message) {
+  const body2 = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
+  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body2) });
+  response.end(body2);
+}
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises8.default.writeFile(import_node_path9.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises9.default.writeFile(import_node_path10.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises8.default.readFile(import_node_path9.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises9.default.readFile(import_node_path10.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -80900,22 +81013,36 @@ async function readRecord(cacheDir) {
 var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
-    this.dir = import_node_path10.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path11.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   dir;
   restored = false;
+  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
+  server;
   async restore(keys) {
-    await import_promises9.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises10.default.rm(this.dir, { recursive: true, force: true });
     const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
     this.restored = restoredKey !== void 0;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
   }
+  async prepareEngine(env, builder) {
+    if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const server = await serveLayout(this.dir).catch(() => void 0);
+    if (!server) return;
+    if (await server.probe(env)) this.server = server;
+    else await server.close();
+  }
   specs(plan) {
+    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
-      from: this.restored ? [`type=local,src=${this.dir}`] : [],
+      from: this.restored ? [from] : [],
       to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
     };
+  }
+  async close() {
+    await this.server?.close();
+    this.server = void 0;
   }
   async save(plan, record) {
     await removeUnreachableBlobs(this.dir);
@@ -81012,7 +81139,7 @@ async function builderCapabilities(env, builder) {
 
 // src/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto11 = __toESM(require("node:crypto"), 1);
+var import_node_crypto12 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -81024,7 +81151,7 @@ function computeFingerprint(inputs) {
     platforms: [...inputs.platforms].sort(),
     baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest])
   };
-  return `sha256:${import_node_crypto11.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto12.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -81619,14 +81746,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags2 = [];
-    let path23 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path23 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path23, kind: "tags", access: "pull" });
+    let path24 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path24 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path24, kind: "tags", access: "pull" });
       if (response.status === 404) return tags2;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags2.push(...page.tags ?? []);
-      path23 = nextPagePath(response, repository);
+      path24 = nextPagePath(response, repository);
     }
     return tags2;
   }
@@ -81922,7 +82049,7 @@ function repositoryKey(reference) {
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path11.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path12.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -81952,7 +82079,8 @@ async function runPipeline(settings, log2) {
   };
   if (settings.dryRun) return finish(result, started);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises10.default.mkdtemp(import_node_path11.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises11.default.mkdtemp(import_node_path12.default.join(settings.tempDir, "image-build-run-"));
+  let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
@@ -81976,10 +82104,14 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
-    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder));
+    cache = openCache(settings, promoter, log2);
+    const session = cache;
+    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder)).then(async (builder2) => {
+      await session?.prepareEngine?.(envForContext(env, builder2.context), builder2);
+      return builder2;
+    });
     builderReady.catch(() => {
     });
-    const cache = openCache(settings, promoter, log2);
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);
@@ -82024,7 +82156,7 @@ async function runPipeline(settings, log2) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path11.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path12.default.join(workDir, "metadata.json")
     };
     const build = await log2.group("Build", () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log2.info(line) })).catch((error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint));
     timings.build = seconds(phase);
@@ -82041,8 +82173,9 @@ async function runPipeline(settings, log2) {
     }
     return finish(result, started, promoter);
   } finally {
+    await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises10.default.rm(workDir, { recursive: true, force: true });
+    await import_promises11.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
@@ -82578,12 +82711,12 @@ function parseMustache(body2, escape3, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path23 = readPath();
-    if (path23.length === 1 && (path23[0] === "true" || path23[0] === "false")) {
-      return { kind: "boolean", value: path23[0] === "true" };
+    const path24 = readPath();
+    if (path24.length === 1 && (path24[0] === "true" || path24[0] === "false")) {
+      return { kind: "boolean", value: path24[0] === "true" };
     }
-    if (path23.length === 1 && (path23[0] === "null" || path23[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path23 };
+    if (path24.length === 1 && (path24[0] === "null" || path24[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path24 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -83507,7 +83640,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env) {
-  const secretsDir = import_node_path12.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto12.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path13.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto13.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const inputs = readInputs(inputsFromEnv(env), workspace);
@@ -83523,7 +83656,7 @@ async function run2(env = process.env) {
     for (const warning2 of meta.warnings) warning(warning2);
     const refs = meta.images.length ? meta.tags : [];
     const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
-    import_node_fs10.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+    import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
     saveState(SECRETS_STATE, secretsDir);
     const tempDir = env.RUNNER_TEMP || import_node_os5.default.tmpdir();
     const result = await runPipeline(
@@ -83541,7 +83674,7 @@ async function run2(env = process.env) {
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path12.default.relative(workspace, inputs.file)),
+        cacheScope: cacheScope(meta.images[0], import_node_path13.default.relative(workspace, inputs.file)),
         store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,

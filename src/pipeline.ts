@@ -147,6 +147,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
+  let cache: CacheSession | undefined;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log);
@@ -172,10 +173,17 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
     timings.lookup = seconds(phase);
 
-    // Docker is needed only from here on (a reused image needs none): check it while the cache restores.
-    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder));
+    // Docker is needed only from here on (a reused image needs none): check it, and how the
+    // engine can best read the cache, while the cache restores.
+    cache = openCache(settings, promoter, log);
+    const session = cache;
+    const builderReady = checkDocker(settings.env, settings.builder)
+      .then(() => builderCapabilities(settings.env, settings.builder))
+      .then(async (builder) => {
+        await session?.prepareEngine?.(envForContext(env, builder.context), builder);
+        return builder;
+      });
     builderReady.catch(() => {}); // awaited below; a rejection before then is not unhandled
-    const cache = openCache(settings, promoter, log);
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);
@@ -243,6 +251,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
     return finish(result, started, promoter);
   } finally {
+    await cache?.close?.();
     dockerConfig?.remove();
     await fs.rm(workDir, { recursive: true, force: true });
   }

@@ -59,6 +59,19 @@ describe('action: tag, restore cache, build, push', () => {
     expect(steps.find((step) => /COPY src\//.test(step.name))?.status).toBe('run');
     expect(changed.summary).toContain('src/hello.txt');
     expect(await registryDigest(`${image}:main`)).toBe(changed.outputs.digest);
+    // The engine is on this machine: it read the restored cache over HTTP from the action's own registry.
+    expect(changed.stdout).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/image-build-cache:latest … DONE/);
+  });
+
+  it('IMAGE_BUILD_SERVE_CACHE=false imports the same cache from the folder, with the same hit', async () => {
+    freshRunner();
+    fs.writeFileSync(path.join(workspace, 'src/hello.txt'), 'Hello once more.\n');
+    const changed = await runAction({ workspace, runnerTemp, inputs, sha: 'c'.repeat(40), env: { IMAGE_BUILD_SERVE_CACHE: 'false' } });
+    expect(changed.code, changed.stdout + changed.stderr).toBe(0);
+    expect(changed.outputs['cache-hit']).toBe('partial');
+    expect(changed.stdout).toMatch(/importing cache manifest from local:\S+ … DONE/);
+    expect(changed.stdout).not.toContain('image-build-cache:latest');
+    expect(summarySteps(changed.summary).find((step) => /RUN mkdir -p \/deps/.test(step.name))?.status).toBe('cached');
   });
 
   it('a v1.2.3 tag event pushes the semver tags', async () => {

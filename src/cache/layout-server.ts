@@ -1,0 +1,165 @@
+/**
+ * A read-only registry on 127.0.0.1 that serves a restored BuildKit cache
+ * folder (an OCI layout) to the Docker Engine next to it, so the build imports
+ * the cache with `type=registry` instead of `type=local`.
+ *
+ * Same bytes, less work: the engine fetches each blob it needs straight into
+ * its content store over HTTP, where a local import first copies it there
+ * through the build session. On the benchmark's 43 MB cache the dependency
+ * step's layer becomes usable about 0.25 s sooner (docs/benchmarks.md).
+ *
+ * Only an engine on this machine's own network can reach 127.0.0.1: not a
+ * remote or rootless daemon, not one in a VM (Docker Desktop), not a
+ * docker-container builder. So the server is used only after a probe: the
+ * engine is asked to pull a unique name from it, and the server must see that
+ * request arrive. dockerd treats 127.0.0.0/8 registries as insecure (plain
+ * HTTP) by default, which is what lets it talk to this server at all.
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { docker } from '../docker.ts';
+import { blobPath, isDigest } from './oci-layout.ts';
+
+/** The repository and tag BuildKit is pointed at; the server answers for any name. */
+const CACHE_REPOSITORY = 'image-build-cache';
+const CACHE_TAG = 'latest';
+const PROBE_PREFIX = 'image-build-probe-';
+
+export interface LayoutServer {
+  /** `127.0.0.1:<port>/image-build-cache:latest`, for `--cache-from type=registry,ref=…`. */
+  readonly ref: string;
+  /** Whether the engine behind `env` reaches this server (one `docker pull` of a unique name). */
+  probe(env: NodeJS.ProcessEnv): Promise<boolean>;
+  /** Requests answered with content (manifests and blobs). */
+  served(): number;
+  close(): Promise<void>;
+}
+
+interface IndexEntry {
+  mediaType: string;
+  digest: string;
+  size: number;
+  annotations?: Record<string, string>;
+}
+
+export async function serveLayout(dir: string): Promise<LayoutServer> {
+  const probesSeen = new Set<string>();
+  let served = 0;
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return reply(response, 405, 'UNSUPPORTED', 'this registry is read-only');
+    if (pathname === '/v2/' || pathname === '/v2') return reply(response, 200);
+    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
+    if (!match) return reply(response, 404, 'NAME_UNKNOWN', 'not found');
+    const [, name, kind, reference] = match as unknown as [string, string, string, string];
+    if (name.startsWith(PROBE_PREFIX)) {
+      probesSeen.add(name);
+      return reply(response, 404, 'MANIFEST_UNKNOWN', 'a probe');
+    }
+    const descriptor = kind === 'manifests' ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: 'application/octet-stream' } : undefined;
+    if (!descriptor) return reply(response, 404, kind === 'manifests' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN', `${reference} is not in the cache`);
+    const file = blobPath(dir, descriptor.digest);
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) return reply(response, 404, kind === 'manifests' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN', `${descriptor.digest} is not in the cache`);
+
+    const headers: http.OutgoingHttpHeaders = {
+      'Content-Type': descriptor.mediaType,
+      'Docker-Content-Digest': descriptor.digest,
+      'Accept-Ranges': 'bytes',
+    };
+    const range = parseRange(request.headers.range, stat.size);
+    if (range === 'unsatisfiable') {
+      response.writeHead(416, { 'Content-Range': `bytes */${stat.size}` });
+      return void response.end();
+    }
+    const [start, end] = range ?? [0, stat.size - 1];
+    if (range) headers['Content-Range'] = `bytes ${start}-${end}/${stat.size}`;
+    headers['Content-Length'] = stat.size === 0 ? 0 : end - start + 1;
+    response.writeHead(range ? 206 : 200, headers);
+    if (request.method === 'HEAD' || stat.size === 0) return void response.end();
+    served += 1;
+    // 1 MiB reads: a layer of hundreds of MB goes out in few, large writes.
+    createReadStream(file, { start, end, highWaterMark: 1024 * 1024 }).on('error', () => response.destroy()).pipe(response);
+  }
+
+  /** A tag (`latest`, or the only entry of index.json) or a manifest digest → its descriptor. */
+  async function manifestDescriptor(reference: string): Promise<{ digest: string; mediaType: string } | undefined> {
+    const entries = await readIndexEntries(dir);
+    if (isDigest(reference)) {
+      const listed = entries.find((entry) => entry.digest === reference);
+      if (listed) return listed;
+      const parsed = JSON.parse(await fs.readFile(blobPath(dir, reference), 'utf8').catch(() => '{}')) as { mediaType?: unknown };
+      return typeof parsed.mediaType === 'string' ? { digest: reference, mediaType: parsed.mediaType } : undefined;
+    }
+    const tagged = entries.find((entry) => entry.annotations?.['org.opencontainers.image.ref.name'] === reference);
+    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : undefined);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  // Never the reason the process stays alive.
+  server.unref();
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    ref: `127.0.0.1:${port}/${CACHE_REPOSITORY}:${CACHE_TAG}`,
+    async probe(env) {
+      const name = `${PROBE_PREFIX}${randomBytes(6).toString('hex')}`;
+      // The pull fails (the server knows no such image); what counts is that the request arrived.
+      await docker(['pull', '--quiet', `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => undefined);
+      return probesSeen.has(name);
+    },
+    served: () => served,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function readIndexEntries(dir: string): Promise<IndexEntry[]> {
+  try {
+    const index = JSON.parse(await fs.readFile(path.join(dir, 'index.json'), 'utf8')) as { manifests?: IndexEntry[] };
+    return (index.manifests ?? []).filter((entry) => isDigest(entry.digest) && typeof entry.mediaType === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** One `bytes=a-b` / `bytes=a-` / `bytes=-n` range; undefined for none (or a form not supported: the whole blob). */
+export function parseRange(header: string | undefined, size: number): [number, number] | 'unsatisfiable' | undefined {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return [start, end];
+}
+
+function reply(response: http.ServerResponse, status: number, code?: string, message?: string): void {
+  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : '{}';
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Docker-Distribution-API-Version': 'registry/2.0', 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}
