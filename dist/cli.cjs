@@ -29583,18 +29583,17 @@ function collect(stream, onLine) {
   return () => chunks.join("");
 }
 async function checkDocker(env, builder) {
-  const version = await docker(["buildx", "version"], { env });
-  if (version.code !== 0) {
-    throw new UserError("Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).");
-  }
   const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
   const reason = inspect.code !== 0 ? lastLine(inspect.stderr) : builderError(inspect.stdout);
   if (reason !== void 0) {
+    if ((await docker(["buildx", "version"], { env })).code !== 0) {
+      throw new UserError("Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).");
+    }
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: "builder" });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
   const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? "unknown";
-  return { buildx: version.stdout.trim(), driver };
+  return { driver, inspect: inspect.stdout };
 }
 function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
@@ -29833,6 +29832,7 @@ var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
+  let waitFor = () => void 0;
   const server = import_node_http.default.createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
@@ -29852,6 +29852,7 @@ async function serveLayout(dir) {
     }
     const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
     const stat2 = await import_promises4.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
@@ -29898,6 +29899,9 @@ async function serveLayout(dir) {
       return probesSeen.has(name);
     },
     served: () => served,
+    awaitBlobs(wait) {
+      waitFor = wait;
+    },
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -30222,9 +30226,17 @@ var FolderCache = class {
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
   server;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  staged;
   async restore(keys) {
     await import_promises6.default.rm(this.dir, { recursive: true, force: true });
-    const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    let restoredKey;
+    if (this.store.restoreStaged) {
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
     this.restored = restoredKey !== void 0;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
   }
@@ -30235,18 +30247,38 @@ var FolderCache = class {
     if (await server.probe(env)) this.server = server;
     else await server.close();
   }
-  specs(plan) {
+  async specs(plan) {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+    } else if (this.staged) {
+      this.restored = await this.staged.finish(true) !== void 0;
+      this.staged = void 0;
+    }
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
       to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
     };
   }
+  async afterBuild(succeeded) {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = void 0;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    this.restored = await staged.finish(true) !== void 0;
+    return true;
+  }
   async close() {
     await this.server?.close();
     this.server = void 0;
   }
   async save(plan, record) {
+    await this.afterBuild(true);
     await removeUnreachableBlobs(this.dir);
     await writeRecord(this.dir, record);
     const bytes = await folderBytes(this.dir);
@@ -30273,7 +30305,7 @@ var RegistryCacheSession = class {
   writes(plan) {
     return plan.exportCache && plan.write && plan.push;
   }
-  specs(plan) {
+  async specs(plan) {
     return {
       from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
       to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
@@ -30322,10 +30354,13 @@ function envForContext(env, context) {
 function cannotExportReason(info) {
   return `builder "${info.name}" (driver docker, engine ${info.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
 }
-async function builderCapabilities(env, builder) {
-  const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
-  const parsed = parseBuilderInspect(inspect.stdout);
-  const info = { ...parsed, context: builderContext(parsed, builder) };
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, builder, inspectOutput) {
+  const inspect = inspectOutput !== void 0 ? { code: 0, stdout: inspectOutput } : await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
+  const info = describeBuilder(inspect.stdout, builder);
   if (inspect.code !== 0 || info.driver !== "docker") return { ...info, cacheExport: true };
   const engine = await docker([...endpointFlags(info.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
   if (engine.code !== 0) return { ...info, cacheExport: true };
@@ -31287,9 +31322,20 @@ async function runPipeline(settings, log2) {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
     const registryRefs = settings.push ? settings.tags : [];
+    cache = openCache(settings, promoter, log2);
+    const session = cache;
+    const builderReady = checkDocker(settings.env, settings.builder).then(async ({ inspect }) => {
+      const described = describeBuilder(inspect, settings.builder);
+      const [builder2] = await Promise.all([
+        builderCapabilities(settings.env, settings.builder, inspect),
+        session?.prepareEngine?.(envForContext(env, described.context), described)
+      ]);
+      return builder2;
+    });
+    builderReady.catch(() => {
+    });
     phase = Date.now();
-    if (settings.push) await promoter.checkAccess(settings.tags);
-    const bases = await promoter.resolveBaseImages(baseImages(dockerfile));
+    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(baseImages(dockerfile))]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
@@ -31306,14 +31352,6 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
-    cache = openCache(settings, promoter, log2);
-    const session = cache;
-    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder)).then(async (builder2) => {
-      await session?.prepareEngine?.(envForContext(env, builder2.context), builder2);
-      return builder2;
-    });
-    builderReady.catch(() => {
-    });
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);
@@ -31341,7 +31379,7 @@ async function runPipeline(settings, log2) {
       push: settings.push,
       mode: settings.cacheMode
     };
-    const specs = cache?.specs(plan) ?? { from: [], to: [] };
+    const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
     const request = {
@@ -31360,7 +31398,19 @@ async function runPipeline(settings, log2) {
       builder: builder.context ? void 0 : settings.builder,
       metadataFile: import_node_path9.default.join(workDir, "metadata.json")
     };
-    const build = await log2.group("Build", () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log2.info(line) })).catch((error) => explainPartialPush(error, registryRefs, promoter, result.fingerprint));
+    const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
+    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const failed = (error) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
+    let build;
+    try {
+      build = await buildGroup(request);
+    } catch (error) {
+      if (!await cache?.afterBuild?.(false)) return await failed(error);
+      log2.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
+      build = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+    }
+    await cache?.afterBuild?.(true);
+    if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);

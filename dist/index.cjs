@@ -1295,14 +1295,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path24 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path25 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path24 && path24[0] !== "/") {
-          path24 = `/${path24}`;
+        if (path25 && path25[0] !== "/") {
+          path25 = `/${path25}`;
         }
-        return new URL(`${origin}${path24}`);
+        return new URL(`${origin}${path25}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1754,39 +1754,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path24);
+        debuglog("sending request to %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path24,
+          path25,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path24);
+        debuglog("trailers received from %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path24,
+          path25,
           error2.message
         );
       });
@@ -1835,9 +1835,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path24, origin }
+            request: { method, path: path25, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path24);
+          debuglog("sending request to %s %s/%s", method, origin, path25);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1901,7 +1901,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path24,
+        path: path25,
         method,
         body: body2,
         headers,
@@ -1916,11 +1916,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path24 !== "string") {
+        if (typeof path25 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path24)) {
+        } else if (invalidPathRegex.test(path25)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1986,7 +1986,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path24, query) : path24;
+        this.path = query ? buildURL(path25, query) : path25;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6698,7 +6698,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path24, host, upgrade, blocking, reset } = request;
+      const { method, path: path25, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6779,7 +6779,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path24} HTTP/1.1\r
+      let header = `${method} ${path25} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7309,7 +7309,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util5.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7406,7 +7406,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path24;
+      headers[HTTP2_HEADER_PATH] = path25;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7760,9 +7760,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path24 = search ? `${pathname}${search}` : pathname;
+        const path25 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path24;
+        this.opts.path = path25;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -9010,10 +9010,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path24 = "/",
+          path: path25 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path24;
+        opts.path = origin + path25;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -11000,20 +11000,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path24) {
-      if (typeof path24 !== "string") {
-        return path24;
+    function safeUrl(path25) {
+      if (typeof path25 !== "string") {
+        return path25;
       }
-      const pathSegments = path24.split("?");
+      const pathSegments = path25.split("?");
       if (pathSegments.length !== 2) {
-        return path24;
+        return path25;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path24, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path24);
+    function matchKey(mockDispatch2, { path: path25, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path25);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -11035,7 +11035,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11073,9 +11073,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path24, method, body: body2, headers, query } = opts;
+      const { path: path25, method, body: body2, headers, query } = opts;
       return {
-        path: path24,
+        path: path25,
         method,
         body: body2,
         headers,
@@ -11543,10 +11543,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path24,
+            Path: path25,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16448,9 +16448,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path24) {
-      for (let i = 0; i < path24.length; ++i) {
-        const code = path24.charCodeAt(i);
+    function validateCookiePath(path25) {
+      for (let i = 0; i < path25.length; ++i) {
+        const code = path25.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19386,11 +19386,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path24 = opts.path;
+          let path25 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path24 = `/${path24}`;
+            path25 = `/${path25}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path24);
+          url2 = new URL(util5.parseOrigin(url2).origin + path25);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -26087,9 +26087,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path24 = this.getPath();
-        if (path24 === null || path24.startsWith("/")) {
-          return path24;
+        const path25 = this.getPath();
+        if (path25 === null || path25.startsWith("/")) {
+          return path25;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -26101,7 +26101,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
+              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
             }
           }
         }
@@ -29682,8 +29682,8 @@ var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     init_import_meta_url();
     SearchState = class {
-      constructor(path24, level) {
-        this.path = path24;
+      constructor(path25, level) {
+        this.path = path25;
         this.level = level;
       }
     };
@@ -38865,15 +38865,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path24 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path24.startsWith("/")) {
-      path24 = path24.substring(1);
+    let path25 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path25.startsWith("/")) {
+      path25 = path25.substring(1);
     }
-    if (isAbsoluteUrl(path24)) {
-      requestUrl = path24;
+    if (isAbsoluteUrl(path25)) {
+      requestUrl = path25;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path24);
+      requestUrl = appendPath(requestUrl, path25);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -38919,9 +38919,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path24 = pathToAppend.substring(0, searchStart);
+    const path25 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path24;
+    newPath = newPath + path25;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -42021,16 +42021,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path24 = this._matcher.path;
-        return path24.length > 0 ? path24[path24.length - 1].tag : void 0;
+        const path25 = this._matcher.path;
+        return path25.length > 0 ? path25[path25.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path24 = this._matcher.path;
-        return path24.length > 0 ? path24[path24.length - 1].namespace : void 0;
+        const path25 = this._matcher.path;
+        return path25.length > 0 ? path25[path25.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -42038,9 +42038,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return void 0;
-        return path24[path24.length - 1].values?.[attrName];
+        const path25 = this._matcher.path;
+        if (path25.length === 0) return void 0;
+        return path25[path25.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -42048,9 +42048,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return false;
-        const current = path24[path24.length - 1];
+        const path25 = this._matcher.path;
+        if (path25.length === 0) return false;
+        const current = path25[path25.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -42076,18 +42076,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return -1;
-        return path24[path24.length - 1].position ?? 0;
+        const path25 = this._matcher.path;
+        if (path25.length === 0) return -1;
+        return path25[path25.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return -1;
-        return path24[path24.length - 1].counter ?? 0;
+        const path25 = this._matcher.path;
+        if (path25.length === 0) return -1;
+        return path25[path25.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -45586,11 +45586,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path24) {
+        function locateFile(path25) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path24, scriptDirectory);
+            return Module["locateFile"](path25, scriptDirectory);
           }
-          return scriptDirectory + path24;
+          return scriptDirectory + path25;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -45603,7 +45603,7 @@ var init_crc64 = __esm({
         }
         if (ENVIRONMENT_IS_NODE) {
           if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-          var fs25 = require2("fs");
+          var fs26 = require2("fs");
           var nodePath = require2("path");
           if (ENVIRONMENT_IS_WORKER) {
             scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -45612,7 +45612,7 @@ var init_crc64 = __esm({
           }
           read_ = (filename, binary) => {
             filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-            return fs25.readFileSync(filename, binary ? void 0 : "utf8");
+            return fs26.readFileSync(filename, binary ? void 0 : "utf8");
           };
           readBinary = (filename) => {
             var ret = read_(filename, true);
@@ -45624,7 +45624,7 @@ var init_crc64 = __esm({
           };
           readAsync = (filename, onload, onerror) => {
             filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-            fs25.readFile(filename, function(err2, data) {
+            fs26.readFile(filename, function(err2, data) {
               if (err2) onerror(err2);
               else onload(data.buffer);
             });
@@ -49120,9 +49120,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request) {
-        const path24 = getURLPath(request.url) || "/";
+        const path25 = getURLPath(request.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path24}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path25}`;
         const queries = getURLQueries(request.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -49671,9 +49671,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path24 = getURLPath(request.url) || "/";
+    const path25 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path24}`;
+    canonicalizedResourceString += `/${options.accountName}${path25}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -63856,10 +63856,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path24 = urlParsed.pathname;
-  path24 = path24 || "/";
-  path24 = escape2(path24);
-  urlParsed.pathname = path24;
+  let path25 = urlParsed.pathname;
+  path25 = path25 || "/";
+  path25 = escape2(path25);
+  urlParsed.pathname = path25;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -63944,9 +63944,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path24 = urlParsed.pathname;
-  path24 = path24 ? path24.endsWith("/") ? `${path24}${name}` : `${path24}/${name}` : name;
-  urlParsed.pathname = path24;
+  let path25 = urlParsed.pathname;
+  path25 = path25 ? path25.endsWith("/") ? `${path25}${name}` : `${path25}/${name}` : name;
+  urlParsed.pathname = path25;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -77964,7 +77964,7 @@ init_import_meta_url();
 var import_node_crypto13 = __toESM(require("node:crypto"), 1);
 var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_os5 = __toESM(require("node:os"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 init_core();
 
 // src/advice.ts
@@ -78365,7 +78365,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path24, parent) {
+  match(path25, parent) {
     const pats = this.patterns;
     const state3 = new Uint8Array(pats.length);
     let matched = false;
@@ -78374,12 +78374,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path24);
+        m = p.test(path25);
         if (!m && parent === null) {
-          let slash = path24.indexOf("/");
+          let slash = path25.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path24.slice(0, slash));
-            slash = path24.indexOf("/", slash + 1);
+            m = p.test(path25.slice(0, slash));
+            slash = path25.indexOf("/", slash + 1);
           }
         }
       }
@@ -78391,8 +78391,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state: state3 };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path24) {
-    return this.match(path24, null).excluded;
+  excludes(path25) {
+    return this.match(path25, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -78575,14 +78575,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path24) => path24 === p,
+        test: (path25) => path25 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix2 = p.slice(0, -2);
       return {
         ...base,
-        test: (path24) => path24.startsWith(prefix2),
+        test: (path25) => path25.startsWith(prefix2),
         mayMatchBelow: (dirSlash) => prefix2.startsWith(dirSlash) || dirSlash.startsWith(prefix2)
       };
     }
@@ -78591,7 +78591,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path24) => path24.endsWith(suffix) || path24 === bare,
+        test: (path25) => path25.endsWith(suffix) || path25 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -78600,7 +78600,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path24) => regexp.test(path24),
+        test: (path25) => regexp.test(path25),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -79407,18 +79407,17 @@ function collect(stream2, onLine) {
   return () => chunks.join("");
 }
 async function checkDocker(env, builder) {
-  const version3 = await docker(["buildx", "version"], { env });
-  if (version3.code !== 0) {
-    throw new UserError("Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).");
-  }
   const inspect2 = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
   const reason = inspect2.code !== 0 ? lastLine(inspect2.stderr) : builderError(inspect2.stdout);
   if (reason !== void 0) {
+    if ((await docker(["buildx", "version"], { env })).code !== 0) {
+      throw new UserError("Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).");
+    }
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: "builder" });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
   const driver = /^Driver:\s*(\S+)/m.exec(inspect2.stdout)?.[1] ?? "unknown";
-  return { buildx: version3.stdout.trim(), driver };
+  return { driver, inspect: inspect2.stdout };
 }
 function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
@@ -79885,8 +79884,8 @@ function stripTag(image) {
 
 // src/cache/delta-store.ts
 init_import_meta_url();
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
@@ -80168,6 +80167,11 @@ function formatMiB(bytes) {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
+// src/cache/delta-restore.ts
+init_import_meta_url();
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+
 // src/cache/packs.ts
 init_import_meta_url();
 var import_node_crypto9 = require("node:crypto");
@@ -80313,6 +80317,169 @@ async function touch(file) {
   await import_promises6.default.utimes(file, now, now);
 }
 
+// src/cache/delta-restore.ts
+var BlobArrivals = class {
+  waits = /* @__PURE__ */ new Map();
+  expect(digests) {
+    for (const digest of digests) {
+      if (this.waits.has(digest)) continue;
+      let resolve3;
+      const promise = new Promise((done) => resolve3 = done);
+      this.waits.set(digest, { promise, resolve: resolve3 });
+    }
+  }
+  arrived(digest, ok2) {
+    this.waits.get(digest)?.resolve(ok2);
+  }
+  /** Resolves true once the blob is in place, false if it will not come; undefined for a blob nobody waits for. */
+  wait(digest) {
+    return this.waits.get(digest)?.promise;
+  }
+  /** Everything not arrived by now will not. */
+  close() {
+    for (const { resolve: resolve3 } of this.waits.values()) resolve3(false);
+  }
+};
+async function restoreIndex(context3, session, dir, key, restoreKeys, arrivals = new BlobArrivals()) {
+  const { cache, traffic, indexDir } = context3;
+  const entry = await withLock(indexDir, async () => {
+    try {
+      await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+      const matched2 = await session.run(cache.restoreCache([indexDir], key, restoreKeys));
+      traffic.requestsDown += matched2 ? 2 : 1;
+      if (!matched2) return void 0;
+      traffic.bytesDown += await folderBytes(indexDir);
+      const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
+      await import_promises7.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
+      for (const file of await topLevelFiles(indexDir)) {
+        if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
+      }
+      const corruptInline2 = [];
+      for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
+        const source = blobPath(indexDir, digest);
+        if (await sha256OfFile(source) !== digest) {
+          if (packs2.inline[digest] !== void 0) {
+            corruptInline2.push(digest);
+            continue;
+          }
+          throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
+        }
+        await import_promises7.default.copyFile(source, blobPath(dir, digest));
+        traffic.blobsDownloaded += 1;
+      }
+      return { matched: matched2, packs: packs2, corruptInline: corruptInline2 };
+    } finally {
+      await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+    }
+  });
+  if (!entry) return void 0;
+  session.check();
+  const { matched, packs, corruptInline } = entry;
+  const layout = await readLayout(dir);
+  const needed = /* @__PURE__ */ new Map();
+  const unassigned = [];
+  for (const digest of layout.layers.keys()) {
+    if (packs.inline[digest] !== void 0) continue;
+    const pack = packs.blobs[digest];
+    if (pack && packs.packs[pack]) needed.set(pack, [...needed.get(pack) ?? [], digest]);
+    else unassigned.push(digest);
+  }
+  arrivals.expect([...needed.values()].flat());
+  for (const digest of [...unassigned, ...corruptInline]) {
+    arrivals.expect([digest]);
+    arrivals.arrived(digest, false);
+  }
+  const restorePacks = async () => {
+    const results = await mapLimit(
+      [...needed.keys()],
+      context3.concurrency,
+      (pack) => restorePack(context3, session, dir, pack, packs.packs[pack], new Set(needed.get(pack)), arrivals).catch((error2) => ({
+        missing: true,
+        corrupt: [],
+        error: messageOf(error2)
+      }))
+    );
+    const missingPacks = results.filter((result) => result.missing).length;
+    const corrupt = [...corruptInline, ...results.flatMap((result) => result.corrupt)];
+    const errors = [...new Set(results.flatMap((result) => "error" in result ? [result.error] : []))];
+    const problems = [];
+    if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
+    if (missingPacks > 0) {
+      problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join("; ") : "evicted, or the service failed"})`);
+    }
+    if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(", ")}${corrupt.length > 3 ? ", \u2026" : ""})`);
+    return { layers: layout.layers.size, packs: needed.size, packsRestored: needed.size - missingPacks, problems };
+  };
+  const outcome = restorePacks();
+  void outcome.finally(() => arrivals.close()).catch(() => {
+  });
+  return { matched, packs: outcome };
+}
+async function settleRestore(context3, dir, matched, outcome, prune) {
+  const { warn, traffic } = context3;
+  if (!prune) {
+    if (outcome.problems.length > 0) warn(`The layer cache ${matched} had trouble that did not affect this build: ${outcome.problems.join("; ")}.`);
+    return matched;
+  }
+  const layout = await readLayout(dir);
+  const present = /* @__PURE__ */ new Set();
+  for (const digest of layout.layers.keys()) if (await exists2(blobPath(dir, digest))) present.add(digest);
+  const missing = layout.layers.size - present.size;
+  if (missing > 0) {
+    const pruned = await pruneLayout(dir, (digest) => present.has(digest));
+    const kept = pruned.keptLayers > 0;
+    warn(
+      `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${outcome.problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
+    );
+    if (!kept) {
+      await clearFolder(dir);
+      return void 0;
+    }
+  } else if (outcome.problems.length > 0) {
+    warn(`The layer cache ${matched} had trouble that did not affect this build: ${outcome.problems.join("; ")}.`);
+  }
+  context3.info(
+    `Restored the layer cache ${matched}: ${plural(present.size, "layer blob")} from ${plural(outcome.packsRestored, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, "cache request")}).`
+  );
+  return matched;
+}
+async function restorePack(context3, session, dir, key, pack, needed, arrivals) {
+  const { cache, traffic } = context3;
+  const folder = context3.packDir(key);
+  return withLock(folder, async () => {
+    try {
+      await import_promises7.default.rm(folder, { recursive: true, force: true });
+      const matched = await session.run(cache.restoreCache([folder], key, []));
+      traffic.requestsDown += matched ? 2 : 1;
+      if (matched !== key) return { missing: true, corrupt: [] };
+      traffic.bytesDown += await folderBytes(folder);
+      session.check();
+      const corrupt = [];
+      let whole = true;
+      for (const digest of Object.keys(pack.blobs)) {
+        const file = import_node_path6.default.join(folder, hexOf(digest));
+        const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
+        if (actual !== digest) {
+          whole = false;
+          if (actual !== void 0) corrupt.push(digest);
+          arrivals.arrived(digest, false);
+          continue;
+        }
+        if (!needed.has(digest)) continue;
+        await moveFile(file, blobPath(dir, digest));
+        traffic.blobsDownloaded += 1;
+        arrivals.arrived(digest, true);
+      }
+      if (whole) context3.knownPacks.set(key, pack);
+      if (corrupt.length > 0) context3.corruptPacks.add(key);
+      return { missing: false, corrupt };
+    } finally {
+      for (const digest of needed) arrivals.arrived(digest, false);
+      await import_promises7.default.rm(folder, { recursive: true, force: true });
+    }
+  });
+}
+
 // src/cache/delta-store.ts
 function deltaCacheStore(options) {
   const { warn } = options;
@@ -80324,127 +80491,79 @@ function deltaCacheStore(options) {
   const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
   const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
-  const root = import_node_path6.default.join(import_node_path6.default.resolve(options.tempRoot), "image-build-delta");
-  const indexDir = import_node_path6.default.join(root, "index");
-  const packDir = (key) => import_node_path6.default.join(root, "packs", key);
+  const root = import_node_path7.default.join(import_node_path7.default.resolve(options.tempRoot), "image-build-delta");
+  const indexDir = import_node_path7.default.join(root, "index");
+  const packDir = (key) => import_node_path7.default.join(root, "packs", key);
   const traffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
   const knownPacks = /* @__PURE__ */ new Map();
   const corruptPacks = /* @__PURE__ */ new Set();
   let restoredKey;
   let actionsCache;
   let unresponsive = false;
-  async function restoreEntry(session, dir, key, restoreKeys) {
-    const entry = await withLock(indexDir, async () => {
-      try {
-        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
-        const matched2 = await session.run(actionsCache.restoreCache([indexDir], key, restoreKeys));
-        traffic.requestsDown += matched2 ? 2 : 1;
-        if (!matched2) return void 0;
-        traffic.bytesDown += await folderBytes(indexDir);
-        const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
-        await import_promises7.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
-        for (const file of await topLevelFiles(indexDir)) {
-          if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
-        }
-        const corruptInline2 = [];
-        for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
-          const source = blobPath(indexDir, digest);
-          if (await sha256OfFile(source) !== digest) {
-            if (packs2.inline[digest] !== void 0) {
-              corruptInline2.push(digest);
-              continue;
-            }
-            throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
-          }
-          await import_promises7.default.copyFile(source, blobPath(dir, digest));
-          traffic.blobsDownloaded += 1;
-        }
-        return { matched: matched2, packs: packs2, corruptInline: corruptInline2 };
-      } finally {
-        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
-      }
+  const restoreContext = () => ({
+    cache: actionsCache,
+    traffic,
+    knownPacks,
+    corruptPacks,
+    indexDir,
+    packDir,
+    concurrency,
+    warn,
+    info: info2
+  });
+  async function restoreFailed(error2, dir) {
+    knownPacks.clear();
+    restoredKey = void 0;
+    if (error2 instanceof TimedOut) {
+      unresponsive = true;
+      warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1e3} s; building without cache.`);
+    } else {
+      warn(`Cache restore failed, building without cache: ${messageOf(error2)}`);
+    }
+    await clearFolder(dir).catch(() => {
     });
-    if (!entry) return void 0;
-    session.check();
-    const { matched, packs, corruptInline } = entry;
-    const layout = await readLayout(dir);
-    const needed = /* @__PURE__ */ new Map();
-    const unassigned = [];
-    for (const digest of layout.layers.keys()) {
-      if (packs.inline[digest] !== void 0) continue;
-      const pack = packs.blobs[digest];
-      if (pack && packs.packs[pack]) needed.set(pack, [...needed.get(pack) ?? [], digest]);
-      else unassigned.push(digest);
-    }
-    const problems = [];
-    if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
-    const results = await mapLimit(
-      [...needed.keys()],
-      concurrency,
-      (pack) => restorePack(session, dir, pack, packs.packs[pack], new Set(needed.get(pack))).catch((error2) => ({
-        missing: true,
-        corrupt: [],
-        error: messageOf(error2)
-      }))
-    );
-    session.check();
-    const missingPacks = results.filter((result) => result.missing).length;
-    const corrupt = [...corruptInline, ...results.flatMap((result) => result.corrupt)];
-    const errors = [...new Set(results.flatMap((result) => "error" in result ? [result.error] : []))];
-    if (missingPacks > 0) {
-      problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join("; ") : "evicted, or the service failed"})`);
-    }
-    if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(", ")}${corrupt.length > 3 ? ", \u2026" : ""})`);
-    const present = /* @__PURE__ */ new Set();
-    for (const digest of layout.layers.keys()) if (await exists2(blobPath(dir, digest))) present.add(digest);
-    const missing = layout.layers.size - present.size;
-    if (missing > 0) {
-      const pruned = await pruneLayout(dir, (digest) => present.has(digest));
-      const kept = pruned.keptLayers > 0;
-      warn(
-        `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
-      );
-      if (!kept) {
-        await clearFolder(dir);
-        return void 0;
-      }
-    } else if (problems.length > 0) {
-      warn(`The layer cache ${matched} had trouble that did not affect this build: ${problems.join("; ")}.`);
-    }
-    info2(`Restored the layer cache ${matched}: ${plural(present.size, "layer blob")} from ${plural(needed.size - missingPacks, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, "cache request")}).`);
-    return matched;
+    return void 0;
   }
-  async function restorePack(session, dir, key, pack, needed) {
-    const folder = packDir(key);
-    return withLock(folder, async () => {
-      try {
-        await import_promises7.default.rm(folder, { recursive: true, force: true });
-        const matched = await session.run(actionsCache.restoreCache([folder], key, []));
-        traffic.requestsDown += matched ? 2 : 1;
-        if (matched !== key) return { missing: true, corrupt: [] };
-        traffic.bytesDown += await folderBytes(folder);
-        session.check();
-        const corrupt = [];
-        let whole = true;
-        for (const digest of Object.keys(pack.blobs)) {
-          const file = import_node_path6.default.join(folder, hexOf(digest));
-          const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
-          if (actual !== digest) {
-            whole = false;
-            if (actual !== void 0) corrupt.push(digest);
-            continue;
-          }
-          if (!needed.has(digest)) continue;
-          await moveFile(file, blobPath(dir, digest));
-          traffic.blobsDownloaded += 1;
-        }
-        if (whole) knownPacks.set(key, pack);
-        if (corrupt.length > 0) corruptPacks.add(key);
-        return { missing: false, corrupt };
-      } finally {
-        await import_promises7.default.rm(folder, { recursive: true, force: true });
-      }
-    });
+  async function restoreStaged(dir, key, restoreKeys) {
+    actionsCache = await loadActionsCache();
+    if (!actionsCache.isFeatureAvailable()) {
+      warn("The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.");
+      return void 0;
+    }
+    if (unresponsive) return void 0;
+    knownPacks.clear();
+    corruptPacks.clear();
+    restoredKey = void 0;
+    const session = new Session(timeouts.restore);
+    const context3 = restoreContext();
+    const arrivals = new BlobArrivals();
+    let index;
+    try {
+      index = await session.finish(restoreIndex(context3, session, dir, key, restoreKeys, arrivals));
+    } catch (error2) {
+      return restoreFailed(error2, dir);
+    }
+    if (!index) return void 0;
+    const { matched } = index;
+    restoredKey = matched;
+    const packs = session.finish(index.packs);
+    packs.catch(() => arrivals.close());
+    let finished;
+    return {
+      key: matched,
+      waitFor: (digest) => arrivals.wait(digest),
+      settled: packs.then(
+        (outcome) => outcome.problems.length > 0,
+        () => true
+      ),
+      finish: (prune) => finished ??= packs.then(
+        async (outcome) => {
+          restoredKey = await settleRestore(context3, dir, matched, outcome, prune);
+          return restoredKey;
+        },
+        (error2) => restoreFailed(error2, dir)
+      )
+    };
   }
   async function saveEntry(session, dir, key) {
     const layout = await readLayout(dir);
@@ -80494,11 +80613,11 @@ function deltaCacheStore(options) {
     traffic.blobsReused += reusedBlobs;
     const stored = await withLock(indexDir, async () => {
       try {
-        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
-        await import_promises7.default.mkdir(import_node_path6.default.join(indexDir, "blobs", "sha256"), { recursive: true });
-        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(dir, file), import_node_path6.default.join(indexDir, file));
+        await import_promises8.default.rm(indexDir, { recursive: true, force: true });
+        await import_promises8.default.mkdir(import_node_path7.default.join(indexDir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises8.default.copyFile(import_node_path7.default.join(dir, file), import_node_path7.default.join(indexDir, file));
         for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
-        await import_promises7.default.writeFile(import_node_path6.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
+        await import_promises8.default.writeFile(import_node_path7.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
         const id = await session.run(actionsCache.saveCache([indexDir], key));
         if (id === -1) {
@@ -80510,7 +80629,7 @@ function deltaCacheStore(options) {
         traffic.blobsUploaded += layout.metadata.size + inline.size;
         return true;
       } finally {
-        await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+        await import_promises8.default.rm(indexDir, { recursive: true, force: true });
       }
     });
     const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0) + inline.size;
@@ -80523,9 +80642,9 @@ function deltaCacheStore(options) {
     const folder = packDir(pack.key);
     return withLock(folder, async () => {
       try {
-        await import_promises7.default.rm(folder, { recursive: true, force: true });
-        await import_promises7.default.mkdir(folder, { recursive: true });
-        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path6.default.join(folder, hexOf(blob.digest)));
+        await import_promises8.default.rm(folder, { recursive: true, force: true });
+        await import_promises8.default.mkdir(folder, { recursive: true });
+        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path7.default.join(folder, hexOf(blob.digest)));
         const id = await session.run(actionsCache.saveCache([folder], pack.key));
         if (id !== -1) {
           traffic.requestsUp += 3;
@@ -80537,7 +80656,7 @@ function deltaCacheStore(options) {
         traffic.requestsUp += 2;
         return there === pack.key;
       } finally {
-        await import_promises7.default.rm(folder, { recursive: true, force: true });
+        await import_promises8.default.rm(folder, { recursive: true, force: true });
       }
     });
   }
@@ -80545,32 +80664,10 @@ function deltaCacheStore(options) {
     name: "actions-delta",
     traffic: () => ({ ...traffic }),
     async restore(dir, key, restoreKeys) {
-      actionsCache = await loadActionsCache();
-      if (!actionsCache.isFeatureAvailable()) {
-        warn("The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.");
-        return void 0;
-      }
-      if (unresponsive) return void 0;
-      knownPacks.clear();
-      corruptPacks.clear();
-      restoredKey = void 0;
-      const session = new Session(timeouts.restore);
-      try {
-        restoredKey = await session.finish(restoreEntry(session, dir, key, restoreKeys));
-        return restoredKey;
-      } catch (error2) {
-        knownPacks.clear();
-        if (error2 instanceof TimedOut) {
-          unresponsive = true;
-          warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1e3} s; building without cache.`);
-        } else {
-          warn(`Cache restore failed, building without cache: ${messageOf(error2)}`);
-        }
-        await clearFolder(dir).catch(() => {
-        });
-        return void 0;
-      }
+      const staged = await restoreStaged(dir, key, restoreKeys);
+      return staged?.finish(true);
     },
+    restoreStaged,
     async save(dir, key) {
       actionsCache = await loadActionsCache();
       if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
@@ -80596,13 +80693,13 @@ init_import_meta_url();
 var import_node_crypto10 = __toESM(require("node:crypto"), 1);
 var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path7.default.join(tempRoot, `image-build-docker-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  const dir = import_node_path8.default.join(tempRoot, `image-build-docker-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
   import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of ["cli-plugins", "buildx", "contexts"]) {
-    const source = import_node_path7.default.join(originalDir, shared);
-    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path7.default.join(dir, shared));
+    const source = import_node_path8.default.join(originalDir, shared);
+    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path8.default.join(dir, shared));
   }
   const auths = {};
   for (const login of logins) {
@@ -80611,7 +80708,7 @@ function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigD
   const config = { auths };
   const currentContext = readCurrentContext(originalDir);
   if (currentContext) config.currentContext = currentContext;
-  import_node_fs7.default.writeFileSync(import_node_path7.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
+  import_node_fs7.default.writeFileSync(import_node_path8.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function authKey(registry) {
@@ -80621,11 +80718,11 @@ function removeDockerConfig(dir) {
   import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path7.default.join(import_node_os4.default.homedir(), ".docker");
+  return env.DOCKER_CONFIG || import_node_path8.default.join(import_node_os4.default.homedir(), ".docker");
 }
 function readCurrentContext(originalDir) {
   try {
-    const config = JSON.parse(import_node_fs7.default.readFileSync(import_node_path7.default.join(originalDir, "config.json"), "utf8"));
+    const config = JSON.parse(import_node_fs7.default.readFileSync(import_node_path8.default.join(originalDir, "config.json"), "utf8"));
     return config.currentContext;
   } catch {
     return void 0;
@@ -80683,11 +80780,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path24, readFile) {
-  if (!path24) return {};
+function readPayload(path25, readFile) {
+  if (!path25) return {};
   let text;
   try {
-    text = readFile(path24);
+    text = readFile(path25);
   } catch {
     return {};
   }
@@ -80696,10 +80793,10 @@ function readPayload(path24, readFile) {
     const parsed = JSON.parse(text);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path24} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path25} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path24) => (0, import_node_fs8.existsSync)(path24) ? (0, import_node_fs8.readFileSync)(path24, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path25) => (0, import_node_fs8.existsSync)(path25) ? (0, import_node_fs8.readFileSync)(path25, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -80771,21 +80868,21 @@ var run = (0, import_node_util4.promisify)(import_node_child_process2.execFile);
 // src/inputs.ts
 init_import_meta_url();
 var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 function inputsFromEnv(env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function readInputs(get, workspace) {
   const contextInput = get("context") || ".";
-  const context3 = import_node_path8.default.resolve(workspace, contextInput);
+  const context3 = import_node_path9.default.resolve(workspace, contextInput);
   if (!isDirectory2(context3)) {
     const problem = import_node_fs9.default.existsSync(context3) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context3}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path8.default.resolve(workspace, fileInput) : import_node_path8.default.join(context3, "Dockerfile");
+  const file = fileInput ? import_node_path9.default.resolve(workspace, fileInput) : import_node_path9.default.join(context3, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path8.default.relative(workspace, file) || "Dockerfile";
+    const shown = fileInput || import_node_path9.default.relative(workspace, file) || "Dockerfile";
     const problem = import_node_fs9.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
@@ -80813,7 +80910,7 @@ function readInputs(get, workspace) {
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path8.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path9.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     builder: get("builder") || void 0,
     advice: bool(get, "advice", true),
@@ -80871,27 +80968,28 @@ function isFile2(p) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto11 = require("node:crypto");
 var import_node_fs10 = require("node:fs");
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_http2 = __toESM(require("node:http"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY = "image-build-cache";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
+  let waitFor = () => void 0;
   const server = import_node_http2.default.createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
@@ -80911,8 +81009,9 @@ async function serveLayout(dir) {
     }
     const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises8.default.stat(file).catch(() => void 0);
+    const stat2 = await import_promises9.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
     const headers = {
       "Content-Type": descriptor.mediaType,
@@ -80937,7 +81036,7 @@ async function serveLayout(dir) {
     if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
-      const parsed = JSON.parse(await import_promises8.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      const parsed = JSON.parse(await import_promises9.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
       return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
     }
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
@@ -80957,6 +81056,9 @@ async function serveLayout(dir) {
       return probesSeen.has(name);
     },
     served: () => served,
+    awaitBlobs(wait) {
+      waitFor = wait;
+    },
     close: () => new Promise((resolve3) => {
       server.close(() => resolve3());
       server.closeAllConnections();
@@ -80965,7 +81067,7 @@ async function serveLayout(dir) {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises8.default.readFile(import_node_path9.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises9.default.readFile(import_node_path10.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -80994,15 +81096,15 @@ function reply(response, status, code, message) {
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises9.default.writeFile(import_node_path10.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises10.default.writeFile(import_node_path11.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises9.default.readFile(import_node_path10.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises10.default.readFile(import_node_path11.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -81013,16 +81115,24 @@ async function readRecord(cacheDir) {
 var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
-    this.dir = import_node_path11.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path12.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
   server;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  staged;
   async restore(keys) {
-    await import_promises10.default.rm(this.dir, { recursive: true, force: true });
-    const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    await import_promises11.default.rm(this.dir, { recursive: true, force: true });
+    let restoredKey;
+    if (this.store.restoreStaged) {
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
     this.restored = restoredKey !== void 0;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
   }
@@ -81033,18 +81143,38 @@ var FolderCache = class {
     if (await server.probe(env)) this.server = server;
     else await server.close();
   }
-  specs(plan) {
+  async specs(plan) {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+    } else if (this.staged) {
+      this.restored = await this.staged.finish(true) !== void 0;
+      this.staged = void 0;
+    }
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
       to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
     };
   }
+  async afterBuild(succeeded) {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = void 0;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    this.restored = await staged.finish(true) !== void 0;
+    return true;
+  }
   async close() {
     await this.server?.close();
     this.server = void 0;
   }
   async save(plan, record) {
+    await this.afterBuild(true);
     await removeUnreachableBlobs(this.dir);
     await writeRecord(this.dir, record);
     const bytes = await folderBytes(this.dir);
@@ -81071,7 +81201,7 @@ var RegistryCacheSession = class {
   writes(plan) {
     return plan.exportCache && plan.write && plan.push;
   }
-  specs(plan) {
+  async specs(plan) {
     return {
       from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
       to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
@@ -81120,10 +81250,13 @@ function envForContext(env, context3) {
 function cannotExportReason(info2) {
   return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
 }
-async function builderCapabilities(env, builder) {
-  const inspect2 = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
-  const parsed = parseBuilderInspect(inspect2.stdout);
-  const info2 = { ...parsed, context: builderContext(parsed, builder) };
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, builder, inspectOutput) {
+  const inspect2 = inspectOutput !== void 0 ? { code: 0, stdout: inspectOutput } : await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
+  const info2 = describeBuilder(inspect2.stdout, builder);
   if (inspect2.code !== 0 || info2.driver !== "docker") return { ...info2, cacheExport: true };
   const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
   if (engine.code !== 0) return { ...info2, cacheExport: true };
@@ -81746,14 +81879,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags2 = [];
-    let path24 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path24 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path24, kind: "tags", access: "pull" });
+    let path25 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path25 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path25, kind: "tags", access: "pull" });
       if (response.status === 404) return tags2;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags2.push(...page.tags ?? []);
-      path24 = nextPagePath(response, repository);
+      path25 = nextPagePath(response, repository);
     }
     return tags2;
   }
@@ -82049,7 +82182,7 @@ function repositoryKey(reference) {
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path12.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path13.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -82079,15 +82212,26 @@ async function runPipeline(settings, log2) {
   };
   if (settings.dryRun) return finish(result, started);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises11.default.mkdtemp(import_node_path12.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises12.default.mkdtemp(import_node_path13.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
     const registryRefs = settings.push ? settings.tags : [];
+    cache = openCache(settings, promoter, log2);
+    const session = cache;
+    const builderReady = checkDocker(settings.env, settings.builder).then(async ({ inspect: inspect2 }) => {
+      const described = describeBuilder(inspect2, settings.builder);
+      const [builder2] = await Promise.all([
+        builderCapabilities(settings.env, settings.builder, inspect2),
+        session?.prepareEngine?.(envForContext(env, described.context), described)
+      ]);
+      return builder2;
+    });
+    builderReady.catch(() => {
+    });
     phase = Date.now();
-    if (settings.push) await promoter.checkAccess(settings.tags);
-    const bases = await promoter.resolveBaseImages(baseImages(dockerfile));
+    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(baseImages(dockerfile))]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
@@ -82104,14 +82248,6 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
-    cache = openCache(settings, promoter, log2);
-    const session = cache;
-    const builderReady = checkDocker(settings.env, settings.builder).then(() => builderCapabilities(settings.env, settings.builder)).then(async (builder2) => {
-      await session?.prepareEngine?.(envForContext(env, builder2.context), builder2);
-      return builder2;
-    });
-    builderReady.catch(() => {
-    });
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);
@@ -82139,7 +82275,7 @@ async function runPipeline(settings, log2) {
       push: settings.push,
       mode: settings.cacheMode
     };
-    const specs = cache?.specs(plan) ?? { from: [], to: [] };
+    const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
     const request = {
@@ -82156,9 +82292,21 @@ async function runPipeline(settings, log2) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path12.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path13.default.join(workDir, "metadata.json")
     };
-    const build = await log2.group("Build", () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log2.info(line) })).catch((error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint));
+    const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
+    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const failed = (error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint);
+    let build;
+    try {
+      build = await buildGroup(request);
+    } catch (error2) {
+      if (!await cache?.afterBuild?.(false)) return await failed(error2);
+      log2.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
+      build = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+    }
+    await cache?.afterBuild?.(true);
+    if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
@@ -82175,7 +82323,7 @@ async function runPipeline(settings, log2) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises11.default.rm(workDir, { recursive: true, force: true });
+    await import_promises12.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
@@ -82711,12 +82859,12 @@ function parseMustache(body2, escape3, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path24 = readPath();
-    if (path24.length === 1 && (path24[0] === "true" || path24[0] === "false")) {
-      return { kind: "boolean", value: path24[0] === "true" };
+    const path25 = readPath();
+    if (path25.length === 1 && (path25[0] === "true" || path25[0] === "false")) {
+      return { kind: "boolean", value: path25[0] === "true" };
     }
-    if (path24.length === 1 && (path24[0] === "null" || path24[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path24 };
+    if (path25.length === 1 && (path25[0] === "null" || path25[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path25 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -83640,7 +83788,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env) {
-  const secretsDir = import_node_path13.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto13.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path14.default.join(env.RUNNER_TEMP || import_node_os5.default.tmpdir(), `image-build-secrets-${import_node_crypto13.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const inputs = readInputs(inputsFromEnv(env), workspace);
@@ -83674,7 +83822,7 @@ async function run2(env = process.env) {
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path13.default.relative(workspace, inputs.file)),
+        cacheScope: cacheScope(meta.images[0], import_node_path14.default.relative(workspace, inputs.file)),
         store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,

@@ -79,15 +79,21 @@ export function cannotExportReason(info: BuilderInfo): string {
   );
 }
 
+/** The builder `buildx inspect` printed, with the Docker context to build in (see builderContext). */
+export function describeBuilder(inspectOutput: string, requested: string | undefined): BuilderInfo & { context?: string } {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+
 /**
- * Inspects the builder (the current one when `builder` is unset). A check that
- * cannot be made (an old CLI, an engine that does not answer `info`) counts as
- * "can export": the build then says for itself what it cannot do.
+ * Inspects the builder (the current one when `builder` is unset; `inspectOutput`
+ * when `buildx inspect` ran already). A check that cannot be made (an old CLI,
+ * an engine that does not answer `info`) counts as "can export": the build then
+ * says for itself what it cannot do.
  */
-export async function builderCapabilities(env: NodeJS.ProcessEnv, builder?: string): Promise<BuilderCapabilities> {
-  const inspect = await docker(['buildx', 'inspect', ...(builder ? [builder] : [])], { env });
-  const parsed = parseBuilderInspect(inspect.stdout);
-  const info = { ...parsed, context: builderContext(parsed, builder) };
+export async function builderCapabilities(env: NodeJS.ProcessEnv, builder?: string, inspectOutput?: string): Promise<BuilderCapabilities> {
+  const inspect = inspectOutput !== undefined ? { code: 0, stdout: inspectOutput } : await docker(['buildx', 'inspect', ...(builder ? [builder] : [])], { env });
+  const info = describeBuilder(inspect.stdout, builder);
   if (inspect.code !== 0 || info.driver !== 'docker') return { ...info, cacheExport: true };
   const engine = await docker([...endpointFlags(info.endpoint), 'info', '--format', '{{json .DriverStatus}}'], { env });
   if (engine.code !== 0) return { ...info, cacheExport: true };

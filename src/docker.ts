@@ -58,21 +58,21 @@ function collect(stream: NodeJS.ReadableStream, onLine?: (line: string) => void)
  * Fails early, with what is missing, when there is no Docker CLI, no daemon or
  * no Buildx: better than a confusing error ten seconds into the build.
  */
-export async function checkDocker(env: NodeJS.ProcessEnv, builder?: string): Promise<{ buildx: string; driver: string }> {
-  const version = await docker(['buildx', 'version'], { env });
-  if (version.code !== 0) {
-    throw new UserError('Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).');
-  }
+export async function checkDocker(env: NodeJS.ProcessEnv, builder?: string): Promise<{ driver: string; inspect: string }> {
   const inspect = await docker(['buildx', 'inspect', ...(builder ? [builder] : [])], { env });
   // `buildx inspect` exits 0 even when the builder's endpoint is down: it prints an
   // `Error:` line in the builder's header (before `Nodes:`) instead.
   const reason = inspect.code !== 0 ? lastLine(inspect.stderr) : builderError(inspect.stdout);
   if (reason !== undefined) {
+    // Only now is Buildx itself in question (one Docker CLI run less when all is well).
+    if ((await docker(['buildx', 'version'], { env })).code !== 0) {
+      throw new UserError('Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).');
+    }
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: 'builder' });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
   const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'unknown';
-  return { buildx: version.stdout.trim(), driver };
+  return { driver, inspect: inspect.stdout };
 }
 
 /** The `Error:` of a `buildx inspect` builder header, if any (node sections are not looked at). */

@@ -12,7 +12,7 @@ import { cacheKeys, type CacheHit } from './cache/keys.ts';
 import type { CacheRecord } from './cache/record.ts';
 import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan } from './cache/session.ts';
 import type { CacheStore } from './cache/store.ts';
-import { builderCapabilities, envForContext } from './builders.ts';
+import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
 import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
@@ -153,9 +153,22 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
 
+    // Docker is checked (and how its engine can best read the cache) alongside the lookup: a build
+    // then starts without waiting for it, and a reused image, which needs no Docker, never waits.
+    cache = openCache(settings, promoter, log);
+    const session = cache;
+    const builderReady = checkDocker(settings.env, settings.builder).then(async ({ inspect }) => {
+      const described = describeBuilder(inspect, settings.builder);
+      const [builder] = await Promise.all([
+        builderCapabilities(settings.env, settings.builder, inspect),
+        session?.prepareEngine?.(envForContext(env, described.context), described),
+      ]);
+      return builder;
+    });
+    builderReady.catch(() => {}); // awaited below; a rejection before then is not unhandled
+
     phase = Date.now();
-    if (settings.push) await promoter.checkAccess(settings.tags);
-    const bases = await promoter.resolveBaseImages(baseImages(dockerfile));
+    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : undefined, promoter.resolveBaseImages(baseImages(dockerfile))]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
@@ -173,17 +186,6 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
     timings.lookup = seconds(phase);
 
-    // Docker is needed only from here on (a reused image needs none): check it, and how the
-    // engine can best read the cache, while the cache restores.
-    cache = openCache(settings, promoter, log);
-    const session = cache;
-    const builderReady = checkDocker(settings.env, settings.builder)
-      .then(() => builderCapabilities(settings.env, settings.builder))
-      .then(async (builder) => {
-        await session?.prepareEngine?.(envForContext(env, builder.context), builder);
-        return builder;
-      });
-    builderReady.catch(() => {}); // awaited below; a rejection before then is not unhandled
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);
@@ -213,7 +215,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       push: settings.push,
       mode: settings.cacheMode,
     };
-    const specs = cache?.specs(plan) ?? { from: [], to: [] };
+    const specs = (await cache?.specs(plan)) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
     const request: BuildRequest = {
@@ -232,9 +234,21 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       builder: builder.context ? undefined : settings.builder,
       metadataFile: path.join(workDir, 'metadata.json'),
     };
-    const build = await log
-      .group('Build', () => buildOrExplain(dockerfile, request, { env: envForContext(env, builder.context), log: (line) => log.info(line) }))
-      .catch((error: unknown) => explainPartialPush(error, registryRefs, promoter, result.fingerprint));
+    const hooks = { env: envForContext(env, builder.context), log: (line: string) => log.info(line) };
+    const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const failed = (error: unknown) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
+    let build: BuildResult;
+    try {
+      build = await buildGroup(request);
+    } catch (error) {
+      // Cache layers that never arrived from the cache service fail the build that needed them: once more without them.
+      // Awaited here, inside the try: a rejection left pending across the awaits in finally would go unhandled.
+      if (!(await cache?.afterBuild?.(false))) return await failed(error);
+      log.warning('The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.');
+      build = await buildGroup({ ...request, cacheFrom: (await cache!.specs(plan)).from }).catch(failed);
+    }
+    await cache?.afterBuild?.(true);
+    if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);

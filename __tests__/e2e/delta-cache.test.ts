@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deltaCacheStore, packKey, type CacheTraffic } from '../../src/cache/delta-store.ts';
 import { readLayout } from '../../src/cache/oci-layout.ts';
 import { startCacheService, useCacheService, type CacheService } from '../cache-service.ts';
-import { dockerEnv, exampleWorkspace, freshRunner, runnerTempDir, stack, uniqueName } from './helpers.ts';
+import { dockerEnv, exampleWorkspace, freshRunner, registryDigest, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
 
 const MB = 1_000_000;
 let restoreEnv: () => void = () => {};
@@ -250,5 +250,43 @@ describe('delta layer cache with BuildKit: an evicted pack', () => {
     // And the result is whole: the rebuilt dependency step's files are in it.
     expect(fs.statSync(path.join(out, 'deps', prefix)).size).toBe(4096);
     expect(fs.readFileSync(path.join(out, 'app', 'greeting.txt'), 'utf8').length).toBeGreaterThan(0);
+  });
+});
+
+describe('delta layer cache in the action: a pack lost while the engine reads the cache over HTTP', () => {
+  it('the build that needed the lost layer runs again on the part that arrived: warnings, no error, the image pushed', async () => {
+    const workspace = exampleWorkspace('bench');
+    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/lost-pack')}`;
+    const prefix = uniqueName('e2e-lost-pack');
+    const inputs = { context: '.', images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': prefix };
+    // This file's own cache service, so that a pack can be evicted from it.
+    const env = { ACTIONS_RESULTS_URL: service.url, IMAGE_BUILD_CACHE_URL: service.url };
+    const actionTemp = runnerTempDir();
+    freshRunner();
+    const cold = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'a'.repeat(40) });
+    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
+
+    // The dependency step's ~40 MB layer travels alone: evict its pack.
+    const sizes = await (await fetch(`${service.url}_entries`)).json() as { key: string; uploadedSize?: number }[];
+    const depsPack = sizes.filter((entry) => entry.key.startsWith(`${prefix}-blobs-`)).sort((a, b) => (b.uploadedSize ?? 0) - (a.uploadedSize ?? 0))[0]!;
+    expect(depsPack.uploadedSize).toBeGreaterThan(30 * MB);
+    expect(await (await fetch(`${service.url}_entries/${encodeURIComponent(depsPack.key)}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
+
+    freshRunner();
+    fs.appendFileSync(path.join(workspace, 'src', fs.readdirSync(path.join(workspace, 'src')).sort()[0]!), `\n// changed ${prefix}\n`);
+    const changed = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'b'.repeat(40) });
+    const out = changed.stdout + changed.stderr;
+    expect(changed.code, out).toBe(0);
+    expect(out).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/image-build-cache:latest/);
+    expect(out).toMatch(/::warning::The build needed cache layers that did not arrive/);
+    expect(out).toMatch(/::warning::The layer cache \S+ is incomplete: 1 of \d+ layer blobs are missing .*Restored a partial cache/);
+    expect(out).not.toContain('::error');
+    expect(changed.outputs['cache-hit']).toBe('partial');
+    // The layers below the lost one stay cached; the dependency step and the steps on it run again.
+    const steps = summarySteps(changed.summary);
+    expect(steps.find((step) => /COPY deps.txt/.test(step.name))?.status).toBe('cached');
+    expect(steps.find((step) => /RUN mkdir -p node_modules/.test(step.name))?.status).toBe('run');
+    expect(await registryDigest(`${image}:main`)).toBe(changed.outputs.digest);
+    fs.rmSync(actionTemp, { recursive: true, force: true });
   });
 });

@@ -475,6 +475,82 @@ describe('delta cache store with the real @actions/cache', () => {
   });
 });
 
+describe('a staged restore: the index now, the layer blobs while the build starts', () => {
+  it('returns with the index and record in place; each layer blob can be awaited and arrives verified', async () => {
+    const layout = await writeLayout('staged', BUILD_1.map((step) => ({ ...step, name: `staged-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-staged-aaaa-1111')).toBe(true);
+    const run = store();
+    const dir = await freshDir('staged');
+    const staged = await run.restoreStaged!(dir, 'test-linux-x64-staged-aaaa-2222', ['test-linux-x64-staged-']);
+    expect(staged?.key).toBe('test-linux-x64-staged-aaaa-1111');
+    expect(existsSync(path.join(dir, 'index.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'image-build.json'))).toBe(true);
+    for (const digest of layout.layers) {
+      expect(await staged!.waitFor(digest)).toBe(true);
+      expect(digestOf(await readFile(path.join(dir, 'blobs', 'sha256', digest.slice(7))))).toBe(digest);
+    }
+    expect(staged!.waitFor(`sha256:${'0'.repeat(64)}`)).toBeUndefined();
+    expect(await staged!.settled).toBe(false);
+    expect(await staged!.finish(true)).toBe('test-linux-x64-staged-aaaa-1111');
+    expect(run.warnings).toEqual([]);
+    await expectComplete(dir, layout);
+  });
+
+  it('an evicted pack: its blobs answer false, `settled` says blobs were lost, finish(true) keeps the part below the gap', async () => {
+    const layout = await writeLayout('staged-evicted', BUILD_1.map((step) => ({ ...step, name: `staged-evicted-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-staged-evicted-1111')).toBe(true);
+    await fetch(`${service.url}_entries/${encodeURIComponent(packKey('test', [layout.layers[1]!]))}`, { method: 'DELETE' });
+    const run = store();
+    const dir = await freshDir('staged-evicted');
+    const staged = (await run.restoreStaged!(dir, 'test-linux-x64-staged-evicted-1111', []))!;
+    expect(await staged.waitFor(layout.layers[1]!)).toBe(false);
+    expect(await staged.waitFor(layout.layers[0]!)).toBe(true);
+    expect(await staged.settled).toBe(true);
+    expect(run.warnings).toEqual([]); // nothing is said until the caller knows whether it mattered
+    expect(await staged.finish(true)).toBe('test-linux-x64-staged-evicted-1111');
+    expect(run.warnings[0]).toMatch(/incomplete: 1 of 4 layer blobs are missing .*partial cache: 1 layer kept, 3 dropped/);
+    expect(await configLayers(dir, layout)).toEqual([layout.layers[0]]);
+  });
+
+  it('finish(false), after a build that did not need the lost blobs, only reports the trouble', async () => {
+    const layout = await writeLayout('staged-unneeded', BUILD_1.map((step) => ({ ...step, name: `staged-unneeded-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-staged-unneeded-1111')).toBe(true);
+    await fetch(`${service.url}_entries/${encodeURIComponent(packKey('test', [layout.layers[1]!]))}`, { method: 'DELETE' });
+    const run = store();
+    const dir = await freshDir('staged-unneeded');
+    const staged = (await run.restoreStaged!(dir, 'test-linux-x64-staged-unneeded-1111', []))!;
+    const index = await readFile(path.join(dir, 'index.json'), 'utf8');
+    expect(await staged.finish(false)).toBe('test-linux-x64-staged-unneeded-1111');
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(/had trouble that did not affect this build: 1 of 3 packs could not be restored/);
+    expect(await readFile(path.join(dir, 'index.json'), 'utf8')).toBe(index);
+  });
+
+  it('a cache service that hangs after the index: waiting blobs hear they will not come, finish gives no cache', async () => {
+    const layout = await writeLayout('staged-hang', BUILD_1.map((step) => ({ ...step, name: `staged-hang-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-staged-hang-1111')).toBe(true);
+    // The index downloads; every pack download after it is held past the deadline.
+    onRequest = (line) => {
+      if (/ GetBlob$/.test(line)) {
+        service.setFault({ delayMs: 3000, routes: ['GetBlob'] });
+        onRequest = undefined;
+      }
+    };
+    const run = store({ timeouts: { restore: 1000, save: 1000 } });
+    const dir = await freshDir('staged-hang');
+    const staged = (await run.restoreStaged!(dir, 'test-linux-x64-staged-hang-1111', []))!;
+    expect(staged.key).toBe('test-linux-x64-staged-hang-1111');
+    const started = Date.now();
+    expect(await staged.waitFor(layout.layers[1]!)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await staged.finish(true)).toBeUndefined();
+    expect(run.warnings).toEqual(['The Actions cache service did not finish the restore within 1 s; building without cache.']);
+    expect(await readdir(dir)).toEqual([]);
+    service.setFault(null);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // let the held requests finish before the next test
+  });
+});
+
 describe('small blobs inside the index entry', () => {
   const inlineStore = () => store({ inlineBlobBytes: 32 * KiB, inlineBudgetBytes: 64 * KiB });
 

@@ -42,12 +42,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
 import { loadActionsCache, type ActionsCacheModule } from './actions-cache.ts';
-import { blobPath, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
-import {
-  blobsIn, clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, moveFile, plural, Session, TimedOut, topLevelFiles, withLock,
-} from './delta-io.ts';
-import { PACKS_FILE, pickInline, planPacks, readPacksFile, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
-import { cacheTimeoutMs, folderBytes, type CacheStore, type Warn } from './store.ts';
+import { blobPath, readLayout } from './oci-layout.ts';
+import { clearFolder, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
+import { BlobArrivals, restoreIndex, settleRestore, type RestoreContext } from './delta-restore.ts';
+import { PACKS_FILE, pickInline, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
+import { cacheTimeoutMs, folderBytes, type CacheStore, type StagedRestore, type Warn } from './store.ts';
 
 export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
 
@@ -118,127 +117,74 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   // After an operation that timed out the service is not trusted with another.
   let unresponsive = false;
 
-  async function restoreEntry(session: Session, dir: string, key: string, restoreKeys: string[]): Promise<string | undefined> {
-    // 1. The index entry: index.json, the record, metadata blobs, packs.json.
-    const entry = await withLock(indexDir, async () => {
-      try {
-        await fs.rm(indexDir, { recursive: true, force: true });
-        const matched = await session.run(actionsCache.restoreCache([indexDir], key, restoreKeys));
-        traffic.requestsDown += matched ? 2 : 1;
-        if (!matched) return undefined;
-        traffic.bytesDown += await folderBytes(indexDir);
-        const packs = await readPacksFile(path.join(indexDir, PACKS_FILE));
-        await fs.mkdir(path.join(dir, 'blobs', 'sha256'), { recursive: true });
-        for (const file of await topLevelFiles(indexDir)) {
-          if (file !== PACKS_FILE) await fs.copyFile(path.join(indexDir, file), path.join(dir, file));
-        }
-        const corruptInline: string[] = [];
-        for (const digest of await blobsIn(path.join(indexDir, 'blobs', 'sha256'))) {
-          const source = blobPath(indexDir, digest);
-          if ((await sha256OfFile(source)) !== digest) {
-            // A bad layer costs the steps from it on (a partial cache); bad metadata costs the entry.
-            if (packs.inline[digest] !== undefined) {
-              corruptInline.push(digest);
-              continue;
-            }
-            throw new Error(`the cache index ${matched} holds a blob that does not match its digest ${digest}`);
-          }
-          await fs.copyFile(source, blobPath(dir, digest));
-          traffic.blobsDownloaded += 1;
-        }
-        return { matched, packs, corruptInline };
-      } finally {
-        await fs.rm(indexDir, { recursive: true, force: true });
-      }
-    });
-    if (!entry) return undefined;
-    session.check();
-    const { matched, packs, corruptInline } = entry;
+  const restoreContext = (): RestoreContext => ({
+    cache: actionsCache,
+    traffic,
+    knownPacks,
+    corruptPacks,
+    indexDir,
+    packDir,
+    concurrency,
+    warn,
+    info,
+  });
 
-    // 2. The packs of every layer the index needs.
-    const layout = await readLayout(dir);
-    const needed = new Map<string, string[]>(); // pack key → needed digests
-    const unassigned: string[] = [];
-    for (const digest of layout.layers.keys()) {
-      if (packs.inline[digest] !== undefined) continue; // restored and verified with the index
-      const pack = packs.blobs[digest];
-      if (pack && packs.packs[pack]) needed.set(pack, [...(needed.get(pack) ?? []), digest]);
-      else unassigned.push(digest);
+  /** A restore that failed or timed out: a warning, an empty folder, no cache. */
+  async function restoreFailed(error: unknown, dir: string): Promise<undefined> {
+    knownPacks.clear();
+    restoredKey = undefined;
+    if (error instanceof TimedOut) {
+      unresponsive = true;
+      warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1000} s; building without cache.`);
+    } else {
+      warn(`Cache restore failed, building without cache: ${messageOf(error)}`);
     }
-    const problems: string[] = [];
-    if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
-    const results = await mapLimit([...needed.keys()], concurrency, (pack) =>
-      restorePack(session, dir, pack, packs.packs[pack]!, new Set(needed.get(pack))).catch((error: unknown) => ({
-        missing: true,
-        corrupt: [] as string[],
-        error: messageOf(error),
-      })),
-    );
-    session.check();
-    const missingPacks = results.filter((result) => result.missing).length;
-    const corrupt = [...corruptInline, ...results.flatMap((result) => result.corrupt)];
-    const errors = [...new Set(results.flatMap((result) => ('error' in result ? [result.error] : [])))];
-    if (missingPacks > 0) {
-      problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join('; ') : 'evicted, or the service failed'})`);
-    }
-    if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(', ')}${corrupt.length > 3 ? ', …' : ''})`);
-
-    // 3. A partial cache when layers are missing.
-    const present = new Set<string>();
-    for (const digest of layout.layers.keys()) if (await exists(blobPath(dir, digest))) present.add(digest);
-    const missing = layout.layers.size - present.size;
-    if (missing > 0) {
-      const pruned = await pruneLayout(dir, (digest) => present.has(digest));
-      const kept = pruned.keptLayers > 0;
-      warn(
-        `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${problems.join('; ')}). ` +
-          (kept
-            ? `Restored a partial cache: ${plural(pruned.keptLayers, 'layer')} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.`
-            : 'Building without cache.'),
-      );
-      if (!kept) {
-        await clearFolder(dir);
-        return undefined;
-      }
-    } else if (problems.length > 0) {
-      warn(`The layer cache ${matched} had trouble that did not affect this build: ${problems.join('; ')}.`);
-    }
-    info(`Restored the layer cache ${matched}: ${plural(present.size, 'layer blob')} from ${plural(needed.size - missingPacks, 'pack')} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, 'cache request')}).`);
-    return matched;
+    await clearFolder(dir).catch(() => {});
+    return undefined;
   }
 
-  /** Restores one pack, moves its needed blobs into `dir`; the pack becomes known when whole and verified. */
-  async function restorePack(session: Session, dir: string, key: string, pack: PackInfo, needed: Set<string>): Promise<{ missing: boolean; corrupt: string[] }> {
-    const folder = packDir(key);
-    return withLock(folder, async () => {
-      try {
-        await fs.rm(folder, { recursive: true, force: true });
-        const matched = await session.run(actionsCache.restoreCache([folder], key, []));
-        traffic.requestsDown += matched ? 2 : 1;
-        if (matched !== key) return { missing: true, corrupt: [] };
-        traffic.bytesDown += await folderBytes(folder);
-        session.check();
-        const corrupt: string[] = [];
-        let whole = true;
-        for (const digest of Object.keys(pack.blobs)) {
-          const file = path.join(folder, hexOf(digest));
-          const actual = (await exists(file)) ? await sha256OfFile(file) : undefined;
-          if (actual !== digest) {
-            whole = false;
-            if (actual !== undefined) corrupt.push(digest);
-            continue;
-          }
-          if (!needed.has(digest)) continue;
-          await moveFile(file, blobPath(dir, digest));
-          traffic.blobsDownloaded += 1;
-        }
-        if (whole) knownPacks.set(key, pack);
-        if (corrupt.length > 0) corruptPacks.add(key);
-        return { missing: false, corrupt };
-      } finally {
-        await fs.rm(folder, { recursive: true, force: true });
-      }
-    });
+  async function restoreStaged(dir: string, key: string, restoreKeys: string[]): Promise<StagedRestore | undefined> {
+    actionsCache = await loadActionsCache();
+    if (!actionsCache.isFeatureAvailable()) {
+      warn('The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.');
+      return undefined;
+    }
+    if (unresponsive) return undefined;
+    knownPacks.clear();
+    corruptPacks.clear();
+    restoredKey = undefined;
+    const session = new Session(timeouts.restore);
+    const context = restoreContext();
+    const arrivals = new BlobArrivals();
+    let index: Awaited<ReturnType<typeof restoreIndex>>;
+    try {
+      index = await session.finish(restoreIndex(context, session, dir, key, restoreKeys, arrivals));
+    } catch (error) {
+      return restoreFailed(error, dir);
+    }
+    if (!index) return undefined;
+    const { matched } = index;
+    restoredKey = matched;
+    // The deadline covers the packs too; when it passes, whoever waits for a blob hears it will not come.
+    const packs = session.finish(index.packs);
+    packs.catch(() => arrivals.close());
+    let finished: Promise<string | undefined> | undefined;
+    return {
+      key: matched,
+      waitFor: (digest) => arrivals.wait(digest),
+      settled: packs.then(
+        (outcome) => outcome.problems.length > 0,
+        () => true,
+      ),
+      finish: (prune) =>
+        (finished ??= packs.then(
+          async (outcome) => {
+            restoredKey = await settleRestore(context, dir, matched, outcome, prune);
+            return restoredKey;
+          },
+          (error: unknown) => restoreFailed(error, dir),
+        )),
+    };
   }
 
   async function saveEntry(session: Session, dir: string, key: string): Promise<boolean> {
@@ -355,31 +301,10 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     name: 'actions-delta',
     traffic: () => ({ ...traffic }),
     async restore(dir, key, restoreKeys) {
-      actionsCache = await loadActionsCache();
-      if (!actionsCache.isFeatureAvailable()) {
-        warn('The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.');
-        return undefined;
-      }
-      if (unresponsive) return undefined;
-      knownPacks.clear();
-      corruptPacks.clear();
-      restoredKey = undefined;
-      const session = new Session(timeouts.restore);
-      try {
-        restoredKey = await session.finish(restoreEntry(session, dir, key, restoreKeys));
-        return restoredKey;
-      } catch (error) {
-        knownPacks.clear();
-        if (error instanceof TimedOut) {
-          unresponsive = true;
-          warn(`The Actions cache service did not finish the restore within ${timeouts.restore / 1000} s; building without cache.`);
-        } else {
-          warn(`Cache restore failed, building without cache: ${messageOf(error)}`);
-        }
-        await clearFolder(dir).catch(() => {});
-        return undefined;
-      }
+      const staged = await restoreStaged(dir, key, restoreKeys);
+      return staged?.finish(true);
     },
+    restoreStaged,
     async save(dir, key) {
       actionsCache = await loadActionsCache();
       if (!actionsCache.isFeatureAvailable() || unresponsive) return false;

@@ -36,6 +36,11 @@ export interface LayoutServer {
   probe(env: NodeJS.ProcessEnv): Promise<boolean>;
   /** Requests answered with content (manifests and blobs). */
   served(): number;
+  /**
+   * Blobs still on their way into the folder: a request for one waits until
+   * `waitFor` says it arrived (or answers 404 when it will not come).
+   */
+  awaitBlobs(waitFor: (digest: string) => Promise<boolean> | undefined): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ interface IndexEntry {
 export async function serveLayout(dir: string): Promise<LayoutServer> {
   const probesSeen = new Set<string>();
   let served = 0;
+  let waitFor: (digest: string) => Promise<boolean> | undefined = () => undefined;
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -70,6 +76,7 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
     }
     const descriptor = kind === 'manifests' ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: 'application/octet-stream' } : undefined;
     if (!descriptor) return reply(response, 404, kind === 'manifests' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN', `${reference} is not in the cache`);
+    if ((await waitFor(descriptor.digest)) === false) return reply(response, 404, 'BLOB_UNKNOWN', `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return reply(response, 404, kind === 'manifests' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN', `${descriptor.digest} is not in the cache`);
@@ -124,6 +131,9 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
       return probesSeen.has(name);
     },
     served: () => served,
+    awaitBlobs(wait) {
+      waitFor = wait;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

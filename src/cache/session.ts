@@ -16,7 +16,7 @@ import { serveLayout, type LayoutServer } from './layout-server.ts';
 import { removeUnreachableBlobs } from './oci-layout.ts';
 import { readRecord, writeRecord, type CacheRecord } from './record.ts';
 import { RegistryCache, registryCacheExportError, registryCacheFrom, registryCacheTo } from './registry-backend.ts';
-import { folderBytes, type CacheStore } from './store.ts';
+import { folderBytes, type CacheStore, type StagedRestore } from './store.ts';
 
 export interface Restored {
   hit: CacheHit;
@@ -41,7 +41,12 @@ export interface Saved {
 export interface CacheSession {
   restore(keys: CacheKeys): Promise<Restored>;
   /** Buildx `--cache-from` and `--cache-to` specs for this build. */
-  specs(plan: ExportPlan): { from: string[]; to: string[] };
+  specs(plan: ExportPlan): Promise<{ from: string[]; to: string[] }>;
+  /**
+   * After the build: true when it should run again, because layers it needed
+   * never arrived (the cache is pruned to what did); the specs then change.
+   */
+  afterBuild?(succeeded: boolean): Promise<boolean>;
   /** Stores what the build exported, with the record; a failure is a warning. */
   save(plan: ExportPlan, record: CacheRecord, steps: BuildStep[]): Promise<Saved>;
   /** Bytes and requests to and from the cache service, when the backend counts them. */
@@ -67,6 +72,8 @@ export class FolderCache implements CacheSession {
   private restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
   private server?: LayoutServer;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  private staged?: StagedRestore;
 
   constructor(
     private readonly store: CacheStore,
@@ -78,7 +85,14 @@ export class FolderCache implements CacheSession {
 
   async restore(keys: CacheKeys): Promise<Restored> {
     await fs.rm(this.dir, { recursive: true, force: true });
-    const restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    let restoredKey: string | undefined;
+    if (this.store.restoreStaged) {
+      // The index now, the layer blobs while the build starts: the record and the hit are known already.
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
     this.restored = restoredKey !== undefined;
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : undefined };
   }
@@ -92,12 +106,34 @@ export class FolderCache implements CacheSession {
     else await server.close();
   }
 
-  specs(plan: ExportPlan): { from: string[]; to: string[] } {
+  async specs(plan: ExportPlan): Promise<{ from: string[]; to: string[] }> {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+    } else if (this.staged) {
+      // A local import reads the folder as it is: every blob in place (or the layout pruned) first.
+      this.restored = (await this.staged.finish(true)) !== undefined;
+      this.staged = undefined;
+    }
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
       to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : [],
     };
+  }
+
+  async afterBuild(succeeded: boolean): Promise<boolean> {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = undefined;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    // The folder is still the restored one (a failed build exports nothing): prune it, build again.
+    this.restored = (await staged.finish(true)) !== undefined;
+    return true;
   }
 
   async close(): Promise<void> {
@@ -106,6 +142,7 @@ export class FolderCache implements CacheSession {
   }
 
   async save(plan: ExportPlan, record: CacheRecord): Promise<Saved> {
+    await this.afterBuild(true); // every pack settled before the folder is read
     await removeUnreachableBlobs(this.dir);
     await writeRecord(this.dir, record);
     const bytes = await folderBytes(this.dir);
@@ -142,7 +179,7 @@ export class RegistryCacheSession implements CacheSession {
     return plan.exportCache && plan.write && plan.push;
   }
 
-  specs(plan: ExportPlan): { from: string[]; to: string[] } {
+  async specs(plan: ExportPlan): Promise<{ from: string[]; to: string[] }> {
     return {
       from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
       to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : [],

@@ -14,10 +14,31 @@ export interface CacheStore {
   readonly name: string;
   /** Fills `dir` with the best entry; the key it came from, or undefined on a miss. */
   restore(dir: string, key: string, restoreKeys: string[]): Promise<string | undefined>;
+  /** Like restore, but returns once the entry's index is in `dir`, its layer blobs still arriving (stores that can). */
+  restoreStaged?(dir: string, key: string, restoreKeys: string[]): Promise<StagedRestore | undefined>;
   /** Saves `dir` under `key`; false when the store did not take it. */
   save(dir: string, key: string): Promise<boolean>;
   /** What the store moved to and from the cache service so far (stores that count it). */
   traffic?(): CacheTraffic;
+}
+
+/**
+ * A restore whose layer blobs may still be arriving when the build starts: an
+ * engine that reads the folder over HTTP (layout-server.ts) waits for each one.
+ */
+export interface StagedRestore {
+  /** The key the entry came from. */
+  readonly key: string;
+  /** True once the layer blob is in the folder, false if it will not come; undefined when nothing is awaited for it. */
+  waitFor(digest: string): Promise<boolean> | undefined;
+  /** Settles when every blob is in place or lost: true when some were lost. */
+  readonly settled: Promise<boolean>;
+  /**
+   * After `settled`: with `prune` (no build has used the folder yet) a layout
+   * missing layers becomes a partial cache; without, the trouble is only
+   * reported. The key, or undefined when no usable cache is left.
+   */
+  finish(prune: boolean): Promise<string | undefined>;
 }
 
 export type Warn = (message: string) => void;
