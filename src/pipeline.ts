@@ -252,17 +252,15 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     timings.build = seconds(phase);
     Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
     if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
-    if (settings.push && result.digest) {
-      // Layer sizes are for the summary only: never fail a pushed build over them.
-      result.layers = await promoter.layersOf(settings.tags[0]!, result.digest).catch(() => undefined);
-    }
-
+    // Layer sizes are for the summary only (never fail a pushed build over them): read while the cache saves.
+    const layers = settings.push && result.digest ? promoter.layersOf(settings.tags[0]!, result.digest).catch(() => undefined) : undefined;
     if (cache && plan.exportCache) {
       phase = Date.now();
       const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
+    result.layers = await layers;
     return finish(result, started, promoter);
   } finally {
     await cache?.close?.();
