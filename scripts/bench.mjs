@@ -84,8 +84,8 @@ const CHANGES = Number(option('--changes', '10'));
 const WRITE = flag('--write') || (!QUICK && !flag('--no-write'));
 const KEEP = flag('--keep');
 const ATTEMPTS = Number(option('--attempts', '3'));
-// --candidate DIR: a second build of the action (DIR holds its index.cjs and
-// post.cjs, e.g. `node scripts/build.mjs /tmp/candidate`) run beside the
+// --candidate DIR: a second build of the action (DIR holds its .cjs files,
+// e.g. `node scripts/build.mjs /tmp/candidate`) run beside the
 // committed one, to measure a change in the same run.
 const CANDIDATE = option('--candidate');
 // --action DIR: run this build as "image-build" instead of the committed dist/ (a clean A/B with --candidate).
@@ -200,7 +200,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-bench-'));
 // while others run tests against the stack's instance.
 const cacheService = await startCacheService();
 const CACHE_URL = cacheService.url;
-for (const file of ['dist/index.cjs', 'dist/post.cjs']) {
+for (const file of ['dist/index.cjs', 'dist/post.cjs', 'dist/actions-cache.cjs']) {
   if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\``);
 }
 const distDigest = () => crypto.createHash('sha256').update(fs.readFileSync(path.join(root, 'dist/index.cjs'))).digest('hex').slice(0, 12);
@@ -318,7 +318,7 @@ async function runnerFor(distDir) {
     const dir = fs.mkdtempSync(path.join(scratch, 'action-root-'));
     fs.mkdirSync(path.join(dir, 'dist'));
     fs.mkdirSync(path.join(dir, 'scripts'));
-    for (const file of ['index.cjs', 'post.cjs']) fs.copyFileSync(path.join(path.resolve(distDir), file), path.join(dir, 'dist', file));
+    for (const file of fs.readdirSync(distDir).filter((name) => name.endsWith('.cjs'))) fs.copyFileSync(path.join(path.resolve(distDir), file), path.join(dir, 'dist', file));
     fs.copyFileSync(path.join(root, 'scripts/run-action.mjs'), path.join(dir, 'scripts/run-action.mjs'));
     for (const link of ['.stack', 'node_modules']) fs.symlinkSync(path.join(root, link), path.join(dir, link));
     runners.set(distDir, (await import(pathToFileURL(path.join(dir, 'scripts/run-action.mjs')).href)).runAction);
