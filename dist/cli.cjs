@@ -29754,10 +29754,11 @@ async function removeUnreachableBlobs(dir) {
 }
 
 // src/cache/layout-server.ts
-var CACHE_REPOSITORY = "image-build-cache";
+var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto5.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
@@ -29778,6 +29779,7 @@ async function serveLayout(dir) {
       probesSeen.add(name);
       return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
     }
+    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
     const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
     if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
@@ -29820,7 +29822,7 @@ async function serveLayout(dir) {
   server.unref();
   const { port } = server.address();
   return {
-    ref: `127.0.0.1:${port}/${CACHE_REPOSITORY}:${CACHE_TAG}`,
+    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
     async probe(env) {
       const name = `${PROBE_PREFIX}${(0, import_node_crypto5.randomBytes)(6).toString("hex")}`;
       await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);

@@ -30992,10 +30992,11 @@ var import_node_fs9 = require("node:fs");
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
-var CACHE_REPOSITORY = "image-build-cache";
+var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto8.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
@@ -31016,6 +31017,7 @@ async function serveLayout(dir) {
       probesSeen.add(name);
       return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
     }
+    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
     const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
     if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
@@ -31058,7 +31060,7 @@ async function serveLayout(dir) {
   server.unref();
   const { port } = server.address();
   return {
-    ref: `127.0.0.1:${port}/${CACHE_REPOSITORY}:${CACHE_TAG}`,
+    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
     async probe(env) {
       const name = `${PROBE_PREFIX}${(0, import_node_crypto8.randomBytes)(6).toString("hex")}`;
       await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);

@@ -277,7 +277,7 @@ describe('delta layer cache in the action: a pack lost while the engine reads th
     const changed = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'b'.repeat(40) });
     const out = changed.stdout + changed.stderr;
     expect(changed.code, out).toBe(0);
-    expect(out).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/image-build-cache:latest/);
+    expect(out).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/image-build-cache-[0-9a-f]{32}:latest/);
     expect(out).toMatch(/::warning::The build needed cache layers that did not arrive/);
     expect(out).toMatch(/::warning::The layer cache \S+ is incomplete: 1 of \d+ layer blobs are missing .*Restored a partial cache/);
     expect(out).not.toContain('::error');

@@ -13,6 +13,8 @@ const digestOf = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes)
 let dir: string;
 let server: LayoutServer;
 let base: string;
+/** `http://127.0.0.1:<port>/v2/<the server's repository>` */
+let repo: string;
 const layer = Buffer.from('0123456789abcdefghij');
 const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: INDEX_TYPE, manifests: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: digestOf(layer), size: layer.length }] }));
 
@@ -26,6 +28,7 @@ beforeAll(async () => {
   );
   server = await serveLayout(dir);
   base = `http://${server.ref.split('/')[0]}`;
+  repo = `${base}/v2/${server.ref.split('/')[1]!.split(':')[0]}`;
 });
 
 afterAll(async () => {
@@ -34,8 +37,8 @@ afterAll(async () => {
 });
 
 describe('layout server', () => {
-  it('names itself on 127.0.0.1 with a tag BuildKit can import', () => {
-    expect(server.ref).toMatch(/^127\.0\.0\.1:\d+\/image-build-cache:latest$/);
+  it('names itself on 127.0.0.1 with a tag BuildKit can import, in a repository no one can guess', () => {
+    expect(server.ref).toMatch(/^127\.0\.0\.1:\d+\/image-build-cache-[0-9a-f]{32}:latest$/);
   });
 
   it('answers the version check', async () => {
@@ -45,44 +48,45 @@ describe('layout server', () => {
   });
 
   it('resolves the tag to the cache manifest with its media type, digest and size', async () => {
-    const head = await fetch(`${base}/v2/image-build-cache/manifests/latest`, { method: 'HEAD' });
+    const head = await fetch(`${repo}/manifests/latest`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-type')).toBe(INDEX_TYPE);
     expect(head.headers.get('docker-content-digest')).toBe(digestOf(manifest));
     expect(Number(head.headers.get('content-length'))).toBe(manifest.length);
-    const byDigest = await fetch(`${base}/v2/image-build-cache/manifests/${digestOf(manifest)}`);
+    const byDigest = await fetch(`${repo}/manifests/${digestOf(manifest)}`);
     expect(Buffer.from(await byDigest.arrayBuffer())).toEqual(manifest);
     expect(byDigest.headers.get('content-type')).toBe(INDEX_TYPE);
   });
 
   it('serves blobs whole and by range', async () => {
-    const whole = await fetch(`${base}/v2/any/name/blobs/${digestOf(layer)}`);
+    const whole = await fetch(`${repo}/blobs/${digestOf(layer)}`);
     expect(whole.status).toBe(200);
     expect(Buffer.from(await whole.arrayBuffer())).toEqual(layer);
-    const part = await fetch(`${base}/v2/any/name/blobs/${digestOf(layer)}`, { headers: { Range: 'bytes=10-' } });
+    const part = await fetch(`${repo}/blobs/${digestOf(layer)}`, { headers: { Range: 'bytes=10-' } });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 10-19/${layer.length}`);
     expect(await part.text()).toBe('abcdefghij');
-    const beyond = await fetch(`${base}/v2/any/name/blobs/${digestOf(layer)}`, { headers: { Range: 'bytes=99-' } });
+    const beyond = await fetch(`${repo}/blobs/${digestOf(layer)}`, { headers: { Range: 'bytes=99-' } });
     expect(beyond.status).toBe(416);
   });
 
   it.each([
-    ['an unknown blob', 'GET', `/v2/image-build-cache/blobs/sha256:${'0'.repeat(64)}`, 404, 'BLOB_UNKNOWN'],
-    ['an unknown tag', 'GET', '/v2/image-build-cache/manifests/other', 404, 'MANIFEST_UNKNOWN'],
-    ['a blob name that is not a digest', 'GET', '/v2/image-build-cache/blobs/..%2f..%2findex.json', 404, 'BLOB_UNKNOWN'],
+    ['an unknown blob', 'GET', `REPO/blobs/sha256:${'0'.repeat(64)}`, 404, 'BLOB_UNKNOWN'],
+    ['an unknown tag', 'GET', 'REPO/manifests/other', 404, 'MANIFEST_UNKNOWN'],
+    ['a blob name that is not a digest', 'GET', 'REPO/blobs/..%2f..%2findex.json', 404, 'BLOB_UNKNOWN'],
+    ['another repository', 'GET', `/v2/image-build-cache/blobs/${digestOf(layer)}`, 404, 'NAME_UNKNOWN'],
     ['a path outside the API', 'GET', '/index.json', 404, 'NAME_UNKNOWN'],
-    ['an upload', 'POST', '/v2/image-build-cache/blobs/uploads/', 405, 'UNSUPPORTED'],
+    ['an upload', 'POST', 'REPO/blobs/uploads/', 405, 'UNSUPPORTED'],
   ])('refuses %s', async (_, method, url, status, code) => {
-    const response = await fetch(`${base}${url}`, { method });
+    const response = await fetch(url.startsWith('REPO') ? `${repo}${url.slice(4)}` : `${base}${url}`, { method });
     expect(response.status).toBe(status);
     expect(((await response.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe(code);
   });
 
   it('counts the content it served', async () => {
     const before = server.served();
-    await (await fetch(`${base}/v2/x/blobs/${digestOf(layer)}`)).arrayBuffer();
-    await fetch(`${base}/v2/x/blobs/${digestOf(layer)}`, { method: 'HEAD' });
+    await (await fetch(`${repo}/blobs/${digestOf(layer)}`)).arrayBuffer();
+    await fetch(`${repo}/blobs/${digestOf(layer)}`, { method: 'HEAD' });
     expect(server.served()).toBe(before + 1);
   });
 });

@@ -28,6 +28,9 @@
  * without the missing layers and those stacked on them (oci-layout.ts,
  * pruneLayout); the steps below the gap stay cached. A corrupt pack is never
  * referenced again: its blobs are uploaded afresh by the next save.
+ * `restoreStaged` returns as soon as the index is in place and lets the packs
+ * arrive while the build runs (delta-restore.ts); the caller then decides when
+ * to prune (session.ts).
  *
  * Save uploads only the layer blobs that no verified pack of the last restore
  * holds, then the new index entry. A restored pack is referenced again while at

@@ -24,13 +24,17 @@ import path from 'node:path';
 import { docker } from '../docker.ts';
 import { blobPath, isDigest } from './oci-layout.ts';
 
-/** The repository and tag BuildKit is pointed at; the server answers for any name. */
-const CACHE_REPOSITORY = 'image-build-cache';
+/**
+ * The tag BuildKit is pointed at, in a repository named with 128 random bits:
+ * other processes on the machine see the port, but cannot guess the name the
+ * server answers to.
+ */
+const CACHE_REPOSITORY_PREFIX = 'image-build-cache-';
 const CACHE_TAG = 'latest';
 const PROBE_PREFIX = 'image-build-probe-';
 
 export interface LayoutServer {
-  /** `127.0.0.1:<port>/image-build-cache:latest`, for `--cache-from type=registry,ref=…`. */
+  /** `127.0.0.1:<port>/image-build-cache-<random hex>:latest`, for `--cache-from type=registry,ref=…`. */
   readonly ref: string;
   /** Whether the engine behind `env` reaches this server (one `docker pull` of a unique name). */
   probe(env: NodeJS.ProcessEnv): Promise<boolean>;
@@ -52,6 +56,7 @@ interface IndexEntry {
 }
 
 export async function serveLayout(dir: string): Promise<LayoutServer> {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${randomBytes(16).toString('hex')}`;
   const probesSeen = new Set<string>();
   let served = 0;
   let waitFor: (digest: string) => Promise<boolean> | undefined = () => undefined;
@@ -74,6 +79,7 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
       probesSeen.add(name);
       return reply(response, 404, 'MANIFEST_UNKNOWN', 'a probe');
     }
+    if (name !== repository) return reply(response, 404, 'NAME_UNKNOWN', 'not found');
     const descriptor = kind === 'manifests' ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: 'application/octet-stream' } : undefined;
     if (!descriptor) return reply(response, 404, kind === 'manifests' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN', `${reference} is not in the cache`);
     if ((await waitFor(descriptor.digest)) === false) return reply(response, 404, 'BLOB_UNKNOWN', `${descriptor.digest} did not arrive from the cache service`);
@@ -123,7 +129,7 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
   const { port } = server.address() as AddressInfo;
 
   return {
-    ref: `127.0.0.1:${port}/${CACHE_REPOSITORY}:${CACHE_TAG}`,
+    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
     async probe(env) {
       const name = `${PROBE_PREFIX}${randomBytes(6).toString('hex')}`;
       // The pull fails (the server knows no such image); what counts is that the request arrived.
