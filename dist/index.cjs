@@ -28356,125 +28356,8 @@ function goRegexpToJs(src) {
   }
 }
 
-// src/context/ignore.ts
-var IgnoreMatcher = class {
-  patterns;
-  /** True when some pattern is an exception (`!`). */
-  hasExceptions;
-  exceptions;
-  constructor(patterns) {
-    this.patterns = patterns;
-    this.exceptions = patterns.filter((p) => p.exclusion);
-    this.hasExceptions = this.exceptions.length > 0;
-  }
-  get empty() {
-    return this.patterns.length === 0;
-  }
-  /**
-   * Match `path` (relative, `/`-separated, no leading `/`) given the state of
-   * its parent directory (`null` for entries of the context root, or when
-   * the parent state is unknown: then every ancestor is tested directly).
-   */
-  match(path14, parent) {
-    const pats = this.patterns;
-    const state = new Uint8Array(pats.length);
-    let matched = false;
-    for (let i = 0; i < pats.length; i++) {
-      const p = pats[i];
-      let m = parent !== null && parent[i] === 1;
-      if (!m) {
-        if (p.exclusion !== matched) continue;
-        m = p.test(path14);
-        if (!m && parent === null) {
-          let slash = path14.indexOf("/");
-          while (slash !== -1 && !m) {
-            m = p.test(path14.slice(0, slash));
-            slash = path14.indexOf("/", slash + 1);
-          }
-        }
-      }
-      if (m) {
-        state[i] = 1;
-        matched = !p.exclusion;
-      }
-    }
-    return { excluded: matched, state };
-  }
-  /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path14) {
-    return this.match(path14, null).excluded;
-  }
-  /**
-   * May the walk skip the excluded directory `dir` entirely? True when no
-   * exception pattern could re-include anything below it. (A child of an
-   * excluded directory inherits the exclusion, so only an exception that
-   * matches a deeper path directly can bring something back.)
-   */
-  canSkipExcludedDir(dir) {
-    if (!this.hasExceptions) return true;
-    const dirSlash = dir + "/";
-    for (const p of this.exceptions) {
-      if (p.mayMatchBelow(dirSlash)) return false;
-    }
-    return true;
-  }
-};
-function parseIgnoreFile(text, file) {
-  return compilePatterns(readIgnoreLines(text), file);
-}
-function readIgnoreLines(text) {
-  const out = [];
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n];
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
-    if (line.startsWith("#")) continue;
-    let pattern = goTrimSpace(line);
-    if (pattern === "") continue;
-    const invert = pattern[0] === "!";
-    if (invert) pattern = goTrimSpace(pattern.slice(1));
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      if (pattern.length > 1 && pattern[0] === "/") pattern = pattern.slice(1);
-    }
-    if (invert) pattern = "!" + pattern;
-    out.push({ text: pattern, line: n + 1 });
-  }
-  return out;
-}
-function compilePatterns(raw, file) {
-  const patterns = [];
-  for (const { text, line } of raw) {
-    const where = { file, line: line > 0 ? line : void 0 };
-    const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text);
-    if (p === "") continue;
-    p = cleanPath(p);
-    let exclusion = false;
-    if (p[0] === "!") {
-      if (p.length === 1) {
-        throw new UserError(`illegal exclusion pattern: "!"${at}`, where);
-      }
-      exclusion = true;
-      p = p.slice(1);
-    }
-    const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text}": ${syntax}${at}`, where);
-    let compiled;
-    try {
-      compiled = compilePattern(p, exclusion, line);
-    } catch (error2) {
-      if (error2 instanceof PatternError) {
-        throw new UserError(`bad pattern "${text}": ${error2.message}${at}`, where);
-      }
-      throw error2;
-    }
-    patterns.push(compiled);
-  }
-  return new IgnoreMatcher(patterns);
-}
+// src/context/pattern.ts
+init_import_meta_url();
 function checkGlobSyntax(p) {
   const cps = Array.from(p);
   let i = 0;
@@ -28676,6 +28559,126 @@ function tokensMayMatchBelow(tokens, prefix) {
   }
   for (const s of states) if (s < n) return true;
   return false;
+}
+
+// src/context/ignore.ts
+var IgnoreMatcher = class {
+  patterns;
+  /** True when some pattern is an exception (`!`). */
+  hasExceptions;
+  exceptions;
+  constructor(patterns) {
+    this.patterns = patterns;
+    this.exceptions = patterns.filter((p) => p.exclusion);
+    this.hasExceptions = this.exceptions.length > 0;
+  }
+  get empty() {
+    return this.patterns.length === 0;
+  }
+  /**
+   * Match `path` (relative, `/`-separated, no leading `/`) given the state of
+   * its parent directory (`null` for entries of the context root, or when
+   * the parent state is unknown: then every ancestor is tested directly).
+   */
+  match(path14, parent) {
+    const pats = this.patterns;
+    const state = new Uint8Array(pats.length);
+    let matched = false;
+    for (let i = 0; i < pats.length; i++) {
+      const p = pats[i];
+      let m = parent !== null && parent[i] === 1;
+      if (!m) {
+        if (p.exclusion !== matched) continue;
+        m = p.test(path14);
+        if (!m && parent === null) {
+          let slash = path14.indexOf("/");
+          while (slash !== -1 && !m) {
+            m = p.test(path14.slice(0, slash));
+            slash = path14.indexOf("/", slash + 1);
+          }
+        }
+      }
+      if (m) {
+        state[i] = 1;
+        matched = !p.exclusion;
+      }
+    }
+    return { excluded: matched, state };
+  }
+  /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
+  excludes(path14) {
+    return this.match(path14, null).excluded;
+  }
+  /**
+   * May the walk skip the excluded directory `dir` entirely? True when no
+   * exception pattern could re-include anything below it. (A child of an
+   * excluded directory inherits the exclusion, so only an exception that
+   * matches a deeper path directly can bring something back.)
+   */
+  canSkipExcludedDir(dir) {
+    if (!this.hasExceptions) return true;
+    const dirSlash = dir + "/";
+    for (const p of this.exceptions) {
+      if (p.mayMatchBelow(dirSlash)) return false;
+    }
+    return true;
+  }
+};
+function parseIgnoreFile(text, file) {
+  return compilePatterns(readIgnoreLines(text), file);
+}
+function readIgnoreLines(text) {
+  const out = [];
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n];
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
+    if (line.startsWith("#")) continue;
+    let pattern = goTrimSpace(line);
+    if (pattern === "") continue;
+    const invert = pattern[0] === "!";
+    if (invert) pattern = goTrimSpace(pattern.slice(1));
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern[0] === "/") pattern = pattern.slice(1);
+    }
+    if (invert) pattern = "!" + pattern;
+    out.push({ text: pattern, line: n + 1 });
+  }
+  return out;
+}
+function compilePatterns(raw, file) {
+  const patterns = [];
+  for (const { text, line } of raw) {
+    const where = { file, line: line > 0 ? line : void 0 };
+    const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
+    let p = goTrimSpace(text);
+    if (p === "") continue;
+    p = cleanPath(p);
+    let exclusion = false;
+    if (p[0] === "!") {
+      if (p.length === 1) {
+        throw new UserError(`illegal exclusion pattern: "!"${at}`, where);
+      }
+      exclusion = true;
+      p = p.slice(1);
+    }
+    const syntax = checkGlobSyntax(p);
+    if (syntax) throw new UserError(`bad pattern "${text}": ${syntax}${at}`, where);
+    let compiled;
+    try {
+      compiled = compilePattern(p, exclusion, line);
+    } catch (error2) {
+      if (error2 instanceof PatternError) {
+        throw new UserError(`bad pattern "${text}": ${error2.message}${at}`, where);
+      }
+      throw error2;
+    }
+    patterns.push(compiled);
+  }
+  return new IgnoreMatcher(patterns);
 }
 
 // src/context/walk.ts
