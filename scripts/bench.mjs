@@ -81,7 +81,7 @@ if (flag('--help') || flag('-h')) {
 const QUICK = flag('--quick');
 const REPS = Number(option('--reps', QUICK ? '1' : '3'));
 const CHANGES = Number(option('--changes', '10'));
-const WRITE = flag('--write') || (!QUICK && !flag('--no-write'));
+const WRITE = flag('--write') || (!QUICK && !flag('--no-write') && !argv.includes('--link-mbps') && !argv.includes('--latency-ms'));
 const KEEP = flag('--keep');
 const ATTEMPTS = Number(option('--attempts', '3'));
 // --candidate DIR: a second build of the action (DIR holds its .cjs files,
@@ -90,6 +90,12 @@ const ATTEMPTS = Number(option('--attempts', '3'));
 const CANDIDATE = option('--candidate');
 // --action DIR: run this build as "image-build" instead of the committed dist/ (a clean A/B with --candidate).
 const ACTION = option('--action');
+// --link-mbps N, --latency-ms N: the cache service behind a modelled network (a link of N MB/s
+// each way, N ms a request; scripts/cache-service.mjs) instead of loopback. Such a run does
+// not write the docs unless --write is given.
+const LINK_MBPS = Number(option('--link-mbps', '0'));
+const LATENCY_MS = Number(option('--latency-ms', '0'));
+const NETWORK = LINK_MBPS > 0 || LATENCY_MS > 0 ? `the cache service behind a modelled network: ${LINK_MBPS > 0 ? `${LINK_MBPS} MB/s each way` : 'loopback speed'}, ${LATENCY_MS} ms a request` : 'the cache service on loopback';
 const ALL_TOOLS = ['image-build', ...(CANDIDATE ? ['candidate'] : []), 'recipe', 'save-load', 'floor'];
 const TOOLS = option('--tools', ALL_TOOLS.join(',')).split(',');
 /** The floor is a yardstick, not a tool: it stays out of the chart. */
@@ -99,9 +105,10 @@ const SCENARIOS = option('--scenarios', ALL_SCENARIOS.join(',')).split(',');
 for (const t of TOOLS) if (!ALL_TOOLS.includes(t)) usage(`unknown tool ${t}`);
 for (const s of SCENARIOS) if (!ALL_SCENARIOS.includes(s)) usage(`unknown scenario ${s}`);
 if (!(REPS >= 1) || !(CHANGES >= 1)) usage('--reps and --changes take a number >= 1');
+if (!(LINK_MBPS >= 0) || !(LATENCY_MS >= 0)) usage('--link-mbps and --latency-ms take a number >= 0');
 
 function usage(message) {
-  console.error(`bench: ${message}\nusage: node scripts/bench.mjs [--reps N] [--quick] [--changes N] [--scenarios …] [--tools …] [--write|--no-write] [--keep] [--attempts N]`);
+  console.error(`bench: ${message}\nusage: node scripts/bench.mjs [--reps N] [--quick] [--changes N] [--scenarios …] [--tools …] [--write|--no-write] [--keep] [--attempts N] [--link-mbps N] [--latency-ms N]`);
   process.exit(2);
 }
 
@@ -228,7 +235,8 @@ async function startCacheService() {
   const dir = path.join(scratch, 'cache-service');
   const logFile = path.join(scratch, 'cache-service.log');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(nodeBinary(), [path.join(root, 'scripts/cache-service.mjs'), '--port', '0', '--dir', dir], { stdio: ['ignore', out, out] });
+  const network = [...(LINK_MBPS > 0 ? ['--link-mbps', String(LINK_MBPS)] : []), ...(LATENCY_MS > 0 ? ['--latency-ms', String(LATENCY_MS)] : [])];
+  const child = spawn(nodeBinary(), [path.join(root, 'scripts/cache-service.mjs'), '--port', '0', '--dir', dir, ...network], { stdio: ['ignore', out, out] });
   fs.closeSync(out);
   for (let waited = 0; waited < 10_000; waited += 50) {
     const url = /listening on (\S+)/.exec(fs.readFileSync(logFile, 'utf8'))?.[1];
@@ -596,7 +604,7 @@ function report() {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   lines.push(`Run \`${runId}\` of ${date} UTC: min of ${REPS} repetition${REPS > 1 ? 's' : ''} per cell; ` +
     `${machine.cores} × ${machine.cpu}, ${machine.memory} GB RAM, ${machine.os}; Docker Engine ${machine.docker} (containerd image store), ` +
-    `Buildx ${machine.buildx}, Node ${process.versions.node}; image-build ${ACTION ? `from \`${ACTION}\`` : `\`dist/index.cjs\` ${DIST_AT_START}`}` +
+    `Buildx ${machine.buildx}, Node ${process.versions.node}; ${NETWORK}; image-build ${ACTION ? `from \`${ACTION}\`` : `\`dist/index.cjs\` ${DIST_AT_START}`}` +
     `${CANDIDATE ? `, candidate from \`${CANDIDATE}\`` : ''}.`, '');
   lines.push('| scenario | tool | seconds | × recipe | result | cache ↓ MB | cache ↑ MB | cache requests | cache stored MB | registry blob uploads |',
     '|---|---|---:|---:|---|---:|---:|---:|---:|---:|');

@@ -9,12 +9,17 @@
 //                  DELETE /_entries/<key>, POST /_faults, DELETE /_faults
 //
 // CLI: node scripts/cache-service.mjs --port 15002 --dir <folder> [--host 127.0.0.1]
+//        [--link-mbps N] [--latency-ms N]
+// --link-mbps models the network between a runner and the real service: blob
+// downloads share one link of N MB/s, uploads another; --latency-ms delays
+// every request by one round trip. Without them it answers at loopback speed.
 // Plain Node ESM with no dependencies, so it runs on Node 20 and 24.
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -124,19 +129,43 @@ async function readBody(req) {
   return Buffer.concat(chunks);
 }
 
+/**
+ * One direction of a modelled network link: every chunk through any stream of
+ * the link waits its turn, so concurrent transfers share the bandwidth.
+ */
+class Link {
+  constructor(megabytesPerSecond) {
+    this.bytesPerMs = (megabytesPerSecond * 1e6) / 1000;
+    this.free = 0;
+  }
+
+  stream() {
+    return new Transform({
+      transform: (chunk, _encoding, done) => {
+        const now = Date.now();
+        this.free = Math.max(now, this.free) + chunk.length / this.bytesPerMs;
+        const wait = this.free - now;
+        if (wait >= 1) sleep(wait).then(() => done(null, chunk));
+        else done(null, chunk);
+      },
+    });
+  }
+}
+
 // Streams a request body to `file` through a temp name, so readers never see half a file.
-async function writeBodyToFile(req, file) {
+async function writeBodyToFile(req, file, link) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const out = fs.createWriteStream(`${file}.part`);
-  await pipeline(req, out);
+  await (link ? pipeline(req, link.stream(), out) : pipeline(req, out));
   fs.renameSync(`${file}.part`, file);
   return out.bytesWritten;
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log = (line) => process.stdout.write(`${line}\n`) }) {
+export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log = (line) => process.stdout.write(`${line}\n`), linkMBps, latencyMs = 0 }) {
   if (!dir) throw new Error('startCacheService: dir is required');
+  const links = linkMBps > 0 ? { up: new Link(linkMBps), down: new Link(linkMBps) } : undefined;
   const store = new EntryStore(dir);
   const stats = createStats();
   let fault = null;
@@ -220,14 +249,14 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
 
   async function putBlob(ctx, entry) {
     if (ctx.req.headers['x-ms-blob-type'] !== 'BlockBlob') return blobError(ctx, 400, 'InvalidHeaderValue', 'x-ms-blob-type must be BlockBlob.');
-    ctx.bytesUp += await writeBodyToFile(ctx.req, store.blobPath(entry));
+    ctx.bytesUp += await writeBodyToFile(ctx.req, store.blobPath(entry), links?.up);
     uploaded(ctx, entry, fs.statSync(store.blobPath(entry)).size);
   }
 
   async function putBlock(ctx, entry) {
     const blockId = rawQueryParam(ctx.req.url, 'blockid');
     if (!blockId) return blobError(ctx, 400, 'InvalidQueryParameterValue', 'blockid is required.');
-    ctx.bytesUp += await writeBodyToFile(ctx.req, store.blockPath(entry, blockId));
+    ctx.bytesUp += await writeBodyToFile(ctx.req, store.blockPath(entry, blockId), links?.up);
     send(ctx, 201, azureHeaders({ 'x-ms-request-server-encrypted': 'true' }));
   }
 
@@ -263,7 +292,9 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
     ctx.res.writeHead(range ? 206 : 200, headers);
     if (ctx.req.method === 'HEAD' || length === 0) return ctx.res.end();
     ctx.bytesDown += length;
-    fs.createReadStream(file, { start, end }).pipe(ctx.res);
+    const source = fs.createReadStream(file, { start, end });
+    if (links) pipeline(source, links.down.stream(), ctx.res).catch(() => ctx.res.destroy());
+    else source.pipe(ctx.res);
   }
 
   // --- Test controls (never faulted, not counted in stats) ---
@@ -286,6 +317,7 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
 
   async function handle(ctx) {
     if (ctx.url.pathname.startsWith('/_')) return handleAdmin(ctx);
+    if (latencyMs > 0) await sleep(latencyMs);
     const injected = takeFault(ctx.route);
     if (injected?.delayMs) await sleep(injected.delayMs);
     const isBlob = ctx.url.pathname.startsWith('/blobs/');
@@ -325,13 +357,17 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '15002' }, dir: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '15002' }, dir: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' },
+    'link-mbps': { type: 'string' }, 'latency-ms': { type: 'string' } } });
   if (!values.dir) {
     console.error('usage: node scripts/cache-service.mjs --port 15002 --dir <folder> [--host 127.0.0.1]');
     process.exit(2);
   }
-  const service = await startCacheService({ port: Number(values.port), dir: path.resolve(values.dir), host: values.host });
-  console.log(`cache service listening on ${service.url} (data in ${path.resolve(values.dir)})`);
+  const linkMBps = Number(values['link-mbps'] ?? 0);
+  const latencyMs = Number(values['latency-ms'] ?? 0);
+  const service = await startCacheService({ port: Number(values.port), dir: path.resolve(values.dir), host: values.host, linkMBps, latencyMs });
+  const network = linkMBps > 0 || latencyMs > 0 ? `, network: ${linkMBps > 0 ? `${linkMBps} MB/s each way` : 'loopback speed'}, ${latencyMs} ms a request` : '';
+  console.log(`cache service listening on ${service.url} (data in ${path.resolve(values.dir)}${network})`);
   const stop = () => service.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

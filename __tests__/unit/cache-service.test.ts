@@ -30,7 +30,7 @@ interface CacheService {
   stats: { routes: Record<string, RouteStats>; reset(): void };
   setFault(fault: Fault | null): void;
 }
-type StartCacheService = (options: { port: number; dir: string; host?: string; log?: (line: string) => void }) => Promise<CacheService>;
+type StartCacheService = (options: { port: number; dir: string; host?: string; log?: (line: string) => void; linkMBps?: number; latencyMs?: number }) => Promise<CacheService>;
 
 // A plain .mjs script without type declarations: import it by URL and type it here.
 const serviceModuleUrl = new URL('../../scripts/cache-service.mjs', import.meta.url).href;
@@ -364,5 +364,30 @@ describe('cache service emulator HTTP surface', () => {
     expect((await twirp('GetCacheEntryDownloadURL', { key: 'x', version: 'v' })).status).toBe(500);
     expect((await fetch(`${service.url}_faults`, { method: 'DELETE' })).status).toBe(200);
     expect((await twirp('GetCacheEntryDownloadURL', { key: 'x', version: 'v' })).status).toBe(200);
+  });
+});
+
+describe('cache service emulator with a modelled network (the benchmark\'s --link-mbps, --latency-ms)', () => {
+  it('moves blobs at the link speed each way and delays every request by the latency', async () => {
+    const slow = await startCacheService({ port: 0, dir: path.join(root, 'slow-service'), log: () => {}, linkMBps: 20, latencyMs: 40 });
+    process.env.ACTIONS_RESULTS_URL = slow.url;
+    try {
+      const folder = await makeFolder('slow', { blob: randomBytes(4_000_000) });
+      let started = Date.now();
+      await saveOk(folder, 'slow-key');
+      const up = Date.now() - started;
+      await rm(folder, { recursive: true, force: true });
+      started = Date.now();
+      expect((await restore(folder, 'slow-key')).result).toBe('slow-key');
+      const down = Date.now() - started;
+      // 4 MB (random, so zstd keeps it at 4 MB) at 20 MB/s is 0.2 s each way, plus a round trip
+      // a request: reserve, upload, finalize; look up, download.
+      expect(up).toBeGreaterThanOrEqual(200 + 3 * 40);
+      expect(down).toBeGreaterThanOrEqual(200 + 2 * 40);
+      expect((await readFile(path.join(folder, 'blob'))).length).toBe(4_000_000);
+    } finally {
+      process.env.ACTIONS_RESULTS_URL = service.url;
+      await slow.close();
+    }
   });
 });
