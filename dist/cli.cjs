@@ -30161,6 +30161,8 @@ var FolderCache = class {
   server;
   /** A restore whose layer blobs are still arriving (stores that restore in stages). */
   staged;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  closed = false;
   async restore(keys) {
     await import_promises6.default.rm(this.dir, { recursive: true, force: true });
     let restoredKey;
@@ -30177,7 +30179,7 @@ var FolderCache = class {
     if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
     const server = await serveLayout(this.dir).catch(() => void 0);
     if (!server) return;
-    if (await server.probe(env)) this.server = server;
+    if (await server.probe(env) && !this.closed) this.server = server;
     else await server.close();
   }
   async specs(plan) {
@@ -30207,6 +30209,7 @@ var FolderCache = class {
     return true;
   }
   async close() {
+    this.closed = true;
     await this.server?.close();
     this.server = void 0;
   }

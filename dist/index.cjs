@@ -31138,6 +31138,8 @@ var FolderCache = class {
   server;
   /** A restore whose layer blobs are still arriving (stores that restore in stages). */
   staged;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  closed = false;
   async restore(keys) {
     await import_promises11.default.rm(this.dir, { recursive: true, force: true });
     let restoredKey;
@@ -31154,7 +31156,7 @@ var FolderCache = class {
     if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
     const server = await serveLayout(this.dir).catch(() => void 0);
     if (!server) return;
-    if (await server.probe(env)) this.server = server;
+    if (await server.probe(env) && !this.closed) this.server = server;
     else await server.close();
   }
   async specs(plan) {
@@ -31184,6 +31186,7 @@ var FolderCache = class {
     return true;
   }
   async close() {
+    this.closed = true;
     await this.server?.close();
     this.server = void 0;
   }

@@ -74,6 +74,8 @@ export class FolderCache implements CacheSession {
   private server?: LayoutServer;
   /** A restore whose layer blobs are still arriving (stores that restore in stages). */
   private staged?: StagedRestore;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  private closed = false;
 
   constructor(
     private readonly store: CacheStore,
@@ -102,7 +104,7 @@ export class FolderCache implements CacheSession {
     if (builder.driver !== 'docker' || env.IMAGE_BUILD_SERVE_CACHE === 'false') return;
     const server = await serveLayout(this.dir).catch(() => undefined);
     if (!server) return;
-    if (await server.probe(env)) this.server = server;
+    if ((await server.probe(env)) && !this.closed) this.server = server;
     else await server.close();
   }
 
@@ -137,6 +139,7 @@ export class FolderCache implements CacheSession {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.server?.close();
     this.server = undefined;
   }
