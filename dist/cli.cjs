@@ -29523,8 +29523,7 @@ async function checkDocker(env, builder) {
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: "builder" });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
-  const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? "unknown";
-  return { driver, inspect: inspect.stdout };
+  return inspect.stdout;
 }
 function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
@@ -30294,10 +30293,8 @@ function describeBuilder(inspectOutput, requested) {
   const parsed = parseBuilderInspect(inspectOutput);
   return { ...parsed, context: builderContext(parsed, requested) };
 }
-async function builderCapabilities(env, builder, inspectOutput) {
-  const inspect = inspectOutput !== void 0 ? { code: 0, stdout: inspectOutput } : await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
-  const info = describeBuilder(inspect.stdout, builder);
-  if (inspect.code !== 0 || info.driver !== "docker") return { ...info, cacheExport: true };
+async function builderCapabilities(env, info) {
+  if (info.driver !== "docker") return { ...info, cacheExport: true };
   const engine = await docker([...endpointFlags(info.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
   if (engine.code !== 0) return { ...info, cacheExport: true };
   let status;
@@ -31258,17 +31255,9 @@ async function runPipeline(settings, log2) {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
     const registryRefs = settings.push ? settings.tags : [];
-    cache = openCache(settings, promoter, log2);
-    const session = cache;
-    const builderReady = checkDocker(settings.env, settings.builder).then(async ({ inspect }) => {
-      const described = describeBuilder(inspect, settings.builder);
-      const [builder2] = await Promise.all([
-        builderCapabilities(settings.env, settings.builder, inspect),
-        session?.prepareEngine?.(envForContext(env, described.context), described)
-      ]);
-      return builder2;
-    });
-    builderReady.catch(() => {
+    const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
+    const capabilities = described.then((info) => builderCapabilities(settings.env, info));
+    capabilities.catch(() => {
     });
     phase = Date.now();
     const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(baseImages(dockerfile))]);
@@ -31288,6 +31277,14 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
+    cache = openCache(settings, promoter, log2);
+    const session = cache;
+    const builderReady = Promise.all([
+      capabilities,
+      described.then((info) => session?.prepareEngine?.(envForContext(env, info.context), info))
+    ]).then(([builder2]) => builder2);
+    builderReady.catch(() => {
+    });
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);

@@ -29429,8 +29429,7 @@ async function checkDocker(env, builder) {
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: "builder" });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
-  const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? "unknown";
-  return { driver, inspect: inspect.stdout };
+  return inspect.stdout;
 }
 function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
@@ -31271,10 +31270,8 @@ function describeBuilder(inspectOutput, requested) {
   const parsed = parseBuilderInspect(inspectOutput);
   return { ...parsed, context: builderContext(parsed, requested) };
 }
-async function builderCapabilities(env, builder, inspectOutput) {
-  const inspect = inspectOutput !== void 0 ? { code: 0, stdout: inspectOutput } : await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
-  const info2 = describeBuilder(inspect.stdout, builder);
-  if (inspect.code !== 0 || info2.driver !== "docker") return { ...info2, cacheExport: true };
+async function builderCapabilities(env, info2) {
+  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
   const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
   if (engine.code !== 0) return { ...info2, cacheExport: true };
   let status;
@@ -32235,17 +32232,9 @@ async function runPipeline(settings, log) {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
-    cache = openCache(settings, promoter, log);
-    const session = cache;
-    const builderReady = checkDocker(settings.env, settings.builder).then(async ({ inspect }) => {
-      const described = describeBuilder(inspect, settings.builder);
-      const [builder2] = await Promise.all([
-        builderCapabilities(settings.env, settings.builder, inspect),
-        session?.prepareEngine?.(envForContext(env, described.context), described)
-      ]);
-      return builder2;
-    });
-    builderReady.catch(() => {
+    const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
+    const capabilities = described.then((info2) => builderCapabilities(settings.env, info2));
+    capabilities.catch(() => {
     });
     phase = Date.now();
     const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(baseImages(dockerfile))]);
@@ -32265,6 +32254,14 @@ async function runPipeline(settings, log) {
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
+    cache = openCache(settings, promoter, log);
+    const session = cache;
+    const builderReady = Promise.all([
+      capabilities,
+      described.then((info2) => session?.prepareEngine?.(envForContext(env, info2.context), info2))
+    ]).then(([builder2]) => builder2);
+    builderReady.catch(() => {
+    });
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);

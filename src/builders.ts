@@ -86,15 +86,12 @@ export function describeBuilder(inspectOutput: string, requested: string | undef
 }
 
 /**
- * Inspects the builder (the current one when `builder` is unset; `inspectOutput`
- * when `buildx inspect` ran already). A check that cannot be made (an old CLI,
- * an engine that does not answer `info`) counts as "can export": the build then
- * says for itself what it cannot do.
+ * What the builder `describeBuilder` described can do. A check that cannot be
+ * made (an engine that does not answer `info`) counts as "can export": the
+ * build then says for itself what it cannot do.
  */
-export async function builderCapabilities(env: NodeJS.ProcessEnv, builder?: string, inspectOutput?: string): Promise<BuilderCapabilities> {
-  const inspect = inspectOutput !== undefined ? { code: 0, stdout: inspectOutput } : await docker(['buildx', 'inspect', ...(builder ? [builder] : [])], { env });
-  const info = describeBuilder(inspect.stdout, builder);
-  if (inspect.code !== 0 || info.driver !== 'docker') return { ...info, cacheExport: true };
+export async function builderCapabilities(env: NodeJS.ProcessEnv, info: BuilderInfo & { context?: string }): Promise<BuilderCapabilities> {
+  if (info.driver !== 'docker') return { ...info, cacheExport: true };
   const engine = await docker([...endpointFlags(info.endpoint), 'info', '--format', '{{json .DriverStatus}}'], { env });
   if (engine.code !== 0) return { ...info, cacheExport: true };
   let status: unknown;

@@ -58,7 +58,8 @@ function collect(stream: NodeJS.ReadableStream, onLine?: (line: string) => void)
  * Fails early, with what is missing, when there is no Docker CLI, no daemon or
  * no Buildx: better than a confusing error ten seconds into the build.
  */
-export async function checkDocker(env: NodeJS.ProcessEnv, builder?: string): Promise<{ driver: string; inspect: string }> {
+/** Resolves with what `buildx inspect` printed about the builder. */
+export async function checkDocker(env: NodeJS.ProcessEnv, builder?: string): Promise<string> {
   const inspect = await docker(['buildx', 'inspect', ...(builder ? [builder] : [])], { env });
   // `buildx inspect` exits 0 even when the builder's endpoint is down: it prints an
   // `Error:` line in the builder's header (before `Nodes:`) instead.
@@ -71,8 +72,7 @@ export async function checkDocker(env: NodeJS.ProcessEnv, builder?: string): Pro
     if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: 'builder' });
     throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
   }
-  const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'unknown';
-  return { driver, inspect: inspect.stdout };
+  return inspect.stdout;
 }
 
 /** The `Error:` of a `buildx inspect` builder header, if any (node sections are not looked at). */

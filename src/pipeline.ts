@@ -153,19 +153,11 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
 
-    // Docker is checked (and how its engine can best read the cache) alongside the lookup: a build
-    // then starts without waiting for it, and a reused image, which needs no Docker, never waits.
-    cache = openCache(settings, promoter, log);
-    const session = cache;
-    const builderReady = checkDocker(settings.env, settings.builder).then(async ({ inspect }) => {
-      const described = describeBuilder(inspect, settings.builder);
-      const [builder] = await Promise.all([
-        builderCapabilities(settings.env, settings.builder, inspect),
-        session?.prepareEngine?.(envForContext(env, described.context), described),
-      ]);
-      return builder;
-    });
-    builderReady.catch(() => {}); // awaited below; a rejection before then is not unhandled
+    // Docker is checked alongside the lookup: a build then starts without waiting for it, and a
+    // reused image, which needs no Docker, never waits.
+    const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
+    const capabilities = described.then((info) => builderCapabilities(settings.env, info));
+    capabilities.catch(() => {}); // awaited below; a rejection before then is not unhandled
 
     phase = Date.now();
     const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : undefined, promoter.resolveBaseImages(baseImages(dockerfile))]);
@@ -186,6 +178,14 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
     timings.lookup = seconds(phase);
 
+    // A build it is: how the engine can best read the cache is found out while the cache restores.
+    cache = openCache(settings, promoter, log);
+    const session = cache;
+    const builderReady = Promise.all([
+      capabilities,
+      described.then((info) => session?.prepareEngine?.(envForContext(env, info.context), info)),
+    ]).then(([builder]) => builder);
+    builderReady.catch(() => {});
     if (cache) {
       phase = Date.now();
       const restored = await cache.restore(keys);
