@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './seeded-random.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -46,17 +47,6 @@ const RUNS = Number(arg('--runs', '3'));
 const KEEP = process.argv.includes('--keep');
 const CLI = arg('--cli');
 const NODE = process.execPath;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sizes: 70% small (0.1-8 KB), 29% medium (8-40 KB), 1% large; scaled to the target. */
 function fileSizes(n: number, targetBytes: number): number[] {

@@ -17,6 +17,8 @@ import type { ContextManifest } from '../../src/context/manifest.ts';
 import { contextLs } from '../../src/context/cli.ts';
 import { parseIgnoreFile } from '../../src/context/ignore.ts';
 import { IGNORE_CASES, BAD_IGNORE_FILES } from '../unit/context/ignore-cases.ts';
+import { mapLimit } from '../../src/cache/delta-io.ts';
+import { mulberry32 } from '../../scripts/seeded-random.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STACK_ENV = path.join(ROOT, '.stack/env');
@@ -227,32 +229,8 @@ async function buildAndCompare(tree: Tree): Promise<{ diff: string[]; manifest: 
   return { diff: describeDiff(expectedOutput(manifest), buildkit), manifest, buildkit };
 }
 
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
-}
-
 // ---------------------------------------------------------------------------
 // Generated trees
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = [
   'a', 'b', 'c', 'src', 'lib', 'node_modules', 'vendor', '.git', '.env', '.hidden', '.cache',
@@ -383,7 +361,7 @@ describe.skipIf(!haveStack)('context set = what BuildKit sends (differential, re
       ),
       outside: { dockerfileName: 'Dockerfile', specificIgnore: false },
     }));
-    const results = await pool(trees, 3, buildAndCompare);
+    const results = await mapLimit(trees, 3, buildAndCompare);
     const failures: string[] = [];
     results.forEach((r, i) => {
       const sent = [...r.buildkit].filter(([, e]) => e.type !== 'dir').map(([p]) => p).sort();
@@ -399,7 +377,7 @@ describe.skipIf(!haveStack)('context set = what BuildKit sends (differential, re
   it('agrees on 30 generated trees with generated ignore files', async () => {
     const seeds = Array.from({ length: 30 }, (_, i) => 1000 + i);
     const trees = seeds.map(generateTree);
-    const results = await pool(trees, 3, buildAndCompare);
+    const results = await mapLimit(trees, 3, buildAndCompare);
     const failures: string[] = [];
     results.forEach((r, i) => {
       if (r.diff.length > 0) {
@@ -444,7 +422,7 @@ describe.skipIf(!haveStack)('context set = what BuildKit sends (differential, re
   });
 
   it('refuses the ignore files BuildKit refuses', async () => {
-    await pool(BAD_IGNORE_FILES, 3, async (c) => {
+    await mapLimit(BAD_IGNORE_FILES, 3, async (c) => {
       const dir = fs.mkdtempSync(path.join(work, 'bad-'));
       const { context, dockerfile } = writeTree(dir, {
         name: c.name,

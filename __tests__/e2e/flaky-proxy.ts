@@ -91,15 +91,6 @@ export async function startFlakyProxy(options: FlakyProxyOptions): Promise<Flaky
   };
 }
 
-/** A loopback port where nothing listens (bound, then released). */
-export async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 function splitHost(hostPort: string): [string, number] {
   const colon = hostPort.lastIndexOf(':');
   return [hostPort.slice(0, colon), Number(hostPort.slice(colon + 1))];

@@ -2,7 +2,6 @@
 // 2.8: one open, one with htpasswd Basic auth). `bash scripts/stack.sh up` starts them
 // and writes .stack/env, which this reads.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +11,7 @@ import { copyImage } from '../../src/registry/copy.ts';
 import { DOCKER_MANIFEST, OCI_MANIFEST, isIndexMediaType, sha256Digest } from '../../src/registry/manifest.ts';
 import { parseReference } from '../../src/registry/reference.ts';
 import type { RegistryError } from '../../src/registry/registry-error.ts';
+import { closedPort } from '../net.ts';
 
 const ENV_FILE = path.resolve(import.meta.dirname, '../../.stack/env');
 
@@ -200,12 +200,3 @@ test('a retag must keep the media type: distribution refuses OCI bytes PUT as a 
   );
   expect(await registry.headManifest({ ...repository, tag })).toBeUndefined();
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotations, buildStarted, stackFrames } from './annotations.ts';
-import { closedPort, startFlakyProxy, type FlakyProxy } from './flaky-proxy.ts';
+import { closedPort } from '../net.ts';
+import { startFlakyProxy, type FlakyProxy } from './flaky-proxy.ts';
 import { dockerEnv, exampleWorkspace, registryDigest, runAction, runnerTempDir, stack, uniqueName, type ActionRun } from './helpers.ts';
 import { startCacheService, type CacheService, type Fault } from '../cache-service.ts';
 

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import nock from 'nock';
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
@@ -6,6 +5,7 @@ import { RegistryClient } from '../../../src/registry/client.ts';
 import { RegistryError } from '../../../src/registry/registry-error.ts';
 import { isLoopbackHost, parseRetryAfter } from '../../../src/registry/transport.ts';
 import { LOCAL_REGISTRY, LOCAL_URL, REGISTRY, REGISTRY_URL, rejection, testClient, useNock } from './helpers.ts';
+import { closedPort } from '../../net.ts';
 
 useNock();
 
@@ -218,12 +218,3 @@ test('parseRetryAfter', () => {
   expect(parseRetryAfter('soon', now)).toBeUndefined();
   expect(parseRetryAfter(null, now)).toBeUndefined();
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
