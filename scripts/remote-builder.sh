@@ -40,27 +40,9 @@ cmd_up() {
     say "switching to $mode mode"; stop dockerd
   fi
   export PATH="$BIN:$PATH"
-  if ! alive containerd; then
-    mkdir -p "$DIR/containerd"
-    cat >"$DIR/containerd.toml" <<EOF
-version = 2
-root = "$DIR/containerd/root"
-state = "$DIR/containerd/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$CSOCK"
-[plugins."io.containerd.internal.v1.opt"]
-  path = "$DIR/containerd/opt"
-EOF
-    say "starting containerd"
-    start containerd "$DIR/containerd.log" containerd --config "$DIR/containerd.toml"
-    wait_for 30 containerd "$DIR/containerd.log" ctr --address "$CSOCK" version
-  fi
+  start_containerd "$DIR" "$CSOCK"
   if ! alive dockerd; then
-    if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
-      { ip link add "$BRIDGE" type bridge && ip addr add "$BRIDGE_IP/24" dev "$BRIDGE" \
-        && ip link set "$BRIDGE" up; } || fail "could not create bridge $BRIDGE"
-    fi
+    host_bridge "$BRIDGE" "$BRIDGE_IP"
     # The main stack's probe result: overlay mounts work here (overlayfs / overlay2) or not.
     local snap storage features
     snap=$(cat "$STACK/snapshotter" 2>/dev/null || echo native)

@@ -114,30 +114,13 @@ ensure_engine() {
   local snap; snap=$(pick_snapshotter)
   mkdir -p "$STACK/containerd" "$STACK/docker" "$STACK/docker-exec"
   export PATH="$BIN:$PATH"     # dockerd/containerd find containerd-shim-runc-v2 and runc
-  if ! alive containerd; then
-    cat >"$STACK/containerd.toml" <<EOF
-version = 2
-root = "$STACK/containerd/root"
-state = "$STACK/containerd/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$STACK/containerd.sock"
-[plugins."io.containerd.internal.v1.opt"]
-  path = "$STACK/containerd/opt"
-EOF
-    say "starting containerd"
-    start containerd "$STACK/containerd.log" containerd --config "$STACK/containerd.toml"
-    wait_for 30 containerd "$STACK/containerd.log" ctr --address "$STACK/containerd.sock" version
-  fi
+  start_containerd "$STACK" "$STACK/containerd.sock"
   # BuildKit's RUN steps need the default "bridge" network (bridge=none fails with
   # "network bridge not found"). Ours is a host-only bridge with its own name (so it never
   # meets another engine's docker0) and a fixed small subnet (clear of this host's 10.x
   # resolver); no iptables/NAT and no IP forwarding, so nothing from a container leaves
   # the machine. 127.0.0.0/8 registries are insecure (plain http) by default in dockerd.
-  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
-    { ip link add "$BRIDGE" type bridge && ip addr add "$BRIDGE_IP/24" dev "$BRIDGE" \
-      && ip link set "$BRIDGE" up; } || fail "could not create bridge $BRIDGE"
-  fi
+  host_bridge "$BRIDGE" "$BRIDGE_IP"
   cat >"$STACK/daemon.json" <<EOF
 { "features": { "containerd-snapshotter": true },
   "storage-driver": "$snap",
