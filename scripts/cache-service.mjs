@@ -9,10 +9,11 @@
 //                  DELETE /_entries/<key>, POST /_faults, DELETE /_faults
 //
 // CLI: node scripts/cache-service.mjs --port 15002 --dir <folder> [--host 127.0.0.1]
-//        [--link-mbps N] [--latency-ms N]
-// --link-mbps models the network between a runner and the real service: blob
-// downloads share one link of N MB/s, uploads another; --latency-ms delays
-// every request by one round trip. Without them it answers at loopback speed.
+//        [--down-mbps N] [--up-mbps N] [--link-mbps N] [--latency-ms N]
+// The flags model the network between a runner and the real service: every
+// blob download, whatever its stream, shares one link of --down-mbps MB/s,
+// every upload another of --up-mbps (--link-mbps sets both); --latency-ms
+// delays every request by one round trip. Without them it answers at loopback speed.
 // Plain Node ESM with no dependencies, so it runs on Node 20 and 24.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -163,9 +164,10 @@ async function writeBodyToFile(req, file, link) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log = (line) => process.stdout.write(`${line}\n`), linkMBps, latencyMs = 0 }) {
+export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log = (line) => process.stdout.write(`${line}\n`), linkMBps, downMBps = linkMBps, upMBps = linkMBps, latencyMs = 0 }) {
   if (!dir) throw new Error('startCacheService: dir is required');
-  const links = linkMBps > 0 ? { up: new Link(linkMBps), down: new Link(linkMBps) } : undefined;
+  // An unmodelled direction passes its chunks straight through.
+  const links = downMBps > 0 || upMBps > 0 ? { up: upMBps > 0 ? new Link(upMBps) : undefined, down: downMBps > 0 ? new Link(downMBps) : undefined } : undefined;
   const store = new EntryStore(dir);
   const stats = createStats();
   let fault = null;
@@ -293,7 +295,7 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
     if (ctx.req.method === 'HEAD' || length === 0) return ctx.res.end();
     ctx.bytesDown += length;
     const source = fs.createReadStream(file, { start, end });
-    if (links) pipeline(source, links.down.stream(), ctx.res).catch(() => ctx.res.destroy());
+    if (links?.down) pipeline(source, links.down.stream(), ctx.res).catch(() => ctx.res.destroy());
     else source.pipe(ctx.res);
   }
 
@@ -358,15 +360,18 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '15002' }, dir: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' },
-    'link-mbps': { type: 'string' }, 'latency-ms': { type: 'string' } } });
+    'link-mbps': { type: 'string' }, 'down-mbps': { type: 'string' }, 'up-mbps': { type: 'string' }, 'latency-ms': { type: 'string' } } });
   if (!values.dir) {
     console.error('usage: node scripts/cache-service.mjs --port 15002 --dir <folder> [--host 127.0.0.1]');
     process.exit(2);
   }
   const linkMBps = Number(values['link-mbps'] ?? 0);
+  const downMBps = Number(values['down-mbps'] ?? linkMBps);
+  const upMBps = Number(values['up-mbps'] ?? linkMBps);
   const latencyMs = Number(values['latency-ms'] ?? 0);
-  const service = await startCacheService({ port: Number(values.port), dir: path.resolve(values.dir), host: values.host, linkMBps, latencyMs });
-  const network = linkMBps > 0 || latencyMs > 0 ? `, network: ${linkMBps > 0 ? `${linkMBps} MB/s each way` : 'loopback speed'}, ${latencyMs} ms a request` : '';
+  const service = await startCacheService({ port: Number(values.port), dir: path.resolve(values.dir), host: values.host, downMBps, upMBps, latencyMs });
+  const speed = (mbps) => (mbps > 0 ? `${mbps} MB/s` : 'loopback speed');
+  const network = downMBps > 0 || upMBps > 0 || latencyMs > 0 ? `, network: ${speed(downMBps)} down, ${speed(upMBps)} up, ${latencyMs} ms a request` : '';
   console.log(`cache service listening on ${service.url} (data in ${path.resolve(values.dir)}${network})`);
   const stop = () => service.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
