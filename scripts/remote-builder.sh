@@ -26,7 +26,9 @@ SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
 BIN="$SHARED/bin"
 SOCK="$DIR/docker.sock"
 CSOCK="$DIR/containerd.sock"
-BRIDGE=ibremote0 BRIDGE_IP=172.29.255.1
+# The same port base as the main stack, so its bridge and subnet are this clone's own.
+stack_network "$(stack_port_base "$STACK")"
+BRIDGE=$REMOTE_BRIDGE BRIDGE_IP=$REMOTE_BRIDGE_IP
 
 docker_remote() { DOCKER_HOST="unix://$SOCK" "$BIN/docker" "$@"; }
 
@@ -58,7 +60,7 @@ cmd_up() {
   "containerd": "$CSOCK", "containerd-namespace": "remote", "containerd-plugins-namespace": "remote-plugins",
   "data-root": "$DIR/docker-$mode", "exec-root": "$DIR/exec",
   "pidfile": "$DIR/dockerd.own.pid", "hosts": ["unix://$SOCK"],
-  "bridge": "$BRIDGE", "default-address-pools": [{"base": "172.29.0.0/16", "size": 24}],
+  "bridge": "$BRIDGE", "default-address-pools": [{"base": "$REMOTE_POOL", "size": 24}],
   "iptables": false, "ip6tables": false, "ip-forward": false,
   "ip-masq": false, "userland-proxy": false }
 EOF

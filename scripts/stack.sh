@@ -21,9 +21,12 @@ PID_DIR="$STACK" SAY_AS=stack
 SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
 BIN="$SHARED/bin"                      # private docker, dockerd, containerd, ...
 SOCK="$STACK/docker.sock"
-OPEN_REG=127.0.0.1:15000 AUTH_REG=127.0.0.1:15001 CACHE_PORT=15002
+# IMAGE_BUILD_STACK_PORT_BASE (default 15000; 16000, 17000, ... for a second stack on the
+# machine) picks the ports and the host-only bridge for RUN steps (see daemon.json).
+PORT_BASE=$(stack_port_base "$STACK")
+stack_network "$PORT_BASE"
+OPEN_REG=127.0.0.1:$OPEN_PORT AUTH_REG=127.0.0.1:$AUTH_PORT
 AUTH_USER=ci-user BASE_REPO=base/busybox:1
-BRIDGE=ibstack0 BRIDGE_IP=172.30.255.1  # host-only bridge for RUN steps (see daemon.json)
 APT_PKGS=(runc iptables iproute2 docker-registry busybox-static zstd apache2-utils curl ca-certificates)
 TRIXIE_PKGS=(docker.io docker-cli containerd docker-buildx)
 PLUGIN_LINK=/usr/local/lib/docker/cli-plugins/docker-buildx
@@ -118,7 +121,7 @@ ensure_engine() {
   # BuildKit's RUN steps need the default "bridge" network (bridge=none fails with
   # "network bridge not found"). Ours is a host-only bridge with its own name (so it never
   # meets another engine's docker0) and a fixed small subnet (clear of this host's 10.x
-  # resolver); no iptables/NAT and no IP forwarding, so nothing from a container leaves
+  # resolver; one per port base); no iptables/NAT and no IP forwarding, so nothing from a container leaves
   # the machine. 127.0.0.0/8 registries are insecure (plain http) by default in dockerd.
   host_bridge "$BRIDGE" "$BRIDGE_IP"
   cat >"$STACK/daemon.json" <<EOF
@@ -127,7 +130,7 @@ ensure_engine() {
   "containerd": "$STACK/containerd.sock",
   "data-root": "$STACK/docker", "exec-root": "$STACK/docker-exec",
   "pidfile": "$STACK/dockerd.own.pid", "hosts": ["unix://$SOCK"],
-  "bridge": "$BRIDGE", "default-address-pools": [{"base": "172.30.0.0/16", "size": 24}],
+  "bridge": "$BRIDGE", "default-address-pools": [{"base": "$POOL", "size": 24}],
   "iptables": false, "ip6tables": false, "ip-forward": false,
   "ip-masq": false, "userland-proxy": false }
 EOF
@@ -212,6 +215,7 @@ write_env() {
   { echo "# written by scripts/stack.sh up; source it: . $STACK/env"
     echo "export IMAGE_BUILD_STACK_DIR='$STACK'"
     echo "export IMAGE_BUILD_ENGINE='$ENGINE'"
+    echo "export IMAGE_BUILD_STACK_PORT_BASE='$PORT_BASE'"
     if [ "$ENGINE" = stack ]; then
       echo "export DOCKER_HOST='unix://$SOCK'"
       echo "export PATH='$BIN':\"\$PATH\""
@@ -232,6 +236,10 @@ write_env() {
 cmd_up() {
   local t0=$SECONDS
   mkdir -p "$STACK"
+  if [ -s "$STACK/port-base" ] && [ "$(cat "$STACK/port-base")" != "$PORT_BASE" ] && alive dockerd; then
+    fail "this stack runs on port base $(cat "$STACK/port-base"), not $PORT_BASE: run scripts/stack.sh down first"
+  fi
+  echo "$PORT_BASE" >"$STACK/port-base"
   ensure_apt_packages
   ensure_engine
   # From here on, `docker` is the one the env file names.
