@@ -44,25 +44,6 @@ stop() { # stop NAME: TERM, wait up to 30 s, then KILL; only PIDs from our PID f
   rm -f "$PID_DIR/$1.pid"
 }
 
-# start_containerd DIR SOCKET: containerd (no CRI) with its state under DIR, once.
-start_containerd() {
-  local dir=$1 sock=$2
-  alive containerd && return 0
-  mkdir -p "$dir/containerd"
-  cat >"$dir/containerd.toml" <<EOF
-version = 2
-root = "$dir/containerd/root"
-state = "$dir/containerd/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$sock"
-[plugins."io.containerd.internal.v1.opt"]
-  path = "$dir/containerd/opt"
-EOF
-  say "starting containerd"
-  start containerd "$dir/containerd.log" containerd --config "$dir/containerd.toml"
-  wait_for 30 containerd "$dir/containerd.log" ctr --address "$sock" version
-}
 # host_bridge NAME IP: a host-only bridge for an engine's default network, once.
 host_bridge() {
   ip link show "$1" >/dev/null 2>&1 && return 0
