@@ -44,6 +44,17 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { env: dockerEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * A fresh "user's" Docker config folder that keeps the user's CLI plugins (Buildx: on
+ * the stack, the engine's own version; elsewhere whatever ~/.docker/cli-plugins holds).
+ */
+export function userDockerConfig(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-docker-config-'));
+  const plugins = path.join(dockerEnv().DOCKER_CONFIG || path.join(os.homedir(), '.docker'), 'cli-plugins');
+  if (fs.existsSync(plugins)) fs.symlinkSync(plugins, path.join(dir, 'cli-plugins'));
+  return dir;
+}
+
 /** What a new GitHub runner has: no BuildKit cache, no local images. */
 export function freshRunner(): void {
   docker('buildx', 'prune', '-af');
