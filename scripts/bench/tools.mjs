@@ -38,12 +38,16 @@ export function tagNames(ref, sha) {
   return [ref.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9_.-]/g, '-'), sha7];
 }
 
-/** Cached and total Dockerfile steps (FROM left out) in `--progress=plain` output. */
+/**
+ * Cached and total Dockerfile steps (FROM left out) in `--progress=plain` output.
+ * A step BuildKit takes from a remote cache it must pull (type=gha, type=registry)
+ * prints its blob downloads instead of CACHED.
+ */
 export function plainSteps(output) {
   const idToStep = new Map();
   for (const match of output.matchAll(/^#(\d+) \[([^\]]*?\d+\/\d+)\] (.*)$/gm)) if (!/^FROM /.test(match[3])) idToStep.set(match[1], match[2].replace(/^(linux\/\S+)\s+/, ''));
   const cached = new Set();
-  for (const match of output.matchAll(/^#(\d+) CACHED$/gm)) if (idToStep.has(match[1])) cached.add(idToStep.get(match[1]));
+  for (const match of output.matchAll(/^#(\d+) (?:CACHED|extracting sha256:\S+|sha256:[0-9a-f]{64} \S+ \/ \S+ \S+ done)$/gm)) if (idToStep.has(match[1])) cached.add(idToStep.get(match[1]));
   return { cached: cached.size, steps: new Set(idToStep.values()).size };
 }
 
@@ -141,6 +145,7 @@ async function buildPushActionGha(bench, chain, commit) {
   ], env);
   phases.build = build.seconds;
   phases['post step'] = await start('post');
+  if (process.env.BENCH_DEBUG) fs.writeFileSync(path.join(process.env.BENCH_DEBUG, `${chain.prefix}-${Date.now()}.log`), build.stderr);
   const steps = plainSteps(build.stderr);
   // BuildKit's gha import reads the index under the scope: a hit when any step came from it.
   return { phases, built: true, hit: steps.cached === 0 ? 'miss' : steps.cached === steps.steps ? 'exact' : 'partial', ...steps };
