@@ -30184,6 +30184,7 @@ var FolderCache = class {
   async specs(plan) {
     if (this.staged && this.server) {
       const staged = this.staged;
+      await staged.standIn?.();
       this.server.awaitBlobs((digest) => staged.waitFor(digest));
     } else if (this.staged) {
       this.restored = await this.staged.finish(true) !== void 0;

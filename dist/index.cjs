@@ -30070,6 +30070,49 @@ async function removeUnreachableBlobs(dir) {
   await import_promises2.default.rm(import_node_path3.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
+async function layerChains(dir) {
+  const order = [];
+  const roots = /* @__PURE__ */ new Set();
+  const sink = /* @__PURE__ */ new Set();
+  let found = false;
+  for (const descriptor of await readIndex(dir).catch(() => [])) {
+    const manifest = await readJson(blobPath(dir, descriptor.digest)).catch(() => void 0);
+    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+    if (!configDescriptor) continue;
+    const config = await readJson(blobPath(dir, configDescriptor.digest)).catch(() => void 0);
+    const layers = config?.layers ?? [];
+    if (layers.length === 0) continue;
+    found = true;
+    const parentOf = (index) => layers[index]?.parent ?? 0;
+    const children2 = /* @__PURE__ */ new Map();
+    layers.forEach((_, index) => {
+      const parent = parentOf(index);
+      if (parent < 0 || parent === index || parent >= layers.length) roots.add(layers[index].blob);
+      else children2.set(parent, [...children2.get(parent) ?? [], index]);
+    });
+    const seen = /* @__PURE__ */ new Set();
+    const visit = (index) => {
+      if (seen.has(index)) return;
+      seen.add(index);
+      order.push(layers[index].blob);
+      for (const child of children2.get(index) ?? []) visit(child);
+    };
+    layers.forEach((layer, index) => roots.has(layer.blob) && visit(index));
+    layers.forEach((_, index) => visit(index));
+    const records = config?.records ?? [];
+    const linked = new Set(records.flatMap((record) => (record.inputs ?? []).flat().map((input) => input.link)));
+    records.forEach((record, index) => {
+      if (linked.has(index)) return;
+      for (const result of record.layers ?? []) {
+        for (let at = result.layer, steps = 0; at >= 0 && at < layers.length && steps <= layers.length; at = parentOf(at), steps++) {
+          if (!roots.has(layers[at].blob)) sink.add(layers[at].blob);
+          if (parentOf(at) === at) break;
+        }
+      }
+    });
+  }
+  return found ? { order: [...new Set(order)], roots, sink } : void 0;
+}
 
 // src/cache/delta-io.ts
 init_import_meta_url();
@@ -30207,12 +30250,7 @@ function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Se
     currentBytes += blob.size;
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group2) => {
-    const digests = group2.map((blob) => blob.digest);
-    let key = packKey(keyPrefix, digests);
-    while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
-    return { key, blobs: group2, bytes: group2.reduce((sum, blob) => sum + blob.size, 0) };
-  });
+  return groups.map((group2) => keyed(group2, keyPrefix, avoid));
 }
 function pickInline(blobs, maxBytes, budgetBytes) {
   const picked = /* @__PURE__ */ new Set();
@@ -30240,6 +30278,38 @@ async function readPacksFile(file) {
     throw new Error(`the cache entry's ${PACKS_FILE} is not version 1 or 2`);
   }
   return { ...packs, version: 2, inline: typeof packs.inline === "object" && packs.inline !== null ? packs.inline : {} };
+}
+function planChainPacks(blobs, chains, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set(), smallBytes = 1024 * 1024) {
+  const position = new Map(chains.order.map((digest, index) => [digest, index]));
+  const sorted = [...blobs].sort((a, b) => (position.get(a.digest) ?? Infinity) - (position.get(b.digest) ?? Infinity) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+  const groups = [[], [], []];
+  for (const blob of sorted) {
+    if (chains.roots.has(blob.digest) && blob.size >= smallBytes) groups[0].push(blob);
+    else if (chains.sink.has(blob.digest) && blob.size >= smallBytes) groups[1].push(blob);
+    else groups[2].push(blob);
+  }
+  const packs = [];
+  for (const group2 of groups) {
+    let current = [];
+    let currentBytes = 0;
+    for (const blob of group2) {
+      if (current.length > 0 && currentBytes + blob.size > targetBytes) {
+        packs.push(current);
+        current = [];
+        currentBytes = 0;
+      }
+      current.push(blob);
+      currentBytes += blob.size;
+    }
+    if (current.length > 0) packs.push(current);
+  }
+  return packs.map((group2) => keyed(group2, keyPrefix, avoid));
+}
+function keyed(group2, keyPrefix, avoid) {
+  const digests = group2.map((blob) => blob.digest);
+  let key = packKey(keyPrefix, digests);
+  while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
+  return { key, blobs: group2, bytes: group2.reduce((sum, blob) => sum + blob.size, 0) };
 }
 
 // src/cache/store.ts
@@ -30332,6 +30402,8 @@ async function touch(file) {
 // src/cache/delta-restore.ts
 var BlobArrivals = class {
   waits = /* @__PURE__ */ new Map();
+  landed = /* @__PURE__ */ new Set();
+  settledOnce = /* @__PURE__ */ new Set();
   expect(digests) {
     for (const digest of digests) {
       if (this.waits.has(digest)) continue;
@@ -30341,7 +30413,15 @@ var BlobArrivals = class {
     }
   }
   arrived(digest, ok) {
-    this.waits.get(digest)?.resolve(ok);
+    const wait = this.waits.get(digest);
+    if (!wait) return;
+    if (ok && !this.settledOnce.has(digest)) this.landed.add(digest);
+    this.settledOnce.add(digest);
+    wait.resolve(ok);
+  }
+  /** Whether the blob is in place (it arrived, verified). */
+  inPlace(digest) {
+    return this.landed.has(digest);
   }
   /** Resolves true once the blob is in place, false if it will not come; undefined for a blob nobody waits for. */
   wait(digest) {
@@ -30349,10 +30429,10 @@ var BlobArrivals = class {
   }
   /** Everything not arrived by now will not. */
   close() {
-    for (const { resolve } of this.waits.values()) resolve(false);
+    for (const digest of this.waits.keys()) this.arrived(digest, false);
   }
 };
-async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = new BlobArrivals()) {
+async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = new BlobArrivals(), onDemand = false) {
   const { cache, traffic, indexDir } = context;
   const entry = await withLock(indexDir, async () => {
     try {
@@ -30389,43 +30469,85 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
   const { matched, packs, corruptInline } = entry;
   const layout = await readLayout(dir);
   const needed = /* @__PURE__ */ new Map();
+  const packOf = /* @__PURE__ */ new Map();
   const unassigned = [];
   for (const digest of layout.layers.keys()) {
     if (packs.inline[digest] !== void 0) continue;
     const pack = packs.blobs[digest];
-    if (pack && packs.packs[pack]) needed.set(pack, [...needed.get(pack) ?? [], digest]);
-    else unassigned.push(digest);
+    if (pack && packs.packs[pack]) {
+      needed.set(pack, [...needed.get(pack) ?? [], digest]);
+      packOf.set(digest, pack);
+    } else unassigned.push(digest);
   }
   arrivals.expect([...needed.values()].flat());
   for (const digest of [...unassigned, ...corruptInline]) {
     arrivals.expect([digest]);
     arrivals.arrived(digest, false);
   }
-  const restorePacks = async () => {
-    const results = await mapLimit(
-      [...needed.keys()],
-      context.concurrency,
-      (pack) => restorePack(context, session, dir, pack, packs.packs[pack], new Set(needed.get(pack)), arrivals).catch((error2) => ({
+  const started = /* @__PURE__ */ new Map();
+  let running = 0;
+  const queue = [];
+  const slot = async (fn) => {
+    if (running >= context.concurrency) await new Promise((resolve) => queue.push(resolve));
+    running += 1;
+    try {
+      return await fn();
+    } finally {
+      running -= 1;
+      queue.shift()?.();
+    }
+  };
+  const start = (pack) => {
+    let result = started.get(pack);
+    if (!result) {
+      result = slot(() => restorePack(context, session, dir, pack, packs.packs[pack], new Set(needed.get(pack)), arrivals)).catch((error2) => ({
         missing: true,
         corrupt: [],
         error: messageOf(error2)
-      }))
-    );
+      }));
+      started.set(pack, result);
+    }
+    return result;
+  };
+  const startAll = () => {
+    for (const pack of needed.keys()) void start(pack);
+  };
+  if (!onDemand) startAll();
+  const settle = async () => {
+    let count = -1;
+    while (count !== started.size) {
+      count = started.size;
+      await Promise.all(started.values());
+    }
+    const results = await Promise.all(started.values());
     const missingPacks = results.filter((result) => result.missing).length;
     const corrupt = [...corruptInline, ...results.flatMap((result) => result.corrupt)];
-    const errors = [...new Set(results.flatMap((result) => "error" in result ? [result.error] : []))];
+    const errors = [...new Set(results.flatMap((result) => result.error ? [result.error] : []))];
     const problems = [];
     if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
     if (missingPacks > 0) {
       problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join("; ") : "evicted, or the service failed"})`);
     }
     if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(", ")}${corrupt.length > 3 ? ", \u2026" : ""})`);
-    return { layers: layout.layers.size, packs: needed.size, packsRestored: needed.size - missingPacks, problems };
+    const fetched = needed.size - [...needed.keys()].filter((pack) => !started.has(pack)).length;
+    return { layers: layout.layers.size, packs: needed.size, packsRestored: fetched - missingPacks, problems };
   };
-  const outcome = restorePacks();
-  void outcome.finally(() => arrivals.close()).catch(() => {
-  });
-  return { matched, packs: outcome };
+  return {
+    matched,
+    want(digest) {
+      const pack = packOf.get(digest);
+      if (!pack || started.has(pack)) return false;
+      void start(pack);
+      return true;
+    },
+    wantAll: startAll,
+    settle,
+    untouched() {
+      const untouchedPacks = [...needed.keys()].filter((pack) => !started.has(pack));
+      const blobs = new Map(untouchedPacks.flatMap((pack) => needed.get(pack).map((digest) => [digest, packs.packs[pack].blobs[digest] ?? 0])));
+      return { packs: new Map(untouchedPacks.map((pack) => [pack, packs.packs[pack]])), blobs };
+    }
+  };
 }
 async function settleRestore(context, dir, matched, outcome, prune) {
   const { warn, traffic } = context;
@@ -30499,6 +30621,8 @@ function deltaCacheStore(options) {
   });
   const keyPrefix = options.keyPrefix ?? "image-build";
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const fetchOnDemand = options.fetchPacks === "on-demand";
+  const packing = options.packing ?? "digest";
   const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
   const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
   const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
@@ -30551,30 +30675,66 @@ function deltaCacheStore(options) {
     const arrivals = new BlobArrivals();
     let index;
     try {
-      index = await session.finish(restoreIndex(context, session, dir, key, restoreKeys, arrivals));
+      index = await session.finish(restoreIndex(context, session, dir, key, restoreKeys, arrivals, fetchOnDemand));
     } catch (error2) {
       return restoreFailed(error2, dir);
     }
     if (!index) return void 0;
-    const { matched } = index;
+    const restored = index;
+    const { matched } = restored;
     restoredKey = matched;
-    const packs = session.finish(index.packs);
-    packs.catch(() => arrivals.close());
+    const settle = () => {
+      const outcome = session.finish(restored.settle());
+      outcome.catch(() => arrivals.close());
+      return outcome;
+    };
+    const placeholders = /* @__PURE__ */ new Set();
+    const clearPlaceholders = async () => {
+      for (const digest of placeholders) if (!arrivals.inPlace(digest)) await import_promises8.default.rm(blobPath(dir, digest), { force: true });
+      placeholders.clear();
+    };
+    if (!fetchOnDemand) void settle().catch(() => {
+    });
     let finished;
     return {
       key: matched,
-      waitFor: (digest) => arrivals.wait(digest),
-      settled: packs.then(
-        (outcome) => outcome.problems.length > 0,
-        () => true
-      ),
-      finish: (prune) => finished ??= packs.then(
-        async (outcome) => {
-          restoredKey = await settleRestore(context, dir, matched, outcome, prune);
-          return restoredKey;
-        },
-        (error2) => restoreFailed(error2, dir)
-      )
+      waitFor(digest) {
+        if (restored.want(digest)) void settle().catch(() => {
+        });
+        return arrivals.wait(digest);
+      },
+      get settled() {
+        return settle().then(
+          (outcome) => outcome.problems.length > 0,
+          () => true
+        );
+      },
+      async standIn() {
+        if (!fetchOnDemand) return;
+        for (const [digest, size] of restored.untouched().blobs) {
+          const file = blobPath(dir, digest);
+          if (await exists2(file)) continue;
+          await import_promises8.default.writeFile(file, "");
+          await import_promises8.default.truncate(file, size);
+          placeholders.add(digest);
+        }
+      },
+      finish: (prune) => finished ??= (async () => {
+        if (prune) restored.wantAll();
+        let outcome;
+        try {
+          outcome = await settle();
+        } catch (error2) {
+          await clearPlaceholders();
+          return restoreFailed(error2, dir);
+        } finally {
+          arrivals.close();
+        }
+        await clearPlaceholders();
+        for (const [pack, info3] of restored.untouched().packs) knownPacks.set(pack, info3);
+        restoredKey = await settleRestore(context, dir, matched, outcome, prune);
+        return restoredKey;
+      })()
     };
   }
   async function saveEntry(session, dir, key) {
@@ -30603,7 +30763,9 @@ function deltaCacheStore(options) {
       else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
     }
     const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
-    const planned = planPacks(fresh.filter((blob) => !inline.has(blob.digest)), packTargetBytes, keyPrefix, corruptPacks);
+    const packed = fresh.filter((blob) => !inline.has(blob.digest));
+    const chains = packing === "chains" ? await layerChains(dir) : void 0;
+    const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
     const saved = await mapLimit(
       planned,
       concurrency,
@@ -31161,6 +31323,7 @@ var FolderCache = class {
   async specs(plan) {
     if (this.staged && this.server) {
       const staged = this.staged;
+      await staged.standIn?.();
       this.server.awaitBlobs((digest) => staged.waitFor(digest));
     } else if (this.staged) {
       this.restored = await this.staged.finish(true) !== void 0;
@@ -33888,7 +34051,15 @@ function lookupRefs(meta, git) {
 }
 function cacheStore(inputs, tempDir) {
   if (inputs.cacheBackend === "local") return localCacheStore(inputs.cacheDir, warning);
-  return deltaCacheStore({ tempRoot: tempDir, warn: warning, info, keyPrefix: inputs.cacheKeyPrefix });
+  return deltaCacheStore({
+    tempRoot: tempDir,
+    warn: warning,
+    info,
+    keyPrefix: inputs.cacheKeyPrefix,
+    fetchPacks: "on-demand",
+    packing: "chains",
+    packTargetBytes: 120 * 1024 * 1024
+  });
 }
 function layerAdvice(result) {
   const changes = result.changes;

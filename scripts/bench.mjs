@@ -23,6 +23,8 @@
 // test against the stack. Times: min and median over the repetitions; the
 // other columns come from the repetition with the min time.
 //
+// BENCH_DEBUG=DIR keeps each image-build and anchor step's log in DIR.
+//
 // Writes docs/benchmarks.md (between its bench:start/bench:end markers) and
 // docs/benchmarks.svg; `--quick` (1 repetition) writes them only with --write.
 import crypto from 'node:crypto';

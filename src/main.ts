@@ -126,8 +126,19 @@ function lookupRefs(meta: Metadata, git: GitContext): string[] {
 
 function cacheStore(inputs: Inputs, tempDir: string): CacheStore {
   if (inputs.cacheBackend === 'local') return localCacheStore(inputs.cacheDir!, core.warning);
-  // Content-addressed over @actions/cache: only the layers new since the restored entry go up (issue 10).
-  return deltaCacheStore({ tempRoot: tempDir, warn: core.warning, info: core.info, keyPrefix: inputs.cacheKeyPrefix });
+  // Content-addressed over @actions/cache: only the layers new since the restored entry go up (issue 10),
+  // and only the packs holding blobs the engine reads come down. Packs group what a build reads
+  // together, up to 120 MiB (under @actions/cache's single-request upload size), so the requests
+  // of a save grow with the bytes, not the layer count.
+  return deltaCacheStore({
+    tempRoot: tempDir,
+    warn: core.warning,
+    info: core.info,
+    keyPrefix: inputs.cacheKeyPrefix,
+    fetchPacks: 'on-demand',
+    packing: 'chains',
+    packTargetBytes: 120 * 1024 * 1024,
+  });
 }
 
 function layerAdvice(result: PipelineResult): Advice[] {

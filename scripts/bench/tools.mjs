@@ -98,6 +98,7 @@ async function imageBuild(bench, distDir, chain, { ref, sha }) {
       ...(chain.app.platforms ? { platforms: chain.app.platforms.join(',') } : {}) },
     env: { IMAGE_BUILD_CACHE_URL: bench.cacheUrl, ACTIONS_RESULTS_URL: bench.cacheUrl, ACTIONS_RUNTIME_TOKEN: bench.token },
   });
+  if (process.env.BENCH_DEBUG) fs.writeFileSync(path.join(process.env.BENCH_DEBUG, `${chain.prefix}-${Date.now()}.log`), result.stdout + result.stderr);
   if (result.code !== 0) {
     const tail = (result.stdout + result.stderr).trim().split('\n').slice(-12).join('\n');
     throw new Error(`the action failed (exit ${result.code}):\n${tail}`);

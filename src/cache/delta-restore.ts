@@ -9,7 +9,7 @@ import path from 'node:path';
 import { messageOf } from '../errors.ts';
 import type { ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
-import { blobsIn, clearFolder, exists, formatMiB, hexOf, mapLimit, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
+import { blobsIn, clearFolder, exists, formatMiB, hexOf, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
 import { PACKS_FILE, readPacksFile, type PackInfo } from './packs.ts';
 import { folderBytes, type Warn } from './store.ts';
 import type { CacheTraffic } from './delta-store.ts';
@@ -42,6 +42,8 @@ export interface PacksOutcome {
 /** Waits for layer blobs that are still on their way into the folder. */
 export class BlobArrivals {
   private readonly waits = new Map<string, { promise: Promise<boolean>; resolve: (arrived: boolean) => void }>();
+  private readonly landed = new Set<string>();
+  private readonly settledOnce = new Set<string>();
 
   expect(digests: Iterable<string>): void {
     for (const digest of digests) {
@@ -53,7 +55,17 @@ export class BlobArrivals {
   }
 
   arrived(digest: string, ok: boolean): void {
-    this.waits.get(digest)?.resolve(ok);
+    const wait = this.waits.get(digest);
+    if (!wait) return;
+    // The first word counts: a blob that arrived stays arrived.
+    if (ok && !this.settledOnce.has(digest)) this.landed.add(digest);
+    this.settledOnce.add(digest);
+    wait.resolve(ok);
+  }
+
+  /** Whether the blob is in place (it arrived, verified). */
+  inPlace(digest: string): boolean {
+    return this.landed.has(digest);
   }
 
   /** Resolves true once the blob is in place, false if it will not come; undefined for a blob nobody waits for. */
@@ -63,14 +75,27 @@ export class BlobArrivals {
 
   /** Everything not arrived by now will not. */
   close(): void {
-    for (const { resolve } of this.waits.values()) resolve(false);
+    for (const digest of this.waits.keys()) this.arrived(digest, false);
   }
 }
 
+/** A restored index entry whose packs arrive up front or on demand. */
+export interface IndexRestore {
+  matched: string;
+  /** Starts the pack that holds `digest`; false when it had started already, or no pack holds it. */
+  want(digest: string): boolean;
+  /** Starts every pack that has not started. */
+  wantAll(): void;
+  /** Settles (never rejects, apart from the session ending) once every started pack is settled. */
+  settle(): Promise<PacksOutcome>;
+  /** The packs no one asked for, and their needed blobs with their sizes. */
+  untouched(): { packs: Map<string, PackInfo>; blobs: Map<string, number> };
+}
+
 /**
- * Restores the best index entry into `dir`, then starts on the packs: the
- * returned `packs` settles (never rejects, apart from `session` ending) once
- * every layer blob is in place or known lost. Undefined on a miss.
+ * Restores the best index entry into `dir`, then the packs: all of them at
+ * once, or with `onDemand` each the first time one of its blobs is wanted, so
+ * that a build downloads no more than the blobs BuildKit reads. Undefined on a miss.
  */
 export async function restoreIndex(
   context: RestoreContext,
@@ -79,7 +104,8 @@ export async function restoreIndex(
   key: string,
   restoreKeys: string[],
   arrivals = new BlobArrivals(),
-): Promise<{ matched: string; packs: Promise<PacksOutcome> } | undefined> {
+  onDemand = false,
+): Promise<IndexRestore | undefined> {
   const { cache, traffic, indexDir } = context;
   // 1. The index entry: index.json, the record, metadata blobs, small layer blobs, packs.json.
   const entry = await withLock(indexDir, async () => {
@@ -120,12 +146,15 @@ export async function restoreIndex(
   // 2. The packs of every layer the index needs (none for the layers inside the index).
   const layout = await readLayout(dir);
   const needed = new Map<string, string[]>(); // pack key → needed digests
+  const packOf = new Map<string, string>(); // needed digest → its pack
   const unassigned: string[] = [];
   for (const digest of layout.layers.keys()) {
     if (packs.inline[digest] !== undefined) continue;
     const pack = packs.blobs[digest];
-    if (pack && packs.packs[pack]) needed.set(pack, [...(needed.get(pack) ?? []), digest]);
-    else unassigned.push(digest);
+    if (pack && packs.packs[pack]) {
+      needed.set(pack, [...(needed.get(pack) ?? []), digest]);
+      packOf.set(digest, pack);
+    } else unassigned.push(digest);
   }
   arrivals.expect([...needed.values()].flat());
   for (const digest of [...unassigned, ...corruptInline]) {
@@ -133,28 +162,74 @@ export async function restoreIndex(
     arrivals.arrived(digest, false);
   }
 
-  const restorePacks = async (): Promise<PacksOutcome> => {
-    const results = await mapLimit([...needed.keys()], context.concurrency, (pack) =>
-      restorePack(context, session, dir, pack, packs.packs[pack]!, new Set(needed.get(pack)), arrivals).catch((error: unknown) => ({
+  // Each pack starts once: all of them now (up front), or the first time a blob of it is asked for (on demand).
+  type PackResult = { missing: boolean; corrupt: string[]; error?: string };
+  const started = new Map<string, Promise<PackResult>>();
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const slot = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (running >= context.concurrency) await new Promise<void>((resolve) => queue.push(resolve));
+    running += 1;
+    try {
+      return await fn();
+    } finally {
+      running -= 1;
+      queue.shift()?.();
+    }
+  };
+  const start = (pack: string): Promise<PackResult> => {
+    let result = started.get(pack);
+    if (!result) {
+      result = slot(() => restorePack(context, session, dir, pack, packs.packs[pack]!, new Set(needed.get(pack)), arrivals)).catch((error: unknown) => ({
         missing: true,
         corrupt: [] as string[],
         error: messageOf(error),
-      })),
-    );
+      }));
+      started.set(pack, result);
+    }
+    return result;
+  };
+  const startAll = () => {
+    for (const pack of needed.keys()) void start(pack);
+  };
+  if (!onDemand) startAll();
+
+  const settle = async (): Promise<PacksOutcome> => {
+    // Packs asked for while earlier ones settle are waited for too.
+    let count = -1;
+    while (count !== started.size) {
+      count = started.size;
+      await Promise.all(started.values());
+    }
+    const results = await Promise.all(started.values());
     const missingPacks = results.filter((result) => result.missing).length;
     const corrupt = [...corruptInline, ...results.flatMap((result) => result.corrupt)];
-    const errors = [...new Set(results.flatMap((result) => ('error' in result ? [result.error] : [])))];
+    const errors = [...new Set(results.flatMap((result) => (result.error ? [result.error] : [])))];
     const problems: string[] = [];
     if (unassigned.length > 0) problems.push(`${unassigned.length} not in any pack`);
     if (missingPacks > 0) {
       problems.push(`${missingPacks} of ${needed.size} packs could not be restored (${errors.length > 0 ? errors.slice(0, 2).join('; ') : 'evicted, or the service failed'})`);
     }
     if (corrupt.length > 0) problems.push(`${corrupt.length} did not match their digest (${corrupt.slice(0, 3).join(', ')}${corrupt.length > 3 ? ', …' : ''})`);
-    return { layers: layout.layers.size, packs: needed.size, packsRestored: needed.size - missingPacks, problems };
+    const fetched = needed.size - [...needed.keys()].filter((pack) => !started.has(pack)).length;
+    return { layers: layout.layers.size, packs: needed.size, packsRestored: fetched - missingPacks, problems };
   };
-  const outcome = restorePacks();
-  void outcome.finally(() => arrivals.close()).catch(() => {});
-  return { matched, packs: outcome };
+  return {
+    matched,
+    want(digest) {
+      const pack = packOf.get(digest);
+      if (!pack || started.has(pack)) return false;
+      void start(pack);
+      return true;
+    },
+    wantAll: startAll,
+    settle,
+    untouched() {
+      const untouchedPacks = [...needed.keys()].filter((pack) => !started.has(pack));
+      const blobs = new Map(untouchedPacks.flatMap((pack) => needed.get(pack)!.map((digest) => [digest, packs.packs[pack]!.blobs[digest] ?? 0] as const)));
+      return { packs: new Map(untouchedPacks.map((pack) => [pack, packs.packs[pack]!])), blobs };
+    },
+  };
 }
 
 /**

@@ -45,10 +45,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
 import { loadActionsCache, type ActionsCacheModule } from './actions-cache.ts';
-import { blobPath, readLayout } from './oci-layout.ts';
-import { clearFolder, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
-import { BlobArrivals, restoreIndex, settleRestore, type RestoreContext } from './delta-restore.ts';
-import { PACKS_FILE, pickInline, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
+import { blobPath, layerChains, readLayout } from './oci-layout.ts';
+import { clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
+import { BlobArrivals, restoreIndex, settleRestore, type IndexRestore, type PacksOutcome, type RestoreContext } from './delta-restore.ts';
+import { PACKS_FILE, pickInline, planChainPacks, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
 import { cacheTimeoutMs, folderBytes, type CacheStore, type StagedRestore, type Warn } from './store.ts';
 
 export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
@@ -87,6 +87,19 @@ export interface DeltaStoreOptions {
   keyPrefix?: string;
   /** Packs restored or saved at once. */
   concurrency?: number;
+  /**
+   * When a staged restore fetches its packs: `up-front` (all of them at once,
+   * the default) or `on-demand` (each the first time the engine asks for one of
+   * its blobs; the packs it never asks for are not downloaded, and the next
+   * index references them again).
+   */
+  fetchPacks?: 'up-front' | 'on-demand';
+  /**
+   * How new blobs are grouped: `digest` (digest order; a blob of half the target
+   * or more alone, the default) or `chains` (by what a build reads together:
+   * base layers, the image's chains, the rest; packs.ts, planChainPacks).
+   */
+  packing?: 'digest' | 'chains';
   /** Small blobs are packed together up to this size; blobs of half of it or more travel alone. */
   packTargetBytes?: number;
   /** New layer blobs up to this size travel inside the index entry (0: none do)... */
@@ -102,6 +115,8 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const info = options.info ?? (() => {});
   const keyPrefix = options.keyPrefix ?? 'image-build';
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const fetchOnDemand = options.fetchPacks === 'on-demand';
+  const packing = options.packing ?? 'digest';
   const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
   const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
   const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
@@ -159,34 +174,71 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     const session = new Session(timeouts.restore);
     const context = restoreContext();
     const arrivals = new BlobArrivals();
-    let index: Awaited<ReturnType<typeof restoreIndex>>;
+    let index: IndexRestore | undefined;
     try {
-      index = await session.finish(restoreIndex(context, session, dir, key, restoreKeys, arrivals));
+      index = await session.finish(restoreIndex(context, session, dir, key, restoreKeys, arrivals, fetchOnDemand));
     } catch (error) {
       return restoreFailed(error, dir);
     }
     if (!index) return undefined;
-    const { matched } = index;
+    const restored = index;
+    const { matched } = restored;
     restoredKey = matched;
     // The deadline covers the packs too; when it passes, whoever waits for a blob hears it will not come.
-    const packs = session.finish(index.packs);
-    packs.catch(() => arrivals.close());
+    const settle = () => {
+      const outcome = session.finish(restored.settle());
+      outcome.catch(() => arrivals.close());
+      return outcome;
+    };
+    /** Blobs stood in for by an empty file of their size (placeholders), so BuildKit's export skips them. */
+    const placeholders = new Set<string>();
+    const clearPlaceholders = async () => {
+      for (const digest of placeholders) if (!arrivals.inPlace(digest)) await fs.rm(blobPath(dir, digest), { force: true });
+      placeholders.clear();
+    };
+    if (!fetchOnDemand) void settle().catch(() => {}); // every pack is on its way: the deadline covers them now
     let finished: Promise<string | undefined> | undefined;
     return {
       key: matched,
-      waitFor: (digest) => arrivals.wait(digest),
-      settled: packs.then(
-        (outcome) => outcome.problems.length > 0,
-        () => true,
-      ),
+      waitFor(digest) {
+        if (restored.want(digest)) void settle().catch(() => {}); // the deadline now covers that pack
+        return arrivals.wait(digest);
+      },
+      get settled() {
+        return settle().then(
+          (outcome) => outcome.problems.length > 0,
+          () => true,
+        );
+      },
+      async standIn() {
+        if (!fetchOnDemand) return;
+        for (const [digest, size] of restored.untouched().blobs) {
+          const file = blobPath(dir, digest);
+          if (await exists(file)) continue;
+          await fs.writeFile(file, '');
+          await fs.truncate(file, size); // sparse: no disk, no I/O
+          placeholders.add(digest);
+        }
+      },
       finish: (prune) =>
-        (finished ??= packs.then(
-          async (outcome) => {
-            restoredKey = await settleRestore(context, dir, matched, outcome, prune);
-            return restoredKey;
-          },
-          (error: unknown) => restoreFailed(error, dir),
-        )),
+        (finished ??= (async () => {
+          // Pruning needs every blob in place or known lost; a finished build leaves the untouched packs where they are.
+          if (prune) restored.wantAll();
+          let outcome: PacksOutcome;
+          try {
+            outcome = await settle();
+          } catch (error) {
+            await clearPlaceholders();
+            return restoreFailed(error, dir);
+          } finally {
+            arrivals.close();
+          }
+          await clearPlaceholders();
+          // The index names them, the build did not need them: the next index references them again.
+          for (const [pack, info] of restored.untouched().packs) knownPacks.set(pack, info);
+          restoredKey = await settleRestore(context, dir, matched, outcome, prune);
+          return restoredKey;
+        })()),
     };
   }
 
@@ -222,7 +274,9 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     // Small new blobs ride in the index entry; the rest go in new packs, content-addressed,
     // so a pack another job saved already is taken as is.
     const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
-    const planned = planPacks(fresh.filter((blob) => !inline.has(blob.digest)), packTargetBytes, keyPrefix, corruptPacks);
+    const packed = fresh.filter((blob) => !inline.has(blob.digest));
+    const chains = packing === 'chains' ? await layerChains(dir) : undefined;
+    const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
     const saved = await mapLimit(planned, concurrency, (pack) =>
       savePack(session, dir, pack).catch((error: unknown) => {
         warn(`Could not save the cache pack ${pack.key}: ${messageOf(error)}`);

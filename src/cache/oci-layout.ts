@@ -268,3 +268,55 @@ export async function removeUnreachableBlobs(dir: string): Promise<number> {
   await fs.rm(path.join(dir, 'ingest'), { recursive: true, force: true });
   return removed;
 }
+
+/**
+ * The layer chains of the BuildKit caches in `dir` (oci-layout order for the
+ * delta store's packs, packs.ts): every layer with its parents before it, the
+ * roots, and the chains of the records no other record builds on (the
+ * results: the image's own layers). Reads the cache config in either form
+ * BuildKit writes (a `manifests` entry, or the manifest's `config` with
+ * image-manifest=true). Undefined when no cache config can be read.
+ */
+export async function layerChains(dir: string): Promise<{ order: string[]; roots: Set<string>; sink: Set<string> } | undefined> {
+  const order: string[] = [];
+  const roots = new Set<string>();
+  const sink = new Set<string>();
+  let found = false;
+  for (const descriptor of await readIndex(dir).catch(() => [] as Descriptor[])) {
+    const manifest = await readJson<ManifestJson>(blobPath(dir, descriptor.digest)).catch(() => undefined);
+    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+    if (!configDescriptor) continue;
+    const config = await readJson<CacheConfig>(blobPath(dir, configDescriptor.digest)).catch(() => undefined);
+    const layers = config?.layers ?? [];
+    if (layers.length === 0) continue;
+    found = true;
+    const parentOf = (index: number) => layers[index]?.parent ?? 0; // omitempty: missing is 0
+    const children = new Map<number, number[]>();
+    layers.forEach((_, index) => {
+      const parent = parentOf(index);
+      if (parent < 0 || parent === index || parent >= layers.length) roots.add(layers[index]!.blob);
+      else children.set(parent, [...(children.get(parent) ?? []), index]);
+    });
+    const seen = new Set<number>();
+    const visit = (index: number) => {
+      if (seen.has(index)) return;
+      seen.add(index);
+      order.push(layers[index]!.blob);
+      for (const child of children.get(index) ?? []) visit(child);
+    };
+    layers.forEach((layer, index) => roots.has(layer.blob) && visit(index));
+    layers.forEach((_, index) => visit(index)); // a loop of parents: still listed once
+    const records = config?.records ?? [];
+    const linked = new Set(records.flatMap((record) => ((record as { inputs?: { link?: number }[][] }).inputs ?? []).flat().map((input) => input.link)));
+    records.forEach((record, index) => {
+      if (linked.has(index)) return;
+      for (const result of record.layers ?? []) {
+        for (let at = result.layer, steps = 0; at >= 0 && at < layers.length && steps <= layers.length; at = parentOf(at), steps++) {
+          if (!roots.has(layers[at]!.blob)) sink.add(layers[at]!.blob);
+          if (parentOf(at) === at) break;
+        }
+      }
+    });
+  }
+  return found ? { order: [...new Set(order)], roots, sink } : undefined;
+}

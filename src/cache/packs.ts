@@ -55,13 +55,7 @@ export function planPacks(blobs: { digest: string; size: number }[], targetBytes
     currentBytes += blob.size;
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group) => {
-    const digests = group.map((blob) => blob.digest);
-    // A pack found corrupt keeps its key in the service: its blobs go under another one.
-    let key = packKey(keyPrefix, digests);
-    while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
-    return { key, blobs: group, bytes: group.reduce((sum, blob) => sum + blob.size, 0) };
-  });
+  return groups.map((group) => keyed(group, keyPrefix, avoid));
 }
 
 /**
@@ -99,4 +93,65 @@ export async function readPacksFile(file: string): Promise<PacksFile> {
   }
   // Version 1 entries (no inline blobs) read as version 2 with none.
   return { ...packs, version: 2, inline: typeof packs.inline === 'object' && packs.inline !== null ? packs.inline : {} };
+}
+
+/** Where each layer sits in BuildKit's cache chains (oci-layout.ts, layerChains). */
+export interface ChainOrder {
+  /** Every layer, parents before children. */
+  order: string[];
+  /** Layers with no parent: the base images' first layers, which every stage stands on. */
+  roots: Set<string>;
+  /** The layers of the chains that end in a result nothing else builds on (the image), without the roots. */
+  sink: Set<string>;
+}
+
+/**
+ * Groups new blobs into packs by what a build reads together, for a store that
+ * fetches packs on demand: the roots in packs of their own (the same base from
+ * one build to the next: saved once, reused), then the large layers of the
+ * image's own chains, then every other layer, each group in chain order and
+ * filled up to the target. Blobs under `smallBytes` go with the last group, so
+ * that fetching a chain's large layers does not drag along the small ones a
+ * change makes anew. Keys in `avoid` are not used again.
+ */
+export function planChainPacks(
+  blobs: { digest: string; size: number }[],
+  chains: ChainOrder,
+  targetBytes: number,
+  keyPrefix: string,
+  avoid: ReadonlySet<string> = new Set(),
+  smallBytes = 1024 * 1024,
+): PlannedPack[] {
+  const position = new Map(chains.order.map((digest, index) => [digest, index]));
+  const sorted = [...blobs].sort((a, b) => (position.get(a.digest) ?? Infinity) - (position.get(b.digest) ?? Infinity) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+  const groups: { digest: string; size: number }[][] = [[], [], []];
+  for (const blob of sorted) {
+    if (chains.roots.has(blob.digest) && blob.size >= smallBytes) groups[0]!.push(blob);
+    else if (chains.sink.has(blob.digest) && blob.size >= smallBytes) groups[1]!.push(blob);
+    else groups[2]!.push(blob);
+  }
+  const packs: { digest: string; size: number }[][] = [];
+  for (const group of groups) {
+    let current: { digest: string; size: number }[] = [];
+    let currentBytes = 0;
+    for (const blob of group) {
+      if (current.length > 0 && currentBytes + blob.size > targetBytes) {
+        packs.push(current);
+        current = [];
+        currentBytes = 0;
+      }
+      current.push(blob);
+      currentBytes += blob.size;
+    }
+    if (current.length > 0) packs.push(current);
+  }
+  return packs.map((group) => keyed(group, keyPrefix, avoid));
+}
+
+function keyed(group: { digest: string; size: number }[], keyPrefix: string, avoid: ReadonlySet<string>): PlannedPack {
+  const digests = group.map((blob) => blob.digest);
+  // A pack found corrupt keeps its key in the service: its blobs go under another one.
+  let key = packKey(keyPrefix, digests);
+  while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
+  return { key, blobs: group, bytes: group.reduce((sum, blob) => sum + blob.size, 0) };
 }

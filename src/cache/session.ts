@@ -111,6 +111,8 @@ export class FolderCache implements CacheSession {
   async specs(plan: ExportPlan): Promise<{ from: string[]; to: string[] }> {
     if (this.staged && this.server) {
       const staged = this.staged;
+      // The blobs not fetched yet come when the engine asks for them; its export into this folder skips them.
+      await staged.standIn?.();
       this.server.awaitBlobs((digest) => staged.waitFor(digest));
     } else if (this.staged) {
       // A local import reads the folder as it is: every blob in place (or the layout pruned) first.

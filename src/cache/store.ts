@@ -31,8 +31,15 @@ export interface StagedRestore {
   readonly key: string;
   /** True once the layer blob is in the folder, false if it will not come; undefined when nothing is awaited for it. */
   waitFor(digest: string): Promise<boolean> | undefined;
-  /** Settles when every blob is in place or lost: true when some were lost. */
+  /** Settles when every blob asked for (all of them, for a store that fetches up front) is in place or lost: true when some were lost. */
   readonly settled: Promise<boolean>;
+  /**
+   * Before a build whose engine reads the folder over HTTP (waitFor): puts an
+   * empty file of the right size where each blob not fetched yet goes, so that
+   * the engine's cache export into the folder skips it instead of reading it.
+   * finish removes those that never arrived. A no-op for stores that fetch everything.
+   */
+  standIn?(): Promise<void>;
   /**
    * After `settled`: with `prune` (no build has used the folder yet) a layout
    * missing layers becomes a partial cache; without, the trouble is only
