@@ -253,7 +253,8 @@ cmd_status() {
     if alive "$n"; then printf '%-14s running (pid %s)\n' "$n" "$(cat "$STACK/$n.pid")"
     else printf '%-14s stopped\n' "$n"; fi
   done
-  [ -f "$STACK/env" ] && grep -q "IMAGE_BUILD_ENGINE='external'" "$STACK/env" && echo "engine: external (not ours)"
+  if [ -f "$STACK/env" ] && grep -q "IMAGE_BUILD_ENGINE='external'" "$STACK/env"; then echo "engine: external (not ours)"
+  elif alive dockerd; then running_engine; echo "engine: Docker $ENGINE ($BIN), port base $PORT_BASE"; fi
   return 0
 }
 case "${1:-}" in
