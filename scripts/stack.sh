@@ -209,6 +209,13 @@ write_env() {
       echo "export DOCKER_HOST='unix://$SOCK'"
       echo "export DOCKER_CONFIG='$CLIENT_CONFIG'"
       echo "export PATH='$BIN':\"\$PATH\""
+    else
+      # How `up` reached the engine already there; the test harness starts the action
+      # with a clean environment, so these must come from here.
+      local v
+      for v in DOCKER_HOST DOCKER_CONTEXT DOCKER_CONFIG; do
+        [ -n "${!v:-}" ] && echo "export $v='${!v}'"
+      done
     fi
     echo "export IMAGE_BUILD_REGISTRY='$OPEN_REG'"
     echo "export IMAGE_BUILD_AUTH_REGISTRY='$AUTH_REG'"
