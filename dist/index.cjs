@@ -29991,16 +29991,26 @@ async function pruneLayout(dir, present) {
   await writeFileAtomic(import_node_path3.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
   return result;
 }
+function cacheManifestParts(manifest) {
+  if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
+    return { config: manifest.config, layerList: manifest.layers ?? [], shape: "manifest" };
+  }
+  const config = (manifest.manifests ?? []).find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+  if (config && !manifest.layers && !manifest.config) {
+    return { config, layerList: manifest.manifests.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
+  }
+  return void 0;
+}
 async function pruneManifest(dir, descriptor, present, result) {
   const manifest = await readJson(blobPath(dir, descriptor.digest));
-  const list = manifest.manifests ?? [];
-  const configDescriptor = list.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
-  if (!configDescriptor || manifest.layers || manifest.config) {
+  const parts = cacheManifestParts(manifest);
+  if (!parts) {
     const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
     if (![...layers2.keys()].every(present)) return void 0;
     result.keptLayers += layers2.size;
     return descriptor;
   }
+  const configDescriptor = parts.config;
   const config = await readJson(blobPath(dir, configDescriptor.digest));
   const layers = config.layers ?? [];
   const usable = /* @__PURE__ */ new Map();
@@ -30041,8 +30051,10 @@ async function pruneManifest(dir, descriptor, present, result) {
   if (keptLayers.length === layers.length) return descriptor;
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const newList = list.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
-  const newManifest = await writeBlob(dir, JSON.stringify({ ...manifest, manifests: newList }));
+  const keptList = parts.layerList.filter((child) => keptBlobs.has(child.digest));
+  const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
+  const rewritten = parts.shape === "manifest" ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
+  const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
   return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
 }
 async function writeBlob(dir, content) {

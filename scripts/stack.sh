@@ -212,6 +212,13 @@ write_env() {
       echo "export DOCKER_HOST='unix://$SOCK'"
       echo "export DOCKER_CONFIG='$CLIENT_CONFIG'"
       echo "export PATH='$BIN':\"\$PATH\""
+    else
+      # How `up` reached the engine already there; the test harness starts the action
+      # with a clean environment, so these must come from here.
+      local v
+      for v in DOCKER_HOST DOCKER_CONTEXT DOCKER_CONFIG; do
+        [ -n "${!v:-}" ] && echo "export $v='${!v}'"
+      done
     fi
     echo "export IMAGE_BUILD_REGISTRY='$OPEN_REG'"
     echo "export IMAGE_BUILD_AUTH_REGISTRY='$AUTH_REG'"
@@ -257,7 +264,8 @@ cmd_status() {
     if alive "$n"; then printf '%-14s running (pid %s)\n' "$n" "$(cat "$STACK/$n.pid")"
     else printf '%-14s stopped\n' "$n"; fi
   done
-  [ -f "$STACK/env" ] && grep -q "IMAGE_BUILD_ENGINE='external'" "$STACK/env" && echo "engine: external (not ours)"
+  if [ -f "$STACK/env" ] && grep -q "IMAGE_BUILD_ENGINE='external'" "$STACK/env"; then echo "engine: external (not ours)"
+  elif alive dockerd; then running_engine; echo "engine: Docker $ENGINE ($BIN), port base $PORT_BASE"; fi
   return 0
 }
 case "${1:-}" in
