@@ -31168,14 +31168,20 @@ var Promoter = class {
   }
   /** The first of `candidates` whose image carries `fingerprint` in its labels. */
   async findByFingerprint(candidates, fingerprint) {
-    for (const ref of [...new Set(candidates)]) {
+    const lookups = [...new Set(candidates)].map(async (ref) => {
       const reference = parseReference(ref);
       const manifest = await this.client.getManifestIfExists(reference);
-      if (!manifest) continue;
+      if (!manifest) return void 0;
       const config = await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest });
-      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) continue;
+      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return void 0;
       const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
+    });
+    for (const lookup2 of lookups) lookup2.catch(() => {
+    });
+    for (const lookup2 of lookups) {
+      const found = await lookup2;
+      if (found) return found;
     }
     return void 0;
   }
@@ -31186,10 +31192,8 @@ var Promoter = class {
    */
   async retag(found, targets) {
     const source = { ...found.repository, tag: void 0, digest: found.digest };
-    for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
-    }
+    await Promise.all(targets.map((target) => copyImage(this.client, source, target)));
+    for (const target of targets) this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
   }
   /**
    * The layers of a pushed image with the instruction that made each (from the

@@ -30525,6 +30525,11 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
     for (const pack of needed.keys()) void start(pack);
   };
   if (!onDemand) startAll();
+  else {
+    const chains = await layerChains(dir);
+    const imageChain = /* @__PURE__ */ new Set([...chains?.roots ?? [], ...chains?.sink ?? []]);
+    for (const pack of needed.keys()) if (Object.keys(packs.packs[pack].blobs).every((digest) => imageChain.has(digest))) void start(pack);
+  }
   const settle = async () => {
     let count = -1;
     while (count !== started.size) {
@@ -32319,14 +32324,20 @@ var Promoter = class {
   }
   /** The first of `candidates` whose image carries `fingerprint` in its labels. */
   async findByFingerprint(candidates, fingerprint) {
-    for (const ref of [...new Set(candidates)]) {
+    const lookups = [...new Set(candidates)].map(async (ref) => {
       const reference = parseReference(ref);
       const manifest = await this.client.getManifestIfExists(reference);
-      if (!manifest) continue;
+      if (!manifest) return void 0;
       const config = await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest });
-      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) continue;
+      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return void 0;
       const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
+    });
+    for (const lookup2 of lookups) lookup2.catch(() => {
+    });
+    for (const lookup2 of lookups) {
+      const found = await lookup2;
+      if (found) return found;
     }
     return void 0;
   }
@@ -32337,10 +32348,8 @@ var Promoter = class {
    */
   async retag(found, targets) {
     const source = { ...found.repository, tag: void 0, digest: found.digest };
-    for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
-    }
+    await Promise.all(targets.map((target) => copyImage(this.client, source, target)));
+    for (const target of targets) this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
   }
   /**
    * The layers of a pushed image with the instruction that made each (from the

@@ -58,14 +58,20 @@ export class Promoter {
 
   /** The first of `candidates` whose image carries `fingerprint` in its labels. */
   async findByFingerprint(candidates: string[], fingerprint: string): Promise<FoundImage | undefined> {
-    for (const ref of [...new Set(candidates)]) {
+    // All candidates at once (each is a registry round trip or more); the first in order that matches wins.
+    const lookups = [...new Set(candidates)].map(async (ref) => {
       const reference = parseReference(ref);
       const manifest = await this.client.getManifestIfExists(reference);
-      if (!manifest) continue;
+      if (!manifest) return undefined;
       const config = await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest });
-      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) continue;
+      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return undefined;
       const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
+    });
+    for (const lookup of lookups) lookup.catch(() => {}); // a later candidate's failure after an earlier match is not unhandled
+    for (const lookup of lookups) {
+      const found = await lookup;
+      if (found) return found;
     }
     return undefined;
   }
@@ -77,10 +83,9 @@ export class Promoter {
    */
   async retag(found: FoundImage, targets: string[]): Promise<void> {
     const source = { ...found.repository, tag: undefined, digest: found.digest };
-    for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} → ${found.digest}`);
-    }
+    // Side by side: each tag is its own round trips to the registry.
+    await Promise.all(targets.map((target) => copyImage(this.client, source, target)));
+    for (const target of targets) this.log.info(`Tagged ${target} → ${found.digest}`);
   }
 
   /**

@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
 import type { ActionsCacheModule } from './actions-cache.ts';
-import { blobPath, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
+import { blobPath, layerChains, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
 import { blobsIn, clearFolder, exists, formatMiB, hexOf, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
 import { PACKS_FILE, readPacksFile, type PackInfo } from './packs.ts';
 import { folderBytes, type Warn } from './store.ts';
@@ -94,8 +94,9 @@ export interface IndexRestore {
 
 /**
  * Restores the best index entry into `dir`, then the packs: all of them at
- * once, or with `onDemand` each the first time one of its blobs is wanted, so
- * that a build downloads no more than the blobs BuildKit reads. Undefined on a miss.
+ * once, or with `onDemand` those of the image's own chain at once and each
+ * other the first time one of its blobs is wanted, so that a build downloads
+ * little more than the blobs BuildKit reads. Undefined on a miss.
  */
 export async function restoreIndex(
   context: RestoreContext,
@@ -193,6 +194,14 @@ export async function restoreIndex(
     for (const pack of needed.keys()) void start(pack);
   };
   if (!onDemand) startAll();
+  else {
+    // The image's own chain (and the base under it) is what a build on top of the image reads
+    // whatever changed above it: those packs start now, the others when the engine asks.
+    // A pack counts when it holds nothing else (packs.ts, planChainPacks, makes such packs).
+    const chains = await layerChains(dir);
+    const imageChain = new Set([...(chains?.roots ?? []), ...(chains?.sink ?? [])]);
+    for (const pack of needed.keys()) if (Object.keys(packs.packs[pack]!.blobs).every((digest) => imageChain.has(digest))) void start(pack);
+  }
 
   const settle = async (): Promise<PacksOutcome> => {
     // Packs asked for while earlier ones settle are waited for too.
