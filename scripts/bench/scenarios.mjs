@@ -41,7 +41,7 @@ export const APPS = [
   },
   {
     id: 'scale',
-    label: 'three-stage app (31 steps, ~190 MB of cache, 2,000 sources)',
+    label: 'three-stage app (27 steps, 28 cache layers, ~200 MB of cache, 2,000 sources)',
     folder: (scratch) => generateScaleApp(path.join(scratch, 'app-scale')),
     sourceFile: (n) => `src/${String(((n * 37) % SCALE.sources) + 1).padStart(4, '0')}.js`,
     // COPY src/, the two RUNs over it, and the final stage's COPY --from=build.
