@@ -32247,7 +32247,7 @@ function contentType(response) {
 
 // src/registry/copy.ts
 init_import_meta_url();
-async function copyImage(client, source, target) {
+async function copyImage(client, source, target, sourceManifest) {
   const from = typeof source === "string" ? parseReference(source) : source;
   const to = typeof target === "string" ? parseReference(target) : target;
   if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
@@ -32258,7 +32258,7 @@ async function copyImage(client, source, target) {
     );
   }
   const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
-  const manifest = await client.getManifest(from);
+  const manifest = sourceManifest && from.digest === sourceManifest.digest ? sourceManifest : await client.getManifest(from);
   const sameRepository = from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
@@ -32328,7 +32328,7 @@ var Promoter = class {
       const reference = parseReference(ref);
       const manifest = await this.client.getManifestIfExists(reference);
       if (!manifest) return void 0;
-      const config = await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest });
+      const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
       if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return void 0;
       const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
@@ -32348,7 +32348,7 @@ var Promoter = class {
    */
   async retag(found, targets) {
     const source = { ...found.repository, tag: void 0, digest: found.digest };
-    await Promise.all(targets.map((target) => copyImage(this.client, source, target)));
+    await Promise.all(targets.map((target) => copyImage(this.client, source, target, found.manifest)));
     for (const target of targets) this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
   }
   /**

@@ -216,7 +216,7 @@ try {
                 results.push({ profile: profileId, app: appId, rep, ...(await measure(bench, chain, scenario.id, { ref: scenario.ref, sha: commits[scenario.commit] })) });
               }
             }
-            for (const series of SCENARIOS.filter((s) => s.series && options.scenarios.includes(s.id) && appliesTo(app, s.id) && rep === 1)) {
+            for (const series of SCENARIOS.filter((s) => s.series && profile.series && options.scenarios.includes(s.id) && appliesTo(app, s.id) && rep === 1)) {
               for (let n = 1; n <= options.changes; n++) {
                 const sha = hex(20);
                 for (const chain of ordered) {

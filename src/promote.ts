@@ -63,7 +63,10 @@ export class Promoter {
       const reference = parseReference(ref);
       const manifest = await this.client.getManifestIfExists(reference);
       if (!manifest) return undefined;
-      const config = await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest });
+      // A single image's config straight from the manifest in hand (one round trip, not three).
+      const config = isIndexMediaType(manifest.mediaType)
+        ? await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest })
+        : (JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
       if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return undefined;
       const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
@@ -84,7 +87,7 @@ export class Promoter {
   async retag(found: FoundImage, targets: string[]): Promise<void> {
     const source = { ...found.repository, tag: undefined, digest: found.digest };
     // Side by side: each tag is its own round trips to the registry.
-    await Promise.all(targets.map((target) => copyImage(this.client, source, target)));
+    await Promise.all(targets.map((target) => copyImage(this.client, source, target, found.manifest)));
     for (const target of targets) this.log.info(`Tagged ${target} → ${found.digest}`);
   }
 

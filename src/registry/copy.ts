@@ -2,7 +2,7 @@
 // another tag, in the same repository or another repository of the same registry,
 // moving no layer bytes. Within a repository that is one manifest PUT of the exact
 // bytes (so the digest is identical); across repositories the blobs are mounted first.
-import type { RegistryClient, ReferenceInput } from './client.ts';
+import type { FetchedManifest, RegistryClient, ReferenceInput } from './client.ts';
 import { isIndexMediaType, type ImageIndex, type ImageManifest } from './manifest.ts';
 import { formatReference, parseReference, type ImageReference } from './reference.ts';
 import { RegistryError } from './registry-error.ts';
@@ -24,7 +24,7 @@ export interface CopyResult {
  * RegistryError when the registry will not mount a blob: copying across registries, or
  * without pull access to the source, would need a blob upload, which this never does.
  */
-export async function copyImage(client: RegistryClient, source: ReferenceInput, target: ReferenceInput): Promise<CopyResult> {
+export async function copyImage(client: RegistryClient, source: ReferenceInput, target: ReferenceInput, sourceManifest?: FetchedManifest): Promise<CopyResult> {
   const from = typeof source === 'string' ? parseReference(source) : source;
   const to = typeof target === 'string' ? parseReference(target) : target;
   if (to.tag === undefined) throw new Error(`copy target ${formatReference(to)} needs a tag`);
@@ -35,7 +35,8 @@ export async function copyImage(client: RegistryClient, source: ReferenceInput, 
     );
   }
   const result: CopyResult = { digest: '', mediaType: '', mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
-  const manifest = await client.getManifest(from);
+  // The source's manifest when the caller has it already (by digest): one round trip less.
+  const manifest = sourceManifest && from.digest === sourceManifest.digest ? sourceManifest : await client.getManifest(from);
   const sameRepository = from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
