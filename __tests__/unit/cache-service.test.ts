@@ -30,7 +30,7 @@ interface CacheService {
   stats: { routes: Record<string, RouteStats>; reset(): void };
   setFault(fault: Fault | null): void;
 }
-type StartCacheService = (options: { port: number; dir: string; host?: string; log?: (line: string) => void; linkMBps?: number; latencyMs?: number }) => Promise<CacheService>;
+type StartCacheService = (options: { port: number; dir: string; host?: string; log?: (line: string) => void; linkMBps?: number; downMBps?: number; upMBps?: number; latencyMs?: number }) => Promise<CacheService>;
 
 // A plain .mjs script without type declarations: import it by URL and type it here.
 const serviceModuleUrl = new URL('../../scripts/cache-service.mjs', import.meta.url).href;
@@ -367,7 +367,7 @@ describe('cache service emulator HTTP surface', () => {
   });
 });
 
-describe('cache service emulator with a modelled network (the benchmark\'s --link-mbps, --latency-ms)', () => {
+describe('cache service emulator with a modelled network (the benchmark\'s network profiles)', () => {
   it('moves blobs at the link speed each way and delays every request by the latency', async () => {
     const slow = await startCacheService({ port: 0, dir: path.join(root, 'slow-service'), log: () => {}, linkMBps: 20, latencyMs: 40 });
     process.env.ACTIONS_RESULTS_URL = slow.url;
@@ -385,6 +385,29 @@ describe('cache service emulator with a modelled network (the benchmark\'s --lin
       expect(up).toBeGreaterThanOrEqual(200 + 3 * 40);
       expect(down).toBeGreaterThanOrEqual(200 + 2 * 40);
       expect((await readFile(path.join(folder, 'blob'))).length).toBe(4_000_000);
+    } finally {
+      process.env.ACTIONS_RESULTS_URL = service.url;
+      await slow.close();
+    }
+  });
+
+  it('models each direction on its own link, one link shared by every stream', async () => {
+    // Downloads share 10 MB/s; uploads go at loopback speed.
+    const slow = await startCacheService({ port: 0, dir: path.join(root, 'down-only-service'), log: () => {}, downMBps: 10 });
+    process.env.ACTIONS_RESULTS_URL = slow.url;
+    try {
+      const one = await makeFolder('down-only-1', { blob: randomBytes(1_500_000) });
+      const two = await makeFolder('down-only-2', { blob: randomBytes(1_500_000) });
+      await saveOk(one, 'down-only-1');
+      await saveOk(two, 'down-only-2');
+      await rm(one, { recursive: true, force: true });
+      await rm(two, { recursive: true, force: true });
+      // Two downloads at once share the 10 MB/s: 3 MB take at least 0.3 s in all, not 0.15 s each side by side.
+      const started = Date.now();
+      const results = await Promise.all([restore(one, 'down-only-1'), restore(two, 'down-only-2')]);
+      expect(results.map((result) => result.result)).toEqual(['down-only-1', 'down-only-2']);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(slow.stats.routes.GetBlob?.bytesDown).toBeGreaterThanOrEqual(3_000_000);
     } finally {
       process.env.ACTIONS_RESULTS_URL = service.url;
       await slow.close();
