@@ -88,6 +88,7 @@ ensure_engine() {
     if [ -n "$REQUESTED" ] && [ "$REQUESTED" != "$ENGINE" ]; then
       fail "this stack runs engine $ENGINE, not $REQUESTED: run scripts/stack.sh down, then up again"
     fi
+    [ -z "$REQUESTED" ] && [ "$ENGINE" != 28 ] && say "keeping the running Docker $ENGINE (for 28, the default: scripts/stack.sh down, then up)"
     link_buildx_plugin "$BUILDX" "$CLIENT_CONFIG" "$PORT_BASE"
     wait_for 60 dockerd "$STACK/dockerd.log" docker_ours info; return
   fi
