@@ -84,21 +84,28 @@ running_engine() {
 external_engine_works() {
   [ "${DOCKER_HOST:-}" != "unix://$SOCK" ] && docker buildx version >/dev/null 2>&1 && docker info >/dev/null 2>&1
 }
+external_image_store() { docker info -f '{{json .DriverStatus}}' 2>/dev/null | grep -q io.containerd.snapshotter; }
 ensure_engine() {
   if alive dockerd; then   # ours runs (maybe still starting): never start a second one
     running_engine
     if [ -n "$REQUESTED" ] && [ "$REQUESTED" != "$ENGINE" ]; then
       fail "this stack runs engine $ENGINE, not $REQUESTED: run scripts/stack.sh down, then up again"
     fi
+    [ -z "$REQUESTED" ] && [ "$ENGINE" != 28 ] && say "keeping the running Docker $ENGINE (for 28, the default: scripts/stack.sh down, then up)"
     link_buildx_plugin "$BUILDX" "$CLIENT_CONFIG" "$PORT_BASE"
     wait_for 60 dockerd "$STACK/dockerd.log" docker_ours info; return
   fi
-  if [ "$REQUESTED" = external ] || { [ -z "$REQUESTED" ] && external_engine_works; }; then
+  # An engine already there is used when it can do what the suite does: without the
+  # containerd image store (Docker 28's default) its docker driver cannot --cache-to, so
+  # unless asked for, our own engine runs beside it instead.
+  if [ "$REQUESTED" = external ] || { [ -z "$REQUESTED" ] && external_engine_works && external_image_store; }; then
     external_engine_works || fail "IMAGE_BUILD_ENGINE=external, but docker buildx version / docker info fail here"
     ENGINE=external; say "using the Docker Engine + Buildx already there ($(docker version -f '{{.Server.Version}}' 2>/dev/null), $(docker buildx version 2>/dev/null | cut -d' ' -f2))"
-    docker info -f '{{json .DriverStatus}}' 2>/dev/null | grep -q io.containerd.snapshotter \
-      || say "warning: that engine has no containerd image store, so its docker driver cannot --cache-to"
+    external_image_store || say "warning: that engine has no containerd image store, so its docker driver cannot --cache-to"
     return
+  fi
+  if [ -z "$REQUESTED" ] && external_engine_works; then
+    say "the Docker Engine already there has no containerd image store (its docker driver cannot --cache-to): starting our own beside it"
   fi
   ENGINE=${REQUESTED:-28}
   install_engine "$ENGINE"
