@@ -28594,6 +28594,10 @@ function parseStepName(name) {
   }
   return label;
 }
+function restoredPlatformsLine(restored) {
+  if (!restored) return void 0;
+  return `the restored entry was built for ${restored.length ? restored.join(", ") : "the builder's own platform"}, not for this build's platforms`;
+}
 
 // src/dockerfile.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
@@ -28649,7 +28653,7 @@ function parseDockerfile(bytes, buildArgs, displayPath2) {
       globalArgs.set(declared, overrides.get(declared) ?? (rest.length ? unquote(rest.join("=")) : ""));
     }
     if (keyword === "FROM") {
-      stages.push(readStage(args, line, stages, globalArgs, displayPath2));
+      stages.push(readStage(args, platformFlag(instruction), line, stages, globalArgs, displayPath2));
     }
     instructions.push({ keyword, args, line, endLine: range.end.line + 1, stage: stages.length - 1 });
   }
@@ -28659,10 +28663,12 @@ function parseDockerfile(bytes, buildArgs, displayPath2) {
   return { path: displayPath2, hash, instructions, stages, globalArgs };
 }
 var PARSE_PLATFORM_ARGS = platformArgs("linux/amd64", "linux/amd64");
-function readStage(args, line, previous, globalArgs, displayPath2) {
-  const all = args.split(/\s+/);
-  const words = all.filter((word) => !word.startsWith("--"));
-  const platform2 = all.find((word) => /^--platform=/i.test(word))?.slice("--platform=".length);
+function platformFlag(instruction) {
+  const flagged = instruction;
+  return flagged.getFlags?.().find((flag) => flag.getName().toLowerCase() === "platform")?.getValue() ?? void 0;
+}
+function readStage(args, platform2, line, previous, globalArgs, displayPath2) {
+  const words = args.split(/\s+/).filter((word) => !word.startsWith("--"));
   const image = words[0];
   if (!image) throw new UserError(`${displayPath2}:${line}: FROM needs an image`, { file: displayPath2, line });
   const name = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2].toLowerCase() : void 0;
@@ -31411,7 +31417,7 @@ async function runPipeline(settings, log2) {
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.platforms);
         if (result.changes) logMiss(result.changes, log2);
       }
       timings.restore = seconds(phase);
@@ -31500,6 +31506,7 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    ...settings.platforms.length ? { platforms: settings.platforms } : {},
     images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
@@ -31549,7 +31556,7 @@ async function reuseExisting(result, promoter, candidates, targets) {
     return false;
   }
 }
-function explainMiss(record, result) {
+function explainMiss(record, result, platforms) {
   if (!record.manifest) return void 0;
   let previous;
   try {
@@ -31558,11 +31565,15 @@ function explainMiss(record, result) {
     return void 0;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  const restoredPlatforms = record.platforms ?? [];
+  const samePlatforms = [...restoredPlatforms].sort().join(",") === [...platforms].sort().join(",");
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
 function logMiss(changes, log2) {
   log2.info("Why the cache missed:");
   if (changes.dockerfileChanged) log2.info("  the Dockerfile changed");
+  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms) log2.info(`  ${platforms}`);
   for (const line of explainManifestDiff(changes)) log2.info(`  ${line}`);
 }
 function finish(result, started, promoter) {

@@ -29191,6 +29191,10 @@ function platformCell(label) {
   if (!label?.platform) return "";
   return label.runsOn ? `${label.runsOn}\u2192${label.platform.split("/").slice(1).join("/")}` : label.platform;
 }
+function restoredPlatformsLine(restored) {
+  if (!restored) return void 0;
+  return `the restored entry was built for ${restored.length ? restored.join(", ") : "the builder's own platform"}, not for this build's platforms`;
+}
 
 // src/dockerfile.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
@@ -29246,7 +29250,7 @@ function parseDockerfile(bytes, buildArgs, displayPath2) {
       globalArgs.set(declared, overrides.get(declared) ?? (rest.length ? unquote(rest.join("=")) : ""));
     }
     if (keyword === "FROM") {
-      stages.push(readStage(args, line, stages, globalArgs, displayPath2));
+      stages.push(readStage(args, platformFlag(instruction), line, stages, globalArgs, displayPath2));
     }
     instructions.push({ keyword, args, line, endLine: range.end.line + 1, stage: stages.length - 1 });
   }
@@ -29256,10 +29260,12 @@ function parseDockerfile(bytes, buildArgs, displayPath2) {
   return { path: displayPath2, hash, instructions, stages, globalArgs };
 }
 var PARSE_PLATFORM_ARGS = platformArgs("linux/amd64", "linux/amd64");
-function readStage(args, line, previous, globalArgs, displayPath2) {
-  const all = args.split(/\s+/);
-  const words = all.filter((word) => !word.startsWith("--"));
-  const platform2 = all.find((word) => /^--platform=/i.test(word))?.slice("--platform=".length);
+function platformFlag(instruction) {
+  const flagged = instruction;
+  return flagged.getFlags?.().find((flag) => flag.getName().toLowerCase() === "platform")?.getValue() ?? void 0;
+}
+function readStage(args, platform2, line, previous, globalArgs, displayPath2) {
+  const words = args.split(/\s+/).filter((word) => !word.startsWith("--"));
   const image = words[0];
   if (!image) throw new UserError(`${displayPath2}:${line}: FROM needs an image`, { file: displayPath2, line });
   const name = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2].toLowerCase() : void 0;
@@ -32392,7 +32398,7 @@ async function runPipeline(settings, log) {
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -32481,6 +32487,7 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    ...settings.platforms.length ? { platforms: settings.platforms } : {},
     images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
@@ -32530,7 +32537,7 @@ async function reuseExisting(result, promoter, candidates, targets) {
     return false;
   }
 }
-function explainMiss(record, result) {
+function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
   let previous;
   try {
@@ -32539,11 +32546,15 @@ function explainMiss(record, result) {
     return void 0;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  const restoredPlatforms = record.platforms ?? [];
+  const samePlatforms = [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
 function logMiss(changes, log) {
   log.info("Why the cache missed:");
   if (changes.dockerfileChanged) log.info("  the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) log.info(`  ${platforms2}`);
   for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 function finish(result, started, promoter) {
@@ -32608,12 +32619,14 @@ function changesSection(result) {
   const changes = result.changes;
   const lines = ["### Why the cache missed", ""];
   if (changes.dockerfileChanged) lines.push("- the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) lines.push(`- ${platforms2}`);
   for (const [label, files] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]]) {
     if (files.length === 0) continue;
     const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(", ");
     lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
   }
-  if (!changes.dockerfileChanged && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+  if (!changes.dockerfileChanged && !platforms2 && changes.added.length + changes.removed.length + changes.changed.length === 0) {
     lines.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
   }
   return [...lines, ""];

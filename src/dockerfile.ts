@@ -85,7 +85,7 @@ export function parseDockerfile(bytes: Buffer, buildArgs: BuildArg[], displayPat
       globalArgs.set(declared, overrides.get(declared) ?? (rest.length ? unquote(rest.join('=')) : ''));
     }
     if (keyword === 'FROM') {
-      stages.push(readStage(args, line, stages, globalArgs, displayPath));
+      stages.push(readStage(args, platformFlag(instruction), line, stages, globalArgs, displayPath));
     }
     instructions.push({ keyword, args, line, endLine: range.end.line + 1, stage: stages.length - 1 });
   }
@@ -98,10 +98,14 @@ export function parseDockerfile(bytes: Buffer, buildArgs: BuildArg[], displayPat
 // Only for reading FROM lines at parse time: which stage each names and that it names one.
 const PARSE_PLATFORM_ARGS = platformArgs('linux/amd64', 'linux/amd64');
 
-function readStage(args: string, line: number, previous: Stage[], globalArgs: Map<string, string>, displayPath: string): Stage {
-  const all = args.split(/\s+/);
-  const words = all.filter((word) => !word.startsWith('--'));
-  const platform = all.find((word) => /^--platform=/i.test(word))?.slice('--platform='.length);
+/** FROM's `--platform=` value as written (the parser keeps flags out of the arguments). */
+function platformFlag(instruction: object): string | undefined {
+  const flagged = instruction as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  return flagged.getFlags?.().find((flag) => flag.getName().toLowerCase() === 'platform')?.getValue() ?? undefined;
+}
+
+function readStage(args: string, platform: string | undefined, line: number, previous: Stage[], globalArgs: Map<string, string>, displayPath: string): Stage {
+  const words = args.split(/\s+/).filter((word) => !word.startsWith('--'));
   const image = words[0];
   if (!image) throw new UserError(`${displayPath}:${line}: FROM needs an image`, { file: displayPath, line });
   const name = words.length >= 3 && words[1]!.toUpperCase() === 'AS' ? words[2]!.toLowerCase() : undefined;

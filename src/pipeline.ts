@@ -20,7 +20,7 @@ import { baseImagesFor, readDockerfile, type DockerfileModel } from './dockerfil
 import { messageOf, UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { BuildArg, CacheMode } from './inputs.ts';
-import { buildPlatform, targetPlatforms } from './platforms.ts';
+import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
 import { Promoter, type ImageLayer } from './promote.ts';
 
 export interface PipelineLog {
@@ -73,6 +73,8 @@ export interface PipelineSettings {
 /** Why a partial hit missed: the context files that differ from the restored entry's, and the Dockerfile. */
 export interface MissExplanation extends ManifestDiff {
   dockerfileChanged: boolean;
+  /** The restored entry's platforms, when they differ from this build's (a matrix job's entry, say). */
+  restoredPlatforms?: string[];
 }
 
 export interface Timings {
@@ -193,7 +195,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === 'partial') {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -296,6 +298,7 @@ function newRecord(result: PipelineResult, key: string, settings: PipelineSettin
     fingerprint: result.fingerprint ?? '',
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    ...(settings.platforms.length ? { platforms: settings.platforms } : {}),
     images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
     manifest: serializeManifest(result.manifest).toString('base64'),
     createdAt: new Date().toISOString(),
@@ -358,7 +361,7 @@ async function reuseExisting(result: PipelineResult, promoter: Promoter, candida
   }
 }
 
-function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanation | undefined {
+function explainMiss(record: CacheRecord, result: PipelineResult, platforms: string[]): MissExplanation | undefined {
   if (!record.manifest) return undefined;
   let previous: ContextManifest;
   try {
@@ -367,12 +370,16 @@ function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanati
     return undefined;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  const restoredPlatforms = record.platforms ?? [];
+  const samePlatforms = [...restoredPlatforms].sort().join(',') === [...platforms].sort().join(',');
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...(samePlatforms ? {} : { restoredPlatforms }) };
 }
 
 function logMiss(changes: MissExplanation, log: PipelineLog): void {
   log.info('Why the cache missed:');
   if (changes.dockerfileChanged) log.info('  the Dockerfile changed');
+  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms) log.info(`  ${platforms}`);
   for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 

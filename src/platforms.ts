@@ -89,3 +89,9 @@ export function platformCell(label: StepLabel | undefined): string {
   if (!label?.platform) return '';
   return label.runsOn ? `${label.runsOn}→${label.platform.split('/').slice(1).join('/')}` : label.platform;
 }
+
+/** Why a cache entry of another platform set missed steps: `the restored entry was built for linux/arm64`. */
+export function restoredPlatformsLine(restored: string[] | undefined): string | undefined {
+  if (!restored) return undefined;
+  return `the restored entry was built for ${restored.length ? restored.join(', ') : "the builder's own platform"}, not for this build's platforms`;
+}

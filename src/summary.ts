@@ -9,7 +9,7 @@ import type { CacheTraffic } from './cache/delta-store.ts';
 import type { DockerfileModel } from './dockerfile.ts';
 import type { PipelineResult } from './pipeline.ts';
 import type { ImageLayer } from './promote.ts';
-import { parseStepName, platformCell } from './platforms.ts';
+import { parseStepName, platformCell, restoredPlatformsLine } from './platforms.ts';
 import { instructionForStep } from './steps.ts';
 
 export interface SummaryInput {
@@ -84,12 +84,14 @@ function changesSection(result: PipelineResult): string[] {
   const changes = result.changes!;
   const lines = ['### Why the cache missed', ''];
   if (changes.dockerfileChanged) lines.push('- the Dockerfile changed');
+  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms) lines.push(`- ${platforms}`);
   for (const [label, files] of [['added', changes.added], ['removed', changes.removed], ['changed', changes.changed]] as const) {
     if (files.length === 0) continue;
     const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(', ');
     lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ''}`);
   }
-  if (!changes.dockerfileChanged && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+  if (!changes.dockerfileChanged && !platforms && changes.added.length + changes.removed.length + changes.changed.length === 0) {
     lines.push('- no context file differs from the restored entry (a build argument, target or base image changed)');
   }
   return [...lines, ''];

@@ -110,6 +110,7 @@ describe.skipIf(!qemu)('multi-platform builds (linux/amd64 + linux/arm64 under Q
     // It started from the two-platform entry (its arm64 layers), not from nothing.
     expect(arm.outputs['cache-hit']).toBe('partial');
     expect(summarySteps(arm.summary).find((step) => step.line === 9)?.status, arm.summary).toBe('cached');
+    expect(arm.summary).toContain('- the restored entry was built for linux/amd64, linux/arm64, not for this build');
 
     freshRunner();
     const both = await runAction({ workspace, runnerTemp, inputs: { ...inputs, 'skip-unchanged': 'false' }, sha: sha2 });
