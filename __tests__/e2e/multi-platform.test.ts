@@ -121,6 +121,26 @@ describe.skipIf(!qemu)('multi-platform builds (linux/amd64 + linux/arm64 under Q
     }
   });
 
+  it('a base tag moved for one platform changes the fingerprint and rebuilds', async () => {
+    // An index of the stack's per-platform busybox images, then the same index with a new arm64 image.
+    const perPlatform = stack.IMAGE_BUILD_MULTI_BASE_IMAGE!;
+    const base = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/multi-base')}`;
+    fs.writeFileSync(path.join(workspace, 'base.Dockerfile'), `FROM ${perPlatform}-arm64\nLABEL moved=yes\n`);
+    docker('buildx', 'build', '--provenance=false', '--platform', 'linux/arm64', '--push', '-t', `${base}:arm64-moved`, '-f', path.join(workspace, 'base.Dockerfile'), workspace);
+    const pointBase = (arm64: string) => docker('buildx', 'imagetools', 'create', '-t', `${base}:1`, `${perPlatform}-amd64`, arm64);
+    pointBase(`${perPlatform}-arm64`);
+    const movingInputs = { ...inputs, images: `${image}-moving`, 'build-args': `BASE=${base}:1` };
+    const before = await runAction({ workspace, runnerTemp, inputs: movingInputs, sha: sha1 });
+    expect(before.code, before.stdout).toBe(0);
+    const again = await runAction({ workspace, runnerTemp, inputs: movingInputs, sha: sha1 });
+    expect(again.outputs.built).toBe('false');
+    pointBase(`${base}:arm64-moved`);
+    const after = await runAction({ workspace, runnerTemp, inputs: movingInputs, sha: sha1 });
+    expect(after.code, after.stdout).toBe(0);
+    expect(after.outputs.built).toBe('true');
+    expect(after.outputs.fingerprint).not.toBe(before.outputs.fingerprint);
+  });
+
   it('a step that fails on one platform names that platform at its Dockerfile line', async () => {
     const failing = exampleWorkspace();
     fs.appendFileSync(path.join(failing, 'Dockerfile'), 'RUN test "$(uname -m)" = x86_64\n');
