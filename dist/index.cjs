@@ -32660,7 +32660,8 @@ function stepText(name) {
   return name.replace(/^\[[^\]]*\]\s*/, "");
 }
 function normalizeInstruction(text) {
-  return text.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  const plain = text.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
 }
 function sizeKey(platform2, instruction) {
   return `${platform2 ?? ""}|${normalizeInstruction(instruction)}`;

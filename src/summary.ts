@@ -136,7 +136,9 @@ function stepText(name: string): string {
 
 /** History entries read `RUN /bin/sh -c make # buildkit`; steps read `RUN make`. */
 function normalizeInstruction(text: string): string {
-  return text.replace(/\s+# buildkit$/, '').replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/@sha256:[0-9a-f]{64}$/, '').trim();
+  const plain = text.replace(/\s+# buildkit$/, '').replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/@sha256:[0-9a-f]{64}$/, '').trim();
+  // History leaves out COPY's --from (`COPY --from=build /app /app` is `COPY /app /app`), not its other flags.
+  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, '') : plain;
 }
 
 function sizeKey(platform: string | undefined, instruction: string): string {
