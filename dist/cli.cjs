@@ -31506,7 +31506,7 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
-    ...settings.platforms.length ? { platforms: settings.platforms } : {},
+    platforms: settings.platforms,
     images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
@@ -31565,8 +31565,8 @@ function explainMiss(record, result, platforms) {
     return void 0;
   }
   const diff = diffManifests(previous, result.manifest);
-  const restoredPlatforms = record.platforms ?? [];
-  const samePlatforms = [...restoredPlatforms].sort().join(",") === [...platforms].sort().join(",");
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms].sort().join(",");
   return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
 function logMiss(changes, log2) {

@@ -298,7 +298,7 @@ function newRecord(result: PipelineResult, key: string, settings: PipelineSettin
     fingerprint: result.fingerprint ?? '',
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
-    ...(settings.platforms.length ? { platforms: settings.platforms } : {}),
+    platforms: settings.platforms,
     images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
     manifest: serializeManifest(result.manifest).toString('base64'),
     createdAt: new Date().toISOString(),
@@ -370,8 +370,9 @@ function explainMiss(record: CacheRecord, result: PipelineResult, platforms: str
     return undefined;
   }
   const diff = diffManifests(previous, result.manifest);
-  const restoredPlatforms = record.platforms ?? [];
-  const samePlatforms = [...restoredPlatforms].sort().join(',') === [...platforms].sort().join(',');
+  // An entry from before records kept platforms says nothing about them.
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(',') === [...platforms].sort().join(',');
   return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...(samePlatforms ? {} : { restoredPlatforms }) };
 }
 

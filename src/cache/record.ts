@@ -15,7 +15,7 @@ export interface CacheRecord {
   fingerprint: string;
   contextHash: string;
   dockerfileHash: string;
-  /** The platforms requested (absent: the builder's own, or an entry from before platforms were kept). */
+  /** The platforms requested ([]: the builder's own; absent in entries from before platforms were kept). */
   platforms?: string[];
   /** Full references of the images the build pushed, with their manifest digest. */
   images: { ref: string; digest: string }[];
