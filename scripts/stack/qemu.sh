@@ -50,6 +50,9 @@ ensure_qemu() {
   for p in "${QEMU_PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
   done
+  if [ ${#missing[@]} -gt 0 ] && ! command -v apt-get >/dev/null; then
+    say "warning: no apt-get to install ${missing[*]}: register QEMU's binfmt handlers (with the F flag) yourself"; return 0
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "apt-get install ${missing[*]}"
     apt-get update -qq >"$STACK/apt-qemu.log" 2>&1 || fail "apt-get update failed" "$STACK/apt-qemu.log"
