@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local stack for tests, demo and benchmark (DESIGN.md section 4):
-# Docker Engine + Buildx, two registries (open, htpasswd), a busybox base image and
+# Docker Engine + Buildx, two registries (open, htpasswd), busybox base images (one
+# single-platform, one multi-arch index; QEMU for its foreign RUN steps) and
 # the cache-service emulator, all on loopback, all runtime state under <repo>/.stack/.
 #
 #   scripts/stack.sh up       start what is missing (idempotent; fast when warm)
@@ -21,6 +22,8 @@ STACK="$ROOT/.stack"
 PID_DIR="$STACK" SAY_AS=stack
 # shellcheck source=scripts/stack/lib.sh
 . "$ROOT/scripts/stack/lib.sh"
+# shellcheck source=scripts/stack/qemu.sh
+. "$ROOT/scripts/stack/qemu.sh"
 SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
 # shellcheck source=scripts/stack/engine.sh
 . "$ROOT/scripts/stack/engine.sh"
@@ -252,6 +255,7 @@ cmd_up() {
   ensure_base_image
   ensure_cache_service
   write_env
+  ensure_multi_platform   # QEMU handlers, base/busybox-multi:1, their env lines
   say "up in $((SECONDS - t0))s (engine: $ENGINE); env: . $STACK/env"
 }
 cmd_down() {
