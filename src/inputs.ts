@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseLoginsInput, type RegistryLogin } from './credentials.ts';
 import { UserError } from './errors.ts';
+import { splitFields } from './tags/list.ts';
 
 export type PushMode = 'true' | 'false' | 'auto';
 export type CacheMode = 'true' | 'false' | 'read-only';
@@ -19,6 +21,8 @@ export interface Inputs {
   registry?: string;
   username?: string;
   password?: string;
+  /** The `logins` input: credentials for registries the job did not log in to. */
+  logins: RegistryLogin[];
   tags: string;
   flavor: string;
   labels: string;
@@ -78,6 +82,7 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
     registry: get('registry') || undefined,
     username: get('username') || undefined,
     password: get('password') || undefined,
+    logins: parseLoginsInput(get('logins'), splitFields),
     tags: get('tags'),
     flavor: get('flavor') || 'latest=auto',
     labels: get('labels'),

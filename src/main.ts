@@ -14,7 +14,8 @@ import { cacheScope } from './cache/keys.ts';
 import { registryCacheRef } from './cache/registry-backend.ts';
 import { deltaCacheStore } from './cache/delta-store.ts';
 import { localCacheStore, type CacheStore } from './cache/store.ts';
-import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
+import { Credentials, runCredentialHelper, type RegistryLogin } from './credentials.ts';
+import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
@@ -28,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const inputs = readInputs(inputsFromEnv(env), workspace);
-    for (const secret of [inputs.password, inputs.githubToken]) if (secret) core.setSecret(secret);
+    for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) core.setSecret(secret);
 
     const git = gitContextFromEnv(env);
     const switches = metadataSwitchesFromEnv(env);
@@ -69,7 +70,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         lookupRefs: lookupRefs(meta, git),
         builder: inputs.builder,
         dryRun: inputs.dryRun,
-        logins: registryLogins(inputs, meta, env),
+        logins: registryCredentials(inputs, meta, env),
         tempDir,
         secretsDir,
         env: { ...env },
@@ -102,20 +103,29 @@ export function decidePush(mode: Inputs['push'], eventName: string): boolean {
 }
 
 /**
- * Credentials for the registries: `username`/`password` for `registry` (or
- * for every registry the images live on), else the job's token for ghcr.io.
+ * Credentials per registry, as the Docker CLI would find them (the job's
+ * DOCKER_CONFIG or ~/.docker: login-action's logins, credential helpers), with
+ * the step's own on top: `logins` lines, and `username`/`password` for `registry`
+ * (or for every registry the images live on). The job's token is the last resort for ghcr.io.
  */
-export function registryLogins(inputs: Inputs, meta: Metadata, env: NodeJS.ProcessEnv): RegistryLogin[] {
+export function registryCredentials(inputs: Inputs, meta: Metadata, env: NodeJS.ProcessEnv): Credentials {
   const imageRegistries = [...new Set(meta.images.map((image: string) => parseReference(image, { input: 'images' }).registry))];
+  const explicit: RegistryLogin[] = [];
   if (inputs.password) {
     if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: 'username' });
     const registries = inputs.registry ? [inputs.registry] : imageRegistries;
-    return registries.map((registry) => ({ registry, username: inputs.username!, password: inputs.password! }));
+    explicit.push(...registries.map((registry) => ({ registry, username: inputs.username!, password: inputs.password! })));
   }
-  if (inputs.githubToken && imageRegistries.includes('ghcr.io')) {
-    return [{ registry: 'ghcr.io', username: env.GITHUB_ACTOR || 'github-actions', password: inputs.githubToken }];
-  }
-  return [];
+  explicit.push(...inputs.logins.filter((login) => !explicit.some((given) => given.registry === login.registry)));
+  const fallback = inputs.githubToken ? [{ registry: 'ghcr.io', username: env.GITHUB_ACTOR || 'github-actions', password: inputs.githubToken }] : [];
+  return new Credentials({
+    configDir: defaultDockerConfigDir(env),
+    explicit,
+    fallback,
+    runHelper: runCredentialHelper(env),
+    onSecret: (secret) => core.setSecret(secret),
+    warn: (message) => core.warning(message),
+  });
 }
 
 /** Where an image of the same fingerprint is likely to be: this commit's `sha-` tag, the default branch's tag. */

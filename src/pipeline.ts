@@ -15,12 +15,14 @@ import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
-import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
+import type { Credentials } from './credentials.ts';
+import { createDockerConfig } from './docker-config.ts';
 import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.ts';
 import { messageOf, UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { BuildArg, CacheMode } from './inputs.ts';
 import { Promoter, type ImageLayer } from './promote.ts';
+import { parseReference } from './registry/reference.ts';
 
 export interface PipelineLog {
   info(message: string): void;
@@ -58,7 +60,8 @@ export interface PipelineSettings {
   lookupRefs: string[];
   builder?: string;
   dryRun: boolean;
-  logins: RegistryLogin[];
+  /** Per-registry credentials (the step's logins over the job's Docker config). */
+  logins: Credentials;
   /** A folder that lives for the step (RUNNER_TEMP); the cache path under it must be the same on every run. */
   tempDir: string;
   /**
@@ -145,7 +148,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   };
   if (settings.dryRun) return finish(result, started);
 
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf(settings, dockerfile))) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   let cache: CacheSession | undefined;
   try {
@@ -267,6 +270,12 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     dockerConfig?.remove();
     await fs.rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The registries a run may talk to: its images', its base images', its cache image's. */
+function registriesOf(settings: PipelineSettings, dockerfile: DockerfileModel): string[] {
+  const refs = [...settings.tags, ...baseImages(dockerfile), ...(settings.registryCache ? [settings.registryCache.ref] : [])];
+  return [...new Set(refs.flatMap((ref) => { try { return [parseReference(ref).registry]; } catch { return []; } }))];
 }
 
 const EXPORT_HINT =
