@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseLoginsInput, type RegistryLogin } from './credentials.ts';
 import { UserError } from './errors.ts';
+import type { Separators } from './metadata-outputs.ts';
 import { splitFields } from './tags/list.ts';
 
 export type PushMode = 'true' | 'false' | 'auto';
@@ -26,6 +27,10 @@ export interface Inputs {
   tags: string;
   flavor: string;
   labels: string;
+  /** metadata-action's `annotations` (`key=value` lines, like labels). */
+  annotations: string;
+  /** `sep-tags`, `sep-labels`, `sep-annotations`: untrimmed, a newline when not given. */
+  separators: Separators;
   buildArgs: BuildArg[];
   target?: string;
   platforms: string[];
@@ -48,12 +53,13 @@ export interface BuildArg {
   value: string;
 }
 
-/** Looks up one input by its kebab-case name; '' when not given. */
-export type InputSource = (name: string) => string;
+/** Looks up one input by its kebab-case name; '' when not given. `raw` keeps blanks (separators may be a space). */
+export type InputSource = ((name: string) => string) & { raw?: (name: string) => string };
 
 /** Input names as action.yml declares them: INPUT_<NAME> keeps hyphens, upper-cased. */
 export function inputsFromEnv(env: NodeJS.ProcessEnv): InputSource {
-  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  const raw = (name: string) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+  return Object.assign((name: string) => raw(name).trim(), { raw });
 }
 
 export function readInputs(get: InputSource, workspace: string): Inputs {
@@ -86,6 +92,12 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
     tags: get('tags'),
     flavor: get('flavor') || 'latest=auto',
     labels: get('labels'),
+    annotations: get('annotations'),
+    separators: {
+      tags: get.raw?.('sep-tags') || '\n',
+      labels: get.raw?.('sep-labels') || '\n',
+      annotations: get.raw?.('sep-annotations') || '\n',
+    },
     buildArgs: parseBuildArgs(get('build-args')),
     target: get('target') || undefined,
     platforms: platforms(get('platforms')),

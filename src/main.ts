@@ -21,6 +21,7 @@ import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsR
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
 import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
+import { metadataActionOutputs, outputEnvName, type Separators } from './metadata-outputs.ts';
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 
@@ -36,7 +37,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined;
     const meta = computeMetadata(
       git,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
       { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
     );
     for (const warning of meta.warnings) core.warning(warning);
@@ -57,6 +58,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         platforms: inputs.platforms,
         tags: refs,
         labels: meta.labels,
+        annotations: meta.annotations,
         push,
         load: false,
         cache: inputs.cache,
@@ -77,7 +79,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       },
       actionLog,
     );
-    setOutputs(meta, result, switches.setOutputEnv);
+    setOutputs(meta, result, switches.setOutputEnv, inputs.separators);
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
     core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
@@ -150,12 +152,10 @@ function layerAdvice(result: PipelineResult): Advice[] {
   });
 }
 
-function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean): void {
+function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean, separators: Separators): void {
+  const metadataAction = metadataActionOutputs(meta, separators);
   const outputs: Record<string, string> = {
-    tags: meta.tags.join('\n'),
-    'tag-names': meta.tagNames.join('\n'),
-    version: meta.version.main ?? '',
-    labels: Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join('\n'),
+    ...Object.fromEntries(metadataAction),
     digest: result.digest ?? '',
     imageid: result.imageId ?? '',
     'context-hash': result.contextHash,
@@ -165,12 +165,11 @@ function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean):
     'cache-hit': result.cacheHit,
     built: String(result.built),
   };
-  outputs.metadata = JSON.stringify({ ...outputs, tags: meta.tags, 'tag-names': meta.tagNames, labels: meta.labels });
-  for (const [name, value] of Object.entries(outputs)) {
-    core.setOutput(name, value);
-    // metadata-action also exports its outputs for later steps; scripts that read them keep working.
-    if (exportEnv) core.exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/-/g, '_').toUpperCase()}`, value);
-  }
+  const { json: _json, ...plain } = outputs;
+  outputs.metadata = JSON.stringify({ ...plain, tags: meta.tags, 'tag-names': meta.tagNames, labels: meta.labels, annotations: meta.annotations });
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  // metadata-action also exports its own outputs for later steps (DOCKER_METADATA_SET_OUTPUT_ENV=false turns that off).
+  if (exportEnv) for (const [name, value] of metadataAction) core.exportVariable(outputEnvName(name), value);
 }
 
 function report(error: unknown): void {

@@ -43,6 +43,8 @@ export interface PipelineSettings {
   /** Full image references to produce. */
   tags: string[];
   labels: Record<string, string>;
+  /** metadata-action's `level:key=value` annotations for the pushed manifest/index. */
+  annotations?: string[];
   push: boolean;
   load: boolean;
   cache: CacheMode;
@@ -226,6 +228,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
+      annotations: settings.push ? settings.annotations : undefined,
       buildArgs: settings.buildArgs,
       target: settings.target,
       platforms: settings.platforms,
@@ -336,7 +339,11 @@ async function explainPartialPush(error: unknown, pushed: string[], promoter: Pr
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => undefined)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
-  throw new UserError(`${error.message}\nPushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
+  // With several registries, the one that took none of its tags is the one that refused.
+  const registryOf = (ref: string) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which = refusing.length ? `Registry ${refusing.join(', ')} took none of its tags. ` : '';
+  throw new UserError(`${error.message}\n${which}Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
     input: error.input,
     file: error.file,
     line: error.line,
@@ -348,7 +355,7 @@ async function reuseExisting(result: PipelineResult, promoter: Promoter, candida
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint!);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error) {

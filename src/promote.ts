@@ -76,15 +76,24 @@ export class Promoter {
   }
 
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found: FoundImage, targets: string[]): Promise<void> {
-    const source = { ...found.repository, tag: undefined, digest: found.digest };
+  async retag(found: FoundImage, targets: string[], candidates: string[] = [], fingerprint?: string): Promise<void> {
+    const sources = new Map<string, FoundImage>([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} → ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : undefined;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry)!;
+      const copied = await copyImage(this.client, { ...from.repository, tag: undefined, digest: from.digest }, target, { crossRegistry: true });
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : '';
+      this.log.info(`Tagged ${target} → ${found.digest}${how}`);
     }
   }
 
