@@ -29082,8 +29082,9 @@ function privateConfig(original, logins) {
   const { credsStore: _store, credHelpers, auths, ...rest } = original;
   const written = { ...auths };
   for (const login of logins) {
-    const entry = { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") };
+    const entry = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") } : {};
     if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
     written[authKey(login.registry)] = entry;
   }
   const config = { ...rest, auths: written };
@@ -29717,6 +29718,7 @@ function buildxArgs(request) {
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
+  for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
   for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
   if (request.target) args.push("--target", request.target);
   if (request.platforms.length) args.push("--platform", request.platforms.join(","));
@@ -31297,19 +31299,19 @@ function contentType(response) {
 
 // src/registry/copy.ts
 init_import_meta_url();
-async function copyImage(client, source, target) {
+async function copyImage(client, source, target, options = {}) {
   const from = typeof source === "string" ? parseReference(source) : source;
   const to = typeof target === "string" ? parseReference(target) : target;
   if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
+  if (from.registry !== to.registry && !options.crossRegistry) {
     throw new RegistryError(
       `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
       { registry: to.registry }
     );
   }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
   result.mediaType = manifest.mediaType;
@@ -31334,6 +31336,11 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     digests.map(async (digest) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -31391,15 +31398,24 @@ ${lines.join("\n")}`, { input: "images" });
     return void 0;
   }
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found, targets) {
-    const source = { ...found.repository, tag: void 0, digest: found.digest };
+  async retag(found, targets, candidates = [], fingerprint) {
+    const sources = /* @__PURE__ */ new Map([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : void 0;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry);
+      const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
+      this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
   }
   /**
@@ -31538,6 +31554,7 @@ async function runPipeline(settings, log2) {
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
+      annotations: settings.push ? settings.annotations : void 0,
       buildArgs: settings.buildArgs,
       target: settings.target,
       platforms: settings.platforms,
@@ -31632,8 +31649,11 @@ async function explainPartialPush(error, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
   throw new UserError(`${error.message}
-Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
     input: error.input,
     file: error.file,
     line: error.line
@@ -31643,7 +31663,7 @@ async function reuseExisting(result, promoter, candidates, targets) {
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error) {

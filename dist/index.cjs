@@ -29446,6 +29446,7 @@ function buildxArgs(request) {
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
+  for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
   for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
   if (request.target) args.push("--target", request.target);
   if (request.platforms.length) args.push("--platform", request.platforms.join(","));
@@ -30875,8 +30876,9 @@ function privateConfig(original, logins) {
   const { credsStore: _store, credHelpers, auths, ...rest } = original;
   const written = { ...auths };
   for (const login of logins) {
-    const entry = { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") };
+    const entry = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") } : {};
     if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
     written[authKey(login.registry)] = entry;
   }
   const config = { ...rest, auths: written };
@@ -31025,7 +31027,44 @@ async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
     return void 0;
   }
 }
+async function resolveCommitDate(ctx, options) {
+  if (ctx.commitDate) return { date: ctx.commitDate, source: "payload" };
+  const warn = options.warn ?? ((message) => warning(message));
+  if (ctx.sha) {
+    const shown = await (options.gitShow ?? ((dir, sha) => git(dir, ["show", "-s", "--format=%cI", sha])))(options.workspace, ctx.sha);
+    const fromCheckout = shown ? toDate(shown.trim()) : void 0;
+    if (fromCheckout) return { date: fromCheckout, source: "checkout" };
+    const fromApi = ctx.repository ? await fetchCommitDate(options.apiUrl, ctx.repository, ctx.sha, options.token, options) : void 0;
+    if (fromApi) return { date: fromApi, source: "api" };
+  }
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  warn(
+    `The time of commit ${ctx.sha ? ctx.sha.slice(0, 12) : "(unknown)"} is in neither the event, a checkout nor the GitHub API; {{commit_date}} and the created label use the current time. Check out the repository (actions/checkout) before this step to fix that.`
+  );
+  return { date: now, source: "now" };
+}
+async function fetchCommitDate(apiUrl, repo, sha, token2, options) {
+  const url = `${(apiUrl || "https://api.github.com").replace(/\/+$/, "")}/repos/${repo}/commits/${sha}`;
+  try {
+    const headers = { accept: "application/vnd.github+json", "user-agent": "image-build", "x-github-api-version": "2022-11-28" };
+    if (token2) headers.authorization = `Bearer ${token2}`;
+    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 15e3) });
+    if (!response.ok) return void 0;
+    const data = await response.json();
+    return toDate(valueAt(data, "commit", "committer", "date"));
+  } catch {
+    return void 0;
+  }
+}
 var run = (0, import_node_util.promisify)(import_node_child_process3.execFile);
+async function git(dir, args) {
+  try {
+    const { stdout } = await run("git", args, { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
+    return stdout.trim();
+  } catch {
+    return void 0;
+  }
+}
 
 // src/inputs.ts
 init_import_meta_url();
@@ -31102,7 +31141,8 @@ function splitKeyValue(field) {
 
 // src/inputs.ts
 function inputsFromEnv(env) {
-  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+  const raw = (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "";
+  return Object.assign((name) => raw(name).trim(), { raw });
 }
 function readInputs(get, workspace) {
   const contextInput = get("context") || ".";
@@ -31134,6 +31174,12 @@ function readInputs(get, workspace) {
     tags: get("tags"),
     flavor: get("flavor") || "latest=auto",
     labels: get("labels"),
+    annotations: get("annotations"),
+    separators: {
+      tags: get.raw?.("sep-tags") || "\n",
+      labels: get.raw?.("sep-labels") || "\n",
+      annotations: get.raw?.("sep-annotations") || "\n"
+    },
     buildArgs: parseBuildArgs(get("build-args")),
     target: get("target") || void 0,
     platforms: platforms(get("platforms")),
@@ -32319,19 +32365,19 @@ function contentType(response) {
 
 // src/registry/copy.ts
 init_import_meta_url();
-async function copyImage(client, source, target) {
+async function copyImage(client, source, target, options = {}) {
   const from = typeof source === "string" ? parseReference(source) : source;
   const to = typeof target === "string" ? parseReference(target) : target;
   if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
+  if (from.registry !== to.registry && !options.crossRegistry) {
     throw new RegistryError(
       `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
       { registry: to.registry }
     );
   }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
   result.mediaType = manifest.mediaType;
@@ -32356,6 +32402,11 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     digests.map(async (digest) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -32413,15 +32464,24 @@ ${lines.join("\n")}`, { input: "images" });
     return void 0;
   }
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found, targets) {
-    const source = { ...found.repository, tag: void 0, digest: found.digest };
+  async retag(found, targets, candidates = [], fingerprint) {
+    const sources = /* @__PURE__ */ new Map([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : void 0;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry);
+      const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
+      this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
   }
   /**
@@ -32560,6 +32620,7 @@ async function runPipeline(settings, log) {
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
+      annotations: settings.push ? settings.annotations : void 0,
       buildArgs: settings.buildArgs,
       target: settings.target,
       platforms: settings.platforms,
@@ -32654,8 +32715,11 @@ async function explainPartialPush(error2, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error2;
   const missing = pushed.filter((tag) => !landed.includes(tag));
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
   throw new UserError(`${error2.message}
-Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
     input: error2.input,
     file: error2.file,
     line: error2.line
@@ -32665,7 +32729,7 @@ async function reuseExisting(result, promoter, candidates, targets) {
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error2) {
@@ -32696,6 +32760,23 @@ function finish(result, started, promoter) {
 }
 function seconds(since) {
   return (Date.now() - since) / 1e3;
+}
+
+// src/metadata-outputs.ts
+init_import_meta_url();
+var DEFAULT_SEPARATORS = { tags: "\n", labels: "\n", annotations: "\n" };
+function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
+  return [
+    ["version", meta.version.main ?? ""],
+    ["tags", meta.tags.join(separators.tags)],
+    ["tag-names", meta.tagNames.join(separators.tags)],
+    ["labels", Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join(separators.labels)],
+    ["annotations", meta.annotations.join(separators.annotations)],
+    ["json", JSON.stringify(meta.json)]
+  ];
+}
+function outputEnvName(output) {
+  return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
 }
 
 // src/summary.ts
@@ -34009,17 +34090,21 @@ async function run2(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const inputs = readInputs(inputsFromEnv(env), workspace);
     for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
-    const git = gitContextFromEnv(env);
+    const git2 = gitContextFromEnv(env);
     const switches = metadataSwitchesFromEnv(env);
-    const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git.repository, inputs.githubToken, { warn: warning }) : void 0;
+    const [repo, commitDate] = await Promise.all([
+      needsRepositoryInfo(git2) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git2.repository, inputs.githubToken, { warn: warning }) : void 0,
+      resolveCommitDate(git2, { workspace, apiUrl: env.GITHUB_API_URL ?? "", token: inputs.githubToken, warn: warning })
+    ]);
+    git2.commitDate = commitDate.date;
     const meta = computeMetadata(
-      git,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+      git2,
+      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
       { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
     );
     for (const warning2 of meta.warnings) warning(warning2);
     const refs = meta.images.length ? meta.tags : [];
-    const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
+    const push = decidePush(inputs.push, git2.eventName) && refs.length > 0;
     import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
     saveState(SECRETS_STATE, secretsDir);
     const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
@@ -34033,6 +34118,7 @@ async function run2(env = process.env) {
         platforms: inputs.platforms,
         tags: refs,
         labels: meta.labels,
+        annotations: meta.annotations,
         push,
         load: false,
         cache: inputs.cache,
@@ -34042,7 +34128,7 @@ async function run2(env = process.env) {
         store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git),
+        lookupRefs: lookupRefs(meta, git2),
         builder: inputs.builder,
         dryRun: inputs.dryRun,
         logins: registryCredentials(inputs, meta, env),
@@ -34052,7 +34138,7 @@ async function run2(env = process.env) {
       },
       actionLog
     );
-    setOutputs(meta, result, switches.setOutputEnv);
+    setOutputs(meta, result, switches.setOutputEnv, inputs.separators);
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
     info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
@@ -34092,8 +34178,8 @@ function registryCredentials(inputs, meta, env) {
     warn: (message) => warning(message)
   });
 }
-function lookupRefs(meta, git) {
-  const tags = [`sha-${git.sha.slice(0, 7)}`, ...git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
+function lookupRefs(meta, git2) {
+  const tags = [`sha-${git2.sha.slice(0, 7)}`, ...git2.defaultBranch ? [git2.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
   return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 function cacheStore(inputs, tempDir) {
@@ -34109,12 +34195,10 @@ function layerAdvice(result) {
     changedFiles: changes ? [...changes.changed, ...changes.added, ...changes.removed] : void 0
   });
 }
-function setOutputs(meta, result, exportEnv) {
+function setOutputs(meta, result, exportEnv, separators) {
+  const metadataAction = metadataActionOutputs(meta, separators);
   const outputs = {
-    tags: meta.tags.join("\n"),
-    "tag-names": meta.tagNames.join("\n"),
-    version: meta.version.main ?? "",
-    labels: Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join("\n"),
+    ...Object.fromEntries(metadataAction),
     digest: result.digest ?? "",
     imageid: result.imageId ?? "",
     "context-hash": result.contextHash,
@@ -34124,11 +34208,10 @@ function setOutputs(meta, result, exportEnv) {
     "cache-hit": result.cacheHit,
     built: String(result.built)
   };
-  outputs.metadata = JSON.stringify({ ...outputs, tags: meta.tags, "tag-names": meta.tagNames, labels: meta.labels });
-  for (const [name, value] of Object.entries(outputs)) {
-    setOutput(name, value);
-    if (exportEnv) exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/-/g, "_").toUpperCase()}`, value);
-  }
+  const { json: _json, ...plain } = outputs;
+  outputs.metadata = JSON.stringify({ ...plain, tags: meta.tags, "tag-names": meta.tagNames, labels: meta.labels, annotations: meta.annotations });
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  if (exportEnv) for (const [name, value] of metadataAction) exportVariable(outputEnvName(name), value);
 }
 function report(error2) {
   process.exitCode = 1;

@@ -46,8 +46,10 @@ export function privateConfig(original: ReturnType<typeof readDockerConfigFile>,
   const { credsStore: _store, credHelpers, auths, ...rest } = original;
   const written: Record<string, Record<string, string>> = { ...(auths as Record<string, Record<string, string>> | undefined) };
   for (const login of logins) {
-    const entry: Record<string, string> = { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') };
+    // The CLI rejects the whole file over an `auth` without a user name (a helper's `<token>` login has none).
+    const entry: Record<string, string> = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') } : {};
     if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
     written[authKey(login.registry)] = entry;
   }
   const config: Record<string, unknown> = { ...rest, auths: written };

@@ -17,7 +17,7 @@ import { localCacheStore, type CacheStore } from './cache/store.ts';
 import { Credentials, runCredentialHelper, type RegistryLogin } from './credentials.ts';
 import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
-import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
+import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
 import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
@@ -34,7 +34,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     const git = gitContextFromEnv(env);
     const switches = metadataSwitchesFromEnv(env);
-    const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined;
+    const [repo, commitDate] = await Promise.all([
+      needsRepositoryInfo(git) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined,
+      resolveCommitDate(git, { workspace, apiUrl: env.GITHUB_API_URL ?? '', token: inputs.githubToken, warn: core.warning }),
+    ]);
+    git.commitDate = commitDate.date;
     const meta = computeMetadata(
       git,
       { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },

@@ -30,6 +30,8 @@ export interface ActionOptions {
   runnerTemp?: string;
   env?: Record<string, string | undefined>;
   payload?: unknown;
+  /** A command line that runs main, e.g. `unshare -m …`; node and the script are appended. */
+  wrap?: string[];
 }
 
 export const runAction = runActionJs as (options: ActionOptions) => Promise<ActionRun>;
