@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { gitContextFromEnv, metadataSwitchesFromEnv } from '../../../src/git-context.ts';
+import { gitContextFromEnv, metadataSwitchesFromEnv, resolveCommitDate } from '../../../src/git-context.ts';
+import { metadataActionOutputs, outputEnvName } from '../../../src/metadata-outputs.ts';
 import type { RepositoryInfo } from '../../../src/git-context.ts';
 import {
   computeMetadata,
@@ -65,15 +66,42 @@ function standardLabels(revision: string, version: string): string[] {
   ];
 }
 
-function runCase(c: Case): string[] {
+/**
+ * The commit date as metadata-action's getContext finds it: the push payload's commits,
+ * else `GET /repos/{repo}/commits/{sha}` (answered here as its suite's mocks do, with the
+ * mocked instant). A case whose commit date would fall back to the build time differs.
+ */
+async function commitDateOf(ctx: ReturnType<typeof gitContextFromEnv>, env: Record<string, string>, problems: string[]): Promise<void> {
+  const apiCalls: string[] = [];
+  const fakeApi = (async (url: string) => {
+    apiCalls.push(String(url));
+    return new Response(JSON.stringify({ sha: ctx.sha, commit: { committer: { date: data.conventions.mockedTime } } }), { status: 200 });
+  }) as typeof fetch;
+  const resolved = await resolveCommitDate(ctx, {
+    workspace: '/nonexistent',
+    apiUrl: env.GITHUB_API_URL ?? '',
+    token: 'token',
+    fetch: fakeApi,
+    gitShow: async () => undefined,
+    warn: () => {},
+    now: new Date(0),
+  });
+  if (ctx.sha && resolved.source === 'now') problems.push('commit date: fell back to the build time');
+  if (resolved.source === 'api' && apiCalls[0] !== `${env.GITHUB_API_URL}/repos/${env.GITHUB_REPOSITORY}/commits/${ctx.sha}`) {
+    problems.push(`commit date: asked ${apiCalls[0]}`);
+  }
+  // Every date renders as the mocked instant in metadata-action's suite (toISOString and moment are mocked).
+  ctx.commitDate = MOCKED;
+}
+
+async function runCase(c: Case): Promise<string[]> {
   const fixture = data.envs[c.env]!;
   const env: Record<string, string> = { ...fixture.vars, ...(c.vars ?? {}) };
   if (fixture.payload) env.GITHUB_EVENT_PATH = `/fixtures/${c.env}.json`;
   const ctx = gitContextFromEnv(env, () => JSON.stringify(fixture.payload));
-  // metadata-action's suite mocks every date to one instant, commit dates included.
-  ctx.commitDate = MOCKED;
   const switches = metadataSwitchesFromEnv(env);
   const problems: string[] = [];
+  await commitDateOf(ctx, env, problems);
   let result;
   try {
     result = computeMetadata(
@@ -85,7 +113,7 @@ function runCase(c: Case): string[] {
         labels: (c.labels ?? []).join('\n'),
         repo: REPO,
       },
-      { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS, shortShaLength: switches.shortShaLength },
+      { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS, shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
     );
   } catch (error) {
     return [`threw ${(error as Error).message}`];
@@ -104,6 +132,22 @@ function runCase(c: Case): string[] {
   const gotLabels = labelLines(result.labels);
   if (JSON.stringify(gotLabels) !== JSON.stringify(expectedLabels)) {
     problems.push(`labels: expected ${JSON.stringify(expectedLabels)}, got ${JSON.stringify(gotLabels)}`);
+  }
+  // Annotations are the OCI defaults (the custom labels are not among them), at each level; json holds all three.
+  const labelValue = (key: string) => expectedLabels.find((line) => line.startsWith(`org.opencontainers.image.${key}=`))?.split('=').slice(1).join('=') ?? '';
+  const standard = standardLabels(labelValue('revision'), labelValue('version'));
+  const expectedAnnotations = switches.annotationsLevels.flatMap((level) => standard.map((line) => `${level}:${line}`));
+  const expectedJson = { tags: c.tags_out, labels: Object.fromEntries(expectedLabels.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)])), annotations: expectedAnnotations };
+  const expectedOutputs: Record<string, string> = {
+    tags: c.tags_out.join('\n'),
+    labels: expectedLabels.join('\n'),
+    annotations: expectedAnnotations.join('\n'),
+    json: JSON.stringify(expectedJson),
+  };
+  if (c.version) expectedOutputs.version = c.version.main ?? '';
+  const outputs = Object.fromEntries(metadataActionOutputs(result).map(([name, value]) => [outputEnvName(name), value]));
+  for (const [name, value] of Object.entries(expectedOutputs)) {
+    if (outputs[outputEnvName(name)] !== value) problems.push(`${outputEnvName(name)}: expected ${JSON.stringify(value)}, got ${JSON.stringify(outputs[outputEnvName(name)])}`);
   }
   return problems;
 }
@@ -178,9 +222,9 @@ function runParseCases(): Array<{ id: string; problems: string[] }> {
 }
 
 describe('metadata-action compatibility', () => {
-  test('agrees on at least 97% of metadata-action’s published cases', () => {
+  test('agrees on at least 97% of metadata-action’s published cases', async () => {
     const results = [
-      ...data.cases.map((c) => ({ id: `meta.test ${c.id} (${c.env})`, problems: runCase(c), deviation: c.deviation })),
+      ...(await Promise.all(data.cases.map(async (c) => ({ id: `meta.test ${c.id} (${c.env})`, problems: await runCase(c), deviation: c.deviation })))),
       ...runParseCases().map((r) => ({ ...r, deviation: undefined as string | undefined })),
     ];
     const counted = results.filter((r) => r.deviation === undefined);
