@@ -29637,15 +29637,23 @@ function splitKeyValue(field) {
 }
 
 // src/inputs.ts
-function parseBuildArgs(text) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
+function parseBuildArgs(text, env = {}) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new UserError(`build-args: "${line}" is not NAME=value`, { input: "build-args" });
+      throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: "build-args" });
     }
-    return { name, value: eq < 0 ? "" : line.slice(eq + 1) };
+    if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+    const value = env[name];
+    return value === void 0 ? [] : [{ name, value }];
   });
+}
+function withSourceDateEpoch(args, env) {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === "SOURCE_DATE_EPOCH")) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: "SOURCE_DATE_EPOCH", value: epoch }];
 }
 
 // src/pipeline.ts
@@ -32979,7 +32987,7 @@ async function buildCommand(args) {
       context,
       file,
       workspace: process.cwd(),
-      buildArgs: parseBuildArgs((values["build-arg"] ?? []).join("\n")),
+      buildArgs: withSourceDateEpoch(parseBuildArgs((values["build-arg"] ?? []).join("\n"), process.env), process.env),
       target: str(values.target) || void 0,
       platforms: str(values.platform) ? str(values.platform).split(",") : [],
       tags,

@@ -31144,12 +31144,19 @@ function inputsFromEnv(env) {
   const raw = (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "";
   return Object.assign((name) => raw(name).trim(), { raw });
 }
-function readInputs(get, workspace) {
-  const contextInput = get("context") || ".";
-  const context = import_node_path9.default.resolve(workspace, contextInput);
+function readInputs(get, workspace, env = {}) {
+  const contextInput = get("context");
+  const context = resolveContext(contextInput, workspace);
+  const fromCheckout = contextInput === "" || contextInput.startsWith(DEFAULT_CONTEXT);
+  if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path9.default.join(context, "Dockerfile"))) {
+    throw new UserError(
+      `the workspace ${workspace} holds no checkout of the repository (no .git, no Dockerfile): add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,
+      { input: "context" }
+    );
+  }
   if (!isDirectory2(context)) {
     const problem = import_node_fs9.default.existsSync(context) ? "is not a folder" : "does not exist";
-    throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
+    throw new UserError(`context folder "${contextInput || "."}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
   const file = fileInput ? import_node_path9.default.resolve(workspace, fileInput) : import_node_path9.default.join(context, "Dockerfile");
@@ -31180,7 +31187,7 @@ function readInputs(get, workspace) {
       labels: get.raw?.("sep-labels") || "\n",
       annotations: get.raw?.("sep-annotations") || "\n"
     },
-    buildArgs: parseBuildArgs(get("build-args")),
+    buildArgs: withSourceDateEpoch(parseBuildArgs(get("build-args"), env), env),
     target: get("target") || void 0,
     platforms: platforms(get("platforms")),
     push: oneOf(get, "push", ["true", "false", "auto"], "auto"),
@@ -31197,15 +31204,37 @@ function readInputs(get, workspace) {
     githubToken: get("github-token") || void 0
   };
 }
-function parseBuildArgs(text) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
+function parseBuildArgs(text, env = {}) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new UserError(`build-args: "${line}" is not NAME=value`, { input: "build-args" });
+      throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: "build-args" });
     }
-    return { name, value: eq < 0 ? "" : line.slice(eq + 1) };
+    if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+    const value = env[name];
+    return value === void 0 ? [] : [{ name, value }];
   });
+}
+function withSourceDateEpoch(args, env) {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === "SOURCE_DATE_EPOCH")) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: "SOURCE_DATE_EPOCH", value: epoch }];
+}
+var DEFAULT_CONTEXT = "{{defaultContext}}";
+function resolveContext(input, workspace) {
+  if (input.startsWith(DEFAULT_CONTEXT)) {
+    const rest = input.slice(DEFAULT_CONTEXT.length);
+    if (rest !== "" && !rest.startsWith(":")) {
+      throw new UserError(`context "${input}": after ${DEFAULT_CONTEXT} only ":<folder>" may follow`, { input: "context" });
+    }
+    return import_node_path9.default.resolve(workspace, rest.slice(1) || ".");
+  }
+  return import_node_path9.default.resolve(workspace, input || ".");
+}
+function hasCheckout(workspace) {
+  return import_node_fs9.default.existsSync(import_node_path9.default.join(workspace, ".git"));
 }
 function listItems(text) {
   return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
@@ -34088,7 +34117,7 @@ async function run2(env = process.env) {
   const secretsDir = import_node_path14.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace);
+    const inputs = readInputs(inputsFromEnv(env), workspace, env);
     for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
     const git2 = gitContextFromEnv(env);
     const switches = metadataSwitchesFromEnv(env);

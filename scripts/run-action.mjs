@@ -90,8 +90,9 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   const post = await spawnCollect(node, [path.join(root, 'dist/post.cjs')], postEnv, workspace, 60_000);
   const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
   const summary = fs.readFileSync(files.summary, 'utf8');
+  const exported = parseFileCommands(fs.readFileSync(files.env, 'utf8'));
   fs.rmSync(stepDir, { recursive: true, force: true });
-  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, summary, state, runnerTemp, seconds: main.seconds };
+  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, exported, summary, state, runnerTemp, seconds: main.seconds };
 }
 
 export function nodeBinary() {

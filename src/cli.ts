@@ -14,7 +14,7 @@ import { Credentials, runCredentialHelper } from './credentials.ts';
 import { defaultDockerConfigDir } from './docker-config.ts';
 import { isUserError, messageOf } from './errors.ts';
 import { gitContextFromCheckout } from './git-context.ts';
-import { parseBuildArgs } from './inputs.ts';
+import { parseBuildArgs, withSourceDateEpoch } from './inputs.ts';
 import { runPipeline, type PipelineLog } from './pipeline.ts';
 import { computeMetadata } from './tags/index.ts';
 
@@ -101,7 +101,7 @@ async function buildCommand(args: string[]): Promise<number> {
       context,
       file,
       workspace: process.cwd(),
-      buildArgs: parseBuildArgs(((values['build-arg'] as string[] | undefined) ?? []).join('\n')),
+      buildArgs: withSourceDateEpoch(parseBuildArgs(((values['build-arg'] as string[] | undefined) ?? []).join('\n'), process.env), process.env),
       target: str(values.target) || undefined,
       platforms: str(values.platform) ? str(values.platform).split(',') : [],
       tags,

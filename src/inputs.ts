@@ -62,12 +62,21 @@ export function inputsFromEnv(env: NodeJS.ProcessEnv): InputSource {
   return Object.assign((name: string) => raw(name).trim(), { raw });
 }
 
-export function readInputs(get: InputSource, workspace: string): Inputs {
-  const contextInput = get('context') || '.';
-  const context = path.resolve(workspace, contextInput);
+export function readInputs(get: InputSource, workspace: string, env: NodeJS.ProcessEnv = {}): Inputs {
+  const contextInput = get('context');
+  const context = resolveContext(contextInput, workspace);
+  const fromCheckout = contextInput === '' || contextInput.startsWith(DEFAULT_CONTEXT);
+  // Nothing to build at all, not even a Dockerfile: the job has not checked the repository out.
+  if (fromCheckout && !get('file') && !hasCheckout(workspace) && !isFile(path.join(context, 'Dockerfile'))) {
+    throw new UserError(
+      `the workspace ${workspace} holds no checkout of the repository (no .git, no Dockerfile): ` +
+        'add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build',
+      { input: 'context' },
+    );
+  }
   if (!isDirectory(context)) {
     const problem = fs.existsSync(context) ? 'is not a folder' : 'does not exist';
-    throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: 'context' });
+    throw new UserError(`context folder "${contextInput || '.'}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: 'context' });
   }
   const fileInput = get('file');
   const file = fileInput ? path.resolve(workspace, fileInput) : path.join(context, 'Dockerfile');
@@ -98,7 +107,7 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
       labels: get.raw?.('sep-labels') || '\n',
       annotations: get.raw?.('sep-annotations') || '\n',
     },
-    buildArgs: parseBuildArgs(get('build-args')),
+    buildArgs: withSourceDateEpoch(parseBuildArgs(get('build-args'), env), env),
     target: get('target') || undefined,
     platforms: platforms(get('platforms')),
     push: oneOf(get, 'push', ['true', 'false', 'auto'], 'auto'),
@@ -116,20 +125,54 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
   };
 }
 
-/** `NAME=value` lines (or comma-separated); a value may itself contain `=`. */
-export function parseBuildArgs(text: string): BuildArg[] {
+/**
+ * `NAME=value` lines; a value may itself contain `=`. A bare `NAME` takes its value
+ * from the environment, as Buildx does (and is left out when the variable is unset).
+ */
+export function parseBuildArgs(text: string, env: NodeJS.ProcessEnv = {}): BuildArg[] {
   return text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
+    .flatMap((line) => {
       const eq = line.indexOf('=');
       const name = eq < 0 ? line : line.slice(0, eq).trim();
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-        throw new UserError(`build-args: "${line}" is not NAME=value`, { input: 'build-args' });
+        throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: 'build-args' });
       }
-      return { name, value: eq < 0 ? '' : line.slice(eq + 1) };
+      if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+      const value = env[name];
+      return value === undefined ? [] : [{ name, value }];
     });
+}
+
+/**
+ * SOURCE_DATE_EPOCH from the environment reaches the build as the build arg BuildKit
+ * reads for reproducible timestamps (and so takes part in the fingerprint).
+ */
+export function withSourceDateEpoch(args: BuildArg[], env: NodeJS.ProcessEnv): BuildArg[] {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === 'SOURCE_DATE_EPOCH')) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: 'SOURCE_DATE_EPOCH', value: epoch }];
+}
+
+/** build-push-action's `{{defaultContext}}` (the repository at this commit) is the checkout here; `:sub/dir` a folder in it. */
+export const DEFAULT_CONTEXT = '{{defaultContext}}';
+
+export function resolveContext(input: string, workspace: string): string {
+  if (input.startsWith(DEFAULT_CONTEXT)) {
+    const rest = input.slice(DEFAULT_CONTEXT.length);
+    if (rest !== '' && !rest.startsWith(':')) {
+      throw new UserError(`context "${input}": after ${DEFAULT_CONTEXT} only ":<folder>" may follow`, { input: 'context' });
+    }
+    return path.resolve(workspace, rest.slice(1) || '.');
+  }
+  return path.resolve(workspace, input || '.');
+}
+
+function hasCheckout(workspace: string): boolean {
+  return fs.existsSync(path.join(workspace, '.git'));
 }
 
 /** Items separated by newlines or commas, trimmed, empty ones dropped. */

@@ -29,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const secretsDir = path.join(env.RUNNER_TEMP || os.tmpdir(), `image-build-secrets-${crypto.randomBytes(6).toString('hex')}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace);
+    const inputs = readInputs(inputsFromEnv(env), workspace, env);
     for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) core.setSecret(secret);
 
     const git = gitContextFromEnv(env);

@@ -14,6 +14,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** Variables the step exported for later steps (GITHUB_ENV). */
+  exported: Record<string, string>;
   summary: string;
   state: Record<string, string>;
   runnerTemp: string;
