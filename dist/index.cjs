@@ -31150,7 +31150,7 @@ function readInputs(get, workspace, env = {}) {
   const fromCheckout = contextInput === "" || contextInput.startsWith(DEFAULT_CONTEXT);
   if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path9.default.join(context, "Dockerfile"))) {
     throw new UserError(
-      `the workspace ${workspace} holds no checkout of the repository (no .git, no Dockerfile): add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,
+      `the workspace ${workspace} is empty, with no checkout of the repository: add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,
       { input: "context" }
     );
   }
@@ -31234,7 +31234,12 @@ function resolveContext(input, workspace) {
   return import_node_path9.default.resolve(workspace, input || ".");
 }
 function hasCheckout(workspace) {
-  return import_node_fs9.default.existsSync(import_node_path9.default.join(workspace, ".git"));
+  if (import_node_fs9.default.existsSync(import_node_path9.default.join(workspace, ".git"))) return true;
+  try {
+    return import_node_fs9.default.readdirSync(workspace).length > 0;
+  } catch {
+    return false;
+  }
 }
 function listItems(text) {
   return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");

@@ -66,10 +66,10 @@ export function readInputs(get: InputSource, workspace: string, env: NodeJS.Proc
   const contextInput = get('context');
   const context = resolveContext(contextInput, workspace);
   const fromCheckout = contextInput === '' || contextInput.startsWith(DEFAULT_CONTEXT);
-  // Nothing to build at all, not even a Dockerfile: the job has not checked the repository out.
+  // An empty workspace: the job has not checked the repository out.
   if (fromCheckout && !get('file') && !hasCheckout(workspace) && !isFile(path.join(context, 'Dockerfile'))) {
     throw new UserError(
-      `the workspace ${workspace} holds no checkout of the repository (no .git, no Dockerfile): ` +
+      `the workspace ${workspace} is empty, with no checkout of the repository: ` +
         'add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build',
       { input: 'context' },
     );
@@ -171,8 +171,14 @@ export function resolveContext(input: string, workspace: string): string {
   return path.resolve(workspace, input || '.');
 }
 
+/** A workspace without .git and without any file is one nothing was checked out into. */
 function hasCheckout(workspace: string): boolean {
-  return fs.existsSync(path.join(workspace, '.git'));
+  if (fs.existsSync(path.join(workspace, '.git'))) return true;
+  try {
+    return fs.readdirSync(workspace).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Items separated by newlines or commas, trimmed, empty ones dropped. */
