@@ -32812,6 +32812,13 @@ function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
 function outputEnvName(output) {
   return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
 }
+function checkAnnotationLevels(annotations, platforms2) {
+  if (platforms2.length > 1 || !annotations.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
+  throw new UserError(
+    'index annotations need a multi-platform image, and this build has one platform: set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
+    { input: "annotations" }
+  );
+}
 
 // src/summary.ts
 init_import_meta_url();
@@ -34139,6 +34146,7 @@ async function run2(env = process.env) {
     for (const warning2 of meta.warnings) warning(warning2);
     const refs = meta.images.length ? meta.tags : [];
     const push = decidePush(inputs.push, git2.eventName) && refs.length > 0;
+    if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, inputs.platforms);
     import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
     saveState(SECRETS_STATE, secretsDir);
     const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();

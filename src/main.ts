@@ -21,7 +21,7 @@ import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwit
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
 import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
-import { metadataActionOutputs, outputEnvName, type Separators } from './metadata-outputs.ts';
+import { checkAnnotationLevels, metadataActionOutputs, outputEnvName, type Separators } from './metadata-outputs.ts';
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 
@@ -48,6 +48,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // With no image there is nothing to push: the tags are names only.
     const refs = meta.images.length ? meta.tags : [];
     const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
+    if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, inputs.platforms);
 
     fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
     core.saveState(SECRETS_STATE, secretsDir);

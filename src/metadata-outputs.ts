@@ -3,6 +3,7 @@
  * steps that read `steps.<id>.outputs.json` or `$DOCKER_METADATA_OUTPUT_JSON`
  * keep working when this step replaces it. Pure: the edge sets them.
  */
+import { UserError } from './errors.ts';
 import type { Metadata } from './tags/index.ts';
 
 export interface Separators {
@@ -31,4 +32,17 @@ export function metadataActionOutputs(meta: Metadata, separators: Separators = D
 /** The variable metadata-action exports an output as: `tag-names` → `DOCKER_METADATA_OUTPUT_TAG_NAMES`. */
 export function outputEnvName(output: string): string {
   return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
+}
+
+/**
+ * BuildKit refuses `index:` annotations on a single-platform image (there is no index):
+ * said up front, with what to change, instead of after the build.
+ */
+export function checkAnnotationLevels(annotations: string[], platforms: string[]): void {
+  if (platforms.length > 1 || !annotations.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
+  throw new UserError(
+    'index annotations need a multi-platform image, and this build has one platform: ' +
+      'set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
+    { input: 'annotations' },
+  );
 }
