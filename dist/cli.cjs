@@ -31607,13 +31607,14 @@ async function runPipeline(settings, log2) {
 }
 function registriesOf(settings, dockerfile) {
   const refs = [...settings.tags, ...baseImages(dockerfile), ...settings.registryCache ? [settings.registryCache.ref] : []];
-  return [...new Set(refs.flatMap((ref) => {
+  const registries = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
     try {
-      return [parseReference(ref).registry];
+      registries.add(parseReference(ref).registry);
     } catch {
-      return [];
     }
-  }))];
+  }
+  return [...registries];
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log2) {

@@ -278,7 +278,15 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 /** The registries a run may talk to: its images', its base images', its cache image's. */
 function registriesOf(settings: PipelineSettings, dockerfile: DockerfileModel): string[] {
   const refs = [...settings.tags, ...baseImages(dockerfile), ...(settings.registryCache ? [settings.registryCache.ref] : [])];
-  return [...new Set(refs.flatMap((ref) => { try { return [parseReference(ref).registry]; } catch { return []; } }))];
+  const registries = new Set<string>();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+      // a base image named by an unset ARG: nothing to log in to
+    }
+  }
+  return [...registries];
 }
 
 const EXPORT_HINT =
