@@ -28939,6 +28939,114 @@ init_import_meta_url();
 var import_node_child_process = require("node:child_process");
 var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
+
+// src/registry/reference.ts
+init_import_meta_url();
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API_HOST = "registry-1.docker.io";
+var DEFAULT_TAG = "latest";
+var MAX_NAME_LENGTH = 255;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
+var PORT = /^[0-9]+$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+function parseReference(text, where = {}) {
+  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text.trim();
+  if (trimmed === "") throw invalid("it is empty");
+  if (/\s/.test(trimmed)) throw invalid("it contains white space");
+  let rest = trimmed;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    checkDigest(digest, invalid);
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
+    }
+  }
+  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
+  const { registry, repository } = splitRegistry(rest);
+  checkRegistry(registry, invalid);
+  checkRepository(repository, invalid);
+  const reference = { registry, repository };
+  if (tag !== void 0) reference.tag = tag;
+  if (digest !== void 0) reference.digest = digest;
+  return reference;
+}
+function formatReference(reference) {
+  const { tag, digest } = reference;
+  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
+}
+function manifestReference(reference) {
+  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
+}
+function apiHost(registry) {
+  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function isDigest(text) {
+  return DIGEST.test(text) && hasKnownLength(text);
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
+  if (!looksLikeHost) return dockerHub(name);
+  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
+  const repository = name.slice(slash + 1);
+  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
+}
+function dockerHub(repository) {
+  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
+}
+function checkRegistry(registry, invalid) {
+  let host = registry;
+  let port;
+  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
+  if (portColon >= 0) {
+    host = registry.slice(0, portColon);
+    port = registry.slice(portColon + 1);
+  }
+  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
+  if (!hostOk || port !== void 0 && !PORT.test(port)) {
+    throw invalid(`registry "${registry}" is not a host name with an optional port`);
+  }
+}
+function checkRepository(repository, invalid) {
+  if (repository === "") throw invalid("the repository name is empty");
+  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
+  for (const component of repository.split("/")) {
+    if (!PATH_COMPONENT.test(component)) {
+      throw invalid(
+        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
+      );
+    }
+  }
+}
+function checkDigest(digest, invalid) {
+  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
+  if (!hasKnownLength(digest)) {
+    const [algorithm] = digest.split(":");
+    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
+  }
+}
+function hasKnownLength(digest) {
+  const [algorithm, hex] = digest.split(":");
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  return expected === void 0 || hex.length === expected;
+}
+
+// src/credentials.ts
 var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 function authKey(registry) {
   return registry === "docker.io" ? DOCKER_HUB_AUTH_KEY : registry;
@@ -29060,6 +29168,16 @@ var Credentials = class _Credentials {
     return login;
   }
 };
+function registriesOf(refs) {
+  const registries = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+    }
+  }
+  return [...registries];
+}
 
 // src/docker-config.ts
 init_import_meta_url();
@@ -29878,9 +29996,9 @@ var MANIFEST_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.docker.distribution.manifest.list.v2+json",
   "application/vnd.docker.distribution.manifest.v2+json"
 ]);
-var DIGEST = /^sha256:[0-9a-f]{64}$/;
-function isDigest(value) {
-  return typeof value === "string" && DIGEST.test(value);
+var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+function isDigest2(value) {
+  return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
   return import_node_path6.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
@@ -29898,7 +30016,7 @@ async function readIndex(dir) {
   return index.manifests;
 }
 function checkDescriptor(descriptor, where) {
-  if (!descriptor || !isDigest(descriptor.digest) || typeof descriptor.mediaType !== "string") {
+  if (!descriptor || !isDigest2(descriptor.digest) || typeof descriptor.mediaType !== "string") {
     throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
   }
 }
@@ -29969,7 +30087,7 @@ async function serveLayout(dir) {
       return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
     }
     if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
     if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
@@ -29995,7 +30113,7 @@ async function serveLayout(dir) {
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
-    if (isDigest(reference)) {
+    if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
       const parsed = JSON.parse(await import_promises4.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
@@ -30030,7 +30148,7 @@ async function serveLayout(dir) {
 async function readIndexEntries(dir) {
   try {
     const index = JSON.parse(await import_promises4.default.readFile(import_node_path7.default.join(dir, "index.json"), "utf8"));
-    return (index.manifests ?? []).filter((entry) => isDigest(entry.digest) && typeof entry.mediaType === "string");
+    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
   }
@@ -30115,112 +30233,6 @@ function imageManifestsOf(index) {
   return index.manifests.filter(
     (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
   );
-}
-
-// src/registry/reference.ts
-init_import_meta_url();
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_API_HOST = "registry-1.docker.io";
-var DEFAULT_TAG = "latest";
-var MAX_NAME_LENGTH = 255;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
-var PORT = /^[0-9]+$/;
-var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST2 = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text, where = {}) {
-  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text.trim();
-  if (trimmed === "") throw invalid("it is empty");
-  if (/\s/.test(trimmed)) throw invalid("it contains white space");
-  let rest = trimmed;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    checkDigest(digest, invalid);
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) {
-      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
-    }
-  }
-  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
-  const { registry, repository } = splitRegistry(rest);
-  checkRegistry(registry, invalid);
-  checkRepository(repository, invalid);
-  const reference = { registry, repository };
-  if (tag !== void 0) reference.tag = tag;
-  if (digest !== void 0) reference.digest = digest;
-  return reference;
-}
-function formatReference(reference) {
-  const { tag, digest } = reference;
-  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
-}
-function manifestReference(reference) {
-  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
-}
-function apiHost(registry) {
-  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-function isDigest2(text) {
-  return DIGEST2.test(text) && hasKnownLength(text);
-}
-function splitRegistry(name) {
-  const slash = name.indexOf("/");
-  const first = slash < 0 ? "" : name.slice(0, slash);
-  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
-  if (!looksLikeHost) return dockerHub(name);
-  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
-  const repository = name.slice(slash + 1);
-  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
-}
-function dockerHub(repository) {
-  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
-}
-function checkRegistry(registry, invalid) {
-  let host = registry;
-  let port;
-  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
-  if (portColon >= 0) {
-    host = registry.slice(0, portColon);
-    port = registry.slice(portColon + 1);
-  }
-  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
-  if (!hostOk || port !== void 0 && !PORT.test(port)) {
-    throw invalid(`registry "${registry}" is not a host name with an optional port`);
-  }
-}
-function checkRepository(repository, invalid) {
-  if (repository === "") throw invalid("the repository name is empty");
-  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
-  for (const component of repository.split("/")) {
-    if (!PATH_COMPONENT.test(component)) {
-      throw invalid(
-        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
-      );
-    }
-  }
-}
-function checkDigest(digest, invalid) {
-  if (!DIGEST2.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
-  if (!hasKnownLength(digest)) {
-    const [algorithm] = digest.split(":");
-    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
-  }
-}
-function hasKnownLength(digest) {
-  const [algorithm, hex] = digest.split(":");
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  return expected === void 0 || hex.length === expected;
 }
 
 // src/cache/registry-backend.ts
@@ -31097,7 +31109,7 @@ var RegistryClient = class {
    */
   async putManifest(repo, tagOrDigest, bytes, mediaType) {
     const repository = toRepository(repo);
-    const reference = isDigest2(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
+    const reference = isDigest(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
     const response = await this.session.request({
       method: "PUT",
       repository,
@@ -31490,7 +31502,7 @@ async function runPipeline(settings, log2) {
     timings
   };
   if (settings.dryRun) return finish(result, started);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf(settings, dockerfile))) : void 0;
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...baseImages(dockerfile), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
   const workDir = await import_promises7.default.mkdtemp(import_node_path10.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
@@ -31604,17 +31616,6 @@ async function runPipeline(settings, log2) {
     dockerConfig?.remove();
     await import_promises7.default.rm(workDir, { recursive: true, force: true });
   }
-}
-function registriesOf(settings, dockerfile) {
-  const refs = [...settings.tags, ...baseImages(dockerfile), ...settings.registryCache ? [settings.registryCache.ref] : []];
-  const registries = /* @__PURE__ */ new Set();
-  for (const ref of refs) {
-    try {
-      registries.add(parseReference(ref).registry);
-    } catch {
-    }
-  }
-  return [...registries];
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log2) {

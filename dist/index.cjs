@@ -30854,6 +30854,16 @@ function parseLoginsInput(text, splitFields2) {
   }
   return logins;
 }
+function registriesOf(refs) {
+  const registries = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+    }
+  }
+  return [...registries];
+}
 
 // src/docker-config.ts
 init_import_meta_url();
@@ -32582,7 +32592,7 @@ async function runPipeline(settings, log) {
     timings
   };
   if (settings.dryRun) return finish(result, started);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf(settings, dockerfile))) : void 0;
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...baseImages(dockerfile), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
   const workDir = await import_promises12.default.mkdtemp(import_node_path13.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
@@ -32696,17 +32706,6 @@ async function runPipeline(settings, log) {
     dockerConfig?.remove();
     await import_promises12.default.rm(workDir, { recursive: true, force: true });
   }
-}
-function registriesOf(settings, dockerfile) {
-  const refs = [...settings.tags, ...baseImages(dockerfile), ...settings.registryCache ? [settings.registryCache.ref] : []];
-  const registries = /* @__PURE__ */ new Set();
-  for (const ref of refs) {
-    try {
-      registries.add(parseReference(ref).registry);
-    } catch {
-    }
-  }
-  return [...registries];
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log) {

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, messageOf } from './errors.ts';
+import { parseReference } from './registry/reference.ts';
 
 export interface RegistryLogin {
   registry: string;
@@ -218,4 +219,17 @@ export function parseLoginsInput(text: string, splitFields: (line: string) => st
     logins.push({ registry: registryOfAuthKey(values.registry), username: values.username, password: values.password });
   }
   return logins;
+}
+
+/** The registries of image references (a run's images, base images, cache image); unparsable ones (an unset ARG) are skipped. */
+export function registriesOf(refs: string[]): string[] {
+  const registries = new Set<string>();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+      // nothing to log in to
+    }
+  }
+  return [...registries];
 }

@@ -15,7 +15,7 @@ import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
-import type { Credentials } from './credentials.ts';
+import { registriesOf, type Credentials } from './credentials.ts';
 import { createDockerConfig } from './docker-config.ts';
 import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.ts';
 import { messageOf, UserError } from './errors.ts';
@@ -150,7 +150,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   };
   if (settings.dryRun) return finish(result, started);
 
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf(settings, dockerfile))) : undefined;
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...baseImages(dockerfile), ...(settings.registryCache ? [settings.registryCache.ref] : [])]))) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   let cache: CacheSession | undefined;
   try {
@@ -273,20 +273,6 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     dockerConfig?.remove();
     await fs.rm(workDir, { recursive: true, force: true });
   }
-}
-
-/** The registries a run may talk to: its images', its base images', its cache image's. */
-function registriesOf(settings: PipelineSettings, dockerfile: DockerfileModel): string[] {
-  const refs = [...settings.tags, ...baseImages(dockerfile), ...(settings.registryCache ? [settings.registryCache.ref] : [])];
-  const registries = new Set<string>();
-  for (const ref of refs) {
-    try {
-      registries.add(parseReference(ref).registry);
-    } catch {
-      // a base image named by an unset ARG: nothing to log in to
-    }
-  }
-  return [...registries];
 }
 
 const EXPORT_HINT =
