@@ -34206,7 +34206,7 @@ function registryCredentials(inputs, meta, env) {
   const explicit = [];
   if (inputs.password) {
     if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: "username" });
-    const registries = inputs.registry ? [inputs.registry] : imageRegistries;
+    const registries = inputs.registry ? [registryOfAuthKey(inputs.registry)] : imageRegistries;
     explicit.push(...registries.map((registry) => ({ registry, username: inputs.username, password: inputs.password })));
   }
   explicit.push(...inputs.logins.filter((login) => !explicit.some((given) => given.registry === login.registry)));

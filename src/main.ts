@@ -14,7 +14,7 @@ import { cacheScope } from './cache/keys.ts';
 import { registryCacheRef } from './cache/registry-backend.ts';
 import { deltaCacheStore } from './cache/delta-store.ts';
 import { localCacheStore, type CacheStore } from './cache/store.ts';
-import { Credentials, runCredentialHelper, type RegistryLogin } from './credentials.ts';
+import { Credentials, registryOfAuthKey, runCredentialHelper, type RegistryLogin } from './credentials.ts';
 import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
@@ -120,7 +120,8 @@ export function registryCredentials(inputs: Inputs, meta: Metadata, env: NodeJS.
   const explicit: RegistryLogin[] = [];
   if (inputs.password) {
     if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: 'username' });
-    const registries = inputs.registry ? [inputs.registry] : imageRegistries;
+    // `registry` as login-action takes it: `docker.io`, `index.docker.io`, `https://ghcr.io` all name one registry each.
+    const registries = inputs.registry ? [registryOfAuthKey(inputs.registry)] : imageRegistries;
     explicit.push(...registries.map((registry) => ({ registry, username: inputs.username!, password: inputs.password! })));
   }
   explicit.push(...inputs.logins.filter((login) => !explicit.some((given) => given.registry === login.registry)));
