@@ -31377,6 +31377,8 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 var Promoter = class {
   client;
   log;
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  copied = { blobs: 0, bytes: 0 };
   constructor(credentials, log2) {
     this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log2;
@@ -31434,6 +31436,8 @@ ${lines.join("\n")}`, { input: "images" });
       }
       const from = sources.get(registry);
       const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
       const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
       this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
@@ -31699,6 +31703,7 @@ function logMiss(changes, log2) {
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }

@@ -32467,6 +32467,8 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 var Promoter = class {
   client;
   log;
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  copied = { blobs: 0, bytes: 0 };
   constructor(credentials, log) {
     this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log;
@@ -32524,6 +32526,8 @@ ${lines.join("\n")}`, { input: "images" });
       }
       const from = sources.get(registry);
       const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
       const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
       this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
@@ -32789,6 +32793,7 @@ function logMiss(changes, log) {
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }
@@ -32828,7 +32833,8 @@ function renderSummary({ result, tags, pushed, dryRun, advice = [] }) {
   const lines = [`## image-build: ${verdict}`, ""];
   if (tags.length) lines.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
   if (result.digest) lines.push(`**Digest** \`${result.digest}\``, "");
-  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, no blob uploaded.`, "");
+  const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : "no blob uploaded";
+  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, "");
   lines.push(...cacheSection(result, dryRun));
   if (result.changes) lines.push(...changesSection(result));
   const steps = dockerfileSteps(result.steps);

@@ -113,6 +113,8 @@ export interface PipelineResult {
   changes?: MissExplanation;
   /** Requests sent to registries (lookups, retags), for the summary. */
   registryRequests: number;
+  /** Blobs a reused image needed copied to another registry (none within one registry). */
+  copiedBlobs?: { blobs: number; bytes: number };
   timings: Timings;
 }
 
@@ -378,6 +380,7 @@ function logMiss(changes: MissExplanation, log: PipelineLog): void {
 
 function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }

@@ -31,6 +31,8 @@ export interface ImageLayer {
 export class Promoter {
   readonly client: RegistryClient;
   readonly log: PipelineLog;
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  readonly copied = { blobs: 0, bytes: 0 };
 
   constructor(credentials: Credentials, log: PipelineLog) {
     this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
@@ -92,6 +94,8 @@ export class Promoter {
       }
       const from = sources.get(registry)!;
       const copied = await copyImage(this.client, { ...from.repository, tag: undefined, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
       const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : '';
       this.log.info(`Tagged ${target} → ${found.digest}${how}`);
     }
