@@ -29686,6 +29686,9 @@ async function gitContextFromCheckout(dir) {
 // src/inputs.ts
 init_import_meta_url();
 
+// src/metadata-outputs.ts
+init_import_meta_url();
+
 // src/tags/list.ts
 init_import_meta_url();
 function inputLines(input) {

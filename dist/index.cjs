@@ -31081,6 +31081,41 @@ init_import_meta_url();
 var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 
+// src/metadata-outputs.ts
+init_import_meta_url();
+var DEFAULT_SEPARATORS = { tags: "\n", labels: "\n", annotations: "\n" };
+function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
+  return [
+    ["version", meta.version.main ?? ""],
+    ["tags", meta.tags.join(separators.tags)],
+    ["tag-names", meta.tagNames.join(separators.tags)],
+    ["labels", Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join(separators.labels)],
+    ["annotations", meta.annotations.join(separators.annotations)],
+    ["json", JSON.stringify(meta.json)]
+  ];
+}
+function outputEnvName(output) {
+  return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
+}
+function checkAnnotationLevels(annotations, platforms2) {
+  if (platforms2.length > 1 || !annotations.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
+  throw new UserError(
+    'index annotations need a multi-platform image, and this build has one platform: set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
+    { input: "annotations" }
+  );
+}
+var DEFAULT_BAKE_TARGET = "docker-metadata-action";
+function bakeDefinitions(meta, target = DEFAULT_BAKE_TARGET) {
+  const args = { DOCKER_META_IMAGES: meta.images.join(","), DOCKER_META_VERSION: meta.version.main ?? "" };
+  const define = (body) => ({ target: { [target]: body } });
+  return {
+    tags: define({ tags: meta.tags, args }),
+    labels: define({ labels: meta.labels }),
+    annotations: define({ annotations: meta.annotations }),
+    tagsLabels: define({ tags: meta.tags, labels: meta.labels, args })
+  };
+}
+
 // src/tags/list.ts
 init_import_meta_url();
 function inputLines(input) {
@@ -31197,6 +31232,7 @@ function readInputs(get, workspace, env = {}) {
       labels: get.raw?.("sep-labels") || "\n",
       annotations: get.raw?.("sep-annotations") || "\n"
     },
+    bakeTarget: get("bake-target") || DEFAULT_BAKE_TARGET,
     buildArgs: withSourceDateEpoch(parseBuildArgs(get("build-args"), env), env),
     target: get("target") || void 0,
     platforms: platforms(get("platforms")),
@@ -32801,30 +32837,6 @@ function seconds(since) {
   return (Date.now() - since) / 1e3;
 }
 
-// src/metadata-outputs.ts
-init_import_meta_url();
-var DEFAULT_SEPARATORS = { tags: "\n", labels: "\n", annotations: "\n" };
-function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
-  return [
-    ["version", meta.version.main ?? ""],
-    ["tags", meta.tags.join(separators.tags)],
-    ["tag-names", meta.tagNames.join(separators.tags)],
-    ["labels", Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join(separators.labels)],
-    ["annotations", meta.annotations.join(separators.annotations)],
-    ["json", JSON.stringify(meta.json)]
-  ];
-}
-function outputEnvName(output) {
-  return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
-}
-function checkAnnotationLevels(annotations, platforms2) {
-  if (platforms2.length > 1 || !annotations.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
-  throw new UserError(
-    'index annotations need a multi-platform image, and this build has one platform: set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
-    { input: "annotations" }
-  );
-}
-
 // src/summary.ts
 init_import_meta_url();
 var MAX_LISTED_FILES = 20;
@@ -34186,7 +34198,7 @@ async function run2(env = process.env) {
       },
       actionLog
     );
-    setOutputs(meta, result, switches.setOutputEnv, inputs.separators);
+    setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
     info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
@@ -34243,8 +34255,8 @@ function layerAdvice(result) {
     changedFiles: changes ? [...changes.changed, ...changes.added, ...changes.removed] : void 0
   });
 }
-function setOutputs(meta, result, exportEnv, separators) {
-  const metadataAction = metadataActionOutputs(meta, separators);
+function setOutputs(meta, result, exportEnv, inputs, tempDir) {
+  const metadataAction = [...metadataActionOutputs(meta, inputs.separators), ...writeBakeFiles(meta, inputs.bakeTarget, tempDir)];
   const outputs = {
     ...Object.fromEntries(metadataAction),
     digest: result.digest ?? "",
@@ -34260,6 +34272,21 @@ function setOutputs(meta, result, exportEnv, separators) {
   outputs.metadata = JSON.stringify({ ...plain, tags: meta.tags, "tag-names": meta.tagNames, labels: meta.labels, annotations: meta.annotations });
   for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
   if (exportEnv) for (const [name, value] of metadataAction) exportVariable(outputEnvName(name), value);
+}
+function writeBakeFiles(meta, target, tempDir) {
+  const dir = import_node_fs11.default.mkdtempSync(import_node_path14.default.join(tempDir, "image-build-bake-"));
+  const definitions = bakeDefinitions(meta, target);
+  const files = [
+    ["bake-file-tags", "tags", definitions.tags],
+    ["bake-file-labels", "labels", definitions.labels],
+    ["bake-file-annotations", "annotations", definitions.annotations],
+    ["bake-file", "tags-labels", definitions.tagsLabels]
+  ];
+  return files.map(([output, kind, definition]) => {
+    const file = import_node_path14.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    import_node_fs11.default.writeFileSync(file, JSON.stringify(definition, null, 2));
+    return [output, file];
+  });
 }
 function report(error2) {
   process.exitCode = 1;

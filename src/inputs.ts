@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseLoginsInput, type RegistryLogin } from './credentials.ts';
 import { UserError } from './errors.ts';
-import type { Separators } from './metadata-outputs.ts';
+import { DEFAULT_BAKE_TARGET, type Separators } from './metadata-outputs.ts';
 import { splitFields } from './tags/list.ts';
 
 export type PushMode = 'true' | 'false' | 'auto';
@@ -31,6 +31,8 @@ export interface Inputs {
   annotations: string;
   /** `sep-tags`, `sep-labels`, `sep-annotations`: untrimmed, a newline when not given. */
   separators: Separators;
+  /** `bake-target`: the target name in the bake-file outputs. */
+  bakeTarget: string;
   buildArgs: BuildArg[];
   target?: string;
   platforms: string[];
@@ -107,6 +109,7 @@ export function readInputs(get: InputSource, workspace: string, env: NodeJS.Proc
       labels: get.raw?.('sep-labels') || '\n',
       annotations: get.raw?.('sep-annotations') || '\n',
     },
+    bakeTarget: get('bake-target') || DEFAULT_BAKE_TARGET,
     buildArgs: withSourceDateEpoch(parseBuildArgs(get('build-args'), env), env),
     target: get('target') || undefined,
     platforms: platforms(get('platforms')),

@@ -21,7 +21,7 @@ import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwit
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
 import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
-import { checkAnnotationLevels, metadataActionOutputs, outputEnvName, type Separators } from './metadata-outputs.ts';
+import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEnvName } from './metadata-outputs.ts';
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 
@@ -84,7 +84,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       },
       actionLog,
     );
-    setOutputs(meta, result, switches.setOutputEnv, inputs.separators);
+    setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
     core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
@@ -158,8 +158,8 @@ function layerAdvice(result: PipelineResult): Advice[] {
   });
 }
 
-function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean, separators: Separators): void {
-  const metadataAction = metadataActionOutputs(meta, separators);
+function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean, inputs: Inputs, tempDir: string): void {
+  const metadataAction = [...metadataActionOutputs(meta, inputs.separators), ...writeBakeFiles(meta, inputs.bakeTarget, tempDir)];
   const outputs: Record<string, string> = {
     ...Object.fromEntries(metadataAction),
     digest: result.digest ?? '',
@@ -176,6 +176,26 @@ function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean, 
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   // metadata-action also exports its own outputs for later steps (DOCKER_METADATA_SET_OUTPUT_ENV=false turns that off).
   if (exportEnv) for (const [name, value] of metadataAction) core.exportVariable(outputEnvName(name), value);
+}
+
+/**
+ * metadata-action's bake files, kept after the step (docker/bake-action reads them
+ * later): `bake-file-tags`, `-labels`, `-annotations` and the combined `bake-file`.
+ */
+function writeBakeFiles(meta: Metadata, target: string, tempDir: string): Array<[string, string]> {
+  const dir = fs.mkdtempSync(path.join(tempDir, 'image-build-bake-'));
+  const definitions = bakeDefinitions(meta, target);
+  const files: Array<[string, string, unknown]> = [
+    ['bake-file-tags', 'tags', definitions.tags],
+    ['bake-file-labels', 'labels', definitions.labels],
+    ['bake-file-annotations', 'annotations', definitions.annotations],
+    ['bake-file', 'tags-labels', definitions.tagsLabels],
+  ];
+  return files.map(([output, kind, definition]) => {
+    const file = path.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    fs.writeFileSync(file, JSON.stringify(definition, null, 2));
+    return [output, file];
+  });
 }
 
 function report(error: unknown): void {

@@ -46,3 +46,29 @@ export function checkAnnotationLevels(annotations: string[], platforms: string[]
     { input: 'annotations' },
   );
 }
+
+/** Bake's target name metadata-action writes its definitions under, unless `bake-target` says otherwise. */
+export const DEFAULT_BAKE_TARGET = 'docker-metadata-action';
+
+export interface BakeDefinitions {
+  /** `bake-file-tags`: the tags, with DOCKER_META_IMAGES and DOCKER_META_VERSION as args. */
+  tags: unknown;
+  /** `bake-file-labels`. */
+  labels: unknown;
+  /** `bake-file-annotations`: the annotations at every level. */
+  annotations: unknown;
+  /** `bake-file` (metadata-action's older, combined one): tags, labels and args. */
+  tagsLabels: unknown;
+}
+
+/** The JSON of metadata-action's bake files, for docker/bake-action in a later step (pure). */
+export function bakeDefinitions(meta: Metadata, target = DEFAULT_BAKE_TARGET): BakeDefinitions {
+  const args = { DOCKER_META_IMAGES: meta.images.join(','), DOCKER_META_VERSION: meta.version.main ?? '' };
+  const define = (body: Record<string, unknown>) => ({ target: { [target]: body } });
+  return {
+    tags: define({ tags: meta.tags, args }),
+    labels: define({ labels: meta.labels }),
+    annotations: define({ annotations: meta.annotations }),
+    tagsLabels: define({ tags: meta.tags, labels: meta.labels, args }),
+  };
+}

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleWorkspace, runAction, stack, uniqueName, type ActionRun } from './helpers.ts';
+import { exampleWorkspace, runAction, runnerTempDir, stack, uniqueName, type ActionRun } from './helpers.ts';
 
 const MANIFEST_TYPES = 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json';
 
@@ -40,9 +40,11 @@ describe('metadata-action outputs, environment and annotations', () => {
         'sep-tags': ',',
         'sep-labels': '\n',
         'sep-annotations': ';',
+        'bake-target': 'meta',
         'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}\nGREETING\n\n`,
         cache: 'false',
       },
+      runnerTemp: runnerTempDir(),
       env: { GREETING: 'hello-from-env', SOURCE_DATE_EPOCH: '1700000000' },
     });
   });
@@ -70,11 +72,32 @@ describe('metadata-action outputs, environment and annotations', () => {
 
   it('exports exactly metadata-action’s DOCKER_METADATA_OUTPUT_* variables, equal to the outputs', () => {
     const names = Object.keys(run.exported).filter((name) => name.startsWith('DOCKER_METADATA_OUTPUT_')).sort();
-    expect(names).toEqual(['DOCKER_METADATA_OUTPUT_ANNOTATIONS', 'DOCKER_METADATA_OUTPUT_JSON', 'DOCKER_METADATA_OUTPUT_LABELS', 'DOCKER_METADATA_OUTPUT_TAGS', 'DOCKER_METADATA_OUTPUT_TAG_NAMES', 'DOCKER_METADATA_OUTPUT_VERSION']);
-    for (const output of ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']) {
+    expect(names).toEqual([
+      'DOCKER_METADATA_OUTPUT_ANNOTATIONS',
+      'DOCKER_METADATA_OUTPUT_BAKE_FILE',
+      'DOCKER_METADATA_OUTPUT_BAKE_FILE_ANNOTATIONS',
+      'DOCKER_METADATA_OUTPUT_BAKE_FILE_LABELS',
+      'DOCKER_METADATA_OUTPUT_BAKE_FILE_TAGS',
+      'DOCKER_METADATA_OUTPUT_JSON',
+      'DOCKER_METADATA_OUTPUT_LABELS',
+      'DOCKER_METADATA_OUTPUT_TAGS',
+      'DOCKER_METADATA_OUTPUT_TAG_NAMES',
+      'DOCKER_METADATA_OUTPUT_VERSION',
+    ]);
+    for (const output of ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json', 'bake-file-tags', 'bake-file-labels', 'bake-file-annotations', 'bake-file']) {
       expect(run.exported[`DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`], output).toBe(run.outputs[output]);
     }
     expect(run.exported.DOCKER_METADATA_OUTPUT_VERSION).toBe('1.4.2');
+  });
+
+  it('the bake files are kept for later steps, with metadata-action’s definitions', () => {
+    const json = JSON.parse(run.outputs.json!);
+    const read = (output: string) => JSON.parse(fs.readFileSync(run.outputs[output]!, 'utf8'));
+    const args = { DOCKER_META_IMAGES: image, DOCKER_META_VERSION: '1.4.2' };
+    expect(read('bake-file-tags')).toEqual({ target: { meta: { tags: json.tags, args } } });
+    expect(read('bake-file-labels')).toEqual({ target: { meta: { labels: json.labels } } });
+    expect(read('bake-file-annotations')).toEqual({ target: { meta: { annotations: json.annotations } } });
+    expect(read('bake-file')).toEqual({ target: { meta: { tags: json.tags, labels: json.labels, args } } });
   });
 
   it('the pushed manifest carries the annotations', async () => {

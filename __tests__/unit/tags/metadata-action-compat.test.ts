@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { gitContextFromEnv, metadataSwitchesFromEnv, resolveCommitDate } from '../../../src/git-context.ts';
-import { metadataActionOutputs, outputEnvName } from '../../../src/metadata-outputs.ts';
+import { bakeDefinitions, metadataActionOutputs, outputEnvName } from '../../../src/metadata-outputs.ts';
 import type { RepositoryInfo } from '../../../src/git-context.ts';
 import {
   computeMetadata,
@@ -35,6 +35,8 @@ interface Case {
   version_label?: string;
   /** Set when a documented deviation explains a difference. */
   deviation?: string;
+  /** From the bakeFile table: the args of bake-file-tags. */
+  bake_args?: Record<string, string>;
 }
 
 interface Data {
@@ -45,6 +47,7 @@ interface Data {
   tagOrder: Array<{ input: string[]; order: string[] }>;
   flavor: Array<{ input: string[]; expect?: Record<string, unknown>; error?: boolean }>;
   images: Array<{ input: string[]; expect?: Array<{ name: string; enable: boolean }>; error?: boolean }>;
+  sepTags: Array<{ id: string; env: string; images: string[]; tags: string[]; sep: string; expect: string }>;
 }
 
 const data = JSON.parse(
@@ -145,11 +148,36 @@ async function runCase(c: Case): Promise<string[]> {
     json: JSON.stringify(expectedJson),
   };
   if (c.version) expectedOutputs.version = c.version.main ?? '';
+  if (c.bake_args) problems.push(...bakeProblems(c, env, expectedJson));
   const outputs = Object.fromEntries(metadataActionOutputs(result).map(([name, value]) => [outputEnvName(name), value]));
   for (const [name, value] of Object.entries(expectedOutputs)) {
     if (outputs[outputEnvName(name)] !== value) problems.push(`${outputEnvName(name)}: expected ${JSON.stringify(value)}, got ${JSON.stringify(outputs[outputEnvName(name)])}`);
   }
   return problems;
+}
+
+/** The bake files of a bakeFile-table case: its annotations are asked for at `index,manifest-descriptor`. */
+function bakeProblems(c: Case, env: Record<string, string>, json: { tags: string[]; labels: Record<string, string> }): string[] {
+  const fixture = data.envs[c.env]!;
+  const ctx = gitContextFromEnv({ ...env, DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index,manifest-descriptor' }, () => JSON.stringify(fixture.payload));
+  ctx.commitDate = MOCKED;
+  const meta = computeMetadata(
+    ctx,
+    { images: (c.images ?? []).join('\n'), tags: (c.tags ?? []).join('\n'), flavor: (c.flavor ?? []).join('\n'), labels: (c.labels ?? []).join('\n'), repo: REPO },
+    { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS, annotationLevels: ['index', 'manifest-descriptor'] },
+  );
+  const standard = standardLabels(json.labels['org.opencontainers.image.revision'] ?? '', json.labels['org.opencontainers.image.version'] ?? '');
+  const target = (body: unknown) => ({ target: { 'docker-metadata-action': body } });
+  const expected = {
+    tags: target({ tags: json.tags, args: c.bake_args }),
+    labels: target({ labels: json.labels }),
+    annotations: target({ annotations: ['index', 'manifest-descriptor'].flatMap((level) => standard.map((line) => `${level}:${line}`)) }),
+    tagsLabels: target({ tags: json.tags, labels: json.labels, args: c.bake_args }),
+  };
+  const got = bakeDefinitions(meta);
+  return (Object.keys(expected) as Array<keyof typeof expected>).flatMap((kind) =>
+    JSON.stringify(got[kind]) === JSON.stringify(expected[kind]) ? [] : [`bake ${kind}: expected ${JSON.stringify(expected[kind])}, got ${JSON.stringify(got[kind])}`],
+  );
 }
 
 function throws(fn: () => unknown): boolean {
@@ -202,6 +230,14 @@ function runParseCases(): Array<{ id: string; problems: string[] }> {
     } catch (error) {
       out.push({ id, problems: [`threw ${(error as Error).message}`] });
     }
+  }
+  for (const t of data.sepTags) {
+    const fixture = data.envs[t.env]!;
+    const ctx = gitContextFromEnv({ ...fixture.vars }, () => JSON.stringify(fixture.payload));
+    ctx.commitDate = MOCKED;
+    const meta = computeMetadata(ctx, { images: t.images.join('\n'), tags: t.tags.join('\n'), flavor: '', labels: '', repo: REPO }, { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS });
+    const got = Object.fromEntries(metadataActionOutputs(meta, { tags: t.sep, labels: '\n', annotations: '\n' })).tags;
+    out.push({ id: `meta.test ${t.id}`, problems: got === t.expect ? [] : [`expected ${JSON.stringify(t.expect)}, got ${JSON.stringify(got)}`] });
   }
   for (const i of data.images) {
     const id = `image.test ${JSON.stringify(i.input)}`;
