@@ -29046,6 +29046,74 @@ function hasKnownLength(digest) {
   return expected === void 0 || hex.length === expected;
 }
 
+// src/tags/list.ts
+init_import_meta_url();
+function inputLines(input) {
+  const lines = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    lines.push(line);
+  }
+  return lines;
+}
+function splitFields(line) {
+  const fields2 = [];
+  let current = "";
+  let inQuotes = false;
+  let fieldStart = true;
+  let afterFirstEquals = false;
+  let sawEquals = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        current += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && (fieldStart || afterFirstEquals)) {
+      inQuotes = true;
+      fieldStart = false;
+      afterFirstEquals = false;
+      continue;
+    }
+    if (ch === ",") {
+      pushField(fields2, current);
+      current = "";
+      fieldStart = true;
+      afterFirstEquals = false;
+      sawEquals = false;
+      continue;
+    }
+    afterFirstEquals = ch === "=" && !sawEquals;
+    if (ch === "=") sawEquals = true;
+    if (ch !== " " && ch !== "	") fieldStart = false;
+    current += ch;
+  }
+  if (inQuotes) {
+    throw new Error(`unterminated quote in "${line}"`);
+  }
+  pushField(fields2, current);
+  return fields2;
+}
+function pushField(fields2, field) {
+  const trimmed = field.trim();
+  if (trimmed !== "") fields2.push(trimmed);
+}
+function splitKeyValue(field) {
+  const at = field.indexOf("=");
+  if (at <= 0) return { value: field.trim() };
+  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
+}
+
 // src/credentials.ts
 var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 function authKey(registry) {
@@ -29108,7 +29176,7 @@ function runCredentialHelper(env) {
 }
 var HelperError = class extends Error {
 };
-var Credentials = class _Credentials {
+var Credentials = class {
   constructor(options) {
     this.options = options;
     this.config = readDockerConfigFile(options.configDir);
@@ -29117,15 +29185,6 @@ var Credentials = class _Credentials {
   options;
   config;
   found = /* @__PURE__ */ new Map();
-  /** Registries whose login came from a helper (their credHelpers entry is not copied: the login is). */
-  fromHelpers = /* @__PURE__ */ new Set();
-  /** Credentials that came only from the step (the CLI passes none and reads the config). */
-  static of(logins) {
-    return new _Credentials({ configDir: "/nonexistent", explicit: logins, runHelper: () => void 0 });
-  }
-  get configFile() {
-    return this.config;
-  }
   lookup(registry) {
     const explicit = this.options.explicit.find((login) => login.registry === registry);
     if (explicit) return explicit;
@@ -29148,7 +29207,6 @@ var Credentials = class _Credentials {
       try {
         const got = this.options.runHelper(helper, authKey(registry));
         if (got) {
-          this.fromHelpers.add(registry);
           const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
           return this.mask(login);
         }
@@ -29688,74 +29746,6 @@ init_import_meta_url();
 
 // src/metadata-outputs.ts
 init_import_meta_url();
-
-// src/tags/list.ts
-init_import_meta_url();
-function inputLines(input) {
-  const lines = [];
-  for (const raw of input.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
-  }
-  return lines;
-}
-function splitFields(line) {
-  const fields2 = [];
-  let current = "";
-  let inQuotes = false;
-  let fieldStart = true;
-  let afterFirstEquals = false;
-  let sawEquals = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        current += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && (fieldStart || afterFirstEquals)) {
-      inQuotes = true;
-      fieldStart = false;
-      afterFirstEquals = false;
-      continue;
-    }
-    if (ch === ",") {
-      pushField(fields2, current);
-      current = "";
-      fieldStart = true;
-      afterFirstEquals = false;
-      sawEquals = false;
-      continue;
-    }
-    afterFirstEquals = ch === "=" && !sawEquals;
-    if (ch === "=") sawEquals = true;
-    if (ch !== " " && ch !== "	") fieldStart = false;
-    current += ch;
-  }
-  if (inQuotes) {
-    throw new Error(`unterminated quote in "${line}"`);
-  }
-  pushField(fields2, current);
-  return fields2;
-}
-function pushField(fields2, field) {
-  const trimmed = field.trim();
-  if (trimmed !== "") fields2.push(trimmed);
-}
-function splitKeyValue(field) {
-  const at = field.indexOf("=");
-  if (at <= 0) return { value: field.trim() };
-  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
-}
 
 // src/inputs.ts
 function parseBuildArgs(text, env = {}) {

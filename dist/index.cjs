@@ -30706,6 +30706,76 @@ init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
 var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_path7 = __toESM(require("node:path"), 1);
+
+// src/tags/list.ts
+init_import_meta_url();
+function inputLines(input) {
+  const lines = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    lines.push(line);
+  }
+  return lines;
+}
+function splitFields(line) {
+  const fields2 = [];
+  let current = "";
+  let inQuotes = false;
+  let fieldStart = true;
+  let afterFirstEquals = false;
+  let sawEquals = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        current += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && (fieldStart || afterFirstEquals)) {
+      inQuotes = true;
+      fieldStart = false;
+      afterFirstEquals = false;
+      continue;
+    }
+    if (ch === ",") {
+      pushField(fields2, current);
+      current = "";
+      fieldStart = true;
+      afterFirstEquals = false;
+      sawEquals = false;
+      continue;
+    }
+    afterFirstEquals = ch === "=" && !sawEquals;
+    if (ch === "=") sawEquals = true;
+    if (ch !== " " && ch !== "	") fieldStart = false;
+    current += ch;
+  }
+  if (inQuotes) {
+    throw new Error(`unterminated quote in "${line}"`);
+  }
+  pushField(fields2, current);
+  return fields2;
+}
+function pushField(fields2, field) {
+  const trimmed = field.trim();
+  if (trimmed !== "") fields2.push(trimmed);
+}
+function splitKeyValue(field) {
+  const at = field.indexOf("=");
+  if (at <= 0) return { value: field.trim() };
+  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
+}
+
+// src/credentials.ts
 var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 function authKey(registry) {
   return registry === "docker.io" ? DOCKER_HUB_AUTH_KEY : registry;
@@ -30767,7 +30837,7 @@ function runCredentialHelper(env) {
 }
 var HelperError = class extends Error {
 };
-var Credentials = class _Credentials {
+var Credentials = class {
   constructor(options) {
     this.options = options;
     this.config = readDockerConfigFile(options.configDir);
@@ -30776,15 +30846,6 @@ var Credentials = class _Credentials {
   options;
   config;
   found = /* @__PURE__ */ new Map();
-  /** Registries whose login came from a helper (their credHelpers entry is not copied: the login is). */
-  fromHelpers = /* @__PURE__ */ new Set();
-  /** Credentials that came only from the step (the CLI passes none and reads the config). */
-  static of(logins) {
-    return new _Credentials({ configDir: "/nonexistent", explicit: logins, runHelper: () => void 0 });
-  }
-  get configFile() {
-    return this.config;
-  }
   lookup(registry) {
     const explicit = this.options.explicit.find((login) => login.registry === registry);
     if (explicit) return explicit;
@@ -30807,7 +30868,6 @@ var Credentials = class _Credentials {
       try {
         const got = this.options.runHelper(helper, authKey(registry));
         if (got) {
-          this.fromHelpers.add(registry);
           const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
           return this.mask(login);
         }
@@ -30827,7 +30887,7 @@ var Credentials = class _Credentials {
     return login;
   }
 };
-function parseLoginsInput(text, splitFields2) {
+function parseLoginsInput(text) {
   const logins = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
@@ -30835,7 +30895,7 @@ function parseLoginsInput(text, splitFields2) {
     const values = {};
     let fields2;
     try {
-      fields2 = splitFields2(line);
+      fields2 = splitFields(line);
     } catch {
       throw new UserError('logins: a line has an unterminated quote; quote whole values ("password=a,b")', { input: "logins" });
     }
@@ -31116,74 +31176,6 @@ function bakeDefinitions(meta, target = DEFAULT_BAKE_TARGET) {
   };
 }
 
-// src/tags/list.ts
-init_import_meta_url();
-function inputLines(input) {
-  const lines = [];
-  for (const raw of input.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
-  }
-  return lines;
-}
-function splitFields(line) {
-  const fields2 = [];
-  let current = "";
-  let inQuotes = false;
-  let fieldStart = true;
-  let afterFirstEquals = false;
-  let sawEquals = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        current += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && (fieldStart || afterFirstEquals)) {
-      inQuotes = true;
-      fieldStart = false;
-      afterFirstEquals = false;
-      continue;
-    }
-    if (ch === ",") {
-      pushField(fields2, current);
-      current = "";
-      fieldStart = true;
-      afterFirstEquals = false;
-      sawEquals = false;
-      continue;
-    }
-    afterFirstEquals = ch === "=" && !sawEquals;
-    if (ch === "=") sawEquals = true;
-    if (ch !== " " && ch !== "	") fieldStart = false;
-    current += ch;
-  }
-  if (inQuotes) {
-    throw new Error(`unterminated quote in "${line}"`);
-  }
-  pushField(fields2, current);
-  return fields2;
-}
-function pushField(fields2, field) {
-  const trimmed = field.trim();
-  if (trimmed !== "") fields2.push(trimmed);
-}
-function splitKeyValue(field) {
-  const at = field.indexOf("=");
-  if (at <= 0) return { value: field.trim() };
-  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
-}
-
 // src/inputs.ts
 function inputsFromEnv(env) {
   const raw = (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "";
@@ -31222,7 +31214,7 @@ function readInputs(get, workspace, env = {}) {
     registry: get("registry") || void 0,
     username: get("username") || void 0,
     password: get("password") || void 0,
-    logins: parseLoginsInput(get("logins"), splitFields),
+    logins: parseLoginsInput(get("logins")),
     tags: get("tags"),
     flavor: get("flavor") || "latest=auto",
     labels: get("labels"),

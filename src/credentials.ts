@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, messageOf } from './errors.ts';
 import { parseReference } from './registry/reference.ts';
+import { splitFields } from './tags/list.ts';
 
 export interface RegistryLogin {
   registry: string;
@@ -124,21 +125,10 @@ export interface CredentialOptions {
 export class Credentials {
   private readonly config: DockerConfigFile;
   private readonly found = new Map<string, RegistryLogin | undefined>();
-  /** Registries whose login came from a helper (their credHelpers entry is not copied: the login is). */
-  readonly fromHelpers = new Set<string>();
 
   constructor(private readonly options: CredentialOptions) {
     this.config = readDockerConfigFile(options.configDir);
     for (const login of [...options.explicit, ...(options.fallback ?? [])]) this.mask(login);
-  }
-
-  /** Credentials that came only from the step (the CLI passes none and reads the config). */
-  static of(logins: RegistryLogin[]): Credentials {
-    return new Credentials({ configDir: '/nonexistent', explicit: logins, runHelper: () => undefined });
-  }
-
-  get configFile(): DockerConfigFile {
-    return this.config;
   }
 
   lookup(registry: string): RegistryLogin | undefined {
@@ -165,7 +155,6 @@ export class Credentials {
       try {
         const got = this.options.runHelper(helper, authKey(registry));
         if (got) {
-          this.fromHelpers.add(registry);
           // `<token>` is how helpers say the secret is an identity token, not a password.
           const login = got.username === '<token>' ? { registry, username: '', password: '', identityToken: got.secret } : { registry, username: got.username, password: got.secret };
           return this.mask(login);
@@ -192,7 +181,7 @@ export class Credentials {
  * The `logins` input: one `registry=…,username=…,password=…` a line, for jobs
  * that do not log in beforehand. Values may be quoted to hold commas.
  */
-export function parseLoginsInput(text: string, splitFields: (line: string) => string[]): RegistryLogin[] {
+export function parseLoginsInput(text: string): RegistryLogin[] {
   const logins: RegistryLogin[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();

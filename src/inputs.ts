@@ -7,7 +7,6 @@ import path from 'node:path';
 import { parseLoginsInput, type RegistryLogin } from './credentials.ts';
 import { UserError } from './errors.ts';
 import { DEFAULT_BAKE_TARGET, type Separators } from './metadata-outputs.ts';
-import { splitFields } from './tags/list.ts';
 
 export type PushMode = 'true' | 'false' | 'auto';
 export type CacheMode = 'true' | 'false' | 'read-only';
@@ -99,7 +98,7 @@ export function readInputs(get: InputSource, workspace: string, env: NodeJS.Proc
     registry: get('registry') || undefined,
     username: get('username') || undefined,
     password: get('password') || undefined,
-    logins: parseLoginsInput(get('logins'), splitFields),
+    logins: parseLoginsInput(get('logins')),
     tags: get('tags'),
     flavor: get('flavor') || 'latest=auto',
     labels: get('labels'),

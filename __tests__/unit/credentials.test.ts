@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Credentials, parseLoginsInput, registryOfAuthKey, type HelperRunner } from '../../src/credentials.ts';
 import { privateConfig } from '../../src/docker-config.ts';
-import { splitFields } from '../../src/tags/list.ts';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
@@ -130,7 +129,7 @@ describe('the private config.json', () => {
 
 describe('the logins input', () => {
   test('one registry=…,username=…,password=… a line; quoted values keep commas', () => {
-    expect(parseLoginsInput('registry=quay.io,username=bot,password=a=b\n\n# comment\nregistry=docker.io,username=me,"password=x,y"', splitFields)).toEqual([
+    expect(parseLoginsInput('registry=quay.io,username=bot,password=a=b\n\n# comment\nregistry=docker.io,username=me,"password=x,y"')).toEqual([
       { registry: 'quay.io', username: 'bot', password: 'a=b' },
       { registry: 'docker.io', username: 'me', password: 'x,y' },
     ]);
@@ -142,7 +141,7 @@ describe('the logins input', () => {
   ])('%s is an error that does not echo the line', (text, message) => {
     let error: Error | undefined;
     try {
-      parseLoginsInput(text, splitFields);
+      parseLoginsInput(text);
     } catch (caught) {
       error = caught as Error;
     }
