@@ -5,19 +5,21 @@
 import fs from 'node:fs/promises';
 import { docker, lastLine } from './docker.ts';
 import { UserError } from './errors.ts';
-import type { BuildArg } from './inputs.ts';
 
 export interface BuildRequest {
   context: string;
   dockerfile: string;
   tags: string[];
   labels: Record<string, string>;
-  buildArgs: BuildArg[];
-  target?: string;
-  platforms: string[];
+  /** Annotations from the metadata (`manifest:key=value`, `index:key=value`), beside those of the `annotations` input. */
+  annotations?: string[];
+  /** The build inputs' flags (src/build-inputs.ts): build args, target, platforms, attestations, secrets, … */
+  options: string[];
   push: boolean;
-  /** Load the result into the local image store (the CLI without --push). */
+  /** Load the result into the local image store (the CLI without --push, the `load` input). */
   load: boolean;
+  /** `--output` flags from the `outputs` input: they replace the push of the tags. */
+  outputs?: string[];
   /** Buildx cache import specs, e.g. `type=local,src=/restored`. */
   cacheFrom: string[];
   /** Buildx cache export specs, e.g. `type=local,dest=/new,mode=max` (a new folder, so the cache never grows). */
@@ -27,18 +29,22 @@ export interface BuildRequest {
 }
 
 export function buildxArgs(request: BuildRequest): string[] {
-  const args = ['buildx', 'build', '--progress=rawjson', '--provenance=false'];
+  const args = ['buildx', 'build', '--progress=rawjson'];
   if (request.builder) args.push('--builder', request.builder);
   args.push('--file', request.dockerfile, '--metadata-file', request.metadataFile);
   for (const tag of request.tags) args.push('--tag', tag);
   for (const [name, value] of Object.entries(request.labels)) args.push('--label', `${name}=${value}`);
-  for (const arg of request.buildArgs) args.push('--build-arg', `${arg.name}=${arg.value}`);
-  if (request.target) args.push('--target', request.target);
-  if (request.platforms.length) args.push('--platform', request.platforms.join(','));
+  const annotations = request.annotations ?? [];
+  for (const annotation of annotations) args.push('--annotation', annotation);
+  args.push(...request.options);
   for (const spec of request.cacheFrom) args.push('--cache-from', spec);
   for (const spec of request.cacheTo) args.push('--cache-to', spec);
-  if (request.push) args.push('--push');
-  else if (request.load) args.push('--load');
+  const annotated = annotations.length > 0 || request.options.includes('--annotation');
+  if (request.outputs?.length) args.push(...request.outputs);
+  // Annotations live in OCI manifests only: a Docker v2 manifest would drop them.
+  else if (request.push && annotated) args.push('--output', 'type=image,push=true,oci-mediatypes=true');
+  else if (request.push) args.push('--push');
+  if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push('--load');
   args.push(request.context);
   return args;
 }

@@ -13,8 +13,9 @@ import { contextHash, contextLs } from './context/cli.ts';
 import { loginsFromDockerConfig } from './docker-config.ts';
 import { isUserError, messageOf } from './errors.ts';
 import { gitContextFromCheckout } from './git-context.ts';
-import { parseBuildArgs } from './inputs.ts';
-import { runPipeline, type PipelineLog } from './pipeline.ts';
+import { readBuildOptions } from './build-inputs.ts';
+import type { PipelineLog } from './log.ts';
+import { runPipeline } from './pipeline.ts';
 import { computeMetadata } from './tags/index.ts';
 
 const USAGE = `usage:
@@ -100,13 +101,20 @@ async function buildCommand(args: string[]): Promise<number> {
       context,
       file,
       workspace: process.cwd(),
-      buildArgs: parseBuildArgs(((values['build-arg'] as string[] | undefined) ?? []).join('\n')),
-      target: str(values.target) || undefined,
-      platforms: str(values.platform) ? str(values.platform).split(',') : [],
+      // The same table as the action's inputs: flags named like them read like them.
+      build: readBuildOptions(
+        (name) =>
+          ({
+            'build-args': ((values['build-arg'] as string[] | undefined) ?? []).join('\n'),
+            target: str(values.target),
+            platforms: str(values.platform),
+            load: push ? 'false' : 'true',
+          })[name] ?? '',
+        { workspace: process.cwd(), env: process.env },
+      ),
       tags,
       labels: {},
       push,
-      load: !push,
       cache: values['no-cache'] ? 'false' : 'true',
       cacheMode: 'max',
       cacheKeyPrefix: 'image-build',

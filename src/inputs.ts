@@ -22,9 +22,6 @@ export interface Inputs {
   tags: string;
   flavor: string;
   labels: string;
-  buildArgs: BuildArg[];
-  target?: string;
-  platforms: string[];
   push: PushMode;
   cache: CacheMode;
   cacheMode: 'min' | 'max';
@@ -37,6 +34,8 @@ export interface Inputs {
   advice: boolean;
   dryRun: boolean;
   githubToken?: string;
+  /** Per-platform image digests to join into one index instead of building (`merge-digests`). */
+  mergeDigests: string[];
 }
 
 export interface BuildArg {
@@ -81,9 +80,6 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
     tags: get('tags'),
     flavor: get('flavor') || 'latest=auto',
     labels: get('labels'),
-    buildArgs: parseBuildArgs(get('build-args')),
-    target: get('target') || undefined,
-    platforms: platforms(get('platforms')),
     push: oneOf(get, 'push', ['true', 'false', 'auto'], 'auto'),
     cache: oneOf(get, 'cache', ['true', 'false', 'read-only'], 'true'),
     cacheMode: oneOf(get, 'cache-mode', ['max', 'min'], 'max'),
@@ -96,6 +92,10 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
     advice: bool(get, 'advice', true),
     dryRun: bool(get, 'dry-run', false),
     githubToken: get('github-token') || undefined,
+    mergeDigests: get('merge-digests')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
   };
 }
 
@@ -113,24 +113,6 @@ export function parseBuildArgs(text: string): BuildArg[] {
       }
       return { name, value: eq < 0 ? '' : line.slice(eq + 1) };
     });
-}
-
-/** Items separated by newlines or commas, trimmed, empty ones dropped. */
-export function listItems(text: string): string[] {
-  return text
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-/** `os/arch[/variant]`, as BuildKit names platforms (`linux/amd64`, `linux/arm/v7`). */
-function platforms(text: string): string[] {
-  const items = listItems(text);
-  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
-  for (const item of items) {
-    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: 'platforms' });
-  }
-  return items;
 }
 
 function cacheKeyPrefix(prefix: string): string {

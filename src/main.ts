@@ -17,8 +17,12 @@ import { localCacheStore, type CacheStore } from './cache/store.ts';
 import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
+import { readBuildOptions, type BuildOptions } from './build-inputs.ts';
+import { secretValues } from './build-secrets.ts';
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
-import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
+import type { PipelineLog } from './log.ts';
+import { runMerge } from './merge-step.ts';
+import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
@@ -27,8 +31,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const secretsDir = path.join(env.RUNNER_TEMP || os.tmpdir(), `image-build-secrets-${crypto.randomBytes(6).toString('hex')}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace);
+    const get = inputsFromEnv(env);
+    const inputs = readInputs(get, workspace);
     for (const secret of [inputs.password, inputs.githubToken]) if (secret) core.setSecret(secret);
+    const build = readBuildOptions(get, { workspace, env });
+    for (const secret of secretValues(build.secrets)) core.setSecret(secret);
 
     const git = gitContextFromEnv(env);
     const switches = metadataSwitchesFromEnv(env);
@@ -41,7 +48,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const warning of meta.warnings) core.warning(warning);
     // With no image there is nothing to push: the tags are names only.
     const refs = meta.images.length ? meta.tags : [];
-    const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
+    // With `outputs`, the outputs say what is pushed: the tags only by an image output that pushes.
+    const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName)) && refs.length > 0;
+    const logins = registryLogins(inputs, meta, env);
+    if (inputs.mergeDigests.length) {
+      const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: build.annotations, logins, dryRun: inputs.dryRun }, actionLog);
+      setOutputs(meta, merged.result, switches.setOutputEnv);
+      await core.summary.addRaw(merged.summary, true).write();
+      return;
+    }
 
     fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
     core.saveState(SECRETS_STATE, secretsDir);
@@ -51,13 +66,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         context: inputs.context,
         file: inputs.file,
         workspace,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        platforms: inputs.platforms,
+        build,
         tags: refs,
         labels: meta.labels,
         push,
-        load: false,
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
@@ -66,10 +78,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         registryCache:
           inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
         skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git),
+        lookupRefs: lookupRefs(meta, git, build),
         builder: inputs.builder,
         dryRun: inputs.dryRun,
-        logins: registryLogins(inputs, meta, env),
+        logins,
         tempDir,
         secretsDir,
         env: { ...env },
@@ -87,6 +99,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     removeDockerConfig(secretsDir);
   }
 }
+
+/** What the outputs are made of: a pipeline's result, or a merge's. */
+type OutputResult = Pick<PipelineResult, 'digest' | 'imageId' | 'contextHash' | 'dockerfileHash' | 'fingerprint' | 'cacheKey' | 'cacheHit' | 'built'>;
 
 const actionLog: PipelineLog = {
   info: (message) => core.info(message),
@@ -118,10 +133,13 @@ export function registryLogins(inputs: Inputs, meta: Metadata, env: NodeJS.Proce
   return [];
 }
 
-/** Where an image of the same fingerprint is likely to be: this commit's `sha-` tag, the default branch's tag. */
-function lookupRefs(meta: Metadata, git: GitContext): string[] {
+/**
+ * Where an image of the same fingerprint is likely to be: this commit's `sha-` tag, the default
+ * branch's tag — of the images, and of the repositories pushed to by digest (a merged image's tags).
+ */
+function lookupRefs(meta: Metadata, git: GitContext, build: BuildOptions): string[] {
   const tags = [`sha-${git.sha.slice(0, 7)}`, ...(git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, '-')] : [])];
-  return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
+  return [...new Set([...meta.images, ...build.outputs.byDigest])].flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 
 function cacheStore(inputs: Inputs, tempDir: string): CacheStore {
@@ -140,7 +158,7 @@ function layerAdvice(result: PipelineResult): Advice[] {
   });
 }
 
-function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean): void {
+export function setOutputs(meta: Metadata, result: OutputResult, exportEnv: boolean): void {
   const outputs: Record<string, string> = {
     tags: meta.tags.join('\n'),
     'tag-names': meta.tagNames.join('\n'),

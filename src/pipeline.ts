@@ -6,6 +6,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildFailure, runBuild, type BuildHooks, type BuildRequest, type BuildResult, type BuildStep } from './builder.ts';
+import { buildOptionFlags, fingerprintOptions, type BuildOptions } from './build-inputs.ts';
+import { outputFlags } from './build-outputs.ts';
+import { pushLayoutByDigest } from './registry/push-layout.ts';
 import { instructionForStep } from './steps.ts';
 import type { CacheTraffic } from './cache/delta-store.ts';
 import { cacheKeys, type CacheHit } from './cache/keys.ts';
@@ -14,35 +17,31 @@ import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan }
 import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
-import { checkDocker } from './docker.ts';
+import { checkDocker, docker } from './docker.ts';
 import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
 import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.ts';
 import { messageOf, UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
-import type { BuildArg, CacheMode } from './inputs.ts';
+import type { CacheMode } from './inputs.ts';
+import type { PipelineLog } from './log.ts';
 import { Promoter, type ImageLayer } from './promote.ts';
 
-export interface PipelineLog {
-  info(message: string): void;
-  warning(message: string): void;
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  /** A notice the user should see once (the action: `::notice`); info when absent. */
-  notice?(message: string): void;
-}
+export type { PipelineLog } from './log.ts';
 
 export interface PipelineSettings {
   context: string;
   file: string;
   /** Paths in messages and annotations are shown relative to this folder. */
   workspace: string;
-  buildArgs: BuildArg[];
-  target?: string;
-  platforms: string[];
+  /** Every build input of the table (src/build-inputs.ts), read and checked: one value, not a field each. */
+  build: BuildOptions;
   /** Full image references to produce. */
   tags: string[];
   labels: Record<string, string>;
+  /** Annotations from the metadata (`manifest:key=value`), beside the `annotations` input's. */
+  annotations?: string[];
+  /** The tags are pushed (with `outputs`, only when an image output pushes them). */
   push: boolean;
-  load: boolean;
   cache: CacheMode;
   cacheMode: 'min' | 'max';
   cacheKeyPrefix: string;
@@ -117,8 +116,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   const displayFile = path.relative(settings.workspace, settings.file) || settings.file;
 
   let phase = Date.now();
-  const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
-  checkTarget(settings.target, dockerfile);
+  const build = settings.build;
+  const dockerfile = readDockerfile(settings.file, build['build-args'], displayFile);
+  checkTarget(build.target, dockerfile);
   const manifest = await readContextManifest(settings.context, settings.file);
   timings.hash = seconds(phase);
   const keys = cacheKeys({
@@ -144,6 +144,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     timings,
   };
   if (settings.dryRun) return finish(result, started);
+  noticeManagedCache(settings, log);
 
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
@@ -152,6 +153,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
+    const byDigest = build.outputs.byDigest;
 
     // Docker is checked alongside the lookup: a build then starts without waiting for it, and a
     // reused image, which needs no Docker, never waits.
@@ -160,20 +162,32 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     capabilities.catch(() => {}); // awaited below; a rejection before then is not unhandled
 
     phase = Date.now();
-    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : undefined, promoter.resolveBaseImages(baseImages(dockerfile))]);
+    const [, bases, options] = await Promise.all([
+      registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : undefined,
+      promoter.resolveBaseImages(baseImages(dockerfile)),
+      fingerprintOptions(build, {
+        contextHash: async (dir) => (await readContextManifest(dir)).hash,
+        imageDigest: (ref) => promoter.client.resolveDigest(ref),
+      }),
+    ]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
         dockerfileHash: dockerfile.hash,
-        buildArgs: settings.buildArgs,
-        target: settings.target,
-        platforms: settings.platforms,
+        buildArgs: build['build-args'],
+        target: build.target,
+        platforms: build.platforms,
         baseImages: bases,
+        options,
       });
     }
-    const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== undefined;
-    if (canReuse && (await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs))) {
+    // `no-cache` asks for every step to run; `call` evaluates the build instead of producing an image.
+    const canReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && result.fingerprint !== undefined && !build['no-cache'] && !build.call;
+    const platform = build.platforms.length === 1 ? build.platforms[0] : undefined;
+    const reuse = (candidates: string[]) => reuseExisting(result, promoter, candidates, registryRefs, platform);
+    if (canReuse && (await reuse([...registryRefs, ...settings.lookupRefs]))) {
       timings.lookup = seconds(phase);
+      await loadReused(result, settings, env, log);
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
@@ -200,7 +214,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
+        if (await reuse(recorded)) {
+          await loadReused(result, settings, env, log);
+          return finish(result, started, promoter);
+        }
       }
     }
 
@@ -218,16 +235,19 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const specs = (await cache?.specs(plan)) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
+    const layoutDir = path.join(workDir, 'by-digest');
+    const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === 'docker', layoutDir });
+    const secretsDir = settings.secretsDir ?? (await fs.mkdtemp(path.join(workDir, 'secrets-')));
     const request: BuildRequest = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      buildArgs: settings.buildArgs,
-      target: settings.target,
-      platforms: settings.platforms,
+      annotations: settings.annotations,
+      options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: settings.load,
+      load: build.load,
+      outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
@@ -237,26 +257,31 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const hooks = { env: envForContext(env, builder.context), log: (line: string) => log.info(line) };
     const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
     const failed = (error: unknown) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
-    let build: BuildResult;
+    let built: BuildResult;
     try {
-      build = await buildGroup(request);
+      built = await buildGroup(request);
     } catch (error) {
       // Cache layers that never arrived from the cache service fail the build that needed them: once more without them.
       // Awaited here, inside the try: a rejection left pending across the awaits in finally would go unhandled.
       if (!(await cache?.afterBuild?.(false))) return await failed(error);
       log.warning('The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.');
-      build = await buildGroup({ ...request, cacheFrom: (await cache!.specs(plan)).from }).catch(failed);
+      built = await buildGroup({ ...request, cacheFrom: (await cache!.specs(plan)).from }).catch(failed);
     }
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
-    Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
-    if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
+    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
+    if (outputs.pushLayout) {
+      // The docker driver cannot push by digest: its OCI layout is pushed here, untagged.
+      for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
+    }
+    if (settings.push && built.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
+    const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
     // Layer sizes are for the summary only (never fail a pushed build over them): read while the cache saves.
-    const layers = settings.push && result.digest ? promoter.layersOf(settings.tags[0]!, result.digest).catch(() => undefined) : undefined;
+    const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => undefined) : undefined;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -288,7 +313,7 @@ function newRecord(result: PipelineResult, key: string, settings: PipelineSettin
     fingerprint: result.fingerprint ?? '',
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
-    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
+    images: result.digest ? [...(settings.push ? settings.tags : []), ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest! })) : [],
     manifest: serializeManifest(result.manifest).toString('base64'),
     createdAt: new Date().toISOString(),
   };
@@ -335,9 +360,9 @@ async function explainPartialPush(error: unknown, pushed: string[], promoter: Pr
 }
 
 /** Looks for an image with this fingerprint among `candidates`; when found, gives it the new tags. */
-async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[]): Promise<boolean> {
+async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[], platform?: string): Promise<boolean> {
   try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint!);
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint!, platform);
     if (!found) return false;
     await promoter.retag(found, targets);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
@@ -346,6 +371,29 @@ async function reuseExisting(result: PipelineResult, promoter: Promoter, candida
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
     return false;
   }
+}
+
+/**
+ * `load` on a skipped build: the reused image is pulled into the engine by digest
+ * and given the tags, so that a following `docker run` finds it as if built.
+ */
+async function loadReused(result: PipelineResult, settings: PipelineSettings, env: NodeJS.ProcessEnv, log: PipelineLog): Promise<void> {
+  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
+  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, '');
+  const repository = from.slice(0, from.lastIndexOf(':') > from.lastIndexOf('/') ? from.lastIndexOf(':') : from.length);
+  const pinned = `${repository}@${result.digest}`;
+  const pulled = await docker(['pull', '--quiet', pinned], { env });
+  if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split('\n').pop()}`, { input: 'load' });
+  for (const tag of settings.tags) await docker(['tag', pinned, tag], { env });
+  log.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(', ')}` : ''}`);
+}
+
+/** `type=gha` caches the user names are the managed cache's to serve: said once, not uploaded twice. */
+function noticeManagedCache(settings: PipelineSettings, log: PipelineLog): void {
+  const gha = [...settings.build['cache-from'], ...settings.build['cache-to']].filter((entry) => entry.type === 'gha');
+  if (gha.length === 0) return;
+  const state = settings.cache === 'false' ? ' (it is off here: cache: false)' : '';
+  (log.notice ?? log.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
 }
 
 function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanation | undefined {

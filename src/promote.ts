@@ -7,10 +7,10 @@
 import type { RegistryLogin } from './docker-config.ts';
 import { messageOf } from './errors.ts';
 import { FINGERPRINT_LABEL } from './fingerprint.ts';
-import type { PipelineLog } from './pipeline.ts';
+import type { PipelineLog } from './log.ts';
 import { RegistryClient, type FetchedManifest } from './registry/client.ts';
 import { copyImage } from './registry/copy.ts';
-import { imageManifestsOf, isIndexMediaType, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
+import { imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
 import { parseReference, type RepositoryRef } from './registry/reference.ts';
 
 export interface FoundImage {
@@ -56,13 +56,27 @@ export class Promoter {
     }
   }
 
-  /** The first of `candidates` whose image carries `fingerprint` in its labels. */
-  async findByFingerprint(candidates: string[], fingerprint: string): Promise<FoundImage | undefined> {
+  /**
+   * The first of `candidates` whose image carries `fingerprint` in its labels.
+   * With `platform` (a one-platform build), an index among the candidates (a
+   * merged multi-platform image) is looked into: its manifest for that platform
+   * is the image found.
+   */
+  async findByFingerprint(candidates: string[], fingerprint: string, platform?: string): Promise<FoundImage | undefined> {
     for (const ref of [...new Set(candidates)]) {
       const reference = parseReference(ref);
-      const manifest = await this.client.getManifestIfExists(reference);
+      let manifest = await this.client.getManifestIfExists(reference);
       if (!manifest) continue;
-      const config = await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest });
+      if (platform && isIndexMediaType(manifest.mediaType)) {
+        // An index of this one build (its image and attestations) is reused whole; of several platforms, the platform's part.
+        const index = manifest.json as ImageIndex;
+        if (imageManifestsOf(index).length > 1) {
+          const child = selectPlatformManifest(index, parsePlatform(platform));
+          if (!child) continue;
+          manifest = await this.client.getManifest({ ...reference, tag: undefined, digest: child.digest });
+        }
+      }
+      const config = await this.client.getConfig({ ...reference, tag: undefined, digest: manifest.digest });
       if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) continue;
       const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
