@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path17,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path17,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4893,8 +4893,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path17,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12351,9 +12351,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12393,8 +12393,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13365,13 +13365,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code = path17.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17302,8 +17302,8 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto8.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
+      const keyValue2 = crypto8.randomBytes(16).toString("base64");
+      request.headersList.append("sec-websocket-key", keyValue2);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
         request.headersList.append("sec-websocket-protocol", protocol);
@@ -17332,7 +17332,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto8.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto8.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20190,8 +20190,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri, languageId, version, text2) {
+        return { uri, languageId, version, text: text2 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -20574,8 +20574,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -20679,8 +20679,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -20709,7 +20709,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text = document.getText();
+        let text2 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -20717,19 +20717,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text2.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text2;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare) {
@@ -20794,21 +20794,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text = this._content;
+          const text2 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
+          for (let i = 0; i < text2.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text.charAt(i);
+            const ch = text2.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
+          if (isLineStart && text2.length > 0) {
+            lineOffsets.push(text2.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -21116,12 +21116,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -21318,7 +21318,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -21333,14 +21333,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -22359,18 +22359,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -23163,11 +23163,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path14 = this.getPath();
-        if (path14 === null || path14.startsWith("/")) {
-          return path14;
+        const path17 = this.getPath();
+        if (path17 === null || path17.startsWith("/")) {
+          return path17;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
+              return parent.endsWith("/") ? parent + path17 : parent + "/" + path17;
             }
           }
         }
@@ -25838,7 +25838,7 @@ var require_sort = __commonJS({
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
     module2.exports = sort;
   }
 });
@@ -25849,7 +25849,7 @@ var require_rsort = __commonJS({
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
     module2.exports = rsort;
   }
 });
@@ -27382,9 +27382,9 @@ init_import_meta_url();
 // src/main.ts
 init_import_meta_url();
 var import_node_crypto10 = __toESM(require("node:crypto"), 1);
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -27700,8 +27700,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -27735,8 +27735,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems2 = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems2);
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27747,8 +27747,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -27797,10 +27797,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27829,9 +27829,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27842,8 +27842,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -28468,14 +28468,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path14) => path14 === p,
+        test: (path17) => path17 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path14) => path14.startsWith(prefix),
+        test: (path17) => path17.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -28484,7 +28484,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path14) => path14.endsWith(suffix) || path14 === bare,
+        test: (path17) => path17.endsWith(suffix) || path17 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -28493,7 +28493,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path14) => regexp.test(path14),
+        test: (path17) => regexp.test(path17),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -28580,7 +28580,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path14, parent) {
+  match(path17, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -28589,12 +28589,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path14);
+        m = p.test(path17);
         if (!m && parent === null) {
-          let slash = path14.indexOf("/");
+          let slash = path17.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path14.slice(0, slash));
-            slash = path14.indexOf("/", slash + 1);
+            m = p.test(path17.slice(0, slash));
+            slash = path17.indexOf("/", slash + 1);
           }
         }
       }
@@ -28606,8 +28606,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path14) {
-    return this.match(path14, null).excluded;
+  excludes(path17) {
+    return this.match(path17, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -28624,12 +28624,12 @@ var IgnoreMatcher = class {
     return true;
   }
 };
-function parseIgnoreFile(text, file) {
-  return compilePatterns(readIgnoreLines(text), file);
+function parseIgnoreFile(text2, file) {
+  return compilePatterns(readIgnoreLines(text2), file);
 }
-function readIgnoreLines(text) {
+function readIgnoreLines(text2) {
   const out = [];
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n];
@@ -28651,10 +28651,10 @@ function readIgnoreLines(text) {
 }
 function compilePatterns(raw, file) {
   const patterns = [];
-  for (const { text, line } of raw) {
+  for (const { text: text2, line } of raw) {
     const where = { file, line: line > 0 ? line : void 0 };
     const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text);
+    let p = goTrimSpace(text2);
     if (p === "") continue;
     p = cleanPath(p);
     let exclusion = false;
@@ -28666,13 +28666,13 @@ function compilePatterns(raw, file) {
       p = p.slice(1);
     }
     const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text}": ${syntax}${at}`, where);
+    if (syntax) throw new UserError(`bad pattern "${text2}": ${syntax}${at}`, where);
     let compiled;
     try {
       compiled = compilePattern(p, exclusion, line);
     } catch (error2) {
       if (error2 instanceof PatternError) {
-        throw new UserError(`bad pattern "${text}": ${error2.message}${at}`, where);
+        throw new UserError(`bad pattern "${text2}": ${error2.message}${at}`, where);
       }
       throw error2;
     }
@@ -28957,8 +28957,8 @@ function loadIgnoreRules(contextDir, dockerfilePath) {
   const file = findIgnoreFile(contextDir, dockerfilePath);
   if (!file) return { matcher: null };
   const shown = displayPath(file);
-  const text = import_node_fs3.default.readFileSync(file, "utf8");
-  return { matcher: parseIgnoreFile(text, shown), file: shown };
+  const text2 = import_node_fs3.default.readFileSync(file, "utf8");
+  return { matcher: parseIgnoreFile(text2, shown), file: shown };
 }
 async function readContextManifest(contextDir, dockerfilePath, options = {}) {
   let root;
@@ -29024,27 +29024,27 @@ function diffManifests(previous, current) {
     else if (!sameEntry(old, e)) changed.push(e.type === "dir" && old.type === "dir" ? p + "/" : p);
   }
   for (const [p, e] of before) if (!after.has(p)) removed.push(e);
-  const names = (list) => {
+  const names = (list2) => {
     const covered = /* @__PURE__ */ new Set();
-    for (const e of list) {
+    for (const e of list2) {
       let i = e.path.lastIndexOf("/");
       while (i > 0) {
         covered.add(e.path.slice(0, i));
         i = e.path.lastIndexOf("/", i - 1);
       }
     }
-    return list.filter((e) => e.type !== "dir" || !covered.has(e.path)).map((e) => e.type === "dir" ? e.path + "/" : e.path).sort(comparePaths);
+    return list2.filter((e) => e.type !== "dir" || !covered.has(e.path)).map((e) => e.type === "dir" ? e.path + "/" : e.path).sort(comparePaths);
   };
   return { added: names(added), removed: names(removed), changed: changed.sort(comparePaths) };
 }
 function explainManifestDiff(diff, limit = 20) {
   const lines = [];
   for (const kind of ["added", "removed", "changed"]) {
-    const list = diff[kind];
-    if (list.length === 0) continue;
-    const more = list.length > limit ? ` (first ${limit} shown)` : "";
-    lines.push(`${list.length} ${list.length === 1 ? "file" : "files"} ${kind}${more}:`);
-    for (const p of list.slice(0, limit)) lines.push(`  ${p}`);
+    const list2 = diff[kind];
+    if (list2.length === 0) continue;
+    const more = list2.length > limit ? ` (first ${limit} shown)` : "";
+    lines.push(`${list2.length} ${list2.length === 1 ? "file" : "files"} ${kind}${more}:`);
+    for (const p of list2.slice(0, limit)) lines.push(`  ${p}`);
   }
   return lines;
 }
@@ -29161,8 +29161,8 @@ function readStage(args, line, previous, globalArgs, displayPath2) {
   }
   return { name, from, kind: "image", line };
 }
-function substitute(text, vars) {
-  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+function substitute(text2, vars) {
+  return text2.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
     const value = vars.get(braced ?? bare);
     if (op === "-") return value ? value : word;
     if (op === "+") return value ? word : "";
@@ -29312,15 +29312,15 @@ function renderAdviceMarkdown(advice) {
 function contextCopy(instruction) {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
   let words;
-  const text = instruction.args.trim();
-  if (text.startsWith("[")) {
+  const text2 = instruction.args.trim();
+  if (text2.startsWith("[")) {
     try {
-      words = JSON.parse(text);
+      words = JSON.parse(text2);
     } catch {
       return void 0;
     }
   } else {
-    words = text.split(/\s+/);
+    words = text2.split(/\s+/);
     if (words.some((word) => /^--from=/i.test(word))) return void 0;
     words = words.filter((word) => !word.startsWith("--"));
   }
@@ -29331,15 +29331,15 @@ function isBroad(copy) {
   return copy.sources.some((source) => BROAD_SOURCES.has(source));
 }
 function commandsOf(run3) {
-  let text = run3.args.trim();
-  if (text.startsWith("[")) {
+  let text2 = run3.args.trim();
+  if (text2.startsWith("[")) {
     try {
-      text = JSON.parse(text).join(" ");
+      text2 = JSON.parse(text2).join(" ");
     } catch {
     }
   }
-  text = text.replace(/^(--\S+\s+)+/, "");
-  return text.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
+  text2 = text2.replace(/^(--\S+\s+)+/, "");
+  return text2.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
 function installers(run3) {
   return commandsOf(run3).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
@@ -29358,8 +29358,8 @@ function usesCopy(run3, copy) {
   return names.some((name) => name && run3.args.includes(name));
 }
 function show(instruction) {
-  const text = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
-  return `\`${text.length > 40 ? `${text.slice(0, 39)}\u2026` : text}\``;
+  const text2 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
+  return `\`${text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2}\``;
 }
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
@@ -29435,24 +29435,27 @@ function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
   return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
-function lastLine(text) {
-  return text.trim().split("\n").filter(Boolean).pop() ?? "no output";
+function lastLine(text2) {
+  return text2.trim().split("\n").filter(Boolean).pop() ?? "no output";
 }
 
 // src/builder.ts
 function buildxArgs(request) {
-  const args = ["buildx", "build", "--progress=rawjson", "--provenance=false"];
+  const args = ["buildx", "build", "--progress=rawjson"];
   if (request.builder) args.push("--builder", request.builder);
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
-  for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
-  if (request.target) args.push("--target", request.target);
-  if (request.platforms.length) args.push("--platform", request.platforms.join(","));
+  const annotations = request.annotations ?? [];
+  for (const annotation of annotations) args.push("--annotation", annotation);
+  args.push(...request.options);
   for (const spec of request.cacheFrom) args.push("--cache-from", spec);
   for (const spec of request.cacheTo) args.push("--cache-to", spec);
-  if (request.push) args.push("--push");
-  else if (request.load) args.push("--load");
+  const annotated = annotations.length > 0 || request.options.includes("--annotation");
+  if (request.outputs?.length) args.push(...request.outputs);
+  else if (request.push && annotated) args.push("--output", "type=image,push=true,oci-mediatypes=true");
+  else if (request.push) args.push("--push");
+  if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push("--load");
   args.push(request.context);
   return args;
 }
@@ -29477,9 +29480,9 @@ var ProgressReader = class {
     if (this.pending) {
       this.pending.push(line);
       if (line === "}") {
-        const text = this.pending.join("\n");
+        const text2 = this.pending.join("\n");
         this.pending = void 0;
-        this.apply(text);
+        this.apply(text2);
       }
       return void 0;
     }
@@ -29493,10 +29496,10 @@ var ProgressReader = class {
     }
     return line;
   }
-  apply(text) {
+  apply(text2) {
     let status;
     try {
-      status = JSON.parse(text);
+      status = JSON.parse(text2);
     } catch {
       return;
     }
@@ -29511,9 +29514,9 @@ var ProgressReader = class {
       }
     }
     for (const log of status.logs ?? []) {
-      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text2) => text2.trim() !== "");
+      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text3) => text3.trim() !== "");
       const name = this.vertices.get(log.vertex)?.name ?? "";
-      for (const text2 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text2}`);
+      for (const text3 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text3}`);
       this.output.set(log.vertex, [...this.output.get(log.vertex) ?? [], ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
@@ -29551,10 +29554,10 @@ async function runBuild(request, hooks) {
   const run3 = await docker(buildxArgs(request), {
     env: hooks.env,
     onStderrLine: (line) => {
-      const text = progress.read(line);
-      if (text !== void 0 && text.trim() !== "") {
-        messages.push(text);
-        hooks.log?.(text);
+      const text2 = progress.read(line);
+      if (text2 !== void 0 && text2.trim() !== "") {
+        messages.push(text2);
+        hooks.log?.(text2);
       }
     },
     onStdoutLine: hooks.log
@@ -29636,10 +29639,10 @@ function isIndexMediaType(mediaType) {
 function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
 }
-function parsePlatform(text) {
-  const [os8, architecture, variant] = text.split("/");
-  if (!os8 || !architecture || text.split("/").length > 3) {
-    throw new UserError(`platform "${text}" must look like os/architecture[/variant], e.g. linux/amd64`);
+function parsePlatform(text2) {
+  const [os8, architecture, variant] = text2.split("/");
+  if (!os8 || !architecture || text2.split("/").length > 3) {
+    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
   return variant ? { os: os8, architecture, variant } : { os: os8, architecture };
 }
@@ -29676,9 +29679,9 @@ var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
 var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text, where = {}) {
-  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text.trim();
+function parseReference(text2, where = {}) {
+  const invalid = (reason) => new UserError(`"${text2}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text2.trim();
   if (trimmed === "") throw invalid("it is empty");
   if (/\s/.test(trimmed)) throw invalid("it contains white space");
   let rest = trimmed;
@@ -29717,8 +29720,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text) {
-  return DIGEST.test(text) && hasKnownLength(text);
+function isDigest(text2) {
+  return DIGEST.test(text2) && hasKnownLength(text2);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -29782,9 +29785,9 @@ function registryCacheRef(cacheRefInput, firstImage) {
       input: "cache-ref"
     });
   }
-  const text = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
-  const reference = parseReference(text, { input: "cache-ref" });
-  if (reference.digest) throw new UserError(`cache-ref "${text}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
+  const text2 = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
+  const reference = parseReference(text2, { input: "cache-ref" });
+  if (reference.digest) throw new UserError(`cache-ref "${text2}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
   return formatReference({ ...reference, tag: reference.tag ?? DEFAULT_CACHE_TAG });
 }
 function recordRefOf(cacheRef) {
@@ -29993,8 +29996,8 @@ async function pruneLayout(dir, present) {
 }
 async function pruneManifest(dir, descriptor, present, result) {
   const manifest = await readJson(blobPath(dir, descriptor.digest));
-  const list = manifest.manifests ?? [];
-  const configDescriptor = list.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+  const list2 = manifest.manifests ?? [];
+  const configDescriptor = list2.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
   if (!configDescriptor || manifest.layers || manifest.config) {
     const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
     if (![...layers2.keys()].every(present)) return void 0;
@@ -30041,7 +30044,7 @@ async function pruneManifest(dir, descriptor, present, result) {
   if (keptLayers.length === layers.length) return descriptor;
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const newList = list.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
+  const newList = list2.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
   const newManifest = await writeBlob(dir, JSON.stringify({ ...manifest, manifests: newList }));
   return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
 }
@@ -30791,23 +30794,23 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path14, readFile) {
-  if (!path14) return {};
-  let text;
+function readPayload(path17, readFile) {
+  if (!path17) return {};
+  let text2;
   try {
-    text = readFile(path14);
+    text2 = readFile(path17);
   } catch {
     return {};
   }
-  if (text.trim() === "") return {};
+  if (text2.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text);
+    const parsed = JSON.parse(text2);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path14} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path17} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path14) => (0, import_node_fs7.existsSync)(path14) ? (0, import_node_fs7.readFileSync)(path14, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path17) => (0, import_node_fs7.existsSync)(path17) ? (0, import_node_fs7.readFileSync)(path17, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -30876,25 +30879,207 @@ async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
 }
 var run = (0, import_node_util.promisify)(import_node_child_process2.execFile);
 
-// src/inputs.ts
+// src/build-inputs.ts
+init_import_meta_url();
+var import_node_path10 = __toESM(require("node:path"), 1);
+
+// src/build-secrets.ts
 init_import_meta_url();
 var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
+var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
+function parseSecrets(items, workspace) {
+  return items.map((item) => {
+    const fields2 = item.split(",").map((field) => field.trim());
+    if (fields2.length > 1 && fields2.every((field) => BUILDX_FIELDS.test(field))) return buildxSecret(fields2, item, workspace);
+    const [id, value] = keyValue(item, "secrets");
+    return { id, value };
+  });
+}
+function parseSecretFiles(items, workspace) {
+  return items.map((item) => {
+    const [id, file] = keyValue(item, "secret-files");
+    return { id, file: existingFile(import_node_path8.default.resolve(workspace, file), "secret-files", id) };
+  });
+}
+function parseSecretEnvs(items) {
+  return items.map((item) => {
+    const [id, env] = keyValue(item, "secret-envs");
+    return { id, env };
+  });
+}
+function buildxSecret(fields2, item, workspace) {
+  const attrs = Object.fromEntries(fields2.map((field) => [field.slice(0, field.indexOf("=")), field.slice(field.indexOf("=") + 1)]));
+  const id = attrs.id;
+  const src = attrs.src ?? attrs.source;
+  if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
+  if (src) return { id, file: existingFile(import_node_path8.default.resolve(workspace, src), "secrets", id) };
+  if (attrs.env) return { id, env: attrs.env };
+  throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
+}
+function keyValue(item, input) {
+  const eq = item.indexOf("=");
+  const key = eq < 0 ? "" : item.slice(0, eq).trim();
+  const value = eq < 0 ? "" : item.slice(eq + 1);
+  if (!key || !value) throw new UserError(`${input}: an entry is not KEY=value (its text is not shown: it may be a secret)`, { input });
+  return [key, value];
+}
+function existingFile(file, input, id) {
+  if (!import_node_fs8.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  return file;
+}
+function redact(item) {
+  return item.split(",").map((field) => field.trim().startsWith("id=") ? field.trim() : `${field.split("=")[0].trim()}=\u2026`).join(",");
+}
+function secretValues(secrets) {
+  return secrets.flatMap((secret) => "value" in secret ? [secret.value] : []);
+}
+function secretFlags(secrets, dir) {
+  return secrets.flatMap((secret, index) => {
+    if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
+    if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
+    const file = import_node_path8.default.join(dir, `build-secret-${index}`);
+    import_node_fs8.default.writeFileSync(file, secret.value, { mode: 384 });
+    return ["--secret", `id=${secret.id},src=${file}`];
+  });
+}
+
+// src/build-outputs.ts
+init_import_meta_url();
+var TYPES = ["image", "registry", "docker", "oci", "tar", "local", "cacheonly"];
+function parseOutput(spec) {
+  const fields2 = spec.split(",").map((field) => field.trim()).filter(Boolean);
+  if (fields2.length === 1 && !fields2[0].includes("=")) {
+    return fields2[0] === "-" ? { type: "tar", attrs: { dest: "-" }, spec } : { type: "local", attrs: { dest: fields2[0] }, spec };
+  }
+  const attrs = {};
+  for (const field of fields2) {
+    const eq = field.indexOf("=");
+    if (eq < 0) throw new UserError(`outputs: "${spec}": field "${field}" is not key=value`, { input: "outputs" });
+    attrs[field.slice(0, eq).trim().toLowerCase()] = field.slice(eq + 1).trim();
+  }
+  const type = attrs.type ?? "local";
+  if (!TYPES.includes(type)) throw new UserError(`outputs: "${spec}": type "${type}" is not one of ${TYPES.join(", ")}`, { input: "outputs" });
+  if (["oci", "tar", "local"].includes(type) && !attrs.dest) {
+    throw new UserError(`outputs: "${spec}" needs dest=<path> (where the ${type} output is written)`, { input: "outputs" });
+  }
+  return { type, attrs, spec };
+}
+function planOutputs(specs) {
+  const entries = specs.map(parseOutput);
+  const plan = { entries, pushesTags: false, byDigest: [], loads: false };
+  for (const entry of entries) {
+    const image = entry.type === "image" || entry.type === "registry";
+    const push = entry.type === "registry" || isTrue(entry.attrs.push);
+    if (image && push && isTrue(entry.attrs["push-by-digest"])) {
+      const names = (entry.attrs.name ?? "").split(/[,\s]+/).filter(Boolean);
+      if (names.length === 0) throw new UserError(`outputs: "${entry.spec}" pushes by digest but names no repository; add name=<registry>/<repository>`, { input: "outputs" });
+      plan.byDigest.push(...names.map(stripTag2));
+    } else if (image && push) {
+      plan.pushesTags = true;
+    }
+    if (entry.type === "docker" && !entry.attrs.dest) plan.loads = true;
+  }
+  return plan;
+}
+function stripTag2(name) {
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  return colon > slash ? name.slice(0, colon) : name;
+}
+function isTrue(value) {
+  return value !== void 0 && ["true", "1", "t", "yes"].includes(value.toLowerCase());
+}
+function outputFlags(plan, options) {
+  let pushLayout = false;
+  const flags = plan.entries.flatMap((entry) => {
+    const image = entry.type === "image" || entry.type === "registry";
+    if (options.dockerDriver && image && isTrue(entry.attrs["push-by-digest"])) {
+      pushLayout = true;
+      return ["--output", `type=oci,dest=${options.layoutDir},tar=false`];
+    }
+    return ["--output", entry.spec];
+  });
+  return { flags, pushLayout };
+}
+
+// src/input-list.ts
+init_import_meta_url();
+var ListSyntaxError = class extends Error {
+};
+function inputList(text2, options = {}) {
+  const items = [];
+  for (const record of csvRecords(text2, options.quote !== false)) {
+    if (record.length === 1) items.push(...options.ignoreComma ? record : record[0].split(","));
+    else if (options.ignoreComma) items.push(record.join(","));
+    else items.push(...record);
+  }
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+function csvRecords(text2, quotes) {
+  const records = [];
+  let record = [];
+  let field = "";
+  let quoting = false;
+  const endRecord = () => {
+    record.push(field);
+    field = "";
+    if (!(record.length === 1 && record[0] === "")) records.push(record);
+    record = [];
+  };
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
+    if (quoting) {
+      if (ch !== '"') {
+        field += ch;
+        continue;
+      }
+      const next = text2[i + 1];
+      if (next === '"') {
+        field += '"';
+        i++;
+      } else {
+        quoting = false;
+        if (next !== void 0 && next !== "," && next !== "\n" && next !== "\r") field = `"${field}`;
+      }
+      continue;
+    }
+    if (ch === '"' && quotes && field === "") {
+      quoting = true;
+    } else if (ch === ",") {
+      record.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text2[i + 1] === "\n") i++;
+      endRecord();
+    } else {
+      field += ch;
+    }
+  }
+  if (quoting) throw new ListSyntaxError('a quoted field is not closed (a `"` is missing)');
+  if (field !== "" || record.length) endRecord();
+  return records;
+}
+
+// src/inputs.ts
+init_import_meta_url();
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 function inputsFromEnv(env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function readInputs(get, workspace) {
   const contextInput = get("context") || ".";
-  const context = import_node_path8.default.resolve(workspace, contextInput);
+  const context = import_node_path9.default.resolve(workspace, contextInput);
   if (!isDirectory2(context)) {
-    const problem = import_node_fs8.default.existsSync(context) ? "is not a folder" : "does not exist";
+    const problem = import_node_fs9.default.existsSync(context) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path8.default.resolve(workspace, fileInput) : import_node_path8.default.join(context, "Dockerfile");
+  const file = fileInput ? import_node_path9.default.resolve(workspace, fileInput) : import_node_path9.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path8.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs8.default.existsSync(file) ? "is not a file" : "does not exist";
+    const shown = fileInput || import_node_path9.default.relative(workspace, file) || "Dockerfile";
+    const problem = import_node_fs9.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -30912,25 +31097,23 @@ function readInputs(get, workspace) {
     tags: get("tags"),
     flavor: get("flavor") || "latest=auto",
     labels: get("labels"),
-    buildArgs: parseBuildArgs(get("build-args")),
-    target: get("target") || void 0,
-    platforms: platforms(get("platforms")),
     push: oneOf(get, "push", ["true", "false", "auto"], "auto"),
     cache: oneOf(get, "cache", ["true", "false", "read-only"], "true"),
     cacheMode: oneOf(get, "cache-mode", ["max", "min"], "max"),
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path8.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path9.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     builder: get("builder") || void 0,
     advice: bool(get, "advice", true),
     dryRun: bool(get, "dry-run", false),
-    githubToken: get("github-token") || void 0
+    githubToken: get("github-token") || void 0,
+    mergeDigests: get("merge-digests").split("\n").map((line) => line.trim()).filter(Boolean)
   };
 }
-function parseBuildArgs(text) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
+function parseBuildArgs(text2) {
+  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -30938,17 +31121,6 @@ function parseBuildArgs(text) {
     }
     return { name, value: eq < 0 ? "" : line.slice(eq + 1) };
   });
-}
-function listItems(text) {
-  return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
-function platforms(text) {
-  const items = listItems(text);
-  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
-  for (const item of items) {
-    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: "platforms" });
-  }
-  return items;
 }
 function cacheKeyPrefix(prefix) {
   if (!/^[A-Za-z0-9._-]+$/.test(prefix) || prefix.length > 64) {
@@ -30971,340 +31143,161 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs8.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs8.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-// src/pipeline.ts
-init_import_meta_url();
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
-
-// src/cache/session.ts
-init_import_meta_url();
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
-
-// src/cache/layout-server.ts
-init_import_meta_url();
-var import_node_crypto8 = require("node:crypto");
-var import_node_fs9 = require("node:fs");
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
-var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
-var CACHE_TAG = "latest";
-var PROBE_PREFIX = "image-build-probe-";
-async function serveLayout(dir) {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto8.randomBytes)(16).toString("hex")}`;
-  const probesSeen = /* @__PURE__ */ new Set();
-  let served = 0;
-  let waitFor = () => void 0;
-  const server = import_node_http.default.createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
+// src/build-inputs.ts
+var row = (r) => r;
+function list(options = {}) {
+  return (raw, _ctx, name) => {
+    try {
+      return inputList(raw, options);
+    } catch (error2) {
+      throw new UserError(`${name}: ${error2.message}`, { input: name });
+    }
+  };
+}
+var text = (raw) => raw;
+var each = (flag) => (items) => items.flatMap((item) => [flag, item]);
+var single = (flag) => (value) => value ? [flag, value] : [];
+var nonEmpty = (value) => (Array.isArray(value) ? value.length > 0 : value !== "" && value !== false) ? value : void 0;
+function bool2(raw, _ctx, name) {
+  if (raw === "") return false;
+  if (["true", "True", "TRUE"].includes(raw)) return true;
+  if (["false", "False", "FALSE"].includes(raw)) return false;
+  throw new UserError(`${name}: "${raw}" is not a boolean; use "true" or "false"`, { input: name });
+}
+function readBuildContexts(raw, ctx, name) {
+  return list({ ignoreComma: true })(raw, ctx, name).map((item) => {
+    const eq = item.indexOf("=");
+    const contextName = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
+    if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
+    return { name: contextName, value: import_node_path10.default.resolve(ctx.workspace, value), kind: "local" };
   });
-  async function handle(request, response) {
-    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
-    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
-    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
-    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const [, name, kind, reference] = match;
-    if (name.startsWith(PROBE_PREFIX)) {
-      probesSeen.add(name);
-      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
-    }
-    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
-    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
-    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
-    const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises9.default.stat(file).catch(() => void 0);
-    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
-    const headers = {
-      "Content-Type": descriptor.mediaType,
-      "Docker-Content-Digest": descriptor.digest,
-      "Accept-Ranges": "bytes"
-    };
-    const range = parseRange(request.headers.range, stat2.size);
-    if (range === "unsatisfiable") {
-      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
-      return void response.end();
-    }
-    const [start, end] = range ?? [0, stat2.size - 1];
-    if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
-    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
-    response.writeHead(range ? 206 : 200, headers);
-    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
-    served += 1;
-    (0, import_node_fs9.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
-  }
-  async function manifestDescriptor(reference) {
-    const entries = await readIndexEntries(dir);
-    if (isDigest2(reference)) {
-      const listed = entries.find((entry) => entry.digest === reference);
-      if (listed) return listed;
-      const parsed = JSON.parse(await import_promises9.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
-      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
-    }
-    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
-    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
-  }
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+}
+function readCacheEntries(raw, ctx, name) {
+  return list({ ignoreComma: true })(raw, ctx, name).map((spec) => {
+    const type = /(?:^|,)\s*type=([^,]+)/.exec(spec)?.[1]?.trim() ?? (spec.includes("=") ? "registry" : "registry");
+    return { type, spec: spec.includes("=") ? spec : `type=registry,ref=${spec}` };
   });
-  server.unref();
-  const { port } = server.address();
-  return {
-    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto8.randomBytes)(6).toString("hex")}`;
-      await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
-      return probesSeen.has(name);
-    },
-    served: () => served,
-    awaitBlobs(wait) {
-      waitFor = wait;
-    },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    })
-  };
 }
-async function readIndexEntries(dir) {
-  try {
-    const index = JSON.parse(await import_promises9.default.readFile(import_node_path9.default.join(dir, "index.json"), "utf8"));
-    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
-  } catch {
-    return [];
+function readProvenance(raw, ctx) {
+  if (raw === "") return "";
+  if (["false", "False", "FALSE"].includes(raw)) return "false";
+  const builderId = `builder-id=${runUrl(ctx.env)}`;
+  if (["true", "True", "TRUE"].includes(raw)) return builderId;
+  return /(?:^|,)\s*builder-id=/.test(raw) ? raw : `${raw},${builderId}`;
+}
+function runUrl(env) {
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/attempts/${env.GITHUB_RUN_ATTEMPT || "1"}`;
+}
+function attestAttrs(attrs) {
+  return attrs.split(",").map((field) => field.trim()).filter(Boolean).map((field) => /^(true|false|1|0|t|f)$/i.test(field) ? `disabled=${!/^(true|1|t)$/i.test(field)}` : field).join(",");
+}
+var hasType = (attrs, type) => new RegExp(`(?:^|,)\\s*type=${type}\\s*(?:,|$)`).test(attrs);
+function attestFlags(all) {
+  const flags = [];
+  const provenance = all.provenance;
+  if (provenance) flags.push("--attest", attestAttrs(`type=provenance,${provenance}`));
+  if (all.sbom) flags.push("--attest", attestAttrs(`type=sbom,${all.sbom}`));
+  for (const attest of all.attests) {
+    if (hasType(attest, "provenance") && provenance) continue;
+    if (hasType(attest, "sbom") && all.sbom) continue;
+    flags.push("--attest", attestAttrs(attest));
   }
+  if (!provenance && !all.attests.some((attest) => hasType(attest, "provenance"))) flags.unshift("--provenance=false");
+  return flags;
 }
-function parseRange(header, size) {
-  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!match || match[1] === "" && match[2] === "") return void 0;
-  let start;
-  let end;
-  if (match[1] === "") {
-    start = Math.max(0, size - Number(match[2]));
-    end = size - 1;
-  } else {
-    start = Number(match[1]);
-    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
-  }
-  if (start >= size || start > end) return "unsatisfiable";
-  return [start, end];
+function provenanceFingerprint(value) {
+  return value ? value.replace(/,?builder-id=[^,]*/, "") || "true" : void 0;
 }
-function reply(response, status, code, message) {
-  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
-  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
-  response.end(body);
-}
-
-// src/cache/record.ts
-init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
-var RECORD_FILE = "image-build.json";
-async function writeRecord(cacheDir, record) {
-  await import_promises10.default.writeFile(import_node_path10.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
-}
-async function readRecord(cacheDir) {
-  try {
-    const record = JSON.parse(await import_promises10.default.readFile(import_node_path10.default.join(cacheDir, RECORD_FILE), "utf8"));
-    return record.version === 1 ? record : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/cache/session.ts
-var FolderCache = class {
-  constructor(store, tempDir, scope) {
-    this.store = store;
-    this.dir = import_node_path11.default.join(tempDir, "image-build-cache", scope);
-  }
-  store;
-  dir;
-  restored = false;
-  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
-  server;
-  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
-  staged;
-  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
-  closed = false;
-  async restore(keys) {
-    await import_promises11.default.rm(this.dir, { recursive: true, force: true });
-    let restoredKey;
-    if (this.store.restoreStaged) {
-      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
-      restoredKey = this.staged?.key;
-    } else {
-      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+var BUILD_INPUTS = {
+  "add-hosts": row({ description: "Extra hosts for RUN steps, `host:ip`, comma-separated or one a line (`--add-host`).", role: "fingerprint", read: list(), flags: each("--add-host"), fingerprint: nonEmpty }),
+  allow: row({ description: "Extra privileges for RUN steps, e.g. `network.host`, `security.insecure` (`--allow`).", role: "fingerprint", read: list(), flags: each("--allow"), fingerprint: nonEmpty }),
+  annotations: row({ description: "Annotations for the image, one a line (`manifest:key=value`, `index:key=value`; `--annotation`). With an image output they switch on OCI media types.", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--annotation"), fingerprint: nonEmpty }),
+  attests: row({ description: "Attestations, one a line (`type=sbom,generator=\u2026`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
+  "build-args": row({ description: "Build arguments, one `NAME=value` a line.", role: "fingerprint", read: (raw) => parseBuildArgs(raw), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
+  "build-contexts": row({
+    description: "Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.",
+    role: "fingerprint",
+    read: readBuildContexts,
+    flags: (contexts) => contexts.flatMap((c) => ["--build-context", `${c.name}=${c.value}`]),
+    fingerprint: async (contexts, resolve) => {
+      if (contexts.length === 0) return void 0;
+      const parts = await Promise.all(
+        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
+      );
+      return parts.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     }
-    this.restored = restoredKey !== void 0;
-    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
-  }
-  async prepareEngine(env, builder) {
-    if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
-    const server = await serveLayout(this.dir).catch(() => void 0);
-    if (!server) return;
-    if (await server.probe(env) && !this.closed) this.server = server;
-    else await server.close();
-  }
-  async specs(plan) {
-    if (this.staged && this.server) {
-      const staged = this.staged;
-      this.server.awaitBlobs((digest) => staged.waitFor(digest));
-    } else if (this.staged) {
-      this.restored = await this.staged.finish(true) !== void 0;
-      this.staged = void 0;
-    }
-    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
-    return {
-      from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
-    };
-  }
-  async afterBuild(succeeded) {
-    const staged = this.staged;
-    if (!staged) return false;
-    this.staged = void 0;
-    const lost = await staged.settled;
-    if (succeeded || !lost) {
-      await staged.finish(false);
-      return false;
-    }
-    this.restored = await staged.finish(true) !== void 0;
-    return true;
-  }
-  async close() {
-    this.closed = true;
-    await this.server?.close();
-    this.server = void 0;
-  }
-  async save(plan, record) {
-    await this.afterBuild(true);
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
-    const bytes = await folderBytes(this.dir);
-    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
-  }
-  traffic() {
-    return this.store.traffic?.();
-  }
+  }),
+  "cache-from": row({ description: "Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-from", e.spec]) }),
+  "cache-to": row({ description: "Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-to", e.spec]) }),
+  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text, flags: single("--call"), fingerprint: nonEmpty }),
+  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
+  load: row({ description: "Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).", role: "output", read: bool2, flags: () => [] }),
+  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text, flags: single("--network"), fingerprint: nonEmpty }),
+  "no-cache": row({ description: "Build every step again, using no cache (`--no-cache`); the build is not skipped when unchanged.", role: "fingerprint", read: bool2, flags: (value) => value ? ["--no-cache"] : [], fingerprint: nonEmpty }),
+  "no-cache-filters": row({ description: "Stages to build without cache, comma-separated or one a line (`--no-cache-filter`).", role: "fingerprint", read: list(), flags: each("--no-cache-filter"), fingerprint: nonEmpty }),
+  outputs: row({
+    description: "Outputs, one a line (`--output`): `type=image,name=\u2026,push-by-digest=true,name-canonical=true,push=true` pushes without tags (then merge with `merge-digests`), `type=docker`, `type=oci,dest=\u2026`, `type=local,dest=\u2026`, `type=tar,dest=\u2026`. Replaces the push of the tags.",
+    role: "output",
+    read: (raw, ctx, name) => planOutputs(list({ ignoreComma: true, quote: false })(raw, ctx, name)),
+    flags: () => []
+    // the pipeline knows the driver: see outputFlags
+  }),
+  platforms: row({ description: "Target platforms, comma-separated (`linux/amd64,linux/arm64`).", role: "fingerprint", read: (raw, ctx, name) => platforms(list()(raw, ctx, name)), flags: (values) => values.length ? ["--platform", values.join(",")] : [] }),
+  provenance: row({ description: "Provenance attestation: `false`, `true`, or attributes (`mode=min`, `mode=max`). Default: none (a plain image manifest).", role: "fingerprint", read: readProvenance, flags: (_value, all) => attestFlags(all), fingerprint: provenanceFingerprint }),
+  pull: row({ description: "Always pull a newer version of the base images (`--pull`).", role: "fingerprint", read: bool2, flags: (value) => value ? ["--pull"] : [], fingerprint: nonEmpty }),
+  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text, flags: () => [], fingerprint: nonEmpty }),
+  secrets: row({ description: "Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.", role: "none", read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "secret-envs": row({ description: "Build secrets from environment variables, `KEY=ENV_NAME`, comma-separated or one a line.", role: "none", read: (raw, ctx, name) => parseSecretEnvs(list()(raw, ctx, name)), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "secret-files": row({ description: "Build secrets from files, one `KEY=path` a line.", role: "none", read: (raw, ctx, name) => parseSecretFiles(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text, flags: single("--shm-size"), fingerprint: nonEmpty }),
+  ssh: row({ description: "SSH agent sockets or keys for RUN steps, `default` or `id=path`, comma-separated or one a line (`--ssh`). Not in the fingerprint.", role: "none", read: list(), flags: each("--ssh") }),
+  target: row({ description: "Build stage to stop at.", role: "fingerprint", read: (raw) => raw || void 0, flags: (value) => value ? ["--target", value] : [] }),
+  ulimit: row({ description: "Ulimits of RUN steps, one a line (`nofile=1024:1024`; `--ulimit`).", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--ulimit"), fingerprint: nonEmpty })
 };
-var RegistryCacheSession = class {
-  constructor(client, ref, warn) {
-    this.warn = warn;
-    this.cache = new RegistryCache(client, ref, warn);
+function readBuildOptions(get, ctx) {
+  const options = {};
+  for (const [name, input] of Object.entries(BUILD_INPUTS)) {
+    options[name] = input.read(get(name), ctx, name);
   }
-  warn;
-  cache;
-  cacheExists = false;
-  async restore(keys) {
-    const found = await this.cache.lookup(keys.key);
-    this.cacheExists = found.cacheExists;
-    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  return options;
+}
+function buildOptionFlags(options, ctx) {
+  return Object.entries(BUILD_INPUTS).flatMap(([name, input]) => input.flags(options[name], options, ctx));
+}
+async function fingerprintOptions(options, resolve) {
+  const parts = {};
+  for (const [name, input] of Object.entries(BUILD_INPUTS)) {
+    if (input.role !== "fingerprint" || !input.fingerprint) continue;
+    const part = await input.fingerprint(options[name], resolve);
+    if (part !== void 0) parts[name] = part;
   }
-  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
-  writes(plan) {
-    return plan.exportCache && plan.write && plan.push;
+  return parts;
+}
+function platforms(items) {
+  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
+  for (const item of items) {
+    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: "platforms" });
   }
-  async specs(plan) {
-    return {
-      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
-      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
-    };
-  }
-  async save(plan, record, steps) {
-    if (!this.writes(plan)) return { saved: false };
-    const exportError = registryCacheExportError(steps);
-    if (exportError) {
-      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
-      return { saved: false };
-    }
-    await this.cache.saveRecord(record);
-    return { saved: true, bytes: await this.cache.cacheBytes() };
-  }
-};
-
-// src/builders.ts
-init_import_meta_url();
-function parseBuilderInspect(text) {
-  const [header, nodes = ""] = text.split(/^Nodes:/m);
-  return {
-    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
-    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
-    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
-  };
-}
-function usesContainerdStore(driverStatus) {
-  if (!Array.isArray(driverStatus)) return false;
-  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
-}
-function endpointFlags(endpoint) {
-  if (!endpoint) return [];
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
-}
-function builderContext(info2, requested) {
-  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
-  return info2.endpoint === requested ? requested : void 0;
-}
-function envForContext(env, context) {
-  if (!context) return env;
-  const selected = { ...env, DOCKER_CONTEXT: context };
-  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
-  return selected;
-}
-function cannotExportReason(info2) {
-  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
-}
-function describeBuilder(inspectOutput, requested) {
-  const parsed = parseBuilderInspect(inspectOutput);
-  return { ...parsed, context: builderContext(parsed, requested) };
-}
-async function builderCapabilities(env, info2) {
-  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
-  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
-  if (engine.code !== 0) return { ...info2, cacheExport: true };
-  let status;
-  try {
-    status = JSON.parse(engine.stdout.trim() || "null");
-  } catch {
-    return { ...info2, cacheExport: true };
-  }
-  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
-  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+  return items;
 }
 
-// src/fingerprint.ts
-init_import_meta_url();
-var import_node_crypto9 = __toESM(require("node:crypto"), 1);
-var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
-function computeFingerprint(inputs) {
-  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
-  const canonical = {
-    context: inputs.contextHash,
-    dockerfile: inputs.dockerfileHash,
-    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
-    target: inputs.target ?? "",
-    platforms: [...inputs.platforms].sort(),
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest])
-  };
-  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
-}
-
-// src/promote.ts
+// src/merge-step.ts
 init_import_meta_url();
 
-// src/registry/client.ts
+// src/merge.ts
+init_import_meta_url();
+
+// src/registry/copy.ts
 init_import_meta_url();
 
 // src/registry/registry-error.ts
@@ -31330,9 +31323,9 @@ function registryErrorOf(body) {
     const parsed = JSON.parse(new TextDecoder().decode(body));
     const first = parsed.errors?.[0];
     if (!first?.code) return void 0;
-    let text = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
-    if (typeof first.detail === "string" && first.detail !== "") text += ` (${first.detail.slice(0, 300)})`;
-    return { code: first.code, text };
+    let text2 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
+    if (typeof first.detail === "string" && first.detail !== "") text2 += ` (${first.detail.slice(0, 300)})`;
+    return { code: first.code, text: text2 };
   } catch {
     return void 0;
   }
@@ -31341,6 +31334,167 @@ function registryErrorSuffix(body) {
   const error2 = registryErrorOf(body);
   return error2 ? `: ${error2.code} ${error2.text}` : "";
 }
+
+// src/registry/copy.ts
+async function copyImage(client, source, target) {
+  const from = typeof source === "string" ? parseReference(source) : source;
+  const to = typeof target === "string" ? parseReference(target) : target;
+  if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
+  if (from.registry !== to.registry) {
+    throw new RegistryError(
+      `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
+      { registry: to.registry }
+    );
+  }
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const manifest = await client.getManifest(from);
+  const sameRepository = from.repository === to.repository;
+  if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
+  result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
+  result.mediaType = manifest.mediaType;
+  result.manifestsPut++;
+  return result;
+}
+async function copyManifestByDigest(client, from, to, digest) {
+  const target = { registry: to.registry, repository: to.repository, digest };
+  if (await client.headManifest(target)) return;
+  const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest });
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
+  await client.putManifest(to, digest, fetched.body, fetched.mediaType);
+}
+async function ensureContent(client, from, to, manifest, mediaType, result) {
+  if (isIndexMediaType(mediaType)) {
+    for (const child of manifest.manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
+      if (await client.headManifest(target)) continue;
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
+      await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
+      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
+      result.manifestsPut++;
+    }
+    return;
+  }
+  const image = manifest;
+  const digests = [.../* @__PURE__ */ new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
+  await Promise.all(
+    digests.map(async (digest) => {
+      if (await client.headBlob(to, digest)) {
+        result.presentBlobs++;
+      } else if (await client.mountBlob(from, to, digest)) {
+        result.mountedBlobs++;
+      } else {
+        throw new RegistryError(
+          `registry ${to.registry} would not mount blob ${digest} from ${from.repository} into ${to.repository} (is the source readable with these credentials?)`,
+          { registry: to.registry, code: "BLOB_UNKNOWN" }
+        );
+      }
+    })
+  );
+}
+
+// src/merge.ts
+var DIGEST3 = /^sha256:[0-9a-f]{64}$/;
+async function mergeDigests(client, request, log) {
+  if (request.tags.length === 0) throw new UserError('merge-digests needs "images" (and tags) to put the merged image under', { input: "images" });
+  const home = parseReference(request.tags[0], { input: "images" });
+  const sources = request.digests.map((entry) => sourceOf(entry, home));
+  const descriptors = [];
+  for (const source of sources) descriptors.push(...await platformDescriptors(client, source));
+  const images = descriptors.filter((d) => d.platform?.os !== "unknown");
+  const seen = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const platform2 = formatPlatform(image.platform);
+    if (seen.has(platform2) && seen.get(platform2) !== image.digest) {
+      throw new UserError(`merge-digests: two images are for ${platform2} (${seen.get(platform2)} and ${image.digest}); give one digest per platform`, { input: "merge-digests" });
+    }
+    seen.set(platform2, image.digest);
+  }
+  const index = indexOf(descriptors, indexAnnotations(request.annotations));
+  const bytes = new TextEncoder().encode(JSON.stringify(index, null, 2));
+  const digest = sha256Digest(bytes);
+  for (const tag of request.tags) {
+    const target = parseReference(tag, { input: "images" });
+    for (const source of sources) {
+      if (source.repository !== target.repository || source.registry !== target.registry) {
+        if (source.registry !== target.registry) throw new UserError(`merge-digests: ${source.digest} is on ${source.registry}, ${tag} on ${target.registry}; the images must be pushed by digest to the registry of the tags`, { input: "merge-digests" });
+        await copyManifestByDigest(client, source, target, source.digest);
+      }
+    }
+    await client.putManifest(target, target.tag ?? "latest", bytes, OCI_INDEX);
+    log.info(`Tagged ${tag} \u2192 ${digest}`);
+  }
+  return { digest, platforms: [...seen.keys()], size: bytes.length };
+}
+function sourceOf(entry, home) {
+  const at = entry.lastIndexOf("@");
+  const digest = at < 0 ? entry : entry.slice(at + 1);
+  if (!DIGEST3.test(digest)) throw new UserError(`merge-digests: "${entry}" is not a digest (sha256:<64 hex>, or repository@sha256:\u2026), one a line`, { input: "merge-digests" });
+  if (at < 0) return { registry: home.registry, repository: home.repository, digest };
+  const repository = parseReference(entry.slice(0, at), { input: "merge-digests" });
+  return { registry: repository.registry, repository: repository.repository, digest };
+}
+async function platformDescriptors(client, source) {
+  const manifest = await client.getManifestIfExists(source);
+  if (!manifest) throw new UserError(`merge-digests: ${source.registry}/${source.repository}@${source.digest} does not exist; push it by digest first`, { input: "merge-digests" });
+  if (isIndexMediaType(manifest.mediaType)) return manifest.json.manifests.map(pick);
+  const image = manifest.json;
+  const config = JSON.parse(new TextDecoder().decode(await client.getBlob(source, image.config.digest)));
+  if (!config.os || !config.architecture) throw new UserError(`merge-digests: the config of ${source.digest} names no platform`, { input: "merge-digests" });
+  const platform2 = { architecture: config.architecture, os: config.os, ...config.variant ? { variant: config.variant } : {} };
+  return [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, platform: platform2 }];
+}
+function pick(d) {
+  return { mediaType: d.mediaType, digest: d.digest, size: d.size, ...d.annotations ? { annotations: d.annotations } : {}, ...d.platform ? { platform: d.platform } : {} };
+}
+function indexOf(descriptors, annotations) {
+  const unique = [...new Map(descriptors.map((d) => [d.digest, d])).values()];
+  const images = unique.filter((d) => d.platform?.os !== "unknown").sort((a, b) => formatPlatform(a.platform).localeCompare(formatPlatform(b.platform)));
+  const attestations = unique.filter((d) => d.platform?.os === "unknown");
+  const manifests = images.flatMap((image) => [image, ...attestations.filter((a) => a.annotations?.["vnd.docker.reference.digest"] === image.digest)]);
+  const orphans = attestations.filter((a) => !manifests.includes(a)).sort((a, b) => a.digest.localeCompare(b.digest));
+  return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, ...orphans], ...Object.keys(annotations).length ? { annotations } : {} };
+}
+function indexAnnotations(entries) {
+  const result = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) continue;
+    let key = entry.slice(0, eq).trim();
+    const colon = key.indexOf(":");
+    if (colon >= 0) {
+      const levels = key.slice(0, colon).split(",").map((level) => level.trim().replace(/\[.*\]$/, ""));
+      if (!levels.includes("index")) continue;
+      key = key.slice(colon + 1);
+    }
+    result[key] = entry.slice(eq + 1);
+  }
+  return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+// src/promote.ts
+init_import_meta_url();
+
+// src/fingerprint.ts
+init_import_meta_url();
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
+function computeFingerprint(inputs) {
+  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
+  const canonical = {
+    context: inputs.contextHash,
+    dockerfile: inputs.dockerfileHash,
+    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
+    target: inputs.target ?? "",
+    platforms: [...inputs.platforms].sort(),
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest]),
+    ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
+  };
+  return `sha256:${import_node_crypto8.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+}
+
+// src/registry/client.ts
+init_import_meta_url();
 
 // src/registry/session.ts
 init_import_meta_url();
@@ -31505,9 +31659,9 @@ var HttpTransport = class {
 };
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const date = Date.parse(text);
+  const text2 = value.trim();
+  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+  const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function describeNetworkFailure(error2, request, timeoutMs) {
@@ -31893,14 +32047,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path14 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path14 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path14, kind: "tags", access: "pull" });
+    let path17 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path17 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path17, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path14 = nextPagePath(response, repository);
+      path17 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -32065,57 +32219,6 @@ function contentType(response) {
   return response.headers.get("content-type")?.split(";")[0]?.trim() || void 0;
 }
 
-// src/registry/copy.ts
-init_import_meta_url();
-async function copyImage(client, source, target) {
-  const from = typeof source === "string" ? parseReference(source) : source;
-  const to = typeof target === "string" ? parseReference(target) : target;
-  if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
-    throw new RegistryError(
-      `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
-      { registry: to.registry }
-    );
-  }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
-  const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
-  if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
-  result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
-  result.mediaType = manifest.mediaType;
-  result.manifestsPut++;
-  return result;
-}
-async function ensureContent(client, from, to, manifest, mediaType, result) {
-  if (isIndexMediaType(mediaType)) {
-    for (const child of manifest.manifests) {
-      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
-      if (await client.headManifest(target)) continue;
-      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
-      await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
-      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
-      result.manifestsPut++;
-    }
-    return;
-  }
-  const image = manifest;
-  const digests = [.../* @__PURE__ */ new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
-  await Promise.all(
-    digests.map(async (digest) => {
-      if (await client.headBlob(to, digest)) {
-        result.presentBlobs++;
-      } else if (await client.mountBlob(from, to, digest)) {
-        result.mountedBlobs++;
-      } else {
-        throw new RegistryError(
-          `registry ${to.registry} would not mount blob ${digest} from ${from.repository} into ${to.repository} (is the source readable with these credentials?)`,
-          { registry: to.registry, code: "BLOB_UNKNOWN" }
-        );
-      }
-    })
-  );
-}
-
 // src/promote.ts
 var Promoter = class {
   client;
@@ -32142,13 +32245,26 @@ var Promoter = class {
       return void 0;
     }
   }
-  /** The first of `candidates` whose image carries `fingerprint` in its labels. */
-  async findByFingerprint(candidates, fingerprint) {
+  /**
+   * The first of `candidates` whose image carries `fingerprint` in its labels.
+   * With `platform` (a one-platform build), an index among the candidates (a
+   * merged multi-platform image) is looked into: its manifest for that platform
+   * is the image found.
+   */
+  async findByFingerprint(candidates, fingerprint, platform2) {
     for (const ref of [...new Set(candidates)]) {
       const reference = parseReference(ref);
-      const manifest = await this.client.getManifestIfExists(reference);
+      let manifest = await this.client.getManifestIfExists(reference);
       if (!manifest) continue;
-      const config = await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest });
+      if (platform2 && isIndexMediaType(manifest.mediaType)) {
+        const index = manifest.json;
+        if (imageManifestsOf(index).length > 1) {
+          const child = selectPlatformManifest(index, parsePlatform(platform2));
+          if (!child) continue;
+          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child.digest });
+        }
+      }
+      const config = await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest });
       if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) continue;
       const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
@@ -32192,14 +32308,378 @@ function repositoryKey(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
 
+// src/merge-step.ts
+async function runMerge(step, log) {
+  const empty = { contextHash: "", dockerfileHash: "", cacheKey: "", cacheHit: "disabled", built: false };
+  if (step.dryRun) return { result: empty, summary: `## image-build: dry run, would merge ${step.digests.length} images
+` };
+  const promoter = new Promoter(step.logins, log);
+  const merged = await log.group("Merge", () => mergeDigests(promoter.client, { digests: step.digests, tags: step.tags, annotations: step.annotations }, log));
+  const lines = [
+    `## image-build: merged ${merged.platforms.length} platforms into one image`,
+    "",
+    "| tag |",
+    "|---|",
+    ...step.tags.map((tag) => `| \`${tag}\` |`),
+    "",
+    `**Digest** \`${merged.digest}\` (an OCI index, ${merged.size} bytes)`,
+    "",
+    `Platforms: ${merged.platforms.map((p) => `\`${p}\``).join(", ")} \xB7 ${promoter.client.requestCount()} registry requests, no blob uploaded.`,
+    ""
+  ];
+  return { result: { ...empty, digest: merged.digest }, summary: lines.join("\n") };
+}
+
+// src/pipeline.ts
+init_import_meta_url();
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
+
+// src/registry/push-layout.ts
+init_import_meta_url();
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
+async function pushLayoutByDigest(client, layoutDir, repository) {
+  const index = JSON.parse(await import_promises9.default.readFile(import_node_path11.default.join(layoutDir, "index.json"), "utf8"));
+  const root = index.manifests[0];
+  if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
+  const repo = parseReference(repository);
+  const target = { registry: repo.registry, repository: repo.repository };
+  const counter = { uploaded: 0 };
+  await pushManifest(client, layoutDir, target, root, counter);
+  return { digest: root.digest, mediaType: root.mediaType, uploaded: counter.uploaded };
+}
+async function pushManifest(client, layoutDir, target, descriptor, counter) {
+  const bytes = await readBlob(layoutDir, descriptor.digest);
+  const json = JSON.parse(new TextDecoder().decode(bytes));
+  if (isIndexMediaType(descriptor.mediaType)) {
+    for (const child of json.manifests) await pushManifest(client, layoutDir, target, child, counter);
+  } else {
+    const image = json;
+    for (const blob of [image.config, ...image.layers]) {
+      if (await client.headBlob(target, blob.digest)) continue;
+      await client.uploadBlob(target, await readBlob(layoutDir, blob.digest));
+      counter.uploaded++;
+    }
+  }
+  await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
+}
+function readBlob(layoutDir, digest) {
+  const [algorithm, hex] = digest.split(":");
+  return import_promises9.default.readFile(import_node_path11.default.join(layoutDir, "blobs", algorithm, hex));
+}
+
+// src/cache/session.ts
+init_import_meta_url();
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
+
+// src/cache/layout-server.ts
+init_import_meta_url();
+var import_node_crypto9 = require("node:crypto");
+var import_node_fs10 = require("node:fs");
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_http = __toESM(require("node:http"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
+var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
+var CACHE_TAG = "latest";
+var PROBE_PREFIX = "image-build-probe-";
+async function serveLayout(dir) {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto9.randomBytes)(16).toString("hex")}`;
+  const probesSeen = /* @__PURE__ */ new Set();
+  let served = 0;
+  let waitFor = () => void 0;
+  const server = import_node_http.default.createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  async function handle(request, response) {
+    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
+    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
+    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
+    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const [, name, kind, reference] = match;
+    if (name.startsWith(PROBE_PREFIX)) {
+      probesSeen.add(name);
+      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
+    }
+    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
+    const file = blobPath(dir, descriptor.digest);
+    const stat2 = await import_promises10.default.stat(file).catch(() => void 0);
+    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
+    const headers = {
+      "Content-Type": descriptor.mediaType,
+      "Docker-Content-Digest": descriptor.digest,
+      "Accept-Ranges": "bytes"
+    };
+    const range = parseRange(request.headers.range, stat2.size);
+    if (range === "unsatisfiable") {
+      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
+      return void response.end();
+    }
+    const [start, end] = range ?? [0, stat2.size - 1];
+    if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
+    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
+    response.writeHead(range ? 206 : 200, headers);
+    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
+    served += 1;
+    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function manifestDescriptor(reference) {
+    const entries = await readIndexEntries(dir);
+    if (isDigest2(reference)) {
+      const listed = entries.find((entry) => entry.digest === reference);
+      if (listed) return listed;
+      const parsed = JSON.parse(await import_promises10.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
+    }
+    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
+    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
+  }
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  server.unref();
+  const { port } = server.address();
+  return {
+    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env) {
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto9.randomBytes)(6).toString("hex")}`;
+      await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
+      return probesSeen.has(name);
+    },
+    served: () => served,
+    awaitBlobs(wait) {
+      waitFor = wait;
+    },
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    })
+  };
+}
+async function readIndexEntries(dir) {
+  try {
+    const index = JSON.parse(await import_promises10.default.readFile(import_node_path12.default.join(dir, "index.json"), "utf8"));
+    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
+  } catch {
+    return [];
+  }
+}
+function parseRange(header, size) {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || match[1] === "" && match[2] === "") return void 0;
+  let start;
+  let end;
+  if (match[1] === "") {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return [start, end];
+}
+function reply(response, status, code, message) {
+  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
+  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+// src/cache/record.ts
+init_import_meta_url();
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
+var RECORD_FILE = "image-build.json";
+async function writeRecord(cacheDir, record) {
+  await import_promises11.default.writeFile(import_node_path13.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+}
+async function readRecord(cacheDir) {
+  try {
+    const record = JSON.parse(await import_promises11.default.readFile(import_node_path13.default.join(cacheDir, RECORD_FILE), "utf8"));
+    return record.version === 1 ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cache/session.ts
+var FolderCache = class {
+  constructor(store, tempDir, scope) {
+    this.store = store;
+    this.dir = import_node_path14.default.join(tempDir, "image-build-cache", scope);
+  }
+  store;
+  dir;
+  restored = false;
+  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
+  server;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  staged;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  closed = false;
+  async restore(keys) {
+    await import_promises12.default.rm(this.dir, { recursive: true, force: true });
+    let restoredKey;
+    if (this.store.restoreStaged) {
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
+    this.restored = restoredKey !== void 0;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
+  }
+  async prepareEngine(env, builder) {
+    if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const server = await serveLayout(this.dir).catch(() => void 0);
+    if (!server) return;
+    if (await server.probe(env) && !this.closed) this.server = server;
+    else await server.close();
+  }
+  async specs(plan) {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+    } else if (this.staged) {
+      this.restored = await this.staged.finish(true) !== void 0;
+      this.staged = void 0;
+    }
+    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
+    return {
+      from: this.restored ? [from] : [],
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
+    };
+  }
+  async afterBuild(succeeded) {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = void 0;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    this.restored = await staged.finish(true) !== void 0;
+    return true;
+  }
+  async close() {
+    this.closed = true;
+    await this.server?.close();
+    this.server = void 0;
+  }
+  async save(plan, record) {
+    await this.afterBuild(true);
+    await removeUnreachableBlobs(this.dir);
+    await writeRecord(this.dir, record);
+    const bytes = await folderBytes(this.dir);
+    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+  }
+  traffic() {
+    return this.store.traffic?.();
+  }
+};
+var RegistryCacheSession = class {
+  constructor(client, ref, warn) {
+    this.warn = warn;
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+  warn;
+  cache;
+  cacheExists = false;
+  async restore(keys) {
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  }
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  writes(plan) {
+    return plan.exportCache && plan.write && plan.push;
+  }
+  async specs(plan) {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
+    };
+  }
+  async save(plan, record, steps) {
+    if (!this.writes(plan)) return { saved: false };
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
+  }
+};
+
+// src/builders.ts
+init_import_meta_url();
+function parseBuilderInspect(text2) {
+  const [header, nodes = ""] = text2.split(/^Nodes:/m);
+  return {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info2, requested) {
+  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
+  return info2.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context) {
+  if (!context) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info2) {
+  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, info2) {
+  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
+  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info2, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info2, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
+  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+}
+
 // src/pipeline.ts
 async function runPipeline(settings, log) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path12.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path15.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
-  const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
-  checkTarget(settings.target, dockerfile);
+  const build = settings.build;
+  const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
+  checkTarget(build.target, dockerfile);
   const manifest = await readContextManifest(settings.context, settings.file);
   timings.hash = seconds(phase);
   const keys = cacheKeys({
@@ -32225,32 +32705,45 @@ async function runPipeline(settings, log) {
     timings
   };
   if (settings.dryRun) return finish(result, started);
+  noticeManagedCache(settings, log);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises12.default.mkdtemp(import_node_path12.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises13.default.mkdtemp(import_node_path15.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
+    const byDigest = build.outputs.byDigest;
     const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
     const capabilities = described.then((info2) => builderCapabilities(settings.env, info2));
     capabilities.catch(() => {
     });
     phase = Date.now();
-    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(baseImages(dockerfile))]);
+    const [, bases, options] = await Promise.all([
+      registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
+      promoter.resolveBaseImages(baseImages(dockerfile)),
+      fingerprintOptions(build, {
+        contextHash: async (dir) => (await readContextManifest(dir)).hash,
+        imageDigest: (ref) => promoter.client.resolveDigest(ref)
+      })
+    ]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
         dockerfileHash: dockerfile.hash,
-        buildArgs: settings.buildArgs,
-        target: settings.target,
-        platforms: settings.platforms,
-        baseImages: bases
+        buildArgs: build["build-args"],
+        target: build.target,
+        platforms: build.platforms,
+        baseImages: bases,
+        options
       });
     }
-    const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== void 0;
-    if (canReuse && await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs)) {
+    const canReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && result.fingerprint !== void 0 && !build["no-cache"] && !build.call;
+    const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
+    const reuse = (candidates) => reuseExisting(result, promoter, candidates, registryRefs, platform2);
+    if (canReuse && await reuse([...registryRefs, ...settings.lookupRefs])) {
       timings.lookup = seconds(phase);
+      await loadReused(result, settings, env, log);
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
@@ -32276,7 +32769,10 @@ async function runPipeline(settings, log) {
       const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
+        if (await reuse(recorded)) {
+          await loadReused(result, settings, env, log);
+          return finish(result, started, promoter);
+        }
       }
     }
     const builder = await builderReady;
@@ -32292,42 +32788,49 @@ async function runPipeline(settings, log) {
     const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
+    const layoutDir = import_node_path15.default.join(workDir, "by-digest");
+    const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
+    const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path15.default.join(workDir, "secrets-"));
     const request = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      buildArgs: settings.buildArgs,
-      target: settings.target,
-      platforms: settings.platforms,
+      annotations: settings.annotations,
+      options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: settings.load,
+      load: build.load,
+      outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path12.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path15.default.join(workDir, "metadata.json")
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
     const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
     const failed = (error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint);
-    let build;
+    let built;
     try {
-      build = await buildGroup(request);
+      built = await buildGroup(request);
     } catch (error2) {
       if (!await cache?.afterBuild?.(false)) return await failed(error2);
       log.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
-      build = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+      built = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
     }
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
-    Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
-    if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
-    const layers = settings.push && result.digest ? promoter.layersOf(settings.tags[0], result.digest).catch(() => void 0) : void 0;
+    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
+    if (outputs.pushLayout) {
+      for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
+    }
+    if (settings.push && built.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
+    const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
+    const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => void 0) : void 0;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -32336,7 +32839,7 @@ async function runPipeline(settings, log) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises12.default.rm(workDir, { recursive: true, force: true });
+    await import_promises13.default.rm(workDir, { recursive: true, force: true });
   }
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
@@ -32352,7 +32855,7 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
-    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
+    images: result.digest ? [...settings.push ? settings.tags : [], ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
   };
@@ -32388,9 +32891,9 @@ Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", "
     line: error2.line
   });
 }
-async function reuseExisting(result, promoter, candidates, targets) {
+async function reuseExisting(result, promoter, candidates, targets, platform2) {
   try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint);
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
     if (!found) return false;
     await promoter.retag(found, targets);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
@@ -32399,6 +32902,22 @@ async function reuseExisting(result, promoter, candidates, targets) {
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error2)}`);
     return false;
   }
+}
+async function loadReused(result, settings, env, log) {
+  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
+  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
+  const repository = from.slice(0, from.lastIndexOf(":") > from.lastIndexOf("/") ? from.lastIndexOf(":") : from.length);
+  const pinned = `${repository}@${result.digest}`;
+  const pulled = await docker(["pull", "--quiet", pinned], { env });
+  if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split("\n").pop()}`, { input: "load" });
+  for (const tag of settings.tags) await docker(["tag", pinned, tag], { env });
+  log.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(", ")}` : ""}`);
+}
+function noticeManagedCache(settings, log) {
+  const gha = [...settings.build["cache-from"], ...settings.build["cache-to"]].filter((entry) => entry.type === "gha");
+  if (gha.length === 0) return;
+  const state = settings.cache === "false" ? " (it is off here: cache: false)" : "";
+  (log.notice ?? log.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
 }
 function explainMiss(record, result) {
   if (!record.manifest) return void 0;
@@ -32507,17 +33026,17 @@ function lineOf(step, model) {
 function stepText(name) {
   return name.replace(/^\[[^\]]*\]\s*/, "");
 }
-function normalizeInstruction(text) {
-  return text.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+function normalizeInstruction(text2) {
+  return text2.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
 }
 function layerSizes(layers) {
   return new Map(layers.map((layer) => [normalizeInstruction(layer.createdBy), layer.size]));
 }
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/`/g, "'");
+function escapeCell(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/`/g, "'");
 }
-function shorten(text, max) {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+function shorten(text2, max) {
+  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
 }
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -32773,18 +33292,18 @@ var ID = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+/;
 var NUMBER = /^-?\d+(?:\.\d+)?(?=[\s}~)]|$)/;
 function parseTemplate(source) {
   const nodes = [];
-  let text = "";
+  let text2 = "";
   let trimNextText = false;
   let i = 0;
   const flushText = (trimEnd) => {
-    let value = text;
+    let value = text2;
     if (trimEnd) value = value.replace(/\s+$/, "");
     if (value !== "") nodes.push({ kind: "text", value });
-    text = "";
+    text2 = "";
   };
   while (i < source.length) {
     if (source.startsWith("\\{{", i)) {
-      text += "{{";
+      text2 += "{{";
       i += 3;
       continue;
     }
@@ -32795,7 +33314,7 @@ function parseTemplate(source) {
         continue;
       }
       trimNextText = false;
-      text += ch;
+      text2 += ch;
       i++;
       continue;
     }
@@ -32872,12 +33391,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path14 = readPath();
-    if (path14.length === 1 && (path14[0] === "true" || path14[0] === "false")) {
-      return { kind: "boolean", value: path14[0] === "true" };
+    const path17 = readPath();
+    if (path17.length === 1 && (path17[0] === "true" || path17[0] === "false")) {
+      return { kind: "boolean", value: path17[0] === "true" };
     }
-    if (path14.length === 1 && (path14[0] === "null" || path14[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path14 };
+    if (path17.length === 1 && (path17[0] === "null" || path17[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path17 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -32977,8 +33496,8 @@ function renderNodes(nodes, scope) {
     } else {
       value = target;
     }
-    const text = stringify(value);
-    out += node.escape ? escapeHtml(text) : text;
+    const text2 = stringify(value);
+    out += node.escape ? escapeHtml(text2) : text2;
   }
   return out;
 }
@@ -33055,11 +33574,11 @@ function scheduleScope(env) {
     commit_date: dateHelper(env.ctx.commitDate ?? env.now)
   };
 }
-function evaluate(text, scope, input) {
+function evaluate(text2, scope, input) {
   try {
-    return render(text, scope);
+    return render(text2, scope);
   } catch (error2) {
-    throw new UserError(`${input}: bad expression in "${text}": ${error2.message}`, { input });
+    throw new UserError(`${input}: bad expression in "${text2}": ${error2.message}`, { input });
   }
 }
 
@@ -33546,8 +34065,8 @@ var VersionBuilder = class {
   env;
   state = { main: void 0, partial: [], latest: void 0 };
   scope;
-  exp(text) {
-    return evaluate(text, this.scope, "tags");
+  exp(text2) {
+    return evaluate(text2, this.scope, "tags");
   }
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
   affix(value, spec) {
@@ -33801,11 +34320,14 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env) {
-  const secretsDir = import_node_path13.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path16.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace);
+    const get = inputsFromEnv(env);
+    const inputs = readInputs(get, workspace);
     for (const secret of [inputs.password, inputs.githubToken]) if (secret) setSecret(secret);
+    const build = readBuildOptions(get, { workspace, env });
+    for (const secret of secretValues(build.secrets)) setSecret(secret);
     const git = gitContextFromEnv(env);
     const switches = metadataSwitchesFromEnv(env);
     const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git.repository, inputs.githubToken, { warn: warning }) : void 0;
@@ -33816,8 +34338,15 @@ async function run2(env = process.env) {
     );
     for (const warning2 of meta.warnings) warning(warning2);
     const refs = meta.images.length ? meta.tags : [];
-    const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
-    import_node_fs10.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+    const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName)) && refs.length > 0;
+    const logins = registryLogins(inputs, meta, env);
+    if (inputs.mergeDigests.length) {
+      const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: build.annotations, logins, dryRun: inputs.dryRun }, actionLog);
+      setOutputs(meta, merged.result, switches.setOutputEnv);
+      await summary.addRaw(merged.summary, true).write();
+      return;
+    }
+    import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
     saveState(SECRETS_STATE, secretsDir);
     const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
     const result = await runPipeline(
@@ -33825,24 +34354,21 @@ async function run2(env = process.env) {
         context: inputs.context,
         file: inputs.file,
         workspace,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        platforms: inputs.platforms,
+        build,
         tags: refs,
         labels: meta.labels,
         push,
-        load: false,
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path13.default.relative(workspace, inputs.file)),
+        cacheScope: cacheScope(meta.images[0], import_node_path16.default.relative(workspace, inputs.file)),
         store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git),
+        lookupRefs: lookupRefs(meta, git, build),
         builder: inputs.builder,
         dryRun: inputs.dryRun,
-        logins: registryLogins(inputs, meta, env),
+        logins,
         tempDir,
         secretsDir,
         env: { ...env }
@@ -33882,9 +34408,9 @@ function registryLogins(inputs, meta, env) {
   }
   return [];
 }
-function lookupRefs(meta, git) {
+function lookupRefs(meta, git, build) {
   const tags = [`sha-${git.sha.slice(0, 7)}`, ...git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
-  return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
+  return [.../* @__PURE__ */ new Set([...meta.images, ...build.outputs.byDigest])].flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 function cacheStore(inputs, tempDir) {
   if (inputs.cacheBackend === "local") return localCacheStore(inputs.cacheDir, warning);
