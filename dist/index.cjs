@@ -15157,7 +15157,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15174,7 +15174,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -29450,6 +29450,7 @@ function buildxArgs(request) {
   for (const annotation of annotations) args.push("--annotation", annotation);
   args.push(...request.options);
   for (const spec of request.cacheFrom) args.push("--cache-from", spec);
+  if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push("--cache-to", spec);
   const annotated = annotations.length > 0 || request.options.includes("--annotation");
   if (request.outputs?.length) args.push(...request.outputs);
@@ -29564,9 +29565,17 @@ async function runBuild(request, hooks) {
   });
   const steps = progress.steps();
   const seconds2 = (Date.now() - started) / 1e3;
-  if (run3.code !== 0) throw new BuildFailure(failureMessage(messages, run3.stderr), steps);
+  const answered = request.evaluates && run3.stdout.trim().startsWith("{");
+  if (run3.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run3.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
-  return { digest: metadata["containerimage.digest"], imageId: metadata["containerimage.config.digest"], steps, seconds: seconds2 };
+  return {
+    digest: metadata["containerimage.digest"],
+    imageId: metadata["containerimage.config.digest"],
+    stdout: run3.stdout,
+    warnings: metadata["buildx.build.warnings"],
+    steps,
+    seconds: seconds2
+  };
 }
 var BuildFailure = class extends UserError {
   steps;
@@ -29576,6 +29585,8 @@ var BuildFailure = class extends UserError {
   }
 };
 function failureMessage(messages, stderr) {
+  const flag = messages.find((line) => /^unknown (flag|shorthand flag):/.test(line.trim()));
+  if (flag) return `build failed: Buildx says ${flag.trim()}`;
   const error2 = [...messages].reverse().find((line) => /^ERROR:/.test(line.trim()));
   return (error2 ?? lastLine(stderr)).trim().replace(/^ERROR:\s*/, "build failed: ");
 }
@@ -30944,6 +30955,47 @@ function secretFlags(secrets, dir) {
   });
 }
 
+// src/build-checks.ts
+init_import_meta_url();
+function parseCheckOutput(stdout) {
+  let result;
+  try {
+    result = JSON.parse(stdout.trim());
+  } catch {
+    return [];
+  }
+  return (result.warnings ?? []).map((warning2) => ({
+    rule: warning2.ruleName,
+    message: [warning2.description, warning2.detail].filter(Boolean).join(": "),
+    file: result.sources?.[warning2.location?.sourceIndex ?? 0]?.fileName,
+    line: warning2.location?.ranges?.[0]?.start?.line,
+    url: warning2.url
+  }));
+}
+function parseMetadataWarnings(warnings) {
+  if (!Array.isArray(warnings)) return [];
+  return warnings.map((warning2) => {
+    const short2 = decode(warning2.short);
+    const rule = /^([A-Z][A-Za-z]+):\s/.exec(short2)?.[1];
+    return {
+      rule,
+      message: [short2.replace(/^([A-Z][A-Za-z]+):\s/, ""), ...(warning2.detail ?? []).map(decode)].filter(Boolean).join(" "),
+      file: warning2.sourceInfo?.filename,
+      line: warning2.range?.[0]?.start?.line,
+      url: warning2.url
+    };
+  });
+}
+function evaluatesOnly(call) {
+  return call !== "" && call.split(",")[0].trim() !== "build";
+}
+function callFlagValue(call) {
+  return call.split(",")[0].trim() === "check" && !/(^|,)\s*format=/.test(call) ? `${call},format=json` : call;
+}
+function decode(text2) {
+  return text2 ? Buffer.from(text2, "base64").toString("utf8").trim() : "";
+}
+
 // src/build-outputs.ts
 init_import_meta_url();
 var TYPES = ["image", "registry", "docker", "oci", "tar", "local", "cacheonly"];
@@ -31239,7 +31291,7 @@ var BUILD_INPUTS = {
   }),
   "cache-from": row({ description: "Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-from", e.spec]) }),
   "cache-to": row({ description: "Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-to", e.spec]) }),
-  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text, flags: single("--call"), fingerprint: nonEmpty }),
+  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
   "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
   load: row({ description: "Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).", role: "output", read: bool2, flags: () => [] }),
   network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text, flags: single("--network"), fingerprint: nonEmpty }),
@@ -32701,6 +32753,7 @@ async function runPipeline(settings, log) {
     cacheSaved: false,
     built: false,
     steps: [],
+    checks: [],
     registryRequests: 0,
     timings
   };
@@ -32779,8 +32832,9 @@ async function runPipeline(settings, log) {
     if (!builder.cacheExport && cache && settings.cache === "true") {
       (log.notice ?? log.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
+    const evaluates = evaluatesOnly(build.call);
     const plan = {
-      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport,
+      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
       write: settings.cache === "true",
       push: settings.push,
       mode: settings.cacheMode
@@ -32805,7 +32859,8 @@ async function runPipeline(settings, log) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path15.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path15.default.join(workDir, "metadata.json"),
+      evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
     const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
@@ -32821,6 +32876,11 @@ async function runPipeline(settings, log) {
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
+    result.checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
+    if (evaluates) {
+      Object.assign(result, { steps: built.steps });
+      return finish(result, started, promoter);
+    }
     Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
     if (outputs.pushLayout) {
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
@@ -32865,6 +32925,7 @@ async function buildOrExplain(dockerfile, request, hooks) {
     return await runBuild(request, hooks);
   } catch (error2) {
     if (!(error2 instanceof BuildFailure)) throw error2;
+    if (/unknown flag: --call/.test(error2.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
     const failed = error2.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join("\n");
@@ -34378,6 +34439,10 @@ async function run2(env = process.env) {
     setOutputs(meta, result, switches.setOutputEnv);
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
+    for (const check of result.checks) {
+      const file = check.file && import_node_path16.default.basename(check.file) === import_node_path16.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+      warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
+    }
     info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
     await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
   } catch (error2) {

@@ -16,6 +16,7 @@
  */
 import path from 'node:path';
 import { parseSecretEnvs, parseSecretFiles, parseSecrets, secretFlags, type BuildSecret } from './build-secrets.ts';
+import { callFlagValue } from './build-checks.ts';
 import { planOutputs, type OutputPlan } from './build-outputs.ts';
 import { UserError } from './errors.ts';
 import { inputList, ListSyntaxError, type ListOptions } from './input-list.ts';
@@ -176,7 +177,7 @@ export const BUILD_INPUTS = {
   }),
   'cache-from': row({ description: 'Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.', role: 'none', read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== 'gha').flatMap((e) => ['--cache-from', e.spec]) }),
   'cache-to': row({ description: 'Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.', role: 'none', read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== 'gha').flatMap((e) => ['--cache-to', e.spec]) }),
-  call: row({ description: 'Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.', role: 'fingerprint', read: text, flags: single('--call'), fingerprint: nonEmpty }),
+  call: row({ description: 'Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.', role: 'fingerprint', read: text, flags: (value) => (value ? ['--call', callFlagValue(value)] : []), fingerprint: nonEmpty }),
   'cgroup-parent': row({ description: 'Parent cgroup of the RUN steps (`--cgroup-parent`).', role: 'fingerprint', read: text, flags: single('--cgroup-parent'), fingerprint: nonEmpty }),
   load: row({ description: 'Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).', role: 'output', read: bool, flags: () => [] }),
   network: row({ description: 'Network mode of the RUN steps (`--network`: `default`, `none`, `host`).', role: 'fingerprint', read: text, flags: single('--network'), fingerprint: nonEmpty }),

@@ -26,6 +26,8 @@ export interface BuildRequest {
   cacheTo: string[];
   builder?: string;
   metadataFile: string;
+  /** `call` evaluates the build (e.g. `check`): nothing is exported, pushed or loaded. */
+  evaluates?: boolean;
 }
 
 export function buildxArgs(request: BuildRequest): string[] {
@@ -38,6 +40,7 @@ export function buildxArgs(request: BuildRequest): string[] {
   for (const annotation of annotations) args.push('--annotation', annotation);
   args.push(...request.options);
   for (const spec of request.cacheFrom) args.push('--cache-from', spec);
+  if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push('--cache-to', spec);
   const annotated = annotations.length > 0 || request.options.includes('--annotation');
   if (request.outputs?.length) args.push(...request.outputs);
@@ -180,6 +183,10 @@ export function dockerfileSteps(steps: BuildStep[]): BuildStep[] {
 export interface BuildResult {
   digest?: string;
   imageId?: string;
+  /** What Buildx printed on stdout (the answer of a `call` evaluation). */
+  stdout?: string;
+  /** The metadata file's `buildx.build.warnings` (BuildKit's build-check findings, Buildx 0.14+). */
+  warnings?: unknown;
   steps: BuildStep[];
   seconds: number;
 }
@@ -209,9 +216,18 @@ export async function runBuild(request: BuildRequest, hooks: BuildHooks): Promis
   });
   const steps = progress.steps();
   const seconds = (Date.now() - started) / 1000;
-  if (run.code !== 0) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
+  // A check that finds something exits non-zero with its findings on stdout: those are the answer, not a failure.
+  const answered = request.evaluates && run.stdout.trim().startsWith('{');
+  if (run.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
-  return { digest: metadata['containerimage.digest'], imageId: metadata['containerimage.config.digest'], steps, seconds };
+  return {
+    digest: metadata['containerimage.digest'] as string | undefined,
+    imageId: metadata['containerimage.config.digest'] as string | undefined,
+    stdout: run.stdout,
+    warnings: metadata['buildx.build.warnings'],
+    steps,
+    seconds,
+  };
 }
 
 /** A build that ran and failed: the steps tell which instruction failed. */
@@ -224,13 +240,16 @@ export class BuildFailure extends UserError {
 }
 
 function failureMessage(messages: string[], stderr: string): string {
+  // A flag this Buildx does not know: its usage hint is the last line, the flag the one before.
+  const flag = messages.find((line) => /^unknown (flag|shorthand flag):/.test(line.trim()));
+  if (flag) return `build failed: Buildx says ${flag.trim()}`;
   const error = [...messages].reverse().find((line) => /^ERROR:/.test(line.trim()));
   return (error ?? lastLine(stderr)).trim().replace(/^ERROR:\s*/, 'build failed: ');
 }
 
-async function readMetadata(file: string): Promise<Record<string, string | undefined>> {
+async function readMetadata(file: string): Promise<Record<string, unknown>> {
   try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, string | undefined>;
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
   } catch {
     return {};
   }

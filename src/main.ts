@@ -91,6 +91,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     setOutputs(meta, result, switches.setOutputEnv);
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
+    for (const check of result.checks) {
+      // BuildKit names the Dockerfile by its base name: the annotation needs its path in the repository.
+      const file = check.file && path.basename(check.file) === path.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+      core.warning(`${check.message}${check.url ? ` (${check.url})` : ''}`, { title: check.rule ? `Build check ${check.rule}` : 'Build check', file, startLine: check.line });
+    }
     core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
     await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
   } catch (error) {

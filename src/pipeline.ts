@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildFailure, runBuild, type BuildHooks, type BuildRequest, type BuildResult, type BuildStep } from './builder.ts';
 import { buildOptionFlags, fingerprintOptions, type BuildOptions } from './build-inputs.ts';
+import { evaluatesOnly, parseCheckOutput, parseMetadataWarnings, type CheckFinding } from './build-checks.ts';
 import { outputFlags } from './build-outputs.ts';
 import { pushLayoutByDigest } from './registry/push-layout.ts';
 import { instructionForStep } from './steps.ts';
@@ -105,6 +106,8 @@ export interface PipelineResult {
   /** The pushed image's layers, bottom first. */
   layers?: ImageLayer[];
   changes?: MissExplanation;
+  /** BuildKit build-check findings (`call: check`, or warnings the build reported). */
+  checks: CheckFinding[];
   /** Requests sent to registries (lookups, retags), for the summary. */
   registryRequests: number;
   timings: Timings;
@@ -140,6 +143,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     cacheSaved: false,
     built: false,
     steps: [],
+    checks: [],
     registryRequests: 0,
     timings,
   };
@@ -226,8 +230,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     if (!builder.cacheExport && cache && settings.cache === 'true') {
       (log.notice ?? log.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
+    const evaluates = evaluatesOnly(build.call);
     const plan: ExportPlan = {
-      exportCache: (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport,
+      exportCache: (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport && !evaluates,
       write: settings.cache === 'true',
       push: settings.push,
       mode: settings.cacheMode,
@@ -253,6 +258,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? undefined : settings.builder,
       metadataFile: path.join(workDir, 'metadata.json'),
+      evaluates,
     };
     const hooks = { env: envForContext(env, builder.context), log: (line: string) => log.info(line) };
     const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
@@ -270,6 +276,11 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
+    result.checks = [...parseCheckOutput(evaluates ? (built.stdout ?? '') : ''), ...parseMetadataWarnings(built.warnings)];
+    if (evaluates) {
+      Object.assign(result, { steps: built.steps });
+      return finish(result, started, promoter);
+    }
     Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
     if (outputs.pushLayout) {
       // The docker driver cannot push by digest: its OCI layout is pushed here, untagged.
@@ -325,6 +336,7 @@ async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest
     return await runBuild(request, hooks);
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
+    if (/unknown flag: --call/.test(error.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: 'call' });
     const failed = error.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join('\n');

@@ -70,7 +70,7 @@ describe('each input becomes its Buildx flags', () => {
     ['cache-from: type=gha is left to the managed cache', { 'cache-from': 'type=gha\ntype=registry,ref=r/c:x' }, ['--cache-from', 'type=registry,ref=r/c:x']],
     ['cache-from: a bare reference is a registry cache', { 'cache-from': 'r/c:x' }, ['--cache-from', 'type=registry,ref=r/c:x']],
     ['cache-to: local passes', { 'cache-to': 'type=local,dest=/tmp/c' }, ['--cache-to', 'type=local,dest=/tmp/c']],
-    ['call', { call: 'check' }, ['--call', 'check']],
+    ['call', { call: 'check' }, ['--call', 'check,format=json']],
     ['cgroup-parent', { 'cgroup-parent': 'ci' }, ['--cgroup-parent', 'ci']],
     ['network', { network: 'host' }, ['--network', 'host']],
     ['no-cache', { 'no-cache': 'true' }, ['--no-cache']],
