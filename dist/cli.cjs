@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path14 = this.getPath();
-        if (path14 === null || path14.startsWith("/")) {
-          return path14;
+        const path18 = this.getPath();
+        if (path18 === null || path18.startsWith("/")) {
+          return path18;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
+              return parent.endsWith("/") ? parent + path18 : parent + "/" + path18;
             }
           }
         }
@@ -5914,7 +5914,7 @@ var require_tunnel = __commonJS({
     var tls = require("tls");
     var http2 = require("http");
     var https = require("https");
-    var events = require("events");
+    var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
     exports2.httpOverHttp = httpOverHttp2;
@@ -5966,7 +5966,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path18, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path18,
           error.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path18,
         method,
         body,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -7929,8 +7929,8 @@ var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var EventEmitter = require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -8041,9 +8041,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -8081,12 +8081,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -10364,8 +10364,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12622,12 +12622,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -13298,12 +13298,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -13785,16 +13785,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -13805,7 +13805,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -13856,7 +13856,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -13868,7 +13868,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -14207,8 +14207,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -15485,7 +15485,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -15498,7 +15498,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -15517,7 +15517,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -15534,7 +15534,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -15604,18 +15604,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -15874,9 +15874,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16101,9 +16101,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16390,9 +16390,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16485,9 +16485,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path18,
         method,
         body,
         headers,
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -17973,10 +17973,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -20371,7 +20371,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -20447,7 +20447,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -20490,7 +20490,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -20899,7 +20899,7 @@ var require_util5 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder } = require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = require("string_decoder");
     var { btoa } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -20990,7 +20990,7 @@ var require_util5 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -21019,7 +21019,7 @@ var require_util5 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -24255,8 +24255,8 @@ var require_util9 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -27380,7 +27380,7 @@ var require_semver2 = __commonJS({
 // src/cli.ts
 init_import_meta_url();
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 
 // src/advice.ts
@@ -27875,14 +27875,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path14) => path14 === p,
+        test: (path18) => path18 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path14) => path14.startsWith(prefix),
+        test: (path18) => path18.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -27891,7 +27891,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path14) => path14.endsWith(suffix) || path14 === bare,
+        test: (path18) => path18.endsWith(suffix) || path18 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -27900,7 +27900,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path14) => regexp.test(path14),
+        test: (path18) => regexp.test(path18),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -27987,7 +27987,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path14, parent) {
+  match(path18, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -27996,12 +27996,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path14);
+        m = p.test(path18);
         if (!m && parent === null) {
-          let slash = path14.indexOf("/");
+          let slash = path18.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path14.slice(0, slash));
-            slash = path14.indexOf("/", slash + 1);
+            m = p.test(path18.slice(0, slash));
+            slash = path18.indexOf("/", slash + 1);
           }
         }
       }
@@ -28013,8 +28013,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path14) {
-    return this.match(path14, null).excluded;
+  excludes(path18) {
+    return this.match(path18, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -28036,10 +28036,10 @@ function parseIgnoreFile(text2, file) {
 }
 function readIgnoreLines(text2) {
   const out = [];
-  const lines = text2.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n];
+  const lines2 = text2.split("\n");
+  if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
+  for (let n = 0; n < lines2.length; n++) {
+    let line = lines2[n];
     if (line.endsWith("\r")) line = line.slice(0, -1);
     if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
     if (line.startsWith("#")) continue;
@@ -28316,9 +28316,9 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
       const end = Math.min(n, (id + 1) * batch);
       for (let i = id * batch; i < end; i++) hashOne(i);
       done++;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve2) => setImmediate(resolve2));
     }
-    if (done < batches && !failure) await new Promise((resolve) => wake = resolve);
+    if (done < batches && !failure) await new Promise((resolve2) => wake = resolve2);
     if (failure) throw failure;
     return out;
   } finally {
@@ -28445,15 +28445,15 @@ function diffManifests(previous, current) {
   return { added: names(added), removed: names(removed), changed: changed.sort(comparePaths) };
 }
 function explainManifestDiff(diff, limit = 20) {
-  const lines = [];
+  const lines2 = [];
   for (const kind of ["added", "removed", "changed"]) {
     const list2 = diff[kind];
     if (list2.length === 0) continue;
     const more = list2.length > limit ? ` (first ${limit} shown)` : "";
-    lines.push(`${list2.length} ${list2.length === 1 ? "file" : "files"} ${kind}${more}:`);
-    for (const p of list2.slice(0, limit)) lines.push(`  ${p}`);
+    lines2.push(`${list2.length} ${list2.length === 1 ? "file" : "files"} ${kind}${more}:`);
+    for (const p of list2.slice(0, limit)) lines2.push(`  ${p}`);
   }
-  return lines;
+  return lines2;
 }
 var TYPE_CODE = { file: "f", symlink: "l", dir: "d", fifo: "p", socket: "s", device: "v" };
 var CODE_TYPE = { f: "file", l: "symlink", d: "dir", p: "fifo", s: "socket", v: "device" };
@@ -28706,8 +28706,8 @@ function adviseDockerfile(model, facts = {}) {
   return advice.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
 function adviseFile(dockerfilePath) {
-  const relative = import_node_path2.default.relative(process.cwd(), dockerfilePath);
-  const display = relative && !relative.startsWith("..") && !import_node_path2.default.isAbsolute(relative) ? relative : dockerfilePath;
+  const relative2 = import_node_path2.default.relative(process.cwd(), dockerfilePath);
+  const display = relative2 && !relative2.startsWith("..") && !import_node_path2.default.isAbsolute(relative2) ? relative2 : dockerfilePath;
   const context = import_node_path2.default.dirname(import_node_path2.default.resolve(dockerfilePath));
   let bytes;
   try {
@@ -28913,8 +28913,8 @@ init_import_meta_url();
 async function contextLs(dir = ".", options = {}) {
   const manifest = await readContextManifest(dir, options.file);
   if (options.json) return JSON.stringify(manifestJson(manifest), null, 2) + "\n";
-  const lines = manifest.entries.filter((e) => e.type !== "dir").map((e) => e.path);
-  return lines.length > 0 ? lines.join("\n") + "\n" : "";
+  const lines2 = manifest.entries.filter((e) => e.type !== "dir").map((e) => e.path);
+  return lines2.length > 0 ? lines2.join("\n") + "\n" : "";
 }
 async function contextHash(dir = ".", options = {}) {
   return (await readContextManifest(dir, options.file)).hash;
@@ -29082,11 +29082,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -29102,7 +29102,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29373,19 +29373,721 @@ init_import_meta_url();
 
 // node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
+var os3 = __toESM(require("os"), 1);
+var events = __toESM(require("events"), 1);
+var child = __toESM(require("child_process"), 1);
+var path7 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io.js
 init_import_meta_url();
+var path6 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
 var fs8 = __toESM(require("fs"), 1);
+var path5 = __toESM(require("path"), 1);
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs8.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs8.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path5.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path5.dirname(filePath);
+            const upperName = path5.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path5.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path6.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path6.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path6.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path6.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
 
 // node_modules/@actions/exec/lib/toolrunner.js
+var import_timers = require("timers");
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter4(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path7.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error) {
+            reject(error);
+          } else {
+            resolve2(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = (0, import_timers.setTimeout)(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error;
+    if (this.processExited) {
+      if (this.processError) {
+        error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
 var platform = import_os2.default.platform();
@@ -29770,10 +30472,10 @@ var BUILD_INPUTS = {
     role: "fingerprint",
     read: readBuildContexts,
     flags: (contexts) => contexts.flatMap((c) => ["--build-context", `${c.name}=${c.value}`]),
-    fingerprint: async (contexts, resolve) => {
+    fingerprint: async (contexts, resolve2) => {
       if (contexts.length === 0) return void 0;
       const parts = await Promise.all(
-        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
+        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve2.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve2.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
       );
       return parts.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     }
@@ -29815,11 +30517,11 @@ function readBuildOptions(get, ctx) {
 function buildOptionFlags(options, ctx) {
   return Object.entries(BUILD_INPUTS).flatMap(([name, input]) => input.flags(options[name], options, ctx));
 }
-async function fingerprintOptions(options, resolve) {
+async function fingerprintOptions(options, resolve2) {
   const parts = {};
   for (const [name, input] of Object.entries(BUILD_INPUTS)) {
     if (input.role !== "fingerprint" || !input.fingerprint) continue;
-    const part = await input.fingerprint(options[name], resolve);
+    const part = await input.fingerprint(options[name], resolve2);
     if (part !== void 0) parts[name] = part;
   }
   return parts;
@@ -29835,7 +30537,7 @@ function platforms(items) {
 // src/pipeline.ts
 init_import_meta_url();
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/builder.ts
 init_import_meta_url();
@@ -29844,36 +30546,69 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 // src/docker.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
-function docker(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process2.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    const stdout = collect(child.stdout, options.onStdoutLine);
-    const stderr = collect(child.stderr, options.onStderrLine);
-    child.on("error", (error) => {
-      reject(error.code === "ENOENT" ? new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner") : error);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_string_decoder = require("node:string_decoder");
+async function docker(args, options) {
+  const command = findOnPath("docker", options.env.PATH ?? "");
+  if (!command) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
+  if (options.input) return withStdin(command, args, options);
+  const stdout = lines(options.onStdoutLine);
+  const stderr = lines(options.onStderrLine);
+  const env = Object.fromEntries(Object.entries(options.env).filter((entry) => entry[1] !== void 0));
+  const code = await exec(command, args, {
+    env,
+    // Quiet: the runner would echo the command line and copy the output to the log itself.
+    silent: true,
+    ignoreReturnCode: true,
+    listeners: { stdout: stdout.push, stderr: stderr.push }
+  });
+  return { code, stdout: stdout.end(), stderr: stderr.end() };
+}
+function withStdin(command, args, options) {
+  return new Promise((resolve2, reject) => {
+    const child2 = (0, import_node_child_process2.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stdout = lines(options.onStdoutLine);
+    const stderr = lines(options.onStderrLine);
+    child2.stdout.on("data", stdout.push);
+    child2.stderr.on("data", stderr.push);
+    child2.on("error", reject);
+    child2.on("close", (code) => resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() }));
+    child2.stdin.on("error", () => {
     });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    child.stdin.on("error", () => {
-    });
-    if (options.input) child.stdin.end(options.input);
-    else child.stdin.end();
+    child2.stdin.end(options.input);
   });
 }
-function collect(stream, onLine) {
+function lines(onLine) {
   const chunks = [];
+  const decoder = new import_node_string_decoder.StringDecoder("utf8");
   let partial = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk) => {
-    chunks.push(chunk);
-    if (!onLine) return;
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop();
-    for (const line of lines) onLine(line);
-  });
-  stream.on("end", () => {
-    if (onLine && partial) onLine(partial);
-  });
-  return () => chunks.join("");
+  return {
+    push: (chunk) => {
+      chunks.push(chunk);
+      if (!onLine) return;
+      const parts = (partial + decoder.write(chunk)).split("\n");
+      partial = parts.pop();
+      for (const line of parts) onLine(line);
+    },
+    end: () => {
+      partial += decoder.end();
+      if (onLine && partial) onLine(partial);
+      partial = "";
+      return Buffer.concat(chunks).toString("utf8");
+    }
+  };
+}
+function findOnPath(name, searchPath) {
+  for (const dir of searchPath.split(import_node_path7.default.delimiter).filter(Boolean)) {
+    const candidate = import_node_path7.default.join(dir, name);
+    try {
+      import_node_fs8.default.accessSync(candidate, import_node_fs8.default.constants.X_OK);
+      if (import_node_fs8.default.statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return void 0;
 }
 async function checkDocker(env, builder) {
   const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
@@ -30046,7 +30781,7 @@ function stripUndefined(value) {
 // src/registry/push-layout.ts
 init_import_meta_url();
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/registry/manifest.ts
 init_import_meta_url();
@@ -30063,11 +30798,11 @@ function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function parsePlatform(text2) {
-  const [os5, architecture, variant] = text2.split("/");
-  if (!os5 || !architecture || text2.split("/").length > 3) {
+  const [os6, architecture, variant] = text2.split("/");
+  if (!os6 || !architecture || text2.split("/").length > 3) {
     throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
-  return variant ? { os: os5, architecture, variant } : { os: os5, architecture };
+  return variant ? { os: os6, architecture, variant } : { os: os6, architecture };
 }
 function formatPlatform(platform2) {
   return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
@@ -30197,7 +30932,7 @@ function hasKnownLength(digest) {
 
 // src/registry/push-layout.ts
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises3.default.readFile(import_node_path7.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises3.default.readFile(import_node_path8.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -30210,7 +30945,7 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
   const bytes = await readBlob(layoutDir, descriptor.digest);
   const json = JSON.parse(new TextDecoder().decode(bytes));
   if (isIndexMediaType(descriptor.mediaType)) {
-    for (const child of json.manifests) await pushManifest(client, layoutDir, target, child, counter);
+    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
   } else {
     const image = json;
     for (const blob of [image.config, ...image.layers]) {
@@ -30223,26 +30958,26 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
 }
 function readBlob(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_promises3.default.readFile(import_node_path7.default.join(layoutDir, "blobs", algorithm, hex));
+  return import_promises3.default.readFile(import_node_path8.default.join(layoutDir, "blobs", algorithm, hex));
 }
 
 // src/cache/session.ts
 init_import_meta_url();
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto6 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
 var MANIFEST_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
@@ -30255,7 +30990,7 @@ function isDigest2(value) {
   return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
-  return import_node_path8.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+  return import_node_path9.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 function isMetadata(descriptor) {
   return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
@@ -30264,8 +30999,8 @@ async function readJson(file) {
   return JSON.parse(await import_promises4.default.readFile(file, "utf8"));
 }
 async function readIndex(dir) {
-  const index = await readJson(import_node_path8.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path8.default.join(dir, "index.json")} has no manifests list`);
+  const index = await readJson(import_node_path9.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path9.default.join(dir, "index.json")} has no manifests list`);
   for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
   return index.manifests;
 }
@@ -30294,7 +31029,7 @@ async function walkBlobs(dir, roots) {
     if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
     const manifest = await readJson(blobPath(dir, descriptor.digest));
     const { nested, config } = children(manifest);
-    for (const child of nested) await visit(child, descriptor.digest);
+    for (const child2 of nested) await visit(child2, descriptor.digest);
     if (config) await visit(config, descriptor.digest, true);
   };
   for (const descriptor of roots) await visit(descriptor, "index.json");
@@ -30302,15 +31037,15 @@ async function walkBlobs(dir, roots) {
 }
 async function removeUnreachableBlobs(dir) {
   const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path8.default.join(dir, "blobs", "sha256");
+  const blobsDir = import_node_path9.default.join(dir, "blobs", "sha256");
   let removed = 0;
   for (const name of await import_promises4.default.readdir(blobsDir).catch(() => [])) {
     const digest = `sha256:${name}`;
     if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises4.default.rm(import_node_path8.default.join(blobsDir, name), { force: true });
+    await import_promises4.default.rm(import_node_path9.default.join(blobsDir, name), { force: true });
     removed++;
   }
-  await import_promises4.default.rm(import_node_path8.default.join(dir, "ingest"), { recursive: true, force: true });
+  await import_promises4.default.rm(import_node_path9.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
 
@@ -30363,7 +31098,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs8.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs9.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -30376,9 +31111,9 @@ async function serveLayout(dir) {
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
     return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
   }
-  await new Promise((resolve, reject) => {
+  await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(0, "127.0.0.1", () => resolve2());
   });
   server.unref();
   const { port } = server.address();
@@ -30393,15 +31128,15 @@ async function serveLayout(dir) {
     awaitBlobs(wait) {
       waitFor = wait;
     },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
       server.closeAllConnections();
     })
   };
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises5.default.readFile(import_node_path9.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises5.default.readFile(import_node_path10.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -30431,14 +31166,14 @@ function reply(response, status, code, message) {
 // src/cache/record.ts
 init_import_meta_url();
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises6.default.writeFile(import_node_path10.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises6.default.writeFile(import_node_path11.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises6.default.readFile(import_node_path10.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises6.default.readFile(import_node_path11.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -30561,7 +31296,7 @@ var RegistryCache = class {
 var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
-    this.dir = import_node_path11.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path12.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   dir;
@@ -30856,7 +31591,7 @@ var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 function isLoopbackHost(host) {
   const hostname = hostnameOf(host).toLowerCase();
   if (hostname === "localhost") return true;
@@ -31327,14 +32062,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path14 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path14 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path14, kind: "tags", access: "pull" });
+    let path18 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path18 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path18, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path14 = nextPagePath(response, repository);
+      path18 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -31522,12 +32257,12 @@ async function copyImage(client, source, target) {
 }
 async function ensureContent(client, from, to, manifest, mediaType, result) {
   if (isIndexMediaType(mediaType)) {
-    for (const child of manifest.manifests) {
-      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
+    for (const child2 of manifest.manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child2.digest };
       if (await client.headManifest(target)) continue;
-      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child2.digest });
       await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
-      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
+      await client.putManifest(to, child2.digest, fetched.body, fetched.mediaType);
       result.manifestsPut++;
     }
     return;
@@ -31590,9 +32325,9 @@ var Promoter = class {
       if (platform2 && isIndexMediaType(manifest.mediaType)) {
         const index = manifest.json;
         if (imageManifestsOf(index).length > 1) {
-          const child = selectPlatformManifest(index, parsePlatform(platform2));
-          if (!child) continue;
-          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child.digest });
+          const child2 = selectPlatformManifest(index, parsePlatform(platform2));
+          if (!child2) continue;
+          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child2.digest });
         }
       }
       const config = await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest });
@@ -31643,7 +32378,7 @@ function repositoryKey(reference) {
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path12.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path13.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const build = settings.build;
   const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
@@ -31676,7 +32411,7 @@ async function runPipeline(settings, log2) {
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log2);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises8.default.mkdtemp(import_node_path12.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises8.default.mkdtemp(import_node_path13.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -31758,9 +32493,9 @@ async function runPipeline(settings, log2) {
     const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path12.default.join(workDir, "by-digest");
+    const layoutDir = import_node_path13.default.join(workDir, "by-digest");
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
-    const secretsDir = settings.secretsDir ?? await import_promises8.default.mkdtemp(import_node_path12.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises8.default.mkdtemp(import_node_path13.default.join(workDir, "secrets-"));
     const request = {
       context: settings.context,
       dockerfile: settings.file,
@@ -31769,13 +32504,15 @@ async function runPipeline(settings, log2) {
       annotations: settings.annotations,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: build.load,
+      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+      // for the same name races it ("image already exists").
+      load: build.load && !(builder.driver === "docker" && (settings.push || build.outputs.pushesTags)),
       outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path12.default.join(workDir, "metadata.json"),
+      metadataFile: import_node_path13.default.join(workDir, "metadata.json"),
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
@@ -32262,12 +32999,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path14 = readPath();
-    if (path14.length === 1 && (path14[0] === "true" || path14[0] === "false")) {
-      return { kind: "boolean", value: path14[0] === "true" };
+    const path18 = readPath();
+    if (path18.length === 1 && (path18[0] === "true" || path18[0] === "false")) {
+      return { kind: "boolean", value: path18[0] === "true" };
     }
-    if (path14.length === 1 && (path14[0] === "null" || path14[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path14 };
+    if (path18.length === 1 && (path18[0] === "null" || path18[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path18 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -32459,13 +33196,13 @@ init_import_meta_url();
 // src/tags/list.ts
 init_import_meta_url();
 function inputLines(input) {
-  const lines = [];
+  const lines2 = [];
   for (const raw of input.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
+    lines2.push(line);
   }
-  return lines;
+  return lines2;
 }
 function splitFields(line) {
   const fields2 = [];
@@ -32630,15 +33367,15 @@ function checkedName(name) {
   }
 }
 function parseImages(input) {
-  const lines = inputLines(input);
-  if (lines.length === 1) {
-    const only = fields(lines[0]);
+  const lines2 = inputLines(input);
+  if (lines2.length === 1) {
+    const only = fields(lines2[0]);
     if (only.every((f) => splitKeyValue(f).key === void 0)) {
       return only.map((name) => ({ name: checkedName(name), enable: true }));
     }
   }
   const images = [];
-  for (const line of lines) {
+  for (const line of lines2) {
     let name;
     let enable = true;
     for (const field of fields(line)) {
@@ -32843,9 +33580,9 @@ function parseTagSpec(line, warnings = []) {
   return { type, attrs, priority, source: line };
 }
 function parseTags(input, defaults = IMAGE_BUILD_DEFAULT_TAGS, warnings = []) {
-  let lines = inputLines(input);
-  if (lines.length === 0) lines = [...defaults];
-  const specs = lines.map((line) => parseTagSpec(line, warnings));
+  let lines2 = inputLines(input);
+  if (lines2.length === 0) lines2 = [...defaults];
+  const specs = lines2.map((line) => parseTagSpec(line, warnings));
   return specs.map((spec, index) => ({ spec, index })).sort((a, b) => b.spec.priority - a.spec.priority || a.index - b.index).map(({ spec }) => spec);
 }
 function matchRegExp(pattern) {
@@ -33234,8 +33971,8 @@ async function main(argv) {
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse2(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path13.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path13.default.resolve(values.file) : void 0;
+  const dir = import_node_path14.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path14.default.resolve(values.file) : void 0;
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);
@@ -33246,8 +33983,8 @@ async function tagsCommand(args) {
   const { values } = parse2(args, { images: { type: "string" }, tags: { type: "string" }, flavor: { type: "string" }, labels: { type: "boolean" } });
   const git2 = await gitContextFromCheckout(process.cwd());
   const meta = computeMetadata(git2, { images: str(values.images), tags: str(values.tags), flavor: str(values.flavor) || "latest=auto", labels: "" });
-  const lines = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.images.length ? meta.tags : meta.tagNames;
-  process.stdout.write(lines.map((line) => `${line}
+  const lines2 = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.images.length ? meta.tags : meta.tagNames;
+  process.stdout.write(lines2.map((line) => `${line}
 `).join(""));
   return 0;
 }
@@ -33263,10 +34000,10 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context = import_node_path13.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path13.default.resolve(values.file) : import_node_path13.default.join(context, "Dockerfile");
+  const context = import_node_path14.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path14.default.resolve(values.file) : import_node_path14.default.join(context, "Dockerfile");
   const tags = values.tag ?? [];
-  const cacheDir = import_node_path13.default.resolve(str(values["cache-dir"]) || import_node_path13.default.join(process.env.XDG_CACHE_HOME || import_node_path13.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path14.default.resolve(str(values["cache-dir"]) || import_node_path14.default.join(process.env.XDG_CACHE_HOME || import_node_path14.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -33290,7 +34027,7 @@ async function buildCommand(args) {
       cache: values["no-cache"] ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags[0], import_node_path13.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags[0], import_node_path14.default.relative(process.cwd(), file)),
       store: values["no-cache"] ? void 0 : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
@@ -33312,7 +34049,7 @@ cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} 
 }
 async function adviseCommand(args) {
   const { positionals } = parse2(args, {});
-  const advice = adviseFile(import_node_path13.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = adviseFile(import_node_path14.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

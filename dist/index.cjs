@@ -60,7 +60,7 @@ var require_tunnel = __commonJS({
     var tls = require("tls");
     var http2 = require("http");
     var https = require("https");
-    var events = require("events");
+    var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
     exports2.httpOverHttp = httpOverHttp2;
@@ -112,7 +112,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path17 && path17[0] !== "/") {
-          path17 = `/${path17}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path17}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path17);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path17,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path17);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path21, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path17,
+          path21,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path17, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path17);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path17,
+        path: path21,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path17 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path17)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path17, query) : path17;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2075,8 +2075,8 @@ var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var EventEmitter = require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2187,9 +2187,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2227,12 +2227,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4510,8 +4510,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path17, host, upgrade, blocking, reset } = request;
+      const { method, path: path21, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path17} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6768,12 +6768,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path17;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7444,12 +7444,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path17 = search ? `${pathname}${search}` : pathname;
+        const path21 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path17;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7931,16 +7931,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7951,7 +7951,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8002,7 +8002,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8014,7 +8014,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8353,8 +8353,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path17 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path17;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9631,7 +9631,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9644,7 +9644,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9663,7 +9663,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9680,7 +9680,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9750,18 +9750,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10020,9 +10020,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10247,9 +10247,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10536,9 +10536,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10631,9 +10631,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path17) {
-      if (typeof path17 !== "string") {
-        return path17;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path17.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path17;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path17);
+    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path17, method, body, headers, query } = opts;
+      const { path: path21, method, body, headers, query } = opts;
       return {
-        path: path17,
+        path: path21,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path17,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12119,10 +12119,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists3 = this[kHeadersMap].get(lowercaseName);
         if (exists3) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists3.name,
-            value: `${exists3.value}${delimiter}${value}`
+            value: `${exists3.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -14517,7 +14517,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14593,7 +14593,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14636,7 +14636,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15045,7 +15045,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder } = require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = require("string_decoder");
     var { btoa } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15136,7 +15136,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15165,7 +15165,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path17) {
-      for (let i = 0; i < path17.length; ++i) {
-        const code = path17.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code = path21.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18401,8 +18401,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path17 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path17 = `/${path17}`;
+            path21 = `/${path21}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path17);
+          url = new URL(util.parseOrigin(url).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19361,7 +19361,7 @@ __export(main_exports, {
   DocumentLink: () => DocumentLink,
   DocumentSymbol: () => DocumentSymbol,
   DocumentUri: () => DocumentUri,
-  EOL: () => EOL5,
+  EOL: () => EOL6,
   FoldingRange: () => FoldingRange,
   FoldingRangeKind: () => FoldingRangeKind,
   FormattingOptions: () => FormattingOptions,
@@ -19416,7 +19416,7 @@ __export(main_exports, {
   integer: () => integer,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL5, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL6, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
   "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -20697,7 +20697,7 @@ var init_main = __esm({
       }
       WorkspaceFolder2.is = is;
     })(WorkspaceFolder || (WorkspaceFolder = {}));
-    EOL5 = ["\n", "\r\n", "\r"];
+    EOL6 = ["\n", "\r\n", "\r"];
     (function(TextDocument3) {
       function create(uri, languageId, version, content) {
         return new FullTextDocument(uri, languageId, version, content);
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path17 = this.getPath();
-        if (path17 === null || path17.startsWith("/")) {
-          return path17;
+        const path21 = this.getPath();
+        if (path21 === null || path21.startsWith("/")) {
+          return path21;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path17 : parent + "/" + path17;
+              return parent.endsWith("/") ? parent + path21 : parent + "/" + path21;
             }
           }
         }
@@ -27382,9 +27382,9 @@ init_import_meta_url();
 // src/main.ts
 init_import_meta_url();
 var import_node_crypto10 = __toESM(require("node:crypto"), 1);
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -27483,19 +27483,19 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-var os4 = __toESM(require("os"), 1);
+var os5 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/oidc-utils.js
 init_import_meta_url();
@@ -27570,11 +27570,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27590,7 +27590,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27862,32 +27862,26 @@ init_import_meta_url();
 
 // node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
+var os3 = __toESM(require("os"), 1);
+var events = __toESM(require("events"), 1);
+var child = __toESM(require("child_process"), 1);
+var path3 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io.js
 init_import_meta_url();
+var path2 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
 var fs2 = __toESM(require("fs"), 1);
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = import_os2.default.platform();
-var arch = import_os2.default.arch();
-
-// node_modules/@actions/core/lib/core.js
+var path = __toESM(require("path"), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27903,7 +27897,715 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path.dirname(filePath);
+            const upperName = path.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path2.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path2.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path2.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var import_timers = require("timers");
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str, end) {
+    return str.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter4(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error2, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error2) {
+            reject(error2);
+          } else {
+            resolve2(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = (0, import_timers.setTimeout)(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error2;
+    if (this.processExited) {
+      if (this.processError) {
+        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error2, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+
+// node_modules/@actions/core/lib/platform.js
+var platform = import_os2.default.platform();
+var arch = import_os2.default.arch();
+
+// node_modules/@actions/core/lib/core.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27930,7 +28632,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function isDebug() {
@@ -27949,7 +28651,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -27958,7 +28660,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter2(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -28468,14 +29170,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path17) => path17 === p,
+        test: (path21) => path21 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path17) => path17.startsWith(prefix),
+        test: (path21) => path21.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -28484,7 +29186,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path17) => path17.endsWith(suffix) || path17 === bare,
+        test: (path21) => path21.endsWith(suffix) || path21 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -28493,7 +29195,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path17) => regexp.test(path17),
+        test: (path21) => regexp.test(path21),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -28580,7 +29282,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path17, parent) {
+  match(path21, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -28589,12 +29291,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path17);
+        m = p.test(path21);
         if (!m && parent === null) {
-          let slash = path17.indexOf("/");
+          let slash = path21.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path17.slice(0, slash));
-            slash = path17.indexOf("/", slash + 1);
+            m = p.test(path21.slice(0, slash));
+            slash = path21.indexOf("/", slash + 1);
           }
         }
       }
@@ -28606,8 +29308,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path17) {
-    return this.match(path17, null).excluded;
+  excludes(path21) {
+    return this.match(path21, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -28629,10 +29331,10 @@ function parseIgnoreFile(text2, file) {
 }
 function readIgnoreLines(text2) {
   const out = [];
-  const lines = text2.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n];
+  const lines2 = text2.split("\n");
+  if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
+  for (let n = 0; n < lines2.length; n++) {
+    let line = lines2[n];
     if (line.endsWith("\r")) line = line.slice(0, -1);
     if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
     if (line.startsWith("#")) continue;
@@ -28909,9 +29611,9 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
       const end = Math.min(n, (id + 1) * batch);
       for (let i = id * batch; i < end; i++) hashOne(i);
       done++;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve2) => setImmediate(resolve2));
     }
-    if (done < batches && !failure) await new Promise((resolve) => wake = resolve);
+    if (done < batches && !failure) await new Promise((resolve2) => wake = resolve2);
     if (failure) throw failure;
     return out;
   } finally {
@@ -29038,15 +29740,15 @@ function diffManifests(previous, current) {
   return { added: names(added), removed: names(removed), changed: changed.sort(comparePaths) };
 }
 function explainManifestDiff(diff, limit = 20) {
-  const lines = [];
+  const lines2 = [];
   for (const kind of ["added", "removed", "changed"]) {
     const list2 = diff[kind];
     if (list2.length === 0) continue;
     const more = list2.length > limit ? ` (first ${limit} shown)` : "";
-    lines.push(`${list2.length} ${list2.length === 1 ? "file" : "files"} ${kind}${more}:`);
-    for (const p of list2.slice(0, limit)) lines.push(`  ${p}`);
+    lines2.push(`${list2.length} ${list2.length === 1 ? "file" : "files"} ${kind}${more}:`);
+    for (const p of list2.slice(0, limit)) lines2.push(`  ${p}`);
   }
-  return lines;
+  return lines2;
 }
 var TYPE_CODE = { file: "f", symlink: "l", dir: "d", fifo: "p", socket: "s", device: "v" };
 var CODE_TYPE = { f: "file", l: "symlink", d: "dir", p: "fifo", s: "socket", v: "device" };
@@ -29388,36 +30090,69 @@ var import_promises = __toESM(require("node:fs/promises"), 1);
 // src/docker.ts
 init_import_meta_url();
 var import_node_child_process = require("node:child_process");
-function docker(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    const stdout = collect(child.stdout, options.onStdoutLine);
-    const stderr = collect(child.stderr, options.onStderrLine);
-    child.on("error", (error2) => {
-      reject(error2.code === "ENOENT" ? new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner") : error2);
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_string_decoder = require("node:string_decoder");
+async function docker(args, options) {
+  const command = findOnPath("docker", options.env.PATH ?? "");
+  if (!command) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
+  if (options.input) return withStdin(command, args, options);
+  const stdout = lines(options.onStdoutLine);
+  const stderr = lines(options.onStderrLine);
+  const env = Object.fromEntries(Object.entries(options.env).filter((entry) => entry[1] !== void 0));
+  const code = await exec(command, args, {
+    env,
+    // Quiet: the runner would echo the command line and copy the output to the log itself.
+    silent: true,
+    ignoreReturnCode: true,
+    listeners: { stdout: stdout.push, stderr: stderr.push }
+  });
+  return { code, stdout: stdout.end(), stderr: stderr.end() };
+}
+function withStdin(command, args, options) {
+  return new Promise((resolve2, reject) => {
+    const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stdout = lines(options.onStdoutLine);
+    const stderr = lines(options.onStderrLine);
+    child2.stdout.on("data", stdout.push);
+    child2.stderr.on("data", stderr.push);
+    child2.on("error", reject);
+    child2.on("close", (code) => resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() }));
+    child2.stdin.on("error", () => {
     });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    child.stdin.on("error", () => {
-    });
-    if (options.input) child.stdin.end(options.input);
-    else child.stdin.end();
+    child2.stdin.end(options.input);
   });
 }
-function collect(stream, onLine) {
+function lines(onLine) {
   const chunks = [];
+  const decoder = new import_node_string_decoder.StringDecoder("utf8");
   let partial = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk) => {
-    chunks.push(chunk);
-    if (!onLine) return;
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop();
-    for (const line of lines) onLine(line);
-  });
-  stream.on("end", () => {
-    if (onLine && partial) onLine(partial);
-  });
-  return () => chunks.join("");
+  return {
+    push: (chunk) => {
+      chunks.push(chunk);
+      if (!onLine) return;
+      const parts = (partial + decoder.write(chunk)).split("\n");
+      partial = parts.pop();
+      for (const line of parts) onLine(line);
+    },
+    end: () => {
+      partial += decoder.end();
+      if (onLine && partial) onLine(partial);
+      partial = "";
+      return Buffer.concat(chunks).toString("utf8");
+    }
+  };
+}
+function findOnPath(name, searchPath) {
+  for (const dir of searchPath.split(import_node_path3.default.delimiter).filter(Boolean)) {
+    const candidate = import_node_path3.default.join(dir, name);
+    try {
+      import_node_fs5.default.accessSync(candidate, import_node_fs5.default.constants.X_OK);
+      if (import_node_fs5.default.statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return void 0;
 }
 async function checkDocker(env, builder) {
   const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
@@ -29651,11 +30386,11 @@ function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function parsePlatform(text2) {
-  const [os8, architecture, variant] = text2.split("/");
-  if (!os8 || !architecture || text2.split("/").length > 3) {
+  const [os9, architecture, variant] = text2.split("/");
+  if (!os9 || !architecture || text2.split("/").length > 3) {
     throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
-  return variant ? { os: os8, architecture, variant } : { os: os8, architecture };
+  return variant ? { os: os9, architecture, variant } : { os: os9, architecture };
 }
 function formatPlatform(platform2) {
   return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
@@ -29911,7 +30646,7 @@ function stripTag(image) {
 // src/cache/delta-store.ts
 init_import_meta_url();
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
@@ -29923,9 +30658,9 @@ function loadActionsCache() {
 // src/cache/oci-layout.ts
 init_import_meta_url();
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var import_promises3 = require("node:stream/promises");
 var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
 var MANIFEST_TYPES = /* @__PURE__ */ new Set([
@@ -29939,11 +30674,11 @@ function isDigest2(value) {
   return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
-  return import_node_path3.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+  return import_node_path4.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 async function sha256OfFile(file) {
   const hash = (0, import_node_crypto5.createHash)("sha256");
-  await (0, import_promises3.pipeline)((0, import_node_fs5.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
+  await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest("hex")}`;
 }
 function isMetadata(descriptor) {
@@ -29953,8 +30688,8 @@ async function readJson(file) {
   return JSON.parse(await import_promises2.default.readFile(file, "utf8"));
 }
 async function readIndex(dir) {
-  const index = await readJson(import_node_path3.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path3.default.join(dir, "index.json")} has no manifests list`);
+  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path4.default.join(dir, "index.json")} has no manifests list`);
   for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
   return index.manifests;
 }
@@ -29983,7 +30718,7 @@ async function walkBlobs(dir, roots) {
     if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
     const manifest = await readJson(blobPath(dir, descriptor.digest));
     const { nested, config } = children(manifest);
-    for (const child of nested) await visit(child, descriptor.digest);
+    for (const child2 of nested) await visit(child2, descriptor.digest);
     if (config) await visit(config, descriptor.digest, true);
   };
   for (const descriptor of roots) await visit(descriptor, "index.json");
@@ -30001,14 +30736,14 @@ async function pruneLayout(dir, present) {
       result.droppedManifests += 1;
     }
   }
-  const index = await readJson(import_node_path3.default.join(dir, "index.json"));
-  await writeFileAtomic(import_node_path3.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
+  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
+  await writeFileAtomic(import_node_path4.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
   return result;
 }
 async function pruneManifest(dir, descriptor, present, result) {
   const manifest = await readJson(blobPath(dir, descriptor.digest));
   const list2 = manifest.manifests ?? [];
-  const configDescriptor = list2.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+  const configDescriptor = list2.find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
   if (!configDescriptor || manifest.layers || manifest.config) {
     const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
     if (![...layers2.keys()].every(present)) return void 0;
@@ -30055,14 +30790,14 @@ async function pruneManifest(dir, descriptor, present, result) {
   if (keptLayers.length === layers.length) return descriptor;
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const newList = list2.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
+  const newList = list2.filter((child2) => child2.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child2.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
   const newManifest = await writeBlob(dir, JSON.stringify({ ...manifest, manifests: newList }));
   return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
 }
 async function writeBlob(dir, content) {
   const bytes = Buffer.from(content);
   const digest = `sha256:${(0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex")}`;
-  await import_promises2.default.mkdir(import_node_path3.default.dirname(blobPath(dir, digest)), { recursive: true });
+  await import_promises2.default.mkdir(import_node_path4.default.dirname(blobPath(dir, digest)), { recursive: true });
   await writeFileAtomic(blobPath(dir, digest), bytes);
   return { digest, size: bytes.length };
 }
@@ -30073,15 +30808,15 @@ async function writeFileAtomic(file, content) {
 }
 async function removeUnreachableBlobs(dir) {
   const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path3.default.join(dir, "blobs", "sha256");
+  const blobsDir = import_node_path4.default.join(dir, "blobs", "sha256");
   let removed = 0;
   for (const name of await import_promises2.default.readdir(blobsDir).catch(() => [])) {
     const digest = `sha256:${name}`;
     if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises2.default.rm(import_node_path3.default.join(blobsDir, name), { force: true });
+    await import_promises2.default.rm(import_node_path4.default.join(blobsDir, name), { force: true });
     removed++;
   }
-  await import_promises2.default.rm(import_node_path3.default.join(dir, "ingest"), { recursive: true, force: true });
+  await import_promises2.default.rm(import_node_path4.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
 
@@ -30196,7 +30931,7 @@ function formatMiB(bytes) {
 // src/cache/delta-restore.ts
 init_import_meta_url();
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/cache/packs.ts
 init_import_meta_url();
@@ -30259,7 +30994,7 @@ async function readPacksFile(file) {
 // src/cache/store.ts
 init_import_meta_url();
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 function cacheTimeoutMs(env = process.env) {
   const seconds2 = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
   if (Number.isFinite(seconds2) && seconds2 > 0) return { restore: seconds2 * 1e3, save: seconds2 * 1e3 };
@@ -30274,8 +31009,8 @@ function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
         const match = await findEntry(root, key, restoreKeys);
         if (!match) return void 0;
         await import_promises6.default.rm(dir, { recursive: true, force: true });
-        await import_promises6.default.cp(import_node_path4.default.join(root, match), dir, { recursive: true });
-        await touch(import_node_path4.default.join(root, match, LAST_USED));
+        await import_promises6.default.cp(import_node_path5.default.join(root, match), dir, { recursive: true });
+        await touch(import_node_path5.default.join(root, match, LAST_USED));
         return match;
       } catch (error2) {
         warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error2)}`);
@@ -30283,12 +31018,12 @@ function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
       }
     },
     async save(dir, key) {
-      const target = import_node_path4.default.join(root, key);
+      const target = import_node_path5.default.join(root, key);
       const staging = `${target}.saving-${process.pid}`;
       try {
         await import_promises6.default.mkdir(root, { recursive: true });
         await import_promises6.default.cp(dir, staging, { recursive: true });
-        await touch(import_node_path4.default.join(staging, LAST_USED));
+        await touch(import_node_path5.default.join(staging, LAST_USED));
         await import_promises6.default.rm(target, { recursive: true, force: true });
         await import_promises6.default.rename(staging, target);
         await evict(root, maxBytes, key);
@@ -30308,7 +31043,7 @@ async function findEntry(root, key, restoreKeys) {
   for (const prefix of restoreKeys) {
     const candidates = names.filter((name) => name.startsWith(prefix));
     if (candidates.length === 0) continue;
-    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path4.default.join(root, name)) })));
+    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)) })));
     return dated.sort((a, b) => b.used - a.used)[0].name;
   }
   return void 0;
@@ -30316,25 +31051,25 @@ async function findEntry(root, key, restoreKeys) {
 async function evict(root, maxBytes, keep) {
   const names = (await import_promises6.default.readdir(root)).filter((name) => !name.includes(".saving-"));
   const entries = await Promise.all(
-    names.map(async (name) => ({ name, used: await lastUsed(import_node_path4.default.join(root, name)), bytes: await folderBytes(import_node_path4.default.join(root, name)) }))
+    names.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)), bytes: await folderBytes(import_node_path5.default.join(root, name)) }))
   );
   let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
   for (const entry of entries.sort((a, b) => a.used - b.used)) {
     if (total <= maxBytes) break;
     if (entry.name === keep) continue;
-    await import_promises6.default.rm(import_node_path4.default.join(root, entry.name), { recursive: true, force: true });
+    await import_promises6.default.rm(import_node_path5.default.join(root, entry.name), { recursive: true, force: true });
     total -= entry.bytes;
   }
 }
 async function folderBytes(dir) {
   let total = 0;
   for (const entry of await import_promises6.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await import_promises6.default.stat(import_node_path4.default.join(entry.parentPath, entry.name))).size;
+    if (entry.isFile()) total += (await import_promises6.default.stat(import_node_path5.default.join(entry.parentPath, entry.name))).size;
   }
   return total;
 }
 async function lastUsed(entryDir) {
-  const stat2 = await import_promises6.default.stat(import_node_path4.default.join(entryDir, LAST_USED)).catch(() => import_promises6.default.stat(entryDir));
+  const stat2 = await import_promises6.default.stat(import_node_path5.default.join(entryDir, LAST_USED)).catch(() => import_promises6.default.stat(entryDir));
   return stat2.mtimeMs;
 }
 async function touch(file) {
@@ -30349,9 +31084,9 @@ var BlobArrivals = class {
   expect(digests) {
     for (const digest of digests) {
       if (this.waits.has(digest)) continue;
-      let resolve;
-      const promise = new Promise((done) => resolve = done);
-      this.waits.set(digest, { promise, resolve });
+      let resolve2;
+      const promise = new Promise((done) => resolve2 = done);
+      this.waits.set(digest, { promise, resolve: resolve2 });
     }
   }
   arrived(digest, ok) {
@@ -30363,7 +31098,7 @@ var BlobArrivals = class {
   }
   /** Everything not arrived by now will not. */
   close() {
-    for (const { resolve } of this.waits.values()) resolve(false);
+    for (const { resolve: resolve2 } of this.waits.values()) resolve2(false);
   }
 };
 async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = new BlobArrivals()) {
@@ -30375,13 +31110,13 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
       traffic.requestsDown += matched2 ? 2 : 1;
       if (!matched2) return void 0;
       traffic.bytesDown += await folderBytes(indexDir);
-      const packs2 = await readPacksFile(import_node_path5.default.join(indexDir, PACKS_FILE));
-      await import_promises7.default.mkdir(import_node_path5.default.join(dir, "blobs", "sha256"), { recursive: true });
+      const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
+      await import_promises7.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
       for (const file of await topLevelFiles(indexDir)) {
-        if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path5.default.join(indexDir, file), import_node_path5.default.join(dir, file));
+        if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
       }
       const corruptInline2 = [];
-      for (const digest of await blobsIn(import_node_path5.default.join(indexDir, "blobs", "sha256"))) {
+      for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
         const source = blobPath(indexDir, digest);
         if (await sha256OfFile(source) !== digest) {
           if (packs2.inline[digest] !== void 0) {
@@ -30483,7 +31218,7 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
       const corrupt = [];
       let whole = true;
       for (const digest of Object.keys(pack.blobs)) {
-        const file = import_node_path5.default.join(folder, hexOf(digest));
+        const file = import_node_path6.default.join(folder, hexOf(digest));
         const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
         if (actual !== digest) {
           whole = false;
@@ -30517,9 +31252,9 @@ function deltaCacheStore(options) {
   const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
   const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
-  const root = import_node_path6.default.join(import_node_path6.default.resolve(options.tempRoot), "image-build-delta");
-  const indexDir = import_node_path6.default.join(root, "index");
-  const packDir = (key) => import_node_path6.default.join(root, "packs", key);
+  const root = import_node_path7.default.join(import_node_path7.default.resolve(options.tempRoot), "image-build-delta");
+  const indexDir = import_node_path7.default.join(root, "index");
+  const packDir = (key) => import_node_path7.default.join(root, "packs", key);
   const traffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
   const knownPacks = /* @__PURE__ */ new Map();
   const corruptPacks = /* @__PURE__ */ new Set();
@@ -30640,10 +31375,10 @@ function deltaCacheStore(options) {
     const stored = await withLock(indexDir, async () => {
       try {
         await import_promises8.default.rm(indexDir, { recursive: true, force: true });
-        await import_promises8.default.mkdir(import_node_path6.default.join(indexDir, "blobs", "sha256"), { recursive: true });
-        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises8.default.copyFile(import_node_path6.default.join(dir, file), import_node_path6.default.join(indexDir, file));
+        await import_promises8.default.mkdir(import_node_path7.default.join(indexDir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises8.default.copyFile(import_node_path7.default.join(dir, file), import_node_path7.default.join(indexDir, file));
         for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
-        await import_promises8.default.writeFile(import_node_path6.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
+        await import_promises8.default.writeFile(import_node_path7.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
         const id = await session.run(actionsCache.saveCache([indexDir], key));
         if (id === -1) {
@@ -30670,7 +31405,7 @@ function deltaCacheStore(options) {
       try {
         await import_promises8.default.rm(folder, { recursive: true, force: true });
         await import_promises8.default.mkdir(folder, { recursive: true });
-        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path6.default.join(folder, hexOf(blob.digest)));
+        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path7.default.join(folder, hexOf(blob.digest)));
         const id = await session.run(actionsCache.saveCache([folder], pack.key));
         if (id !== -1) {
           traffic.requestsUp += 3;
@@ -30717,15 +31452,15 @@ function deltaCacheStore(options) {
 // src/docker-config.ts
 init_import_meta_url();
 var import_node_crypto7 = __toESM(require("node:crypto"), 1);
-var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path7.default.join(tempRoot, `image-build-docker-${import_node_crypto7.default.randomBytes(6).toString("hex")}`);
-  import_node_fs6.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  const dir = import_node_path8.default.join(tempRoot, `image-build-docker-${import_node_crypto7.default.randomBytes(6).toString("hex")}`);
+  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of ["cli-plugins", "buildx", "contexts"]) {
-    const source = import_node_path7.default.join(originalDir, shared);
-    if (import_node_fs6.default.existsSync(source)) import_node_fs6.default.symlinkSync(source, import_node_path7.default.join(dir, shared));
+    const source = import_node_path8.default.join(originalDir, shared);
+    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path8.default.join(dir, shared));
   }
   const auths = {};
   for (const login of logins) {
@@ -30734,21 +31469,21 @@ function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigD
   const config = { auths };
   const currentContext = readCurrentContext(originalDir);
   if (currentContext) config.currentContext = currentContext;
-  import_node_fs6.default.writeFileSync(import_node_path7.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
+  import_node_fs7.default.writeFileSync(import_node_path8.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function authKey(registry) {
   return registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
 }
 function removeDockerConfig(dir) {
-  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path7.default.join(import_node_os2.default.homedir(), ".docker");
+  return env.DOCKER_CONFIG || import_node_path8.default.join(import_node_os2.default.homedir(), ".docker");
 }
 function readCurrentContext(originalDir) {
   try {
-    const config = JSON.parse(import_node_fs6.default.readFileSync(import_node_path7.default.join(originalDir, "config.json"), "utf8"));
+    const config = JSON.parse(import_node_fs7.default.readFileSync(import_node_path8.default.join(originalDir, "config.json"), "utf8"));
     return config.currentContext;
   } catch {
     return void 0;
@@ -30759,7 +31494,7 @@ var SECRETS_STATE = "image-build-secrets-dir";
 // src/git-context.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_util = require("node:util");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
@@ -30805,11 +31540,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path17, readFile) {
-  if (!path17) return {};
+function readPayload(path21, readFile) {
+  if (!path21) return {};
   let text2;
   try {
-    text2 = readFile(path17);
+    text2 = readFile(path21);
   } catch {
     return {};
   }
@@ -30818,10 +31553,10 @@ function readPayload(path17, readFile) {
     const parsed = JSON.parse(text2);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path17} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path21} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path17) => (0, import_node_fs7.existsSync)(path17) ? (0, import_node_fs7.readFileSync)(path17, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path21) => (0, import_node_fs8.existsSync)(path21) ? (0, import_node_fs8.readFileSync)(path21, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -30892,12 +31627,12 @@ var run = (0, import_node_util.promisify)(import_node_child_process2.execFile);
 
 // src/build-inputs.ts
 init_import_meta_url();
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/build-secrets.ts
 init_import_meta_url();
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
 function parseSecrets(items, workspace) {
   return items.map((item) => {
@@ -30910,7 +31645,7 @@ function parseSecrets(items, workspace) {
 function parseSecretFiles(items, workspace) {
   return items.map((item) => {
     const [id, file] = keyValue(item, "secret-files");
-    return { id, file: existingFile(import_node_path8.default.resolve(workspace, file), "secret-files", id) };
+    return { id, file: existingFile(import_node_path9.default.resolve(workspace, file), "secret-files", id) };
   });
 }
 function parseSecretEnvs(items) {
@@ -30924,7 +31659,7 @@ function buildxSecret(fields2, item, workspace) {
   const id = attrs.id;
   const src = attrs.src ?? attrs.source;
   if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
-  if (src) return { id, file: existingFile(import_node_path8.default.resolve(workspace, src), "secrets", id) };
+  if (src) return { id, file: existingFile(import_node_path9.default.resolve(workspace, src), "secrets", id) };
   if (attrs.env) return { id, env: attrs.env };
   throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
 }
@@ -30936,7 +31671,7 @@ function keyValue(item, input) {
   return [key, value];
 }
 function existingFile(file, input, id) {
-  if (!import_node_fs8.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  if (!import_node_fs9.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
   return file;
 }
 function redact(item) {
@@ -30949,8 +31684,8 @@ function secretFlags(secrets, dir) {
   return secrets.flatMap((secret, index) => {
     if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
     if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
-    const file = import_node_path8.default.join(dir, `build-secret-${index}`);
-    import_node_fs8.default.writeFileSync(file, secret.value, { mode: 384 });
+    const file = import_node_path9.default.join(dir, `build-secret-${index}`);
+    import_node_fs9.default.writeFileSync(file, secret.value, { mode: 384 });
     return ["--secret", `id=${secret.id},src=${file}`];
   });
 }
@@ -31115,23 +31850,23 @@ function csvRecords(text2, quotes) {
 
 // src/inputs.ts
 init_import_meta_url();
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 function inputsFromEnv(env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function readInputs(get, workspace) {
   const contextInput = get("context") || ".";
-  const context = import_node_path9.default.resolve(workspace, contextInput);
+  const context = import_node_path10.default.resolve(workspace, contextInput);
   if (!isDirectory2(context)) {
-    const problem = import_node_fs9.default.existsSync(context) ? "is not a folder" : "does not exist";
+    const problem = import_node_fs10.default.existsSync(context) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path9.default.resolve(workspace, fileInput) : import_node_path9.default.join(context, "Dockerfile");
+  const file = fileInput ? import_node_path10.default.resolve(workspace, fileInput) : import_node_path10.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path9.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs9.default.existsSync(file) ? "is not a file" : "does not exist";
+    const shown = fileInput || import_node_path10.default.relative(workspace, file) || "Dockerfile";
+    const problem = import_node_fs10.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -31155,7 +31890,7 @@ function readInputs(get, workspace) {
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path9.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path10.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     builder: get("builder") || void 0,
     advice: bool(get, "advice", true),
@@ -31195,10 +31930,10 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs10.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs10.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // src/build-inputs.ts
@@ -31230,7 +31965,7 @@ function readBuildContexts(raw, ctx, name) {
     if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
     if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
-    return { name: contextName, value: import_node_path10.default.resolve(ctx.workspace, value), kind: "local" };
+    return { name: contextName, value: import_node_path11.default.resolve(ctx.workspace, value), kind: "local" };
   });
 }
 function readCacheEntries(raw, ctx, name) {
@@ -31281,10 +32016,10 @@ var BUILD_INPUTS = {
     role: "fingerprint",
     read: readBuildContexts,
     flags: (contexts) => contexts.flatMap((c) => ["--build-context", `${c.name}=${c.value}`]),
-    fingerprint: async (contexts, resolve) => {
+    fingerprint: async (contexts, resolve2) => {
       if (contexts.length === 0) return void 0;
       const parts = await Promise.all(
-        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
+        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve2.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve2.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
       );
       return parts.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     }
@@ -31326,11 +32061,11 @@ function readBuildOptions(get, ctx) {
 function buildOptionFlags(options, ctx) {
   return Object.entries(BUILD_INPUTS).flatMap(([name, input]) => input.flags(options[name], options, ctx));
 }
-async function fingerprintOptions(options, resolve) {
+async function fingerprintOptions(options, resolve2) {
   const parts = {};
   for (const [name, input] of Object.entries(BUILD_INPUTS)) {
     if (input.role !== "fingerprint" || !input.fingerprint) continue;
-    const part = await input.fingerprint(options[name], resolve);
+    const part = await input.fingerprint(options[name], resolve2);
     if (part !== void 0) parts[name] = part;
   }
   return parts;
@@ -31417,12 +32152,12 @@ async function copyManifestByDigest(client, from, to, digest) {
 }
 async function ensureContent(client, from, to, manifest, mediaType, result) {
   if (isIndexMediaType(mediaType)) {
-    for (const child of manifest.manifests) {
-      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
+    for (const child2 of manifest.manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child2.digest };
       if (await client.headManifest(target)) continue;
-      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child2.digest });
       await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
-      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
+      await client.putManifest(to, child2.digest, fetched.body, fetched.mediaType);
       result.manifestsPut++;
     }
     return;
@@ -31628,7 +32363,7 @@ var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 function isLoopbackHost(host) {
   const hostname = hostnameOf(host).toLowerCase();
   if (hostname === "localhost") return true;
@@ -32099,14 +32834,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path17 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path17 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path17, kind: "tags", access: "pull" });
+    let path21 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path21 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path21, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path17 = nextPagePath(response, repository);
+      path21 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -32311,9 +33046,9 @@ var Promoter = class {
       if (platform2 && isIndexMediaType(manifest.mediaType)) {
         const index = manifest.json;
         if (imageManifestsOf(index).length > 1) {
-          const child = selectPlatformManifest(index, parsePlatform(platform2));
-          if (!child) continue;
-          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child.digest });
+          const child2 = selectPlatformManifest(index, parsePlatform(platform2));
+          if (!child2) continue;
+          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child2.digest });
         }
       }
       const config = await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest });
@@ -32367,7 +33102,7 @@ async function runMerge(step, log) {
 ` };
   const promoter = new Promoter(step.logins, log);
   const merged = await log.group("Merge", () => mergeDigests(promoter.client, { digests: step.digests, tags: step.tags, annotations: step.annotations }, log));
-  const lines = [
+  const lines2 = [
     `## image-build: merged ${merged.platforms.length} platforms into one image`,
     "",
     "| tag |",
@@ -32379,20 +33114,20 @@ async function runMerge(step, log) {
     `Platforms: ${merged.platforms.map((p) => `\`${p}\``).join(", ")} \xB7 ${promoter.client.requestCount()} registry requests, no blob uploaded.`,
     ""
   ];
-  return { result: { ...empty, digest: merged.digest }, summary: lines.join("\n") };
+  return { result: { ...empty, digest: merged.digest }, summary: lines2.join("\n") };
 }
 
 // src/pipeline.ts
 init_import_meta_url();
 var import_promises13 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/registry/push-layout.ts
 init_import_meta_url();
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises9.default.readFile(import_node_path11.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises9.default.readFile(import_node_path12.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -32405,7 +33140,7 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
   const bytes = await readBlob(layoutDir, descriptor.digest);
   const json = JSON.parse(new TextDecoder().decode(bytes));
   if (isIndexMediaType(descriptor.mediaType)) {
-    for (const child of json.manifests) await pushManifest(client, layoutDir, target, child, counter);
+    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
   } else {
     const image = json;
     for (const blob of [image.config, ...image.layers]) {
@@ -32418,21 +33153,21 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
 }
 function readBlob(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_promises9.default.readFile(import_node_path11.default.join(layoutDir, "blobs", algorithm, hex));
+  return import_promises9.default.readFile(import_node_path12.default.join(layoutDir, "blobs", algorithm, hex));
 }
 
 // src/cache/session.ts
 init_import_meta_url();
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto9 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
@@ -32481,7 +33216,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs11.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -32494,9 +33229,9 @@ async function serveLayout(dir) {
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
     return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
   }
-  await new Promise((resolve, reject) => {
+  await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(0, "127.0.0.1", () => resolve2());
   });
   server.unref();
   const { port } = server.address();
@@ -32511,15 +33246,15 @@ async function serveLayout(dir) {
     awaitBlobs(wait) {
       waitFor = wait;
     },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
       server.closeAllConnections();
     })
   };
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises10.default.readFile(import_node_path12.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises10.default.readFile(import_node_path13.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -32549,14 +33284,14 @@ function reply(response, status, code, message) {
 // src/cache/record.ts
 init_import_meta_url();
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises11.default.writeFile(import_node_path13.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises11.default.writeFile(import_node_path14.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises11.default.readFile(import_node_path13.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises11.default.readFile(import_node_path14.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -32567,7 +33302,7 @@ async function readRecord(cacheDir) {
 var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
-    this.dir = import_node_path14.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path15.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   dir;
@@ -32727,7 +33462,7 @@ async function builderCapabilities(env, info2) {
 async function runPipeline(settings, log) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path15.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path16.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const build = settings.build;
   const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
@@ -32760,7 +33495,7 @@ async function runPipeline(settings, log) {
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises13.default.mkdtemp(import_node_path15.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises13.default.mkdtemp(import_node_path16.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -32842,9 +33577,9 @@ async function runPipeline(settings, log) {
     const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path15.default.join(workDir, "by-digest");
+    const layoutDir = import_node_path16.default.join(workDir, "by-digest");
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
-    const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path15.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path16.default.join(workDir, "secrets-"));
     const request = {
       context: settings.context,
       dockerfile: settings.file,
@@ -32853,13 +33588,15 @@ async function runPipeline(settings, log) {
       annotations: settings.annotations,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: build.load,
+      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+      // for the same name races it ("image already exists").
+      load: build.load && !(builder.driver === "docker" && (settings.push || build.outputs.pushesTags)),
       outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path15.default.join(workDir, "metadata.json"),
+      metadataFile: import_node_path16.default.join(workDir, "metadata.json"),
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
@@ -33010,17 +33747,17 @@ init_import_meta_url();
 var MAX_LISTED_FILES = 20;
 function renderSummary({ result, tags, pushed, dryRun, advice = [] }) {
   const verdict = dryRun ? "dry run, nothing built or pushed" : !result.built ? "unchanged, no build: the existing image got the new tags (built=false)" : pushed ? "built and pushed" : "built";
-  const lines = [`## image-build: ${verdict}`, ""];
-  if (tags.length) lines.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
-  if (result.digest) lines.push(`**Digest** \`${result.digest}\``, "");
-  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, no blob uploaded.`, "");
-  lines.push(...cacheSection(result, dryRun));
-  if (result.changes) lines.push(...changesSection(result));
+  const lines2 = [`## image-build: ${verdict}`, ""];
+  if (tags.length) lines2.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
+  if (result.digest) lines2.push(`**Digest** \`${result.digest}\``, "");
+  if (result.reusedFrom) lines2.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, no blob uploaded.`, "");
+  lines2.push(...cacheSection(result, dryRun));
+  if (result.changes) lines2.push(...changesSection(result));
   const steps = dockerfileSteps(result.steps);
-  if (steps.length) lines.push(...stepTable(steps, result));
+  if (steps.length) lines2.push(...stepTable(steps, result));
   const adviceText = renderAdviceMarkdown(advice);
-  if (adviceText) lines.push(adviceText);
-  return lines.join("\n");
+  if (adviceText) lines2.push(adviceText);
+  return lines2.join("\n");
 }
 function cacheSection(result, dryRun) {
   const t = result.timings;
@@ -33056,17 +33793,17 @@ function trafficText(t) {
 }
 function changesSection(result) {
   const changes = result.changes;
-  const lines = ["### Why the cache missed", ""];
-  if (changes.dockerfileChanged) lines.push("- the Dockerfile changed");
+  const lines2 = ["### Why the cache missed", ""];
+  if (changes.dockerfileChanged) lines2.push("- the Dockerfile changed");
   for (const [label, files] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]]) {
     if (files.length === 0) continue;
     const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(", ");
-    lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
+    lines2.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
   }
   if (!changes.dockerfileChanged && changes.added.length + changes.removed.length + changes.changed.length === 0) {
-    lines.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
+    lines2.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
   }
-  return [...lines, ""];
+  return [...lines2, ""];
 }
 function stepTable(steps, result) {
   const sizes = layerSizes(result.layers ?? []);
@@ -33452,12 +34189,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path17 = readPath();
-    if (path17.length === 1 && (path17[0] === "true" || path17[0] === "false")) {
-      return { kind: "boolean", value: path17[0] === "true" };
+    const path21 = readPath();
+    if (path21.length === 1 && (path21[0] === "true" || path21[0] === "false")) {
+      return { kind: "boolean", value: path21[0] === "true" };
     }
-    if (path17.length === 1 && (path17[0] === "null" || path17[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path17 };
+    if (path21.length === 1 && (path21[0] === "null" || path21[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path21 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -33649,13 +34386,13 @@ init_import_meta_url();
 // src/tags/list.ts
 init_import_meta_url();
 function inputLines(input) {
-  const lines = [];
+  const lines2 = [];
   for (const raw of input.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
+    lines2.push(line);
   }
-  return lines;
+  return lines2;
 }
 function splitFields(line) {
   const fields2 = [];
@@ -33820,15 +34557,15 @@ function checkedName(name) {
   }
 }
 function parseImages(input) {
-  const lines = inputLines(input);
-  if (lines.length === 1) {
-    const only = fields(lines[0]);
+  const lines2 = inputLines(input);
+  if (lines2.length === 1) {
+    const only = fields(lines2[0]);
     if (only.every((f) => splitKeyValue(f).key === void 0)) {
       return only.map((name) => ({ name: checkedName(name), enable: true }));
     }
   }
   const images = [];
-  for (const line of lines) {
+  for (const line of lines2) {
     let name;
     let enable = true;
     for (const field of fields(line)) {
@@ -34033,9 +34770,9 @@ function parseTagSpec(line, warnings = []) {
   return { type, attrs, priority, source: line };
 }
 function parseTags(input, defaults = IMAGE_BUILD_DEFAULT_TAGS, warnings = []) {
-  let lines = inputLines(input);
-  if (lines.length === 0) lines = [...defaults];
-  const specs = lines.map((line) => parseTagSpec(line, warnings));
+  let lines2 = inputLines(input);
+  if (lines2.length === 0) lines2 = [...defaults];
+  const specs = lines2.map((line) => parseTagSpec(line, warnings));
   return specs.map((spec, index) => ({ spec, index })).sort((a, b) => b.spec.priority - a.spec.priority || a.index - b.index).map(({ spec }) => spec);
 }
 function matchRegExp(pattern) {
@@ -34381,7 +35118,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env) {
-  const secretsDir = import_node_path16.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path17.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const get = inputsFromEnv(env);
@@ -34407,7 +35144,7 @@ async function run2(env = process.env) {
       await summary.addRaw(merged.summary, true).write();
       return;
     }
-    import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+    import_node_fs12.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
     saveState(SECRETS_STATE, secretsDir);
     const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
     const result = await runPipeline(
@@ -34422,7 +35159,7 @@ async function run2(env = process.env) {
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path16.default.relative(workspace, inputs.file)),
+        cacheScope: cacheScope(meta.images[0], import_node_path17.default.relative(workspace, inputs.file)),
         store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,
@@ -34440,7 +35177,7 @@ async function run2(env = process.env) {
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
     for (const check of result.checks) {
-      const file = check.file && import_node_path16.default.basename(check.file) === import_node_path16.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+      const file = check.file && import_node_path17.default.basename(check.file) === import_node_path17.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
       warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
     }
     info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);

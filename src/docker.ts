@@ -1,8 +1,13 @@
 /**
- * The one place that starts Docker CLI processes. Secrets never go in argv:
- * a caller that has one passes it as `input` (stdin).
+ * The one place that starts Docker CLI processes, through @actions/exec (the
+ * toolkit's runner: an argv array, no shell, exit codes, output listeners).
+ * Secrets never go in argv: a caller that has one passes it as `input` (stdin).
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { exec } from '@actions/exec';
 import { UserError } from './errors.ts';
 
 export interface DockerRun {
@@ -19,39 +24,78 @@ export interface DockerOptions {
   onStdoutLine?: (line: string) => void;
 }
 
-export function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
+export async function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
+  // Found on the PATH the command runs with (the runner resolves against its own process's PATH).
+  const command = findOnPath('docker', options.env.PATH ?? '');
+  if (!command) throw new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner');
+  if (options.input) return withStdin(command, args, options);
+  const stdout = lines(options.onStdoutLine);
+  const stderr = lines(options.onStderrLine);
+  const env = Object.fromEntries(Object.entries(options.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const code = await exec(command, args, {
+    env,
+    // Quiet: the runner would echo the command line and copy the output to the log itself.
+    silent: true,
+    ignoreReturnCode: true,
+    listeners: { stdout: stdout.push, stderr: stderr.push },
+  });
+  return { code, stdout: stdout.end(), stderr: stderr.end() };
+}
+
+/**
+ * With stdin, Node's spawn is used directly: a command that exits without reading its
+ * stdin (a missing plugin, a bad flag) makes the write fail with EPIPE, and only here
+ * can that pipe error be caught (its exit status says what happened); @actions/exec
+ * leaves it unhandled, which would crash the action.
+ */
+function withStdin(command: string, args: string[], options: DockerOptions): Promise<DockerRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const stdout = collect(child.stdout, options.onStdoutLine);
-    const stderr = collect(child.stderr, options.onStderrLine);
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner') : error);
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    // A command that exits without reading its stdin (a missing plugin, a bad flag)
-    // makes the write fail with EPIPE: its exit status says what happened, so the
-    // pipe error is not an error of its own (unhandled, it would crash the action).
+    const child = spawn(command, args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout = lines(options.onStdoutLine);
+    const stderr = lines(options.onStderrLine);
+    child.stdout.on('data', stdout.push);
+    child.stderr.on('data', stderr.push);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() }));
     child.stdin.on('error', () => {});
-    if (options.input) child.stdin.end(options.input);
-    else child.stdin.end();
+    child.stdin.end(options.input);
   });
 }
 
-function collect(stream: NodeJS.ReadableStream, onLine?: (line: string) => void): () => string {
-  const chunks: string[] = [];
+/** Collects a stream's bytes and hands complete lines to `onLine`; `end` flushes the last one. */
+function lines(onLine?: (line: string) => void): { push: (chunk: Buffer) => void; end: () => string } {
+  const chunks: Buffer[] = [];
+  // A chunk may end inside a multi-byte character: the decoder keeps it for the next one.
+  const decoder = new StringDecoder('utf8');
   let partial = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    chunks.push(chunk);
-    if (!onLine) return;
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop()!;
-    for (const line of lines) onLine(line);
-  });
-  stream.on('end', () => {
-    if (onLine && partial) onLine(partial);
-  });
-  return () => chunks.join('');
+  return {
+    push: (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (!onLine) return;
+      const parts = (partial + decoder.write(chunk)).split('\n');
+      partial = parts.pop()!;
+      for (const line of parts) onLine(line);
+    },
+    end: () => {
+      partial += decoder.end();
+      if (onLine && partial) onLine(partial);
+      partial = '';
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+function findOnPath(name: string, searchPath: string): string | undefined {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
 }
 
 /**

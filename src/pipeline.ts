@@ -251,7 +251,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       annotations: settings.annotations,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: build.load,
+      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+      // for the same name races it ("image already exists").
+      load: build.load && !(builder.driver === 'docker' && (settings.push || build.outputs.pushesTags)),
       outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
