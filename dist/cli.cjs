@@ -17039,7 +17039,7 @@ var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -17079,7 +17079,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -17093,7 +17093,7 @@ var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -17133,7 +17133,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -20899,7 +20899,7 @@ var require_util5 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder: StringDecoder2 } = require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = require("string_decoder");
     var { btoa } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -20990,7 +20990,7 @@ var require_util5 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -21019,7 +21019,7 @@ var require_util5 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -27381,7 +27381,7 @@ var require_semver2 = __commonJS({
 init_import_meta_url();
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path14 = __toESM(require("node:path"), 1);
-var import_node_util2 = require("node:util");
+var import_node_util = require("node:util");
 
 // src/advice.ts
 init_import_meta_url();
@@ -28649,13 +28649,13 @@ function adviseDockerfile(model, facts = {}) {
     const earlier = model.instructions.slice(0, index).filter(sameStage);
     if (copy && isBroad(copy)) {
       const done = new Set(earlier.filter((other) => other.keyword === "RUN").flatMap((other) => installers(other).map((i) => i.ecosystem)));
-      for (const run2 of later.filter((other) => other.keyword === "RUN")) {
-        const installer = installers(run2).find((i) => !done.has(i.ecosystem));
+      for (const run of later.filter((other) => other.keyword === "RUN")) {
+        const installer = installers(run).find((i) => !done.has(i.ecosystem));
         if (!installer) continue;
         add(
           copy.instruction.line,
           "copy-before-install",
-          `${show(instruction)} (line ${instruction.line}) comes before ${show(run2)} (line ${run2.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run2, copy)}`
+          `${show(instruction)} (line ${instruction.line}) comes before ${show(run)} (line ${run.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run, copy)}`
         );
         break;
       }
@@ -28741,8 +28741,8 @@ function contextCopy(instruction) {
 function isBroad(copy) {
   return copy.sources.some((source) => BROAD_SOURCES.has(source));
 }
-function commandsOf(run2) {
-  let text2 = run2.args.trim();
+function commandsOf(run) {
+  let text2 = run.args.trim();
   if (text2.startsWith("[")) {
     try {
       text2 = JSON.parse(text2).join(" ");
@@ -28752,21 +28752,21 @@ function commandsOf(run2) {
   text2 = text2.replace(/^(--\S+\s+)+/, "");
   return text2.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
-function installers(run2) {
-  return commandsOf(run2).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
+function installers(run) {
+  return commandsOf(run).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
 }
-function isSetupOnly(run2) {
-  const commands = commandsOf(run2);
-  return !/\$\(|`/.test(run2.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
+function isSetupOnly(run) {
+  const commands = commandsOf(run);
+  return !/\$\(|`/.test(run.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
 }
 function readsFiles(command) {
   const [name, ...words] = command.split(" ").map((word) => word.replace(/^["']|["']$/g, ""));
   return words.some((word) => RELATIVE_PATH.test(word) || name === "cd" && !word.startsWith("/"));
 }
-function usesCopy(run2, copy) {
+function usesCopy(run, copy) {
   const names = copy.sources.filter((source) => !BROAD_SOURCES.has(source)).map((source) => source.replace(/\/+$/, "").replace(/^\.\//, ""));
   if (copy.dest.startsWith("/") && copy.dest.replace(/\/+$/, "") !== "") names.push(copy.dest.replace(/\/+$/, ""));
-  return names.some((name) => name && run2.args.includes(name));
+  return names.some((name) => name && run.args.includes(name));
 }
 function show(instruction) {
   const text2 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
@@ -28775,12 +28775,12 @@ function show(instruction) {
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
   const stepAt = (instruction) => steps.find((s) => s.instruction === instruction)?.step;
-  return (run2, copy) => {
-    const runStep = stepAt(run2);
+  return (run, copy) => {
+    const runStep = stepAt(run);
     const copyStep = stepAt(copy.instruction);
     if (!runStep || runStep.cached || !copyStep || copyStep.cached) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run2.stage && s.instruction.line < copy.instruction.line);
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
     return ` This run it re-ran in ${runStep.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
@@ -28994,8 +28994,6 @@ function registryOfAuthKey(key) {
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_child_process = require("node:child_process");
-var import_node_util = require("node:util");
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -29370,6 +29368,7 @@ var import_os2 = __toESM(require("os"), 1);
 
 // node_modules/@actions/exec/lib/exec.js
 init_import_meta_url();
+var import_string_decoder = require("string_decoder");
 
 // node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
@@ -30088,6 +30087,38 @@ function exec(commandLine, args, options) {
     return runner.exec();
   });
 }
+function getExecOutput(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new import_string_decoder.StringDecoder("utf8");
+    const stderrDecoder = new import_string_decoder.StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
 var platform = import_os2.default.platform();
@@ -30114,11 +30145,10 @@ function toDate(value) {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? void 0 : date;
 }
-var run = (0, import_node_util.promisify)(import_node_child_process.execFile);
 async function git(dir, args) {
   try {
-    const { stdout } = await run("git", args, { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
-    return stdout.trim();
+    const { exitCode, stdout } = await getExecOutput("git", args, { cwd: dir, silent: true, ignoreReturnCode: true });
+    return exitCode === 0 ? stdout.trim() : void 0;
   } catch {
     return void 0;
   }
@@ -30545,7 +30575,7 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 
 // src/docker.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
+var import_node_child_process = require("node:child_process");
 var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path7 = __toESM(require("node:path"), 1);
 var import_node_string_decoder = require("node:string_decoder");
@@ -30567,7 +30597,7 @@ async function docker(args, options) {
 }
 function withStdin(command, args, options) {
   return new Promise((resolve2, reject) => {
-    const child2 = (0, import_node_child_process2.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
     const stdout = lines(options.onStdoutLine);
     const stderr = lines(options.onStderrLine);
     child2.stdout.on("data", stdout.push);
@@ -30726,7 +30756,7 @@ async function runBuild(request, hooks) {
   const progress = new ProgressReader(hooks.log);
   const messages = [];
   const started = Date.now();
-  const run2 = await docker(buildxArgs(request), {
+  const run = await docker(buildxArgs(request), {
     env: hooks.env,
     onStderrLine: (line) => {
       const text2 = progress.read(line);
@@ -30739,13 +30769,13 @@ async function runBuild(request, hooks) {
   });
   const steps = progress.steps();
   const seconds2 = (Date.now() - started) / 1e3;
-  const answered = request.evaluates && run2.stdout.trim().startsWith("{");
-  if (run2.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run2.stderr), steps);
+  const answered = request.evaluates && run.stdout.trim().startsWith("{");
+  if (run.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
   return {
     digest: metadata["containerimage.digest"],
     imageId: metadata["containerimage.config.digest"],
-    stdout: run2.stdout,
+    stdout: run.stdout,
     warnings: metadata["buildx.build.warnings"],
     steps,
     seconds: seconds2
@@ -34057,7 +34087,7 @@ async function adviseCommand(args) {
 }
 function parse2(args, options) {
   try {
-    return (0, import_node_util2.parseArgs)({ args, options, allowPositionals: true, strict: true });
+    return (0, import_node_util.parseArgs)({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(messageOf(error));
   }

@@ -11185,7 +11185,7 @@ var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11225,7 +11225,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11239,7 +11239,7 @@ var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11279,7 +11279,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -29944,13 +29944,13 @@ function adviseDockerfile(model, facts = {}) {
     const earlier = model.instructions.slice(0, index).filter(sameStage);
     if (copy && isBroad(copy)) {
       const done = new Set(earlier.filter((other) => other.keyword === "RUN").flatMap((other) => installers(other).map((i) => i.ecosystem)));
-      for (const run3 of later.filter((other) => other.keyword === "RUN")) {
-        const installer = installers(run3).find((i) => !done.has(i.ecosystem));
+      for (const run2 of later.filter((other) => other.keyword === "RUN")) {
+        const installer = installers(run2).find((i) => !done.has(i.ecosystem));
         if (!installer) continue;
         add(
           copy.instruction.line,
           "copy-before-install",
-          `${show(instruction)} (line ${instruction.line}) comes before ${show(run3)} (line ${run3.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run3, copy)}`
+          `${show(instruction)} (line ${instruction.line}) comes before ${show(run2)} (line ${run2.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run2, copy)}`
         );
         break;
       }
@@ -30032,8 +30032,8 @@ function contextCopy(instruction) {
 function isBroad(copy) {
   return copy.sources.some((source) => BROAD_SOURCES.has(source));
 }
-function commandsOf(run3) {
-  let text2 = run3.args.trim();
+function commandsOf(run2) {
+  let text2 = run2.args.trim();
   if (text2.startsWith("[")) {
     try {
       text2 = JSON.parse(text2).join(" ");
@@ -30043,21 +30043,21 @@ function commandsOf(run3) {
   text2 = text2.replace(/^(--\S+\s+)+/, "");
   return text2.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
-function installers(run3) {
-  return commandsOf(run3).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
+function installers(run2) {
+  return commandsOf(run2).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
 }
-function isSetupOnly(run3) {
-  const commands = commandsOf(run3);
-  return !/\$\(|`/.test(run3.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
+function isSetupOnly(run2) {
+  const commands = commandsOf(run2);
+  return !/\$\(|`/.test(run2.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
 }
 function readsFiles(command) {
   const [name, ...words] = command.split(" ").map((word) => word.replace(/^["']|["']$/g, ""));
   return words.some((word) => RELATIVE_PATH.test(word) || name === "cd" && !word.startsWith("/"));
 }
-function usesCopy(run3, copy) {
+function usesCopy(run2, copy) {
   const names = copy.sources.filter((source) => !BROAD_SOURCES.has(source)).map((source) => source.replace(/\/+$/, "").replace(/^\.\//, ""));
   if (copy.dest.startsWith("/") && copy.dest.replace(/\/+$/, "") !== "") names.push(copy.dest.replace(/\/+$/, ""));
-  return names.some((name) => name && run3.args.includes(name));
+  return names.some((name) => name && run2.args.includes(name));
 }
 function show(instruction) {
   const text2 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
@@ -30066,12 +30066,12 @@ function show(instruction) {
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
   const stepAt = (instruction) => steps.find((s) => s.instruction === instruction)?.step;
-  return (run3, copy) => {
-    const runStep = stepAt(run3);
+  return (run2, copy) => {
+    const runStep = stepAt(run2);
     const copyStep = stepAt(copy.instruction);
     if (!runStep || runStep.cached || !copyStep || copyStep.cached) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run3.stage && s.instruction.line < copy.instruction.line);
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run2.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
     return ` This run it re-ran in ${runStep.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
@@ -30287,7 +30287,7 @@ async function runBuild(request, hooks) {
   const progress = new ProgressReader(hooks.log);
   const messages = [];
   const started = Date.now();
-  const run3 = await docker(buildxArgs(request), {
+  const run2 = await docker(buildxArgs(request), {
     env: hooks.env,
     onStderrLine: (line) => {
       const text2 = progress.read(line);
@@ -30300,13 +30300,13 @@ async function runBuild(request, hooks) {
   });
   const steps = progress.steps();
   const seconds2 = (Date.now() - started) / 1e3;
-  const answered = request.evaluates && run3.stdout.trim().startsWith("{");
-  if (run3.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run3.stderr), steps);
+  const answered = request.evaluates && run2.stdout.trim().startsWith("{");
+  if (run2.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run2.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
   return {
     digest: metadata["containerimage.digest"],
     imageId: metadata["containerimage.config.digest"],
-    stdout: run3.stdout,
+    stdout: run2.stdout,
     warnings: metadata["buildx.build.warnings"],
     steps,
     seconds: seconds2
@@ -30862,12 +30862,12 @@ var Session = class {
 };
 var locks = /* @__PURE__ */ new Map();
 async function withLock(key, fn) {
-  const run3 = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
-  const tail = run3.catch(() => {
+  const run2 = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run2.catch(() => {
   });
   locks.set(key, tail);
   try {
-    return await run3;
+    return await run2;
   } finally {
     if (locks.get(key) === tail) locks.delete(key);
   }
@@ -31493,9 +31493,7 @@ var SECRETS_STATE = "image-build-secrets-dir";
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
 var import_node_fs8 = require("node:fs");
-var import_node_util = require("node:util");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
   const rawLength = env.DOCKER_METADATA_SHORT_SHA_LENGTH;
@@ -31623,7 +31621,6 @@ async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
     return void 0;
   }
 }
-var run = (0, import_node_util.promisify)(import_node_child_process2.execFile);
 
 // src/build-inputs.ts
 init_import_meta_url();
@@ -35117,7 +35114,7 @@ function computeMetadata(ctx, spec, options = {}) {
 }
 
 // src/main.ts
-async function run2(env = process.env) {
+async function run(env = process.env) {
   const secretsDir = import_node_path17.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
@@ -35256,4 +35253,4 @@ function report(error2) {
 }
 
 // src/index.ts
-void run2().finally(() => process.exit());
+void run().finally(() => process.exit());
