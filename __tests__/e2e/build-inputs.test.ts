@@ -187,3 +187,36 @@ describe('build-contexts, no-cache, cache-from type=gha, annotations', () => {
     expect(manifest.annotations?.['org.example.team']).toBe('builds');
   });
 });
+
+describe('outputs that write files or load, and caches passed through', () => {
+  const workspace = exampleWorkspace();
+  const out = runnerTempDir();
+  const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/outputs')}`;
+  const run = (inputs: Record<string, string>) =>
+    runAction({ workspace, runnerTemp: runnerTempDir(), inputs: { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, cache: 'false', ...inputs } });
+
+  it.each([
+    ['type=oci,dest=<file>', () => `type=oci,dest=${out}/image-oci.tar`, () => fs.statSync(`${out}/image-oci.tar`).size > 1000],
+    ['type=tar,dest=<file>', () => `type=tar,dest=${out}/rootfs.tar`, () => fs.statSync(`${out}/rootfs.tar`).size > 1000],
+    ['type=local,dest=<folder>', () => `type=local,dest=${out}/rootfs`, () => fs.readFileSync(`${out}/rootfs/app/greeting.txt`, 'utf8').includes('Hello from image-build.')],
+    ['type=docker', () => 'type=docker', () => docker('run', '--rm', `${image}:main`).includes('Hello from image-build.')],
+  ])('%s', async (_name, spec, check) => {
+    const result = await run({ outputs: spec() });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs.built).toBe('true');
+    expect(check()).toBe(true);
+    // Files and the engine only: nothing went to the registry.
+    expect(await fetch(`http://${stack.IMAGE_BUILD_REGISTRY}/v2/${image.slice(stack.IMAGE_BUILD_REGISTRY!.length + 1)}/manifests/main`, { method: 'HEAD' }).then((r) => r.status)).toBe(404);
+  });
+
+  it('cache-to type=local and cache-from type=local pass through to BuildKit', async () => {
+    const cacheDir = path.join(out, 'user-cache');
+    const first = await run({ 'cache-to': `type=local,dest=${cacheDir},mode=max`, push: 'false' });
+    expect(first.code, first.stdout).toBe(0);
+    expect(fs.existsSync(path.join(cacheDir, 'index.json'))).toBe(true);
+    docker('buildx', 'prune', '-af');
+    const second = await run({ 'cache-from': `type=local,src=${cacheDir}`, push: 'false' });
+    expect(second.code, second.stdout).toBe(0);
+    expect(summarySteps(second.summary).filter((step) => step.name.startsWith('RUN')).map((step) => step.status)).toEqual(['cached', 'cached']);
+  });
+});
