@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { docker, exampleWorkspace, runAction, runnerTempDir, stack, summarySteps, uniqueName, type ActionRun } from './helpers.ts';
+import { docker, exampleWorkspace, registryDigest, runAction, runnerTempDir, stack, summarySteps, uniqueName, type ActionRun } from './helpers.ts';
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -218,5 +218,12 @@ describe('outputs that write files or load, and caches passed through', () => {
     const second = await run({ 'cache-from': `type=local,src=${cacheDir}`, push: 'false' });
     expect(second.code, second.stdout).toBe(0);
     expect(summarySteps(second.summary).filter((step) => step.name.startsWith('RUN')).map((step) => step.status)).toEqual(['cached', 'cached']);
+  });
+
+  it('cache-to type=registry is used as given (BuildKit writes the cache image)', async () => {
+    const ref = `${image}-cache:buildcache`;
+    const result = await run({ 'cache-to': `type=registry,ref=${ref},mode=max`, push: 'false' });
+    expect(result.code, result.stdout).toBe(0);
+    expect(await registryDigest(ref)).toMatch(/^sha256:/);
   });
 });
