@@ -32404,6 +32404,37 @@ function repositoryKey(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
 
+// src/reuse.ts
+init_import_meta_url();
+async function reuseExisting(result, promoter, candidates, targets, platform2) {
+  try {
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
+    if (!found) return false;
+    await promoter.retag(found, targets);
+    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
+    return true;
+  } catch (error) {
+    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
+    return false;
+  }
+}
+async function loadReused(result, settings, env, log2) {
+  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
+  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
+  const repository = from.slice(0, from.lastIndexOf(":") > from.lastIndexOf("/") ? from.lastIndexOf(":") : from.length);
+  const pinned = `${repository}@${result.digest}`;
+  const pulled = await docker(["pull", "--quiet", pinned], { env });
+  if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split("\n").pop()}`, { input: "load" });
+  for (const tag of settings.tags) await docker(["tag", pinned, tag], { env });
+  log2.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(", ")}` : ""}`);
+}
+function noticeManagedCache(settings, log2) {
+  const gha = [...settings.build["cache-from"], ...settings.build["cache-to"]].filter((entry) => entry.type === "gha");
+  if (gha.length === 0) return;
+  const state = settings.cache === "false" ? " (it is off here: cache: false)" : "";
+  (log2.notice ?? log2.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
+}
+
 // src/pipeline.ts
 async function runPipeline(settings, log2) {
   const started = Date.now();
@@ -32634,34 +32665,6 @@ Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", "
     file: error.file,
     line: error.line
   });
-}
-async function reuseExisting(result, promoter, candidates, targets, platform2) {
-  try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
-    if (!found) return false;
-    await promoter.retag(found, targets);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
-    return true;
-  } catch (error) {
-    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
-    return false;
-  }
-}
-async function loadReused(result, settings, env, log2) {
-  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
-  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
-  const repository = from.slice(0, from.lastIndexOf(":") > from.lastIndexOf("/") ? from.lastIndexOf(":") : from.length);
-  const pinned = `${repository}@${result.digest}`;
-  const pulled = await docker(["pull", "--quiet", pinned], { env });
-  if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split("\n").pop()}`, { input: "load" });
-  for (const tag of settings.tags) await docker(["tag", pinned, tag], { env });
-  log2.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(", ")}` : ""}`);
-}
-function noticeManagedCache(settings, log2) {
-  const gha = [...settings.build["cache-from"], ...settings.build["cache-to"]].filter((entry) => entry.type === "gha");
-  if (gha.length === 0) return;
-  const state = settings.cache === "false" ? " (it is off here: cache: false)" : "";
-  (log2.notice ?? log2.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
 }
 function explainMiss(record, result) {
   if (!record.manifest) return void 0;
