@@ -227,3 +227,36 @@ describe('outputs that write files or load, and caches passed through', () => {
     expect(await registryDigest(ref)).toMatch(/^sha256:/);
   });
 });
+
+describe('RUN step settings reach BuildKit', () => {
+  it('add-hosts, ulimit, shm-size and network are what RUN sees', async () => {
+    const workspace = exampleWorkspace();
+    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/run-settings')}`;
+    fs.writeFileSync(
+      path.join(workspace, 'Dockerfile'),
+      'ARG BASE\nFROM ${BASE}\n' +
+        `RUN echo ${uniqueName('n')} > /n && grep buildhost /etc/hosts > /hosts && ulimit -n > /nofile && df -k /dev/shm | tail -1 > /shm && (ip -o link 2>/dev/null || cat /proc/net/dev) > /links\n` +
+        'CMD ["sh", "-c", "cat /hosts /nofile /shm /links"]\n',
+    );
+    const run = await runAction({
+      workspace,
+      runnerTemp: runnerTempDir(),
+      inputs: {
+        images: image,
+        'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`,
+        'add-hosts': 'buildhost:10.9.8.7',
+        ulimit: 'nofile=1234:1234',
+        'shm-size': '96m',
+        network: 'none',
+        load: 'true',
+        cache: 'false',
+      },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const printed = docker('run', '--rm', `${image}:main`);
+    expect(printed).toMatch(/10\.9\.8\.7\s+buildhost/);
+    expect(printed).toMatch(/^1234$/m);
+    expect(printed).toMatch(/\s98304\s/); // 96 MiB in KiB
+    expect(printed).not.toMatch(/eth0/); // network none: loopback only
+  });
+});
