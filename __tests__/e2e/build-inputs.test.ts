@@ -50,8 +50,8 @@ describe('secrets: readable in RUN --mount=type=secret, nowhere else', () => {
     fs.writeFileSync(
       path.join(workspace, 'Dockerfile'),
       'ARG BASE\nFROM ${BASE}\n' +
-        `RUN --mount=type=secret,id=token --mount=type=secret,id=envtok --mount=type=secret,id=inline echo ${uniqueName('n')} > /n && ` +
-        "sha256sum /run/secrets/token /run/secrets/envtok /run/secrets/inline | cut -d' ' -f1 > /secret-hashes\n" +
+        `RUN --mount=type=secret,id=token --mount=type=secret,id=envtok --mount=type=secret,id=inline --mount=type=secret,id=sfile echo ${uniqueName('n')} > /n && ` +
+        "sha256sum /run/secrets/token /run/secrets/envtok /run/secrets/inline /run/secrets/sfile | cut -d' ' -f1 > /secret-hashes\n" +
         'CMD ["cat", "/secret-hashes"]\n',
     );
     run = await runAction({
@@ -62,6 +62,7 @@ describe('secrets: readable in RUN --mount=type=secret, nowhere else', () => {
         'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`,
         secrets: `id=token,src=token.txt\ninline=${values.inline}`,
         'secret-envs': 'envtok=MY_BUILD_TOKEN',
+        'secret-files': 'sfile=token.txt',
         load: 'true',
         'cache-backend': 'local',
         'cache-dir': cacheDir,
@@ -71,10 +72,10 @@ describe('secrets: readable in RUN --mount=type=secret, nowhere else', () => {
     });
   });
 
-  it('the RUN step read each secret (file, env and inline forms)', () => {
+  it('the RUN step read each secret (src=, secret-envs, inline KEY=value, secret-files)', () => {
     expect(run.code, run.stdout).toBe(0);
     const printed = docker('run', '--rm', `${image}:main`).trim().split('\n');
-    expect(printed).toEqual([sha256(values.token), sha256(values.envtok), sha256(values.inline)]);
+    expect(printed).toEqual([sha256(values.token), sha256(values.envtok), sha256(values.inline), sha256(values.token)]);
   });
 
   it('no secret in the pushed layers, config or manifest', async () => {
