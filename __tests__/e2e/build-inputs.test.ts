@@ -3,6 +3,7 @@
 // engine, also when the build was skipped; a named build context in the fingerprint;
 // `no-cache`; `cache-from: type=gha` served by the managed cache; annotations on the
 // pushed manifest.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -259,5 +260,33 @@ describe('RUN step settings reach BuildKit', () => {
     expect(printed).toMatch(/^1234$/m);
     expect(printed).toMatch(/\s98304\s/); // 96 MiB in KiB
     expect(printed).not.toMatch(/eth0/); // network none: loopback only
+  });
+});
+
+describe('ssh: the agent socket reaches RUN --mount=type=ssh, not the image', () => {
+  it('ssh: default forwards SSH_AUTH_SOCK', async () => {
+    const agentDir = fs.mkdtempSync(path.join(runnerTempDir(), 'agent-'));
+    const socket = path.join(agentDir, 'agent.sock');
+    const agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 100 && !fs.existsSync(socket); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      const workspace = exampleWorkspace();
+      const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/ssh')}`;
+      fs.writeFileSync(
+        path.join(workspace, 'Dockerfile'),
+        `ARG BASE\nFROM \${BASE}\nRUN --mount=type=ssh echo ${uniqueName('n')} > /n && test -S "$SSH_AUTH_SOCK" && echo agent-forwarded > /ssh\nCMD ["cat", "/ssh"]\n`,
+      );
+      const run = await runAction({
+        workspace,
+        runnerTemp: runnerTempDir(),
+        inputs: { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, ssh: 'default', load: 'true', cache: 'false' },
+        env: { SSH_AUTH_SOCK: socket },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      expect(docker('run', '--rm', `${image}:main`).trim()).toBe('agent-forwarded');
+      expect(docker('history', '--no-trunc', `${image}:main`)).not.toContain(socket);
+    } finally {
+      agent.kill();
+    }
   });
 });
