@@ -131,3 +131,17 @@ describe('attestations: provenance mode=max', () => {
     expect(blobUploads(repository, logStart)).toBe(0);
   });
 });
+
+describe('attestations: attests', () => {
+  it('attests: type=provenance,mode=min adds the attestation manifest', async () => {
+    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/attests')}`;
+    const run = await runAction({
+      workspace: exampleWorkspace(),
+      runnerTemp: runnerTempDir(),
+      inputs: { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, attests: 'type=provenance,mode=min', cache: 'false' },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const index = rawManifest(`${image}:main`);
+    expect(index.manifests.map((m) => m.annotations?.['vnd.docker.reference.type'] ?? 'image')).toEqual(['image', 'attestation-manifest']);
+  });
+});
