@@ -35181,7 +35181,7 @@ async function run(env = process.env) {
       warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
     }
     info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
-    await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
+    await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
   } catch (error2) {
     report(error2);
   } finally {

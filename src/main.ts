@@ -97,7 +97,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.warning(`${check.message}${check.url ? ` (${check.url})` : ''}`, { title: check.rule ? `Build check ${check.rule}` : 'Build check', file, startLine: check.line });
     }
     core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
-    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
+    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
   } catch (error) {
     report(error);
   } finally {
