@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path18 = this.getPath();
-        if (path18 === null || path18.startsWith("/")) {
-          return path18;
+        const path19 = this.getPath();
+        if (path19 === null || path19.startsWith("/")) {
+          return path19;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path18 : parent + "/" + path18;
+              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
             }
           }
         }
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path19,
           error.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path18 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code = path18.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code = path19.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -27380,7 +27380,7 @@ var require_semver2 = __commonJS({
 // src/cli.ts
 init_import_meta_url();
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // src/advice.ts
@@ -27875,14 +27875,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path18) => path18 === p,
+        test: (path19) => path19 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path18) => path18.startsWith(prefix),
+        test: (path19) => path19.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -27891,7 +27891,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path18) => path18.endsWith(suffix) || path18 === bare,
+        test: (path19) => path19.endsWith(suffix) || path19 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -27900,7 +27900,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path18) => regexp.test(path18),
+        test: (path19) => regexp.test(path19),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -27987,7 +27987,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path18, parent) {
+  match(path19, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -27996,12 +27996,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path18);
+        m = p.test(path19);
         if (!m && parent === null) {
-          let slash = path18.indexOf("/");
+          let slash = path19.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path18.slice(0, slash));
-            slash = path18.indexOf("/", slash + 1);
+            m = p.test(path19.slice(0, slash));
+            slash = path19.indexOf("/", slash + 1);
           }
         }
       }
@@ -28013,8 +28013,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path18) {
-    return this.match(path18, null).excluded;
+  excludes(path19) {
+    return this.match(path19, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -28490,9 +28490,116 @@ function deserializeManifest(data) {
 
 // src/dockerfile.ts
 init_import_meta_url();
-var import_node_crypto3 = __toESM(require("node:crypto"), 1);
+var import_node_crypto4 = __toESM(require("node:crypto"), 1);
 var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/platforms.ts
+init_import_meta_url();
+
+// src/registry/manifest.ts
+init_import_meta_url();
+var import_node_crypto3 = require("node:crypto");
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
+function isIndexMediaType(mediaType) {
+  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+function sha256Digest(bytes) {
+  return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function parsePlatform(text2) {
+  const [os6, architecture, variant] = text2.split("/");
+  if (!os6 || !architecture || text2.split("/").length > 3) {
+    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
+  }
+  return variant ? { os: os6, architecture, variant } : { os: os6, architecture };
+}
+function formatPlatform(platform2) {
+  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
+}
+function selectPlatformManifest(index, platform2) {
+  const candidates = index.manifests.filter(
+    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
+  );
+  if (platform2.variant !== void 0) {
+    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
+    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
+  }
+  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
+  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
+}
+function imageManifestsOf(index) {
+  return index.manifests.filter(
+    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
+  );
+}
+
+// src/platforms.ts
+var ARCHITECTURES = {
+  x64: "amd64",
+  amd64: "amd64",
+  arm64: "arm64",
+  aarch64: "arm64",
+  arm: "arm/v7",
+  x86: "386",
+  ia32: "386",
+  "386": "386",
+  ppc64: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64"
+};
+function buildPlatform(env) {
+  const arch2 = (env.RUNNER_ARCH ?? process.arch).toLowerCase();
+  return `linux/${ARCHITECTURES[arch2] ?? arch2}`;
+}
+function targetPlatforms(requested, build) {
+  return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
+}
+function normalizePlatform(text2) {
+  const platform2 = parsePlatform(text2.trim());
+  if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
+  if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
+  return formatPlatform(platform2);
+}
+function platformArgs(target, build) {
+  const args = /* @__PURE__ */ new Map();
+  for (const [prefix, text2] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text2);
+    args.set(`${prefix}PLATFORM`, text2);
+    args.set(`${prefix}OS`, platform2.os);
+    args.set(`${prefix}ARCH`, platform2.architecture);
+    args.set(`${prefix}VARIANT`, platform2.variant ?? "");
+  }
+  return args;
+}
+var STEP_NAME = /^\[(?:([^\s\]]+\/[^\s\]]+) +)?(?:([^\s/\]]+) +)?(\d+)\/(\d+)\] (.*)$/s;
+var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "aix", "plan9"]);
+function parseStepName(name) {
+  const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
+  if (!match) return void 0;
+  const [, platformText, stage, index, total, text2] = match;
+  const label = { index: Number(index), total: Number(total), text: text2 };
+  if (stage !== void 0) label.stage = stage;
+  if (platformText !== void 0) {
+    const [runsOn, targetArch] = platformText.split("->");
+    if (targetArch === void 0) label.platform = runsOn;
+    else {
+      label.runsOn = runsOn;
+      label.platform = OSES.has(targetArch.split("/")[0]) ? targetArch : `${runsOn.split("/")[0]}/${targetArch}`;
+    }
+  }
+  return label;
+}
+function restoredPlatformsLine(restored) {
+  if (!restored) return void 0;
+  return `the restored entry was built for ${restored.length ? restored.join(", ") : "the builder's own platform"}, not for this build's platforms`;
+}
+
+// src/dockerfile.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -28523,7 +28630,7 @@ function readDockerfile(file, buildArgs = [], displayPath2 = file) {
   return parseDockerfile(bytes, buildArgs, displayPath2);
 }
 function parseDockerfile(bytes, buildArgs, displayPath2) {
-  const hash = `sha256:${import_node_crypto3.default.createHash("sha256").update(bytes).digest("hex")}`;
+  const hash = `sha256:${import_node_crypto4.default.createHash("sha256").update(bytes).digest("hex")}`;
   const parsed = import_dockerfile_ast.DockerfileParser.parse(bytes.toString("utf8"));
   const instructions = [];
   const stages = [];
@@ -28546,27 +28653,38 @@ function parseDockerfile(bytes, buildArgs, displayPath2) {
       globalArgs.set(declared, overrides.get(declared) ?? (rest.length ? unquote(rest.join("=")) : ""));
     }
     if (keyword === "FROM") {
-      stages.push(readStage(args, line, stages, globalArgs, displayPath2));
+      stages.push(readStage(args, platformFlag(instruction), line, stages, globalArgs, displayPath2));
     }
     instructions.push({ keyword, args, line, endLine: range.end.line + 1, stage: stages.length - 1 });
   }
   if (stages.length === 0) {
     throw new UserError(`${displayPath2}: no FROM instruction; a Dockerfile must start a stage with FROM`, { file: displayPath2, line: 1 });
   }
-  return { path: displayPath2, hash, instructions, stages };
+  return { path: displayPath2, hash, instructions, stages, globalArgs };
 }
-function readStage(args, line, previous, globalArgs, displayPath2) {
+var PARSE_PLATFORM_ARGS = platformArgs("linux/amd64", "linux/amd64");
+function platformFlag(instruction) {
+  const flagged = instruction;
+  return flagged.getFlags?.().find((flag) => flag.getName().toLowerCase() === "platform")?.getValue() ?? void 0;
+}
+function readStage(args, platform2, line, previous, globalArgs, displayPath2) {
   const words = args.split(/\s+/).filter((word) => !word.startsWith("--"));
   const image = words[0];
   if (!image) throw new UserError(`${displayPath2}:${line}: FROM needs an image`, { file: displayPath2, line });
   const name = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2].toLowerCase() : void 0;
-  const from = substitute(image, globalArgs);
-  if (from.toLowerCase() === "scratch") return { name, from: "scratch", kind: "scratch", line };
-  if (previous.some((stage) => stage.name === from.toLowerCase())) return { name, from: from.toLowerCase(), kind: "stage", line };
+  const from = substitute(image, withPlatformArgs(globalArgs, PARSE_PLATFORM_ARGS));
+  const stage = { name, image, ...platform2 ? { platform: platform2 } : {}, line };
+  if (from.toLowerCase() === "scratch") return { ...stage, from: "scratch", kind: "scratch" };
+  if (previous.some((other) => other.name === from.toLowerCase())) return { ...stage, from: from.toLowerCase(), kind: "stage" };
   if (from === "" || /\$/.test(from)) {
     throw new UserError(`${displayPath2}:${line}: FROM "${image}" names no image; declare the ARG before FROM with a default, or pass it in build-args`, { file: displayPath2, line });
   }
-  return { name, from, kind: "image", line };
+  return { ...stage, from, kind: "image" };
+}
+function withPlatformArgs(globalArgs, platform2) {
+  const vars = new Map(platform2);
+  for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
+  return vars;
 }
 function substitute(text2, vars) {
   return text2.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
@@ -28581,23 +28699,34 @@ function unquote(value) {
   const quoted = /^"(.*)"$|^'(.*)'$/.exec(trimmed);
   return quoted ? quoted[1] ?? quoted[2] ?? "" : trimmed;
 }
-function baseImages(model) {
-  return [...new Set(model.stages.filter((stage) => stage.kind === "image").map((stage) => stage.from))];
+function baseImagesFor(model, targets, build) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const target of targets) {
+    const vars = withPlatformArgs(model.globalArgs, platformArgs(target, build));
+    for (const stage of model.stages.filter((s) => s.kind === "image")) {
+      const ref = substitute(stage.image, vars);
+      const platform2 = stage.platform ? substitute(stage.platform, vars) || target : target;
+      uses.set(`${ref} ${platform2}`, { ref, platform: platform2 });
+    }
+  }
+  return [...uses.values()];
 }
 
 // src/steps.ts
 init_import_meta_url();
 var STEP_KEYWORDS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "WORKDIR"]);
-var STEP_NAME = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (\S+)/;
 function instructionForStep(stepName, model) {
-  const match = STEP_NAME.exec(stepName);
-  if (!match) return void 0;
-  const [, stageLabel, index, , keyword] = match;
-  const stage = stageIndex(stageLabel, model);
+  const label = parseStepName(stepName);
+  if (!label) return void 0;
+  const keyword = label.text.split(/\s/, 1)[0];
+  const stage = stageIndex(label.stage, model);
   if (stage === void 0) return void 0;
   const candidates = model.instructions.filter((instruction2) => instruction2.stage === stage && STEP_KEYWORDS.has(instruction2.keyword));
-  const instruction = candidates[Number(index) - 1];
+  const instruction = candidates[label.index - 1];
   return instruction && instruction.keyword === keyword.toUpperCase() ? instruction : void 0;
+}
+function platformOfStep(stepName) {
+  return parseStepName(stepName)?.platform;
 }
 function stageIndex(label, model) {
   if (label === void 0) return model.stages.length === 1 ? 0 : void 0;
@@ -28773,18 +28902,25 @@ function show(instruction) {
   return `\`${text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2}\``;
 }
 function costOf(model, facts) {
-  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
-  const stepAt = (instruction) => steps.find((s) => s.instruction === instruction)?.step;
+  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
+  const stepsAt = (instruction) => steps.filter((s) => s.instruction === instruction);
   return (run, copy) => {
-    const runStep = stepAt(run);
-    const copyStep = stepAt(copy.instruction);
-    if (!runStep || runStep.cached || !copyStep || copyStep.cached) return "";
+    const costs = [];
+    for (const { step: runStep, platform: platform2 } of stepsAt(run)) {
+      const copyStep = stepsAt(copy.instruction).find((s) => s.platform === platform2)?.step;
+      if (runStep.cached || !copyStep || copyStep.cached) continue;
+      costs.push(`${runStep.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
+    }
+    if (costs.length === 0) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
     const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
-    return ` This run it re-ran in ${runStep.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
   };
+}
+function joinAnd(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function changedUnder(copy, changed) {
   if (isBroad(copy) || copy.sources.some((source) => /[*?[]/.test(source))) return changed;
@@ -28794,13 +28930,21 @@ function changedUnder(copy, changed) {
 
 // src/cache/keys.ts
 init_import_meta_url();
+var import_node_crypto5 = require("node:crypto");
 function cacheKeys(parts) {
-  const base = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const scope = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const base = `${scope}${platformPart(parts.platforms ?? [])}`;
   const withDockerfile = `${base}${short(parts.dockerfileHash)}-`;
   return {
     key: `${withDockerfile}${short(parts.contextHash)}`,
-    restoreKeys: [withDockerfile, base]
+    // Last, any platform set's entry of the scope: it holds this build's layers for the platforms they share.
+    restoreKeys: base === scope ? [withDockerfile, base] : [withDockerfile, base, scope]
   };
+}
+function platformPart(platforms2) {
+  if (platforms2.length === 0) return "";
+  const text2 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text2.length <= 60 ? text2 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text2).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -28934,62 +29078,346 @@ function manifestJson(m) {
   };
 }
 
-// src/docker-config.ts
+// src/credentials.ts
 init_import_meta_url();
-var import_node_crypto4 = __toESM(require("node:crypto"), 1);
+var import_node_child_process = require("node:child_process");
 var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
-function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path4.default.join(tempRoot, `image-build-docker-${import_node_crypto4.default.randomBytes(6).toString("hex")}`);
-  import_node_fs6.default.mkdirSync(dir, { recursive: true, mode: 448 });
-  for (const shared of ["cli-plugins", "buildx", "contexts"]) {
-    const source = import_node_path4.default.join(originalDir, shared);
-    if (import_node_fs6.default.existsSync(source)) import_node_fs6.default.symlinkSync(source, import_node_path4.default.join(dir, shared));
+
+// src/registry/reference.ts
+init_import_meta_url();
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API_HOST = "registry-1.docker.io";
+var DEFAULT_TAG = "latest";
+var MAX_NAME_LENGTH = 255;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
+var PORT = /^[0-9]+$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+function parseReference(text2, where = {}) {
+  const invalid = (reason) => new UserError(`"${text2}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text2.trim();
+  if (trimmed === "") throw invalid("it is empty");
+  if (/\s/.test(trimmed)) throw invalid("it contains white space");
+  let rest = trimmed;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    checkDigest(digest, invalid);
   }
-  const auths = {};
-  for (const login of logins) {
-    auths[authKey(login.registry)] = { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") };
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
+    }
   }
-  const config = { auths };
-  const currentContext = readCurrentContext(originalDir);
-  if (currentContext) config.currentContext = currentContext;
-  import_node_fs6.default.writeFileSync(import_node_path4.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
-  return { dir, remove: () => removeDockerConfig(dir) };
+  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
+  const { registry, repository } = splitRegistry(rest);
+  checkRegistry(registry, invalid);
+  checkRepository(repository, invalid);
+  const reference = { registry, repository };
+  if (tag !== void 0) reference.tag = tag;
+  if (digest !== void 0) reference.digest = digest;
+  return reference;
 }
+function formatReference(reference) {
+  const { tag, digest } = reference;
+  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
+}
+function manifestReference(reference) {
+  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
+}
+function apiHost(registry) {
+  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function isDigest(text2) {
+  return DIGEST.test(text2) && hasKnownLength(text2);
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
+  if (!looksLikeHost) return dockerHub(name);
+  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
+  const repository = name.slice(slash + 1);
+  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
+}
+function dockerHub(repository) {
+  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
+}
+function checkRegistry(registry, invalid) {
+  let host = registry;
+  let port;
+  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
+  if (portColon >= 0) {
+    host = registry.slice(0, portColon);
+    port = registry.slice(portColon + 1);
+  }
+  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
+  if (!hostOk || port !== void 0 && !PORT.test(port)) {
+    throw invalid(`registry "${registry}" is not a host name with an optional port`);
+  }
+}
+function checkRepository(repository, invalid) {
+  if (repository === "") throw invalid("the repository name is empty");
+  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
+  for (const component of repository.split("/")) {
+    if (!PATH_COMPONENT.test(component)) {
+      throw invalid(
+        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
+      );
+    }
+  }
+}
+function checkDigest(digest, invalid) {
+  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
+  if (!hasKnownLength(digest)) {
+    const [algorithm] = digest.split(":");
+    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
+  }
+}
+function hasKnownLength(digest) {
+  const [algorithm, hex] = digest.split(":");
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  return expected === void 0 || hex.length === expected;
+}
+
+// src/tags/list.ts
+init_import_meta_url();
+function inputLines(input) {
+  const lines2 = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    lines2.push(line);
+  }
+  return lines2;
+}
+function splitFields(line) {
+  const fields2 = [];
+  let current = "";
+  let inQuotes = false;
+  let fieldStart = true;
+  let afterFirstEquals = false;
+  let sawEquals = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        current += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && (fieldStart || afterFirstEquals)) {
+      inQuotes = true;
+      fieldStart = false;
+      afterFirstEquals = false;
+      continue;
+    }
+    if (ch === ",") {
+      pushField(fields2, current);
+      current = "";
+      fieldStart = true;
+      afterFirstEquals = false;
+      sawEquals = false;
+      continue;
+    }
+    afterFirstEquals = ch === "=" && !sawEquals;
+    if (ch === "=") sawEquals = true;
+    if (ch !== " " && ch !== "	") fieldStart = false;
+    current += ch;
+  }
+  if (inQuotes) {
+    throw new Error(`unterminated quote in "${line}"`);
+  }
+  pushField(fields2, current);
+  return fields2;
+}
+function pushField(fields2, field) {
+  const trimmed = field.trim();
+  if (trimmed !== "") fields2.push(trimmed);
+}
+function splitKeyValue(field) {
+  const at = field.indexOf("=");
+  if (at <= 0) return { value: field.trim() };
+  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
+}
+
+// src/credentials.ts
+var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 function authKey(registry) {
-  return registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
-}
-function removeDockerConfig(dir) {
-  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
-}
-function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path4.default.join(import_node_os2.default.homedir(), ".docker");
-}
-function readCurrentContext(originalDir) {
-  try {
-    const config = JSON.parse(import_node_fs6.default.readFileSync(import_node_path4.default.join(originalDir, "config.json"), "utf8"));
-    return config.currentContext;
-  } catch {
-    return void 0;
-  }
-}
-function loginsFromDockerConfig(dir = defaultDockerConfigDir()) {
-  try {
-    const config = JSON.parse(import_node_fs6.default.readFileSync(import_node_path4.default.join(dir, "config.json"), "utf8"));
-    return Object.entries(config.auths ?? {}).flatMap(([registry, entry]) => {
-      if (!entry.auth) return [];
-      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-      const colon = decoded.indexOf(":");
-      return colon < 0 ? [] : [{ registry: registryOfAuthKey(registry), username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }];
-    });
-  } catch {
-    return [];
-  }
+  return registry === "docker.io" ? DOCKER_HUB_AUTH_KEY : registry;
 }
 function registryOfAuthKey(key) {
   const host = key.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
-  return host === "index.docker.io" ? "docker.io" : host;
+  return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
+}
+function readDockerConfigFile(dir) {
+  const file = import_node_path4.default.join(dir, "config.json");
+  let text2;
+  try {
+    text2 = import_node_fs6.default.readFileSync(file, "utf8");
+  } catch {
+    return {};
+  }
+  if (text2.trim() === "") return {};
+  try {
+    const parsed = JSON.parse(text2);
+    return parsed !== null && typeof parsed === "object" ? parsed : {};
+  } catch (error) {
+    throw new UserError(`${file} is not valid JSON (${messageOf(error)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
+  }
+}
+function loginFromAuthEntry(registry, entry) {
+  let username = entry.username ?? "";
+  let password = entry.password ?? "";
+  if (entry.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon >= 0) {
+      username = decoded.slice(0, colon);
+      password = decoded.slice(colon + 1);
+    }
+  }
+  const identityToken = entry.identitytoken || void 0;
+  if (!username && !password && !identityToken) return void 0;
+  return { registry, username, password, ...identityToken ? { identityToken } : {} };
+}
+function runCredentialHelper(env) {
+  return (helper, serverUrl) => {
+    let stdout;
+    try {
+      stdout = (0, import_node_child_process.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
+    } catch (error) {
+      const failure = error;
+      if (failure.code === "ENOENT") throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
+      if (/not found/i.test(`${failure.stdout ?? ""}${failure.stderr ?? ""}`)) return void 0;
+      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+    }
+    return parsed.Secret ? { username: parsed.Username ?? "", secret: parsed.Secret } : void 0;
+  };
+}
+var HelperError = class extends Error {
+};
+var Credentials = class {
+  constructor(options) {
+    this.options = options;
+    this.config = readDockerConfigFile(options.configDir);
+    for (const login of [...options.explicit, ...options.fallback ?? []]) this.mask(login);
+  }
+  options;
+  config;
+  found = /* @__PURE__ */ new Map();
+  lookup(registry) {
+    const explicit = this.options.explicit.find((login) => login.registry === registry);
+    if (explicit) return explicit;
+    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
+    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+  }
+  /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
+  loginsFor(registries) {
+    const logins = /* @__PURE__ */ new Map();
+    for (const login of this.options.explicit) logins.set(login.registry, login);
+    for (const registry of registries) {
+      const login = this.lookup(registry);
+      if (login) logins.set(registry, login);
+    }
+    return [...logins.values()];
+  }
+  fromConfig(registry) {
+    const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
+    if (helper) {
+      try {
+        const got = this.options.runHelper(helper, authKey(registry));
+        if (got) {
+          const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
+          return this.mask(login);
+        }
+      } catch (error) {
+        this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${import_node_path4.default.join(this.options.configDir, "config.json")} for ${registry}`);
+      }
+    }
+    for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
+      if (registryOfAuthKey(key) !== registry) continue;
+      const login = loginFromAuthEntry(registry, entry);
+      if (login) return this.mask(login);
+    }
+    return void 0;
+  }
+  mask(login) {
+    for (const secret of [login.password, login.identityToken]) if (secret) this.options.onSecret?.(secret);
+    return login;
+  }
+};
+function registriesOf(refs) {
+  const registries = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+    }
+  }
+  return [...registries];
+}
+
+// src/docker-config.ts
+init_import_meta_url();
+var import_node_crypto6 = __toESM(require("node:crypto"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
+function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
+  const dir = import_node_path5.default.join(tempRoot, `image-build-docker-${import_node_crypto6.default.randomBytes(6).toString("hex")}`);
+  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  for (const shared of SHARED_ENTRIES) {
+    const source = import_node_path5.default.join(originalDir, shared);
+    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path5.default.join(dir, shared));
+  }
+  import_node_fs7.default.writeFileSync(import_node_path5.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  return { dir, remove: () => removeDockerConfig(dir) };
+}
+function privateConfig(original, logins) {
+  const { credsStore: _store, credHelpers, auths, ...rest } = original;
+  const written = { ...auths };
+  for (const login of logins) {
+    const entry = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") } : {};
+    if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
+    written[authKey(login.registry)] = entry;
+  }
+  const config = { ...rest, auths: written };
+  const covered = new Set(logins.flatMap((login) => [login.registry, authKey(login.registry)]));
+  const helpers = Object.entries(credHelpers ?? {}).filter(([registry]) => !covered.has(registry));
+  if (helpers.length) config.credHelpers = Object.fromEntries(helpers);
+  return config;
+}
+function removeDockerConfig(dir) {
+  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
+}
+function defaultDockerConfigDir(env = process.env) {
+  return env.DOCKER_CONFIG || import_node_path5.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
 }
 
 // src/git-context.ts
@@ -29375,16 +29803,16 @@ init_import_meta_url();
 var os3 = __toESM(require("os"), 1);
 var events = __toESM(require("events"), 1);
 var child = __toESM(require("child_process"), 1);
-var path7 = __toESM(require("path"), 1);
+var path8 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io.js
 init_import_meta_url();
-var path6 = __toESM(require("path"), 1);
+var path7 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
-var fs8 = __toESM(require("fs"), 1);
-var path5 = __toESM(require("path"), 1);
+var fs9 = __toESM(require("fs"), 1);
+var path6 = __toESM(require("path"), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -29412,9 +29840,9 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs8.promises;
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs9.promises;
 var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs8.constants.O_RDONLY;
+var READONLY = fs9.constants.O_RDONLY;
 function exists(fsPath) {
   return __awaiter2(this, void 0, void 0, function* () {
     try {
@@ -29450,7 +29878,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path5.extname(filePath).toUpperCase();
+        const upperExt = path6.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -29474,11 +29902,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path5.dirname(filePath);
-            const upperName = path5.basename(filePath).toUpperCase();
+            const directory = path6.dirname(filePath);
+            const upperName = path6.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path5.join(directory, actualName);
+                filePath = path6.join(directory, actualName);
                 break;
               }
             }
@@ -29566,7 +29994,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path6.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path7.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -29579,12 +30007,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path6.sep)) {
+    if (tool.includes(path7.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path6.delimiter)) {
+      for (const p of process.env.PATH.split(path7.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -29592,7 +30020,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path6.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path7.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -29841,7 +30269,7 @@ var ToolRunner = class extends events.EventEmitter {
   exec() {
     return __awaiter4(this, void 0, void 0, function* () {
       if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path7.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+        this.toolPath = path8.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
       return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
@@ -30191,12 +30619,12 @@ async function gitContextFromCheckout(dir) {
 
 // src/build-inputs.ts
 init_import_meta_url();
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/build-secrets.ts
 init_import_meta_url();
-var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
 function parseSecrets(items, workspace) {
   return items.map((item) => {
@@ -30209,7 +30637,7 @@ function parseSecrets(items, workspace) {
 function parseSecretFiles(items, workspace) {
   return items.map((item) => {
     const [id, file] = keyValue(item, "secret-files");
-    return { id, file: existingFile(import_node_path5.default.resolve(workspace, file), "secret-files", id) };
+    return { id, file: existingFile(import_node_path6.default.resolve(workspace, file), "secret-files", id) };
   });
 }
 function parseSecretEnvs(items) {
@@ -30223,7 +30651,7 @@ function buildxSecret(fields2, item, workspace) {
   const id = attrs.id;
   const src = attrs.src ?? attrs.source;
   if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
-  if (src) return { id, file: existingFile(import_node_path5.default.resolve(workspace, src), "secrets", id) };
+  if (src) return { id, file: existingFile(import_node_path6.default.resolve(workspace, src), "secrets", id) };
   if (attrs.env) return { id, env: attrs.env };
   throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
 }
@@ -30235,7 +30663,7 @@ function keyValue(item, input) {
   return [key, value];
 }
 function existingFile(file, input, id) {
-  if (!import_node_fs7.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  if (!import_node_fs8.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
   return file;
 }
 function redact(item) {
@@ -30245,8 +30673,8 @@ function secretFlags(secrets, dir) {
   return secrets.flatMap((secret, index) => {
     if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
     if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
-    const file = import_node_path5.default.join(dir, `build-secret-${index}`);
-    import_node_fs7.default.writeFileSync(file, secret.value, { mode: 384 });
+    const file = import_node_path6.default.join(dir, `build-secret-${index}`);
+    import_node_fs8.default.writeFileSync(file, secret.value, { mode: 384 });
     return ["--secret", `id=${secret.id},src=${file}`];
   });
 }
@@ -30411,15 +30839,28 @@ function csvRecords(text2, quotes) {
 
 // src/inputs.ts
 init_import_meta_url();
-function parseBuildArgs(text2) {
-  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
+
+// src/metadata-outputs.ts
+init_import_meta_url();
+
+// src/inputs.ts
+function parseBuildArgs(text2, env = {}) {
+  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new UserError(`build-args: "${line}" is not NAME=value`, { input: "build-args" });
+      throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: "build-args" });
     }
-    return { name, value: eq < 0 ? "" : line.slice(eq + 1) };
+    if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+    const value = env[name];
+    return value === void 0 ? [] : [{ name, value }];
   });
+}
+function withSourceDateEpoch(args, env) {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === "SOURCE_DATE_EPOCH")) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: "SOURCE_DATE_EPOCH", value: epoch }];
 }
 
 // src/build-inputs.ts
@@ -30451,7 +30892,7 @@ function readBuildContexts(raw, ctx, name) {
     if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
     if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
-    return { name: contextName, value: import_node_path6.default.resolve(ctx.workspace, value), kind: "local" };
+    return { name: contextName, value: import_node_path7.default.resolve(ctx.workspace, value), kind: "local" };
   });
 }
 function readCacheEntries(raw, ctx, name) {
@@ -30494,9 +30935,11 @@ function provenanceFingerprint(value) {
 var BUILD_INPUTS = {
   "add-hosts": row({ description: "Extra hosts for RUN steps, `host:ip`, comma-separated or one a line (`--add-host`).", role: "fingerprint", read: list(), flags: each("--add-host"), fingerprint: nonEmpty }),
   allow: row({ description: "Extra privileges for RUN steps, e.g. `network.host`, `security.insecure` (`--allow`).", role: "fingerprint", read: list(), flags: each("--allow"), fingerprint: nonEmpty }),
-  annotations: row({ description: "Annotations for the image, one a line (`manifest:key=value`, `index:key=value`; `--annotation`). With an image output they switch on OCI media types.", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--annotation"), fingerprint: nonEmpty }),
+  // metadata-action and build-push-action both have `annotations`: the metadata (src/tags/) turns the entries into
+  // level-prefixed annotations, which reach Buildx as BuildRequest.annotations; here they count in the fingerprint.
+  annotations: row({ description: "Extra annotations for the pushed manifest, one `key=value` a line, as metadata-action's `annotations`. The OCI annotations are always added, at the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS (default `manifest`); Buildx gets them as `--annotation`. With `merge-digests` the entries go on the index. Part of the fingerprint.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
   attests: row({ description: "Attestations, one a line (`type=sbom,generator=\u2026`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
-  "build-args": row({ description: "Build arguments, one `NAME=value` a line.", role: "fingerprint", read: (raw) => parseBuildArgs(raw), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
+  "build-args": row({ description: "Build arguments, one `NAME=value` a line; a bare `NAME` takes its value from the environment.", role: "fingerprint", read: (raw, ctx) => withSourceDateEpoch(parseBuildArgs(raw, ctx.env), ctx.env), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
   "build-contexts": row({
     description: "Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.",
     role: "fingerprint",
@@ -30567,7 +31010,7 @@ function platforms(items) {
 // src/pipeline.ts
 init_import_meta_url();
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/builder.ts
 init_import_meta_url();
@@ -30575,9 +31018,9 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 
 // src/docker.ts
 init_import_meta_url();
-var import_node_child_process = require("node:child_process");
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_node_string_decoder = require("node:string_decoder");
 async function docker(args, options) {
   const command = findOnPath("docker", options.env.PATH ?? "");
@@ -30597,7 +31040,7 @@ async function docker(args, options) {
 }
 function withStdin(command, args, options) {
   return new Promise((resolve2, reject) => {
-    const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child2 = (0, import_node_child_process2.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
     const stdout = lines(options.onStdoutLine);
     const stderr = lines(options.onStderrLine);
     child2.stdout.on("data", stdout.push);
@@ -30630,11 +31073,11 @@ function lines(onLine) {
   };
 }
 function findOnPath(name, searchPath) {
-  for (const dir of searchPath.split(import_node_path7.default.delimiter).filter(Boolean)) {
-    const candidate = import_node_path7.default.join(dir, name);
+  for (const dir of searchPath.split(import_node_path8.default.delimiter).filter(Boolean)) {
+    const candidate = import_node_path8.default.join(dir, name);
     try {
-      import_node_fs8.default.accessSync(candidate, import_node_fs8.default.constants.X_OK);
-      if (import_node_fs8.default.statSync(candidate).isFile()) return candidate;
+      import_node_fs9.default.accessSync(candidate, import_node_fs9.default.constants.X_OK);
+      if (import_node_fs9.default.statSync(candidate).isFile()) return candidate;
     } catch {
     }
   }
@@ -30667,15 +31110,12 @@ function buildxArgs(request) {
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
-  const annotations = request.annotations ?? [];
-  for (const annotation of annotations) args.push("--annotation", annotation);
+  for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
   args.push(...request.options);
   for (const spec of request.cacheFrom) args.push("--cache-from", spec);
   if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push("--cache-to", spec);
-  const annotated = annotations.length > 0 || request.options.includes("--annotation");
   if (request.outputs?.length) args.push(...request.outputs);
-  else if (request.push && annotated) args.push("--output", "type=image,push=true,oci-mediatypes=true");
   else if (request.push) args.push("--push");
   if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push("--load");
   args.push(request.context);
@@ -30811,158 +31251,9 @@ function stripUndefined(value) {
 // src/registry/push-layout.ts
 init_import_meta_url();
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
-
-// src/registry/manifest.ts
-init_import_meta_url();
-var import_node_crypto5 = require("node:crypto");
-var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
-function isIndexMediaType(mediaType) {
-  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-function sha256Digest(bytes) {
-  return `sha256:${(0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex")}`;
-}
-function parsePlatform(text2) {
-  const [os6, architecture, variant] = text2.split("/");
-  if (!os6 || !architecture || text2.split("/").length > 3) {
-    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
-  }
-  return variant ? { os: os6, architecture, variant } : { os: os6, architecture };
-}
-function formatPlatform(platform2) {
-  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
-}
-function selectPlatformManifest(index, platform2) {
-  const candidates = index.manifests.filter(
-    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
-  );
-  if (platform2.variant !== void 0) {
-    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
-    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
-  }
-  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
-  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
-}
-function imageManifestsOf(index) {
-  return index.manifests.filter(
-    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
-  );
-}
-
-// src/registry/reference.ts
-init_import_meta_url();
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_API_HOST = "registry-1.docker.io";
-var DEFAULT_TAG = "latest";
-var MAX_NAME_LENGTH = 255;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
-var PORT = /^[0-9]+$/;
-var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text2, where = {}) {
-  const invalid = (reason) => new UserError(`"${text2}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text2.trim();
-  if (trimmed === "") throw invalid("it is empty");
-  if (/\s/.test(trimmed)) throw invalid("it contains white space");
-  let rest = trimmed;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    checkDigest(digest, invalid);
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) {
-      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
-    }
-  }
-  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
-  const { registry, repository } = splitRegistry(rest);
-  checkRegistry(registry, invalid);
-  checkRepository(repository, invalid);
-  const reference = { registry, repository };
-  if (tag !== void 0) reference.tag = tag;
-  if (digest !== void 0) reference.digest = digest;
-  return reference;
-}
-function formatReference(reference) {
-  const { tag, digest } = reference;
-  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
-}
-function manifestReference(reference) {
-  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
-}
-function apiHost(registry) {
-  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-function isDigest(text2) {
-  return DIGEST.test(text2) && hasKnownLength(text2);
-}
-function splitRegistry(name) {
-  const slash = name.indexOf("/");
-  const first = slash < 0 ? "" : name.slice(0, slash);
-  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
-  if (!looksLikeHost) return dockerHub(name);
-  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
-  const repository = name.slice(slash + 1);
-  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
-}
-function dockerHub(repository) {
-  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
-}
-function checkRegistry(registry, invalid) {
-  let host = registry;
-  let port;
-  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
-  if (portColon >= 0) {
-    host = registry.slice(0, portColon);
-    port = registry.slice(portColon + 1);
-  }
-  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
-  if (!hostOk || port !== void 0 && !PORT.test(port)) {
-    throw invalid(`registry "${registry}" is not a host name with an optional port`);
-  }
-}
-function checkRepository(repository, invalid) {
-  if (repository === "") throw invalid("the repository name is empty");
-  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
-  for (const component of repository.split("/")) {
-    if (!PATH_COMPONENT.test(component)) {
-      throw invalid(
-        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
-      );
-    }
-  }
-}
-function checkDigest(digest, invalid) {
-  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
-  if (!hasKnownLength(digest)) {
-    const [algorithm] = digest.split(":");
-    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
-  }
-}
-function hasKnownLength(digest) {
-  const [algorithm, hex] = digest.split(":");
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  return expected === void 0 || hex.length === expected;
-}
-
-// src/registry/push-layout.ts
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises3.default.readFile(import_node_path8.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -30988,26 +31279,26 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
 }
 function readBlob(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_promises3.default.readFile(import_node_path8.default.join(layoutDir, "blobs", algorithm, hex));
+  return import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "blobs", algorithm, hex));
 }
 
 // src/cache/session.ts
 init_import_meta_url();
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
-var import_node_crypto6 = require("node:crypto");
-var import_node_fs9 = require("node:fs");
+var import_node_crypto7 = require("node:crypto");
+var import_node_fs10 = require("node:fs");
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
 var MANIFEST_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
@@ -31020,7 +31311,7 @@ function isDigest2(value) {
   return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
-  return import_node_path9.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+  return import_node_path10.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 function isMetadata(descriptor) {
   return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
@@ -31029,8 +31320,8 @@ async function readJson(file) {
   return JSON.parse(await import_promises4.default.readFile(file, "utf8"));
 }
 async function readIndex(dir) {
-  const index = await readJson(import_node_path9.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path9.default.join(dir, "index.json")} has no manifests list`);
+  const index = await readJson(import_node_path10.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path10.default.join(dir, "index.json")} has no manifests list`);
   for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
   return index.manifests;
 }
@@ -31067,15 +31358,15 @@ async function walkBlobs(dir, roots) {
 }
 async function removeUnreachableBlobs(dir) {
   const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path9.default.join(dir, "blobs", "sha256");
+  const blobsDir = import_node_path10.default.join(dir, "blobs", "sha256");
   let removed = 0;
   for (const name of await import_promises4.default.readdir(blobsDir).catch(() => [])) {
     const digest = `sha256:${name}`;
     if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises4.default.rm(import_node_path9.default.join(blobsDir, name), { force: true });
+    await import_promises4.default.rm(import_node_path10.default.join(blobsDir, name), { force: true });
     removed++;
   }
-  await import_promises4.default.rm(import_node_path9.default.join(dir, "ingest"), { recursive: true, force: true });
+  await import_promises4.default.rm(import_node_path10.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
 
@@ -31084,7 +31375,7 @@ var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto6.randomBytes)(16).toString("hex")}`;
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto7.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
@@ -31128,7 +31419,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs9.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -31150,7 +31441,7 @@ async function serveLayout(dir) {
   return {
     ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
     async probe(env) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto6.randomBytes)(6).toString("hex")}`;
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto7.randomBytes)(6).toString("hex")}`;
       await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
       return probesSeen.has(name);
     },
@@ -31166,7 +31457,7 @@ async function serveLayout(dir) {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises5.default.readFile(import_node_path10.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises5.default.readFile(import_node_path11.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -31196,14 +31487,14 @@ function reply(response, status, code, message) {
 // src/cache/record.ts
 init_import_meta_url();
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises6.default.writeFile(import_node_path11.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises6.default.writeFile(import_node_path12.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises6.default.readFile(import_node_path11.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises6.default.readFile(import_node_path12.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -31326,7 +31617,7 @@ var RegistryCache = class {
 var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
-    this.dir = import_node_path12.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path13.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   dir;
@@ -31484,7 +31775,7 @@ async function builderCapabilities(env, info) {
 
 // src/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -31494,10 +31785,11 @@ function computeFingerprint(inputs) {
     buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
     target: inputs.target ?? "",
     platforms: [...inputs.platforms].sort(),
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest]),
+    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
     ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
   };
-  return `sha256:${import_node_crypto7.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto8.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -31844,9 +32136,11 @@ var Authenticator = class {
     }
     if (service) url.searchParams.set("service", service);
     for (const scope of scopes) url.searchParams.append("scope", scope);
-    const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const requestedAt = this.now();
-    const response = await this.transport.send({ method: "GET", url, kind: "token", registry, headers });
+    const response = credentials?.identityToken ? await this.transport.send(refreshTokenRequest(url, registry, credentials.identityToken)) : (
+      // The token service takes the registry credentials as Basic; without any, the token is anonymous.
+      await this.transport.send({ method: "GET", url, kind: "token", registry, headers: credentials ? { authorization: basicAuthorization(credentials) } : {} })
+    );
     if (response.status === 401 || response.status === 403) {
       throw accessError(registry, credentials?.username, response.status, scopes.join(" "), response.body);
     }
@@ -31884,6 +32178,23 @@ function accessError(registry, username, status, attempted, body) {
     message = `registry ${registry} denied ${who}${action}${detail}`;
   }
   return new RegistryError(message, { registry, status, code: status === 401 ? "UNAUTHORIZED" : "DENIED" });
+}
+function refreshTokenRequest(url, registry, refreshToken) {
+  const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: "image-build" });
+  const service = url.searchParams.get("service");
+  if (service) form.set("service", service);
+  const scopes = url.searchParams.getAll("scope");
+  if (scopes.length) form.set("scope", scopes.join(" "));
+  const realm = new URL(url);
+  realm.search = "";
+  return {
+    method: "POST",
+    url: realm,
+    kind: "token",
+    registry,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new TextEncoder().encode(form.toString())
+  };
 }
 function basicAuthorization({ username, password }) {
   return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
@@ -32092,14 +32403,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path18 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path18 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path18, kind: "tags", access: "pull" });
+    let path19 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path19 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path19, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path18 = nextPagePath(response, repository);
+      path19 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -32150,6 +32461,17 @@ var RegistryClient = class {
     expectStatus(response, [202], "POST", { ...to, digest });
     await this.session.cancelUpload(to, response);
     return false;
+  }
+  /**
+   * Proves push access to a repository without writing anything: opens a blob
+   * upload (what every push starts with) and cancels it. Throws the access error
+   * (naming registry, user and `push to <repository>`) when refused.
+   */
+  async checkPushAccess(repo) {
+    const repository = toRepository(repo);
+    const opened = await this.session.request({ method: "POST", repository, path: "blobs/uploads/", kind: "upload", access: "pull,push" });
+    expectStatus(opened, [202], "POST", repository);
+    await this.session.cancelUpload(repository, opened);
   }
   /**
    * Stores a small blob (a record, an artifact config) in the repository with one
@@ -32266,19 +32588,19 @@ function contentType(response) {
 
 // src/registry/copy.ts
 init_import_meta_url();
-async function copyImage(client, source, target) {
+async function copyImage(client, source, target, options = {}) {
   const from = typeof source === "string" ? parseReference(source) : source;
   const to = typeof target === "string" ? parseReference(target) : target;
   if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
+  if (from.registry !== to.registry && !options.crossRegistry) {
     throw new RegistryError(
       `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
       { registry: to.registry }
     );
   }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
   result.mediaType = manifest.mediaType;
@@ -32303,6 +32625,11 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     digests.map(async (digest) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -32319,23 +32646,45 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 var Promoter = class {
   client;
   log;
-  constructor(logins, log2) {
-    const credentials = new Map(logins.map((login) => [login.registry, { username: login.username, password: login.password }]));
-    this.client = new RegistryClient({ credentials, retries: 3 });
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  copied = { blobs: 0, bytes: 0 };
+  constructor(credentials, log2) {
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log2;
   }
   /**
-   * Checks before any build time is spent that each target repository answers
-   * and the credentials are accepted (a wrong password fails here, by name).
+   * Checks before any build time is spent that every target repository takes a
+   * push with the credentials found for its registry. One error names each
+   * registry that refused and how to give it credentials.
    */
   async checkAccess(refs) {
-    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), ref]));
-    await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
+    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), parseReference(ref)]));
+    const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
+    const refused = checks.flatMap((check, index) => check.status === "rejected" ? [{ reference: [...byRepository.values()][index], error: check.reason }] : []);
+    if (refused.length === 0) return;
+    const lines2 = refused.map(({ reference, error }) => `${messageOf(error)}${isAccessRefusal(error) ? `: ${loginHint(reference.registry)}` : ""}`);
+    throw new UserError(refused.length === 1 ? lines2[0] : `${refused.length} registries cannot be pushed to:
+${lines2.join("\n")}`, { input: "images" });
   }
-  /** The digest each base image tag points at now; undefined (with a warning) when one cannot be resolved. */
-  async resolveBaseImages(refs) {
+  /**
+   * The digest each base image tag points at now and, for an index, the digest
+   * of each platform's manifest the build pulls from it (so that a tag moved
+   * for one platform shows, and the platforms a build does not pull do not
+   * count); undefined (with a warning) when one cannot be resolved.
+   */
+  async resolveBaseImages(uses) {
+    const platformsOf = /* @__PURE__ */ new Map();
+    for (const use of uses) platformsOf.set(use.ref, [...platformsOf.get(use.ref) ?? [], use.platform]);
     try {
-      return await Promise.all(refs.map(async (ref) => ({ ref, digest: await this.client.resolveDigest(ref) })));
+      return await Promise.all(
+        [...platformsOf].map(async ([ref, platforms2]) => {
+          const manifest = await this.client.getManifest(ref);
+          if (!isIndexMediaType(manifest.mediaType)) return { ref, digest: manifest.digest };
+          const index = manifest.json;
+          const entries = platforms2.map((platform2) => [platform2, selectPlatformManifest(index, parsePlatform(platform2))?.digest ?? "absent"]);
+          return { ref, digest: manifest.digest, platforms: Object.fromEntries(entries) };
+        })
+      );
     } catch (error) {
       this.log.warning(`Cannot resolve the base images (${messageOf(error)}); building without a fingerprint, so skip-unchanged is off for this run.`);
       return void 0;
@@ -32368,30 +32717,48 @@ var Promoter = class {
     return void 0;
   }
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found, targets) {
-    const source = { ...found.repository, tag: void 0, digest: found.digest };
+  async retag(found, targets, candidates = [], fingerprint) {
+    const sources = /* @__PURE__ */ new Map([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : void 0;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry);
+      const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
+      this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
   }
   /**
    * The layers of a pushed image with the instruction that made each (from the
-   * config's history), for the summary's step table.
+   * config's history), for the summary's step table; of every platform's image
+   * for an index.
    */
   async layersOf(ref, digest) {
     const reference = { ...parseReference(ref), digest };
-    let manifest = await this.client.getManifest(reference);
-    if (isIndexMediaType(manifest.mediaType)) {
-      const first = imageManifestsOf(manifest.json)[0];
-      if (!first) return [];
-      manifest = await this.client.getManifest({ ...reference, digest: first.digest });
-    }
-    const image = manifest.json;
+    const manifest = await this.client.getManifest(reference);
+    if (!isIndexMediaType(manifest.mediaType)) return this.imageLayers(reference, manifest.json);
+    const images = imageManifestsOf(manifest.json);
+    const perPlatform = await Promise.all(
+      images.map(async (entry) => {
+        const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json;
+        const platform2 = entry.platform ? formatPlatform(entry.platform) : void 0;
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...platform2 ? { platform: platform2 } : {} }));
+      })
+    );
+    return perPlatform.flat();
+  }
+  async imageLayers(reference, image) {
     const config = JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, image.config.digest)));
     const withLayers = (config.history ?? []).filter((entry) => !entry.empty_layer);
     return image.layers.map((layer, index) => ({ createdBy: withLayers[index]?.created_by ?? "", size: layer.size }));
@@ -32403,6 +32770,12 @@ var Promoter = class {
 function repositoryKey(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
+function isAccessRefusal(error) {
+  return error instanceof RegistryError && (error.status === 401 || error.status === 403);
+}
+function loginHint(registry) {
+  return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
+}
 
 // src/reuse.ts
 init_import_meta_url();
@@ -32410,7 +32783,7 @@ async function reuseExisting(result, promoter, candidates, targets, platform2) {
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error) {
@@ -32439,7 +32812,7 @@ function noticeManagedCache(settings, log2) {
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path13.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path14.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const build = settings.build;
   const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
@@ -32452,7 +32825,8 @@ async function runPipeline(settings, log2) {
     arch: (settings.env.RUNNER_ARCH ?? process.arch).toLowerCase(),
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
-    contextHash: manifest.hash
+    contextHash: manifest.hash,
+    platforms: settings.build.platforms
   });
   const result = {
     dockerfile,
@@ -32471,8 +32845,8 @@ async function runPipeline(settings, log2) {
   };
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log2);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises8.default.mkdtemp(import_node_path13.default.join(settings.tempDir, "image-build-run-"));
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
+  const workDir = await import_promises8.default.mkdtemp(import_node_path14.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -32486,7 +32860,7 @@ async function runPipeline(settings, log2) {
     phase = Date.now();
     const [, bases, options] = await Promise.all([
       registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
-      promoter.resolveBaseImages(baseImages(dockerfile)),
+      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
       fingerprintOptions(build, {
         contextHash: async (dir) => (await readContextManifest(dir)).hash,
         imageDigest: (ref) => promoter.client.resolveDigest(ref)
@@ -32525,7 +32899,7 @@ async function runPipeline(settings, log2) {
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.build.platforms);
         if (result.changes) logMiss(result.changes, log2);
       }
       timings.restore = seconds(phase);
@@ -32554,15 +32928,15 @@ async function runPipeline(settings, log2) {
     const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path13.default.join(workDir, "by-digest");
+    const layoutDir = import_node_path14.default.join(workDir, "by-digest");
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
-    const secretsDir = settings.secretsDir ?? await import_promises8.default.mkdtemp(import_node_path13.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises8.default.mkdtemp(import_node_path14.default.join(workDir, "secrets-"));
     const request = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.annotations,
+      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : void 0,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
       // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
@@ -32573,7 +32947,7 @@ async function runPipeline(settings, log2) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path13.default.join(workDir, "metadata.json"),
+      metadataFile: import_node_path14.default.join(workDir, "metadata.json"),
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
@@ -32616,6 +32990,10 @@ async function runPipeline(settings, log2) {
     await import_promises8.default.rm(workDir, { recursive: true, force: true });
   }
 }
+function pulledBaseImages(dockerfile, settings) {
+  const build = buildPlatform(settings.env);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
+}
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log2) {
   if (settings.cache === "false") return void 0;
@@ -32629,6 +33007,7 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    platforms: settings.build.platforms,
     images: result.digest ? [...settings.push ? settings.tags : [], ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
@@ -32640,10 +33019,11 @@ async function buildOrExplain(dockerfile, request, hooks) {
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
     if (/unknown flag: --call/.test(error.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
-    const failed = error.steps.find((step) => step.error);
+    const failed = error.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join("\n");
-    const message = [failed ? `${failed.name} failed: ${failed.error}` : error.message, output].filter(Boolean).join("\n");
+    const platform2 = failed && platformOfStep(failed.name);
+    const message = [failed ? `${failed.name} failed${platform2 ? ` on ${platform2}` : ""}: ${failed.error}` : error.message, output].filter(Boolean).join("\n");
     throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
   }
 }
@@ -32659,14 +33039,17 @@ async function explainPartialPush(error, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
   throw new UserError(`${error.message}
-Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
     input: error.input,
     file: error.file,
     line: error.line
   });
 }
-function explainMiss(record, result) {
+function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
   let previous;
   try {
@@ -32675,15 +33058,20 @@ function explainMiss(record, result) {
     return void 0;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
 function logMiss(changes, log2) {
   log2.info("Why the cache missed:");
   if (changes.dockerfileChanged) log2.info("  the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) log2.info(`  ${platforms2}`);
   for (const line of explainManifestDiff(changes)) log2.info(`  ${line}`);
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }
@@ -33032,12 +33420,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path18 = readPath();
-    if (path18.length === 1 && (path18[0] === "true" || path18[0] === "false")) {
-      return { kind: "boolean", value: path18[0] === "true" };
+    const path19 = readPath();
+    if (path19.length === 1 && (path19[0] === "true" || path19[0] === "false")) {
+      return { kind: "boolean", value: path19[0] === "true" };
     }
-    if (path18.length === 1 && (path18[0] === "null" || path18[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path18 };
+    if (path19.length === 1 && (path19[0] === "null" || path19[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path19 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -33225,76 +33613,6 @@ function evaluate(text2, scope, input) {
 
 // src/tags/flavor.ts
 init_import_meta_url();
-
-// src/tags/list.ts
-init_import_meta_url();
-function inputLines(input) {
-  const lines2 = [];
-  for (const raw of input.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    lines2.push(line);
-  }
-  return lines2;
-}
-function splitFields(line) {
-  const fields2 = [];
-  let current = "";
-  let inQuotes = false;
-  let fieldStart = true;
-  let afterFirstEquals = false;
-  let sawEquals = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        current += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && (fieldStart || afterFirstEquals)) {
-      inQuotes = true;
-      fieldStart = false;
-      afterFirstEquals = false;
-      continue;
-    }
-    if (ch === ",") {
-      pushField(fields2, current);
-      current = "";
-      fieldStart = true;
-      afterFirstEquals = false;
-      sawEquals = false;
-      continue;
-    }
-    afterFirstEquals = ch === "=" && !sawEquals;
-    if (ch === "=") sawEquals = true;
-    if (ch !== " " && ch !== "	") fieldStart = false;
-    current += ch;
-  }
-  if (inQuotes) {
-    throw new Error(`unterminated quote in "${line}"`);
-  }
-  pushField(fields2, current);
-  return fields2;
-}
-function pushField(fields2, field) {
-  const trimmed = field.trim();
-  if (trimmed !== "") fields2.push(trimmed);
-}
-function splitKeyValue(field) {
-  const at = field.indexOf("=");
-  if (at <= 0) return { value: field.trim() };
-  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
-}
-
-// src/tags/flavor.ts
 var DEFAULT_FLAVOR = { latest: "auto", prefix: "", prefixLatest: false, suffix: "", suffixLatest: false };
 function fail(message) {
   throw new UserError(`flavor: ${message}`, { input: "flavor" });
@@ -34004,8 +34322,8 @@ async function main(argv) {
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse2(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path14.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path14.default.resolve(values.file) : void 0;
+  const dir = import_node_path15.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path15.default.resolve(values.file) : void 0;
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);
@@ -34033,10 +34351,10 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context = import_node_path14.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path14.default.resolve(values.file) : import_node_path14.default.join(context, "Dockerfile");
+  const context = import_node_path15.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path15.default.resolve(values.file) : import_node_path15.default.join(context, "Dockerfile");
   const tags = values.tag ?? [];
-  const cacheDir = import_node_path14.default.resolve(str(values["cache-dir"]) || import_node_path14.default.join(process.env.XDG_CACHE_HOME || import_node_path14.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path15.default.resolve(str(values["cache-dir"]) || import_node_path15.default.join(process.env.XDG_CACHE_HOME || import_node_path15.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -34060,12 +34378,12 @@ async function buildCommand(args) {
       cache: values["no-cache"] ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags[0], import_node_path14.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags[0], import_node_path15.default.relative(process.cwd(), file)),
       store: values["no-cache"] ? void 0 : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
       dryRun: values["dry-run"] === true,
-      logins: loginsFromDockerConfig(),
+      logins: new Credentials({ configDir: defaultDockerConfigDir(), explicit: [], runHelper: runCredentialHelper(process.env), warn: log.warning }),
       tempDir: import_node_os3.default.tmpdir(),
       env: process.env
     },
@@ -34082,7 +34400,7 @@ cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} 
 }
 async function adviseCommand(args) {
   const { positionals } = parse2(args, {});
-  const advice = adviseFile(import_node_path14.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = adviseFile(import_node_path15.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
+          path22,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path21 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15045,7 +15045,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder: StringDecoder2 } = require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = require("string_decoder");
     var { btoa } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15136,7 +15136,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15165,7 +15165,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code = path21.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path21);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path21 = this.getPath();
-        if (path21 === null || path21.startsWith("/")) {
-          return path21;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path21 : parent + "/" + path21;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -27381,10 +27381,10 @@ init_import_meta_url();
 
 // src/main.ts
 init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_crypto11 = __toESM(require("node:crypto"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -27859,6 +27859,7 @@ var import_os2 = __toESM(require("os"), 1);
 
 // node_modules/@actions/exec/lib/exec.js
 init_import_meta_url();
+var import_string_decoder = require("string_decoder");
 
 // node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
@@ -28577,6 +28578,38 @@ function exec(commandLine, args, options) {
     return runner.exec();
   });
 }
+function getExecOutput(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new import_string_decoder.StringDecoder("utf8");
+    const stderrDecoder = new import_string_decoder.StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
 var platform = import_os2.default.platform();
@@ -29170,14 +29203,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path21) => path21 === p,
+        test: (path22) => path22 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path21) => path21.startsWith(prefix),
+        test: (path22) => path22.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -29186,7 +29219,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path21) => path21.endsWith(suffix) || path21 === bare,
+        test: (path22) => path22.endsWith(suffix) || path22 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -29195,7 +29228,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path21) => regexp.test(path21),
+        test: (path22) => regexp.test(path22),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -29282,7 +29315,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path21, parent) {
+  match(path22, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -29291,12 +29324,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path21);
+        m = p.test(path22);
         if (!m && parent === null) {
-          let slash = path21.indexOf("/");
+          let slash = path22.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path21.slice(0, slash));
-            slash = path21.indexOf("/", slash + 1);
+            m = p.test(path22.slice(0, slash));
+            slash = path22.indexOf("/", slash + 1);
           }
         }
       }
@@ -29308,8 +29341,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path21) {
-    return this.match(path21, null).excluded;
+  excludes(path22) {
+    return this.match(path22, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -29785,9 +29818,120 @@ function deserializeManifest(data) {
 
 // src/dockerfile.ts
 init_import_meta_url();
-var import_node_crypto3 = __toESM(require("node:crypto"), 1);
+var import_node_crypto4 = __toESM(require("node:crypto"), 1);
 var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/platforms.ts
+init_import_meta_url();
+
+// src/registry/manifest.ts
+init_import_meta_url();
+var import_node_crypto3 = require("node:crypto");
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
+function isIndexMediaType(mediaType) {
+  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+function sha256Digest(bytes) {
+  return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function parsePlatform(text2) {
+  const [os9, architecture, variant] = text2.split("/");
+  if (!os9 || !architecture || text2.split("/").length > 3) {
+    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
+  }
+  return variant ? { os: os9, architecture, variant } : { os: os9, architecture };
+}
+function formatPlatform(platform2) {
+  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
+}
+function selectPlatformManifest(index, platform2) {
+  const candidates = index.manifests.filter(
+    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
+  );
+  if (platform2.variant !== void 0) {
+    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
+    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
+  }
+  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
+  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
+}
+function imageManifestsOf(index) {
+  return index.manifests.filter(
+    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
+  );
+}
+
+// src/platforms.ts
+var ARCHITECTURES = {
+  x64: "amd64",
+  amd64: "amd64",
+  arm64: "arm64",
+  aarch64: "arm64",
+  arm: "arm/v7",
+  x86: "386",
+  ia32: "386",
+  "386": "386",
+  ppc64: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64"
+};
+function buildPlatform(env) {
+  const arch2 = (env.RUNNER_ARCH ?? process.arch).toLowerCase();
+  return `linux/${ARCHITECTURES[arch2] ?? arch2}`;
+}
+function targetPlatforms(requested, build) {
+  return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
+}
+function normalizePlatform(text2) {
+  const platform2 = parsePlatform(text2.trim());
+  if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
+  if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
+  return formatPlatform(platform2);
+}
+function platformArgs(target, build) {
+  const args = /* @__PURE__ */ new Map();
+  for (const [prefix, text2] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text2);
+    args.set(`${prefix}PLATFORM`, text2);
+    args.set(`${prefix}OS`, platform2.os);
+    args.set(`${prefix}ARCH`, platform2.architecture);
+    args.set(`${prefix}VARIANT`, platform2.variant ?? "");
+  }
+  return args;
+}
+var STEP_NAME = /^\[(?:([^\s\]]+\/[^\s\]]+) +)?(?:([^\s/\]]+) +)?(\d+)\/(\d+)\] (.*)$/s;
+var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "aix", "plan9"]);
+function parseStepName(name) {
+  const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
+  if (!match) return void 0;
+  const [, platformText, stage, index, total, text2] = match;
+  const label = { index: Number(index), total: Number(total), text: text2 };
+  if (stage !== void 0) label.stage = stage;
+  if (platformText !== void 0) {
+    const [runsOn, targetArch] = platformText.split("->");
+    if (targetArch === void 0) label.platform = runsOn;
+    else {
+      label.runsOn = runsOn;
+      label.platform = OSES.has(targetArch.split("/")[0]) ? targetArch : `${runsOn.split("/")[0]}/${targetArch}`;
+    }
+  }
+  return label;
+}
+function platformCell(label) {
+  if (!label?.platform) return "";
+  return label.runsOn ? `${label.runsOn}\u2192${label.platform.split("/").slice(1).join("/")}` : label.platform;
+}
+function restoredPlatformsLine(restored) {
+  if (!restored) return void 0;
+  return `the restored entry was built for ${restored.length ? restored.join(", ") : "the builder's own platform"}, not for this build's platforms`;
+}
+
+// src/dockerfile.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -29818,7 +29962,7 @@ function readDockerfile(file, buildArgs = [], displayPath2 = file) {
   return parseDockerfile(bytes, buildArgs, displayPath2);
 }
 function parseDockerfile(bytes, buildArgs, displayPath2) {
-  const hash = `sha256:${import_node_crypto3.default.createHash("sha256").update(bytes).digest("hex")}`;
+  const hash = `sha256:${import_node_crypto4.default.createHash("sha256").update(bytes).digest("hex")}`;
   const parsed = import_dockerfile_ast.DockerfileParser.parse(bytes.toString("utf8"));
   const instructions = [];
   const stages = [];
@@ -29841,27 +29985,38 @@ function parseDockerfile(bytes, buildArgs, displayPath2) {
       globalArgs.set(declared, overrides.get(declared) ?? (rest.length ? unquote(rest.join("=")) : ""));
     }
     if (keyword === "FROM") {
-      stages.push(readStage(args, line, stages, globalArgs, displayPath2));
+      stages.push(readStage(args, platformFlag(instruction), line, stages, globalArgs, displayPath2));
     }
     instructions.push({ keyword, args, line, endLine: range.end.line + 1, stage: stages.length - 1 });
   }
   if (stages.length === 0) {
     throw new UserError(`${displayPath2}: no FROM instruction; a Dockerfile must start a stage with FROM`, { file: displayPath2, line: 1 });
   }
-  return { path: displayPath2, hash, instructions, stages };
+  return { path: displayPath2, hash, instructions, stages, globalArgs };
 }
-function readStage(args, line, previous, globalArgs, displayPath2) {
+var PARSE_PLATFORM_ARGS = platformArgs("linux/amd64", "linux/amd64");
+function platformFlag(instruction) {
+  const flagged = instruction;
+  return flagged.getFlags?.().find((flag) => flag.getName().toLowerCase() === "platform")?.getValue() ?? void 0;
+}
+function readStage(args, platform2, line, previous, globalArgs, displayPath2) {
   const words = args.split(/\s+/).filter((word) => !word.startsWith("--"));
   const image = words[0];
   if (!image) throw new UserError(`${displayPath2}:${line}: FROM needs an image`, { file: displayPath2, line });
   const name = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2].toLowerCase() : void 0;
-  const from = substitute(image, globalArgs);
-  if (from.toLowerCase() === "scratch") return { name, from: "scratch", kind: "scratch", line };
-  if (previous.some((stage) => stage.name === from.toLowerCase())) return { name, from: from.toLowerCase(), kind: "stage", line };
+  const from = substitute(image, withPlatformArgs(globalArgs, PARSE_PLATFORM_ARGS));
+  const stage = { name, image, ...platform2 ? { platform: platform2 } : {}, line };
+  if (from.toLowerCase() === "scratch") return { ...stage, from: "scratch", kind: "scratch" };
+  if (previous.some((other) => other.name === from.toLowerCase())) return { ...stage, from: from.toLowerCase(), kind: "stage" };
   if (from === "" || /\$/.test(from)) {
     throw new UserError(`${displayPath2}:${line}: FROM "${image}" names no image; declare the ARG before FROM with a default, or pass it in build-args`, { file: displayPath2, line });
   }
-  return { name, from, kind: "image", line };
+  return { ...stage, from, kind: "image" };
+}
+function withPlatformArgs(globalArgs, platform2) {
+  const vars = new Map(platform2);
+  for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
+  return vars;
 }
 function substitute(text2, vars) {
   return text2.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
@@ -29876,23 +30031,34 @@ function unquote(value) {
   const quoted = /^"(.*)"$|^'(.*)'$/.exec(trimmed);
   return quoted ? quoted[1] ?? quoted[2] ?? "" : trimmed;
 }
-function baseImages(model) {
-  return [...new Set(model.stages.filter((stage) => stage.kind === "image").map((stage) => stage.from))];
+function baseImagesFor(model, targets, build) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const target of targets) {
+    const vars = withPlatformArgs(model.globalArgs, platformArgs(target, build));
+    for (const stage of model.stages.filter((s) => s.kind === "image")) {
+      const ref = substitute(stage.image, vars);
+      const platform2 = stage.platform ? substitute(stage.platform, vars) || target : target;
+      uses.set(`${ref} ${platform2}`, { ref, platform: platform2 });
+    }
+  }
+  return [...uses.values()];
 }
 
 // src/steps.ts
 init_import_meta_url();
 var STEP_KEYWORDS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "WORKDIR"]);
-var STEP_NAME = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (\S+)/;
 function instructionForStep(stepName, model) {
-  const match = STEP_NAME.exec(stepName);
-  if (!match) return void 0;
-  const [, stageLabel, index, , keyword] = match;
-  const stage = stageIndex(stageLabel, model);
+  const label = parseStepName(stepName);
+  if (!label) return void 0;
+  const keyword = label.text.split(/\s/, 1)[0];
+  const stage = stageIndex(label.stage, model);
   if (stage === void 0) return void 0;
   const candidates = model.instructions.filter((instruction2) => instruction2.stage === stage && STEP_KEYWORDS.has(instruction2.keyword));
-  const instruction = candidates[Number(index) - 1];
+  const instruction = candidates[label.index - 1];
   return instruction && instruction.keyword === keyword.toUpperCase() ? instruction : void 0;
+}
+function platformOfStep(stepName) {
+  return parseStepName(stepName)?.platform;
 }
 function stageIndex(label, model) {
   if (label === void 0) return model.stages.length === 1 ? 0 : void 0;
@@ -30064,18 +30230,25 @@ function show(instruction) {
   return `\`${text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2}\``;
 }
 function costOf(model, facts) {
-  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
-  const stepAt = (instruction) => steps.find((s) => s.instruction === instruction)?.step;
+  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
+  const stepsAt = (instruction) => steps.filter((s) => s.instruction === instruction);
   return (run2, copy) => {
-    const runStep = stepAt(run2);
-    const copyStep = stepAt(copy.instruction);
-    if (!runStep || runStep.cached || !copyStep || copyStep.cached) return "";
+    const costs = [];
+    for (const { step: runStep, platform: platform2 } of stepsAt(run2)) {
+      const copyStep = stepsAt(copy.instruction).find((s) => s.platform === platform2)?.step;
+      if (runStep.cached || !copyStep || copyStep.cached) continue;
+      costs.push(`${runStep.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
+    }
+    if (costs.length === 0) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
     const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run2.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
-    return ` This run it re-ran in ${runStep.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
   };
+}
+function joinAnd(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function changedUnder(copy, changed) {
   if (isBroad(copy) || copy.sources.some((source) => /[*?[]/.test(source))) return changed;
@@ -30181,15 +30354,12 @@ function buildxArgs(request) {
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
-  const annotations = request.annotations ?? [];
-  for (const annotation of annotations) args.push("--annotation", annotation);
+  for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
   args.push(...request.options);
   for (const spec of request.cacheFrom) args.push("--cache-from", spec);
   if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push("--cache-to", spec);
-  const annotated = annotations.length > 0 || request.options.includes("--annotation");
   if (request.outputs?.length) args.push(...request.outputs);
-  else if (request.push && annotated) args.push("--output", "type=image,push=true,oci-mediatypes=true");
   else if (request.push) args.push("--push");
   if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push("--load");
   args.push(request.context);
@@ -30341,13 +30511,21 @@ function stripUndefined(value) {
 
 // src/cache/keys.ts
 init_import_meta_url();
+var import_node_crypto5 = require("node:crypto");
 function cacheKeys(parts) {
-  const base = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const scope = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const base = `${scope}${platformPart(parts.platforms ?? [])}`;
   const withDockerfile = `${base}${short(parts.dockerfileHash)}-`;
   return {
     key: `${withDockerfile}${short(parts.contextHash)}`,
-    restoreKeys: [withDockerfile, base]
+    // Last, any platform set's entry of the scope: it holds this build's layers for the platforms they share.
+    restoreKeys: base === scope ? [withDockerfile, base] : [withDockerfile, base, scope]
   };
+}
+function platformPart(platforms2) {
+  if (platforms2.length === 0) return "";
+  const text2 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text2.length <= 60 ? text2 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text2).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -30370,47 +30548,6 @@ function short(hash) {
 
 // src/cache/registry-backend.ts
 init_import_meta_url();
-
-// src/registry/manifest.ts
-init_import_meta_url();
-var import_node_crypto4 = require("node:crypto");
-var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
-function isIndexMediaType(mediaType) {
-  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-function sha256Digest(bytes) {
-  return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
-}
-function parsePlatform(text2) {
-  const [os9, architecture, variant] = text2.split("/");
-  if (!os9 || !architecture || text2.split("/").length > 3) {
-    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
-  }
-  return variant ? { os: os9, architecture, variant } : { os: os9, architecture };
-}
-function formatPlatform(platform2) {
-  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
-}
-function selectPlatformManifest(index, platform2) {
-  const candidates = index.manifests.filter(
-    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
-  );
-  if (platform2.variant !== void 0) {
-    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
-    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
-  }
-  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
-  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
-}
-function imageManifestsOf(index) {
-  return index.manifests.filter(
-    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
-  );
-}
 
 // src/registry/reference.ts
 init_import_meta_url();
@@ -30657,7 +30794,7 @@ function loadActionsCache() {
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 var import_node_fs6 = require("node:fs");
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
@@ -30677,7 +30814,7 @@ function blobPath(dir, digest) {
   return import_node_path4.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 async function sha256OfFile(file) {
-  const hash = (0, import_node_crypto5.createHash)("sha256");
+  const hash = (0, import_node_crypto6.createHash)("sha256");
   await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest("hex")}`;
 }
@@ -30740,16 +30877,26 @@ async function pruneLayout(dir, present) {
   await writeFileAtomic(import_node_path4.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
   return result;
 }
+function cacheManifestParts(manifest) {
+  if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
+    return { config: manifest.config, layerList: manifest.layers ?? [], shape: "manifest" };
+  }
+  const config = (manifest.manifests ?? []).find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
+  if (config && !manifest.layers && !manifest.config) {
+    return { config, layerList: manifest.manifests.filter((child2) => child2.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
+  }
+  return void 0;
+}
 async function pruneManifest(dir, descriptor, present, result) {
   const manifest = await readJson(blobPath(dir, descriptor.digest));
-  const list2 = manifest.manifests ?? [];
-  const configDescriptor = list2.find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
-  if (!configDescriptor || manifest.layers || manifest.config) {
+  const parts = cacheManifestParts(manifest);
+  if (!parts) {
     const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
     if (![...layers2.keys()].every(present)) return void 0;
     result.keptLayers += layers2.size;
     return descriptor;
   }
+  const configDescriptor = parts.config;
   const config = await readJson(blobPath(dir, configDescriptor.digest));
   const layers = config.layers ?? [];
   const usable = /* @__PURE__ */ new Map();
@@ -30790,13 +30937,15 @@ async function pruneManifest(dir, descriptor, present, result) {
   if (keptLayers.length === layers.length) return descriptor;
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const newList = list2.filter((child2) => child2.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child2.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
-  const newManifest = await writeBlob(dir, JSON.stringify({ ...manifest, manifests: newList }));
+  const keptList = parts.layerList.filter((child2) => keptBlobs.has(child2.digest));
+  const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
+  const rewritten = parts.shape === "manifest" ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
+  const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
   return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
 }
 async function writeBlob(dir, content) {
   const bytes = Buffer.from(content);
-  const digest = `sha256:${(0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex")}`;
+  const digest = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
   await import_promises2.default.mkdir(import_node_path4.default.dirname(blobPath(dir, digest)), { recursive: true });
   await writeFileAtomic(blobPath(dir, digest), bytes);
   return { digest, size: bytes.length };
@@ -30935,7 +31084,7 @@ var import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/cache/packs.ts
 init_import_meta_url();
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var PACKS_FILE = "packs.json";
 function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set()) {
@@ -30975,7 +31124,7 @@ function pickInline(blobs, maxBytes, budgetBytes) {
   return picked;
 }
 function packKey(keyPrefix, digests) {
-  const hash = (0, import_node_crypto6.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
+  const hash = (0, import_node_crypto7.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
   return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
 }
 async function readPacksFile(file) {
@@ -31449,51 +31598,273 @@ function deltaCacheStore(options) {
   };
 }
 
-// src/docker-config.ts
+// src/credentials.ts
 init_import_meta_url();
-var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var import_node_child_process2 = require("node:child_process");
 var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
-function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path8.default.join(tempRoot, `image-build-docker-${import_node_crypto7.default.randomBytes(6).toString("hex")}`);
-  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
-  for (const shared of ["cli-plugins", "buildx", "contexts"]) {
-    const source = import_node_path8.default.join(originalDir, shared);
-    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path8.default.join(dir, shared));
+
+// src/tags/list.ts
+init_import_meta_url();
+function inputLines(input) {
+  const lines2 = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    lines2.push(line);
   }
-  const auths = {};
-  for (const login of logins) {
-    auths[authKey(login.registry)] = { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") };
-  }
-  const config = { auths };
-  const currentContext = readCurrentContext(originalDir);
-  if (currentContext) config.currentContext = currentContext;
-  import_node_fs7.default.writeFileSync(import_node_path8.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
-  return { dir, remove: () => removeDockerConfig(dir) };
+  return lines2;
 }
+function splitFields(line) {
+  const fields2 = [];
+  let current = "";
+  let inQuotes = false;
+  let fieldStart = true;
+  let afterFirstEquals = false;
+  let sawEquals = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        current += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && (fieldStart || afterFirstEquals)) {
+      inQuotes = true;
+      fieldStart = false;
+      afterFirstEquals = false;
+      continue;
+    }
+    if (ch === ",") {
+      pushField(fields2, current);
+      current = "";
+      fieldStart = true;
+      afterFirstEquals = false;
+      sawEquals = false;
+      continue;
+    }
+    afterFirstEquals = ch === "=" && !sawEquals;
+    if (ch === "=") sawEquals = true;
+    if (ch !== " " && ch !== "	") fieldStart = false;
+    current += ch;
+  }
+  if (inQuotes) {
+    throw new Error(`unterminated quote in "${line}"`);
+  }
+  pushField(fields2, current);
+  return fields2;
+}
+function pushField(fields2, field) {
+  const trimmed = field.trim();
+  if (trimmed !== "") fields2.push(trimmed);
+}
+function splitKeyValue(field) {
+  const at = field.indexOf("=");
+  if (at <= 0) return { value: field.trim() };
+  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
+}
+
+// src/credentials.ts
+var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 function authKey(registry) {
-  return registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
+  return registry === "docker.io" ? DOCKER_HUB_AUTH_KEY : registry;
 }
-function removeDockerConfig(dir) {
-  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
+function registryOfAuthKey(key) {
+  const host = key.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
 }
-function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path8.default.join(import_node_os2.default.homedir(), ".docker");
-}
-function readCurrentContext(originalDir) {
+function readDockerConfigFile(dir) {
+  const file = import_node_path8.default.join(dir, "config.json");
+  let text2;
   try {
-    const config = JSON.parse(import_node_fs7.default.readFileSync(import_node_path8.default.join(originalDir, "config.json"), "utf8"));
-    return config.currentContext;
+    text2 = import_node_fs7.default.readFileSync(file, "utf8");
   } catch {
+    return {};
+  }
+  if (text2.trim() === "") return {};
+  try {
+    const parsed = JSON.parse(text2);
+    return parsed !== null && typeof parsed === "object" ? parsed : {};
+  } catch (error2) {
+    throw new UserError(`${file} is not valid JSON (${messageOf(error2)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
+  }
+}
+function loginFromAuthEntry(registry, entry) {
+  let username = entry.username ?? "";
+  let password = entry.password ?? "";
+  if (entry.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon >= 0) {
+      username = decoded.slice(0, colon);
+      password = decoded.slice(colon + 1);
+    }
+  }
+  const identityToken = entry.identitytoken || void 0;
+  if (!username && !password && !identityToken) return void 0;
+  return { registry, username, password, ...identityToken ? { identityToken } : {} };
+}
+function runCredentialHelper(env) {
+  return (helper, serverUrl) => {
+    let stdout;
+    try {
+      stdout = (0, import_node_child_process2.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
+    } catch (error2) {
+      const failure = error2;
+      if (failure.code === "ENOENT") throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
+      if (/not found/i.test(`${failure.stdout ?? ""}${failure.stderr ?? ""}`)) return void 0;
+      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+    }
+    return parsed.Secret ? { username: parsed.Username ?? "", secret: parsed.Secret } : void 0;
+  };
+}
+var HelperError = class extends Error {
+};
+var Credentials = class {
+  constructor(options) {
+    this.options = options;
+    this.config = readDockerConfigFile(options.configDir);
+    for (const login of [...options.explicit, ...options.fallback ?? []]) this.mask(login);
+  }
+  options;
+  config;
+  found = /* @__PURE__ */ new Map();
+  lookup(registry) {
+    const explicit = this.options.explicit.find((login) => login.registry === registry);
+    if (explicit) return explicit;
+    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
+    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+  }
+  /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
+  loginsFor(registries) {
+    const logins = /* @__PURE__ */ new Map();
+    for (const login of this.options.explicit) logins.set(login.registry, login);
+    for (const registry of registries) {
+      const login = this.lookup(registry);
+      if (login) logins.set(registry, login);
+    }
+    return [...logins.values()];
+  }
+  fromConfig(registry) {
+    const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
+    if (helper) {
+      try {
+        const got = this.options.runHelper(helper, authKey(registry));
+        if (got) {
+          const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
+          return this.mask(login);
+        }
+      } catch (error2) {
+        this.options.warn?.(`${messageOf(error2)}; trying the plain logins of ${import_node_path8.default.join(this.options.configDir, "config.json")} for ${registry}`);
+      }
+    }
+    for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
+      if (registryOfAuthKey(key) !== registry) continue;
+      const login = loginFromAuthEntry(registry, entry);
+      if (login) return this.mask(login);
+    }
     return void 0;
   }
+  mask(login) {
+    for (const secret of [login.password, login.identityToken]) if (secret) this.options.onSecret?.(secret);
+    return login;
+  }
+};
+function parseLoginsInput(text2) {
+  const logins = [];
+  for (const raw of text2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const values = {};
+    let fields2;
+    try {
+      fields2 = splitFields(line);
+    } catch {
+      throw new UserError('logins: a line has an unterminated quote; quote whole values ("password=a,b")', { input: "logins" });
+    }
+    for (const field of fields2) {
+      const eq = field.indexOf("=");
+      const key = eq < 0 ? "" : field.slice(0, eq).trim();
+      if (!["registry", "username", "password"].includes(key)) {
+        throw new UserError(`logins: line ${logins.length + 1} has a field other than registry=, username=, password=`, { input: "logins" });
+      }
+      values[key] = field.slice(eq + 1);
+    }
+    if (!values.registry || !values.username || !values.password) {
+      throw new UserError(`logins: line ${logins.length + 1} needs registry=, username= and password=`, { input: "logins" });
+    }
+    logins.push({ registry: registryOfAuthKey(values.registry), username: values.username, password: values.password });
+  }
+  return logins;
+}
+function registriesOf(refs) {
+  const registries = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+    }
+  }
+  return [...registries];
+}
+
+// src/docker-config.ts
+init_import_meta_url();
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
+function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
+  const dir = import_node_path9.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
+  import_node_fs8.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  for (const shared of SHARED_ENTRIES) {
+    const source = import_node_path9.default.join(originalDir, shared);
+    if (import_node_fs8.default.existsSync(source)) import_node_fs8.default.symlinkSync(source, import_node_path9.default.join(dir, shared));
+  }
+  import_node_fs8.default.writeFileSync(import_node_path9.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  return { dir, remove: () => removeDockerConfig(dir) };
+}
+function privateConfig(original, logins) {
+  const { credsStore: _store, credHelpers, auths, ...rest } = original;
+  const written = { ...auths };
+  for (const login of logins) {
+    const entry = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") } : {};
+    if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
+    written[authKey(login.registry)] = entry;
+  }
+  const config = { ...rest, auths: written };
+  const covered = new Set(logins.flatMap((login) => [login.registry, authKey(login.registry)]));
+  const helpers = Object.entries(credHelpers ?? {}).filter(([registry]) => !covered.has(registry));
+  if (helpers.length) config.credHelpers = Object.fromEntries(helpers);
+  return config;
+}
+function removeDockerConfig(dir) {
+  import_node_fs8.default.rmSync(dir, { recursive: true, force: true });
+}
+function defaultDockerConfigDir(env = process.env) {
+  return env.DOCKER_CONFIG || import_node_path9.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
   const rawLength = env.DOCKER_METADATA_SHORT_SHA_LENGTH;
@@ -31538,11 +31909,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path21, readFile) {
-  if (!path21) return {};
+function readPayload(path22, readFile) {
+  if (!path22) return {};
   let text2;
   try {
-    text2 = readFile(path21);
+    text2 = readFile(path22);
   } catch {
     return {};
   }
@@ -31551,10 +31922,10 @@ function readPayload(path21, readFile) {
     const parsed = JSON.parse(text2);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path21} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path21) => (0, import_node_fs8.existsSync)(path21) ? (0, import_node_fs8.readFileSync)(path21, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs9.existsSync)(path22) ? (0, import_node_fs9.readFileSync)(path22, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -31621,15 +31992,52 @@ async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
     return void 0;
   }
 }
+async function resolveCommitDate(ctx, options) {
+  if (ctx.commitDate) return { date: ctx.commitDate, source: "payload" };
+  const warn = options.warn ?? ((message) => warning(message));
+  if (ctx.sha) {
+    const shown = await (options.gitShow ?? ((dir, sha) => git(dir, ["show", "-s", "--format=%cI", sha])))(options.workspace, ctx.sha);
+    const fromCheckout = shown ? toDate(shown.trim()) : void 0;
+    if (fromCheckout) return { date: fromCheckout, source: "checkout" };
+    const fromApi = ctx.repository ? await fetchCommitDate(options.apiUrl, ctx.repository, ctx.sha, options.token, options) : void 0;
+    if (fromApi) return { date: fromApi, source: "api" };
+  }
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  warn(
+    `The time of commit ${ctx.sha ? ctx.sha.slice(0, 12) : "(unknown)"} is in neither the event, a checkout nor the GitHub API; {{commit_date}} and the created label use the current time. Check out the repository (actions/checkout) before this step to fix that.`
+  );
+  return { date: now, source: "now" };
+}
+async function fetchCommitDate(apiUrl, repo, sha, token2, options) {
+  const url = `${(apiUrl || "https://api.github.com").replace(/\/+$/, "")}/repos/${repo}/commits/${sha}`;
+  try {
+    const headers = { accept: "application/vnd.github+json", "user-agent": "image-build", "x-github-api-version": "2022-11-28" };
+    if (token2) headers.authorization = `Bearer ${token2}`;
+    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 15e3) });
+    if (!response.ok) return void 0;
+    const data = await response.json();
+    return toDate(valueAt(data, "commit", "committer", "date"));
+  } catch {
+    return void 0;
+  }
+}
+async function git(dir, args) {
+  try {
+    const { exitCode, stdout } = await getExecOutput("git", args, { cwd: dir, silent: true, ignoreReturnCode: true });
+    return exitCode === 0 ? stdout.trim() : void 0;
+  } catch {
+    return void 0;
+  }
+}
 
 // src/build-inputs.ts
 init_import_meta_url();
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/build-secrets.ts
 init_import_meta_url();
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
 function parseSecrets(items, workspace) {
   return items.map((item) => {
@@ -31642,7 +32050,7 @@ function parseSecrets(items, workspace) {
 function parseSecretFiles(items, workspace) {
   return items.map((item) => {
     const [id, file] = keyValue(item, "secret-files");
-    return { id, file: existingFile(import_node_path9.default.resolve(workspace, file), "secret-files", id) };
+    return { id, file: existingFile(import_node_path10.default.resolve(workspace, file), "secret-files", id) };
   });
 }
 function parseSecretEnvs(items) {
@@ -31656,7 +32064,7 @@ function buildxSecret(fields2, item, workspace) {
   const id = attrs.id;
   const src = attrs.src ?? attrs.source;
   if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
-  if (src) return { id, file: existingFile(import_node_path9.default.resolve(workspace, src), "secrets", id) };
+  if (src) return { id, file: existingFile(import_node_path10.default.resolve(workspace, src), "secrets", id) };
   if (attrs.env) return { id, env: attrs.env };
   throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
 }
@@ -31668,7 +32076,7 @@ function keyValue(item, input) {
   return [key, value];
 }
 function existingFile(file, input, id) {
-  if (!import_node_fs9.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  if (!import_node_fs10.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
   return file;
 }
 function redact(item) {
@@ -31681,8 +32089,8 @@ function secretFlags(secrets, dir) {
   return secrets.flatMap((secret, index) => {
     if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
     if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
-    const file = import_node_path9.default.join(dir, `build-secret-${index}`);
-    import_node_fs9.default.writeFileSync(file, secret.value, { mode: 384 });
+    const file = import_node_path10.default.join(dir, `build-secret-${index}`);
+    import_node_fs10.default.writeFileSync(file, secret.value, { mode: 384 });
     return ["--secret", `id=${secret.id},src=${file}`];
   });
 }
@@ -31847,23 +32255,68 @@ function csvRecords(text2, quotes) {
 
 // src/inputs.ts
 init_import_meta_url();
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
-function inputsFromEnv(env) {
-  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
+
+// src/metadata-outputs.ts
+init_import_meta_url();
+var DEFAULT_SEPARATORS = { tags: "\n", labels: "\n", annotations: "\n" };
+function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
+  return [
+    ["version", meta.version.main ?? ""],
+    ["tags", meta.tags.join(separators.tags)],
+    ["tag-names", meta.tagNames.join(separators.tags)],
+    ["labels", Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join(separators.labels)],
+    ["annotations", meta.annotations.join(separators.annotations)],
+    ["json", JSON.stringify(meta.json)]
+  ];
 }
-function readInputs(get, workspace) {
-  const contextInput = get("context") || ".";
-  const context = import_node_path10.default.resolve(workspace, contextInput);
+function outputEnvName(output) {
+  return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
+}
+function checkAnnotationLevels(annotations, platforms2) {
+  if (platforms2.length > 1 || !annotations.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
+  throw new UserError(
+    'index annotations need a multi-platform image, and this build has one platform: set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
+    { input: "annotations" }
+  );
+}
+var DEFAULT_BAKE_TARGET = "docker-metadata-action";
+function bakeDefinitions(meta, target = DEFAULT_BAKE_TARGET) {
+  const args = { DOCKER_META_IMAGES: meta.images.join(","), DOCKER_META_VERSION: meta.version.main ?? "" };
+  const define = (body) => ({ target: { [target]: body } });
+  return {
+    tags: define({ tags: meta.tags, args }),
+    labels: define({ labels: meta.labels }),
+    annotations: define({ annotations: meta.annotations }),
+    tagsLabels: define({ tags: meta.tags, labels: meta.labels, args })
+  };
+}
+
+// src/inputs.ts
+function inputsFromEnv(env) {
+  const raw = (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "";
+  return Object.assign((name) => raw(name).trim(), { raw });
+}
+function readInputs(get, workspace, _env = {}) {
+  const contextInput = get("context");
+  const context = resolveContext(contextInput, workspace);
+  const fromCheckout = contextInput === "" || contextInput.startsWith(DEFAULT_CONTEXT);
+  if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path11.default.join(context, "Dockerfile"))) {
+    throw new UserError(
+      `the workspace ${workspace} is empty, with no checkout of the repository: add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,
+      { input: "context" }
+    );
+  }
   if (!isDirectory2(context)) {
-    const problem = import_node_fs10.default.existsSync(context) ? "is not a folder" : "does not exist";
-    throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
+    const problem = import_node_fs11.default.existsSync(context) ? "is not a folder" : "does not exist";
+    throw new UserError(`context folder "${contextInput || "."}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path10.default.resolve(workspace, fileInput) : import_node_path10.default.join(context, "Dockerfile");
+  const file = fileInput ? import_node_path11.default.resolve(workspace, fileInput) : import_node_path11.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path10.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs10.default.existsSync(file) ? "is not a file" : "does not exist";
+    const shown = fileInput || import_node_path11.default.relative(workspace, file) || "Dockerfile";
+    const problem = import_node_fs11.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -31878,16 +32331,24 @@ function readInputs(get, workspace) {
     registry: get("registry") || void 0,
     username: get("username") || void 0,
     password: get("password") || void 0,
+    logins: parseLoginsInput(get("logins")),
     tags: get("tags"),
     flavor: get("flavor") || "latest=auto",
     labels: get("labels"),
+    annotations: get("annotations"),
+    separators: {
+      tags: get.raw?.("sep-tags") || "\n",
+      labels: get.raw?.("sep-labels") || "\n",
+      annotations: get.raw?.("sep-annotations") || "\n"
+    },
+    bakeTarget: get("bake-target") || DEFAULT_BAKE_TARGET,
     push: oneOf(get, "push", ["true", "false", "auto"], "auto"),
     cache: oneOf(get, "cache", ["true", "false", "read-only"], "true"),
     cacheMode: oneOf(get, "cache-mode", ["max", "min"], "max"),
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path10.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path11.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     builder: get("builder") || void 0,
     advice: bool(get, "advice", true),
@@ -31896,15 +32357,42 @@ function readInputs(get, workspace) {
     mergeDigests: get("merge-digests").split("\n").map((line) => line.trim()).filter(Boolean)
   };
 }
-function parseBuildArgs(text2) {
-  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
+function parseBuildArgs(text2, env = {}) {
+  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new UserError(`build-args: "${line}" is not NAME=value`, { input: "build-args" });
+      throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: "build-args" });
     }
-    return { name, value: eq < 0 ? "" : line.slice(eq + 1) };
+    if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+    const value = env[name];
+    return value === void 0 ? [] : [{ name, value }];
   });
+}
+function withSourceDateEpoch(args, env) {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === "SOURCE_DATE_EPOCH")) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: "SOURCE_DATE_EPOCH", value: epoch }];
+}
+var DEFAULT_CONTEXT = "{{defaultContext}}";
+function resolveContext(input, workspace) {
+  if (input.startsWith(DEFAULT_CONTEXT)) {
+    const rest = input.slice(DEFAULT_CONTEXT.length);
+    if (rest !== "" && !rest.startsWith(":")) {
+      throw new UserError(`context "${input}": after ${DEFAULT_CONTEXT} only ":<folder>" may follow`, { input: "context" });
+    }
+    return import_node_path11.default.resolve(workspace, rest.slice(1) || ".");
+  }
+  return import_node_path11.default.resolve(workspace, input || ".");
+}
+function hasCheckout(workspace) {
+  if (import_node_fs11.default.existsSync(import_node_path11.default.join(workspace, ".git"))) return true;
+  try {
+    return import_node_fs11.default.readdirSync(workspace).length > 0;
+  } catch {
+    return false;
+  }
 }
 function cacheKeyPrefix(prefix) {
   if (!/^[A-Za-z0-9._-]+$/.test(prefix) || prefix.length > 64) {
@@ -31927,10 +32415,10 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs10.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs11.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs10.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs11.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // src/build-inputs.ts
@@ -31962,7 +32450,7 @@ function readBuildContexts(raw, ctx, name) {
     if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
     if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
-    return { name: contextName, value: import_node_path11.default.resolve(ctx.workspace, value), kind: "local" };
+    return { name: contextName, value: import_node_path12.default.resolve(ctx.workspace, value), kind: "local" };
   });
 }
 function readCacheEntries(raw, ctx, name) {
@@ -32005,9 +32493,11 @@ function provenanceFingerprint(value) {
 var BUILD_INPUTS = {
   "add-hosts": row({ description: "Extra hosts for RUN steps, `host:ip`, comma-separated or one a line (`--add-host`).", role: "fingerprint", read: list(), flags: each("--add-host"), fingerprint: nonEmpty }),
   allow: row({ description: "Extra privileges for RUN steps, e.g. `network.host`, `security.insecure` (`--allow`).", role: "fingerprint", read: list(), flags: each("--allow"), fingerprint: nonEmpty }),
-  annotations: row({ description: "Annotations for the image, one a line (`manifest:key=value`, `index:key=value`; `--annotation`). With an image output they switch on OCI media types.", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--annotation"), fingerprint: nonEmpty }),
+  // metadata-action and build-push-action both have `annotations`: the metadata (src/tags/) turns the entries into
+  // level-prefixed annotations, which reach Buildx as BuildRequest.annotations; here they count in the fingerprint.
+  annotations: row({ description: "Extra annotations for the pushed manifest, one `key=value` a line, as metadata-action's `annotations`. The OCI annotations are always added, at the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS (default `manifest`); Buildx gets them as `--annotation`. With `merge-digests` the entries go on the index. Part of the fingerprint.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
   attests: row({ description: "Attestations, one a line (`type=sbom,generator=\u2026`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
-  "build-args": row({ description: "Build arguments, one `NAME=value` a line.", role: "fingerprint", read: (raw) => parseBuildArgs(raw), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
+  "build-args": row({ description: "Build arguments, one `NAME=value` a line; a bare `NAME` takes its value from the environment.", role: "fingerprint", read: (raw, ctx) => withSourceDateEpoch(parseBuildArgs(raw, ctx.env), ctx.env), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
   "build-contexts": row({
     description: "Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.",
     role: "fingerprint",
@@ -32120,19 +32610,19 @@ function registryErrorSuffix(body) {
 }
 
 // src/registry/copy.ts
-async function copyImage(client, source, target) {
+async function copyImage(client, source, target, options = {}) {
   const from = typeof source === "string" ? parseReference(source) : source;
   const to = typeof target === "string" ? parseReference(target) : target;
   if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
+  if (from.registry !== to.registry && !options.crossRegistry) {
     throw new RegistryError(
       `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
       { registry: to.registry }
     );
   }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
   result.mediaType = manifest.mediaType;
@@ -32143,7 +32633,7 @@ async function copyManifestByDigest(client, from, to, digest) {
   const target = { registry: to.registry, repository: to.repository, digest };
   if (await client.headManifest(target)) return;
   const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest });
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
   await client.putManifest(to, digest, fetched.body, fetched.mediaType);
 }
@@ -32165,6 +32655,11 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     digests.map(async (digest) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -32261,7 +32756,7 @@ init_import_meta_url();
 
 // src/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+var import_node_crypto9 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -32271,10 +32766,11 @@ function computeFingerprint(inputs) {
     buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
     target: inputs.target ?? "",
     platforms: [...inputs.platforms].sort(),
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest]),
+    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
     ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
   };
-  return `sha256:${import_node_crypto8.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/registry/client.ts
@@ -32583,9 +33079,11 @@ var Authenticator = class {
     }
     if (service) url.searchParams.set("service", service);
     for (const scope of scopes) url.searchParams.append("scope", scope);
-    const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const requestedAt = this.now();
-    const response = await this.transport.send({ method: "GET", url, kind: "token", registry, headers });
+    const response = credentials?.identityToken ? await this.transport.send(refreshTokenRequest(url, registry, credentials.identityToken)) : (
+      // The token service takes the registry credentials as Basic; without any, the token is anonymous.
+      await this.transport.send({ method: "GET", url, kind: "token", registry, headers: credentials ? { authorization: basicAuthorization(credentials) } : {} })
+    );
     if (response.status === 401 || response.status === 403) {
       throw accessError(registry, credentials?.username, response.status, scopes.join(" "), response.body);
     }
@@ -32623,6 +33121,23 @@ function accessError(registry, username, status, attempted, body) {
     message = `registry ${registry} denied ${who}${action}${detail}`;
   }
   return new RegistryError(message, { registry, status, code: status === 401 ? "UNAUTHORIZED" : "DENIED" });
+}
+function refreshTokenRequest(url, registry, refreshToken) {
+  const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: "image-build" });
+  const service = url.searchParams.get("service");
+  if (service) form.set("service", service);
+  const scopes = url.searchParams.getAll("scope");
+  if (scopes.length) form.set("scope", scopes.join(" "));
+  const realm = new URL(url);
+  realm.search = "";
+  return {
+    method: "POST",
+    url: realm,
+    kind: "token",
+    registry,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new TextEncoder().encode(form.toString())
+  };
 }
 function basicAuthorization({ username, password }) {
   return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
@@ -32831,14 +33346,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path21 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path21 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path21, kind: "tags", access: "pull" });
+    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path22 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path21 = nextPagePath(response, repository);
+      path22 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -32889,6 +33404,17 @@ var RegistryClient = class {
     expectStatus(response, [202], "POST", { ...to, digest });
     await this.session.cancelUpload(to, response);
     return false;
+  }
+  /**
+   * Proves push access to a repository without writing anything: opens a blob
+   * upload (what every push starts with) and cancels it. Throws the access error
+   * (naming registry, user and `push to <repository>`) when refused.
+   */
+  async checkPushAccess(repo) {
+    const repository = toRepository(repo);
+    const opened = await this.session.request({ method: "POST", repository, path: "blobs/uploads/", kind: "upload", access: "pull,push" });
+    expectStatus(opened, [202], "POST", repository);
+    await this.session.cancelUpload(repository, opened);
   }
   /**
    * Stores a small blob (a record, an artifact config) in the repository with one
@@ -33007,23 +33533,45 @@ function contentType(response) {
 var Promoter = class {
   client;
   log;
-  constructor(logins, log) {
-    const credentials = new Map(logins.map((login) => [login.registry, { username: login.username, password: login.password }]));
-    this.client = new RegistryClient({ credentials, retries: 3 });
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  copied = { blobs: 0, bytes: 0 };
+  constructor(credentials, log) {
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log;
   }
   /**
-   * Checks before any build time is spent that each target repository answers
-   * and the credentials are accepted (a wrong password fails here, by name).
+   * Checks before any build time is spent that every target repository takes a
+   * push with the credentials found for its registry. One error names each
+   * registry that refused and how to give it credentials.
    */
   async checkAccess(refs) {
-    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), ref]));
-    await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
+    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), parseReference(ref)]));
+    const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
+    const refused = checks.flatMap((check, index) => check.status === "rejected" ? [{ reference: [...byRepository.values()][index], error: check.reason }] : []);
+    if (refused.length === 0) return;
+    const lines2 = refused.map(({ reference, error: error2 }) => `${messageOf(error2)}${isAccessRefusal(error2) ? `: ${loginHint(reference.registry)}` : ""}`);
+    throw new UserError(refused.length === 1 ? lines2[0] : `${refused.length} registries cannot be pushed to:
+${lines2.join("\n")}`, { input: "images" });
   }
-  /** The digest each base image tag points at now; undefined (with a warning) when one cannot be resolved. */
-  async resolveBaseImages(refs) {
+  /**
+   * The digest each base image tag points at now and, for an index, the digest
+   * of each platform's manifest the build pulls from it (so that a tag moved
+   * for one platform shows, and the platforms a build does not pull do not
+   * count); undefined (with a warning) when one cannot be resolved.
+   */
+  async resolveBaseImages(uses) {
+    const platformsOf = /* @__PURE__ */ new Map();
+    for (const use of uses) platformsOf.set(use.ref, [...platformsOf.get(use.ref) ?? [], use.platform]);
     try {
-      return await Promise.all(refs.map(async (ref) => ({ ref, digest: await this.client.resolveDigest(ref) })));
+      return await Promise.all(
+        [...platformsOf].map(async ([ref, platforms2]) => {
+          const manifest = await this.client.getManifest(ref);
+          if (!isIndexMediaType(manifest.mediaType)) return { ref, digest: manifest.digest };
+          const index = manifest.json;
+          const entries = platforms2.map((platform2) => [platform2, selectPlatformManifest(index, parsePlatform(platform2))?.digest ?? "absent"]);
+          return { ref, digest: manifest.digest, platforms: Object.fromEntries(entries) };
+        })
+      );
     } catch (error2) {
       this.log.warning(`Cannot resolve the base images (${messageOf(error2)}); building without a fingerprint, so skip-unchanged is off for this run.`);
       return void 0;
@@ -33056,30 +33604,48 @@ var Promoter = class {
     return void 0;
   }
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found, targets) {
-    const source = { ...found.repository, tag: void 0, digest: found.digest };
+  async retag(found, targets, candidates = [], fingerprint) {
+    const sources = /* @__PURE__ */ new Map([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : void 0;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry);
+      const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
+      this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
   }
   /**
    * The layers of a pushed image with the instruction that made each (from the
-   * config's history), for the summary's step table.
+   * config's history), for the summary's step table; of every platform's image
+   * for an index.
    */
   async layersOf(ref, digest) {
     const reference = { ...parseReference(ref), digest };
-    let manifest = await this.client.getManifest(reference);
-    if (isIndexMediaType(manifest.mediaType)) {
-      const first = imageManifestsOf(manifest.json)[0];
-      if (!first) return [];
-      manifest = await this.client.getManifest({ ...reference, digest: first.digest });
-    }
-    const image = manifest.json;
+    const manifest = await this.client.getManifest(reference);
+    if (!isIndexMediaType(manifest.mediaType)) return this.imageLayers(reference, manifest.json);
+    const images = imageManifestsOf(manifest.json);
+    const perPlatform = await Promise.all(
+      images.map(async (entry) => {
+        const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json;
+        const platform2 = entry.platform ? formatPlatform(entry.platform) : void 0;
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...platform2 ? { platform: platform2 } : {} }));
+      })
+    );
+    return perPlatform.flat();
+  }
+  async imageLayers(reference, image) {
     const config = JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, image.config.digest)));
     const withLayers = (config.history ?? []).filter((entry) => !entry.empty_layer);
     return image.layers.map((layer, index) => ({ createdBy: withLayers[index]?.created_by ?? "", size: layer.size }));
@@ -33090,6 +33656,12 @@ var Promoter = class {
 };
 function repositoryKey(reference) {
   return `${reference.registry}/${reference.repository}`;
+}
+function isAccessRefusal(error2) {
+  return error2 instanceof RegistryError && (error2.status === 401 || error2.status === 403);
+}
+function loginHint(registry) {
+  return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
 }
 
 // src/merge-step.ts
@@ -33117,14 +33689,14 @@ async function runMerge(step, log) {
 // src/pipeline.ts
 init_import_meta_url();
 var import_promises13 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/registry/push-layout.ts
 init_import_meta_url();
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises9.default.readFile(import_node_path12.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises9.default.readFile(import_node_path13.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -33150,26 +33722,26 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
 }
 function readBlob(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_promises9.default.readFile(import_node_path12.default.join(layoutDir, "blobs", algorithm, hex));
+  return import_promises9.default.readFile(import_node_path13.default.join(layoutDir, "blobs", algorithm, hex));
 }
 
 // src/cache/session.ts
 init_import_meta_url();
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
-var import_node_crypto9 = require("node:crypto");
-var import_node_fs11 = require("node:fs");
+var import_node_crypto10 = require("node:crypto");
+var import_node_fs12 = require("node:fs");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto9.randomBytes)(16).toString("hex")}`;
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto10.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
@@ -33213,7 +33785,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs11.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs12.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -33235,7 +33807,7 @@ async function serveLayout(dir) {
   return {
     ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
     async probe(env) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto9.randomBytes)(6).toString("hex")}`;
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto10.randomBytes)(6).toString("hex")}`;
       await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
       return probesSeen.has(name);
     },
@@ -33251,7 +33823,7 @@ async function serveLayout(dir) {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises10.default.readFile(import_node_path13.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises10.default.readFile(import_node_path14.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -33281,14 +33853,14 @@ function reply(response, status, code, message) {
 // src/cache/record.ts
 init_import_meta_url();
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises11.default.writeFile(import_node_path14.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises11.default.writeFile(import_node_path15.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises11.default.readFile(import_node_path14.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises11.default.readFile(import_node_path15.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -33299,7 +33871,7 @@ async function readRecord(cacheDir) {
 var FolderCache = class {
   constructor(store, tempDir, scope) {
     this.store = store;
-    this.dir = import_node_path15.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path16.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   dir;
@@ -33461,7 +34033,7 @@ async function reuseExisting(result, promoter, candidates, targets, platform2) {
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error2) {
@@ -33490,7 +34062,7 @@ function noticeManagedCache(settings, log) {
 async function runPipeline(settings, log) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path16.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path17.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const build = settings.build;
   const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
@@ -33503,7 +34075,8 @@ async function runPipeline(settings, log) {
     arch: (settings.env.RUNNER_ARCH ?? process.arch).toLowerCase(),
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
-    contextHash: manifest.hash
+    contextHash: manifest.hash,
+    platforms: settings.build.platforms
   });
   const result = {
     dockerfile,
@@ -33522,8 +34095,8 @@ async function runPipeline(settings, log) {
   };
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises13.default.mkdtemp(import_node_path16.default.join(settings.tempDir, "image-build-run-"));
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
+  const workDir = await import_promises13.default.mkdtemp(import_node_path17.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -33537,7 +34110,7 @@ async function runPipeline(settings, log) {
     phase = Date.now();
     const [, bases, options] = await Promise.all([
       registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
-      promoter.resolveBaseImages(baseImages(dockerfile)),
+      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
       fingerprintOptions(build, {
         contextHash: async (dir) => (await readContextManifest(dir)).hash,
         imageDigest: (ref) => promoter.client.resolveDigest(ref)
@@ -33576,7 +34149,7 @@ async function runPipeline(settings, log) {
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.build.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -33605,15 +34178,15 @@ async function runPipeline(settings, log) {
     const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path16.default.join(workDir, "by-digest");
+    const layoutDir = import_node_path17.default.join(workDir, "by-digest");
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
-    const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path16.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path17.default.join(workDir, "secrets-"));
     const request = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.annotations,
+      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : void 0,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
       // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
@@ -33624,7 +34197,7 @@ async function runPipeline(settings, log) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path16.default.join(workDir, "metadata.json"),
+      metadataFile: import_node_path17.default.join(workDir, "metadata.json"),
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
@@ -33667,6 +34240,10 @@ async function runPipeline(settings, log) {
     await import_promises13.default.rm(workDir, { recursive: true, force: true });
   }
 }
+function pulledBaseImages(dockerfile, settings) {
+  const build = buildPlatform(settings.env);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
+}
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log) {
   if (settings.cache === "false") return void 0;
@@ -33680,6 +34257,7 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    platforms: settings.build.platforms,
     images: result.digest ? [...settings.push ? settings.tags : [], ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
@@ -33691,10 +34269,11 @@ async function buildOrExplain(dockerfile, request, hooks) {
   } catch (error2) {
     if (!(error2 instanceof BuildFailure)) throw error2;
     if (/unknown flag: --call/.test(error2.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
-    const failed = error2.steps.find((step) => step.error);
+    const failed = error2.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error2.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join("\n");
-    const message = [failed ? `${failed.name} failed: ${failed.error}` : error2.message, output].filter(Boolean).join("\n");
+    const platform2 = failed && platformOfStep(failed.name);
+    const message = [failed ? `${failed.name} failed${platform2 ? ` on ${platform2}` : ""}: ${failed.error}` : error2.message, output].filter(Boolean).join("\n");
     throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
   }
 }
@@ -33710,14 +34289,17 @@ async function explainPartialPush(error2, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error2;
   const missing = pushed.filter((tag) => !landed.includes(tag));
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
   throw new UserError(`${error2.message}
-Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
     input: error2.input,
     file: error2.file,
     line: error2.line
   });
 }
-function explainMiss(record, result) {
+function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
   let previous;
   try {
@@ -33726,15 +34308,20 @@ function explainMiss(record, result) {
     return void 0;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
 function logMiss(changes, log) {
   log.info("Why the cache missed:");
   if (changes.dockerfileChanged) log.info("  the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) log.info(`  ${platforms2}`);
   for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }
@@ -33750,7 +34337,8 @@ function renderSummary({ result, tags, pushed, dryRun, advice = [] }) {
   const lines2 = [`## image-build: ${verdict}`, ""];
   if (tags.length) lines2.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
   if (result.digest) lines2.push(`**Digest** \`${result.digest}\``, "");
-  if (result.reusedFrom) lines2.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, no blob uploaded.`, "");
+  const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : "no blob uploaded";
+  if (result.reusedFrom) lines2.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, "");
   lines2.push(...cacheSection(result, dryRun));
   if (result.changes) lines2.push(...changesSection(result));
   const steps = dockerfileSteps(result.steps);
@@ -33795,28 +34383,39 @@ function changesSection(result) {
   const changes = result.changes;
   const lines2 = ["### Why the cache missed", ""];
   if (changes.dockerfileChanged) lines2.push("- the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) lines2.push(`- ${platforms2}`);
   for (const [label, files] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]]) {
     if (files.length === 0) continue;
     const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(", ");
     lines2.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
   }
-  if (!changes.dockerfileChanged && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+  if (!changes.dockerfileChanged && !platforms2 && changes.added.length + changes.removed.length + changes.changed.length === 0) {
     lines2.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
   }
   return [...lines2, ""];
 }
 function stepTable(steps, result) {
   const sizes = layerSizes(result.layers ?? []);
-  const firstRun = steps.find((step) => !step.cached && !/\] FROM /.test(step.name));
+  const labels = new Map(steps.map((step) => [step, parseStepName(step.name)]));
+  const multi = steps.some((step) => labels.get(step)?.platform);
+  const platformOf = (step) => labels.get(step)?.platform ?? "";
+  const firstRun = /* @__PURE__ */ new Map();
+  for (const step of steps) {
+    if (!step.cached && !/\] FROM /.test(step.name) && !firstRun.has(platformOf(step))) firstRun.set(platformOf(step), step);
+  }
   const changed = result.changes ? [...result.changes.changed, ...result.changes.added, ...result.changes.removed] : [];
-  const ordered = [...steps].sort((a, b) => (lineOf(a, result.dockerfile) ?? 1e9) - (lineOf(b, result.dockerfile) ?? 1e9));
+  const line = (step) => lineOf(step, result.dockerfile) ?? 1e9;
+  const ordered = [...steps].sort((a, b) => line(a) - line(b) || platformOf(a).localeCompare(platformOf(b)));
   const rows = ordered.map((step) => {
     const status = step.error ? "**failed**" : step.cached ? "cached" : /\] FROM /.test(step.name) ? "pulled" : "run";
-    const size = sizes.get(normalizeInstruction(stepText(step.name)));
-    const why = step === firstRun && changed.length ? ` \u2190 ${changed.slice(0, 3).map((file) => `\`${file}\``).join(", ")}${changed.length > 3 ? ` +${changed.length - 3}` : ""} changed` : "";
-    return `| ${lineOf(step, result.dockerfile) ?? ""} | \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === void 0 ? "" : formatBytes(size)} |`;
+    const size = sizes.get(sizeKey(multi ? platformOf(step) : void 0, stepText(step.name)));
+    const why = firstRun.get(platformOf(step)) === step && changed.length ? ` \u2190 ${changed.slice(0, 3).map((file) => `\`${file}\``).join(", ")}${changed.length > 3 ? ` +${changed.length - 3}` : ""} changed` : "";
+    const platform2 = multi ? ` ${platformCell(labels.get(step))} |` : "";
+    return `| ${lineOf(step, result.dockerfile) ?? ""} |${platform2} \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === void 0 ? "" : formatBytes(size)} |`;
   });
-  return ["### Build steps", "", "| line | step | status | seconds | layer |", "|---:|---|---|---:|---:|", ...rows, ""];
+  const header = multi ? ["| line | platform | step | status | seconds | layer |", "|---:|---|---|---|---:|---:|"] : ["| line | step | status | seconds | layer |", "|---:|---|---|---:|---:|"];
+  return ["### Build steps", "", ...header, ...rows, ""];
 }
 function lineOf(step, model) {
   return instructionForStep(step.name, model)?.line;
@@ -33825,10 +34424,19 @@ function stepText(name) {
   return name.replace(/^\[[^\]]*\]\s*/, "");
 }
 function normalizeInstruction(text2) {
-  return text2.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  const plain = text2.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
+}
+function sizeKey(platform2, instruction) {
+  return `${platform2 ?? ""}|${normalizeInstruction(instruction)}`;
 }
 function layerSizes(layers) {
-  return new Map(layers.map((layer) => [normalizeInstruction(layer.createdBy), layer.size]));
+  const sizes = /* @__PURE__ */ new Map();
+  for (const layer of layers) {
+    sizes.set(sizeKey(layer.platform, layer.createdBy), layer.size);
+    if (!sizes.has(sizeKey(void 0, layer.createdBy))) sizes.set(sizeKey(void 0, layer.createdBy), layer.size);
+  }
+  return sizes;
 }
 function escapeCell(text2) {
   return text2.replace(/\|/g, "\\|").replace(/`/g, "'");
@@ -34189,12 +34797,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path21 = readPath();
-    if (path21.length === 1 && (path21[0] === "true" || path21[0] === "false")) {
-      return { kind: "boolean", value: path21[0] === "true" };
+    const path22 = readPath();
+    if (path22.length === 1 && (path22[0] === "true" || path22[0] === "false")) {
+      return { kind: "boolean", value: path22[0] === "true" };
     }
-    if (path21.length === 1 && (path21[0] === "null" || path21[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path21 };
+    if (path22.length === 1 && (path22[0] === "null" || path22[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path22 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -34382,76 +34990,6 @@ function evaluate(text2, scope, input) {
 
 // src/tags/flavor.ts
 init_import_meta_url();
-
-// src/tags/list.ts
-init_import_meta_url();
-function inputLines(input) {
-  const lines2 = [];
-  for (const raw of input.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    lines2.push(line);
-  }
-  return lines2;
-}
-function splitFields(line) {
-  const fields2 = [];
-  let current = "";
-  let inQuotes = false;
-  let fieldStart = true;
-  let afterFirstEquals = false;
-  let sawEquals = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        current += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && (fieldStart || afterFirstEquals)) {
-      inQuotes = true;
-      fieldStart = false;
-      afterFirstEquals = false;
-      continue;
-    }
-    if (ch === ",") {
-      pushField(fields2, current);
-      current = "";
-      fieldStart = true;
-      afterFirstEquals = false;
-      sawEquals = false;
-      continue;
-    }
-    afterFirstEquals = ch === "=" && !sawEquals;
-    if (ch === "=") sawEquals = true;
-    if (ch !== " " && ch !== "	") fieldStart = false;
-    current += ch;
-  }
-  if (inQuotes) {
-    throw new Error(`unterminated quote in "${line}"`);
-  }
-  pushField(fields2, current);
-  return fields2;
-}
-function pushField(fields2, field) {
-  const trimmed = field.trim();
-  if (trimmed !== "") fields2.push(trimmed);
-}
-function splitKeyValue(field) {
-  const at = field.indexOf("=");
-  if (at <= 0) return { value: field.trim() };
-  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
-}
-
-// src/tags/flavor.ts
 var DEFAULT_FLAVOR = { latest: "auto", prefix: "", prefixLatest: false, suffix: "", suffixLatest: false };
 function fail(message) {
   throw new UserError(`flavor: ${message}`, { input: "flavor" });
@@ -35118,33 +35656,39 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run(env = process.env) {
-  const secretsDir = import_node_path17.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path18.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
   try {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const get = inputsFromEnv(env);
-    const inputs = readInputs(get, workspace);
-    for (const secret of [inputs.password, inputs.githubToken]) if (secret) setSecret(secret);
+    const inputs = readInputs(get, workspace, env);
+    for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
     const build = readBuildOptions(get, { workspace, env });
     for (const secret of secretValues(build.secrets)) setSecret(secret);
-    const git = gitContextFromEnv(env);
+    const git2 = gitContextFromEnv(env);
     const switches = metadataSwitchesFromEnv(env);
-    const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git.repository, inputs.githubToken, { warn: warning }) : void 0;
+    const [repo, commitDate] = await Promise.all([
+      needsRepositoryInfo(git2) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git2.repository, inputs.githubToken, { warn: warning }) : void 0,
+      resolveCommitDate(git2, { workspace, apiUrl: env.GITHUB_API_URL ?? "", token: inputs.githubToken, warn: warning })
+    ]);
+    git2.commitDate = commitDate.date;
     const meta = computeMetadata(
-      git,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+      git2,
+      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
       { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
     );
     for (const warning2 of meta.warnings) warning(warning2);
     const refs = meta.images.length ? meta.tags : [];
-    const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName)) && refs.length > 0;
-    const logins = registryLogins(inputs, meta, env);
+    const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git2.eventName)) && refs.length > 0;
+    const logins = registryCredentials(inputs, meta, env);
     if (inputs.mergeDigests.length) {
-      const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: build.annotations, logins, dryRun: inputs.dryRun }, actionLog);
-      setOutputs(meta, merged.result, switches.setOutputEnv);
+      const annotations = [...meta.annotations, ...build.annotations];
+      const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations, logins, dryRun: inputs.dryRun }, actionLog);
+      setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || import_node_os3.default.tmpdir());
       await summary.addRaw(merged.summary, true).write();
       return;
     }
-    import_node_fs12.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+    if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
+    import_node_fs13.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
     saveState(SECRETS_STATE, secretsDir);
     const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
     const result = await runPipeline(
@@ -35155,15 +35699,16 @@ async function run(env = process.env) {
         build,
         tags: refs,
         labels: meta.labels,
+        annotations: meta.annotations,
         push,
         cache: inputs.cache,
         cacheMode: inputs.cacheMode,
         cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path17.default.relative(workspace, inputs.file)),
+        cacheScope: cacheScope(meta.images[0], import_node_path18.default.relative(workspace, inputs.file)),
         store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
         registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
         skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git, build),
+        lookupRefs: lookupRefs(meta, git2, build),
         builder: inputs.builder,
         dryRun: inputs.dryRun,
         logins,
@@ -35173,11 +35718,11 @@ async function run(env = process.env) {
       },
       actionLog
     );
-    setOutputs(meta, result, switches.setOutputEnv);
+    setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
     const advice = inputs.advice ? layerAdvice(result) : [];
     for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
-    for (const check of result.checks) {
-      const file = check.file && import_node_path17.default.basename(check.file) === import_node_path17.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    for (const check of result.checks ?? []) {
+      const file = check.file && import_node_path18.default.basename(check.file) === import_node_path18.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
       warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
     }
     info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
@@ -35198,20 +35743,27 @@ function decidePush(mode, eventName) {
   if (mode === "auto") return !["pull_request", "pull_request_target"].includes(eventName);
   return mode === "true";
 }
-function registryLogins(inputs, meta, env) {
+function registryCredentials(inputs, meta, env) {
   const imageRegistries = [...new Set(meta.images.map((image) => parseReference(image, { input: "images" }).registry))];
+  const explicit = [];
   if (inputs.password) {
     if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: "username" });
-    const registries = inputs.registry ? [inputs.registry] : imageRegistries;
-    return registries.map((registry) => ({ registry, username: inputs.username, password: inputs.password }));
+    const registries = inputs.registry ? [registryOfAuthKey(inputs.registry)] : imageRegistries;
+    explicit.push(...registries.map((registry) => ({ registry, username: inputs.username, password: inputs.password })));
   }
-  if (inputs.githubToken && imageRegistries.includes("ghcr.io")) {
-    return [{ registry: "ghcr.io", username: env.GITHUB_ACTOR || "github-actions", password: inputs.githubToken }];
-  }
-  return [];
+  explicit.push(...inputs.logins.filter((login) => !explicit.some((given) => given.registry === login.registry)));
+  const fallback = inputs.githubToken ? [{ registry: "ghcr.io", username: env.GITHUB_ACTOR || "github-actions", password: inputs.githubToken }] : [];
+  return new Credentials({
+    configDir: defaultDockerConfigDir(env),
+    explicit,
+    fallback,
+    runHelper: runCredentialHelper(env),
+    onSecret: (secret) => setSecret(secret),
+    warn: (message) => warning(message)
+  });
 }
-function lookupRefs(meta, git, build) {
-  const tags = [`sha-${git.sha.slice(0, 7)}`, ...git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
+function lookupRefs(meta, git2, build) {
+  const tags = [`sha-${git2.sha.slice(0, 7)}`, ...git2.defaultBranch ? [git2.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
   return [.../* @__PURE__ */ new Set([...meta.images, ...build.outputs.byDigest])].flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 function cacheStore(inputs, tempDir) {
@@ -35227,12 +35779,10 @@ function layerAdvice(result) {
     changedFiles: changes ? [...changes.changed, ...changes.added, ...changes.removed] : void 0
   });
 }
-function setOutputs(meta, result, exportEnv) {
+function setOutputs(meta, result, exportEnv, inputs, tempDir) {
+  const metadataAction = [...metadataActionOutputs(meta, inputs.separators), ...writeBakeFiles(meta, inputs.bakeTarget, tempDir)];
   const outputs = {
-    tags: meta.tags.join("\n"),
-    "tag-names": meta.tagNames.join("\n"),
-    version: meta.version.main ?? "",
-    labels: Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join("\n"),
+    ...Object.fromEntries(metadataAction),
     digest: result.digest ?? "",
     imageid: result.imageId ?? "",
     "context-hash": result.contextHash,
@@ -35242,11 +35792,25 @@ function setOutputs(meta, result, exportEnv) {
     "cache-hit": result.cacheHit,
     built: String(result.built)
   };
-  outputs.metadata = JSON.stringify({ ...outputs, tags: meta.tags, "tag-names": meta.tagNames, labels: meta.labels });
-  for (const [name, value] of Object.entries(outputs)) {
-    setOutput(name, value);
-    if (exportEnv) exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/-/g, "_").toUpperCase()}`, value);
-  }
+  const { json: _json, ...plain } = outputs;
+  outputs.metadata = JSON.stringify({ ...plain, tags: meta.tags, "tag-names": meta.tagNames, labels: meta.labels, annotations: meta.annotations });
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  if (exportEnv) for (const [name, value] of metadataAction) exportVariable(outputEnvName(name), value);
+}
+function writeBakeFiles(meta, target, tempDir) {
+  const dir = import_node_fs13.default.mkdtempSync(import_node_path18.default.join(tempDir, "image-build-bake-"));
+  const definitions = bakeDefinitions(meta, target);
+  const files = [
+    ["bake-file-tags", "tags", definitions.tags],
+    ["bake-file-labels", "labels", definitions.labels],
+    ["bake-file-annotations", "annotations", definitions.annotations],
+    ["bake-file", "tags-labels", definitions.tagsLabels]
+  ];
+  return files.map(([output, kind, definition]) => {
+    const file = import_node_path18.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    import_node_fs13.default.writeFileSync(file, JSON.stringify(definition, null, 2));
+    return [output, file];
+  });
 }
 function report(error2) {
   process.exitCode = 1;

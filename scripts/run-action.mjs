@@ -41,7 +41,7 @@ export function eventPayload({ eventName = 'push', ref = 'refs/heads/main', sha,
  * Runs main and post. `runnerTemp` must be the same folder across runs that
  * should share the Actions cache (the cache is versioned by path).
  */
-export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000 }) {
+export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, wrap = [] }) {
   const stepDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-step-'));
   sha ??= crypto.createHash('sha1').update(ref).digest('hex');
   runnerTemp ??= path.join(stepDir, 'runner-temp');
@@ -82,14 +82,17 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   for (const [name, value] of Object.entries(base)) if (value === undefined) delete base[name];
 
   const node = nodeBinary();
-  const main = await spawnCollect(node, [path.join(root, 'dist/index.cjs')], base, workspace, timeoutMs);
+  // `wrap`: a command that runs main (e.g. in a mount namespace); its argv ends with node and the script.
+  const mainCommand = [...wrap, node, path.join(root, 'dist/index.cjs')];
+  const main = await spawnCollect(mainCommand[0], mainCommand.slice(1), base, workspace, timeoutMs);
   const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
   const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };
   const post = await spawnCollect(node, [path.join(root, 'dist/post.cjs')], postEnv, workspace, 60_000);
   const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
   const summary = fs.readFileSync(files.summary, 'utf8');
+  const exported = parseFileCommands(fs.readFileSync(files.env, 'utf8'));
   fs.rmSync(stepDir, { recursive: true, force: true });
-  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, summary, state, runnerTemp, seconds: main.seconds };
+  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, exported, summary, state, runnerTemp, seconds: main.seconds };
 }
 
 export function nodeBinary() {

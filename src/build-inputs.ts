@@ -20,7 +20,7 @@ import { callFlagValue } from './build-checks.ts';
 import { planOutputs, type OutputPlan } from './build-outputs.ts';
 import { UserError } from './errors.ts';
 import { inputList, ListSyntaxError, type ListOptions } from './input-list.ts';
-import { parseBuildArgs, type BuildArg } from './inputs.ts';
+import { parseBuildArgs, withSourceDateEpoch, type BuildArg } from './inputs.ts';
 
 export type Role = 'fingerprint' | 'output' | 'none';
 
@@ -159,9 +159,11 @@ function provenanceFingerprint(value: string): string | undefined {
 export const BUILD_INPUTS = {
   'add-hosts': row({ description: 'Extra hosts for RUN steps, `host:ip`, comma-separated or one a line (`--add-host`).', role: 'fingerprint', read: list(), flags: each('--add-host'), fingerprint: nonEmpty }),
   allow: row({ description: 'Extra privileges for RUN steps, e.g. `network.host`, `security.insecure` (`--allow`).', role: 'fingerprint', read: list(), flags: each('--allow'), fingerprint: nonEmpty }),
-  annotations: row({ description: 'Annotations for the image, one a line (`manifest:key=value`, `index:key=value`; `--annotation`). With an image output they switch on OCI media types.', role: 'fingerprint', read: list({ ignoreComma: true }), flags: each('--annotation'), fingerprint: nonEmpty }),
+  // metadata-action and build-push-action both have `annotations`: the metadata (src/tags/) turns the entries into
+  // level-prefixed annotations, which reach Buildx as BuildRequest.annotations; here they count in the fingerprint.
+  annotations: row({ description: "Extra annotations for the pushed manifest, one `key=value` a line, as metadata-action's `annotations`. The OCI annotations are always added, at the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS (default `manifest`); Buildx gets them as `--annotation`. With `merge-digests` the entries go on the index. Part of the fingerprint.", role: 'fingerprint', read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
   attests: row({ description: 'Attestations, one a line (`type=sbom,generator=…`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.', role: 'fingerprint', read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
-  'build-args': row<BuildArg[]>({ description: 'Build arguments, one `NAME=value` a line.', role: 'fingerprint', read: (raw) => parseBuildArgs(raw), flags: (args) => args.flatMap((arg) => ['--build-arg', `${arg.name}=${arg.value}`]) }),
+  'build-args': row<BuildArg[]>({ description: 'Build arguments, one `NAME=value` a line; a bare `NAME` takes its value from the environment.', role: 'fingerprint', read: (raw, ctx) => withSourceDateEpoch(parseBuildArgs(raw, ctx.env), ctx.env), flags: (args) => args.flatMap((arg) => ['--build-arg', `${arg.name}=${arg.value}`]) }),
   'build-contexts': row({
     description: 'Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.',
     role: 'fingerprint',

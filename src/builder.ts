@@ -11,7 +11,7 @@ export interface BuildRequest {
   dockerfile: string;
   tags: string[];
   labels: Record<string, string>;
-  /** Annotations from the metadata (`manifest:key=value`, `index:key=value`), beside those of the `annotations` input. */
+  /** `--annotation` values (`manifest:key=value`, `index:key=value`): the metadata's annotations. */
   annotations?: string[];
   /** The build inputs' flags (src/build-inputs.ts): build args, target, platforms, attestations, secrets, … */
   options: string[];
@@ -36,16 +36,12 @@ export function buildxArgs(request: BuildRequest): string[] {
   args.push('--file', request.dockerfile, '--metadata-file', request.metadataFile);
   for (const tag of request.tags) args.push('--tag', tag);
   for (const [name, value] of Object.entries(request.labels)) args.push('--label', `${name}=${value}`);
-  const annotations = request.annotations ?? [];
-  for (const annotation of annotations) args.push('--annotation', annotation);
+  for (const annotation of request.annotations ?? []) args.push('--annotation', annotation);
   args.push(...request.options);
   for (const spec of request.cacheFrom) args.push('--cache-from', spec);
   if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push('--cache-to', spec);
-  const annotated = annotations.length > 0 || request.options.includes('--annotation');
   if (request.outputs?.length) args.push(...request.outputs);
-  // Annotations live in OCI manifests only: a Docker v2 manifest would drop them.
-  else if (request.push && annotated) args.push('--output', 'type=image,push=true,oci-mediatypes=true');
   else if (request.push) args.push('--push');
   if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push('--load');
   args.push(request.context);

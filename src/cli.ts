@@ -10,7 +10,8 @@ import { adviseFile } from './advice.ts';
 import { cacheScope } from './cache/keys.ts';
 import { localCacheStore } from './cache/store.ts';
 import { contextHash, contextLs } from './context/cli.ts';
-import { loginsFromDockerConfig } from './docker-config.ts';
+import { Credentials, runCredentialHelper } from './credentials.ts';
+import { defaultDockerConfigDir } from './docker-config.ts';
 import { isUserError, messageOf } from './errors.ts';
 import { gitContextFromCheckout } from './git-context.ts';
 import { readBuildOptions } from './build-inputs.ts';
@@ -123,7 +124,7 @@ async function buildCommand(args: string[]): Promise<number> {
       skipUnchanged: push,
       lookupRefs: [],
       dryRun: values['dry-run'] === true,
-      logins: loginsFromDockerConfig(),
+      logins: new Credentials({ configDir: defaultDockerConfigDir(), explicit: [], runHelper: runCredentialHelper(process.env), warn: log.warning }),
       tempDir: os.tmpdir(),
       env: process.env,
     },

@@ -3,7 +3,7 @@
  * images earlier jobs pushed by digest into one multi-platform image under the
  * step's tags (src/merge.ts), and report it like a build: outputs and summary.
  */
-import type { RegistryLogin } from './docker-config.ts';
+import type { Credentials } from './credentials.ts';
 import type { PipelineLog } from './log.ts';
 import { mergeDigests } from './merge.ts';
 import { Promoter } from './promote.ts';
@@ -12,7 +12,7 @@ export interface MergeStep {
   digests: string[];
   tags: string[];
   annotations: string[];
-  logins: RegistryLogin[];
+  logins: Credentials;
   dryRun: boolean;
 }
 

@@ -10,7 +10,7 @@ import { buildOptionFlags, fingerprintOptions, type BuildOptions } from './build
 import { evaluatesOnly, parseCheckOutput, parseMetadataWarnings, type CheckFinding } from './build-checks.ts';
 import { outputFlags } from './build-outputs.ts';
 import { pushLayoutByDigest } from './registry/push-layout.ts';
-import { instructionForStep } from './steps.ts';
+import { instructionForStep, platformOfStep } from './steps.ts';
 import type { CacheTraffic } from './cache/delta-store.ts';
 import { cacheKeys, type CacheHit } from './cache/keys.ts';
 import type { CacheRecord } from './cache/record.ts';
@@ -19,13 +19,16 @@ import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
-import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
-import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.ts';
+import { registriesOf, type Credentials } from './credentials.ts';
+import { createDockerConfig } from './docker-config.ts';
+import { baseImagesFor, readDockerfile, type DockerfileModel } from './dockerfile.ts';
 import { UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { CacheMode } from './inputs.ts';
 import type { PipelineLog } from './log.ts';
+import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
 import { Promoter, type ImageLayer } from './promote.ts';
+import { parseReference } from './registry/reference.ts';
 import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
 
 export type { PipelineLog } from './log.ts';
@@ -40,7 +43,7 @@ export interface PipelineSettings {
   /** Full image references to produce. */
   tags: string[];
   labels: Record<string, string>;
-  /** Annotations from the metadata (`manifest:key=value`), beside the `annotations` input's. */
+  /** metadata-action's `level:key=value` annotations for the pushed manifest/index. */
   annotations?: string[];
   /** The tags are pushed (with `outputs`, only when an image output pushes them). */
   push: boolean;
@@ -59,7 +62,8 @@ export interface PipelineSettings {
   lookupRefs: string[];
   builder?: string;
   dryRun: boolean;
-  logins: RegistryLogin[];
+  /** Per-registry credentials (the step's logins over the job's Docker config). */
+  logins: Credentials;
   /** A folder that lives for the step (RUNNER_TEMP); the cache path under it must be the same on every run. */
   tempDir: string;
   /**
@@ -73,6 +77,8 @@ export interface PipelineSettings {
 /** Why a partial hit missed: the context files that differ from the restored entry's, and the Dockerfile. */
 export interface MissExplanation extends ManifestDiff {
   dockerfileChanged: boolean;
+  /** The restored entry's platforms, when they differ from this build's (a matrix job's entry, say). */
+  restoredPlatforms?: string[];
 }
 
 export interface Timings {
@@ -108,9 +114,11 @@ export interface PipelineResult {
   layers?: ImageLayer[];
   changes?: MissExplanation;
   /** BuildKit build-check findings (`call: check`, or warnings the build reported). */
-  checks: CheckFinding[];
+  checks?: CheckFinding[];
   /** Requests sent to registries (lookups, retags), for the summary. */
   registryRequests: number;
+  /** Blobs a reused image needed copied to another registry (none within one registry). */
+  copiedBlobs?: { blobs: number; bytes: number };
   timings: Timings;
 }
 
@@ -132,6 +140,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
     contextHash: manifest.hash,
+    platforms: settings.build.platforms,
   });
   const result: PipelineResult = {
     dockerfile,
@@ -151,7 +160,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log);
 
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...(settings.registryCache ? [settings.registryCache.ref] : [])]))) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   let cache: CacheSession | undefined;
   try {
@@ -169,7 +178,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     phase = Date.now();
     const [, bases, options] = await Promise.all([
       registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : undefined,
-      promoter.resolveBaseImages(baseImages(dockerfile)),
+      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
       fingerprintOptions(build, {
         contextHash: async (dir) => (await readContextManifest(dir)).hash,
         imageDigest: (ref) => promoter.client.resolveDigest(ref),
@@ -210,7 +219,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === 'partial') {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.build.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -249,7 +258,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.annotations,
+      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : undefined,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
       // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
@@ -308,6 +317,12 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   }
 }
 
+/** The base images each requested platform's build pulls (the builder's own platform when none is requested). */
+function pulledBaseImages(dockerfile: DockerfileModel, settings: PipelineSettings) {
+  const build = buildPlatform(settings.env);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
+}
+
 const EXPORT_HINT =
   'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) ' +
   'or use a builder with another driver (docker-container, remote, kubernetes).';
@@ -327,6 +342,7 @@ function newRecord(result: PipelineResult, key: string, settings: PipelineSettin
     fingerprint: result.fingerprint ?? '',
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    platforms: settings.build.platforms,
     images: result.digest ? [...(settings.push ? settings.tags : []), ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest! })) : [],
     manifest: serializeManifest(result.manifest).toString('base64'),
     createdAt: new Date().toISOString(),
@@ -340,10 +356,12 @@ async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
     if (/unknown flag: --call/.test(error.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: 'call' });
-    const failed = error.steps.find((step) => step.error);
+    // The step that failed, not those BuildKit cancelled because of it (another platform's, a parallel stage's).
+    const failed = error.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join('\n');
-    const message = [failed ? `${failed.name} failed: ${failed.error}` : error.message, output].filter(Boolean).join('\n');
+    const platform = failed && platformOfStep(failed.name);
+    const message = [failed ? `${failed.name} failed${platform ? ` on ${platform}` : ''}: ${failed.error}` : error.message, output].filter(Boolean).join('\n');
     // Only a failing instruction is annotated on the Dockerfile; a failed push or export is not the Dockerfile's fault.
     throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
   }
@@ -367,14 +385,18 @@ async function explainPartialPush(error: unknown, pushed: string[], promoter: Pr
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => undefined)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
-  throw new UserError(`${error.message}\nPushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
+  // With several registries, the one that took none of its tags is the one that refused.
+  const registryOf = (ref: string) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which = refusing.length ? `Registry ${refusing.join(', ')} took none of its tags. ` : '';
+  throw new UserError(`${error.message}\n${which}Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
     input: error.input,
     file: error.file,
     line: error.line,
   });
 }
 
-function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanation | undefined {
+function explainMiss(record: CacheRecord, result: PipelineResult, platforms: string[]): MissExplanation | undefined {
   if (!record.manifest) return undefined;
   let previous: ContextManifest;
   try {
@@ -383,17 +405,23 @@ function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanati
     return undefined;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  // An entry from before records kept platforms says nothing about them.
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(',') === [...platforms].sort().join(',');
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...(samePlatforms ? {} : { restoredPlatforms }) };
 }
 
 function logMiss(changes: MissExplanation, log: PipelineLog): void {
   log.info('Why the cache missed:');
   if (changes.dockerfileChanged) log.info('  the Dockerfile changed');
+  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms) log.info(`  ${platforms}`);
   for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 
 function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }

@@ -4,13 +4,16 @@
  * the commit built on the default branch before its release tag), the new tags
  * are added by manifest PUT: no build, no blob upload, the same digest.
  */
-import type { RegistryLogin } from './docker-config.ts';
-import { messageOf } from './errors.ts';
+import type { Credentials } from './credentials.ts';
+import { messageOf, UserError } from './errors.ts';
 import { FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { PipelineLog } from './log.ts';
 import { RegistryClient, type FetchedManifest } from './registry/client.ts';
 import { copyImage } from './registry/copy.ts';
-import { imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
+import { RegistryError } from './registry/registry-error.ts';
+import type { BaseImageUse } from './dockerfile.ts';
+import type { ResolvedBase } from './fingerprint.ts';
+import { formatPlatform, imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
 import { parseReference, type RepositoryRef } from './registry/reference.ts';
 
 export interface FoundImage {
@@ -25,31 +28,54 @@ export interface ImageLayer {
   /** The history entry of the layer, e.g. `RUN /bin/sh -c make # buildkit`. */
   createdBy: string;
   size: number;
+  /** The platform of the image the layer is in, when the pushed image is an index. */
+  platform?: string;
 }
 
 export class Promoter {
   readonly client: RegistryClient;
   readonly log: PipelineLog;
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  readonly copied = { blobs: 0, bytes: 0 };
 
-  constructor(logins: RegistryLogin[], log: PipelineLog) {
-    const credentials = new Map(logins.map((login) => [login.registry, { username: login.username, password: login.password }]));
-    this.client = new RegistryClient({ credentials, retries: 3 });
+  constructor(credentials: Credentials, log: PipelineLog) {
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log;
   }
 
   /**
-   * Checks before any build time is spent that each target repository answers
-   * and the credentials are accepted (a wrong password fails here, by name).
+   * Checks before any build time is spent that every target repository takes a
+   * push with the credentials found for its registry. One error names each
+   * registry that refused and how to give it credentials.
    */
   async checkAccess(refs: string[]): Promise<void> {
-    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), ref]));
-    await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
+    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), parseReference(ref)]));
+    const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
+    const refused = checks.flatMap((check, index) => (check.status === 'rejected' ? [{ reference: [...byRepository.values()][index]!, error: check.reason as unknown }] : []));
+    if (refused.length === 0) return;
+    const lines = refused.map(({ reference, error }) => `${messageOf(error)}${isAccessRefusal(error) ? `: ${loginHint(reference.registry)}` : ''}`);
+    throw new UserError(refused.length === 1 ? lines[0]! : `${refused.length} registries cannot be pushed to:\n${lines.join('\n')}`, { input: 'images' });
   }
 
-  /** The digest each base image tag points at now; undefined (with a warning) when one cannot be resolved. */
-  async resolveBaseImages(refs: string[]): Promise<{ ref: string; digest: string }[] | undefined> {
+  /**
+   * The digest each base image tag points at now and, for an index, the digest
+   * of each platform's manifest the build pulls from it (so that a tag moved
+   * for one platform shows, and the platforms a build does not pull do not
+   * count); undefined (with a warning) when one cannot be resolved.
+   */
+  async resolveBaseImages(uses: BaseImageUse[]): Promise<ResolvedBase[] | undefined> {
+    const platformsOf = new Map<string, string[]>();
+    for (const use of uses) platformsOf.set(use.ref, [...(platformsOf.get(use.ref) ?? []), use.platform]);
     try {
-      return await Promise.all(refs.map(async (ref) => ({ ref, digest: await this.client.resolveDigest(ref) })));
+      return await Promise.all(
+        [...platformsOf].map(async ([ref, platforms]) => {
+          const manifest = await this.client.getManifest(ref);
+          if (!isIndexMediaType(manifest.mediaType)) return { ref, digest: manifest.digest };
+          const index = manifest.json as ImageIndex;
+          const entries = platforms.map((platform) => [platform, selectPlatformManifest(index, parsePlatform(platform))?.digest ?? 'absent']);
+          return { ref, digest: manifest.digest, platforms: Object.fromEntries(entries) as Record<string, string> };
+        }),
+      );
     } catch (error) {
       this.log.warning(`Cannot resolve the base images (${messageOf(error)}); building without a fingerprint, so skip-unchanged is off for this run.`);
       return undefined;
@@ -85,31 +111,50 @@ export class Promoter {
   }
 
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found: FoundImage, targets: string[]): Promise<void> {
-    const source = { ...found.repository, tag: undefined, digest: found.digest };
+  async retag(found: FoundImage, targets: string[], candidates: string[] = [], fingerprint?: string): Promise<void> {
+    const sources = new Map<string, FoundImage>([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} → ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : undefined;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry)!;
+      const copied = await copyImage(this.client, { ...from.repository, tag: undefined, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : '';
+      this.log.info(`Tagged ${target} → ${found.digest}${how}`);
     }
   }
 
   /**
    * The layers of a pushed image with the instruction that made each (from the
-   * config's history), for the summary's step table.
+   * config's history), for the summary's step table; of every platform's image
+   * for an index.
    */
   async layersOf(ref: string, digest: string): Promise<ImageLayer[]> {
     const reference = { ...parseReference(ref), digest };
-    let manifest = await this.client.getManifest(reference);
-    if (isIndexMediaType(manifest.mediaType)) {
-      const first = imageManifestsOf(manifest.json as ImageIndex)[0];
-      if (!first) return [];
-      manifest = await this.client.getManifest({ ...reference, digest: first.digest });
-    }
-    const image = manifest.json as ImageManifest;
+    const manifest = await this.client.getManifest(reference);
+    if (!isIndexMediaType(manifest.mediaType)) return this.imageLayers(reference, manifest.json as ImageManifest);
+    const images = imageManifestsOf(manifest.json as ImageIndex);
+    const perPlatform = await Promise.all(
+      images.map(async (entry) => {
+        const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json as ImageManifest;
+        const platform = entry.platform ? formatPlatform(entry.platform) : undefined;
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...(platform ? { platform } : {}) }));
+      }),
+    );
+    return perPlatform.flat();
+  }
+
+  private async imageLayers(reference: RepositoryRef, image: ImageManifest): Promise<ImageLayer[]> {
     const config = JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, image.config.digest))) as {
       history?: { created_by?: string; empty_layer?: boolean }[];
     };
@@ -124,4 +169,16 @@ export class Promoter {
 
 function repositoryKey(reference: RepositoryRef): string {
   return `${reference.registry}/${reference.repository}`;
+}
+
+function isAccessRefusal(error: unknown): boolean {
+  return error instanceof RegistryError && (error.status === 401 || error.status === 403);
+}
+
+/** What to do about a registry that refused: the ways this step gets credentials. */
+function loginHint(registry: string): string {
+  return (
+    `log in to ${registry} before this step (docker/login-action with registry: ${registry}), ` +
+    `or give its credentials in "logins" (registry=${registry},username=…,password=…)`
+  );
 }

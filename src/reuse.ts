@@ -14,7 +14,7 @@ export async function reuseExisting(result: PipelineResult, promoter: Promoter, 
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint!, platform);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error) {

@@ -183,7 +183,7 @@ describe('build-contexts, no-cache, cache-from type=gha, annotations', () => {
   });
 
   it('annotations are on the pushed manifest', async () => {
-    const annotated = await run({ annotations: 'manifest:org.example.team=builds', 'skip-unchanged': 'false' }, 'd'.repeat(40));
+    const annotated = await run({ annotations: 'org.example.team=builds', 'skip-unchanged': 'false' }, 'd'.repeat(40));
     expect(annotated.code, annotated.stdout).toBe(0);
     const manifest = JSON.parse(docker('buildx', 'imagetools', 'inspect', '--raw', `${image}:main`)) as { annotations?: Record<string, string> };
     expect(manifest.annotations?.['org.example.team']).toBe('builds');

@@ -64,7 +64,7 @@ describe('each input becomes its Buildx flags', () => {
     ['nothing set: no attestations', {}, ['--provenance=false']],
     ['add-hosts', { 'add-hosts': 'a:1.2.3.4,b:5.6.7.8' }, ['--add-host', 'a:1.2.3.4', '--add-host', 'b:5.6.7.8']],
     ['allow', { allow: 'network.host' }, ['--allow', 'network.host']],
-    ['annotations', { annotations: 'manifest:a=b,c\nindex:d=e' }, ['--annotation', 'manifest:a=b,c', '--annotation', 'index:d=e']],
+    ['annotations: no flag here (the metadata turns them into --annotation)', { annotations: 'org.example.a=b' }, []],
     ['build-args', { 'build-args': 'A=1' }, ['--build-arg', 'A=1']],
     ['build-contexts: a folder made absolute', { 'build-contexts': 'lib=../lib\nbase=docker-image://alpine:3' }, ['--build-context', `lib=${path.resolve(workspace, '../lib')}`, '--build-context', 'base=docker-image://alpine:3']],
     ['cache-from: type=gha is left to the managed cache', { 'cache-from': 'type=gha\ntype=registry,ref=r/c:x' }, ['--cache-from', 'type=registry,ref=r/c:x']],
