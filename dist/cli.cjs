@@ -689,8 +689,8 @@ var init_main = __esm({
       SnippetTextEdit2.is = is;
     })(SnippetTextEdit || (SnippetTextEdit = {}));
     ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+      constructor(annotations2) {
+        this._annotations = annotations2 === void 0 ? /* @__PURE__ */ Object.create(null) : annotations2;
         this._counter = 0;
         this._size = 0;
       }
@@ -28828,6 +28828,8 @@ var import_node_path3 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
+var import_node_async_hooks = require("node:async_hooks");
+var annotations = new import_node_async_hooks.AsyncLocalStorage();
 
 // src/cache/store.ts
 var LAST_USED = ".last-used";
@@ -29482,9 +29484,70 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 // src/docker.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
+
+// src/cancel.ts
+init_import_meta_url();
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var STOP_GRACE_MS = 4e3;
+var stopping = /* @__PURE__ */ new Map();
+function stopChild(child, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child);
+  if (known) return known;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => child.once("close", () => resolve()));
+  child.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child), graceMs);
+  const done = exited.finally(() => {
+    clearTimeout(timer);
+    stopping.delete(child);
+  });
+  stopping.set(child, done);
+  return done;
+}
+function killTree(child) {
+  if (child.pid === void 0) return;
+  for (const pid of [...descendants(child.pid), child.pid]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    let children2 = [];
+    try {
+      const tasks = import_node_fs7.default.readdirSync(`/proc/${parent}/task`);
+      children2 = tasks.flatMap((task) => readChildren(parent, task));
+    } catch {
+      continue;
+    }
+    found.push(...children2);
+    queue.push(...children2);
+  }
+  return found;
+}
+function readChildren(pid, task) {
+  try {
+    return import_node_fs7.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/docker.ts
+var defaultSignal;
 function docker(args, options) {
+  const signal = options.signal ?? defaultSignal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const child = (0, import_node_child_process2.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stop = () => void stopChild(child);
+    signal?.addEventListener("abort", stop, { once: true });
+    child.on("close", () => signal?.removeEventListener("abort", stop));
     const stdout = collect(child.stdout, options.onStdoutLine);
     const stderr = collect(child.stderr, options.onStderrLine);
     child.on("error", (error) => {
@@ -29675,7 +29738,7 @@ var import_node_path8 = __toESM(require("node:path"), 1);
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_path6 = __toESM(require("node:path"), 1);
@@ -29804,7 +29867,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs7.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs8.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -32703,15 +32766,15 @@ function computeMetadata(ctx, spec, options = {}) {
     scope
   });
   const levels = options.annotationLevels ?? ["manifest"];
-  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const annotations2 = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
   return {
     version,
     tags,
     tagNames,
     images: imageNames,
     labels,
-    annotations,
-    json: { tags, labels, annotations },
+    annotations: annotations2,
+    json: { tags, labels, annotations: annotations2 },
     warnings
   };
 }

@@ -12387,8 +12387,8 @@ var require_headers = __commonJS({
       static getHeadersGuard(o) {
         return o.#guard;
       }
-      static setHeadersGuard(o, guard) {
-        o.#guard = guard;
+      static setHeadersGuard(o, guard2) {
+        o.#guard = guard2;
       }
       static getHeadersList(o) {
         return o.#headersList;
@@ -12776,12 +12776,12 @@ var require_response = __commonJS({
         }
       }
     }
-    function fromInnerResponse(innerResponse, guard) {
+    function fromInnerResponse(innerResponse, guard2) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
-      setHeadersGuard(response[kHeaders], guard);
+      setHeadersGuard(response[kHeaders], guard2);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
         streamRegistry.register(response, new WeakRef(innerResponse.body.stream));
       }
@@ -13454,13 +13454,13 @@ var require_request2 = __commonJS({
       }
       return newRequest;
     }
-    function fromInnerRequest(innerRequest, signal, guard) {
+    function fromInnerRequest(innerRequest, signal, guard2) {
       const request = new Request(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
       request[kHeaders] = new Headers2(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
+      setHeadersGuard(request[kHeaders], guard2);
       return request;
     }
     Object.defineProperties(Request.prototype, {
@@ -19900,8 +19900,8 @@ var init_main = __esm({
       SnippetTextEdit2.is = is;
     })(SnippetTextEdit || (SnippetTextEdit = {}));
     ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+      constructor(annotations2) {
+        this._annotations = annotations2 === void 0 ? /* @__PURE__ */ Object.create(null) : annotations2;
         this._counter = 0;
         this._size = 0;
       }
@@ -27382,7 +27382,7 @@ init_import_meta_url();
 // src/main.ts
 init_import_meta_url();
 var import_node_crypto10 = __toESM(require("node:crypto"), 1);
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path13 = __toESM(require("node:path"), 1);
 
@@ -29365,14 +29365,14 @@ function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
   const stepAt = (instruction) => steps.find((s) => s.instruction === instruction)?.step;
   return (run3, copy) => {
-    const runStep = stepAt(run3);
+    const runStep2 = stepAt(run3);
     const copyStep = stepAt(copy.instruction);
-    if (!runStep || runStep.cached || !copyStep || copyStep.cached) return "";
+    if (!runStep2 || runStep2.cached || !copyStep || copyStep.cached) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
     const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run3.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
-    return ` This run it re-ran in ${runStep.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    return ` This run it re-ran in ${runStep2.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
   };
 }
 function changedUnder(copy, changed) {
@@ -29388,9 +29388,123 @@ var import_promises = __toESM(require("node:fs/promises"), 1);
 // src/docker.ts
 init_import_meta_url();
 var import_node_child_process = require("node:child_process");
+
+// src/cancel.ts
+init_import_meta_url();
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+var CancelledError = class extends Error {
+  constructor(signalName) {
+    super(`the step was cancelled (${signalName}); the build was stopped`);
+    this.signalName = signalName;
+    this.name = "CancelledError";
+  }
+  signalName;
+};
+var STOP_GRACE_MS = 4e3;
+function watchCancellation(target = process) {
+  const controller = new AbortController();
+  let signalName;
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      killStopping();
+      return;
+    }
+    signalName = name;
+    controller.abort(new CancelledError(name));
+  };
+  const onInt = () => onSignal("SIGINT");
+  const onTerm = () => onSignal("SIGTERM");
+  target.on("SIGINT", onInt);
+  target.on("SIGTERM", onTerm);
+  return {
+    signal: controller.signal,
+    get signalName() {
+      return signalName;
+    },
+    race(work) {
+      if (controller.signal.aborted) return Promise.reject(controller.signal.reason);
+      work.catch(() => {
+      });
+      return new Promise((resolve, reject) => {
+        const onAbort = () => reject(controller.signal.reason);
+        controller.signal.addEventListener("abort", onAbort, { once: true });
+        work.then(resolve, reject).finally(() => controller.signal.removeEventListener("abort", onAbort));
+      });
+    },
+    dispose() {
+      target.off("SIGINT", onInt);
+      target.off("SIGTERM", onTerm);
+    }
+  };
+}
+var stopping = /* @__PURE__ */ new Map();
+function stopChild(child, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child);
+  if (known) return known;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => child.once("close", () => resolve()));
+  child.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child), graceMs);
+  const done = exited.finally(() => {
+    clearTimeout(timer);
+    stopping.delete(child);
+  });
+  stopping.set(child, done);
+  return done;
+}
+async function childrenStopped() {
+  await Promise.all(stopping.values());
+}
+function killStopping() {
+  for (const child of stopping.keys()) killTree(child);
+}
+function killTree(child) {
+  if (child.pid === void 0) return;
+  for (const pid of [...descendants(child.pid), child.pid]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    let children2 = [];
+    try {
+      const tasks = import_node_fs5.default.readdirSync(`/proc/${parent}/task`);
+      children2 = tasks.flatMap((task) => readChildren(parent, task));
+    } catch {
+      continue;
+    }
+    found.push(...children2);
+    queue.push(...children2);
+  }
+  return found;
+}
+function readChildren(pid, task) {
+  try {
+    return import_node_fs5.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/docker.ts
+var defaultSignal;
+function stopChildrenOn(signal) {
+  defaultSignal = signal;
+}
 function docker(args, options) {
+  const signal = options.signal ?? defaultSignal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const child = (0, import_node_child_process.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stop = () => void stopChild(child);
+    signal?.addEventListener("abort", stop, { once: true });
+    child.on("close", () => signal?.removeEventListener("abort", stop));
     const stdout = collect(child.stdout, options.onStdoutLine);
     const stderr = collect(child.stderr, options.onStderrLine);
     child.on("error", (error2) => {
@@ -29901,15 +30015,91 @@ var import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
+var import_node_async_hooks = require("node:async_hooks");
+var RETRY_AFTER_LIMIT_S = 20;
+var CacheServiceError = class extends Error {
+  constructor(message, unavailable2) {
+    super(message);
+    this.unavailable = unavailable2;
+    this.name = "CacheServiceError";
+  }
+  unavailable;
+};
 var loading;
 function loadActionsCache() {
-  return loading ??= import("./actions-cache.cjs");
+  return loading ??= import("./actions-cache.cjs").then(guard);
+}
+var unavailable = /* @__PURE__ */ new Set();
+function serviceUrl() {
+  return process.env.ACTIONS_RESULTS_URL ?? process.env.ACTIONS_CACHE_URL ?? "";
+}
+function guard(module2) {
+  captureAnnotations();
+  return {
+    ...module2,
+    isFeatureAvailable: () => module2.isFeatureAvailable() && !unavailable.has(serviceUrl()),
+    restoreCache: (...args) => guarded(() => module2.restoreCache(...args)),
+    saveCache: (...args) => guarded(() => module2.saveCache(...args))
+  };
+}
+async function guarded(call) {
+  const service = serviceUrl();
+  if (unavailable.has(service)) throw new CacheServiceError("the cache service was unavailable earlier in this run", true);
+  let reported = await reporting(call);
+  const wait = retryAfterSeconds(reported.messages);
+  if (wait !== void 0 && wait <= RETRY_AFTER_LIMIT_S) {
+    await new Promise((resolve) => setTimeout(resolve, wait * 1e3));
+    reported = await reporting(call);
+  }
+  if (reported.messages.length === 0) return reported.value;
+  const failure = describeFailure(reported.messages);
+  if (failure.unavailable) unavailable.add(service);
+  throw new CacheServiceError(failure.message, failure.unavailable);
+}
+async function reporting(call) {
+  const messages = [];
+  const value = await annotations.run(messages, call);
+  return { value, messages };
+}
+function retryAfterSeconds(messages) {
+  for (const message of messages) {
+    const match = /rate limit will reset in (\d+) seconds/.exec(message);
+    if (match) return Number(match[1]);
+  }
+  return void 0;
+}
+function describeFailure(messages) {
+  const reasons = messages.filter((message) => !/rate limit will reset in/.test(message) || messages.length === 1).map((message) => message.replace(/^Failed to (restore|save): /, "").split("\n")[0].trim());
+  const rateLimited = messages.some((message) => /Rate limited|rate limit will reset/.test(message));
+  const exhausted = messages.some((message) => /Failed to make request after \d+ attempts|Unable to make request|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND/.test(message));
+  return { message: [...new Set(reasons)].join("; "), unavailable: rateLimited || exhausted };
+}
+var annotations = new import_node_async_hooks.AsyncLocalStorage();
+var capturing = false;
+function captureAnnotations() {
+  if (capturing) return;
+  capturing = true;
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk, ...rest) => {
+    const messages = annotations.getStore();
+    if (messages && typeof chunk === "string") {
+      const match = /^::(warning|error)(?: [^:]*)?::(.*?)\r?\n?$/s.exec(chunk);
+      if (match) {
+        messages.push(unescapeCommand(match[2]));
+        return true;
+      }
+    }
+    return write(chunk, ...rest);
+  });
+}
+function unescapeCommand(text) {
+  return text.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
 }
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
 var import_node_path3 = __toESM(require("node:path"), 1);
 var import_promises3 = require("node:stream/promises");
@@ -29929,7 +30119,7 @@ function blobPath(dir, digest) {
 }
 async function sha256OfFile(file) {
   const hash = (0, import_node_crypto5.createHash)("sha256");
-  await (0, import_promises3.pipeline)((0, import_node_fs5.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
+  await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest("hex")}`;
 }
 function isMetadata(descriptor) {
@@ -30604,17 +30794,21 @@ function deltaCacheStore(options) {
     }
     const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
     const planned = planPacks(fresh.filter((blob) => !inline.has(blob.digest)), packTargetBytes, keyPrefix, corruptPacks);
+    const errors = /* @__PURE__ */ new Set();
     const saved = await mapLimit(
       planned,
       concurrency,
       (pack) => savePack(session, dir, pack).catch((error2) => {
-        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error2)}`);
+        errors.add(messageOf(error2));
         return false;
       })
     );
     session.check();
     const failed = saved.filter((ok) => !ok).length;
-    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    if (failed > 0) {
+      const why = errors.size > 0 ? ` (${[...errors].slice(0, 2).join("; ")})` : "";
+      throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved${why}, so the index ${key} was not saved either`);
+    }
     for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
     const packs = { version: 2, packs: {}, blobs: assignments, inline: Object.fromEntries(fresh.filter((blob) => inline.has(blob.digest)).map((blob) => [blob.digest, blob.size])) };
     for (const pack of new Set(Object.values(assignments))) {
@@ -30703,15 +30897,15 @@ function deltaCacheStore(options) {
 // src/docker-config.ts
 init_import_meta_url();
 var import_node_crypto7 = __toESM(require("node:crypto"), 1);
-var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path7 = __toESM(require("node:path"), 1);
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
   const dir = import_node_path7.default.join(tempRoot, `image-build-docker-${import_node_crypto7.default.randomBytes(6).toString("hex")}`);
-  import_node_fs6.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of ["cli-plugins", "buildx", "contexts"]) {
     const source = import_node_path7.default.join(originalDir, shared);
-    if (import_node_fs6.default.existsSync(source)) import_node_fs6.default.symlinkSync(source, import_node_path7.default.join(dir, shared));
+    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path7.default.join(dir, shared));
   }
   const auths = {};
   for (const login of logins) {
@@ -30720,21 +30914,21 @@ function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigD
   const config = { auths };
   const currentContext = readCurrentContext(originalDir);
   if (currentContext) config.currentContext = currentContext;
-  import_node_fs6.default.writeFileSync(import_node_path7.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
+  import_node_fs7.default.writeFileSync(import_node_path7.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function authKey(registry) {
   return registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
 }
 function removeDockerConfig(dir) {
-  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
   return env.DOCKER_CONFIG || import_node_path7.default.join(import_node_os2.default.homedir(), ".docker");
 }
 function readCurrentContext(originalDir) {
   try {
-    const config = JSON.parse(import_node_fs6.default.readFileSync(import_node_path7.default.join(originalDir, "config.json"), "utf8"));
+    const config = JSON.parse(import_node_fs7.default.readFileSync(import_node_path7.default.join(originalDir, "config.json"), "utf8"));
     return config.currentContext;
   } catch {
     return void 0;
@@ -30745,7 +30939,7 @@ var SECRETS_STATE = "image-build-secrets-dir";
 // src/git-context.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_util = require("node:util");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
@@ -30807,7 +31001,7 @@ function readPayload(path14, readFile) {
     throw new UserError(`GITHUB_EVENT_PATH ${path14} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path14) => (0, import_node_fs7.existsSync)(path14) ? (0, import_node_fs7.readFileSync)(path14, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path14) => (0, import_node_fs8.existsSync)(path14) ? (0, import_node_fs8.readFileSync)(path14, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -30878,7 +31072,7 @@ var run = (0, import_node_util.promisify)(import_node_child_process2.execFile);
 
 // src/inputs.ts
 init_import_meta_url();
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 function inputsFromEnv(env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -30887,14 +31081,14 @@ function readInputs(get, workspace) {
   const contextInput = get("context") || ".";
   const context = import_node_path8.default.resolve(workspace, contextInput);
   if (!isDirectory2(context)) {
-    const problem = import_node_fs8.default.existsSync(context) ? "is not a folder" : "does not exist";
+    const problem = import_node_fs9.default.existsSync(context) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
   const file = fileInput ? import_node_path8.default.resolve(workspace, fileInput) : import_node_path8.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
     const shown = fileInput || import_node_path8.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs8.default.existsSync(file) ? "is not a file" : "does not exist";
+    const problem = import_node_fs9.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -30971,10 +31165,10 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs8.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs8.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // src/pipeline.ts
@@ -30990,7 +31184,7 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto8 = require("node:crypto");
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
@@ -31042,7 +31236,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs9.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -33786,79 +33980,89 @@ function computeMetadata(ctx, spec, options = {}) {
     scope
   });
   const levels = options.annotationLevels ?? ["manifest"];
-  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const annotations2 = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
   return {
     version,
     tags,
     tagNames,
     images: imageNames,
     labels,
-    annotations,
-    json: { tags, labels, annotations },
+    annotations: annotations2,
+    json: { tags, labels, annotations: annotations2 },
     warnings
   };
 }
 
 // src/main.ts
-async function run2(env = process.env) {
+async function run2(env = process.env, cancellation = watchCancellation()) {
   const secretsDir = import_node_path13.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  stopChildrenOn(cancellation.signal);
   try {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace);
-    for (const secret of [inputs.password, inputs.githubToken]) if (secret) setSecret(secret);
-    const git = gitContextFromEnv(env);
-    const switches = metadataSwitchesFromEnv(env);
-    const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git.repository, inputs.githubToken, { warn: warning }) : void 0;
-    const meta = computeMetadata(
-      git,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
-      { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
-    );
-    for (const warning2 of meta.warnings) warning(warning2);
-    const refs = meta.images.length ? meta.tags : [];
-    const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
-    import_node_fs10.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
-    saveState(SECRETS_STATE, secretsDir);
-    const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
-    const result = await runPipeline(
-      {
-        context: inputs.context,
-        file: inputs.file,
-        workspace,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        platforms: inputs.platforms,
-        tags: refs,
-        labels: meta.labels,
-        push,
-        load: false,
-        cache: inputs.cache,
-        cacheMode: inputs.cacheMode,
-        cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path13.default.relative(workspace, inputs.file)),
-        store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
-        registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
-        skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git),
-        builder: inputs.builder,
-        dryRun: inputs.dryRun,
-        logins: registryLogins(inputs, meta, env),
-        tempDir,
-        secretsDir,
-        env: { ...env }
-      },
-      actionLog
-    );
-    setOutputs(meta, result, switches.setOutputEnv);
-    const advice = inputs.advice ? layerAdvice(result) : [];
-    for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
-    info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
-    await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
+    await cancellation.race(runStep(env, secretsDir));
   } catch (error2) {
     report(error2);
   } finally {
     removeDockerConfig(secretsDir);
+    if (cancellation.signal.aborted) {
+      await childrenStopped();
+      removeDockerConfig(secretsDir);
+    }
+    stopChildrenOn(void 0);
+    cancellation.dispose();
   }
+}
+async function runStep(env, secretsDir) {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const inputs = readInputs(inputsFromEnv(env), workspace);
+  for (const secret of [inputs.password, inputs.githubToken]) if (secret) setSecret(secret);
+  const git = gitContextFromEnv(env);
+  const switches = metadataSwitchesFromEnv(env);
+  const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git.repository, inputs.githubToken, { warn: warning }) : void 0;
+  const meta = computeMetadata(
+    git,
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+    { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
+  );
+  for (const warning2 of meta.warnings) warning(warning2);
+  const refs = meta.images.length ? meta.tags : [];
+  const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
+  import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+  saveState(SECRETS_STATE, secretsDir);
+  const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
+  const result = await runPipeline(
+    {
+      context: inputs.context,
+      file: inputs.file,
+      workspace,
+      buildArgs: inputs.buildArgs,
+      target: inputs.target,
+      platforms: inputs.platforms,
+      tags: refs,
+      labels: meta.labels,
+      push,
+      load: false,
+      cache: inputs.cache,
+      cacheMode: inputs.cacheMode,
+      cacheKeyPrefix: inputs.cacheKeyPrefix,
+      cacheScope: cacheScope(meta.images[0], import_node_path13.default.relative(workspace, inputs.file)),
+      store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
+      registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
+      skipUnchanged: inputs.skipUnchanged,
+      lookupRefs: lookupRefs(meta, git),
+      builder: inputs.builder,
+      dryRun: inputs.dryRun,
+      logins: registryLogins(inputs, meta, env),
+      tempDir,
+      secretsDir,
+      env: { ...env }
+    },
+    actionLog
+  );
+  setOutputs(meta, result, switches.setOutputEnv);
+  const advice = inputs.advice ? layerAdvice(result) : [];
+  for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
+  info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
+  await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
 }
 var actionLog = {
   info: (message) => info(message),

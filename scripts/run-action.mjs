@@ -40,8 +40,13 @@ export function eventPayload({ eventName = 'push', ref = 'refs/heads/main', sha,
 /**
  * Runs main and post. `runnerTemp` must be the same folder across runs that
  * should share the Actions cache (the cache is versioned by path).
+ *
+ * `cancelWhen` cancels main the way a runner cancels a step: once it resolves
+ * true (polled, given the output so far), main gets SIGINT, SIGTERM 7.5 s
+ * later and SIGKILL 2.5 s after that, each only while it still runs. The
+ * signals sent are returned in `signals`. `afterMain(state)` runs between main and post.
  */
-export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000 }) {
+export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, cancelWhen, afterMain }) {
   const stepDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-step-'));
   sha ??= crypto.createHash('sha1').update(ref).digest('hex');
   runnerTemp ??= path.join(stepDir, 'runner-temp');
@@ -82,14 +87,45 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   for (const [name, value] of Object.entries(base)) if (value === undefined) delete base[name];
 
   const node = nodeBinary();
-  const main = await spawnCollect(node, [path.join(root, 'dist/index.cjs')], base, workspace, timeoutMs);
+  const signals = [];
+  const main = await spawnCollect(node, [path.join(root, 'dist/index.cjs')], base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
   const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
+  await afterMain?.(state);
   const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };
   const post = await spawnCollect(node, [path.join(root, 'dist/post.cjs')], postEnv, workspace, 60_000);
   const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
   const summary = fs.readFileSync(files.summary, 'utf8');
   fs.rmSync(stepDir, { recursive: true, force: true });
-  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, summary, state, runnerTemp, seconds: main.seconds };
+  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, summary, state, runnerTemp, seconds: main.seconds, signals, pid: main.pid };
+}
+
+/** The runner's cancel sequence (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after), started once `when(output)` is true. */
+function cancelLikeRunner(child, output, when, signals) {
+  let started = false;
+  let checking = false;
+  const poll = setInterval(async () => {
+    if (started || child.exitCode !== null || child.signalCode !== null) return clearInterval(poll);
+    if (checking) return;
+    checking = true;
+    const now = await when(output());
+    checking = false;
+    if (!now || started) return;
+    started = true;
+    clearInterval(poll);
+    const since = Date.now();
+    const send = (name) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      signals.push({ name, afterMs: Date.now() - since });
+      child.kill(name);
+    };
+    send('SIGINT');
+    const term = setTimeout(() => send('SIGTERM'), 7_500);
+    const kill = setTimeout(() => send('SIGKILL'), 10_000);
+    child.once('close', () => {
+      clearTimeout(term);
+      clearTimeout(kill);
+    });
+  }, 100);
 }
 
 export function nodeBinary() {
@@ -115,8 +151,11 @@ export function parseFileCommands(text) {
   return values;
 }
 
-/** Runs a command to its end and collects its output; a command that cannot start resolves with code 127. */
-export function spawnCollect(command, args, env, cwd, timeoutMs = 0) {
+/**
+ * Runs a command to its end and collects its output; a command that cannot start resolves with code 127.
+ * `watch` is called once with the child and a function returning the output so far.
+ */
+export function spawnCollect(command, args, env, cwd, timeoutMs = 0, watch) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -125,9 +164,10 @@ export function spawnCollect(command, args, env, cwd, timeoutMs = 0) {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
+    watch?.(child, () => `${stdout}\n${stderr}`);
     const finish = (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000, pid: child.pid });
     };
     child.on('error', (error) => {
       stderr += String(error);

@@ -3,6 +3,7 @@
  * a caller that has one passes it as `input` (stdin).
  */
 import { spawn } from 'node:child_process';
+import { stopChild } from './cancel.ts';
 import { UserError } from './errors.ts';
 
 export interface DockerRun {
@@ -17,11 +18,26 @@ export interface DockerOptions {
   /** Called with each complete stderr line as it arrives (BuildKit progress goes to stderr). */
   onStderrLine?: (line: string) => void;
   onStdoutLine?: (line: string) => void;
+  /** Aborting it stops the command (cancel.ts); defaults to the one given to stopChildrenOn. */
+  signal?: AbortSignal;
+}
+
+let defaultSignal: AbortSignal | undefined;
+
+/** Every Docker CLI process started from now on stops when `signal` aborts (the action's cancellation). */
+export function stopChildrenOn(signal: AbortSignal | undefined): void {
+  defaultSignal = signal;
 }
 
 export function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
+  const signal = options.signal ?? defaultSignal;
+  // A cancelled run starts nothing more (work abandoned by the cancel may still try).
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const child = spawn('docker', args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stop = () => void stopChild(child);
+    signal?.addEventListener('abort', stop, { once: true });
+    child.on('close', () => signal?.removeEventListener('abort', stop));
     const stdout = collect(child.stdout, options.onStdoutLine);
     const stderr = collect(child.stderr, options.onStderrLine);
     child.on('error', (error: NodeJS.ErrnoException) => {

@@ -10,10 +10,12 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { adviseDockerfile, type Advice } from './advice.ts';
 import { dockerfileSteps } from './builder.ts';
+import { childrenStopped, watchCancellation, type Cancellation } from './cancel.ts';
 import { cacheScope } from './cache/keys.ts';
 import { registryCacheRef } from './cache/registry-backend.ts';
 import { deltaCacheStore } from './cache/delta-store.ts';
 import { localCacheStore, type CacheStore } from './cache/store.ts';
+import { stopChildrenOn } from './docker.ts';
 import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
@@ -23,69 +25,86 @@ import { parseReference } from './registry/reference.ts';
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Runs the step. A cancel (cancel.ts) ends it at once: the Docker processes are
+ * stopped, the private Docker config removed, and the work in flight abandoned
+ * (the entry point exits without waiting for it).
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, cancellation: Cancellation = watchCancellation()): Promise<void> {
   const secretsDir = path.join(env.RUNNER_TEMP || os.tmpdir(), `image-build-secrets-${crypto.randomBytes(6).toString('hex')}`);
+  stopChildrenOn(cancellation.signal);
   try {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace);
-    for (const secret of [inputs.password, inputs.githubToken]) if (secret) core.setSecret(secret);
-
-    const git = gitContextFromEnv(env);
-    const switches = metadataSwitchesFromEnv(env);
-    const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined;
-    const meta = computeMetadata(
-      git,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
-      { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
-    );
-    for (const warning of meta.warnings) core.warning(warning);
-    // With no image there is nothing to push: the tags are names only.
-    const refs = meta.images.length ? meta.tags : [];
-    const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
-
-    fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
-    core.saveState(SECRETS_STATE, secretsDir);
-    const tempDir = env.RUNNER_TEMP || os.tmpdir();
-    const result = await runPipeline(
-      {
-        context: inputs.context,
-        file: inputs.file,
-        workspace,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        platforms: inputs.platforms,
-        tags: refs,
-        labels: meta.labels,
-        push,
-        load: false,
-        cache: inputs.cache,
-        cacheMode: inputs.cacheMode,
-        cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
-        store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
-        registryCache:
-          inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
-        skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git),
-        builder: inputs.builder,
-        dryRun: inputs.dryRun,
-        logins: registryLogins(inputs, meta, env),
-        tempDir,
-        secretsDir,
-        env: { ...env },
-      },
-      actionLog,
-    );
-    setOutputs(meta, result, switches.setOutputEnv);
-    const advice = inputs.advice ? layerAdvice(result) : [];
-    for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
-    core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
-    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
+    await cancellation.race(runStep(env, secretsDir));
   } catch (error) {
     report(error);
   } finally {
     removeDockerConfig(secretsDir);
+    if (cancellation.signal.aborted) {
+      await childrenStopped();
+      // The abandoned work may have written the config meanwhile: gone again before the exit.
+      removeDockerConfig(secretsDir);
+    }
+    stopChildrenOn(undefined);
+    cancellation.dispose();
   }
+}
+
+async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void> {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const inputs = readInputs(inputsFromEnv(env), workspace);
+  for (const secret of [inputs.password, inputs.githubToken]) if (secret) core.setSecret(secret);
+
+  const git = gitContextFromEnv(env);
+  const switches = metadataSwitchesFromEnv(env);
+  const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined;
+  const meta = computeMetadata(
+    git,
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+    { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
+  );
+  for (const warning of meta.warnings) core.warning(warning);
+  // With no image there is nothing to push: the tags are names only.
+  const refs = meta.images.length ? meta.tags : [];
+  const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
+
+  fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+  core.saveState(SECRETS_STATE, secretsDir);
+  const tempDir = env.RUNNER_TEMP || os.tmpdir();
+  const result = await runPipeline(
+    {
+      context: inputs.context,
+      file: inputs.file,
+      workspace,
+      buildArgs: inputs.buildArgs,
+      target: inputs.target,
+      platforms: inputs.platforms,
+      tags: refs,
+      labels: meta.labels,
+      push,
+      load: false,
+      cache: inputs.cache,
+      cacheMode: inputs.cacheMode,
+      cacheKeyPrefix: inputs.cacheKeyPrefix,
+      cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
+      store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
+      registryCache:
+        inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
+      skipUnchanged: inputs.skipUnchanged,
+      lookupRefs: lookupRefs(meta, git),
+      builder: inputs.builder,
+      dryRun: inputs.dryRun,
+      logins: registryLogins(inputs, meta, env),
+      tempDir,
+      secretsDir,
+      env: { ...env },
+    },
+    actionLog,
+  );
+  setOutputs(meta, result, switches.setOutputEnv);
+  const advice = inputs.advice ? layerAdvice(result) : [];
+  for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
+  core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
+  await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
 }
 
 const actionLog: PipelineLog = {

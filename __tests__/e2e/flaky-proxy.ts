@@ -17,6 +17,8 @@ export interface FlakyProxyOptions {
   statuses?: number[];
   /** The Retry-After header sent with each failure (seconds); none when undefined. */
   retryAfter?: string;
+  /** Requests matching this are held, never answered (a transfer that hangs), until close. */
+  hold?: RegExp;
 }
 
 export interface ProxiedRequest {
@@ -34,6 +36,10 @@ export interface FlakyProxy {
   /** Every request seen, in arrival order. */
   requests: ProxiedRequest[];
   injectedCount(): number;
+  /** Requests held so far (`hold`). */
+  heldCount(): number;
+  /** Forwards requests matching `hold` from now on. */
+  stopHolding(): void;
   close(): Promise<void>;
 }
 
@@ -42,11 +48,18 @@ export async function startFlakyProxy(options: FlakyProxyOptions): Promise<Flaky
   const statuses = options.statuses ?? [503];
   const requests: ProxiedRequest[] = [];
   let injected = 0;
+  let held = 0;
+  let holding = true;
 
   const server = http.createServer((req, res) => {
     const line = `${req.method} ${req.url}`;
     const record: ProxiedRequest = { method: req.method ?? '', path: req.url ?? '', status: 0, injected: false };
     requests.push(record);
+    if (holding && options.hold?.test(line)) {
+      held++;
+      req.resume();
+      return;
+    }
     if ((options.match?.test(line) ?? true) && injected < options.failures) {
       const status = statuses[injected % statuses.length]!;
       injected++;
@@ -83,6 +96,10 @@ export async function startFlakyProxy(options: FlakyProxyOptions): Promise<Flaky
     port,
     requests,
     injectedCount: () => injected,
+    heldCount: () => held,
+    stopHolding: () => {
+      holding = false;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

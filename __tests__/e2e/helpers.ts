@@ -19,6 +19,8 @@ export interface ActionRun {
   runnerTemp: string;
   seconds: number;
   post: { code: number; stdout: string; stderr: string };
+  /** Signals sent to main by `cancelWhen`, with when (ms after the first). */
+  signals: { name: string; afterMs: number }[];
 }
 
 export interface ActionOptions {
@@ -30,6 +32,10 @@ export interface ActionOptions {
   runnerTemp?: string;
   env?: Record<string, string | undefined>;
   payload?: unknown;
+  /** Cancels main like a runner (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after) once this is true; polled with the output so far. */
+  cancelWhen?: (output: string) => boolean | Promise<boolean>;
+  /** Runs between main and post, with the state main saved. */
+  afterMain?: (state: Record<string, string>) => void | Promise<void>;
 }
 
 export const runAction = runActionJs as (options: ActionOptions) => Promise<ActionRun>;

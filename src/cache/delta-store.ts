@@ -223,15 +223,20 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     // so a pack another job saved already is taken as is.
     const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
     const planned = planPacks(fresh.filter((blob) => !inline.has(blob.digest)), packTargetBytes, keyPrefix, corruptPacks);
+    // One warning for the save, however many packs failed (the caller gives it).
+    const errors = new Set<string>();
     const saved = await mapLimit(planned, concurrency, (pack) =>
       savePack(session, dir, pack).catch((error: unknown) => {
-        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error)}`);
+        errors.add(messageOf(error));
         return false;
       }),
     );
     session.check();
     const failed = saved.filter((ok) => !ok).length;
-    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    if (failed > 0) {
+      const why = errors.size > 0 ? ` (${[...errors].slice(0, 2).join('; ')})` : '';
+      throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved${why}, so the index ${key} was not saved either`);
+    }
     for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
 
     const packs: PacksFile = { version: 2, packs: {}, blobs: assignments, inline: Object.fromEntries(fresh.filter((blob) => inline.has(blob.digest)).map((blob) => [blob.digest, blob.size])) };
