@@ -48,7 +48,7 @@ const cases: Throttle[] = [
   {
     name: 'lookup: 429 without Retry-After → one warning, no save tried',
     fault: { status: 429, routes: [LOOKUP] },
-    warns: /Cache restore failed, building without cache: Rate limited/,
+    warns: /Cache restore failed, building without cache: .*Rate limited: Failed request: \(429\)/,
     saved: false,
     atMost: { [LOOKUP]: 1, [CREATE]: 0 },
   },
