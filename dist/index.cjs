@@ -28708,6 +28708,7 @@ function walkContext(root, matcher) {
       if (dirExcluded && code === "EACCES") return;
       throw new UserError(`cannot read ${relPrefix || "."} in the build context: ${code ?? String(error2)}`);
     }
+    const undecodable = dirents.some((d) => d.name.includes("\uFFFD")) ? undecodableNames(absDir) : void 0;
     for (const d of dirents) {
       const name = d.name;
       const rel = relPrefix + name;
@@ -28719,6 +28720,13 @@ function walkContext(root, matcher) {
         excluded = r.excluded;
         childState = r.state;
       }
+      if (undecodable?.has(name) && !excluded) {
+        const shown = relPrefix + undecodable.get(name);
+        throw new UserError(
+          `the build context has a file whose name is not valid UTF-8: ${shown} (invalid bytes shown as \\x..). Docker sends it as it is, but its name cannot be hashed exactly here: rename it, or exclude it in .dockerignore.`
+        );
+      }
+      if (undecodable?.has(name)) continue;
       if (d.isDirectory()) {
         const pending = { rel, abs, included: false, parent: dir };
         if (excluded) {
@@ -28754,6 +28762,38 @@ function walkContext(root, matcher) {
   };
   visit(null, root, "", null, false);
   return result;
+}
+function undecodableNames(dir) {
+  const found = /* @__PURE__ */ new Map();
+  for (const raw of import_node_fs.default.readdirSync(dir, { encoding: "buffer" })) {
+    const decoded = raw.toString("utf8");
+    if (Buffer.from(decoded, "utf8").equals(raw)) continue;
+    found.set(decoded, escapeInvalidUtf8(raw));
+  }
+  return found;
+}
+function escapeInvalidUtf8(raw) {
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const width = utf8Width(raw, i);
+    if (width === 0) {
+      out += `\\x${raw[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += raw.subarray(i, i + width).toString("utf8");
+      i += width;
+    }
+  }
+  return out;
+}
+function utf8Width(raw, i) {
+  const b = raw[i];
+  const width = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+  if (width <= 1) return width;
+  if (i + width > raw.length) return 0;
+  const piece = raw.subarray(i, i + width);
+  return Buffer.from(piece.toString("utf8"), "utf8").equals(piece) ? width : 0;
 }
 function major(dev) {
   const d = BigInt(dev);
@@ -30042,6 +30082,7 @@ function guard(module2) {
     saveCache: (...args) => guarded(() => module2.saveCache(...args))
   };
 }
+var RESERVED_ELSEWHERE = /Unable to reserve cache with key .*another job may be creating this cache/;
 async function guarded(call) {
   const service = serviceUrl();
   if (unavailable.has(service)) throw new CacheServiceError("the cache service was unavailable earlier in this run", true);
@@ -30051,8 +30092,9 @@ async function guarded(call) {
     await new Promise((resolve) => setTimeout(resolve, wait * 1e3));
     reported = await reporting(call);
   }
-  if (reported.messages.length === 0) return reported.value;
-  const failure = describeFailure(reported.messages);
+  const messages = reported.messages.filter((message) => !RESERVED_ELSEWHERE.test(message));
+  if (messages.length === 0) return reported.value;
+  const failure = describeFailure(messages);
   if (failure.unavailable) unavailable.add(service);
   throw new CacheServiceError(failure.message, failure.unavailable);
 }

@@ -64,6 +64,8 @@ function guard(module: ActionsCacheModule): ActionsCacheModule {
   };
 }
 
+const RESERVED_ELSEWHERE = /Unable to reserve cache with key .*another job may be creating this cache/;
+
 async function guarded<T>(call: () => Promise<T>): Promise<T> {
   const service = serviceUrl();
   if (unavailable.has(service)) throw new CacheServiceError('the cache service was unavailable earlier in this run', true);
@@ -73,8 +75,10 @@ async function guarded<T>(call: () => Promise<T>): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     reported = await reporting(call);
   }
-  if (reported.messages.length === 0) return reported.value;
-  const failure = describeFailure(reported.messages);
+  // A key reserved by another job (or by a run that was cancelled) is what -1 already says; not a failure.
+  const messages = reported.messages.filter((message) => !RESERVED_ELSEWHERE.test(message));
+  if (messages.length === 0) return reported.value;
+  const failure = describeFailure(messages);
   if (failure.unavailable) unavailable.add(service);
   throw new CacheServiceError(failure.message, failure.unavailable);
 }
