@@ -30252,11 +30252,14 @@ var RegistryCache = class {
 
 // src/cache/session.ts
 var FolderCache = class {
-  constructor(store, tempDir, scope) {
+  constructor(store, tempDir, scope, warn = () => {
+  }) {
     this.store = store;
+    this.warn = warn;
     this.dir = import_node_path8.default.join(tempDir, "image-build-cache", scope);
   }
   store;
+  warn;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
@@ -30295,7 +30298,8 @@ var FolderCache = class {
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
     };
   }
   async afterBuild(succeeded) {
@@ -30315,10 +30319,19 @@ var FolderCache = class {
     await this.server?.close();
     this.server = void 0;
   }
-  async save(plan, record) {
+  async save(plan, record, steps) {
     await this.afterBuild(true);
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
+      await import_promises6.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false };
+    }
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
@@ -31469,7 +31482,7 @@ var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine
 function openCache(settings, promoter, log2) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log2.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log2.warning(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {

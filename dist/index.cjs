@@ -31362,11 +31362,14 @@ async function readRecord(cacheDir) {
 
 // src/cache/session.ts
 var FolderCache = class {
-  constructor(store, tempDir, scope) {
+  constructor(store, tempDir, scope, warn = () => {
+  }) {
     this.store = store;
+    this.warn = warn;
     this.dir = import_node_path11.default.join(tempDir, "image-build-cache", scope);
   }
   store;
+  warn;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
@@ -31405,7 +31408,8 @@ var FolderCache = class {
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
     };
   }
   async afterBuild(succeeded) {
@@ -31425,10 +31429,19 @@ var FolderCache = class {
     await this.server?.close();
     this.server = void 0;
   }
-  async save(plan, record) {
+  async save(plan, record, steps) {
     await this.afterBuild(true);
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error2) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
+      await import_promises11.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false };
+    }
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
@@ -32579,7 +32592,7 @@ var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine
 function openCache(settings, promoter, log) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {
