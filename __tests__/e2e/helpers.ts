@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: plain JavaScript harness shared with the demo and the benchmark
-import { root, runAction as runActionJs, stackEnv as stackEnvJs } from '../../scripts/run-action.mjs';
+import { nodeBinary as nodeBinaryJs, root, runAction as runActionJs, stackEnv as stackEnvJs } from '../../scripts/run-action.mjs';
 
 export interface ActionRun {
   code: number;
@@ -41,6 +41,8 @@ export interface ActionOptions {
 export const runAction = runActionJs as (options: ActionOptions) => Promise<ActionRun>;
 export const stack = stackEnvJs() as Record<string, string>;
 export const repoRoot = root as string;
+/** The Node the action runs on (the `node` devDependency when installed). */
+export const nodeBinary = nodeBinaryJs as () => string;
 
 export function dockerEnv(): NodeJS.ProcessEnv {
   return { ...process.env, ...stack };
