@@ -31448,7 +31448,11 @@ async function runPipeline(settings, log2) {
       metadataFile: import_node_path9.default.join(workDir, "metadata.json")
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
-    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error) => {
+      if (!isNamingRace(error)) throw error;
+      log2.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+      return log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
     let build;
     try {
@@ -31520,12 +31524,16 @@ async function explainPartialPush(error, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
+  const which2 = missing.length ? `Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error.message}
-Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}`, {
     input: error.input,
     file: error.file,
     line: error.line
   });
+}
+function isNamingRace(error) {
+  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 async function reuseExisting(result, promoter, candidates, targets) {
   try {

@@ -32558,7 +32558,11 @@ async function runPipeline(settings, log) {
       metadataFile: import_node_path12.default.join(workDir, "metadata.json")
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
-    const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error2) => {
+      if (!isNamingRace(error2)) throw error2;
+      log.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+      return log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint);
     let build;
     try {
@@ -32630,12 +32634,16 @@ async function explainPartialPush(error2, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error2;
   const missing = pushed.filter((tag) => !landed.includes(tag));
+  const which2 = missing.length ? `Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error2.message}
-Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}`, {
     input: error2.input,
     file: error2.file,
     line: error2.line
   });
+}
+function isNamingRace(error2) {
+  return error2 instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error2.message);
 }
 async function reuseExisting(result, promoter, candidates, targets) {
   try {

@@ -45,8 +45,12 @@ export function eventPayload({ eventName = 'push', ref = 'refs/heads/main', sha,
  * true (polled, given the output so far), main gets SIGINT, SIGTERM 7.5 s
  * later and SIGKILL 2.5 s after that, each only while it still runs. The
  * signals sent are returned in `signals`. `afterMain(state)` runs between main and post.
+ *
+ * `ownRunnerTemp` (root only) gives main its own empty RUNNER_TEMP at the same path, as
+ * each GitHub runner has: main runs in a mount namespace of its own with a tmpfs there (bash, not sh: dash drops INPUT_BUILD-ARGS and the like),
+ * so two runs at once share the path (and so the cache versions) but not the folder.
  */
-export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, cancelWhen, afterMain }) {
+export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, cancelWhen, afterMain, ownRunnerTemp = false }) {
   const stepDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-step-'));
   sha ??= crypto.createHash('sha1').update(ref).digest('hex');
   runnerTemp ??= path.join(stepDir, 'runner-temp');
@@ -88,7 +92,10 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
 
   const node = nodeBinary();
   const signals = [];
-  const main = await spawnCollect(node, [path.join(root, 'dist/index.cjs')], base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
+  const [command, args] = ownRunnerTemp
+    ? ['unshare', ['--mount', '--propagation', 'private', 'bash', '-c', 'mount -t tmpfs tmpfs "$RUNNER_TEMP" && exec "$0" "$@"', node, path.join(root, 'dist/index.cjs')]]
+    : [node, [path.join(root, 'dist/index.cjs')]];
+  const main = await spawnCollect(command, args, base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
   const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
   await afterMain?.(state);
   const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };

@@ -235,7 +235,13 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       metadataFile: path.join(workDir, 'metadata.json'),
     };
     const hooks = { env: envForContext(env, builder.context), log: (line: string) => log.info(line) };
-    const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error: unknown) => {
+      // Two builds of the same image on one engine at once (two jobs of a self-hosted runner) race to
+      // name it in the engine's image store; the loser fails with "already exists". Once more is cached.
+      if (!isNamingRace(error)) throw error;
+      log.info('Another build named the same image at the same moment; building once more (from the engine cache).');
+      return log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error: unknown) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
     let build: BuildResult;
     try {
@@ -327,11 +333,18 @@ async function explainPartialPush(error: unknown, pushed: string[], promoter: Pr
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => undefined)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
-  throw new UserError(`${error.message}\nPushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
+  const which = missing.length
+    ? `Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`
+    : `Every tag holds an image built from these inputs: ${landed.join(', ')}.`;
+  throw new UserError(`${error.message}\n${which}`, {
     input: error.input,
     file: error.file,
     line: error.line,
   });
+}
+
+function isNamingRace(error: unknown): boolean {
+  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 
 /** Looks for an image with this fingerprint among `candidates`; when found, gives it the new tags. */

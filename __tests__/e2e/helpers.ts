@@ -34,6 +34,8 @@ export interface ActionOptions {
   payload?: unknown;
   /** Cancels main like a runner (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after) once this is true; polled with the output so far. */
   cancelWhen?: (output: string) => boolean | Promise<boolean>;
+  /** Main gets its own empty RUNNER_TEMP at the same path, like a runner of its own (root only). */
+  ownRunnerTemp?: boolean;
   /** Runs between main and post, with the state main saved. */
   afterMain?: (state: Record<string, string>) => void | Promise<void>;
 }
