@@ -30725,6 +30725,7 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
 }
 
 // src/cache/delta-store.ts
+var PACK_RECHECK_MS = [1e3, 2e3, 4e3];
 function deltaCacheStore(options) {
   const { warn } = options;
   const info2 = options.info ?? (() => {
@@ -30900,9 +30901,13 @@ function deltaCacheStore(options) {
           traffic.blobsUploaded += pack.blobs.length;
           return true;
         }
-        const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
-        traffic.requestsUp += 2;
-        return there === pack.key;
+        for (const wait of [0, ...PACK_RECHECK_MS]) {
+          if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+          const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
+          traffic.requestsUp += wait ? 1 : 2;
+          if (there === pack.key) return true;
+        }
+        return false;
       } finally {
         await import_promises8.default.rm(folder, { recursive: true, force: true });
       }

@@ -97,6 +97,9 @@ export interface DeltaStoreOptions {
 }
 
 
+/** Waits before asking again whether a pack reserved by another job has arrived. */
+const PACK_RECHECK_MS = [1_000, 2_000, 4_000];
+
 export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const { warn } = options;
   const info = options.info ?? (() => {});
@@ -295,10 +298,15 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
           traffic.blobsUploaded += pack.blobs.length;
           return true;
         }
-        // Reserved already (another job saves the same blobs), or failed: is it there?
-        const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
-        traffic.requestsUp += 2;
-        return there === pack.key;
+        // Reserved already (another job saves the same blobs), or failed: is it there? Another job
+        // that is still uploading it finalizes it soon: asked again a few times, with backoff.
+        for (const wait of [0, ...PACK_RECHECK_MS]) {
+          if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+          const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
+          traffic.requestsUp += wait ? 1 : 2;
+          if (there === pack.key) return true;
+        }
+        return false;
       } finally {
         await fs.rm(folder, { recursive: true, force: true });
       }
