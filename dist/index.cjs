@@ -27381,7 +27381,7 @@ init_import_meta_url();
 
 // src/main.ts
 init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
+var import_node_crypto11 = __toESM(require("node:crypto"), 1);
 var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path13 = __toESM(require("node:path"), 1);
@@ -29123,9 +29123,120 @@ function deserializeManifest(data) {
 
 // src/dockerfile.ts
 init_import_meta_url();
-var import_node_crypto3 = __toESM(require("node:crypto"), 1);
+var import_node_crypto4 = __toESM(require("node:crypto"), 1);
 var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/platforms.ts
+init_import_meta_url();
+
+// src/registry/manifest.ts
+init_import_meta_url();
+var import_node_crypto3 = require("node:crypto");
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
+function isIndexMediaType(mediaType) {
+  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+function sha256Digest(bytes) {
+  return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function parsePlatform(text) {
+  const [os8, architecture, variant] = text.split("/");
+  if (!os8 || !architecture || text.split("/").length > 3) {
+    throw new UserError(`platform "${text}" must look like os/architecture[/variant], e.g. linux/amd64`);
+  }
+  return variant ? { os: os8, architecture, variant } : { os: os8, architecture };
+}
+function formatPlatform(platform2) {
+  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
+}
+function selectPlatformManifest(index, platform2) {
+  const candidates = index.manifests.filter(
+    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
+  );
+  if (platform2.variant !== void 0) {
+    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
+    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
+  }
+  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
+  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
+}
+function imageManifestsOf(index) {
+  return index.manifests.filter(
+    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
+  );
+}
+
+// src/platforms.ts
+var ARCHITECTURES = {
+  x64: "amd64",
+  amd64: "amd64",
+  arm64: "arm64",
+  aarch64: "arm64",
+  arm: "arm/v7",
+  x86: "386",
+  ia32: "386",
+  "386": "386",
+  ppc64: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64"
+};
+function buildPlatform(env) {
+  const arch2 = (env.RUNNER_ARCH ?? process.arch).toLowerCase();
+  return `linux/${ARCHITECTURES[arch2] ?? arch2}`;
+}
+function targetPlatforms(requested, build) {
+  return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
+}
+function normalizePlatform(text) {
+  const platform2 = parsePlatform(text.trim());
+  if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
+  if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
+  return formatPlatform(platform2);
+}
+function platformArgs(target, build) {
+  const args = /* @__PURE__ */ new Map();
+  for (const [prefix, text] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text);
+    args.set(`${prefix}PLATFORM`, text);
+    args.set(`${prefix}OS`, platform2.os);
+    args.set(`${prefix}ARCH`, platform2.architecture);
+    args.set(`${prefix}VARIANT`, platform2.variant ?? "");
+  }
+  return args;
+}
+var STEP_NAME = /^\[(?:([^\s\]]+\/[^\s\]]+) +)?(?:([^\s/\]]+) +)?(\d+)\/(\d+)\] (.*)$/s;
+var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "aix", "plan9"]);
+function parseStepName(name) {
+  const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
+  if (!match) return void 0;
+  const [, platformText, stage, index, total, text] = match;
+  const label = { index: Number(index), total: Number(total), text };
+  if (stage !== void 0) label.stage = stage;
+  if (platformText !== void 0) {
+    const [runsOn, targetArch] = platformText.split("->");
+    if (targetArch === void 0) label.platform = runsOn;
+    else {
+      label.runsOn = runsOn;
+      label.platform = OSES.has(targetArch.split("/")[0]) ? targetArch : `${runsOn.split("/")[0]}/${targetArch}`;
+    }
+  }
+  return label;
+}
+function platformCell(label) {
+  if (!label?.platform) return "";
+  return label.runsOn ? `${label.runsOn}\u2192${label.platform.split("/").slice(1).join("/")}` : label.platform;
+}
+function restoredPlatformsLine(restored) {
+  if (!restored) return void 0;
+  return `the restored entry was built for ${restored.length ? restored.join(", ") : "the builder's own platform"}, not for this build's platforms`;
+}
+
+// src/dockerfile.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -29156,7 +29267,7 @@ function readDockerfile(file, buildArgs = [], displayPath2 = file) {
   return parseDockerfile(bytes, buildArgs, displayPath2);
 }
 function parseDockerfile(bytes, buildArgs, displayPath2) {
-  const hash = `sha256:${import_node_crypto3.default.createHash("sha256").update(bytes).digest("hex")}`;
+  const hash = `sha256:${import_node_crypto4.default.createHash("sha256").update(bytes).digest("hex")}`;
   const parsed = import_dockerfile_ast.DockerfileParser.parse(bytes.toString("utf8"));
   const instructions = [];
   const stages = [];
@@ -29179,27 +29290,38 @@ function parseDockerfile(bytes, buildArgs, displayPath2) {
       globalArgs.set(declared, overrides.get(declared) ?? (rest.length ? unquote(rest.join("=")) : ""));
     }
     if (keyword === "FROM") {
-      stages.push(readStage(args, line, stages, globalArgs, displayPath2));
+      stages.push(readStage(args, platformFlag(instruction), line, stages, globalArgs, displayPath2));
     }
     instructions.push({ keyword, args, line, endLine: range.end.line + 1, stage: stages.length - 1 });
   }
   if (stages.length === 0) {
     throw new UserError(`${displayPath2}: no FROM instruction; a Dockerfile must start a stage with FROM`, { file: displayPath2, line: 1 });
   }
-  return { path: displayPath2, hash, instructions, stages };
+  return { path: displayPath2, hash, instructions, stages, globalArgs };
 }
-function readStage(args, line, previous, globalArgs, displayPath2) {
+var PARSE_PLATFORM_ARGS = platformArgs("linux/amd64", "linux/amd64");
+function platformFlag(instruction) {
+  const flagged = instruction;
+  return flagged.getFlags?.().find((flag) => flag.getName().toLowerCase() === "platform")?.getValue() ?? void 0;
+}
+function readStage(args, platform2, line, previous, globalArgs, displayPath2) {
   const words = args.split(/\s+/).filter((word) => !word.startsWith("--"));
   const image = words[0];
   if (!image) throw new UserError(`${displayPath2}:${line}: FROM needs an image`, { file: displayPath2, line });
   const name = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2].toLowerCase() : void 0;
-  const from = substitute(image, globalArgs);
-  if (from.toLowerCase() === "scratch") return { name, from: "scratch", kind: "scratch", line };
-  if (previous.some((stage) => stage.name === from.toLowerCase())) return { name, from: from.toLowerCase(), kind: "stage", line };
+  const from = substitute(image, withPlatformArgs(globalArgs, PARSE_PLATFORM_ARGS));
+  const stage = { name, image, ...platform2 ? { platform: platform2 } : {}, line };
+  if (from.toLowerCase() === "scratch") return { ...stage, from: "scratch", kind: "scratch" };
+  if (previous.some((other) => other.name === from.toLowerCase())) return { ...stage, from: from.toLowerCase(), kind: "stage" };
   if (from === "" || /\$/.test(from)) {
     throw new UserError(`${displayPath2}:${line}: FROM "${image}" names no image; declare the ARG before FROM with a default, or pass it in build-args`, { file: displayPath2, line });
   }
-  return { name, from, kind: "image", line };
+  return { ...stage, from, kind: "image" };
+}
+function withPlatformArgs(globalArgs, platform2) {
+  const vars = new Map(platform2);
+  for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
+  return vars;
 }
 function substitute(text, vars) {
   return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
@@ -29214,23 +29336,34 @@ function unquote(value) {
   const quoted = /^"(.*)"$|^'(.*)'$/.exec(trimmed);
   return quoted ? quoted[1] ?? quoted[2] ?? "" : trimmed;
 }
-function baseImages(model) {
-  return [...new Set(model.stages.filter((stage) => stage.kind === "image").map((stage) => stage.from))];
+function baseImagesFor(model, targets, build) {
+  const uses = /* @__PURE__ */ new Map();
+  for (const target of targets) {
+    const vars = withPlatformArgs(model.globalArgs, platformArgs(target, build));
+    for (const stage of model.stages.filter((s) => s.kind === "image")) {
+      const ref = substitute(stage.image, vars);
+      const platform2 = stage.platform ? substitute(stage.platform, vars) || target : target;
+      uses.set(`${ref} ${platform2}`, { ref, platform: platform2 });
+    }
+  }
+  return [...uses.values()];
 }
 
 // src/steps.ts
 init_import_meta_url();
 var STEP_KEYWORDS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "WORKDIR"]);
-var STEP_NAME = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (\S+)/;
 function instructionForStep(stepName, model) {
-  const match = STEP_NAME.exec(stepName);
-  if (!match) return void 0;
-  const [, stageLabel, index, , keyword] = match;
-  const stage = stageIndex(stageLabel, model);
+  const label = parseStepName(stepName);
+  if (!label) return void 0;
+  const keyword = label.text.split(/\s/, 1)[0];
+  const stage = stageIndex(label.stage, model);
   if (stage === void 0) return void 0;
   const candidates = model.instructions.filter((instruction2) => instruction2.stage === stage && STEP_KEYWORDS.has(instruction2.keyword));
-  const instruction = candidates[Number(index) - 1];
+  const instruction = candidates[label.index - 1];
   return instruction && instruction.keyword === keyword.toUpperCase() ? instruction : void 0;
+}
+function platformOfStep(stepName) {
+  return parseStepName(stepName)?.platform;
 }
 function stageIndex(label, model) {
   if (label === void 0) return model.stages.length === 1 ? 0 : void 0;
@@ -29402,18 +29535,25 @@ function show(instruction) {
   return `\`${text.length > 40 ? `${text.slice(0, 39)}\u2026` : text}\``;
 }
 function costOf(model, facts) {
-  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
-  const stepAt = (instruction) => steps.find((s) => s.instruction === instruction)?.step;
+  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
+  const stepsAt = (instruction) => steps.filter((s) => s.instruction === instruction);
   return (run3, copy) => {
-    const runStep2 = stepAt(run3);
-    const copyStep = stepAt(copy.instruction);
-    if (!runStep2 || runStep2.cached || !copyStep || copyStep.cached) return "";
+    const costs = [];
+    for (const { step: runStep2, platform: platform2 } of stepsAt(run3)) {
+      const copyStep = stepsAt(copy.instruction).find((s) => s.platform === platform2)?.step;
+      if (runStep2.cached || !copyStep || copyStep.cached) continue;
+      costs.push(`${runStep2.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
+    }
+    if (costs.length === 0) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
     const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run3.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
-    return ` This run it re-ran in ${runStep2.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
   };
+}
+function joinAnd(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function changedUnder(copy, changed) {
   if (isBroad(copy) || copy.sources.some((source) => /[*?[]/.test(source))) return changed;
@@ -29746,13 +29886,21 @@ function stripUndefined(value) {
 
 // src/cache/keys.ts
 init_import_meta_url();
+var import_node_crypto5 = require("node:crypto");
 function cacheKeys(parts) {
-  const base = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const scope = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const base = `${scope}${platformPart(parts.platforms ?? [])}`;
   const withDockerfile = `${base}${short(parts.dockerfileHash)}-`;
   return {
     key: `${withDockerfile}${short(parts.contextHash)}`,
-    restoreKeys: [withDockerfile, base]
+    // Last, any platform set's entry of the scope: it holds this build's layers for the platforms they share.
+    restoreKeys: base === scope ? [withDockerfile, base] : [withDockerfile, base, scope]
   };
+}
+function platformPart(platforms2) {
+  if (platforms2.length === 0) return "";
+  const text = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text.length <= 60 ? text : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -29775,47 +29923,6 @@ function short(hash) {
 
 // src/cache/registry-backend.ts
 init_import_meta_url();
-
-// src/registry/manifest.ts
-init_import_meta_url();
-var import_node_crypto4 = require("node:crypto");
-var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
-function isIndexMediaType(mediaType) {
-  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-function sha256Digest(bytes) {
-  return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(bytes).digest("hex")}`;
-}
-function parsePlatform(text) {
-  const [os8, architecture, variant] = text.split("/");
-  if (!os8 || !architecture || text.split("/").length > 3) {
-    throw new UserError(`platform "${text}" must look like os/architecture[/variant], e.g. linux/amd64`);
-  }
-  return variant ? { os: os8, architecture, variant } : { os: os8, architecture };
-}
-function formatPlatform(platform2) {
-  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
-}
-function selectPlatformManifest(index, platform2) {
-  const candidates = index.manifests.filter(
-    (m) => m.platform?.os === platform2.os && m.platform.architecture === platform2.architecture
-  );
-  if (platform2.variant !== void 0) {
-    const exact = candidates.find((m) => m.platform?.variant === platform2.variant);
-    return exact ?? (platform2.variant === "v8" ? candidates.find((m) => !m.platform?.variant) : void 0);
-  }
-  const defaultVariant = platform2.architecture === "arm64" ? "v8" : platform2.architecture === "arm" ? "v7" : void 0;
-  return candidates.find((m) => !m.platform?.variant) ?? candidates.find((m) => m.platform?.variant === defaultVariant) ?? candidates[0];
-}
-function imageManifestsOf(index) {
-  return index.manifests.filter(
-    (m) => m.platform?.os !== "unknown" && m.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest"
-  );
-}
 
 // src/registry/reference.ts
 init_import_meta_url();
@@ -30140,7 +30247,7 @@ function unescapeCommand(text) {
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 var import_node_fs6 = require("node:fs");
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
 var import_node_path3 = __toESM(require("node:path"), 1);
@@ -30160,7 +30267,7 @@ function blobPath(dir, digest) {
   return import_node_path3.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 async function sha256OfFile(file) {
-  const hash = (0, import_node_crypto5.createHash)("sha256");
+  const hash = (0, import_node_crypto6.createHash)("sha256");
   await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest("hex")}`;
 }
@@ -30223,16 +30330,26 @@ async function pruneLayout(dir, present) {
   await writeFileAtomic(import_node_path3.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
   return result;
 }
+function cacheManifestParts(manifest) {
+  if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
+    return { config: manifest.config, layerList: manifest.layers ?? [], shape: "manifest" };
+  }
+  const config = (manifest.manifests ?? []).find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+  if (config && !manifest.layers && !manifest.config) {
+    return { config, layerList: manifest.manifests.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
+  }
+  return void 0;
+}
 async function pruneManifest(dir, descriptor, present, result) {
   const manifest = await readJson(blobPath(dir, descriptor.digest));
-  const list = manifest.manifests ?? [];
-  const configDescriptor = list.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
-  if (!configDescriptor || manifest.layers || manifest.config) {
+  const parts = cacheManifestParts(manifest);
+  if (!parts) {
     const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
     if (![...layers2.keys()].every(present)) return void 0;
     result.keptLayers += layers2.size;
     return descriptor;
   }
+  const configDescriptor = parts.config;
   const config = await readJson(blobPath(dir, configDescriptor.digest));
   const layers = config.layers ?? [];
   const usable = /* @__PURE__ */ new Map();
@@ -30273,13 +30390,15 @@ async function pruneManifest(dir, descriptor, present, result) {
   if (keptLayers.length === layers.length) return descriptor;
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const newList = list.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child.digest)).concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
-  const newManifest = await writeBlob(dir, JSON.stringify({ ...manifest, manifests: newList }));
+  const keptList = parts.layerList.filter((child) => keptBlobs.has(child.digest));
+  const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
+  const rewritten = parts.shape === "manifest" ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
+  const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
   return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
 }
 async function writeBlob(dir, content) {
   const bytes = Buffer.from(content);
-  const digest = `sha256:${(0, import_node_crypto5.createHash)("sha256").update(bytes).digest("hex")}`;
+  const digest = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
   await import_promises2.default.mkdir(import_node_path3.default.dirname(blobPath(dir, digest)), { recursive: true });
   await writeFileAtomic(blobPath(dir, digest), bytes);
   return { digest, size: bytes.length };
@@ -30418,7 +30537,7 @@ var import_node_path5 = __toESM(require("node:path"), 1);
 
 // src/cache/packs.ts
 init_import_meta_url();
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var PACKS_FILE = "packs.json";
 function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set()) {
@@ -30458,7 +30577,7 @@ function pickInline(blobs, maxBytes, budgetBytes) {
   return picked;
 }
 function packKey(keyPrefix, digests) {
-  const hash = (0, import_node_crypto6.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
+  const hash = (0, import_node_crypto7.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
   return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
 }
 async function readPacksFile(file) {
@@ -30943,12 +31062,12 @@ function deltaCacheStore(options) {
 
 // src/docker-config.ts
 init_import_meta_url();
-var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
 var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path7 = __toESM(require("node:path"), 1);
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path7.default.join(tempRoot, `image-build-docker-${import_node_crypto7.default.randomBytes(6).toString("hex")}`);
+  const dir = import_node_path7.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
   import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of ["cli-plugins", "buildx", "contexts"]) {
     const source = import_node_path7.default.join(originalDir, shared);
@@ -31230,7 +31349,7 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 var import_node_fs10 = require("node:fs");
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
@@ -31239,7 +31358,7 @@ var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto8.randomBytes)(16).toString("hex")}`;
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto9.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
@@ -31305,7 +31424,7 @@ async function serveLayout(dir) {
   return {
     ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
     async probe(env) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto8.randomBytes)(6).toString("hex")}`;
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto9.randomBytes)(6).toString("hex")}`;
       await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
       return probesSeen.has(name);
     },
@@ -31540,7 +31659,7 @@ async function builderCapabilities(env, info2) {
 
 // src/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto9 = __toESM(require("node:crypto"), 1);
+var import_node_crypto10 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -31550,9 +31669,10 @@ function computeFingerprint(inputs) {
     buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
     target: inputs.target ?? "",
     platforms: [...inputs.platforms].sort(),
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest])
+    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest])
   };
-  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto10.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -32387,10 +32507,25 @@ var Promoter = class {
     const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), ref]));
     await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
   }
-  /** The digest each base image tag points at now; undefined (with a warning) when one cannot be resolved. */
-  async resolveBaseImages(refs) {
+  /**
+   * The digest each base image tag points at now and, for an index, the digest
+   * of each platform's manifest the build pulls from it (so that a tag moved
+   * for one platform shows, and the platforms a build does not pull do not
+   * count); undefined (with a warning) when one cannot be resolved.
+   */
+  async resolveBaseImages(uses) {
+    const platformsOf = /* @__PURE__ */ new Map();
+    for (const use of uses) platformsOf.set(use.ref, [...platformsOf.get(use.ref) ?? [], use.platform]);
     try {
-      return await Promise.all(refs.map(async (ref) => ({ ref, digest: await this.client.resolveDigest(ref) })));
+      return await Promise.all(
+        [...platformsOf].map(async ([ref, platforms2]) => {
+          const manifest = await this.client.getManifest(ref);
+          if (!isIndexMediaType(manifest.mediaType)) return { ref, digest: manifest.digest };
+          const index = manifest.json;
+          const entries = platforms2.map((platform2) => [platform2, selectPlatformManifest(index, parsePlatform(platform2))?.digest ?? "absent"]);
+          return { ref, digest: manifest.digest, platforms: Object.fromEntries(entries) };
+        })
+      );
     } catch (error2) {
       this.log.warning(`Cannot resolve the base images (${messageOf(error2)}); building without a fingerprint, so skip-unchanged is off for this run.`);
       return void 0;
@@ -32423,17 +32558,24 @@ var Promoter = class {
   }
   /**
    * The layers of a pushed image with the instruction that made each (from the
-   * config's history), for the summary's step table.
+   * config's history), for the summary's step table; of every platform's image
+   * for an index.
    */
   async layersOf(ref, digest) {
     const reference = { ...parseReference(ref), digest };
-    let manifest = await this.client.getManifest(reference);
-    if (isIndexMediaType(manifest.mediaType)) {
-      const first = imageManifestsOf(manifest.json)[0];
-      if (!first) return [];
-      manifest = await this.client.getManifest({ ...reference, digest: first.digest });
-    }
-    const image = manifest.json;
+    const manifest = await this.client.getManifest(reference);
+    if (!isIndexMediaType(manifest.mediaType)) return this.imageLayers(reference, manifest.json);
+    const images = imageManifestsOf(manifest.json);
+    const perPlatform = await Promise.all(
+      images.map(async (entry) => {
+        const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json;
+        const platform2 = entry.platform ? formatPlatform(entry.platform) : void 0;
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...platform2 ? { platform: platform2 } : {} }));
+      })
+    );
+    return perPlatform.flat();
+  }
+  async imageLayers(reference, image) {
     const config = JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, image.config.digest)));
     const withLayers = (config.history ?? []).filter((entry) => !entry.empty_layer);
     return image.layers.map((layer, index) => ({ createdBy: withLayers[index]?.created_by ?? "", size: layer.size }));
@@ -32462,7 +32604,8 @@ async function runPipeline(settings, log) {
     arch: (settings.env.RUNNER_ARCH ?? process.arch).toLowerCase(),
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
-    contextHash: manifest.hash
+    contextHash: manifest.hash,
+    platforms: settings.platforms
   });
   const result = {
     dockerfile,
@@ -32491,7 +32634,7 @@ async function runPipeline(settings, log) {
     capabilities.catch(() => {
     });
     phase = Date.now();
-    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(baseImages(dockerfile))]);
+    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings))]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
@@ -32521,7 +32664,7 @@ async function runPipeline(settings, log) {
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -32597,6 +32740,10 @@ async function runPipeline(settings, log) {
     await import_promises12.default.rm(workDir, { recursive: true, force: true });
   }
 }
+function pulledBaseImages(dockerfile, settings) {
+  const build = buildPlatform(settings.env);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.platforms, build), build);
+}
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log) {
   if (settings.cache === "false") return void 0;
@@ -32610,6 +32757,7 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    platforms: settings.platforms,
     images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
@@ -32620,10 +32768,11 @@ async function buildOrExplain(dockerfile, request, hooks) {
     return await runBuild(request, hooks);
   } catch (error2) {
     if (!(error2 instanceof BuildFailure)) throw error2;
-    const failed = error2.steps.find((step) => step.error);
+    const failed = error2.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error2.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join("\n");
-    const message = [failed ? `${failed.name} failed: ${failed.error}` : error2.message, output].filter(Boolean).join("\n");
+    const platform2 = failed && platformOfStep(failed.name);
+    const message = [failed ? `${failed.name} failed${platform2 ? ` on ${platform2}` : ""}: ${failed.error}` : error2.message, output].filter(Boolean).join("\n");
     throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
   }
 }
@@ -32662,7 +32811,7 @@ async function reuseExisting(result, promoter, candidates, targets) {
     return false;
   }
 }
-function explainMiss(record, result) {
+function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
   let previous;
   try {
@@ -32671,11 +32820,15 @@ function explainMiss(record, result) {
     return void 0;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
 function logMiss(changes, log) {
   log.info("Why the cache missed:");
   if (changes.dockerfileChanged) log.info("  the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) log.info(`  ${platforms2}`);
   for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 function finish(result, started, promoter) {
@@ -32740,28 +32893,39 @@ function changesSection(result) {
   const changes = result.changes;
   const lines = ["### Why the cache missed", ""];
   if (changes.dockerfileChanged) lines.push("- the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) lines.push(`- ${platforms2}`);
   for (const [label, files] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]]) {
     if (files.length === 0) continue;
     const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(", ");
     lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
   }
-  if (!changes.dockerfileChanged && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+  if (!changes.dockerfileChanged && !platforms2 && changes.added.length + changes.removed.length + changes.changed.length === 0) {
     lines.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
   }
   return [...lines, ""];
 }
 function stepTable(steps, result) {
   const sizes = layerSizes(result.layers ?? []);
-  const firstRun = steps.find((step) => !step.cached && !/\] FROM /.test(step.name));
+  const labels = new Map(steps.map((step) => [step, parseStepName(step.name)]));
+  const multi = steps.some((step) => labels.get(step)?.platform);
+  const platformOf = (step) => labels.get(step)?.platform ?? "";
+  const firstRun = /* @__PURE__ */ new Map();
+  for (const step of steps) {
+    if (!step.cached && !/\] FROM /.test(step.name) && !firstRun.has(platformOf(step))) firstRun.set(platformOf(step), step);
+  }
   const changed = result.changes ? [...result.changes.changed, ...result.changes.added, ...result.changes.removed] : [];
-  const ordered = [...steps].sort((a, b) => (lineOf(a, result.dockerfile) ?? 1e9) - (lineOf(b, result.dockerfile) ?? 1e9));
+  const line = (step) => lineOf(step, result.dockerfile) ?? 1e9;
+  const ordered = [...steps].sort((a, b) => line(a) - line(b) || platformOf(a).localeCompare(platformOf(b)));
   const rows = ordered.map((step) => {
     const status = step.error ? "**failed**" : step.cached ? "cached" : /\] FROM /.test(step.name) ? "pulled" : "run";
-    const size = sizes.get(normalizeInstruction(stepText(step.name)));
-    const why = step === firstRun && changed.length ? ` \u2190 ${changed.slice(0, 3).map((file) => `\`${file}\``).join(", ")}${changed.length > 3 ? ` +${changed.length - 3}` : ""} changed` : "";
-    return `| ${lineOf(step, result.dockerfile) ?? ""} | \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === void 0 ? "" : formatBytes(size)} |`;
+    const size = sizes.get(sizeKey(multi ? platformOf(step) : void 0, stepText(step.name)));
+    const why = firstRun.get(platformOf(step)) === step && changed.length ? ` \u2190 ${changed.slice(0, 3).map((file) => `\`${file}\``).join(", ")}${changed.length > 3 ? ` +${changed.length - 3}` : ""} changed` : "";
+    const platform2 = multi ? ` ${platformCell(labels.get(step))} |` : "";
+    return `| ${lineOf(step, result.dockerfile) ?? ""} |${platform2} \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === void 0 ? "" : formatBytes(size)} |`;
   });
-  return ["### Build steps", "", "| line | step | status | seconds | layer |", "|---:|---|---|---:|---:|", ...rows, ""];
+  const header = multi ? ["| line | platform | step | status | seconds | layer |", "|---:|---|---|---|---:|---:|"] : ["| line | step | status | seconds | layer |", "|---:|---|---|---:|---:|"];
+  return ["### Build steps", "", ...header, ...rows, ""];
 }
 function lineOf(step, model) {
   return instructionForStep(step.name, model)?.line;
@@ -32770,10 +32934,19 @@ function stepText(name) {
   return name.replace(/^\[[^\]]*\]\s*/, "");
 }
 function normalizeInstruction(text) {
-  return text.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  const plain = text.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
+}
+function sizeKey(platform2, instruction) {
+  return `${platform2 ?? ""}|${normalizeInstruction(instruction)}`;
 }
 function layerSizes(layers) {
-  return new Map(layers.map((layer) => [normalizeInstruction(layer.createdBy), layer.size]));
+  const sizes = /* @__PURE__ */ new Map();
+  for (const layer of layers) {
+    sizes.set(sizeKey(layer.platform, layer.createdBy), layer.size);
+    if (!sizes.has(sizeKey(void 0, layer.createdBy))) sizes.set(sizeKey(void 0, layer.createdBy), layer.size);
+  }
+  return sizes;
 }
 function escapeCell(text) {
   return text.replace(/\|/g, "\\|").replace(/`/g, "'");
@@ -34063,7 +34236,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path13.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path13.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));

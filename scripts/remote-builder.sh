@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A second Docker Engine for the remote-builder tests and docs: its own containerd and
-# dockerd, on their own unix sockets under .stack/remote/, with the binaries that
-# scripts/stack.sh installed. It stands in for "a BuildKit somewhere else": the action
+# dockerd, on their own unix sockets under .stack/remote/, with the binaries of the
+# stack's engine (the ones scripts/stack.sh installed, or with IMAGE_BUILD_ENGINE=external
+# the machine's dockerd, containerd and ctr on PATH). It stands in for "a BuildKit somewhere else": the action
 # reaches it only through a Docker context and a Buildx builder, never as the default.
 #
 #   scripts/remote-builder.sh up [--classic]   start it (idempotent); --classic: without
@@ -23,23 +24,40 @@ PID_DIR="$DIR" SAY_AS=remote-builder
 # shellcheck source=scripts/stack/lib.sh
 . "$ROOT/scripts/stack/lib.sh"
 SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
-BIN="$SHARED/bin"
+# shellcheck source=scripts/stack/engine.sh
+. "$ROOT/scripts/stack/engine.sh"
 SOCK="$DIR/docker.sock"
 CSOCK="$DIR/containerd.sock"
-BRIDGE=ibremote0 BRIDGE_IP=172.29.255.1
+# The same port base as the main stack, so its bridge and subnet are this clone's own.
+stack_network "$(stack_port_base "$STACK")"
+BRIDGE=$REMOTE_BRIDGE BRIDGE_IP=$REMOTE_BRIDGE_IP
 
-docker_remote() { DOCKER_HOST="unix://$SOCK" "$BIN/docker" "$@"; }
+docker_remote() { DOCKER_HOST="unix://$SOCK" docker "$@"; }
+
+# The main stack's engine binaries onto PATH: its own engine's bin/ (a stack started
+# before engines had versions: the old shared bin/), or the machine's for an external one.
+engine_on_path() {
+  local bin= c
+  [ -f "$STACK/env" ] || fail "no $STACK/env: run scripts/stack.sh up first"
+  if ! grep -q "IMAGE_BUILD_ENGINE='external'" "$STACK/env"; then
+    bin=$(cat "$STACK/engine-bin" 2>/dev/null || echo "$SHARED/bin")
+    [ -x "$bin/dockerd" ] || fail "no engine binaries in $bin: run scripts/stack.sh up first"
+    export PATH="$bin:$PATH"
+  fi
+  for c in docker dockerd containerd containerd-shim-runc-v2 ctr runc; do
+    command -v "$c" >/dev/null || fail "no $c on PATH: a second engine needs the Docker Engine's own binaries (dockerd, containerd, runc)"
+  done
+}
 
 cmd_up() {
   local mode=containerd
   [ "${1:-}" = --classic ] && mode=classic
-  [ -x "$BIN/dockerd" ] && [ -x "$BIN/containerd" ] || fail "no engine binaries in $BIN: run scripts/stack.sh up first"
+  engine_on_path
   mkdir -p "$DIR"
   [ ${#SOCK} -lt 100 ] || fail "socket path too long for unix sockets: $SOCK (move the clone)"
   if alive dockerd && [ "$(cat "$DIR/mode" 2>/dev/null)" != "$mode" ]; then
     say "switching to $mode mode"; stop dockerd
   fi
-  export PATH="$BIN:$PATH"
   start_containerd "$DIR" "$CSOCK"
   if ! alive dockerd; then
     host_bridge "$BRIDGE" "$BRIDGE_IP"
@@ -58,7 +76,7 @@ cmd_up() {
   "containerd": "$CSOCK", "containerd-namespace": "remote", "containerd-plugins-namespace": "remote-plugins",
   "data-root": "$DIR/docker-$mode", "exec-root": "$DIR/exec",
   "pidfile": "$DIR/dockerd.own.pid", "hosts": ["unix://$SOCK"],
-  "bridge": "$BRIDGE", "default-address-pools": [{"base": "172.29.0.0/16", "size": 24}],
+  "bridge": "$BRIDGE", "default-address-pools": [{"base": "$REMOTE_POOL", "size": 24}],
   "iptables": false, "ip6tables": false, "ip-forward": false,
   "ip-masq": false, "userland-proxy": false }
 EOF

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local stack for tests, demo and benchmark (DESIGN.md section 4):
-# Docker Engine + Buildx, two registries (open, htpasswd), a busybox base image and
+# Docker Engine + Buildx, two registries (open, htpasswd), busybox base images (one
+# single-platform, one multi-arch index; QEMU for its foreign RUN steps) and
 # the cache-service emulator, all on loopback, all runtime state under <repo>/.stack/.
 #
 #   scripts/stack.sh up       start what is missing (idempotent; fast when warm)
@@ -8,9 +9,12 @@
 #   scripts/stack.sh status   show what runs
 #   scripts/stack.sh env      print .stack/env (source it: `. .stack/env`)
 #
-# Downloaded engine packages are shared across clones in IMAGE_BUILD_STACK_HOME
-# (default ~/.cache/image-build-stack). IMAGE_BUILD_STACK_OWN_ENGINE=1 forces our own
-# engine even when a usable Docker is already there.
+# IMAGE_BUILD_ENGINE picks the engine: 28 (Docker 28.5 + Buildx 0.29, Debian testing) or
+# 26 (Docker 26.1 + Buildx 0.13, Debian 13, the floor) of our own, or "external" (the
+# Docker Engine + Buildx already there, as on a runner). Unset: an engine already there
+# if one works, else our 28. IMAGE_BUILD_STACK_OWN_ENGINE=1 (older spelling) forces our
+# own. Downloaded engines are shared across clones in IMAGE_BUILD_STACK_HOME (default
+# ~/.cache/image-build-stack), one folder per version.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,15 +22,24 @@ STACK="$ROOT/.stack"
 PID_DIR="$STACK" SAY_AS=stack
 # shellcheck source=scripts/stack/lib.sh
 . "$ROOT/scripts/stack/lib.sh"
+# shellcheck source=scripts/stack/qemu.sh
+. "$ROOT/scripts/stack/qemu.sh"
 SHARED="${IMAGE_BUILD_STACK_HOME:-$HOME/.cache/image-build-stack}"
-BIN="$SHARED/bin"                      # private docker, dockerd, containerd, ...
+# shellcheck source=scripts/stack/engine.sh
+. "$ROOT/scripts/stack/engine.sh"
+REQUESTED=${IMAGE_BUILD_ENGINE:-}
+[ "$REQUESTED" = stack ] && REQUESTED=   # what .stack/env said before engines had versions
+[ -n "${IMAGE_BUILD_STACK_OWN_ENGINE:-}" ] && [ -z "$REQUESTED" ] && REQUESTED=28
+BIN=                                   # private docker, dockerd, containerd, ... (ensure_engine)
+CLIENT_CONFIG="$STACK/docker-client"   # DOCKER_CONFIG of .stack/env: the engine's Buildx
 SOCK="$STACK/docker.sock"
-OPEN_REG=127.0.0.1:15000 AUTH_REG=127.0.0.1:15001 CACHE_PORT=15002
+# IMAGE_BUILD_STACK_PORT_BASE (default 15000; 16000, 17000, ... for a second stack on the
+# machine) picks the ports and the host-only bridge for RUN steps (see daemon.json).
+PORT_BASE=$(stack_port_base "$STACK")
+stack_network "$PORT_BASE"
+OPEN_REG=127.0.0.1:$OPEN_PORT AUTH_REG=127.0.0.1:$AUTH_PORT
 AUTH_USER=ci-user BASE_REPO=base/busybox:1
-BRIDGE=ibstack0 BRIDGE_IP=172.30.255.1  # host-only bridge for RUN steps (see daemon.json)
 APT_PKGS=(runc iptables iproute2 docker-registry busybox-static zstd apache2-utils curl ca-certificates)
-TRIXIE_PKGS=(docker.io docker-cli containerd docker-buildx)
-PLUGIN_LINK=/usr/local/lib/docker/cli-plugins/docker-buildx
 
 # Refuse to start a server whose port already answers: the waits below would take a
 # stranger's answers for ours.
@@ -47,42 +60,7 @@ ensure_apt_packages() {
     >>"$STACK/apt.log" 2>&1 || fail "apt-get install failed" "$STACK/apt.log"
 }
 
-# ---- 2. Engine: Debian 13 docker.io/containerd/buildx, unpacked privately ----------
-# A private sources list, lists and cache: the system's apt setup is never touched.
-install_trixie_engine() {
-  [ -x "$BIN/dockerd" ] && [ -x "$SHARED/root/usr/libexec/docker/cli-plugins/docker-buildx" ] && return 0
-  mkdir -p "$SHARED"
-  # Two clones may install at once. fd 9 is closed again below: daemons started later
-  # must not inherit (and so hold) the lock.
-  exec 9>"$SHARED/.lock"; flock 9
-  [ -x "$BIN/dockerd" ] && { exec 9>&-; return 0; }
-  say "downloading Debian 13 ${TRIXIE_PKGS[*]} into $SHARED (once per machine)"
-  local apt="$SHARED/apt" tmp="$SHARED/tmp.$$" log="$STACK/trixie-apt.log" d
-  mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$tmp/debs" "$tmp/root"
-  echo 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main' >"$apt/sources.list"
-  local o=(-o Dir::Etc::SourceList="$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
-    -o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache" -o Dir::Etc::Preferences=/dev/null
-    -o Dir::Etc::PreferencesParts=/dev/null -o APT::Sandbox::User=root)
-  apt-get "${o[@]}" update >"$log" 2>&1 || fail "apt-get update (trixie) failed" "$log"
-  (cd "$tmp/debs" && apt-get "${o[@]}" download "${TRIXIE_PKGS[@]}") >>"$log" 2>&1 \
-    || fail "apt-get download (trixie) failed" "$log"
-  for d in "$tmp"/debs/*.deb; do dpkg -x "$d" "$tmp/root"; done
-  rm -rf "$SHARED/root" "$BIN" && mv "$tmp/root" "$SHARED/root" && mkdir -p "$BIN"
-  ls "$tmp/debs" >"$SHARED/VERSIONS" && rm -rf "$tmp" "$apt"
-  # One bin dir for PATH: docker 26.1.5 CLI, dockerd, containerd and its shim. runc
-  # stays Debian 12's (/usr/sbin/runc): Debian 13's needs a newer glibc.
-  for d in usr/bin/docker usr/sbin/dockerd usr/sbin/docker-proxy usr/bin/containerd \
-           usr/bin/containerd-shim-runc-v2 usr/bin/ctr; do ln -sf "$SHARED/root/$d" "$BIN/"; done
-  exec 9>&-
-}
-# The CLI finds plugins in a system dir whatever DOCKER_CONFIG is (the action sets a
-# private one). Never replace a buildx that is not ours.
-link_buildx_plugin() {
-  local target="$SHARED/root/usr/libexec/docker/cli-plugins/docker-buildx"
-  if [ -e "$PLUGIN_LINK" ] && [ ! -L "$PLUGIN_LINK" ]; then return 0; fi
-  [ "$(readlink "$PLUGIN_LINK" 2>/dev/null)" = "$target" ] && return 0
-  mkdir -p "$(dirname "$PLUGIN_LINK")" && ln -sfn "$target" "$PLUGIN_LINK"
-}
+# ---- 2. Engine (scripts/stack/engine.sh) ------------------------------------------
 # containerd's overlayfs snapshotter needs overlay mounts on the filesystem of .stack/
 # (fails e.g. when .stack/ itself is on overlayfs); else fall back to "native" (copies).
 pick_snapshotter() {
@@ -94,22 +72,45 @@ pick_snapshotter() {
   fi
   rm -rf "$t"; echo "$s" | tee "$STACK/snapshotter"
 }
-docker_ours() { DOCKER_HOST="unix://$SOCK" "$BIN/docker" "$@"; }
+docker_ours() { DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$CLIENT_CONFIG" "$BIN/docker" "$@"; }
 
+# The running engine's version and bin/ (written when it starts). A stack started before
+# engines had versions runs 26 from the old shared layout.
+running_engine() {
+  ENGINE=$(cat "$STACK/engine-version" 2>/dev/null || echo 26)
+  BIN=$(cat "$STACK/engine-bin" 2>/dev/null || echo "$SHARED/bin")
+  BUILDX=$(cat "$STACK/engine-buildx" 2>/dev/null || echo "$SHARED/root/usr/libexec/docker/cli-plugins/docker-buildx")
+}
+external_engine_works() {
+  [ "${DOCKER_HOST:-}" != "unix://$SOCK" ] && docker buildx version >/dev/null 2>&1 && docker info >/dev/null 2>&1
+}
+external_image_store() { docker info -f '{{json .DriverStatus}}' 2>/dev/null | grep -q io.containerd.snapshotter; }
 ensure_engine() {
   if alive dockerd; then   # ours runs (maybe still starting): never start a second one
-    ENGINE=stack; link_buildx_plugin
+    running_engine
+    if [ -n "$REQUESTED" ] && [ "$REQUESTED" != "$ENGINE" ]; then
+      fail "this stack runs engine $ENGINE, not $REQUESTED: run scripts/stack.sh down, then up again"
+    fi
+    [ -z "$REQUESTED" ] && [ "$ENGINE" != 28 ] && say "keeping the running Docker $ENGINE (for 28, the default: scripts/stack.sh down, then up)"
+    link_buildx_plugin "$BUILDX" "$CLIENT_CONFIG" "$PORT_BASE"
     wait_for 60 dockerd "$STACK/dockerd.log" docker_ours info; return
   fi
-  if [ -z "${IMAGE_BUILD_STACK_OWN_ENGINE:-}" ] && [ "${DOCKER_HOST:-}" != "unix://$SOCK" ] \
-     && docker buildx version >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
-    ENGINE=external; say "using the Docker Engine + Buildx already there"
-    docker info -f '{{json .DriverStatus}}' 2>/dev/null | grep -q io.containerd.snapshotter \
-      || say "warning: that engine has no containerd image store, so its docker driver cannot --cache-to"
+  # An engine already there is used when it can do what the suite does: without the
+  # containerd image store (Docker 28's default) its docker driver cannot --cache-to, so
+  # unless asked for, our own engine runs beside it instead.
+  if [ "$REQUESTED" = external ] || { [ -z "$REQUESTED" ] && external_engine_works && external_image_store; }; then
+    external_engine_works || fail "IMAGE_BUILD_ENGINE=external, but docker buildx version / docker info fail here"
+    ENGINE=external; say "using the Docker Engine + Buildx already there ($(docker version -f '{{.Server.Version}}' 2>/dev/null), $(docker buildx version 2>/dev/null | cut -d' ' -f2))"
+    external_image_store || say "warning: that engine has no containerd image store, so its docker driver cannot --cache-to"
     return
   fi
-  ENGINE=stack
-  install_trixie_engine; link_buildx_plugin
+  if [ -z "$REQUESTED" ] && external_engine_works; then
+    say "the Docker Engine already there has no containerd image store (its docker driver cannot --cache-to): starting our own beside it"
+  fi
+  ENGINE=${REQUESTED:-28}
+  install_engine "$ENGINE"
+  BIN=$(engine_home "$ENGINE")/bin BUILDX=$(engine_buildx "$ENGINE")
+  link_buildx_plugin "$BUILDX" "$CLIENT_CONFIG" "$PORT_BASE"
   [ ${#SOCK} -lt 100 ] || fail "socket path too long for unix sockets: $SOCK (move the clone)"
   local snap; snap=$(pick_snapshotter)
   mkdir -p "$STACK/containerd" "$STACK/docker" "$STACK/docker-exec"
@@ -118,7 +119,7 @@ ensure_engine() {
   # BuildKit's RUN steps need the default "bridge" network (bridge=none fails with
   # "network bridge not found"). Ours is a host-only bridge with its own name (so it never
   # meets another engine's docker0) and a fixed small subnet (clear of this host's 10.x
-  # resolver); no iptables/NAT and no IP forwarding, so nothing from a container leaves
+  # resolver; one per port base); no iptables/NAT and no IP forwarding, so nothing from a container leaves
   # the machine. 127.0.0.0/8 registries are insecure (plain http) by default in dockerd.
   host_bridge "$BRIDGE" "$BRIDGE_IP"
   cat >"$STACK/daemon.json" <<EOF
@@ -127,12 +128,13 @@ ensure_engine() {
   "containerd": "$STACK/containerd.sock",
   "data-root": "$STACK/docker", "exec-root": "$STACK/docker-exec",
   "pidfile": "$STACK/dockerd.own.pid", "hosts": ["unix://$SOCK"],
-  "bridge": "$BRIDGE", "default-address-pools": [{"base": "172.30.0.0/16", "size": 24}],
+  "bridge": "$BRIDGE", "default-address-pools": [{"base": "$POOL", "size": 24}],
   "iptables": false, "ip6tables": false, "ip-forward": false,
   "ip-masq": false, "userland-proxy": false }
 EOF
   rm -f "$STACK/dockerd.own.pid"   # a stale one (after a crash) blocks dockerd's start
-  say "starting dockerd ($snap snapshotter)"
+  echo "$ENGINE" >"$STACK/engine-version"; echo "$BIN" >"$STACK/engine-bin"; echo "$BUILDX" >"$STACK/engine-buildx"
+  say "starting dockerd $ENGINE ($snap snapshotter)"
   start dockerd "$STACK/dockerd.log" dockerd --config-file "$STACK/daemon.json"
   wait_for 60 dockerd "$STACK/dockerd.log" docker_ours info
   docker_ours buildx version >/dev/null 2>&1 || fail "docker buildx does not work"
@@ -212,9 +214,18 @@ write_env() {
   { echo "# written by scripts/stack.sh up; source it: . $STACK/env"
     echo "export IMAGE_BUILD_STACK_DIR='$STACK'"
     echo "export IMAGE_BUILD_ENGINE='$ENGINE'"
-    if [ "$ENGINE" = stack ]; then
+    echo "export IMAGE_BUILD_STACK_PORT_BASE='$PORT_BASE'"
+    if [ "$ENGINE" != external ]; then
       echo "export DOCKER_HOST='unix://$SOCK'"
+      echo "export DOCKER_CONFIG='$CLIENT_CONFIG'"
       echo "export PATH='$BIN':\"\$PATH\""
+    else
+      # How `up` reached the engine already there; the test harness starts the action
+      # with a clean environment, so these must come from here.
+      local v
+      for v in DOCKER_HOST DOCKER_CONTEXT DOCKER_CONFIG; do
+        [ -n "${!v:-}" ] && echo "export $v='${!v}'"
+      done
     fi
     echo "export IMAGE_BUILD_REGISTRY='$OPEN_REG'"
     echo "export IMAGE_BUILD_AUTH_REGISTRY='$AUTH_REG'"
@@ -232,14 +243,19 @@ write_env() {
 cmd_up() {
   local t0=$SECONDS
   mkdir -p "$STACK"
+  if [ -s "$STACK/port-base" ] && [ "$(cat "$STACK/port-base")" != "$PORT_BASE" ] && alive dockerd; then
+    fail "this stack runs on port base $(cat "$STACK/port-base"), not $PORT_BASE: run scripts/stack.sh down first"
+  fi
+  echo "$PORT_BASE" >"$STACK/port-base"
   ensure_apt_packages
   ensure_engine
   # From here on, `docker` is the one the env file names.
-  if [ "$ENGINE" = stack ]; then export DOCKER_HOST="unix://$SOCK" PATH="$BIN:$PATH"; fi
+  if [ "$ENGINE" != external ]; then export DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$CLIENT_CONFIG" PATH="$BIN:$PATH"; fi
   ensure_registries
   ensure_base_image
   ensure_cache_service
   write_env
+  ensure_multi_platform   # QEMU handlers, base/busybox-multi:1, their env lines
   say "up in $((SECONDS - t0))s (engine: $ENGINE); env: . $STACK/env"
 }
 cmd_down() {
@@ -255,7 +271,8 @@ cmd_status() {
     if alive "$n"; then printf '%-14s running (pid %s)\n' "$n" "$(cat "$STACK/$n.pid")"
     else printf '%-14s stopped\n' "$n"; fi
   done
-  [ -f "$STACK/env" ] && grep -q "IMAGE_BUILD_ENGINE='external'" "$STACK/env" && echo "engine: external (not ours)"
+  if [ -f "$STACK/env" ] && grep -q "IMAGE_BUILD_ENGINE='external'" "$STACK/env"; then echo "engine: external (not ours)"
+  elif alive dockerd; then running_engine; echo "engine: Docker $ENGINE ($BIN), port base $PORT_BASE"; fi
   return 0
 }
 case "${1:-}" in

@@ -11,7 +11,7 @@ import type { BuildStep } from './builder.ts';
 import { findIgnoreFile } from './context/manifest.ts';
 import { UserError } from './errors.ts';
 import { parseDockerfile, type DockerfileModel, type Instruction } from './dockerfile.ts';
-import { instructionForStep } from './steps.ts';
+import { instructionForStep, platformOfStep } from './steps.ts';
 
 export interface Advice {
   file: string;
@@ -242,20 +242,31 @@ function show(instruction: Instruction): string {
   return `\`${text.length > 40 ? `${text.slice(0, 39)}…` : text}\``;
 }
 
-/** What a re-run cost this run, when the steps show that `copy` changing made `run` run again. */
+/**
+ * What a re-run cost this run, when the steps show that `copy` changing made `run` run again;
+ * per platform in a multi-platform build (under QEMU a RUN takes many times longer).
+ */
 function costOf(model: DockerfileModel, facts: AdviceFacts): (run: Instruction, copy: Copy) => string {
-  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model) }));
-  const stepAt = (instruction: Instruction) => steps.find((s) => s.instruction === instruction)?.step;
+  const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
+  const stepsAt = (instruction: Instruction) => steps.filter((s) => s.instruction === instruction);
   return (run, copy) => {
-    const runStep = stepAt(run);
-    const copyStep = stepAt(copy.instruction);
-    if (!runStep || runStep.cached || !copyStep || copyStep.cached) return '';
+    const costs: string[] = [];
+    for (const { step: runStep, platform } of stepsAt(run)) {
+      const copyStep = stepsAt(copy.instruction).find((s) => s.platform === platform)?.step;
+      if (runStep.cached || !copyStep || copyStep.cached) continue;
+      costs.push(`${runStep.seconds.toFixed(1)} s${platform ? ` on ${platform}` : ''}`);
+    }
+    if (costs.length === 0) return '';
     const changed = changedUnder(copy, facts.changedFiles ?? []);
     const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return ''; // a cold build: nothing to blame on the order
     const files = changed.length ? ` (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''})` : '';
-    return ` This run it re-ran in ${runStep.seconds.toFixed(1)} s because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
   };
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The changed files a COPY takes in (all of them for a broad or wildcard COPY). */

@@ -2,7 +2,8 @@
  * The build fingerprint (DESIGN §2): two builds with one fingerprint are the
  * same build. It covers everything that decides the image's content: the
  * context, the Dockerfile, the build arguments, target and platforms, and the
- * digests the base image tags pointed at when the build ran.
+ * digests the base image tags pointed at when the build ran (for an index, also
+ * the manifest digest of each platform the build pulls from it).
  */
 import crypto from 'node:crypto';
 import type { BuildArg } from './inputs.ts';
@@ -17,7 +18,15 @@ export interface FingerprintInputs {
   target?: string;
   platforms: string[];
   /** Each base image reference with the digest it resolved to. */
-  baseImages: { ref: string; digest: string }[];
+  baseImages: ResolvedBase[];
+}
+
+export interface ResolvedBase {
+  ref: string;
+  /** The digest the tag points at (an index's own digest for a multi-platform image). */
+  digest: string;
+  /** For an index: each pulled platform's manifest digest (`absent` when the index lacks it). */
+  platforms?: Record<string, string>;
 }
 
 export function computeFingerprint(inputs: FingerprintInputs): string {
@@ -29,7 +38,10 @@ export function computeFingerprint(inputs: FingerprintInputs): string {
     buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
     target: inputs.target ?? '',
     platforms: [...inputs.platforms].sort(),
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => [base.ref, base.digest]),
+    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
+    baseImages: [...inputs.baseImages]
+      .sort((a, b) => a.ref.localeCompare(b.ref))
+      .map((base) => (base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest])),
   };
   return `sha256:${crypto.createHash('sha256').update(JSON.stringify(canonical)).digest('hex')}`;
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildFailure, runBuild, type BuildHooks, type BuildRequest, type BuildResult, type BuildStep } from './builder.ts';
-import { instructionForStep } from './steps.ts';
+import { instructionForStep, platformOfStep } from './steps.ts';
 import type { CacheTraffic } from './cache/delta-store.ts';
 import { cacheKeys, type CacheHit } from './cache/keys.ts';
 import type { CacheRecord } from './cache/record.ts';
@@ -16,10 +16,11 @@ import { builderCapabilities, describeBuilder, envForContext } from './builders.
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
 import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
-import { baseImages, readDockerfile, type DockerfileModel } from './dockerfile.ts';
+import { baseImagesFor, readDockerfile, type DockerfileModel } from './dockerfile.ts';
 import { messageOf, UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { BuildArg, CacheMode } from './inputs.ts';
+import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
 import { Promoter, type ImageLayer } from './promote.ts';
 
 export interface PipelineLog {
@@ -72,6 +73,8 @@ export interface PipelineSettings {
 /** Why a partial hit missed: the context files that differ from the restored entry's, and the Dockerfile. */
 export interface MissExplanation extends ManifestDiff {
   dockerfileChanged: boolean;
+  /** The restored entry's platforms, when they differ from this build's (a matrix job's entry, say). */
+  restoredPlatforms?: string[];
 }
 
 export interface Timings {
@@ -128,6 +131,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
     contextHash: manifest.hash,
+    platforms: settings.platforms,
   });
   const result: PipelineResult = {
     dockerfile,
@@ -160,7 +164,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     capabilities.catch(() => {}); // awaited below; a rejection before then is not unhandled
 
     phase = Date.now();
-    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : undefined, promoter.resolveBaseImages(baseImages(dockerfile))]);
+    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : undefined, promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings))]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
@@ -191,7 +195,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === 'partial') {
-        result.changes = explainMiss(restored.record, result);
+        result.changes = explainMiss(restored.record, result, settings.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -275,6 +279,12 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   }
 }
 
+/** The base images each requested platform's build pulls (the builder's own platform when none is requested). */
+function pulledBaseImages(dockerfile: DockerfileModel, settings: PipelineSettings) {
+  const build = buildPlatform(settings.env);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.platforms, build), build);
+}
+
 const EXPORT_HINT =
   'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) ' +
   'or use a builder with another driver (docker-container, remote, kubernetes).';
@@ -294,6 +304,7 @@ function newRecord(result: PipelineResult, key: string, settings: PipelineSettin
     fingerprint: result.fingerprint ?? '',
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
+    platforms: settings.platforms,
     images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
     manifest: serializeManifest(result.manifest).toString('base64'),
     createdAt: new Date().toISOString(),
@@ -306,10 +317,12 @@ async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest
     return await runBuild(request, hooks);
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
-    const failed = error.steps.find((step) => step.error);
+    // The step that failed, not those BuildKit cancelled because of it (another platform's, a parallel stage's).
+    const failed = error.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join('\n');
-    const message = [failed ? `${failed.name} failed: ${failed.error}` : error.message, output].filter(Boolean).join('\n');
+    const platform = failed && platformOfStep(failed.name);
+    const message = [failed ? `${failed.name} failed${platform ? ` on ${platform}` : ''}: ${failed.error}` : error.message, output].filter(Boolean).join('\n');
     // Only a failing instruction is annotated on the Dockerfile; a failed push or export is not the Dockerfile's fault.
     throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
   }
@@ -361,7 +374,7 @@ async function reuseExisting(result: PipelineResult, promoter: Promoter, candida
   }
 }
 
-function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanation | undefined {
+function explainMiss(record: CacheRecord, result: PipelineResult, platforms: string[]): MissExplanation | undefined {
   if (!record.manifest) return undefined;
   let previous: ContextManifest;
   try {
@@ -370,12 +383,17 @@ function explainMiss(record: CacheRecord, result: PipelineResult): MissExplanati
     return undefined;
   }
   const diff = diffManifests(previous, result.manifest);
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash };
+  // An entry from before records kept platforms says nothing about them.
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(',') === [...platforms].sort().join(',');
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...(samePlatforms ? {} : { restoredPlatforms }) };
 }
 
 function logMiss(changes: MissExplanation, log: PipelineLog): void {
   log.info('Why the cache missed:');
   if (changes.dockerfileChanged) log.info('  the Dockerfile changed');
+  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms) log.info(`  ${platforms}`);
   for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 

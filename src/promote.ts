@@ -10,7 +10,9 @@ import { FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { PipelineLog } from './pipeline.ts';
 import { RegistryClient, type FetchedManifest } from './registry/client.ts';
 import { copyImage } from './registry/copy.ts';
-import { imageManifestsOf, isIndexMediaType, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
+import type { BaseImageUse } from './dockerfile.ts';
+import type { ResolvedBase } from './fingerprint.ts';
+import { formatPlatform, imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
 import { parseReference, type RepositoryRef } from './registry/reference.ts';
 
 export interface FoundImage {
@@ -25,6 +27,8 @@ export interface ImageLayer {
   /** The history entry of the layer, e.g. `RUN /bin/sh -c make # buildkit`. */
   createdBy: string;
   size: number;
+  /** The platform of the image the layer is in, when the pushed image is an index. */
+  platform?: string;
 }
 
 export class Promoter {
@@ -46,10 +50,25 @@ export class Promoter {
     await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
   }
 
-  /** The digest each base image tag points at now; undefined (with a warning) when one cannot be resolved. */
-  async resolveBaseImages(refs: string[]): Promise<{ ref: string; digest: string }[] | undefined> {
+  /**
+   * The digest each base image tag points at now and, for an index, the digest
+   * of each platform's manifest the build pulls from it (so that a tag moved
+   * for one platform shows, and the platforms a build does not pull do not
+   * count); undefined (with a warning) when one cannot be resolved.
+   */
+  async resolveBaseImages(uses: BaseImageUse[]): Promise<ResolvedBase[] | undefined> {
+    const platformsOf = new Map<string, string[]>();
+    for (const use of uses) platformsOf.set(use.ref, [...(platformsOf.get(use.ref) ?? []), use.platform]);
     try {
-      return await Promise.all(refs.map(async (ref) => ({ ref, digest: await this.client.resolveDigest(ref) })));
+      return await Promise.all(
+        [...platformsOf].map(async ([ref, platforms]) => {
+          const manifest = await this.client.getManifest(ref);
+          if (!isIndexMediaType(manifest.mediaType)) return { ref, digest: manifest.digest };
+          const index = manifest.json as ImageIndex;
+          const entries = platforms.map((platform) => [platform, selectPlatformManifest(index, parsePlatform(platform))?.digest ?? 'absent']);
+          return { ref, digest: manifest.digest, platforms: Object.fromEntries(entries) as Record<string, string> };
+        }),
+      );
     } catch (error) {
       this.log.warning(`Cannot resolve the base images (${messageOf(error)}); building without a fingerprint, so skip-unchanged is off for this run.`);
       return undefined;
@@ -85,17 +104,25 @@ export class Promoter {
 
   /**
    * The layers of a pushed image with the instruction that made each (from the
-   * config's history), for the summary's step table.
+   * config's history), for the summary's step table; of every platform's image
+   * for an index.
    */
   async layersOf(ref: string, digest: string): Promise<ImageLayer[]> {
     const reference = { ...parseReference(ref), digest };
-    let manifest = await this.client.getManifest(reference);
-    if (isIndexMediaType(manifest.mediaType)) {
-      const first = imageManifestsOf(manifest.json as ImageIndex)[0];
-      if (!first) return [];
-      manifest = await this.client.getManifest({ ...reference, digest: first.digest });
-    }
-    const image = manifest.json as ImageManifest;
+    const manifest = await this.client.getManifest(reference);
+    if (!isIndexMediaType(manifest.mediaType)) return this.imageLayers(reference, manifest.json as ImageManifest);
+    const images = imageManifestsOf(manifest.json as ImageIndex);
+    const perPlatform = await Promise.all(
+      images.map(async (entry) => {
+        const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json as ImageManifest;
+        const platform = entry.platform ? formatPlatform(entry.platform) : undefined;
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...(platform ? { platform } : {}) }));
+      }),
+    );
+    return perPlatform.flat();
+  }
+
+  private async imageLayers(reference: RepositoryRef, image: ImageManifest): Promise<ImageLayer[]> {
     const config = JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, image.config.digest))) as {
       history?: { created_by?: string; empty_layer?: boolean }[];
     };

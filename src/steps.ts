@@ -1,23 +1,28 @@
 /**
- * Ties BuildKit's steps (`[stage-1 2/5] RUN make`) back to the Dockerfile
- * instructions that made them, so that failures and advice can point at a line.
+ * Ties BuildKit's steps (`[stage-1 2/5] RUN make`, `[linux/arm64 3/6] RUN make`)
+ * back to the Dockerfile instructions that made them, so that failures and
+ * advice can point at a line.
  */
 import type { DockerfileModel, Instruction } from './dockerfile.ts';
+import { parseStepName } from './platforms.ts';
 
 /** The instructions BuildKit's Dockerfile frontend turns into numbered steps. */
 const STEP_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
 
-const STEP_NAME = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (\S+)/;
-
 export function instructionForStep(stepName: string, model: DockerfileModel): Instruction | undefined {
-  const match = STEP_NAME.exec(stepName);
-  if (!match) return undefined;
-  const [, stageLabel, index, , keyword] = match;
-  const stage = stageIndex(stageLabel, model);
+  const label = parseStepName(stepName);
+  if (!label) return undefined;
+  const keyword = label.text.split(/\s/, 1)[0]!;
+  const stage = stageIndex(label.stage, model);
   if (stage === undefined) return undefined;
   const candidates = model.instructions.filter((instruction) => instruction.stage === stage && STEP_KEYWORDS.has(instruction.keyword));
-  const instruction = candidates[Number(index) - 1];
-  return instruction && instruction.keyword === keyword!.toUpperCase() ? instruction : undefined;
+  const instruction = candidates[label.index - 1];
+  return instruction && instruction.keyword === keyword.toUpperCase() ? instruction : undefined;
+}
+
+/** The platform a step ran for, in a multi-platform build (`[linux/arm64 3/6] …`). */
+export function platformOfStep(stepName: string): string | undefined {
+  return parseStepName(stepName)?.platform;
 }
 
 function stageIndex(label: string | undefined, model: DockerfileModel): number | undefined {

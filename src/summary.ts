@@ -9,6 +9,7 @@ import type { CacheTraffic } from './cache/delta-store.ts';
 import type { DockerfileModel } from './dockerfile.ts';
 import type { PipelineResult } from './pipeline.ts';
 import type { ImageLayer } from './promote.ts';
+import { parseStepName, platformCell, restoredPlatformsLine } from './platforms.ts';
 import { instructionForStep } from './steps.ts';
 
 export interface SummaryInput {
@@ -83,12 +84,14 @@ function changesSection(result: PipelineResult): string[] {
   const changes = result.changes!;
   const lines = ['### Why the cache missed', ''];
   if (changes.dockerfileChanged) lines.push('- the Dockerfile changed');
+  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms) lines.push(`- ${platforms}`);
   for (const [label, files] of [['added', changes.added], ['removed', changes.removed], ['changed', changes.changed]] as const) {
     if (files.length === 0) continue;
     const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(', ');
     lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ''}`);
   }
-  if (!changes.dockerfileChanged && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+  if (!changes.dockerfileChanged && !platforms && changes.added.length + changes.removed.length + changes.changed.length === 0) {
     lines.push('- no context file differs from the restored entry (a build argument, target or base image changed)');
   }
   return [...lines, ''];
@@ -96,18 +99,30 @@ function changesSection(result: PipelineResult): string[] {
 
 function stepTable(steps: BuildStep[], result: PipelineResult): string[] {
   const sizes = layerSizes(result.layers ?? []);
-  const firstRun = steps.find((step) => !step.cached && !/\] FROM /.test(step.name));
+  const labels = new Map(steps.map((step) => [step, parseStepName(step.name)]));
+  // A multi-platform build names each step's platform (`[linux/arm64 3/6] RUN …`): one row per platform and step.
+  const multi = steps.some((step) => labels.get(step)?.platform);
+  const platformOf = (step: BuildStep) => labels.get(step)?.platform ?? '';
+  const firstRun = new Map<string, BuildStep>();
+  for (const step of steps) {
+    if (!step.cached && !/\] FROM /.test(step.name) && !firstRun.has(platformOf(step))) firstRun.set(platformOf(step), step);
+  }
   const changed = result.changes ? [...result.changes.changed, ...result.changes.added, ...result.changes.removed] : [];
   // In Dockerfile order: BuildKit runs independent steps concurrently, so start order misleads.
-  const ordered = [...steps].sort((a, b) => (lineOf(a, result.dockerfile) ?? 1e9) - (lineOf(b, result.dockerfile) ?? 1e9));
+  const line = (step: BuildStep) => lineOf(step, result.dockerfile) ?? 1e9;
+  const ordered = [...steps].sort((a, b) => line(a) - line(b) || platformOf(a).localeCompare(platformOf(b)));
   const rows = ordered.map((step) => {
     // A base image is pulled, not run; saying "run" would read like a cache miss.
     const status = step.error ? '**failed**' : step.cached ? 'cached' : /\] FROM /.test(step.name) ? 'pulled' : 'run';
-    const size = sizes.get(normalizeInstruction(stepText(step.name)));
-    const why = step === firstRun && changed.length ? ` ← ${changed.slice(0, 3).map((file) => `\`${file}\``).join(', ')}${changed.length > 3 ? ` +${changed.length - 3}` : ''} changed` : '';
-    return `| ${lineOf(step, result.dockerfile) ?? ''} | \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === undefined ? '' : formatBytes(size)} |`;
+    const size = sizes.get(sizeKey(multi ? platformOf(step) : undefined, stepText(step.name)));
+    const why = firstRun.get(platformOf(step)) === step && changed.length ? ` ← ${changed.slice(0, 3).map((file) => `\`${file}\``).join(', ')}${changed.length > 3 ? ` +${changed.length - 3}` : ''} changed` : '';
+    const platform = multi ? ` ${platformCell(labels.get(step))} |` : '';
+    return `| ${lineOf(step, result.dockerfile) ?? ''} |${platform} \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === undefined ? '' : formatBytes(size)} |`;
   });
-  return ['### Build steps', '', '| line | step | status | seconds | layer |', '|---:|---|---|---:|---:|', ...rows, ''];
+  const header = multi
+    ? ['| line | platform | step | status | seconds | layer |', '|---:|---|---|---|---:|---:|']
+    : ['| line | step | status | seconds | layer |', '|---:|---|---|---:|---:|'];
+  return ['### Build steps', '', ...header, ...rows, ''];
 }
 
 function lineOf(step: BuildStep, model: DockerfileModel): number | undefined {
@@ -121,11 +136,23 @@ function stepText(name: string): string {
 
 /** History entries read `RUN /bin/sh -c make # buildkit`; steps read `RUN make`. */
 function normalizeInstruction(text: string): string {
-  return text.replace(/\s+# buildkit$/, '').replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/@sha256:[0-9a-f]{64}$/, '').trim();
+  const plain = text.replace(/\s+# buildkit$/, '').replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/@sha256:[0-9a-f]{64}$/, '').trim();
+  // History leaves out COPY's --from (`COPY --from=build /app /app` is `COPY /app /app`), not its other flags.
+  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, '') : plain;
 }
 
+function sizeKey(platform: string | undefined, instruction: string): string {
+  return `${platform ?? ''}|${normalizeInstruction(instruction)}`;
+}
+
+/** Layer size by platform and instruction; a single-platform build's layers also without platform. */
 function layerSizes(layers: ImageLayer[]): Map<string, number> {
-  return new Map(layers.map((layer) => [normalizeInstruction(layer.createdBy), layer.size]));
+  const sizes = new Map<string, number>();
+  for (const layer of layers) {
+    sizes.set(sizeKey(layer.platform, layer.createdBy), layer.size);
+    if (!sizes.has(sizeKey(undefined, layer.createdBy))) sizes.set(sizeKey(undefined, layer.createdBy), layer.size);
+  }
+  return sizes;
 }
 
 function escapeCell(text: string): string {

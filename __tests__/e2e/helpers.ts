@@ -54,6 +54,17 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { env: dockerEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * A fresh "user's" Docker config folder that keeps the user's CLI plugins (Buildx: on
+ * the stack, the engine's own version; elsewhere whatever ~/.docker/cli-plugins holds).
+ */
+export function userDockerConfig(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-docker-config-'));
+  const plugins = path.join(dockerEnv().DOCKER_CONFIG || path.join(os.homedir(), '.docker'), 'cli-plugins');
+  if (fs.existsSync(plugins)) fs.symlinkSync(plugins, path.join(dir, 'cli-plugins'));
+  return dir;
+}
+
 /** What a new GitHub runner has: no BuildKit cache, no local images. */
 export function freshRunner(): void {
   docker('buildx', 'prune', '-af');
@@ -105,7 +116,12 @@ export function logSize(log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {
   return fs.statSync(log).size;
 }
 
-/** The rows of the summary's step table: Dockerfile line, instruction, status. */
-export function summarySteps(summary: string): { line: number; name: string; status: string }[] {
-  return [...summary.matchAll(/^\| (\d*) \| `([^`]*)` \| (cached|run|pulled|\*\*failed\*\*)/gm)].map((m) => ({ line: Number(m[1]), name: m[2]!, status: m[3]! }));
+/** The rows of the summary's step table: Dockerfile line, platform (multi-platform builds), instruction, status. */
+export function summarySteps(summary: string): { line: number; platform?: string; name: string; status: string }[] {
+  return [...summary.matchAll(/^\| (\d*) \|(?: ([^|`\s]+) \|)? `([^`]*)` \| (cached|run|pulled|\*\*failed\*\*)/gm)].map((m) => ({
+    line: Number(m[1]),
+    ...(m[2] ? { platform: m[2] } : {}),
+    name: m[3]!,
+    status: m[4]!,
+  }));
 }

@@ -7,17 +7,16 @@
 // and builds anyway.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, dockerEnv, exampleWorkspace, registryDigest, repoRoot, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
+import { docker, dockerEnv, exampleWorkspace, registryDigest, repoRoot, runAction, runnerTempDir, stack, summarySteps, uniqueName, userDockerConfig } from './helpers.ts';
 
 const script = path.join(repoRoot, 'scripts/remote-builder.sh');
 const remoteBuilder = (...args: string[]) => execFileSync('bash', [script, ...args], { env: dockerEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('builder: a second Docker Engine through a Docker context', () => {
   // The "user's" Docker config: the context lives there, and the action links it into its private one.
-  const dockerConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-docker-config-'));
+  const dockerConfig = userDockerConfig();
   const context = uniqueName('ib-remote');
   const withConfig = { ...dockerEnv(), DOCKER_CONFIG: dockerConfig };
   const onRemote = (...args: string[]) =>

@@ -80,8 +80,12 @@ interface Layout {
   layers: string[];
 }
 
-/** Writes an OCI layout like `--cache-to type=local,mode=max`: one chain of layers, one record per step. */
-async function writeLayout(name: string, steps: Step[]): Promise<Layout> {
+/**
+ * Writes an OCI layout like `--cache-to type=local,mode=max`: one chain of layers, one record per step.
+ * The cache manifest is an image index (BuildKit before 0.21) or, with `shape: 'manifest'`, an image
+ * manifest whose config is the cache config (`image-manifest=true`, BuildKit 0.21 on).
+ */
+async function writeLayout(name: string, steps: Step[], shape: 'index' | 'manifest' = 'index'): Promise<Layout> {
   const dir = path.join(root, 'layouts', name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(path.join(dir, 'blobs', 'sha256'), { recursive: true });
@@ -109,19 +113,14 @@ async function writeLayout(name: string, steps: Step[]): Promise<Layout> {
     })),
   };
   const configBlob = await put(Buffer.from(JSON.stringify(config)));
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.index.v1+json',
-    manifests: [
-      ...layers.map((layer) => ({ mediaType: LAYER_TYPE, ...layer, annotations: { 'buildkit/createdat': createdAt } })),
-      { mediaType: CACHE_CONFIG_TYPE, ...configBlob },
-    ],
-  };
+  const layerDescriptors = layers.map((layer) => ({ mediaType: LAYER_TYPE, ...layer, annotations: { 'buildkit/createdat': createdAt } }));
+  const mediaType = shape === 'index' ? 'application/vnd.oci.image.index.v1+json' : 'application/vnd.oci.image.manifest.v1+json';
+  const manifest =
+    shape === 'index'
+      ? { schemaVersion: 2, mediaType, manifests: [...layerDescriptors, { mediaType: CACHE_CONFIG_TYPE, ...configBlob }] }
+      : { schemaVersion: 2, mediaType, config: { mediaType: CACHE_CONFIG_TYPE, ...configBlob }, layers: layerDescriptors };
   const manifestBlob = await put(Buffer.from(JSON.stringify(manifest)));
-  await writeFile(
-    path.join(dir, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', ...manifestBlob }] }),
-  );
+  await writeFile(path.join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType, ...manifestBlob }] }));
   await writeFile(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
   await writeFile(path.join(dir, 'image-build.json'), JSON.stringify({ version: 1, key: name }));
   return { dir, layers: layers.map((layer) => layer.digest) };
@@ -184,8 +183,12 @@ async function expectComplete(dir: string, layout: Layout): Promise<void> {
 async function configLayers(dir: string, layout: Layout): Promise<string[]> {
   const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
   const blob = (digest: string) => readFile(path.join(dir, 'blobs', 'sha256', digest.slice(7)), 'utf8');
-  const manifest = JSON.parse(await blob(index.manifests[0]!.digest)) as { manifests: { mediaType: string; digest: string }[] };
-  const config = JSON.parse(await blob(manifest.manifests.find((m) => m.mediaType === CACHE_CONFIG_TYPE)!.digest)) as {
+  type Listed = { mediaType: string; digest: string };
+  const manifest = JSON.parse(await blob(index.manifests[0]!.digest)) as { manifests?: Listed[]; config?: Listed; layers?: Listed[] };
+  const configDescriptor = manifest.config ?? manifest.manifests!.find((m) => m.mediaType === CACHE_CONFIG_TYPE)!;
+  // Every layer the manifest lists is in the config, and the other way round.
+  const listed = (manifest.layers ?? manifest.manifests!.filter((m) => m.mediaType !== CACHE_CONFIG_TYPE)).map((m) => m.digest);
+  const config = JSON.parse(await blob(configDescriptor.digest)) as {
     layers: { blob: string; parent?: number }[];
     records: { layers?: { layer: number }[] }[];
   };
@@ -198,8 +201,6 @@ async function configLayers(dir: string, layout: Layout): Promise<string[]> {
     expect(chain).toEqual(layout.layers.slice(0, layout.layers.indexOf(layer.blob) + 1));
   }
   for (const record of config.records) for (const result of record.layers ?? []) expect(config.layers[result.layer]).toBeDefined();
-  // Every layer the manifest lists is in the config, and the other way round.
-  const listed = manifest.manifests.filter((m) => m.mediaType !== CACHE_CONFIG_TYPE).map((m) => m.digest);
   expect(listed.sort()).toEqual(config.layers.map((layer) => layer.blob).sort());
   return layout.layers.filter((digest) => config.layers.some((layer) => layer.blob === digest));
 }
@@ -647,10 +648,10 @@ describe('small blobs inside the index entry', () => {
 });
 
 describe('pruneLayout', () => {
-  it('drops a missing layer and every layer stacked on it, wherever BuildKit sorted them, keeping valid parent chains', async () => {
+  it.each(['index', 'manifest'] as const)('drops a missing layer and every layer stacked on it, wherever BuildKit sorted them, keeping valid parent chains (cache manifest as an image %s)', async (shape) => {
     const steps = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ name: `prune-${name}`, size: 2 * KiB }));
     for (const [gap] of steps.entries()) {
-      const layout = await writeLayout(`prune-${gap}`, steps);
+      const layout = await writeLayout(`prune-${shape}-${gap}`, steps, shape);
       const missing = layout.layers[gap]!;
       const result = await pruneLayout(layout.dir, (digest) => digest !== missing);
       expect(result).toEqual({ droppedManifests: 0, droppedLayers: steps.length - gap, keptLayers: gap });
@@ -660,8 +661,8 @@ describe('pruneLayout', () => {
     }
   });
 
-  it('keeps a layout whole when nothing is missing', async () => {
-    const layout = await writeLayout('prune-none', BUILD_1.map((step) => ({ ...step, name: `prune-none-${step.name}` })));
+  it.each(['index', 'manifest'] as const)('keeps a layout whole when nothing is missing (cache manifest as an image %s)', async (shape) => {
+    const layout = await writeLayout(`prune-none-${shape}`, BUILD_1.map((step) => ({ ...step, name: `prune-none-${step.name}` })), shape);
     const before = await readFile(path.join(layout.dir, 'index.json'), 'utf8');
     expect(await pruneLayout(layout.dir, () => true)).toEqual({ droppedManifests: 0, droppedLayers: 0, keptLayers: 4 });
     expect(JSON.parse(await readFile(path.join(layout.dir, 'index.json'), 'utf8'))).toEqual(JSON.parse(before));

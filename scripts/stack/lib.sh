@@ -44,28 +44,42 @@ stop() { # stop NAME: TERM, wait up to 30 s, then KILL; only PIDs from our PID f
   rm -f "$PID_DIR/$1.pid"
 }
 
-# start_containerd DIR SOCKET: containerd (no CRI) with its state under DIR, once.
-start_containerd() {
-  local dir=$1 sock=$2
-  alive containerd && return 0
-  mkdir -p "$dir/containerd"
-  cat >"$dir/containerd.toml" <<EOF
-version = 2
-root = "$dir/containerd/root"
-state = "$dir/containerd/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$sock"
-[plugins."io.containerd.internal.v1.opt"]
-  path = "$dir/containerd/opt"
-EOF
-  say "starting containerd"
-  start containerd "$dir/containerd.log" containerd --config "$dir/containerd.toml"
-  wait_for 30 containerd "$dir/containerd.log" ctr --address "$sock" version
-}
 # host_bridge NAME IP: a host-only bridge for an engine's default network, once.
 host_bridge() {
   ip link show "$1" >/dev/null 2>&1 && return 0
   { ip link add "$1" type bridge && ip addr add "$2/24" dev "$1" && ip link set "$1" up; } \
     || fail "could not create bridge $1"
+}
+
+# stack_network BASE: the addresses of the stack whose ports start at BASE (open registry
+# BASE, htpasswd registry BASE+1, cache service BASE+2), so stacks of several clones can
+# run side by side on one machine. Sets BRIDGE/BRIDGE_IP/POOL for the main engine and
+# REMOTE_BRIDGE/REMOTE_BRIDGE_IP/REMOTE_POOL for scripts/remote-builder.sh. All are
+# host-only: no route, NAT or forwarding ever leaves the machine. Base 15000 keeps the
+# original names and subnets; bases 16000..23000 each get a /19 of 172.31.0.0/16 (main
+# pool in its lower /20, remote-builder pool in its upper /20, each bridge on the last
+# /24 of its pool).
+stack_network() {
+  local base=$1 slot o
+  case "$base" in ''|*[!0-9]*) fail "IMAGE_BUILD_STACK_PORT_BASE must be a number (15000, 16000, ... 23000), not '$base'" ;; esac
+  [ $((base % 1000)) -eq 0 ] && [ "$base" -ge 15000 ] && [ "$base" -le 23000 ] \
+    || fail "IMAGE_BUILD_STACK_PORT_BASE must be one of 15000, 16000, ... 23000 (each stack takes three ports and its own bridge), not $base"
+  slot=$(((base - 15000) / 1000))
+  OPEN_PORT=$base AUTH_PORT=$((base + 1)) CACHE_PORT=$((base + 2))
+  BRIDGE=ibstack$slot REMOTE_BRIDGE=ibremote$slot
+  if [ "$slot" -eq 0 ]; then
+    BRIDGE_IP=172.30.255.1 POOL=172.30.0.0/16
+    REMOTE_BRIDGE_IP=172.29.255.1 REMOTE_POOL=172.29.0.0/16
+  else
+    o=$(((slot - 1) * 32))
+    BRIDGE_IP=172.31.$((o + 15)).1 POOL=172.31.$o.0/20
+    REMOTE_BRIDGE_IP=172.31.$((o + 31)).1 REMOTE_POOL=172.31.$((o + 16)).0/20
+  fi
+}
+# stack_port_base STACKDIR: IMAGE_BUILD_STACK_PORT_BASE, else the base this stack was
+# brought up with (so `down` and the remote builder find the same bridge), else 15000.
+stack_port_base() {
+  if [ -n "${IMAGE_BUILD_STACK_PORT_BASE:-}" ]; then echo "$IMAGE_BUILD_STACK_PORT_BASE"
+  elif [ -s "$1/port-base" ]; then cat "$1/port-base"
+  else echo 15000; fi
 }

@@ -8,8 +8,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$ROOT/.stack/env"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export DOCKER_CONFIG="$work/docker-config"   # like the action: a private config dir
+# Like the action: a private config dir that keeps the stack's plugins (its Buildx).
+plugins="${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"
+export DOCKER_CONFIG="$work/docker-config"
 mkdir -p "$DOCKER_CONFIG" "$work/ctx"
+[ -d "$plugins" ] && ln -s "$plugins" "$DOCKER_CONFIG/cli-plugins"
 # shellcheck disable=SC2016  # ${BASE} is for the Dockerfile
 printf 'ARG BASE\nFROM ${BASE}\nRUN echo built-by-run > /run.txt && ls /bin/sh\nCOPY stamp /stamp\nRUN cat /stamp >> /run.txt\n' >"$work/ctx/Dockerfile"
 date +%s%N >"$work/ctx/stamp"   # a new layer every time, so the push really uploads

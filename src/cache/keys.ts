@@ -4,6 +4,7 @@
  * finds the cache of the same Dockerfile, and a changed Dockerfile still finds
  * the cache of the same image.
  */
+import { createHash } from 'node:crypto';
 
 export type CacheHit = 'exact' | 'partial' | 'miss' | 'disabled';
 
@@ -15,6 +16,12 @@ export interface CacheKeyParts {
   scope: string;
   dockerfileHash: string;
   contextHash: string;
+  /**
+   * The requested platforms: an entry holds the layers of exactly these, so a
+   * one-platform matrix job neither overwrites nor takes the multi-platform
+   * build's entry. None requested leaves the key as it always was.
+   */
+  platforms?: string[];
 }
 
 export interface CacheKeys {
@@ -23,12 +30,21 @@ export interface CacheKeys {
 }
 
 export function cacheKeys(parts: CacheKeyParts): CacheKeys {
-  const base = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const scope = `${parts.prefix}-${parts.os}-${parts.arch}-${parts.scope}-`;
+  const base = `${scope}${platformPart(parts.platforms ?? [])}`;
   const withDockerfile = `${base}${short(parts.dockerfileHash)}-`;
   return {
     key: `${withDockerfile}${short(parts.contextHash)}`,
-    restoreKeys: [withDockerfile, base],
+    // Last, any platform set's entry of the scope: it holds this build's layers for the platforms they share.
+    restoreKeys: base === scope ? [withDockerfile, base] : [withDockerfile, base, scope],
   };
+}
+
+/** `linux/amd64,linux/arm64` → `linux_amd64+linux_arm64-` (order does not count); a long set by hash. */
+function platformPart(platforms: string[]): string {
+  if (platforms.length === 0) return '';
+  const text = [...new Set(platforms)].sort().map((platform) => platform.replace(/\//g, '_')).join('+');
+  return `${text.length <= 60 ? text : `platforms_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`}-`;
 }
 
 /**

@@ -174,17 +174,35 @@ export async function pruneLayout(dir: string, present: (digest: string) => bool
   return result;
 }
 
+/**
+ * A BuildKit cache manifest comes in two shapes: an image index whose `manifests`
+ * list the layers and the cache config (BuildKit before 0.21: Docker 26's), or an
+ * image manifest with the cache config as its `config` and the layers as its
+ * `layers` (`image-manifest=true`, the default since BuildKit 0.21: Docker 28's).
+ * Undefined for any other manifest.
+ */
+function cacheManifestParts(manifest: ManifestJson): { config: Descriptor; layerList: Descriptor[]; shape: 'index' | 'manifest' } | undefined {
+  if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
+    return { config: manifest.config, layerList: manifest.layers ?? [], shape: 'manifest' };
+  }
+  const config = (manifest.manifests ?? []).find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+  if (config && !manifest.layers && !manifest.config) {
+    return { config, layerList: manifest.manifests!.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE), shape: 'index' };
+  }
+  return undefined;
+}
+
 async function pruneManifest(dir: string, descriptor: Descriptor, present: (digest: string) => boolean, result: PruneResult): Promise<Descriptor | undefined> {
   const manifest = await readJson<ManifestJson>(blobPath(dir, descriptor.digest));
-  const list = manifest.manifests ?? [];
-  const configDescriptor = list.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
-  if (!configDescriptor || manifest.layers || manifest.config) {
+  const parts = cacheManifestParts(manifest);
+  if (!parts) {
     // Not a BuildKit cache manifest: usable only when whole.
     const { layers } = await walkBlobs(dir, [descriptor]);
     if (![...layers.keys()].every(present)) return undefined;
     result.keptLayers += layers.size;
     return descriptor;
   }
+  const configDescriptor = parts.config;
   const config = await readJson<CacheConfig>(blobPath(dir, configDescriptor.digest));
   const layers = config.layers ?? [];
   const usable = new Map<number, boolean>();
@@ -229,10 +247,11 @@ async function pruneManifest(dir: string, descriptor: Descriptor, present: (dige
 
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const newList = list
-    .filter((child) => child.mediaType !== CACHE_CONFIG_TYPE && keptBlobs.has(child.digest))
-    .concat({ ...configDescriptor, digest: newConfig.digest, size: newConfig.size });
-  const newManifest = await writeBlob(dir, JSON.stringify({ ...manifest, manifests: newList }));
+  const keptList = parts.layerList.filter((child) => keptBlobs.has(child.digest));
+  const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
+  const rewritten =
+    parts.shape === 'manifest' ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
+  const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
   return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
 }
 

@@ -15,6 +15,8 @@ export interface CacheRecord {
   fingerprint: string;
   contextHash: string;
   dockerfileHash: string;
+  /** The platforms requested ([]: the builder's own; absent in entries from before platforms were kept). */
+  platforms?: string[];
   /** Full references of the images the build pushed, with their manifest digest. */
   images: { ref: string; digest: string }[];
   /** The context manifest (see context/manifest.ts), serialised and base64-encoded. */
