@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path11 = this.getPath();
-        if (path11 === null || path11.startsWith("/")) {
-          return path11;
+        const path12 = this.getPath();
+        if (path12 === null || path12.startsWith("/")) {
+          return path12;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
+              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
             }
           }
         }
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request;
+      const { method, path: path12, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code = path12.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -27380,7 +27380,7 @@ var require_semver2 = __commonJS({
 // src/cli.ts
 init_import_meta_url();
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 
 // src/advice.ts
@@ -27875,14 +27875,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path11) => path11 === p,
+        test: (path12) => path12 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path11) => path11.startsWith(prefix),
+        test: (path12) => path12.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -27891,7 +27891,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path11) => path11.endsWith(suffix) || path11 === bare,
+        test: (path12) => path12.endsWith(suffix) || path12 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -27900,7 +27900,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path11) => regexp.test(path11),
+        test: (path12) => regexp.test(path12),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -27987,7 +27987,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path11, parent) {
+  match(path12, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -27996,12 +27996,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path11);
+        m = p.test(path12);
         if (!m && parent === null) {
-          let slash = path11.indexOf("/");
+          let slash = path12.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path11.slice(0, slash));
-            slash = path11.indexOf("/", slash + 1);
+            m = p.test(path12.slice(0, slash));
+            slash = path12.indexOf("/", slash + 1);
           }
         }
       }
@@ -28013,8 +28013,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path11) {
-    return this.match(path11, null).excluded;
+  excludes(path12) {
+    return this.match(path12, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -29120,67 +29120,351 @@ function manifestJson(m) {
   };
 }
 
-// src/docker-config.ts
+// src/credentials.ts
 init_import_meta_url();
-var import_node_crypto6 = __toESM(require("node:crypto"), 1);
+var import_node_child_process = require("node:child_process");
 var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
-function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path4.default.join(tempRoot, `image-build-docker-${import_node_crypto6.default.randomBytes(6).toString("hex")}`);
-  import_node_fs6.default.mkdirSync(dir, { recursive: true, mode: 448 });
-  for (const shared of ["cli-plugins", "buildx", "contexts"]) {
-    const source = import_node_path4.default.join(originalDir, shared);
-    if (import_node_fs6.default.existsSync(source)) import_node_fs6.default.symlinkSync(source, import_node_path4.default.join(dir, shared));
+
+// src/registry/reference.ts
+init_import_meta_url();
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API_HOST = "registry-1.docker.io";
+var DEFAULT_TAG = "latest";
+var MAX_NAME_LENGTH = 255;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
+var PORT = /^[0-9]+$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+function parseReference(text, where = {}) {
+  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text.trim();
+  if (trimmed === "") throw invalid("it is empty");
+  if (/\s/.test(trimmed)) throw invalid("it contains white space");
+  let rest = trimmed;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    checkDigest(digest, invalid);
   }
-  const auths = {};
-  for (const login of logins) {
-    auths[authKey(login.registry)] = { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") };
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
+    }
   }
-  const config = { auths };
-  const currentContext = readCurrentContext(originalDir);
-  if (currentContext) config.currentContext = currentContext;
-  import_node_fs6.default.writeFileSync(import_node_path4.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
-  return { dir, remove: () => removeDockerConfig(dir) };
+  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
+  const { registry, repository } = splitRegistry(rest);
+  checkRegistry(registry, invalid);
+  checkRepository(repository, invalid);
+  const reference = { registry, repository };
+  if (tag !== void 0) reference.tag = tag;
+  if (digest !== void 0) reference.digest = digest;
+  return reference;
 }
+function formatReference(reference) {
+  const { tag, digest } = reference;
+  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
+}
+function manifestReference(reference) {
+  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
+}
+function apiHost(registry) {
+  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function isDigest(text) {
+  return DIGEST.test(text) && hasKnownLength(text);
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
+  if (!looksLikeHost) return dockerHub(name);
+  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
+  const repository = name.slice(slash + 1);
+  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
+}
+function dockerHub(repository) {
+  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
+}
+function checkRegistry(registry, invalid) {
+  let host = registry;
+  let port;
+  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
+  if (portColon >= 0) {
+    host = registry.slice(0, portColon);
+    port = registry.slice(portColon + 1);
+  }
+  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
+  if (!hostOk || port !== void 0 && !PORT.test(port)) {
+    throw invalid(`registry "${registry}" is not a host name with an optional port`);
+  }
+}
+function checkRepository(repository, invalid) {
+  if (repository === "") throw invalid("the repository name is empty");
+  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
+  for (const component of repository.split("/")) {
+    if (!PATH_COMPONENT.test(component)) {
+      throw invalid(
+        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
+      );
+    }
+  }
+}
+function checkDigest(digest, invalid) {
+  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
+  if (!hasKnownLength(digest)) {
+    const [algorithm] = digest.split(":");
+    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
+  }
+}
+function hasKnownLength(digest) {
+  const [algorithm, hex] = digest.split(":");
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  return expected === void 0 || hex.length === expected;
+}
+
+// src/tags/list.ts
+init_import_meta_url();
+function inputLines(input) {
+  const lines = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    lines.push(line);
+  }
+  return lines;
+}
+function splitFields(line) {
+  const fields2 = [];
+  let current = "";
+  let inQuotes = false;
+  let fieldStart = true;
+  let afterFirstEquals = false;
+  let sawEquals = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        current += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && (fieldStart || afterFirstEquals)) {
+      inQuotes = true;
+      fieldStart = false;
+      afterFirstEquals = false;
+      continue;
+    }
+    if (ch === ",") {
+      pushField(fields2, current);
+      current = "";
+      fieldStart = true;
+      afterFirstEquals = false;
+      sawEquals = false;
+      continue;
+    }
+    afterFirstEquals = ch === "=" && !sawEquals;
+    if (ch === "=") sawEquals = true;
+    if (ch !== " " && ch !== "	") fieldStart = false;
+    current += ch;
+  }
+  if (inQuotes) {
+    throw new Error(`unterminated quote in "${line}"`);
+  }
+  pushField(fields2, current);
+  return fields2;
+}
+function pushField(fields2, field) {
+  const trimmed = field.trim();
+  if (trimmed !== "") fields2.push(trimmed);
+}
+function splitKeyValue(field) {
+  const at = field.indexOf("=");
+  if (at <= 0) return { value: field.trim() };
+  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
+}
+
+// src/credentials.ts
+var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 function authKey(registry) {
-  return registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
-}
-function removeDockerConfig(dir) {
-  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
-}
-function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path4.default.join(import_node_os2.default.homedir(), ".docker");
-}
-function readCurrentContext(originalDir) {
-  try {
-    const config = JSON.parse(import_node_fs6.default.readFileSync(import_node_path4.default.join(originalDir, "config.json"), "utf8"));
-    return config.currentContext;
-  } catch {
-    return void 0;
-  }
-}
-function loginsFromDockerConfig(dir = defaultDockerConfigDir()) {
-  try {
-    const config = JSON.parse(import_node_fs6.default.readFileSync(import_node_path4.default.join(dir, "config.json"), "utf8"));
-    return Object.entries(config.auths ?? {}).flatMap(([registry, entry]) => {
-      if (!entry.auth) return [];
-      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-      const colon = decoded.indexOf(":");
-      return colon < 0 ? [] : [{ registry: registryOfAuthKey(registry), username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }];
-    });
-  } catch {
-    return [];
-  }
+  return registry === "docker.io" ? DOCKER_HUB_AUTH_KEY : registry;
 }
 function registryOfAuthKey(key) {
   const host = key.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
-  return host === "index.docker.io" ? "docker.io" : host;
+  return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
+}
+function readDockerConfigFile(dir) {
+  const file = import_node_path4.default.join(dir, "config.json");
+  let text;
+  try {
+    text = import_node_fs6.default.readFileSync(file, "utf8");
+  } catch {
+    return {};
+  }
+  if (text.trim() === "") return {};
+  try {
+    const parsed = JSON.parse(text);
+    return parsed !== null && typeof parsed === "object" ? parsed : {};
+  } catch (error) {
+    throw new UserError(`${file} is not valid JSON (${messageOf(error)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
+  }
+}
+function loginFromAuthEntry(registry, entry) {
+  let username = entry.username ?? "";
+  let password = entry.password ?? "";
+  if (entry.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon >= 0) {
+      username = decoded.slice(0, colon);
+      password = decoded.slice(colon + 1);
+    }
+  }
+  const identityToken = entry.identitytoken || void 0;
+  if (!username && !password && !identityToken) return void 0;
+  return { registry, username, password, ...identityToken ? { identityToken } : {} };
+}
+function runCredentialHelper(env) {
+  return (helper, serverUrl) => {
+    let stdout;
+    try {
+      stdout = (0, import_node_child_process.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
+    } catch (error) {
+      const failure = error;
+      if (failure.code === "ENOENT") throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
+      if (/not found/i.test(`${failure.stdout ?? ""}${failure.stderr ?? ""}`)) return void 0;
+      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+    }
+    return parsed.Secret ? { username: parsed.Username ?? "", secret: parsed.Secret } : void 0;
+  };
+}
+var HelperError = class extends Error {
+};
+var Credentials = class {
+  constructor(options) {
+    this.options = options;
+    this.config = readDockerConfigFile(options.configDir);
+    for (const login of [...options.explicit, ...options.fallback ?? []]) this.mask(login);
+  }
+  options;
+  config;
+  found = /* @__PURE__ */ new Map();
+  lookup(registry) {
+    const explicit = this.options.explicit.find((login) => login.registry === registry);
+    if (explicit) return explicit;
+    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
+    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+  }
+  /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
+  loginsFor(registries) {
+    const logins = /* @__PURE__ */ new Map();
+    for (const login of this.options.explicit) logins.set(login.registry, login);
+    for (const registry of registries) {
+      const login = this.lookup(registry);
+      if (login) logins.set(registry, login);
+    }
+    return [...logins.values()];
+  }
+  fromConfig(registry) {
+    const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
+    if (helper) {
+      try {
+        const got = this.options.runHelper(helper, authKey(registry));
+        if (got) {
+          const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
+          return this.mask(login);
+        }
+      } catch (error) {
+        this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${import_node_path4.default.join(this.options.configDir, "config.json")} for ${registry}`);
+      }
+    }
+    for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
+      if (registryOfAuthKey(key) !== registry) continue;
+      const login = loginFromAuthEntry(registry, entry);
+      if (login) return this.mask(login);
+    }
+    return void 0;
+  }
+  mask(login) {
+    for (const secret of [login.password, login.identityToken]) if (secret) this.options.onSecret?.(secret);
+    return login;
+  }
+};
+function registriesOf(refs) {
+  const registries = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+    }
+  }
+  return [...registries];
+}
+
+// src/docker-config.ts
+init_import_meta_url();
+var import_node_crypto6 = __toESM(require("node:crypto"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
+function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
+  const dir = import_node_path5.default.join(tempRoot, `image-build-docker-${import_node_crypto6.default.randomBytes(6).toString("hex")}`);
+  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  for (const shared of SHARED_ENTRIES) {
+    const source = import_node_path5.default.join(originalDir, shared);
+    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path5.default.join(dir, shared));
+  }
+  import_node_fs7.default.writeFileSync(import_node_path5.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  return { dir, remove: () => removeDockerConfig(dir) };
+}
+function privateConfig(original, logins) {
+  const { credsStore: _store, credHelpers, auths, ...rest } = original;
+  const written = { ...auths };
+  for (const login of logins) {
+    const entry = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") } : {};
+    if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
+    written[authKey(login.registry)] = entry;
+  }
+  const config = { ...rest, auths: written };
+  const covered = new Set(logins.flatMap((login) => [login.registry, authKey(login.registry)]));
+  const helpers = Object.entries(credHelpers ?? {}).filter(([registry]) => !covered.has(registry));
+  if (helpers.length) config.credHelpers = Object.fromEntries(helpers);
+  return config;
+}
+function removeDockerConfig(dir) {
+  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
+}
+function defaultDockerConfigDir(env = process.env) {
+  return env.DOCKER_CONFIG || import_node_path5.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
 }
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_child_process = require("node:child_process");
+var import_node_child_process2 = require("node:child_process");
 var import_node_util = require("node:util");
 
 // node_modules/@actions/core/lib/core.js
@@ -29565,10 +29849,10 @@ init_import_meta_url();
 
 // node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
-var fs8 = __toESM(require("fs"), 1);
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs8.promises;
+var fs9 = __toESM(require("fs"), 1);
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs9.promises;
 var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs8.constants.O_RDONLY;
+var READONLY = fs9.constants.O_RDONLY;
 
 // node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
@@ -29598,7 +29882,7 @@ function toDate(value) {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? void 0 : date;
 }
-var run = (0, import_node_util.promisify)(import_node_child_process.execFile);
+var run = (0, import_node_util.promisify)(import_node_child_process2.execFile);
 async function git(dir, args) {
   try {
     const { stdout } = await run("git", args, { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
@@ -29645,21 +29929,34 @@ async function gitContextFromCheckout(dir) {
 
 // src/inputs.ts
 init_import_meta_url();
-function parseBuildArgs(text) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
+
+// src/metadata-outputs.ts
+init_import_meta_url();
+
+// src/inputs.ts
+function parseBuildArgs(text, env = {}) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new UserError(`build-args: "${line}" is not NAME=value`, { input: "build-args" });
+      throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: "build-args" });
     }
-    return { name, value: eq < 0 ? "" : line.slice(eq + 1) };
+    if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+    const value = env[name];
+    return value === void 0 ? [] : [{ name, value }];
   });
+}
+function withSourceDateEpoch(args, env) {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === "SOURCE_DATE_EPOCH")) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: "SOURCE_DATE_EPOCH", value: epoch }];
 }
 
 // src/pipeline.ts
 init_import_meta_url();
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/builder.ts
 init_import_meta_url();
@@ -29667,11 +29964,11 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 
 // src/docker.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
+var import_node_child_process3 = require("node:child_process");
 
 // src/cancel.ts
 init_import_meta_url();
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var STOP_GRACE_MS = 4e3;
 var stopping = /* @__PURE__ */ new Map();
 function stopChild(child, graceMs = STOP_GRACE_MS) {
@@ -29704,7 +30001,7 @@ function descendants(pid) {
     const parent = queue.shift();
     let children2 = [];
     try {
-      const tasks = import_node_fs7.default.readdirSync(`/proc/${parent}/task`);
+      const tasks = import_node_fs8.default.readdirSync(`/proc/${parent}/task`);
       children2 = tasks.flatMap((task) => readChildren(parent, task));
     } catch {
       continue;
@@ -29716,7 +30013,7 @@ function descendants(pid) {
 }
 function readChildren(pid, task) {
   try {
-    return import_node_fs7.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+    return import_node_fs8.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -29728,7 +30025,7 @@ function docker(args, options) {
   const signal = options.signal ?? defaultSignal;
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process2.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = (0, import_node_child_process3.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
     const stop = () => void stopChild(child);
     signal?.addEventListener("abort", stop, { once: true });
     child.on("close", () => signal?.removeEventListener("abort", stop));
@@ -29787,6 +30084,7 @@ function buildxArgs(request) {
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
+  for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
   for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
   if (request.target) args.push("--target", request.target);
   if (request.platforms.length) args.push("--platform", request.platforms.join(","));
@@ -29917,20 +30215,20 @@ function stripUndefined(value) {
 // src/cache/session.ts
 init_import_meta_url();
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto7 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
 var MANIFEST_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
@@ -29938,12 +30236,12 @@ var MANIFEST_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.docker.distribution.manifest.list.v2+json",
   "application/vnd.docker.distribution.manifest.v2+json"
 ]);
-var DIGEST = /^sha256:[0-9a-f]{64}$/;
-function isDigest(value) {
-  return typeof value === "string" && DIGEST.test(value);
+var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+function isDigest2(value) {
+  return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
-  return import_node_path5.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+  return import_node_path6.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 function isMetadata(descriptor) {
   return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
@@ -29952,13 +30250,13 @@ async function readJson(file) {
   return JSON.parse(await import_promises3.default.readFile(file, "utf8"));
 }
 async function readIndex(dir) {
-  const index = await readJson(import_node_path5.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path5.default.join(dir, "index.json")} has no manifests list`);
+  const index = await readJson(import_node_path6.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path6.default.join(dir, "index.json")} has no manifests list`);
   for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
   return index.manifests;
 }
 function checkDescriptor(descriptor, where) {
-  if (!descriptor || !isDigest(descriptor.digest) || typeof descriptor.mediaType !== "string") {
+  if (!descriptor || !isDigest2(descriptor.digest) || typeof descriptor.mediaType !== "string") {
     throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
   }
 }
@@ -29990,15 +30288,15 @@ async function walkBlobs(dir, roots) {
 }
 async function removeUnreachableBlobs(dir) {
   const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path5.default.join(dir, "blobs", "sha256");
+  const blobsDir = import_node_path6.default.join(dir, "blobs", "sha256");
   let removed = 0;
   for (const name of await import_promises3.default.readdir(blobsDir).catch(() => [])) {
     const digest = `sha256:${name}`;
     if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises3.default.rm(import_node_path5.default.join(blobsDir, name), { force: true });
+    await import_promises3.default.rm(import_node_path6.default.join(blobsDir, name), { force: true });
     removed++;
   }
-  await import_promises3.default.rm(import_node_path5.default.join(dir, "ingest"), { recursive: true, force: true });
+  await import_promises3.default.rm(import_node_path6.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
 
@@ -30029,7 +30327,7 @@ async function serveLayout(dir) {
       return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
     }
     if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
     if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
@@ -30051,11 +30349,11 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs8.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs9.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
-    if (isDigest(reference)) {
+    if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
       const parsed = JSON.parse(await import_promises4.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
@@ -30089,8 +30387,8 @@ async function serveLayout(dir) {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises4.default.readFile(import_node_path6.default.join(dir, "index.json"), "utf8"));
-    return (index.manifests ?? []).filter((entry) => isDigest(entry.digest) && typeof entry.mediaType === "string");
+    const index = JSON.parse(await import_promises4.default.readFile(import_node_path7.default.join(dir, "index.json"), "utf8"));
+    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
   }
@@ -30119,14 +30417,14 @@ function reply(response, status, code, message) {
 // src/cache/record.ts
 init_import_meta_url();
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises5.default.writeFile(import_node_path7.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises5.default.writeFile(import_node_path8.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises5.default.readFile(import_node_path7.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises5.default.readFile(import_node_path8.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -30135,114 +30433,6 @@ async function readRecord(cacheDir) {
 
 // src/cache/registry-backend.ts
 init_import_meta_url();
-
-// src/registry/reference.ts
-init_import_meta_url();
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_API_HOST = "registry-1.docker.io";
-var DEFAULT_TAG = "latest";
-var MAX_NAME_LENGTH = 255;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
-var PORT = /^[0-9]+$/;
-var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST2 = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text, where = {}) {
-  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text.trim();
-  if (trimmed === "") throw invalid("it is empty");
-  if (/\s/.test(trimmed)) throw invalid("it contains white space");
-  let rest = trimmed;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    checkDigest(digest, invalid);
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) {
-      throw invalid(`tag "${tag}" must be 1 to 128 letters, digits, "_", "." or "-", not starting with "." or "-"`);
-    }
-  }
-  if (rest.length > MAX_NAME_LENGTH) throw invalid(`the name is longer than ${MAX_NAME_LENGTH} characters`);
-  const { registry, repository } = splitRegistry(rest);
-  checkRegistry(registry, invalid);
-  checkRepository(repository, invalid);
-  const reference = { registry, repository };
-  if (tag !== void 0) reference.tag = tag;
-  if (digest !== void 0) reference.digest = digest;
-  return reference;
-}
-function formatReference(reference) {
-  const { tag, digest } = reference;
-  return `${reference.registry}/${reference.repository}` + (tag !== void 0 ? `:${tag}` : "") + (digest !== void 0 ? `@${digest}` : "");
-}
-function manifestReference(reference) {
-  return reference.digest ?? reference.tag ?? DEFAULT_TAG;
-}
-function apiHost(registry) {
-  return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-function isDigest2(text) {
-  return DIGEST2.test(text) && hasKnownLength(text);
-}
-function splitRegistry(name) {
-  const slash = name.indexOf("/");
-  const first = slash < 0 ? "" : name.slice(0, slash);
-  const looksLikeHost = slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
-  if (!looksLikeHost) return dockerHub(name);
-  const registry = first === "index.docker.io" ? DOCKER_HUB : first;
-  const repository = name.slice(slash + 1);
-  return registry === DOCKER_HUB ? dockerHub(repository) : { registry, repository };
-}
-function dockerHub(repository) {
-  return { registry: DOCKER_HUB, repository: repository.includes("/") ? repository : `library/${repository}` };
-}
-function checkRegistry(registry, invalid) {
-  let host = registry;
-  let port;
-  const portColon = registry.startsWith("[") ? registry.indexOf(":", registry.indexOf("]")) : registry.indexOf(":");
-  if (portColon >= 0) {
-    host = registry.slice(0, portColon);
-    port = registry.slice(portColon + 1);
-  }
-  const hostOk = IPV6_HOST.test(host) || host.split(".").every((part) => DOMAIN_COMPONENT.test(part));
-  if (!hostOk || port !== void 0 && !PORT.test(port)) {
-    throw invalid(`registry "${registry}" is not a host name with an optional port`);
-  }
-}
-function checkRepository(repository, invalid) {
-  if (repository === "") throw invalid("the repository name is empty");
-  if (repository !== repository.toLowerCase()) throw invalid(`repository "${repository}" must be lowercase`);
-  for (const component of repository.split("/")) {
-    if (!PATH_COMPONENT.test(component)) {
-      throw invalid(
-        `repository "${repository}" has a bad path component "${component}": use lowercase letters and digits, separated by ".", "_", "__" or "-"`
-      );
-    }
-  }
-}
-function checkDigest(digest, invalid) {
-  if (!DIGEST2.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
-  if (!hasKnownLength(digest)) {
-    const [algorithm] = digest.split(":");
-    throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
-  }
-}
-function hasKnownLength(digest) {
-  const [algorithm, hex] = digest.split(":");
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  return expected === void 0 || hex.length === expected;
-}
-
-// src/cache/registry-backend.ts
 var RECORD_ARTIFACT_TYPE = "application/vnd.image-build.record.v1+json";
 var RECORD_LAYER_TYPE = "application/vnd.image-build.record.layer.v1+json";
 var DEFAULT_CACHE_TAG = "buildcache";
@@ -30359,7 +30549,7 @@ var FolderCache = class {
   }) {
     this.store = store;
     this.warn = warn;
-    this.dir = import_node_path8.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path9.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   warn;
@@ -30888,9 +31078,11 @@ var Authenticator = class {
     }
     if (service) url.searchParams.set("service", service);
     for (const scope of scopes) url.searchParams.append("scope", scope);
-    const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const requestedAt = this.now();
-    const response = await this.transport.send({ method: "GET", url, kind: "token", registry, headers });
+    const response = credentials?.identityToken ? await this.transport.send(refreshTokenRequest(url, registry, credentials.identityToken)) : (
+      // The token service takes the registry credentials as Basic; without any, the token is anonymous.
+      await this.transport.send({ method: "GET", url, kind: "token", registry, headers: credentials ? { authorization: basicAuthorization(credentials) } : {} })
+    );
     if (response.status === 401 || response.status === 403) {
       throw accessError(registry, credentials?.username, response.status, scopes.join(" "), response.body);
     }
@@ -30928,6 +31120,23 @@ function accessError(registry, username, status, attempted, body) {
     message = `registry ${registry} denied ${who}${action}${detail}`;
   }
   return new RegistryError(message, { registry, status, code: status === 401 ? "UNAUTHORIZED" : "DENIED" });
+}
+function refreshTokenRequest(url, registry, refreshToken) {
+  const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: "image-build" });
+  const service = url.searchParams.get("service");
+  if (service) form.set("service", service);
+  const scopes = url.searchParams.getAll("scope");
+  if (scopes.length) form.set("scope", scopes.join(" "));
+  const realm = new URL(url);
+  realm.search = "";
+  return {
+    method: "POST",
+    url: realm,
+    kind: "token",
+    registry,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new TextEncoder().encode(form.toString())
+  };
 }
 function basicAuthorization({ username, password }) {
   return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
@@ -31111,7 +31320,7 @@ var RegistryClient = class {
    */
   async putManifest(repo, tagOrDigest, bytes, mediaType) {
     const repository = toRepository(repo);
-    const reference = isDigest2(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
+    const reference = isDigest(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
     const response = await this.session.request({
       method: "PUT",
       repository,
@@ -31136,14 +31345,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path11 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path11 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path11, kind: "tags", access: "pull" });
+    let path12 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path12 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path12, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path11 = nextPagePath(response, repository);
+      path12 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -31194,6 +31403,17 @@ var RegistryClient = class {
     expectStatus(response, [202], "POST", { ...to, digest });
     await this.session.cancelUpload(to, response);
     return false;
+  }
+  /**
+   * Proves push access to a repository without writing anything: opens a blob
+   * upload (what every push starts with) and cancels it. Throws the access error
+   * (naming registry, user and `push to <repository>`) when refused.
+   */
+  async checkPushAccess(repo) {
+    const repository = toRepository(repo);
+    const opened = await this.session.request({ method: "POST", repository, path: "blobs/uploads/", kind: "upload", access: "pull,push" });
+    expectStatus(opened, [202], "POST", repository);
+    await this.session.cancelUpload(repository, opened);
   }
   /**
    * Stores a small blob (a record, an artifact config) in the repository with one
@@ -31310,19 +31530,19 @@ function contentType(response) {
 
 // src/registry/copy.ts
 init_import_meta_url();
-async function copyImage(client, source, target) {
+async function copyImage(client, source, target, options = {}) {
   const from = typeof source === "string" ? parseReference(source) : source;
   const to = typeof target === "string" ? parseReference(target) : target;
   if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
+  if (from.registry !== to.registry && !options.crossRegistry) {
     throw new RegistryError(
       `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
       { registry: to.registry }
     );
   }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
   result.mediaType = manifest.mediaType;
@@ -31347,6 +31567,11 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     digests.map(async (digest) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -31363,18 +31588,25 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 var Promoter = class {
   client;
   log;
-  constructor(logins, log2) {
-    const credentials = new Map(logins.map((login) => [login.registry, { username: login.username, password: login.password }]));
-    this.client = new RegistryClient({ credentials, retries: 3 });
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  copied = { blobs: 0, bytes: 0 };
+  constructor(credentials, log2) {
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log2;
   }
   /**
-   * Checks before any build time is spent that each target repository answers
-   * and the credentials are accepted (a wrong password fails here, by name).
+   * Checks before any build time is spent that every target repository takes a
+   * push with the credentials found for its registry. One error names each
+   * registry that refused and how to give it credentials.
    */
   async checkAccess(refs) {
-    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), ref]));
-    await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
+    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), parseReference(ref)]));
+    const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
+    const refused = checks.flatMap((check, index) => check.status === "rejected" ? [{ reference: [...byRepository.values()][index], error: check.reason }] : []);
+    if (refused.length === 0) return;
+    const lines = refused.map(({ reference, error }) => `${messageOf(error)}${isAccessRefusal(error) ? `: ${loginHint(reference.registry)}` : ""}`);
+    throw new UserError(refused.length === 1 ? lines[0] : `${refused.length} registries cannot be pushed to:
+${lines.join("\n")}`, { input: "images" });
   }
   /**
    * The digest each base image tag points at now and, for an index, the digest
@@ -31414,15 +31646,26 @@ var Promoter = class {
     return void 0;
   }
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found, targets) {
-    const source = { ...found.repository, tag: void 0, digest: found.digest };
+  async retag(found, targets, candidates = [], fingerprint) {
+    const sources = /* @__PURE__ */ new Map([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : void 0;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry);
+      const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
+      this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
   }
   /**
@@ -31456,12 +31699,18 @@ var Promoter = class {
 function repositoryKey(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
+function isAccessRefusal(error) {
+  return error instanceof RegistryError && (error.status === 401 || error.status === 403);
+}
+function loginHint(registry) {
+  return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
+}
 
 // src/pipeline.ts
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path9.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path10.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -31491,8 +31740,8 @@ async function runPipeline(settings, log2) {
     timings
   };
   if (settings.dryRun) return finish(result, started);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises7.default.mkdtemp(import_node_path9.default.join(settings.tempDir, "image-build-run-"));
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
+  const workDir = await import_promises7.default.mkdtemp(import_node_path10.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -31563,6 +31812,7 @@ async function runPipeline(settings, log2) {
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
+      annotations: settings.push ? settings.annotations : void 0,
       buildArgs: settings.buildArgs,
       target: settings.target,
       platforms: settings.platforms,
@@ -31572,7 +31822,7 @@ async function runPipeline(settings, log2) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path9.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path10.default.join(workDir, "metadata.json")
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
     const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error) => {
@@ -31657,7 +31907,9 @@ async function explainPartialPush(error, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
-  const which2 = missing.length ? `Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error.message}
 ${which2}`, {
     input: error.input,
@@ -31672,7 +31924,7 @@ async function reuseExisting(result, promoter, candidates, targets) {
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error) {
@@ -31702,6 +31954,7 @@ function logMiss(changes, log2) {
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }
@@ -32050,12 +32303,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path11 = readPath();
-    if (path11.length === 1 && (path11[0] === "true" || path11[0] === "false")) {
-      return { kind: "boolean", value: path11[0] === "true" };
+    const path12 = readPath();
+    if (path12.length === 1 && (path12[0] === "true" || path12[0] === "false")) {
+      return { kind: "boolean", value: path12[0] === "true" };
     }
-    if (path11.length === 1 && (path11[0] === "null" || path11[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path11 };
+    if (path12.length === 1 && (path12[0] === "null" || path12[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path12 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -32243,76 +32496,6 @@ function evaluate(text, scope, input) {
 
 // src/tags/flavor.ts
 init_import_meta_url();
-
-// src/tags/list.ts
-init_import_meta_url();
-function inputLines(input) {
-  const lines = [];
-  for (const raw of input.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
-  }
-  return lines;
-}
-function splitFields(line) {
-  const fields2 = [];
-  let current = "";
-  let inQuotes = false;
-  let fieldStart = true;
-  let afterFirstEquals = false;
-  let sawEquals = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        current += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && (fieldStart || afterFirstEquals)) {
-      inQuotes = true;
-      fieldStart = false;
-      afterFirstEquals = false;
-      continue;
-    }
-    if (ch === ",") {
-      pushField(fields2, current);
-      current = "";
-      fieldStart = true;
-      afterFirstEquals = false;
-      sawEquals = false;
-      continue;
-    }
-    afterFirstEquals = ch === "=" && !sawEquals;
-    if (ch === "=") sawEquals = true;
-    if (ch !== " " && ch !== "	") fieldStart = false;
-    current += ch;
-  }
-  if (inQuotes) {
-    throw new Error(`unterminated quote in "${line}"`);
-  }
-  pushField(fields2, current);
-  return fields2;
-}
-function pushField(fields2, field) {
-  const trimmed = field.trim();
-  if (trimmed !== "") fields2.push(trimmed);
-}
-function splitKeyValue(field) {
-  const at = field.indexOf("=");
-  if (at <= 0) return { value: field.trim() };
-  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
-}
-
-// src/tags/flavor.ts
 var DEFAULT_FLAVOR = { latest: "auto", prefix: "", prefixLatest: false, suffix: "", suffixLatest: false };
 function fail(message) {
   throw new UserError(`flavor: ${message}`, { input: "flavor" });
@@ -33022,8 +33205,8 @@ async function main(argv) {
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse2(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path10.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path10.default.resolve(values.file) : void 0;
+  const dir = import_node_path11.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path11.default.resolve(values.file) : void 0;
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);
@@ -33051,10 +33234,10 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context = import_node_path10.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path10.default.resolve(values.file) : import_node_path10.default.join(context, "Dockerfile");
+  const context = import_node_path11.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path11.default.resolve(values.file) : import_node_path11.default.join(context, "Dockerfile");
   const tags = values.tag ?? [];
-  const cacheDir = import_node_path10.default.resolve(str(values["cache-dir"]) || import_node_path10.default.join(process.env.XDG_CACHE_HOME || import_node_path10.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path11.default.resolve(str(values["cache-dir"]) || import_node_path11.default.join(process.env.XDG_CACHE_HOME || import_node_path11.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -33062,7 +33245,7 @@ async function buildCommand(args) {
       context,
       file,
       workspace: process.cwd(),
-      buildArgs: parseBuildArgs((values["build-arg"] ?? []).join("\n")),
+      buildArgs: withSourceDateEpoch(parseBuildArgs((values["build-arg"] ?? []).join("\n"), process.env), process.env),
       target: str(values.target) || void 0,
       platforms: str(values.platform) ? str(values.platform).split(",") : [],
       tags,
@@ -33072,12 +33255,12 @@ async function buildCommand(args) {
       cache: values["no-cache"] ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags[0], import_node_path10.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags[0], import_node_path11.default.relative(process.cwd(), file)),
       store: values["no-cache"] ? void 0 : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
       dryRun: values["dry-run"] === true,
-      logins: loginsFromDockerConfig(),
+      logins: new Credentials({ configDir: defaultDockerConfigDir(), explicit: [], runHelper: runCredentialHelper(process.env), warn: log.warning }),
       tempDir: import_node_os3.default.tmpdir(),
       env: process.env
     },
@@ -33094,7 +33277,7 @@ cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} 
 }
 async function adviseCommand(args) {
   const { positionals } = parse2(args, {});
-  const advice = adviseFile(import_node_path10.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = adviseFile(import_node_path11.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

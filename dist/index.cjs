@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code = path15.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path14 = this.getPath();
-        if (path14 === null || path14.startsWith("/")) {
-          return path14;
+        const path15 = this.getPath();
+        if (path15 === null || path15.startsWith("/")) {
+          return path15;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
+              return parent.endsWith("/") ? parent + path15 : parent + "/" + path15;
             }
           }
         }
@@ -27382,9 +27382,9 @@ init_import_meta_url();
 // src/main.ts
 init_import_meta_url();
 var import_node_crypto11 = __toESM(require("node:crypto"), 1);
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -28468,14 +28468,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path14) => path14 === p,
+        test: (path15) => path15 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path14) => path14.startsWith(prefix),
+        test: (path15) => path15.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -28484,7 +28484,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path14) => path14.endsWith(suffix) || path14 === bare,
+        test: (path15) => path15.endsWith(suffix) || path15 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -28493,7 +28493,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path14) => regexp.test(path14),
+        test: (path15) => regexp.test(path15),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -28580,7 +28580,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path14, parent) {
+  match(path15, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -28589,12 +28589,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path14);
+        m = p.test(path15);
         if (!m && parent === null) {
-          let slash = path14.indexOf("/");
+          let slash = path15.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path14.slice(0, slash));
-            slash = path14.indexOf("/", slash + 1);
+            m = p.test(path15.slice(0, slash));
+            slash = path15.indexOf("/", slash + 1);
           }
         }
       }
@@ -28606,8 +28606,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path14) {
-    return this.match(path14, null).excluded;
+  excludes(path15) {
+    return this.match(path15, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -29740,6 +29740,7 @@ function buildxArgs(request) {
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
+  for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
   for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
   if (request.target) args.push("--target", request.target);
   if (request.platforms.length) args.push("--platform", request.platforms.join(","));
@@ -31060,52 +31061,274 @@ function deltaCacheStore(options) {
   };
 }
 
+// src/credentials.ts
+init_import_meta_url();
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
+
+// src/tags/list.ts
+init_import_meta_url();
+function inputLines(input) {
+  const lines = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    lines.push(line);
+  }
+  return lines;
+}
+function splitFields(line) {
+  const fields2 = [];
+  let current = "";
+  let inQuotes = false;
+  let fieldStart = true;
+  let afterFirstEquals = false;
+  let sawEquals = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          current += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        current += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && (fieldStart || afterFirstEquals)) {
+      inQuotes = true;
+      fieldStart = false;
+      afterFirstEquals = false;
+      continue;
+    }
+    if (ch === ",") {
+      pushField(fields2, current);
+      current = "";
+      fieldStart = true;
+      afterFirstEquals = false;
+      sawEquals = false;
+      continue;
+    }
+    afterFirstEquals = ch === "=" && !sawEquals;
+    if (ch === "=") sawEquals = true;
+    if (ch !== " " && ch !== "	") fieldStart = false;
+    current += ch;
+  }
+  if (inQuotes) {
+    throw new Error(`unterminated quote in "${line}"`);
+  }
+  pushField(fields2, current);
+  return fields2;
+}
+function pushField(fields2, field) {
+  const trimmed = field.trim();
+  if (trimmed !== "") fields2.push(trimmed);
+}
+function splitKeyValue(field) {
+  const at = field.indexOf("=");
+  if (at <= 0) return { value: field.trim() };
+  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
+}
+
+// src/credentials.ts
+var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
+function authKey(registry) {
+  return registry === "docker.io" ? DOCKER_HUB_AUTH_KEY : registry;
+}
+function registryOfAuthKey(key) {
+  const host = key.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
+}
+function readDockerConfigFile(dir) {
+  const file = import_node_path7.default.join(dir, "config.json");
+  let text;
+  try {
+    text = import_node_fs7.default.readFileSync(file, "utf8");
+  } catch {
+    return {};
+  }
+  if (text.trim() === "") return {};
+  try {
+    const parsed = JSON.parse(text);
+    return parsed !== null && typeof parsed === "object" ? parsed : {};
+  } catch (error2) {
+    throw new UserError(`${file} is not valid JSON (${messageOf(error2)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
+  }
+}
+function loginFromAuthEntry(registry, entry) {
+  let username = entry.username ?? "";
+  let password = entry.password ?? "";
+  if (entry.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon >= 0) {
+      username = decoded.slice(0, colon);
+      password = decoded.slice(colon + 1);
+    }
+  }
+  const identityToken = entry.identitytoken || void 0;
+  if (!username && !password && !identityToken) return void 0;
+  return { registry, username, password, ...identityToken ? { identityToken } : {} };
+}
+function runCredentialHelper(env) {
+  return (helper, serverUrl) => {
+    let stdout;
+    try {
+      stdout = (0, import_node_child_process2.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
+    } catch (error2) {
+      const failure = error2;
+      if (failure.code === "ENOENT") throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
+      if (/not found/i.test(`${failure.stdout ?? ""}${failure.stderr ?? ""}`)) return void 0;
+      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+    }
+    return parsed.Secret ? { username: parsed.Username ?? "", secret: parsed.Secret } : void 0;
+  };
+}
+var HelperError = class extends Error {
+};
+var Credentials = class {
+  constructor(options) {
+    this.options = options;
+    this.config = readDockerConfigFile(options.configDir);
+    for (const login of [...options.explicit, ...options.fallback ?? []]) this.mask(login);
+  }
+  options;
+  config;
+  found = /* @__PURE__ */ new Map();
+  lookup(registry) {
+    const explicit = this.options.explicit.find((login) => login.registry === registry);
+    if (explicit) return explicit;
+    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
+    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+  }
+  /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
+  loginsFor(registries) {
+    const logins = /* @__PURE__ */ new Map();
+    for (const login of this.options.explicit) logins.set(login.registry, login);
+    for (const registry of registries) {
+      const login = this.lookup(registry);
+      if (login) logins.set(registry, login);
+    }
+    return [...logins.values()];
+  }
+  fromConfig(registry) {
+    const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
+    if (helper) {
+      try {
+        const got = this.options.runHelper(helper, authKey(registry));
+        if (got) {
+          const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
+          return this.mask(login);
+        }
+      } catch (error2) {
+        this.options.warn?.(`${messageOf(error2)}; trying the plain logins of ${import_node_path7.default.join(this.options.configDir, "config.json")} for ${registry}`);
+      }
+    }
+    for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
+      if (registryOfAuthKey(key) !== registry) continue;
+      const login = loginFromAuthEntry(registry, entry);
+      if (login) return this.mask(login);
+    }
+    return void 0;
+  }
+  mask(login) {
+    for (const secret of [login.password, login.identityToken]) if (secret) this.options.onSecret?.(secret);
+    return login;
+  }
+};
+function parseLoginsInput(text) {
+  const logins = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const values = {};
+    let fields2;
+    try {
+      fields2 = splitFields(line);
+    } catch {
+      throw new UserError('logins: a line has an unterminated quote; quote whole values ("password=a,b")', { input: "logins" });
+    }
+    for (const field of fields2) {
+      const eq = field.indexOf("=");
+      const key = eq < 0 ? "" : field.slice(0, eq).trim();
+      if (!["registry", "username", "password"].includes(key)) {
+        throw new UserError(`logins: line ${logins.length + 1} has a field other than registry=, username=, password=`, { input: "logins" });
+      }
+      values[key] = field.slice(eq + 1);
+    }
+    if (!values.registry || !values.username || !values.password) {
+      throw new UserError(`logins: line ${logins.length + 1} needs registry=, username= and password=`, { input: "logins" });
+    }
+    logins.push({ registry: registryOfAuthKey(values.registry), username: values.username, password: values.password });
+  }
+  return logins;
+}
+function registriesOf(refs) {
+  const registries = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+    }
+  }
+  return [...registries];
+}
+
 // src/docker-config.ts
 init_import_meta_url();
 var import_node_crypto8 = __toESM(require("node:crypto"), 1);
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
+var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path7.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
-  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
-  for (const shared of ["cli-plugins", "buildx", "contexts"]) {
-    const source = import_node_path7.default.join(originalDir, shared);
-    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path7.default.join(dir, shared));
+  const dir = import_node_path8.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
+  import_node_fs8.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  for (const shared of SHARED_ENTRIES) {
+    const source = import_node_path8.default.join(originalDir, shared);
+    if (import_node_fs8.default.existsSync(source)) import_node_fs8.default.symlinkSync(source, import_node_path8.default.join(dir, shared));
   }
-  const auths = {};
-  for (const login of logins) {
-    auths[authKey(login.registry)] = { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") };
-  }
-  const config = { auths };
-  const currentContext = readCurrentContext(originalDir);
-  if (currentContext) config.currentContext = currentContext;
-  import_node_fs7.default.writeFileSync(import_node_path7.default.join(dir, "config.json"), JSON.stringify(config), { mode: 384 });
+  import_node_fs8.default.writeFileSync(import_node_path8.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
-function authKey(registry) {
-  return registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
+function privateConfig(original, logins) {
+  const { credsStore: _store, credHelpers, auths, ...rest } = original;
+  const written = { ...auths };
+  for (const login of logins) {
+    const entry = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString("base64") } : {};
+    if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
+    written[authKey(login.registry)] = entry;
+  }
+  const config = { ...rest, auths: written };
+  const covered = new Set(logins.flatMap((login) => [login.registry, authKey(login.registry)]));
+  const helpers = Object.entries(credHelpers ?? {}).filter(([registry]) => !covered.has(registry));
+  if (helpers.length) config.credHelpers = Object.fromEntries(helpers);
+  return config;
 }
 function removeDockerConfig(dir) {
-  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs8.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path7.default.join(import_node_os2.default.homedir(), ".docker");
-}
-function readCurrentContext(originalDir) {
-  try {
-    const config = JSON.parse(import_node_fs7.default.readFileSync(import_node_path7.default.join(originalDir, "config.json"), "utf8"));
-    return config.currentContext;
-  } catch {
-    return void 0;
-  }
+  return env.DOCKER_CONFIG || import_node_path8.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
-var import_node_fs8 = require("node:fs");
+var import_node_child_process3 = require("node:child_process");
+var import_node_fs9 = require("node:fs");
 var import_node_util = require("node:util");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
@@ -31151,11 +31374,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path14, readFile) {
-  if (!path14) return {};
+function readPayload(path15, readFile) {
+  if (!path15) return {};
   let text;
   try {
-    text = readFile(path14);
+    text = readFile(path15);
   } catch {
     return {};
   }
@@ -31164,10 +31387,10 @@ function readPayload(path14, readFile) {
     const parsed = JSON.parse(text);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path14} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path15} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path14) => (0, import_node_fs8.existsSync)(path14) ? (0, import_node_fs8.readFileSync)(path14, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path15) => (0, import_node_fs9.existsSync)(path15) ? (0, import_node_fs9.readFileSync)(path15, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -31234,27 +31457,109 @@ async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
     return void 0;
   }
 }
-var run = (0, import_node_util.promisify)(import_node_child_process2.execFile);
+async function resolveCommitDate(ctx, options) {
+  if (ctx.commitDate) return { date: ctx.commitDate, source: "payload" };
+  const warn = options.warn ?? ((message) => warning(message));
+  if (ctx.sha) {
+    const shown = await (options.gitShow ?? ((dir, sha) => git(dir, ["show", "-s", "--format=%cI", sha])))(options.workspace, ctx.sha);
+    const fromCheckout = shown ? toDate(shown.trim()) : void 0;
+    if (fromCheckout) return { date: fromCheckout, source: "checkout" };
+    const fromApi = ctx.repository ? await fetchCommitDate(options.apiUrl, ctx.repository, ctx.sha, options.token, options) : void 0;
+    if (fromApi) return { date: fromApi, source: "api" };
+  }
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  warn(
+    `The time of commit ${ctx.sha ? ctx.sha.slice(0, 12) : "(unknown)"} is in neither the event, a checkout nor the GitHub API; {{commit_date}} and the created label use the current time. Check out the repository (actions/checkout) before this step to fix that.`
+  );
+  return { date: now, source: "now" };
+}
+async function fetchCommitDate(apiUrl, repo, sha, token2, options) {
+  const url = `${(apiUrl || "https://api.github.com").replace(/\/+$/, "")}/repos/${repo}/commits/${sha}`;
+  try {
+    const headers = { accept: "application/vnd.github+json", "user-agent": "image-build", "x-github-api-version": "2022-11-28" };
+    if (token2) headers.authorization = `Bearer ${token2}`;
+    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 15e3) });
+    if (!response.ok) return void 0;
+    const data = await response.json();
+    return toDate(valueAt(data, "commit", "committer", "date"));
+  } catch {
+    return void 0;
+  }
+}
+var run = (0, import_node_util.promisify)(import_node_child_process3.execFile);
+async function git(dir, args) {
+  try {
+    const { stdout } = await run("git", args, { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
+    return stdout.trim();
+  } catch {
+    return void 0;
+  }
+}
 
 // src/inputs.ts
 init_import_meta_url();
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
-function inputsFromEnv(env) {
-  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+
+// src/metadata-outputs.ts
+init_import_meta_url();
+var DEFAULT_SEPARATORS = { tags: "\n", labels: "\n", annotations: "\n" };
+function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
+  return [
+    ["version", meta.version.main ?? ""],
+    ["tags", meta.tags.join(separators.tags)],
+    ["tag-names", meta.tagNames.join(separators.tags)],
+    ["labels", Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join(separators.labels)],
+    ["annotations", meta.annotations.join(separators.annotations)],
+    ["json", JSON.stringify(meta.json)]
+  ];
 }
-function readInputs(get, workspace) {
-  const contextInput = get("context") || ".";
-  const context = import_node_path8.default.resolve(workspace, contextInput);
+function outputEnvName(output) {
+  return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
+}
+function checkAnnotationLevels(annotations2, platforms2) {
+  if (platforms2.length > 1 || !annotations2.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
+  throw new UserError(
+    'index annotations need a multi-platform image, and this build has one platform: set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
+    { input: "annotations" }
+  );
+}
+var DEFAULT_BAKE_TARGET = "docker-metadata-action";
+function bakeDefinitions(meta, target = DEFAULT_BAKE_TARGET) {
+  const args = { DOCKER_META_IMAGES: meta.images.join(","), DOCKER_META_VERSION: meta.version.main ?? "" };
+  const define = (body) => ({ target: { [target]: body } });
+  return {
+    tags: define({ tags: meta.tags, args }),
+    labels: define({ labels: meta.labels }),
+    annotations: define({ annotations: meta.annotations }),
+    tagsLabels: define({ tags: meta.tags, labels: meta.labels, args })
+  };
+}
+
+// src/inputs.ts
+function inputsFromEnv(env) {
+  const raw = (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "";
+  return Object.assign((name) => raw(name).trim(), { raw });
+}
+function readInputs(get, workspace, env = {}) {
+  const contextInput = get("context");
+  const context = resolveContext(contextInput, workspace);
+  const fromCheckout = contextInput === "" || contextInput.startsWith(DEFAULT_CONTEXT);
+  if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path9.default.join(context, "Dockerfile"))) {
+    throw new UserError(
+      `the workspace ${workspace} is empty, with no checkout of the repository: add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,
+      { input: "context" }
+    );
+  }
   if (!isDirectory2(context)) {
-    const problem = import_node_fs9.default.existsSync(context) ? "is not a folder" : "does not exist";
-    throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
+    const problem = import_node_fs10.default.existsSync(context) ? "is not a folder" : "does not exist";
+    throw new UserError(`context folder "${contextInput || "."}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path8.default.resolve(workspace, fileInput) : import_node_path8.default.join(context, "Dockerfile");
+  const file = fileInput ? import_node_path9.default.resolve(workspace, fileInput) : import_node_path9.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path8.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs9.default.existsSync(file) ? "is not a file" : "does not exist";
+    const shown = fileInput || import_node_path9.default.relative(workspace, file) || "Dockerfile";
+    const problem = import_node_fs10.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -31269,10 +31574,18 @@ function readInputs(get, workspace) {
     registry: get("registry") || void 0,
     username: get("username") || void 0,
     password: get("password") || void 0,
+    logins: parseLoginsInput(get("logins")),
     tags: get("tags"),
     flavor: get("flavor") || "latest=auto",
     labels: get("labels"),
-    buildArgs: parseBuildArgs(get("build-args")),
+    annotations: get("annotations"),
+    separators: {
+      tags: get.raw?.("sep-tags") || "\n",
+      labels: get.raw?.("sep-labels") || "\n",
+      annotations: get.raw?.("sep-annotations") || "\n"
+    },
+    bakeTarget: get("bake-target") || DEFAULT_BAKE_TARGET,
+    buildArgs: withSourceDateEpoch(parseBuildArgs(get("build-args"), env), env),
     target: get("target") || void 0,
     platforms: platforms(get("platforms")),
     push: oneOf(get, "push", ["true", "false", "auto"], "auto"),
@@ -31281,7 +31594,7 @@ function readInputs(get, workspace) {
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path8.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path9.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     builder: get("builder") || void 0,
     advice: bool(get, "advice", true),
@@ -31289,15 +31602,42 @@ function readInputs(get, workspace) {
     githubToken: get("github-token") || void 0
   };
 }
-function parseBuildArgs(text) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
+function parseBuildArgs(text, env = {}) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new UserError(`build-args: "${line}" is not NAME=value`, { input: "build-args" });
+      throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: "build-args" });
     }
-    return { name, value: eq < 0 ? "" : line.slice(eq + 1) };
+    if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+    const value = env[name];
+    return value === void 0 ? [] : [{ name, value }];
   });
+}
+function withSourceDateEpoch(args, env) {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === "SOURCE_DATE_EPOCH")) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: "SOURCE_DATE_EPOCH", value: epoch }];
+}
+var DEFAULT_CONTEXT = "{{defaultContext}}";
+function resolveContext(input, workspace) {
+  if (input.startsWith(DEFAULT_CONTEXT)) {
+    const rest = input.slice(DEFAULT_CONTEXT.length);
+    if (rest !== "" && !rest.startsWith(":")) {
+      throw new UserError(`context "${input}": after ${DEFAULT_CONTEXT} only ":<folder>" may follow`, { input: "context" });
+    }
+    return import_node_path9.default.resolve(workspace, rest.slice(1) || ".");
+  }
+  return import_node_path9.default.resolve(workspace, input || ".");
+}
+function hasCheckout(workspace) {
+  if (import_node_fs10.default.existsSync(import_node_path9.default.join(workspace, ".git"))) return true;
+  try {
+    return import_node_fs10.default.readdirSync(workspace).length > 0;
+  } catch {
+    return false;
+  }
 }
 function listItems(text) {
   return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
@@ -31331,29 +31671,29 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs10.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs10.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // src/pipeline.ts
 init_import_meta_url();
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/cache/session.ts
 init_import_meta_url();
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto9 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
@@ -31402,7 +31742,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs11.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -31440,7 +31780,7 @@ async function serveLayout(dir) {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises9.default.readFile(import_node_path9.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises9.default.readFile(import_node_path10.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -31470,14 +31810,14 @@ function reply(response, status, code, message) {
 // src/cache/record.ts
 init_import_meta_url();
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises10.default.writeFile(import_node_path10.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises10.default.writeFile(import_node_path11.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises10.default.readFile(import_node_path10.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises10.default.readFile(import_node_path11.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -31490,7 +31830,7 @@ var FolderCache = class {
   }) {
     this.store = store;
     this.warn = warn;
-    this.dir = import_node_path11.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path12.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   warn;
@@ -32019,9 +32359,11 @@ var Authenticator = class {
     }
     if (service) url.searchParams.set("service", service);
     for (const scope of scopes) url.searchParams.append("scope", scope);
-    const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const requestedAt = this.now();
-    const response = await this.transport.send({ method: "GET", url, kind: "token", registry, headers });
+    const response = credentials?.identityToken ? await this.transport.send(refreshTokenRequest(url, registry, credentials.identityToken)) : (
+      // The token service takes the registry credentials as Basic; without any, the token is anonymous.
+      await this.transport.send({ method: "GET", url, kind: "token", registry, headers: credentials ? { authorization: basicAuthorization(credentials) } : {} })
+    );
     if (response.status === 401 || response.status === 403) {
       throw accessError(registry, credentials?.username, response.status, scopes.join(" "), response.body);
     }
@@ -32059,6 +32401,23 @@ function accessError(registry, username, status, attempted, body) {
     message = `registry ${registry} denied ${who}${action}${detail}`;
   }
   return new RegistryError(message, { registry, status, code: status === 401 ? "UNAUTHORIZED" : "DENIED" });
+}
+function refreshTokenRequest(url, registry, refreshToken) {
+  const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: "image-build" });
+  const service = url.searchParams.get("service");
+  if (service) form.set("service", service);
+  const scopes = url.searchParams.getAll("scope");
+  if (scopes.length) form.set("scope", scopes.join(" "));
+  const realm = new URL(url);
+  realm.search = "";
+  return {
+    method: "POST",
+    url: realm,
+    kind: "token",
+    registry,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new TextEncoder().encode(form.toString())
+  };
 }
 function basicAuthorization({ username, password }) {
   return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
@@ -32267,14 +32626,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path14 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path14 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path14, kind: "tags", access: "pull" });
+    let path15 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path15 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path15, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path14 = nextPagePath(response, repository);
+      path15 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -32325,6 +32684,17 @@ var RegistryClient = class {
     expectStatus(response, [202], "POST", { ...to, digest });
     await this.session.cancelUpload(to, response);
     return false;
+  }
+  /**
+   * Proves push access to a repository without writing anything: opens a blob
+   * upload (what every push starts with) and cancels it. Throws the access error
+   * (naming registry, user and `push to <repository>`) when refused.
+   */
+  async checkPushAccess(repo) {
+    const repository = toRepository(repo);
+    const opened = await this.session.request({ method: "POST", repository, path: "blobs/uploads/", kind: "upload", access: "pull,push" });
+    expectStatus(opened, [202], "POST", repository);
+    await this.session.cancelUpload(repository, opened);
   }
   /**
    * Stores a small blob (a record, an artifact config) in the repository with one
@@ -32441,19 +32811,19 @@ function contentType(response) {
 
 // src/registry/copy.ts
 init_import_meta_url();
-async function copyImage(client, source, target) {
+async function copyImage(client, source, target, options = {}) {
   const from = typeof source === "string" ? parseReference(source) : source;
   const to = typeof target === "string" ? parseReference(target) : target;
   if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
+  if (from.registry !== to.registry && !options.crossRegistry) {
     throw new RegistryError(
       `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
       { registry: to.registry }
     );
   }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
   result.mediaType = manifest.mediaType;
@@ -32478,6 +32848,11 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     digests.map(async (digest) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -32494,18 +32869,25 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 var Promoter = class {
   client;
   log;
-  constructor(logins, log) {
-    const credentials = new Map(logins.map((login) => [login.registry, { username: login.username, password: login.password }]));
-    this.client = new RegistryClient({ credentials, retries: 3 });
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  copied = { blobs: 0, bytes: 0 };
+  constructor(credentials, log) {
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log;
   }
   /**
-   * Checks before any build time is spent that each target repository answers
-   * and the credentials are accepted (a wrong password fails here, by name).
+   * Checks before any build time is spent that every target repository takes a
+   * push with the credentials found for its registry. One error names each
+   * registry that refused and how to give it credentials.
    */
   async checkAccess(refs) {
-    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), ref]));
-    await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
+    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), parseReference(ref)]));
+    const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
+    const refused = checks.flatMap((check, index) => check.status === "rejected" ? [{ reference: [...byRepository.values()][index], error: check.reason }] : []);
+    if (refused.length === 0) return;
+    const lines = refused.map(({ reference, error: error2 }) => `${messageOf(error2)}${isAccessRefusal(error2) ? `: ${loginHint(reference.registry)}` : ""}`);
+    throw new UserError(refused.length === 1 ? lines[0] : `${refused.length} registries cannot be pushed to:
+${lines.join("\n")}`, { input: "images" });
   }
   /**
    * The digest each base image tag points at now and, for an index, the digest
@@ -32545,15 +32927,26 @@ var Promoter = class {
     return void 0;
   }
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found, targets) {
-    const source = { ...found.repository, tag: void 0, digest: found.digest };
+  async retag(found, targets, candidates = [], fingerprint) {
+    const sources = /* @__PURE__ */ new Map([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : void 0;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry);
+      const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
+      this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
     }
   }
   /**
@@ -32587,12 +32980,18 @@ var Promoter = class {
 function repositoryKey(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
+function isAccessRefusal(error2) {
+  return error2 instanceof RegistryError && (error2.status === 401 || error2.status === 403);
+}
+function loginHint(registry) {
+  return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
+}
 
 // src/pipeline.ts
 async function runPipeline(settings, log) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path12.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path13.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
   checkTarget(settings.target, dockerfile);
@@ -32622,8 +33021,8 @@ async function runPipeline(settings, log) {
     timings
   };
   if (settings.dryRun) return finish(result, started);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : void 0;
-  const workDir = await import_promises12.default.mkdtemp(import_node_path12.default.join(settings.tempDir, "image-build-run-"));
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
+  const workDir = await import_promises12.default.mkdtemp(import_node_path13.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -32694,6 +33093,7 @@ async function runPipeline(settings, log) {
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
+      annotations: settings.push ? settings.annotations : void 0,
       buildArgs: settings.buildArgs,
       target: settings.target,
       platforms: settings.platforms,
@@ -32703,7 +33103,7 @@ async function runPipeline(settings, log) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path12.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path13.default.join(workDir, "metadata.json")
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
     const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error2) => {
@@ -32788,7 +33188,9 @@ async function explainPartialPush(error2, pushed, promoter, fingerprint) {
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
   if (landed.length === 0) throw error2;
   const missing = pushed.filter((tag) => !landed.includes(tag));
-  const which2 = missing.length ? `Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error2.message}
 ${which2}`, {
     input: error2.input,
@@ -32803,7 +33205,7 @@ async function reuseExisting(result, promoter, candidates, targets) {
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error2) {
@@ -32833,6 +33235,7 @@ function logMiss(changes, log) {
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }
@@ -32848,7 +33251,8 @@ function renderSummary({ result, tags, pushed, dryRun, advice = [] }) {
   const lines = [`## image-build: ${verdict}`, ""];
   if (tags.length) lines.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
   if (result.digest) lines.push(`**Digest** \`${result.digest}\``, "");
-  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, no blob uploaded.`, "");
+  const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : "no blob uploaded";
+  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, "");
   lines.push(...cacheSection(result, dryRun));
   if (result.changes) lines.push(...changesSection(result));
   const steps = dockerfileSteps(result.steps);
@@ -33307,12 +33711,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path14 = readPath();
-    if (path14.length === 1 && (path14[0] === "true" || path14[0] === "false")) {
-      return { kind: "boolean", value: path14[0] === "true" };
+    const path15 = readPath();
+    if (path15.length === 1 && (path15[0] === "true" || path15[0] === "false")) {
+      return { kind: "boolean", value: path15[0] === "true" };
     }
-    if (path14.length === 1 && (path14[0] === "null" || path14[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path14 };
+    if (path15.length === 1 && (path15[0] === "null" || path15[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path15 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -33500,76 +33904,6 @@ function evaluate(text, scope, input) {
 
 // src/tags/flavor.ts
 init_import_meta_url();
-
-// src/tags/list.ts
-init_import_meta_url();
-function inputLines(input) {
-  const lines = [];
-  for (const raw of input.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
-  }
-  return lines;
-}
-function splitFields(line) {
-  const fields2 = [];
-  let current = "";
-  let inQuotes = false;
-  let fieldStart = true;
-  let afterFirstEquals = false;
-  let sawEquals = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        current += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && (fieldStart || afterFirstEquals)) {
-      inQuotes = true;
-      fieldStart = false;
-      afterFirstEquals = false;
-      continue;
-    }
-    if (ch === ",") {
-      pushField(fields2, current);
-      current = "";
-      fieldStart = true;
-      afterFirstEquals = false;
-      sawEquals = false;
-      continue;
-    }
-    afterFirstEquals = ch === "=" && !sawEquals;
-    if (ch === "=") sawEquals = true;
-    if (ch !== " " && ch !== "	") fieldStart = false;
-    current += ch;
-  }
-  if (inQuotes) {
-    throw new Error(`unterminated quote in "${line}"`);
-  }
-  pushField(fields2, current);
-  return fields2;
-}
-function pushField(fields2, field) {
-  const trimmed = field.trim();
-  if (trimmed !== "") fields2.push(trimmed);
-}
-function splitKeyValue(field) {
-  const at = field.indexOf("=");
-  if (at <= 0) return { value: field.trim() };
-  return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };
-}
-
-// src/tags/flavor.ts
 var DEFAULT_FLAVOR = { latest: "auto", prefix: "", prefixLatest: false, suffix: "", suffixLatest: false };
 function fail(message) {
   throw new UserError(`flavor: ${message}`, { input: "flavor" });
@@ -34236,7 +34570,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run2(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path13.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path14.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));
@@ -34254,20 +34588,25 @@ async function run2(env = process.env, cancellation = watchCancellation()) {
 }
 async function runStep(env, secretsDir) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const inputs = readInputs(inputsFromEnv(env), workspace);
-  for (const secret of [inputs.password, inputs.githubToken]) if (secret) setSecret(secret);
-  const git = gitContextFromEnv(env);
+  const inputs = readInputs(inputsFromEnv(env), workspace, env);
+  for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
+  const git2 = gitContextFromEnv(env);
   const switches = metadataSwitchesFromEnv(env);
-  const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git.repository, inputs.githubToken, { warn: warning }) : void 0;
+  const [repo, commitDate] = await Promise.all([
+    needsRepositoryInfo(git2) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git2.repository, inputs.githubToken, { warn: warning }) : void 0,
+    resolveCommitDate(git2, { workspace, apiUrl: env.GITHUB_API_URL ?? "", token: inputs.githubToken, warn: warning })
+  ]);
+  git2.commitDate = commitDate.date;
   const meta = computeMetadata(
-    git,
-    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+    git2,
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
     { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
   );
   for (const warning2 of meta.warnings) warning(warning2);
   const refs = meta.images.length ? meta.tags : [];
-  const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
-  import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+  const push = decidePush(inputs.push, git2.eventName) && refs.length > 0;
+  if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, inputs.platforms);
+  import_node_fs12.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
   saveState(SECRETS_STATE, secretsDir);
   const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
   const result = await runPipeline(
@@ -34280,26 +34619,27 @@ async function runStep(env, secretsDir) {
       platforms: inputs.platforms,
       tags: refs,
       labels: meta.labels,
+      annotations: meta.annotations,
       push,
       load: false,
       cache: inputs.cache,
       cacheMode: inputs.cacheMode,
       cacheKeyPrefix: inputs.cacheKeyPrefix,
-      cacheScope: cacheScope(meta.images[0], import_node_path13.default.relative(workspace, inputs.file)),
+      cacheScope: cacheScope(meta.images[0], import_node_path14.default.relative(workspace, inputs.file)),
       store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
       registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
       skipUnchanged: inputs.skipUnchanged,
-      lookupRefs: lookupRefs(meta, git),
+      lookupRefs: lookupRefs(meta, git2),
       builder: inputs.builder,
       dryRun: inputs.dryRun,
-      logins: registryLogins(inputs, meta, env),
+      logins: registryCredentials(inputs, meta, env),
       tempDir,
       secretsDir,
       env: { ...env }
     },
     actionLog
   );
-  setOutputs(meta, result, switches.setOutputEnv);
+  setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
   const advice = inputs.advice ? layerAdvice(result) : [];
   for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
   info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
@@ -34315,20 +34655,27 @@ function decidePush(mode, eventName) {
   if (mode === "auto") return !["pull_request", "pull_request_target"].includes(eventName);
   return mode === "true";
 }
-function registryLogins(inputs, meta, env) {
+function registryCredentials(inputs, meta, env) {
   const imageRegistries = [...new Set(meta.images.map((image) => parseReference(image, { input: "images" }).registry))];
+  const explicit = [];
   if (inputs.password) {
     if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: "username" });
-    const registries = inputs.registry ? [inputs.registry] : imageRegistries;
-    return registries.map((registry) => ({ registry, username: inputs.username, password: inputs.password }));
+    const registries = inputs.registry ? [registryOfAuthKey(inputs.registry)] : imageRegistries;
+    explicit.push(...registries.map((registry) => ({ registry, username: inputs.username, password: inputs.password })));
   }
-  if (inputs.githubToken && imageRegistries.includes("ghcr.io")) {
-    return [{ registry: "ghcr.io", username: env.GITHUB_ACTOR || "github-actions", password: inputs.githubToken }];
-  }
-  return [];
+  explicit.push(...inputs.logins.filter((login) => !explicit.some((given) => given.registry === login.registry)));
+  const fallback = inputs.githubToken ? [{ registry: "ghcr.io", username: env.GITHUB_ACTOR || "github-actions", password: inputs.githubToken }] : [];
+  return new Credentials({
+    configDir: defaultDockerConfigDir(env),
+    explicit,
+    fallback,
+    runHelper: runCredentialHelper(env),
+    onSecret: (secret) => setSecret(secret),
+    warn: (message) => warning(message)
+  });
 }
-function lookupRefs(meta, git) {
-  const tags = [`sha-${git.sha.slice(0, 7)}`, ...git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
+function lookupRefs(meta, git2) {
+  const tags = [`sha-${git2.sha.slice(0, 7)}`, ...git2.defaultBranch ? [git2.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
   return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 function cacheStore(inputs, tempDir) {
@@ -34344,12 +34691,10 @@ function layerAdvice(result) {
     changedFiles: changes ? [...changes.changed, ...changes.added, ...changes.removed] : void 0
   });
 }
-function setOutputs(meta, result, exportEnv) {
+function setOutputs(meta, result, exportEnv, inputs, tempDir) {
+  const metadataAction = [...metadataActionOutputs(meta, inputs.separators), ...writeBakeFiles(meta, inputs.bakeTarget, tempDir)];
   const outputs = {
-    tags: meta.tags.join("\n"),
-    "tag-names": meta.tagNames.join("\n"),
-    version: meta.version.main ?? "",
-    labels: Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join("\n"),
+    ...Object.fromEntries(metadataAction),
     digest: result.digest ?? "",
     imageid: result.imageId ?? "",
     "context-hash": result.contextHash,
@@ -34359,11 +34704,25 @@ function setOutputs(meta, result, exportEnv) {
     "cache-hit": result.cacheHit,
     built: String(result.built)
   };
-  outputs.metadata = JSON.stringify({ ...outputs, tags: meta.tags, "tag-names": meta.tagNames, labels: meta.labels });
-  for (const [name, value] of Object.entries(outputs)) {
-    setOutput(name, value);
-    if (exportEnv) exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/-/g, "_").toUpperCase()}`, value);
-  }
+  const { json: _json, ...plain } = outputs;
+  outputs.metadata = JSON.stringify({ ...plain, tags: meta.tags, "tag-names": meta.tagNames, labels: meta.labels, annotations: meta.annotations });
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  if (exportEnv) for (const [name, value] of metadataAction) exportVariable(outputEnvName(name), value);
+}
+function writeBakeFiles(meta, target, tempDir) {
+  const dir = import_node_fs12.default.mkdtempSync(import_node_path14.default.join(tempDir, "image-build-bake-"));
+  const definitions = bakeDefinitions(meta, target);
+  const files = [
+    ["bake-file-tags", "tags", definitions.tags],
+    ["bake-file-labels", "labels", definitions.labels],
+    ["bake-file-annotations", "annotations", definitions.annotations],
+    ["bake-file", "tags-labels", definitions.tagsLabels]
+  ];
+  return files.map(([output, kind, definition]) => {
+    const file = import_node_path14.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    import_node_fs12.default.writeFileSync(file, JSON.stringify(definition, null, 2));
+    return [output, file];
+  });
 }
 function report(error2) {
   process.exitCode = 1;

@@ -50,7 +50,7 @@ export function eventPayload({ eventName = 'push', ref = 'refs/heads/main', sha,
  * each GitHub runner has: main runs in a mount namespace of its own with a tmpfs there (bash, not sh: dash drops INPUT_BUILD-ARGS and the like),
  * so two runs at once share the path (and so the cache versions) but not the folder.
  */
-export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, cancelWhen, afterMain, ownRunnerTemp = false }) {
+export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, wrap = [], cancelWhen, afterMain, ownRunnerTemp = false }) {
   const stepDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-step-'));
   sha ??= crypto.createHash('sha1').update(ref).digest('hex');
   runnerTemp ??= path.join(stepDir, 'runner-temp');
@@ -92,18 +92,19 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
 
   const node = nodeBinary();
   const signals = [];
-  const [command, args] = ownRunnerTemp
-    ? ['unshare', ['--mount', '--propagation', 'private', 'bash', '-c', 'mount -t tmpfs tmpfs "$RUNNER_TEMP" && exec "$0" "$@"', node, path.join(root, 'dist/index.cjs')]]
-    : [node, [path.join(root, 'dist/index.cjs')]];
-  const main = await spawnCollect(command, args, base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
+  // `wrap`: a command that runs main (e.g. in a mount namespace); its argv ends with node and the script.
+  const ownTemp = ownRunnerTemp ? ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', 'mount -t tmpfs tmpfs "$RUNNER_TEMP" && exec "$0" "$@"'] : [];
+  const mainCommand = [...ownTemp, ...wrap, node, path.join(root, 'dist/index.cjs')];
+  const main = await spawnCollect(mainCommand[0], mainCommand.slice(1), base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
   const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
   await afterMain?.(state);
   const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };
   const post = await spawnCollect(node, [path.join(root, 'dist/post.cjs')], postEnv, workspace, 60_000);
   const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
   const summary = fs.readFileSync(files.summary, 'utf8');
+  const exported = parseFileCommands(fs.readFileSync(files.env, 'utf8'));
   fs.rmSync(stepDir, { recursive: true, force: true });
-  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, summary, state, runnerTemp, seconds: main.seconds, signals, pid: main.pid };
+  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, exported, summary, state, runnerTemp, seconds: main.seconds, signals, pid: main.pid };
 }
 
 /** The runner's cancel sequence (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after), started once `when(output)` is true. */

@@ -12,6 +12,8 @@ export interface BuildRequest {
   dockerfile: string;
   tags: string[];
   labels: Record<string, string>;
+  /** `--annotation` values (`manifest:key=value`, `index:key=value`). */
+  annotations?: string[];
   buildArgs: BuildArg[];
   target?: string;
   platforms: string[];
@@ -32,6 +34,7 @@ export function buildxArgs(request: BuildRequest): string[] {
   args.push('--file', request.dockerfile, '--metadata-file', request.metadataFile);
   for (const tag of request.tags) args.push('--tag', tag);
   for (const [name, value] of Object.entries(request.labels)) args.push('--label', `${name}=${value}`);
+  for (const annotation of request.annotations ?? []) args.push('--annotation', annotation);
   for (const arg of request.buildArgs) args.push('--build-arg', `${arg.name}=${arg.value}`);
   if (request.target) args.push('--target', request.target);
   if (request.platforms.length) args.push('--platform', request.platforms.join(','));

@@ -10,10 +10,11 @@ import { adviseFile } from './advice.ts';
 import { cacheScope } from './cache/keys.ts';
 import { localCacheStore } from './cache/store.ts';
 import { contextHash, contextLs } from './context/cli.ts';
-import { loginsFromDockerConfig } from './docker-config.ts';
+import { Credentials, runCredentialHelper } from './credentials.ts';
+import { defaultDockerConfigDir } from './docker-config.ts';
 import { isUserError, messageOf } from './errors.ts';
 import { gitContextFromCheckout } from './git-context.ts';
-import { parseBuildArgs } from './inputs.ts';
+import { parseBuildArgs, withSourceDateEpoch } from './inputs.ts';
 import { runPipeline, type PipelineLog } from './pipeline.ts';
 import { computeMetadata } from './tags/index.ts';
 
@@ -100,7 +101,7 @@ async function buildCommand(args: string[]): Promise<number> {
       context,
       file,
       workspace: process.cwd(),
-      buildArgs: parseBuildArgs(((values['build-arg'] as string[] | undefined) ?? []).join('\n')),
+      buildArgs: withSourceDateEpoch(parseBuildArgs(((values['build-arg'] as string[] | undefined) ?? []).join('\n'), process.env), process.env),
       target: str(values.target) || undefined,
       platforms: str(values.platform) ? str(values.platform).split(',') : [],
       tags,
@@ -115,7 +116,7 @@ async function buildCommand(args: string[]): Promise<number> {
       skipUnchanged: push,
       lookupRefs: [],
       dryRun: values['dry-run'] === true,
-      logins: loginsFromDockerConfig(),
+      logins: new Credentials({ configDir: defaultDockerConfigDir(), explicit: [], runHelper: runCredentialHelper(process.env), warn: log.warning }),
       tempDir: os.tmpdir(),
       env: process.env,
     },

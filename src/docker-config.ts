@@ -7,12 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { authKey, readDockerConfigFile, type RegistryLogin } from './credentials.ts';
 
-export interface RegistryLogin {
-  registry: string;
-  username: string;
-  password: string;
-}
+export type { RegistryLogin } from './credentials.ts';
 
 export interface PrivateDockerConfig {
   dir: string;
@@ -20,31 +17,46 @@ export interface PrivateDockerConfig {
 }
 
 /**
- * Creates the private config. Plugins, Buildx builders and Docker contexts
- * stay the user's: they are linked from the original config folder, and the
- * current context is carried over, so `builder:` and remote engines still work.
+ * What the Docker CLI keeps beside config.json and the private config shares:
+ * plugins (setup-buildx-action installs Buildx in `cli-plugins/`), Buildx's
+ * builders and current-builder choice (`buildx/`), and Docker contexts.
+ */
+const SHARED_ENTRIES = ['cli-plugins', 'buildx', 'contexts'];
+
+/**
+ * Creates the private config: the user's config.json (proxies, current context,
+ * plugin dirs, other logins) with `logins` written as plain entries, linked to the
+ * user's plugins, Buildx state and contexts, so the same Buildx and builder run.
+ * `credsStore` is dropped (it would hide the written logins); a `credHelpers` entry
+ * stays only for a registry that has no login here.
  */
 export function createDockerConfig(tempRoot: string, logins: RegistryLogin[], originalDir = defaultDockerConfigDir()): PrivateDockerConfig {
   const dir = path.join(tempRoot, `image-build-docker-${crypto.randomBytes(6).toString('hex')}`);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const shared of ['cli-plugins', 'buildx', 'contexts']) {
+  for (const shared of SHARED_ENTRIES) {
     const source = path.join(originalDir, shared);
     if (fs.existsSync(source)) fs.symlinkSync(source, path.join(dir, shared));
   }
-  const auths: Record<string, { auth: string }> = {};
-  for (const login of logins) {
-    auths[authKey(login.registry)] = { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') };
-  }
-  const config: Record<string, unknown> = { auths };
-  const currentContext = readCurrentContext(originalDir);
-  if (currentContext) config.currentContext = currentContext;
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config), { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 0o600 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 
-// Docker keeps Docker Hub's credentials under its old index URL.
-function authKey(registry: string): string {
-  return registry === 'docker.io' ? 'https://index.docker.io/v1/' : registry;
+/** The private config.json's content (pure). */
+export function privateConfig(original: ReturnType<typeof readDockerConfigFile>, logins: RegistryLogin[]): Record<string, unknown> {
+  const { credsStore: _store, credHelpers, auths, ...rest } = original;
+  const written: Record<string, Record<string, string>> = { ...(auths as Record<string, Record<string, string>> | undefined) };
+  for (const login of logins) {
+    // The CLI rejects the whole file over an `auth` without a user name (a helper's `<token>` login has none).
+    const entry: Record<string, string> = login.username ? { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') } : {};
+    if (login.identityToken) entry.identitytoken = login.identityToken;
+    if (Object.keys(entry).length === 0) continue;
+    written[authKey(login.registry)] = entry;
+  }
+  const config: Record<string, unknown> = { ...rest, auths: written };
+  const covered = new Set(logins.flatMap((login) => [login.registry, authKey(login.registry)]));
+  const helpers = Object.entries(credHelpers ?? {}).filter(([registry]) => !covered.has(registry));
+  if (helpers.length) config.credHelpers = Object.fromEntries(helpers);
+  return config;
 }
 
 export function removeDockerConfig(dir: string): void {
@@ -52,40 +64,8 @@ export function removeDockerConfig(dir: string): void {
 }
 
 export function defaultDockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
-}
-
-function readCurrentContext(originalDir: string): string | undefined {
-  try {
-    const config = JSON.parse(fs.readFileSync(path.join(originalDir, 'config.json'), 'utf8')) as { currentContext?: string };
-    return config.currentContext;
-  } catch {
-    return undefined;
-  }
+  return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker');
 }
 
 /** The action state under which main tells the post step which folder to remove. */
 export const SECRETS_STATE = 'image-build-secrets-dir';
-
-/**
- * The plain `auth` entries of a Docker config, for the CLI's registry calls.
- * Credential helpers are not run: their registries are reached anonymously.
- */
-export function loginsFromDockerConfig(dir = defaultDockerConfigDir()): RegistryLogin[] {
-  try {
-    const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, { auth?: string }> };
-    return Object.entries(config.auths ?? {}).flatMap(([registry, entry]) => {
-      if (!entry.auth) return [];
-      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      return colon < 0 ? [] : [{ registry: registryOfAuthKey(registry), username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }];
-    });
-  } catch {
-    return [];
-  }
-}
-
-function registryOfAuthKey(key: string): string {
-  const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  return host === 'index.docker.io' ? 'docker.io' : host;
-}

@@ -225,6 +225,56 @@ export async function fetchRepositoryInfo(
   }
 }
 
+export type CommitDateSource = 'payload' | 'checkout' | 'api' | 'now';
+
+export interface CommitDateOptions extends FetchOptions {
+  /** The checkout (GITHUB_WORKSPACE), where `git show` can read the commit. */
+  workspace: string;
+  apiUrl: string;
+  token: string | undefined;
+  now?: Date;
+  /** Replaces running git (tests). */
+  gitShow?: (dir: string, sha: string) => Promise<string | undefined>;
+}
+
+/**
+ * The commit's time for `{{commit_date}}` and the `created` label: from the event
+ * payload (push events carry it), else the checkout (`git show -s --format=%cI`),
+ * else the GitHub API (`GET /repos/{repo}/commits/{sha}`, as metadata-action reads it),
+ * and only then the current time, with a warning saying so.
+ */
+export async function resolveCommitDate(ctx: GitContext, options: CommitDateOptions): Promise<{ date: Date; source: CommitDateSource }> {
+  if (ctx.commitDate) return { date: ctx.commitDate, source: 'payload' };
+  const warn = options.warn ?? ((message: string) => core.warning(message));
+  if (ctx.sha) {
+    const shown = await (options.gitShow ?? ((dir, sha) => git(dir, ['show', '-s', '--format=%cI', sha])))(options.workspace, ctx.sha);
+    const fromCheckout = shown ? toDate(shown.trim()) : undefined;
+    if (fromCheckout) return { date: fromCheckout, source: 'checkout' };
+    const fromApi = ctx.repository ? await fetchCommitDate(options.apiUrl, ctx.repository, ctx.sha, options.token, options) : undefined;
+    if (fromApi) return { date: fromApi, source: 'api' };
+  }
+  const now = options.now ?? new Date();
+  warn(
+    `The time of commit ${ctx.sha ? ctx.sha.slice(0, 12) : '(unknown)'} is in neither the event, a checkout nor the GitHub API; ` +
+      '{{commit_date}} and the created label use the current time. Check out the repository (actions/checkout) before this step to fix that.',
+  );
+  return { date: now, source: 'now' };
+}
+
+async function fetchCommitDate(apiUrl: string, repo: string, sha: string, token: string | undefined, options: FetchOptions): Promise<Date | undefined> {
+  const url = `${(apiUrl || 'https://api.github.com').replace(/\/+$/, '')}/repos/${repo}/commits/${sha}`;
+  try {
+    const headers: Record<string, string> = { accept: 'application/vnd.github+json', 'user-agent': 'image-build', 'x-github-api-version': '2022-11-28' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await (options.fetch ?? globalThis.fetch)(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+    if (!response.ok) return undefined;
+    const data = (await response.json()) as unknown;
+    return toDate(valueAt(data, 'commit', 'committer', 'date'));
+  } catch {
+    return undefined;
+  }
+}
+
 const run = promisify(execFile);
 
 async function git(dir: string, args: string[]): Promise<string | undefined> {

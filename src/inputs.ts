@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseLoginsInput, type RegistryLogin } from './credentials.ts';
 import { UserError } from './errors.ts';
+import { DEFAULT_BAKE_TARGET, type Separators } from './metadata-outputs.ts';
 
 export type PushMode = 'true' | 'false' | 'auto';
 export type CacheMode = 'true' | 'false' | 'read-only';
@@ -19,9 +21,17 @@ export interface Inputs {
   registry?: string;
   username?: string;
   password?: string;
+  /** The `logins` input: credentials for registries the job did not log in to. */
+  logins: RegistryLogin[];
   tags: string;
   flavor: string;
   labels: string;
+  /** metadata-action's `annotations` (`key=value` lines, like labels). */
+  annotations: string;
+  /** `sep-tags`, `sep-labels`, `sep-annotations`: untrimmed, a newline when not given. */
+  separators: Separators;
+  /** `bake-target`: the target name in the bake-file outputs. */
+  bakeTarget: string;
   buildArgs: BuildArg[];
   target?: string;
   platforms: string[];
@@ -44,20 +54,30 @@ export interface BuildArg {
   value: string;
 }
 
-/** Looks up one input by its kebab-case name; '' when not given. */
-export type InputSource = (name: string) => string;
+/** Looks up one input by its kebab-case name; '' when not given. `raw` keeps blanks (separators may be a space). */
+export type InputSource = ((name: string) => string) & { raw?: (name: string) => string };
 
 /** Input names as action.yml declares them: INPUT_<NAME> keeps hyphens, upper-cased. */
 export function inputsFromEnv(env: NodeJS.ProcessEnv): InputSource {
-  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  const raw = (name: string) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+  return Object.assign((name: string) => raw(name).trim(), { raw });
 }
 
-export function readInputs(get: InputSource, workspace: string): Inputs {
-  const contextInput = get('context') || '.';
-  const context = path.resolve(workspace, contextInput);
+export function readInputs(get: InputSource, workspace: string, env: NodeJS.ProcessEnv = {}): Inputs {
+  const contextInput = get('context');
+  const context = resolveContext(contextInput, workspace);
+  const fromCheckout = contextInput === '' || contextInput.startsWith(DEFAULT_CONTEXT);
+  // An empty workspace: the job has not checked the repository out.
+  if (fromCheckout && !get('file') && !hasCheckout(workspace) && !isFile(path.join(context, 'Dockerfile'))) {
+    throw new UserError(
+      `the workspace ${workspace} is empty, with no checkout of the repository: ` +
+        'add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build',
+      { input: 'context' },
+    );
+  }
   if (!isDirectory(context)) {
     const problem = fs.existsSync(context) ? 'is not a folder' : 'does not exist';
-    throw new UserError(`context folder "${contextInput}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: 'context' });
+    throw new UserError(`context folder "${contextInput || '.'}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: 'context' });
   }
   const fileInput = get('file');
   const file = fileInput ? path.resolve(workspace, fileInput) : path.join(context, 'Dockerfile');
@@ -78,10 +98,18 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
     registry: get('registry') || undefined,
     username: get('username') || undefined,
     password: get('password') || undefined,
+    logins: parseLoginsInput(get('logins')),
     tags: get('tags'),
     flavor: get('flavor') || 'latest=auto',
     labels: get('labels'),
-    buildArgs: parseBuildArgs(get('build-args')),
+    annotations: get('annotations'),
+    separators: {
+      tags: get.raw?.('sep-tags') || '\n',
+      labels: get.raw?.('sep-labels') || '\n',
+      annotations: get.raw?.('sep-annotations') || '\n',
+    },
+    bakeTarget: get('bake-target') || DEFAULT_BAKE_TARGET,
+    buildArgs: withSourceDateEpoch(parseBuildArgs(get('build-args'), env), env),
     target: get('target') || undefined,
     platforms: platforms(get('platforms')),
     push: oneOf(get, 'push', ['true', 'false', 'auto'], 'auto'),
@@ -99,20 +127,60 @@ export function readInputs(get: InputSource, workspace: string): Inputs {
   };
 }
 
-/** `NAME=value` lines (or comma-separated); a value may itself contain `=`. */
-export function parseBuildArgs(text: string): BuildArg[] {
+/**
+ * `NAME=value` lines; a value may itself contain `=`. A bare `NAME` takes its value
+ * from the environment, as Buildx does (and is left out when the variable is unset).
+ */
+export function parseBuildArgs(text: string, env: NodeJS.ProcessEnv = {}): BuildArg[] {
   return text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
+    .flatMap((line) => {
       const eq = line.indexOf('=');
       const name = eq < 0 ? line : line.slice(0, eq).trim();
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-        throw new UserError(`build-args: "${line}" is not NAME=value`, { input: 'build-args' });
+        throw new UserError(`build-args: "${line}" is not NAME=value or NAME`, { input: 'build-args' });
       }
-      return { name, value: eq < 0 ? '' : line.slice(eq + 1) };
+      if (eq >= 0) return [{ name, value: line.slice(eq + 1) }];
+      const value = env[name];
+      return value === undefined ? [] : [{ name, value }];
     });
+}
+
+/**
+ * SOURCE_DATE_EPOCH from the environment reaches the build as the build arg BuildKit
+ * reads for reproducible timestamps (and so takes part in the fingerprint).
+ */
+export function withSourceDateEpoch(args: BuildArg[], env: NodeJS.ProcessEnv): BuildArg[] {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || args.some((arg) => arg.name === 'SOURCE_DATE_EPOCH')) return args;
+  if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return [...args, { name: 'SOURCE_DATE_EPOCH', value: epoch }];
+}
+
+/** build-push-action's `{{defaultContext}}` (the repository at this commit) is the checkout here; `:sub/dir` a folder in it. */
+export const DEFAULT_CONTEXT = '{{defaultContext}}';
+
+export function resolveContext(input: string, workspace: string): string {
+  if (input.startsWith(DEFAULT_CONTEXT)) {
+    const rest = input.slice(DEFAULT_CONTEXT.length);
+    if (rest !== '' && !rest.startsWith(':')) {
+      throw new UserError(`context "${input}": after ${DEFAULT_CONTEXT} only ":<folder>" may follow`, { input: 'context' });
+    }
+    return path.resolve(workspace, rest.slice(1) || '.');
+  }
+  return path.resolve(workspace, input || '.');
+}
+
+/** A workspace without .git and without any file is one nothing was checked out into. */
+function hasCheckout(workspace: string): boolean {
+  if (fs.existsSync(path.join(workspace, '.git'))) return true;
+  try {
+    return fs.readdirSync(workspace).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Items separated by newlines or commas, trimmed, empty ones dropped. */

@@ -15,13 +15,15 @@ import { cacheScope } from './cache/keys.ts';
 import { registryCacheRef } from './cache/registry-backend.ts';
 import { deltaCacheStore } from './cache/delta-store.ts';
 import { localCacheStore, type CacheStore } from './cache/store.ts';
+import { Credentials, registryOfAuthKey, runCredentialHelper, type RegistryLogin } from './credentials.ts';
 import { stopChildrenOn } from './docker.ts';
-import { removeDockerConfig, SECRETS_STATE, type RegistryLogin } from './docker-config.ts';
+import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
-import { fetchRepositoryInfo, gitContextFromEnv, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
+import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
 import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
+import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEnvName } from './metadata-outputs.ts';
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 
@@ -51,21 +53,26 @@ export async function run(env: NodeJS.ProcessEnv = process.env, cancellation: Ca
 
 async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const inputs = readInputs(inputsFromEnv(env), workspace);
-  for (const secret of [inputs.password, inputs.githubToken]) if (secret) core.setSecret(secret);
+  const inputs = readInputs(inputsFromEnv(env), workspace, env);
+  for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) core.setSecret(secret);
 
   const git = gitContextFromEnv(env);
   const switches = metadataSwitchesFromEnv(env);
-  const repo = needsRepositoryInfo(git) ? await fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined;
+  const [repo, commitDate] = await Promise.all([
+    needsRepositoryInfo(git) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined,
+    resolveCommitDate(git, { workspace, apiUrl: env.GITHUB_API_URL ?? '', token: inputs.githubToken, warn: core.warning }),
+  ]);
+  git.commitDate = commitDate.date;
   const meta = computeMetadata(
     git,
-    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, repo },
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
     { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
   );
   for (const warning of meta.warnings) core.warning(warning);
   // With no image there is nothing to push: the tags are names only.
   const refs = meta.images.length ? meta.tags : [];
   const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
+  if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, inputs.platforms);
 
   fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
   core.saveState(SECRETS_STATE, secretsDir);
@@ -80,6 +87,7 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
       platforms: inputs.platforms,
       tags: refs,
       labels: meta.labels,
+      annotations: meta.annotations,
       push,
       load: false,
       cache: inputs.cache,
@@ -93,14 +101,14 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
       lookupRefs: lookupRefs(meta, git),
       builder: inputs.builder,
       dryRun: inputs.dryRun,
-      logins: registryLogins(inputs, meta, env),
+      logins: registryCredentials(inputs, meta, env),
       tempDir,
       secretsDir,
       env: { ...env },
     },
     actionLog,
   );
-  setOutputs(meta, result, switches.setOutputEnv);
+  setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
   const advice = inputs.advice ? layerAdvice(result) : [];
   for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
   core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
@@ -121,20 +129,30 @@ export function decidePush(mode: Inputs['push'], eventName: string): boolean {
 }
 
 /**
- * Credentials for the registries: `username`/`password` for `registry` (or
- * for every registry the images live on), else the job's token for ghcr.io.
+ * Credentials per registry, as the Docker CLI would find them (the job's
+ * DOCKER_CONFIG or ~/.docker: login-action's logins, credential helpers), with
+ * the step's own on top: `logins` lines, and `username`/`password` for `registry`
+ * (or for every registry the images live on). The job's token is the last resort for ghcr.io.
  */
-export function registryLogins(inputs: Inputs, meta: Metadata, env: NodeJS.ProcessEnv): RegistryLogin[] {
+export function registryCredentials(inputs: Inputs, meta: Metadata, env: NodeJS.ProcessEnv): Credentials {
   const imageRegistries = [...new Set(meta.images.map((image: string) => parseReference(image, { input: 'images' }).registry))];
+  const explicit: RegistryLogin[] = [];
   if (inputs.password) {
     if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: 'username' });
-    const registries = inputs.registry ? [inputs.registry] : imageRegistries;
-    return registries.map((registry) => ({ registry, username: inputs.username!, password: inputs.password! }));
+    // `registry` as login-action takes it: `docker.io`, `index.docker.io`, `https://ghcr.io` all name one registry each.
+    const registries = inputs.registry ? [registryOfAuthKey(inputs.registry)] : imageRegistries;
+    explicit.push(...registries.map((registry) => ({ registry, username: inputs.username!, password: inputs.password! })));
   }
-  if (inputs.githubToken && imageRegistries.includes('ghcr.io')) {
-    return [{ registry: 'ghcr.io', username: env.GITHUB_ACTOR || 'github-actions', password: inputs.githubToken }];
-  }
-  return [];
+  explicit.push(...inputs.logins.filter((login) => !explicit.some((given) => given.registry === login.registry)));
+  const fallback = inputs.githubToken ? [{ registry: 'ghcr.io', username: env.GITHUB_ACTOR || 'github-actions', password: inputs.githubToken }] : [];
+  return new Credentials({
+    configDir: defaultDockerConfigDir(env),
+    explicit,
+    fallback,
+    runHelper: runCredentialHelper(env),
+    onSecret: (secret) => core.setSecret(secret),
+    warn: (message) => core.warning(message),
+  });
 }
 
 /** Where an image of the same fingerprint is likely to be: this commit's `sha-` tag, the default branch's tag. */
@@ -159,12 +177,10 @@ function layerAdvice(result: PipelineResult): Advice[] {
   });
 }
 
-function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean): void {
+function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean, inputs: Inputs, tempDir: string): void {
+  const metadataAction = [...metadataActionOutputs(meta, inputs.separators), ...writeBakeFiles(meta, inputs.bakeTarget, tempDir)];
   const outputs: Record<string, string> = {
-    tags: meta.tags.join('\n'),
-    'tag-names': meta.tagNames.join('\n'),
-    version: meta.version.main ?? '',
-    labels: Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`).join('\n'),
+    ...Object.fromEntries(metadataAction),
     digest: result.digest ?? '',
     imageid: result.imageId ?? '',
     'context-hash': result.contextHash,
@@ -174,12 +190,31 @@ function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean):
     'cache-hit': result.cacheHit,
     built: String(result.built),
   };
-  outputs.metadata = JSON.stringify({ ...outputs, tags: meta.tags, 'tag-names': meta.tagNames, labels: meta.labels });
-  for (const [name, value] of Object.entries(outputs)) {
-    core.setOutput(name, value);
-    // metadata-action also exports its outputs for later steps; scripts that read them keep working.
-    if (exportEnv) core.exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/-/g, '_').toUpperCase()}`, value);
-  }
+  const { json: _json, ...plain } = outputs;
+  outputs.metadata = JSON.stringify({ ...plain, tags: meta.tags, 'tag-names': meta.tagNames, labels: meta.labels, annotations: meta.annotations });
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  // metadata-action also exports its own outputs for later steps (DOCKER_METADATA_SET_OUTPUT_ENV=false turns that off).
+  if (exportEnv) for (const [name, value] of metadataAction) core.exportVariable(outputEnvName(name), value);
+}
+
+/**
+ * metadata-action's bake files, kept after the step (docker/bake-action reads them
+ * later): `bake-file-tags`, `-labels`, `-annotations` and the combined `bake-file`.
+ */
+function writeBakeFiles(meta: Metadata, target: string, tempDir: string): Array<[string, string]> {
+  const dir = fs.mkdtempSync(path.join(tempDir, 'image-build-bake-'));
+  const definitions = bakeDefinitions(meta, target);
+  const files: Array<[string, string, unknown]> = [
+    ['bake-file-tags', 'tags', definitions.tags],
+    ['bake-file-labels', 'labels', definitions.labels],
+    ['bake-file-annotations', 'annotations', definitions.annotations],
+    ['bake-file', 'tags-labels', definitions.tagsLabels],
+  ];
+  return files.map(([output, kind, definition]) => {
+    const file = path.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    fs.writeFileSync(file, JSON.stringify(definition, null, 2));
+    return [output, file];
+  });
 }
 
 function report(error: unknown): void {

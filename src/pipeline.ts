@@ -15,13 +15,15 @@ import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
 import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
-import { createDockerConfig, type RegistryLogin } from './docker-config.ts';
+import { registriesOf, type Credentials } from './credentials.ts';
+import { createDockerConfig } from './docker-config.ts';
 import { baseImagesFor, readDockerfile, type DockerfileModel } from './dockerfile.ts';
 import { messageOf, UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { BuildArg, CacheMode } from './inputs.ts';
 import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
 import { Promoter, type ImageLayer } from './promote.ts';
+import { parseReference } from './registry/reference.ts';
 
 export interface PipelineLog {
   info(message: string): void;
@@ -42,6 +44,8 @@ export interface PipelineSettings {
   /** Full image references to produce. */
   tags: string[];
   labels: Record<string, string>;
+  /** metadata-action's `level:key=value` annotations for the pushed manifest/index. */
+  annotations?: string[];
   push: boolean;
   load: boolean;
   cache: CacheMode;
@@ -59,7 +63,8 @@ export interface PipelineSettings {
   lookupRefs: string[];
   builder?: string;
   dryRun: boolean;
-  logins: RegistryLogin[];
+  /** Per-registry credentials (the step's logins over the job's Docker config). */
+  logins: Credentials;
   /** A folder that lives for the step (RUNNER_TEMP); the cache path under it must be the same on every run. */
   tempDir: string;
   /**
@@ -111,6 +116,8 @@ export interface PipelineResult {
   changes?: MissExplanation;
   /** Requests sent to registries (lookups, retags), for the summary. */
   registryRequests: number;
+  /** Blobs a reused image needed copied to another registry (none within one registry). */
+  copiedBlobs?: { blobs: number; bytes: number };
   timings: Timings;
 }
 
@@ -149,7 +156,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   };
   if (settings.dryRun) return finish(result, started);
 
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins) : undefined;
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...(settings.registryCache ? [settings.registryCache.ref] : [])]))) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   let cache: CacheSession | undefined;
   try {
@@ -227,6 +234,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
+      annotations: settings.push ? settings.annotations : undefined,
       buildArgs: settings.buildArgs,
       target: settings.target,
       platforms: settings.platforms,
@@ -346,8 +354,11 @@ async function explainPartialPush(error: unknown, pushed: string[], promoter: Pr
   for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => undefined)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
+  // With several registries, the one that took none of its tags is the one that refused.
+  const registryOf = (ref: string) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
   const which = missing.length
-    ? `Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`
+    ? `${refusing.length ? `Registry ${refusing.join(', ')} took none of its tags. ` : ''}Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`
     : `Every tag holds an image built from these inputs: ${landed.join(', ')}.`;
   throw new UserError(`${error.message}\n${which}`, {
     input: error.input,
@@ -365,7 +376,7 @@ async function reuseExisting(result: PipelineResult, promoter: Promoter, candida
   try {
     const found = await promoter.findByFingerprint(candidates, result.fingerprint!);
     if (!found) return false;
-    await promoter.retag(found, targets);
+    await promoter.retag(found, targets, candidates, result.fingerprint);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error) {
@@ -399,6 +410,7 @@ function logMiss(changes: MissExplanation, log: PipelineLog): void {
 
 function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {
   if (promoter) result.registryRequests = promoter.client.requestCount();
+  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
   result.timings.total = seconds(started);
   return result;
 }

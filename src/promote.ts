@@ -4,12 +4,13 @@
  * the commit built on the default branch before its release tag), the new tags
  * are added by manifest PUT: no build, no blob upload, the same digest.
  */
-import type { RegistryLogin } from './docker-config.ts';
-import { messageOf } from './errors.ts';
+import type { Credentials } from './credentials.ts';
+import { messageOf, UserError } from './errors.ts';
 import { FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { PipelineLog } from './pipeline.ts';
 import { RegistryClient, type FetchedManifest } from './registry/client.ts';
 import { copyImage } from './registry/copy.ts';
+import { RegistryError } from './registry/registry-error.ts';
 import type { BaseImageUse } from './dockerfile.ts';
 import type { ResolvedBase } from './fingerprint.ts';
 import { formatPlatform, imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
@@ -34,20 +35,26 @@ export interface ImageLayer {
 export class Promoter {
   readonly client: RegistryClient;
   readonly log: PipelineLog;
+  /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
+  readonly copied = { blobs: 0, bytes: 0 };
 
-  constructor(logins: RegistryLogin[], log: PipelineLog) {
-    const credentials = new Map(logins.map((login) => [login.registry, { username: login.username, password: login.password }]));
-    this.client = new RegistryClient({ credentials, retries: 3 });
+  constructor(credentials: Credentials, log: PipelineLog) {
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log;
   }
 
   /**
-   * Checks before any build time is spent that each target repository answers
-   * and the credentials are accepted (a wrong password fails here, by name).
+   * Checks before any build time is spent that every target repository takes a
+   * push with the credentials found for its registry. One error names each
+   * registry that refused and how to give it credentials.
    */
   async checkAccess(refs: string[]): Promise<void> {
-    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), ref]));
-    await Promise.all([...byRepository.values()].map((ref) => this.client.headManifest(ref)));
+    const byRepository = new Map(refs.map((ref) => [repositoryKey(parseReference(ref)), parseReference(ref)]));
+    const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
+    const refused = checks.flatMap((check, index) => (check.status === 'rejected' ? [{ reference: [...byRepository.values()][index]!, error: check.reason as unknown }] : []));
+    if (refused.length === 0) return;
+    const lines = refused.map(({ reference, error }) => `${messageOf(error)}${isAccessRefusal(error) ? `: ${loginHint(reference.registry)}` : ''}`);
+    throw new UserError(refused.length === 1 ? lines[0]! : `${refused.length} registries cannot be pushed to:\n${lines.join('\n')}`, { input: 'images' });
   }
 
   /**
@@ -90,15 +97,26 @@ export class Promoter {
   }
 
   /**
-   * Points each target tag at the found image: a manifest PUT of the same
-   * bytes, with blobs mounted into other repositories of the same registry.
-   * Across registries nothing is copied (the caller builds instead).
+   * Points each target tag at the found image: a manifest PUT of the same bytes,
+   * with blobs mounted into other repositories of the same registry. A registry
+   * other than the found image's first gets a look among `candidates` there (its
+   * own copy of this fingerprint, mounted for free); else the image is copied over
+   * from the found one. Never a rebuild.
    */
-  async retag(found: FoundImage, targets: string[]): Promise<void> {
-    const source = { ...found.repository, tag: undefined, digest: found.digest };
+  async retag(found: FoundImage, targets: string[], candidates: string[] = [], fingerprint?: string): Promise<void> {
+    const sources = new Map<string, FoundImage>([[found.repository.registry, found]]);
     for (const target of targets) {
-      await copyImage(this.client, source, target);
-      this.log.info(`Tagged ${target} → ${found.digest}`);
+      const registry = parseReference(target).registry;
+      if (!sources.has(registry)) {
+        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : undefined;
+        sources.set(registry, local?.digest === found.digest ? local : found);
+      }
+      const from = sources.get(registry)!;
+      const copied = await copyImage(this.client, { ...from.repository, tag: undefined, digest: from.digest }, target, { crossRegistry: true });
+      this.copied.blobs += copied.copiedBlobs;
+      this.copied.bytes += copied.copiedBytes;
+      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : '';
+      this.log.info(`Tagged ${target} → ${found.digest}${how}`);
     }
   }
 
@@ -137,4 +155,16 @@ export class Promoter {
 
 function repositoryKey(reference: RepositoryRef): string {
   return `${reference.registry}/${reference.repository}`;
+}
+
+function isAccessRefusal(error: unknown): boolean {
+  return error instanceof RegistryError && (error.status === 401 || error.status === 403);
+}
+
+/** What to do about a registry that refused: the ways this step gets credentials. */
+function loginHint(registry: string): string {
+  return (
+    `log in to ${registry} before this step (docker/login-action with registry: ${registry}), ` +
+    `or give its credentials in "logins" (registry=${registry},username=…,password=…)`
+  );
 }

@@ -33,7 +33,8 @@ export function renderSummary({ result, tags, pushed, dryRun, advice = [] }: Sum
   const lines: string[] = [`## image-build: ${verdict}`, ''];
   if (tags.length) lines.push('| tag |', '|---|', ...tags.map((tag) => `| \`${tag}\` |`), '');
   if (result.digest) lines.push(`**Digest** \`${result.digest}\``, '');
-  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, no blob uploaded.`, '');
+  const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : 'no blob uploaded';
+  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, '');
   lines.push(...cacheSection(result, dryRun));
   if (result.changes) lines.push(...changesSection(result));
   const steps = dockerfileSteps(result.steps);

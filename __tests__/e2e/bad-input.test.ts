@@ -18,6 +18,8 @@ interface BadInput {
   error: { input?: string; file?: string; line?: number; says: RegExp };
   /** Rows that only fail once BuildKit runs. */
   reachesBuild?: boolean;
+  /** Extra environment of the run. */
+  env?: Record<string, string>;
 }
 
 const BOOLEAN = /is not a boolean; use "true" or "false"/;
@@ -35,6 +37,11 @@ const cases: BadInput[] = [
   { name: 'cache-key-prefix with a space', inputs: { 'cache-key-prefix': 'my prefix' }, error: { input: 'cache-key-prefix', says: /only letters, digits, "\.", "_" and "-"/ } },
   { name: 'build-args line that is not NAME=value', inputs: { 'build-args': '1BAD=x' }, error: { input: 'build-args', says: /"1BAD=x" is not NAME=value/ } },
   { name: 'password without username', inputs: { password: 'not-a-real-secret' }, error: { input: 'username', says: /"password" is set but "username" is not/ } },
+  { name: 'logins line without a password', inputs: { logins: 'registry=quay.io,username=bot' }, error: { input: 'logins', says: /logins: line 1 needs registry=, username= and password=/ } },
+  { name: 'logins line with an unknown field', inputs: { logins: 'registry=quay.io,user=bot,password=not-a-real-secret' }, error: { input: 'logins', says: /^logins: line 1 has a field other than registry=, username=, password=$/ } },
+  { name: 'index annotations on a single-platform image', env: { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest,index' }, error: { input: 'annotations', says: /index annotations need a multi-platform image.*DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest/ } },
+  { name: 'SOURCE_DATE_EPOCH that is not seconds', env: { SOURCE_DATE_EPOCH: '2024-01-01' }, error: { says: /SOURCE_DATE_EPOCH must be whole seconds since 1970, not "2024-01-01"/ } },
+  { name: 'context {{defaultContext}} with a path but no colon', inputs: { context: '{{defaultContext}}/app' }, error: { input: 'context', says: /only ":<folder>" may follow/ } },
 
   // Paths.
   { name: 'missing context folder', inputs: { context: 'no-such-folder' }, error: { input: 'context', says: /context folder "no-such-folder" does not exist/ } },
@@ -84,7 +91,7 @@ const cases: BadInput[] = [
 ];
 
 describe('bad input: one clear error, no stack trace', () => {
-  it.concurrent.each(cases)('$name', async ({ inputs = {}, files = {}, error, reachesBuild = false }) => {
+  it.concurrent.each(cases)('$name', async ({ inputs = {}, files = {}, error, reachesBuild = false, env = {} }) => {
     const workspace = exampleWorkspace();
     for (const [file, text] of Object.entries(files)) {
       if (text === null) fs.rmSync(path.join(workspace, file));
@@ -98,6 +105,7 @@ describe('bad input: one clear error, no stack trace', () => {
         cache: 'false',
         ...inputs,
       },
+      env,
     });
     const log = run.stdout + run.stderr;
     expect(run.code, log).not.toBe(0);

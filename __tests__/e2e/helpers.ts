@@ -14,6 +14,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** Variables the step exported for later steps (GITHUB_ENV). */
+  exported: Record<string, string>;
   summary: string;
   state: Record<string, string>;
   runnerTemp: string;
@@ -38,6 +40,8 @@ export interface ActionOptions {
   ownRunnerTemp?: boolean;
   /** Runs between main and post, with the state main saved. */
   afterMain?: (state: Record<string, string>) => void | Promise<void>;
+  /** A command line that runs main, e.g. `unshare -m …`; node and the script are appended. */
+  wrap?: string[];
 }
 
 export const runAction = runActionJs as (options: ActionOptions) => Promise<ActionRun>;

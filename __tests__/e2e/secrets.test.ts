@@ -74,6 +74,9 @@ describe('secrets: a known password leaks nowhere', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(path.dirname(userConfig), { recursive: true });
+    // A runner whose Buildx is only in ~/.docker/cli-plugins (setup-buildx-action) keeps it in this HOME too.
+    const plugins = path.join(os.homedir(), '.docker', 'cli-plugins');
+    if (fs.existsSync(plugins)) fs.symlinkSync(plugins, path.join(home, '.docker', 'cli-plugins'));
     fs.writeFileSync(userConfig, userConfigText, { mode: 0o600 });
     userConfigBefore = fs.statSync(userConfig);
     service = await startCacheService({ port: 0, dir: fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-cache-svc-')), log: () => {} });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isUserError, UserError } from '../../src/errors.ts';
-import { readInputs, type Inputs } from '../../src/inputs.ts';
+import { parseBuildArgs, readInputs, withSourceDateEpoch, type Inputs } from '../../src/inputs.ts';
 
 let workspace: string;
 
@@ -52,6 +52,67 @@ describe('accepted values', () => {
     const inputs = read({ context: 'app' });
     expect(inputs.context).toBe(path.join(workspace, 'app'));
     expect(inputs.file).toBe(path.join(workspace, 'app', 'Dockerfile'));
+  });
+});
+
+describe('contexts people write', () => {
+  it.each([
+    ['{{defaultContext}}', ''],
+    ['{{defaultContext}}:app', 'app'],
+    ['{{defaultContext}}:app/', 'app'],
+  ])('%s is the checkout folder %s', (context, folder) => {
+    const inputs = read({ context });
+    expect(inputs.context).toBe(path.join(workspace, folder));
+    expect(inputs.file).toBe(path.join(workspace, folder, 'Dockerfile'));
+  });
+
+  it('{{defaultContext}} followed by anything but :folder is an error on context', () => {
+    const error = errorOf({ context: '{{defaultContext}}/app' });
+    expect(error.input).toBe('context');
+    expect(error.message).toMatch(/only ":<folder>" may follow/);
+  });
+
+  it.each([[''], ['{{defaultContext}}']])('context %j in a workspace with no checkout: one error saying to add actions/checkout', (context) => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-empty-'));
+    let error: UserError | undefined;
+    try {
+      readInputs((name) => (name === 'context' ? context : ''), empty);
+    } catch (caught) {
+      error = caught as UserError;
+    }
+    expect(error?.input).toBe('context');
+    expect(error?.message).toContain('add "- uses: actions/checkout@v4" before this step');
+  });
+
+  it('a checkout without a Dockerfile at its root still says which Dockerfile is missing', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-repo-'));
+    fs.mkdirSync(path.join(repo, '.git'));
+    expect(() => readInputs(() => '', repo)).toThrow(/Dockerfile "Dockerfile" does not exist/);
+  });
+});
+
+describe('build-args as Buildx reads them', () => {
+  it('a bare NAME takes its value from the environment; unset, it is left out; empty lines are skipped', () => {
+    expect(parseBuildArgs('A=1\n\nFROM_ENV\n  \nUNSET\nEMPTY\n', { FROM_ENV: 'x=y', EMPTY: '' })).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'FROM_ENV', value: 'x=y' },
+      { name: 'EMPTY', value: '' },
+    ]);
+  });
+
+  it('SOURCE_DATE_EPOCH from the environment becomes a build arg, unless build-args sets it', () => {
+    expect(withSourceDateEpoch([{ name: 'A', value: '1' }], { SOURCE_DATE_EPOCH: '1700000000' })).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'SOURCE_DATE_EPOCH', value: '1700000000' },
+    ]);
+    expect(withSourceDateEpoch([{ name: 'SOURCE_DATE_EPOCH', value: '5' }], { SOURCE_DATE_EPOCH: '1700000000' })).toEqual([{ name: 'SOURCE_DATE_EPOCH', value: '5' }]);
+    expect(withSourceDateEpoch([], {})).toEqual([]);
+    expect(() => withSourceDateEpoch([], { SOURCE_DATE_EPOCH: 'yesterday' })).toThrow(/whole seconds since 1970/);
+  });
+
+  it('readInputs reads both from the environment it is given', () => {
+    const inputs = readInputs((name) => (name === 'build-args' ? 'TOKEN_NAME' : ''), workspace, { TOKEN_NAME: 'v', SOURCE_DATE_EPOCH: '0' });
+    expect(inputs.buildArgs).toEqual([{ name: 'TOKEN_NAME', value: 'v' }, { name: 'SOURCE_DATE_EPOCH', value: '0' }]);
   });
 });
 

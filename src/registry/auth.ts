@@ -5,11 +5,16 @@
 import { parseWwwAuthenticate, pickChallenge, type Challenge } from './challenge.ts';
 import { apiHost } from './reference.ts';
 import { RegistryError, registryErrorSuffix } from './registry-error.ts';
-import { baseUrl, isLoopbackHost, type HttpTransport } from './transport.ts';
+import { baseUrl, isLoopbackHost, type HttpRequest, type HttpTransport } from './transport.ts';
 
 export interface RegistryCredentials {
   username: string;
   password: string;
+  /**
+   * An OAuth refresh token (`identitytoken` of a Docker login): exchanged at the
+   * token service by a POST with `grant_type=refresh_token`, in place of the password.
+   */
+  identityToken?: string;
 }
 
 /** Credentials for a registry as the user named it (`ghcr.io`, `127.0.0.1:15001`, `docker.io`). */
@@ -162,10 +167,11 @@ export class Authenticator {
     if (service) url.searchParams.set('service', service);
     for (const scope of scopes) url.searchParams.append('scope', scope);
 
-    // The token service takes the registry credentials as Basic; without any, the token is anonymous.
-    const headers: Record<string, string> = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const requestedAt = this.now();
-    const response = await this.transport.send({ method: 'GET', url, kind: 'token', registry, headers });
+    const response = credentials?.identityToken
+      ? await this.transport.send(refreshTokenRequest(url, registry, credentials.identityToken))
+      : // The token service takes the registry credentials as Basic; without any, the token is anonymous.
+        await this.transport.send({ method: 'GET', url, kind: 'token', registry, headers: credentials ? { authorization: basicAuthorization(credentials) } : {} });
     if (response.status === 401 || response.status === 403) {
       throw accessError(registry, credentials?.username, response.status, scopes.join(' '), response.body);
     }
@@ -214,6 +220,28 @@ export function accessError(
     message = `registry ${registry} denied ${who}${action}${detail}`;
   }
   return new RegistryError(message, { registry, status, code: status === 401 ? 'UNAUTHORIZED' : 'DENIED' });
+}
+
+/**
+ * The OAuth2 form of a token request (RFC 6749 §6), as Docker sends it with an
+ * identity token: the realm without query, the parameters in the body.
+ */
+function refreshTokenRequest(url: URL, registry: string, refreshToken: string): HttpRequest {
+  const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'image-build' });
+  const service = url.searchParams.get('service');
+  if (service) form.set('service', service);
+  const scopes = url.searchParams.getAll('scope');
+  if (scopes.length) form.set('scope', scopes.join(' '));
+  const realm = new URL(url);
+  realm.search = '';
+  return {
+    method: 'POST',
+    url: realm,
+    kind: 'token',
+    registry,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new TextEncoder().encode(form.toString()),
+  };
 }
 
 function basicAuthorization({ username, password }: RegistryCredentials): string {

@@ -242,6 +242,18 @@ export class RegistryClient {
   }
 
   /**
+   * Proves push access to a repository without writing anything: opens a blob
+   * upload (what every push starts with) and cancels it. Throws the access error
+   * (naming registry, user and `push to <repository>`) when refused.
+   */
+  async checkPushAccess(repo: RepositoryInput): Promise<void> {
+    const repository = toRepository(repo);
+    const opened = await this.session.request({ method: 'POST', repository, path: 'blobs/uploads/', kind: 'upload', access: 'pull,push' });
+    expectStatus(opened, [202], 'POST', repository);
+    await this.session.cancelUpload(repository, opened);
+  }
+
+  /**
    * Stores a small blob (a record, an artifact config) in the repository with one
    * monolithic upload (POST, then PUT of all the bytes with `?digest=`); returns its
    * digest. A blob the repository already has is not uploaded again.

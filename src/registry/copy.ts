@@ -1,7 +1,9 @@
 // Retag and promotion without a rebuild: give an image that is already in a registry
-// another tag, in the same repository or another repository of the same registry,
-// moving no layer bytes. Within a repository that is one manifest PUT of the exact
-// bytes (so the digest is identical); across repositories the blobs are mounted first.
+// another tag. Within a repository that is one manifest PUT of the exact bytes (so the
+// digest is identical); across repositories of one registry the blobs are mounted first,
+// moving no layer bytes; to another registry the blobs the target lacks are copied
+// (downloaded, then uploaded), and the manifests are PUT byte for byte, so the digest
+// is the same there too.
 import type { RegistryClient, ReferenceInput } from './client.ts';
 import { isIndexMediaType, type ImageIndex, type ImageManifest } from './manifest.ts';
 import { formatReference, parseReference, type ImageReference } from './reference.ts';
@@ -15,28 +17,32 @@ export interface CopyResult {
   mountedBlobs: number;
   /** Blobs the target repository already had. */
   presentBlobs: number;
+  /** Blobs copied from another registry (downloaded and uploaded). */
+  copiedBlobs: number;
+  /** Bytes of the copied blobs. */
+  copiedBytes: number;
   /** Manifest PUTs, child manifests of an index included. */
   manifestsPut: number;
 }
 
 /**
- * Points `target` (a tag) at the image `source` names, on the same registry. Throws a
- * RegistryError when the registry will not mount a blob: copying across registries, or
- * without pull access to the source, would need a blob upload, which this never does.
+ * Points `target` (a tag) at the image `source` names. On one registry, blobs are only
+ * mounted: a RegistryError when the registry will not mount one (without pull access to
+ * the source, say). With `crossRegistry` false, another registry is refused too.
  */
-export async function copyImage(client: RegistryClient, source: ReferenceInput, target: ReferenceInput): Promise<CopyResult> {
+export async function copyImage(client: RegistryClient, source: ReferenceInput, target: ReferenceInput, options: { crossRegistry?: boolean } = {}): Promise<CopyResult> {
   const from = typeof source === 'string' ? parseReference(source) : source;
   const to = typeof target === 'string' ? parseReference(target) : target;
   if (to.tag === undefined) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry) {
+  if (from.registry !== to.registry && !options.crossRegistry) {
     throw new RegistryError(
       `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
       { registry: to.registry },
     );
   }
-  const result: CopyResult = { digest: '', mediaType: '', mountedBlobs: 0, presentBlobs: 0, manifestsPut: 0 };
+  const result: CopyResult = { digest: '', mediaType: '', mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
   const manifest = await client.getManifest(from);
-  const sameRepository = from.repository === to.repository;
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
   result.mediaType = manifest.mediaType;
@@ -71,6 +77,12 @@ async function ensureContent(
     digests.map(async (digest) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        // No mount across registries: the bytes travel. Held in memory, as uploadBlob sends them in one PUT.
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {

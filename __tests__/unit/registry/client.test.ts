@@ -175,7 +175,7 @@ describe('retag', () => {
     nock(LOCAL_URL).put('/v2/org/app/manifests/latest', Buffer.from(indexBytes)).reply(201, '', { 'Docker-Content-Digest': indexDigest });
     const { client } = testClient();
     const result = await copyImage(client, `${repo}:sha-abc`, `${repo}:latest`);
-    expect(result).toEqual({ digest: indexDigest, mediaType: OCI_INDEX, mountedBlobs: 0, presentBlobs: 0, manifestsPut: 1 });
+    expect(result).toEqual({ digest: indexDigest, mediaType: OCI_INDEX, mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 1 });
     expect(client.requestCounts()).toEqual({ 'GET manifest': 1, 'GET ping': 1, 'PUT manifest': 1 });
   });
 
@@ -191,7 +191,7 @@ describe('retag', () => {
     nock(LOCAL_URL).put('/v2/mirror/app/manifests/1', Buffer.from(manifestBytes)).reply(201, '', { 'Docker-Content-Digest': manifestDigest });
     const { client } = testClient();
     const result = await copyImage(client, `${repo}:1`, `${LOCAL_REGISTRY}/mirror/app:1`);
-    expect(result).toEqual({ digest: manifestDigest, mediaType: OCI_MANIFEST, mountedBlobs: 1, presentBlobs: 1, manifestsPut: 1 });
+    expect(result).toEqual({ digest: manifestDigest, mediaType: OCI_MANIFEST, mountedBlobs: 1, presentBlobs: 1, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 1 });
   });
 
   test('copyImage across registries is refused', async () => {

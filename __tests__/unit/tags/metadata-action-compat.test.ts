@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { gitContextFromEnv, metadataSwitchesFromEnv } from '../../../src/git-context.ts';
+import { gitContextFromEnv, metadataSwitchesFromEnv, resolveCommitDate } from '../../../src/git-context.ts';
+import { bakeDefinitions, metadataActionOutputs, outputEnvName } from '../../../src/metadata-outputs.ts';
 import type { RepositoryInfo } from '../../../src/git-context.ts';
 import {
   computeMetadata,
@@ -34,6 +35,8 @@ interface Case {
   version_label?: string;
   /** Set when a documented deviation explains a difference. */
   deviation?: string;
+  /** From the bakeFile table: the args of bake-file-tags. */
+  bake_args?: Record<string, string>;
 }
 
 interface Data {
@@ -44,6 +47,7 @@ interface Data {
   tagOrder: Array<{ input: string[]; order: string[] }>;
   flavor: Array<{ input: string[]; expect?: Record<string, unknown>; error?: boolean }>;
   images: Array<{ input: string[]; expect?: Array<{ name: string; enable: boolean }>; error?: boolean }>;
+  sepTags: Array<{ id: string; env: string; images: string[]; tags: string[]; sep: string; expect: string }>;
 }
 
 const data = JSON.parse(
@@ -65,15 +69,42 @@ function standardLabels(revision: string, version: string): string[] {
   ];
 }
 
-function runCase(c: Case): string[] {
+/**
+ * The commit date as metadata-action's getContext finds it: the push payload's commits,
+ * else `GET /repos/{repo}/commits/{sha}` (answered here as its suite's mocks do, with the
+ * mocked instant). A case whose commit date would fall back to the build time differs.
+ */
+async function commitDateOf(ctx: ReturnType<typeof gitContextFromEnv>, env: Record<string, string>, problems: string[]): Promise<void> {
+  const apiCalls: string[] = [];
+  const fakeApi = (async (url: string) => {
+    apiCalls.push(String(url));
+    return new Response(JSON.stringify({ sha: ctx.sha, commit: { committer: { date: data.conventions.mockedTime } } }), { status: 200 });
+  }) as typeof fetch;
+  const resolved = await resolveCommitDate(ctx, {
+    workspace: '/nonexistent',
+    apiUrl: env.GITHUB_API_URL ?? '',
+    token: 'token',
+    fetch: fakeApi,
+    gitShow: async () => undefined,
+    warn: () => {},
+    now: new Date(0),
+  });
+  if (ctx.sha && resolved.source === 'now') problems.push('commit date: fell back to the build time');
+  if (resolved.source === 'api' && apiCalls[0] !== `${env.GITHUB_API_URL}/repos/${env.GITHUB_REPOSITORY}/commits/${ctx.sha}`) {
+    problems.push(`commit date: asked ${apiCalls[0]}`);
+  }
+  // Every date renders as the mocked instant in metadata-action's suite (toISOString and moment are mocked).
+  ctx.commitDate = MOCKED;
+}
+
+async function runCase(c: Case): Promise<string[]> {
   const fixture = data.envs[c.env]!;
   const env: Record<string, string> = { ...fixture.vars, ...(c.vars ?? {}) };
   if (fixture.payload) env.GITHUB_EVENT_PATH = `/fixtures/${c.env}.json`;
   const ctx = gitContextFromEnv(env, () => JSON.stringify(fixture.payload));
-  // metadata-action's suite mocks every date to one instant, commit dates included.
-  ctx.commitDate = MOCKED;
   const switches = metadataSwitchesFromEnv(env);
   const problems: string[] = [];
+  await commitDateOf(ctx, env, problems);
   let result;
   try {
     result = computeMetadata(
@@ -85,7 +116,7 @@ function runCase(c: Case): string[] {
         labels: (c.labels ?? []).join('\n'),
         repo: REPO,
       },
-      { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS, shortShaLength: switches.shortShaLength },
+      { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS, shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
     );
   } catch (error) {
     return [`threw ${(error as Error).message}`];
@@ -105,7 +136,48 @@ function runCase(c: Case): string[] {
   if (JSON.stringify(gotLabels) !== JSON.stringify(expectedLabels)) {
     problems.push(`labels: expected ${JSON.stringify(expectedLabels)}, got ${JSON.stringify(gotLabels)}`);
   }
+  // Annotations are the OCI defaults (the custom labels are not among them), at each level; json holds all three.
+  const labelValue = (key: string) => expectedLabels.find((line) => line.startsWith(`org.opencontainers.image.${key}=`))?.split('=').slice(1).join('=') ?? '';
+  const standard = standardLabels(labelValue('revision'), labelValue('version'));
+  const expectedAnnotations = switches.annotationsLevels.flatMap((level) => standard.map((line) => `${level}:${line}`));
+  const expectedJson = { tags: c.tags_out, labels: Object.fromEntries(expectedLabels.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)])), annotations: expectedAnnotations };
+  const expectedOutputs: Record<string, string> = {
+    tags: c.tags_out.join('\n'),
+    labels: expectedLabels.join('\n'),
+    annotations: expectedAnnotations.join('\n'),
+    json: JSON.stringify(expectedJson),
+  };
+  if (c.version) expectedOutputs.version = c.version.main ?? '';
+  if (c.bake_args) problems.push(...bakeProblems(c, env, expectedJson));
+  const outputs = Object.fromEntries(metadataActionOutputs(result).map(([name, value]) => [outputEnvName(name), value]));
+  for (const [name, value] of Object.entries(expectedOutputs)) {
+    if (outputs[outputEnvName(name)] !== value) problems.push(`${outputEnvName(name)}: expected ${JSON.stringify(value)}, got ${JSON.stringify(outputs[outputEnvName(name)])}`);
+  }
   return problems;
+}
+
+/** The bake files of a bakeFile-table case: its annotations are asked for at `index,manifest-descriptor`. */
+function bakeProblems(c: Case, env: Record<string, string>, json: { tags: string[]; labels: Record<string, string> }): string[] {
+  const fixture = data.envs[c.env]!;
+  const ctx = gitContextFromEnv({ ...env, DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index,manifest-descriptor' }, () => JSON.stringify(fixture.payload));
+  ctx.commitDate = MOCKED;
+  const meta = computeMetadata(
+    ctx,
+    { images: (c.images ?? []).join('\n'), tags: (c.tags ?? []).join('\n'), flavor: (c.flavor ?? []).join('\n'), labels: (c.labels ?? []).join('\n'), repo: REPO },
+    { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS, annotationLevels: ['index', 'manifest-descriptor'] },
+  );
+  const standard = standardLabels(json.labels['org.opencontainers.image.revision'] ?? '', json.labels['org.opencontainers.image.version'] ?? '');
+  const target = (body: unknown) => ({ target: { 'docker-metadata-action': body } });
+  const expected = {
+    tags: target({ tags: json.tags, args: c.bake_args }),
+    labels: target({ labels: json.labels }),
+    annotations: target({ annotations: ['index', 'manifest-descriptor'].flatMap((level) => standard.map((line) => `${level}:${line}`)) }),
+    tagsLabels: target({ tags: json.tags, labels: json.labels, args: c.bake_args }),
+  };
+  const got = bakeDefinitions(meta);
+  return (Object.keys(expected) as Array<keyof typeof expected>).flatMap((kind) =>
+    JSON.stringify(got[kind]) === JSON.stringify(expected[kind]) ? [] : [`bake ${kind}: expected ${JSON.stringify(expected[kind])}, got ${JSON.stringify(got[kind])}`],
+  );
 }
 
 function throws(fn: () => unknown): boolean {
@@ -159,6 +231,14 @@ function runParseCases(): Array<{ id: string; problems: string[] }> {
       out.push({ id, problems: [`threw ${(error as Error).message}`] });
     }
   }
+  for (const t of data.sepTags) {
+    const fixture = data.envs[t.env]!;
+    const ctx = gitContextFromEnv({ ...fixture.vars }, () => JSON.stringify(fixture.payload));
+    ctx.commitDate = MOCKED;
+    const meta = computeMetadata(ctx, { images: t.images.join('\n'), tags: t.tags.join('\n'), flavor: '', labels: '', repo: REPO }, { now: MOCKED, defaultTags: METADATA_ACTION_DEFAULT_TAGS });
+    const got = Object.fromEntries(metadataActionOutputs(meta, { tags: t.sep, labels: '\n', annotations: '\n' })).tags;
+    out.push({ id: `meta.test ${t.id}`, problems: got === t.expect ? [] : [`expected ${JSON.stringify(t.expect)}, got ${JSON.stringify(got)}`] });
+  }
   for (const i of data.images) {
     const id = `image.test ${JSON.stringify(i.input)}`;
     if (i.error) {
@@ -178,9 +258,9 @@ function runParseCases(): Array<{ id: string; problems: string[] }> {
 }
 
 describe('metadata-action compatibility', () => {
-  test('agrees on at least 97% of metadata-action’s published cases', () => {
+  test('agrees on at least 97% of metadata-action’s published cases', async () => {
     const results = [
-      ...data.cases.map((c) => ({ id: `meta.test ${c.id} (${c.env})`, problems: runCase(c), deviation: c.deviation })),
+      ...(await Promise.all(data.cases.map(async (c) => ({ id: `meta.test ${c.id} (${c.env})`, problems: await runCase(c), deviation: c.deviation })))),
       ...runParseCases().map((r) => ({ ...r, deviation: undefined as string | undefined })),
     ];
     const counted = results.filter((r) => r.deviation === undefined);

@@ -1,0 +1,224 @@
+/**
+ * Registry credentials as the Docker CLI finds them, so that a job that ran
+ * docker/login-action (or has a credential helper) needs no `username` or
+ * `password` here: per registry, `credHelpers[<registry>]`, else `credsStore`,
+ * run as `docker-credential-<name> get`; else the `auths` entry of
+ * `$DOCKER_CONFIG/config.json` (`auth`, `username`/`password`, `identitytoken`).
+ * The step's own logins go on top; the job's token for ghcr.io is the last resort.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError, messageOf } from './errors.ts';
+import { parseReference } from './registry/reference.ts';
+import { splitFields } from './tags/list.ts';
+
+export interface RegistryLogin {
+  registry: string;
+  username: string;
+  password: string;
+  /** An OAuth refresh token from `docker login` (`identitytoken`), used instead of the password at the token service. */
+  identityToken?: string;
+}
+
+/** What the user's config.json says, as far as credentials and the private copy care. */
+export interface DockerConfigFile {
+  auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;
+  credsStore?: string;
+  credHelpers?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** Docker Hub's credentials live under its old index URL; helpers are asked for that name too. */
+export const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+
+export function authKey(registry: string): string {
+  return registry === 'docker.io' ? DOCKER_HUB_AUTH_KEY : registry;
+}
+
+/** The registry a config key names: `https://ghcr.io/v2/` → `ghcr.io`, the Hub's index URL → `docker.io`. */
+export function registryOfAuthKey(key: string): string {
+  const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? 'docker.io' : host;
+}
+
+export function readDockerConfigFile(dir: string): DockerConfigFile {
+  const file = path.join(dir, 'config.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  if (text.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as DockerConfigFile) : {};
+  } catch (error) {
+    throw new UserError(`${file} is not valid JSON (${messageOf(error)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
+  }
+}
+
+/** The plain (no helper) login an `auths` entry holds, if any. */
+export function loginFromAuthEntry(registry: string, entry: NonNullable<DockerConfigFile['auths']>[string]): RegistryLogin | undefined {
+  let username = entry.username ?? '';
+  let password = entry.password ?? '';
+  if (entry.auth) {
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon >= 0) {
+      username = decoded.slice(0, colon);
+      password = decoded.slice(colon + 1);
+    }
+  }
+  const identityToken = entry.identitytoken || undefined;
+  if (!username && !password && !identityToken) return undefined;
+  return { registry, username, password, ...(identityToken ? { identityToken } : {}) };
+}
+
+/** Runs `docker-credential-<helper> get`; undefined when it has nothing for the server. */
+export type HelperRunner = (helper: string, serverUrl: string) => { username: string; secret: string } | undefined;
+
+/** The helper protocol: the server URL on stdin, `{ServerURL, Username, Secret}` JSON on stdout. */
+export function runCredentialHelper(env: NodeJS.ProcessEnv): HelperRunner {
+  return (helper, serverUrl) => {
+    let stdout: string;
+    try {
+      stdout = execFileSync(`docker-credential-${helper}`, ['get'], { input: serverUrl, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
+    } catch (error) {
+      const failure = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
+      if (failure.code === 'ENOENT') throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
+      // "credentials not found in native keychain": the helper knows nothing of this server.
+      if (/not found/i.test(`${failure.stdout ?? ''}${failure.stderr ?? ''}`)) return undefined;
+      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+    }
+    let parsed: { Username?: string; Secret?: string };
+    try {
+      parsed = JSON.parse(stdout) as { Username?: string; Secret?: string };
+    } catch {
+      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+    }
+    return parsed.Secret ? { username: parsed.Username ?? '', secret: parsed.Secret } : undefined;
+  };
+}
+
+/** A helper that failed; its message never holds what the helper printed (that may be a secret). */
+export class HelperError extends Error {}
+
+export interface CredentialOptions {
+  /** The user's Docker config folder (DOCKER_CONFIG or ~/.docker). */
+  configDir: string;
+  /** Logins given to the step (`username`/`password`, `logins`): above the config. */
+  explicit: RegistryLogin[];
+  /** Below the config: the job's token for ghcr.io. */
+  fallback?: RegistryLogin[];
+  runHelper: HelperRunner;
+  /** Called with every secret found, so the runner masks it before anything could print it. */
+  onSecret?: (secret: string) => void;
+  warn?: (message: string) => void;
+}
+
+/**
+ * Per-registry credentials, looked up lazily (a helper runs once per registry,
+ * only for registries the run talks to) and remembered for the private config.
+ */
+export class Credentials {
+  private readonly config: DockerConfigFile;
+  private readonly found = new Map<string, RegistryLogin | undefined>();
+
+  constructor(private readonly options: CredentialOptions) {
+    this.config = readDockerConfigFile(options.configDir);
+    for (const login of [...options.explicit, ...(options.fallback ?? [])]) this.mask(login);
+  }
+
+  lookup(registry: string): RegistryLogin | undefined {
+    const explicit = this.options.explicit.find((login) => login.registry === registry);
+    if (explicit) return explicit;
+    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
+    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+  }
+
+  /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
+  loginsFor(registries: string[]): RegistryLogin[] {
+    const logins = new Map<string, RegistryLogin>();
+    for (const login of this.options.explicit) logins.set(login.registry, login);
+    for (const registry of registries) {
+      const login = this.lookup(registry);
+      if (login) logins.set(registry, login);
+    }
+    return [...logins.values()];
+  }
+
+  private fromConfig(registry: string): RegistryLogin | undefined {
+    const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
+    if (helper) {
+      try {
+        const got = this.options.runHelper(helper, authKey(registry));
+        if (got) {
+          // `<token>` is how helpers say the secret is an identity token, not a password.
+          const login = got.username === '<token>' ? { registry, username: '', password: '', identityToken: got.secret } : { registry, username: got.username, password: got.secret };
+          return this.mask(login);
+        }
+      } catch (error) {
+        this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${path.join(this.options.configDir, 'config.json')} for ${registry}`);
+      }
+    }
+    for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
+      if (registryOfAuthKey(key) !== registry) continue;
+      const login = loginFromAuthEntry(registry, entry);
+      if (login) return this.mask(login);
+    }
+    return undefined;
+  }
+
+  private mask(login: RegistryLogin): RegistryLogin {
+    for (const secret of [login.password, login.identityToken]) if (secret) this.options.onSecret?.(secret);
+    return login;
+  }
+}
+
+/**
+ * The `logins` input: one `registry=…,username=…,password=…` a line, for jobs
+ * that do not log in beforehand. Values may be quoted to hold commas.
+ */
+export function parseLoginsInput(text: string): RegistryLogin[] {
+  const logins: RegistryLogin[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const values: Record<string, string> = {};
+    let fields: string[];
+    try {
+      fields = splitFields(line);
+    } catch {
+      throw new UserError('logins: a line has an unterminated quote; quote whole values ("password=a,b")', { input: 'logins' });
+    }
+    for (const field of fields) {
+      const eq = field.indexOf('=');
+      const key = eq < 0 ? '' : field.slice(0, eq).trim();
+      if (!['registry', 'username', 'password'].includes(key)) {
+        // Never echo the line: it may hold a password.
+        throw new UserError(`logins: line ${logins.length + 1} has a field other than registry=, username=, password=`, { input: 'logins' });
+      }
+      values[key] = field.slice(eq + 1);
+    }
+    if (!values.registry || !values.username || !values.password) {
+      throw new UserError(`logins: line ${logins.length + 1} needs registry=, username= and password=`, { input: 'logins' });
+    }
+    logins.push({ registry: registryOfAuthKey(values.registry), username: values.username, password: values.password });
+  }
+  return logins;
+}
+
+/** The registries of image references (a run's images, base images, cache image); unparsable ones (an unset ARG) are skipped. */
+export function registriesOf(refs: string[]): string[] {
+  const registries = new Set<string>();
+  for (const ref of refs) {
+    try {
+      registries.add(parseReference(ref).registry);
+    } catch {
+      // nothing to log in to
+    }
+  }
+  return [...registries];
+}
