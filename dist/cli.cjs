@@ -689,8 +689,8 @@ var init_main = __esm({
       SnippetTextEdit2.is = is;
     })(SnippetTextEdit || (SnippetTextEdit = {}));
     ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+      constructor(annotations2) {
+        this._annotations = annotations2 === void 0 ? /* @__PURE__ */ Object.create(null) : annotations2;
         this._counter = 0;
         this._size = 0;
       }
@@ -28115,6 +28115,7 @@ function walkContext(root, matcher) {
       if (dirExcluded && code === "EACCES") return;
       throw new UserError(`cannot read ${relPrefix || "."} in the build context: ${code ?? String(error)}`);
     }
+    const undecodable = dirents.some((d) => d.name.includes("\uFFFD")) ? undecodableNames(absDir) : void 0;
     for (const d of dirents) {
       const name = d.name;
       const rel = relPrefix + name;
@@ -28126,6 +28127,13 @@ function walkContext(root, matcher) {
         excluded = r.excluded;
         childState = r.state;
       }
+      if (undecodable?.has(name) && !excluded) {
+        const shown = relPrefix + undecodable.get(name);
+        throw new UserError(
+          `the build context has a file whose name is not valid UTF-8: ${shown} (invalid bytes shown as \\x..). Docker sends it as it is, but its name cannot be hashed exactly here: rename it, or exclude it in .dockerignore.`
+        );
+      }
+      if (undecodable?.has(name)) continue;
       if (d.isDirectory()) {
         const pending = { rel, abs, included: false, parent: dir };
         if (excluded) {
@@ -28161,6 +28169,38 @@ function walkContext(root, matcher) {
   };
   visit(null, root, "", null, false);
   return result;
+}
+function undecodableNames(dir) {
+  const found = /* @__PURE__ */ new Map();
+  for (const raw of import_node_fs.default.readdirSync(dir, { encoding: "buffer" })) {
+    const decoded = raw.toString("utf8");
+    if (Buffer.from(decoded, "utf8").equals(raw)) continue;
+    found.set(decoded, escapeInvalidUtf8(raw));
+  }
+  return found;
+}
+function escapeInvalidUtf8(raw) {
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const width = utf8Width(raw, i);
+    if (width === 0) {
+      out += `\\x${raw[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += raw.subarray(i, i + width).toString("utf8");
+      i += width;
+    }
+  }
+  return out;
+}
+function utf8Width(raw, i) {
+  const b = raw[i];
+  const width = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+  if (width <= 1) return width;
+  if (i + width > raw.length) return 0;
+  const piece = raw.subarray(i, i + width);
+  return Buffer.from(piece.toString("utf8"), "utf8").equals(piece) ? width : 0;
 }
 function major(dev) {
   const d = BigInt(dev);
@@ -28972,6 +29012,8 @@ var import_node_path3 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
+var import_node_async_hooks = require("node:async_hooks");
+var annotations = new import_node_async_hooks.AsyncLocalStorage();
 
 // src/cache/store.ts
 var LAST_USED = ".last-used";
@@ -31019,34 +31061,83 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 // src/docker.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 var import_node_string_decoder = require("node:string_decoder");
-async function docker(args, options) {
-  const command = findOnPath("docker", options.env.PATH ?? "");
-  if (!command) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
-  if (options.input) return withStdin(command, args, options);
-  const stdout = lines(options.onStdoutLine);
-  const stderr = lines(options.onStderrLine);
-  const env = Object.fromEntries(Object.entries(options.env).filter((entry) => entry[1] !== void 0));
-  const code = await exec(command, args, {
-    env,
-    // Quiet: the runner would echo the command line and copy the output to the log itself.
-    silent: true,
-    ignoreReturnCode: true,
-    listeners: { stdout: stdout.push, stderr: stderr.push }
+
+// src/cancel.ts
+init_import_meta_url();
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var STOP_GRACE_MS = 4e3;
+var stopping = /* @__PURE__ */ new Map();
+function stopChild(child2, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child2);
+  if (known) return known;
+  if (child2.exitCode !== null || child2.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve2) => child2.once("close", () => resolve2()));
+  child2.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child2), graceMs);
+  const done = exited.finally(() => {
+    clearTimeout(timer);
+    stopping.delete(child2);
   });
-  return { code, stdout: stdout.end(), stderr: stderr.end() };
+  stopping.set(child2, done);
+  return done;
 }
-function withStdin(command, args, options) {
+function killTree(child2) {
+  if (child2.pid === void 0) return;
+  for (const pid of [...descendants(child2.pid), child2.pid]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    let children2 = [];
+    try {
+      const tasks = import_node_fs9.default.readdirSync(`/proc/${parent}/task`);
+      children2 = tasks.flatMap((task) => readChildren(parent, task));
+    } catch {
+      continue;
+    }
+    found.push(...children2);
+    queue.push(...children2);
+  }
+  return found;
+}
+function readChildren(pid, task) {
+  try {
+    return import_node_fs9.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/docker.ts
+var defaultSignal;
+function docker(args, options) {
+  const signal = options.signal ?? defaultSignal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const command = findOnPath("docker", options.env.PATH ?? "");
+  if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
   return new Promise((resolve2, reject) => {
     const child2 = (0, import_node_child_process2.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stop = () => void stopChild(child2);
+    signal?.addEventListener("abort", stop, { once: true });
     const stdout = lines(options.onStdoutLine);
     const stderr = lines(options.onStderrLine);
     child2.stdout.on("data", stdout.push);
     child2.stderr.on("data", stderr.push);
     child2.on("error", reject);
-    child2.on("close", (code) => resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() }));
+    child2.on("close", (code) => {
+      signal?.removeEventListener("abort", stop);
+      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
+    });
     child2.stdin.on("error", () => {
     });
     child2.stdin.end(options.input);
@@ -31076,8 +31167,8 @@ function findOnPath(name, searchPath) {
   for (const dir of searchPath.split(import_node_path8.default.delimiter).filter(Boolean)) {
     const candidate = import_node_path8.default.join(dir, name);
     try {
-      import_node_fs9.default.accessSync(candidate, import_node_fs9.default.constants.X_OK);
-      if (import_node_fs9.default.statSync(candidate).isFile()) return candidate;
+      import_node_fs10.default.accessSync(candidate, import_node_fs10.default.constants.X_OK);
+      if (import_node_fs10.default.statSync(candidate).isFile()) return candidate;
     } catch {
     }
   }
@@ -31290,7 +31381,7 @@ var import_node_path13 = __toESM(require("node:path"), 1);
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto7 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
@@ -31419,7 +31510,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs11.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -31615,11 +31706,14 @@ var RegistryCache = class {
 
 // src/cache/session.ts
 var FolderCache = class {
-  constructor(store, tempDir, scope) {
+  constructor(store, tempDir, scope, warn = () => {
+  }) {
     this.store = store;
+    this.warn = warn;
     this.dir = import_node_path13.default.join(tempDir, "image-build-cache", scope);
   }
   store;
+  warn;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
@@ -31658,7 +31752,8 @@ var FolderCache = class {
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
     };
   }
   async afterBuild(succeeded) {
@@ -31678,10 +31773,19 @@ var FolderCache = class {
     await this.server?.close();
     this.server = void 0;
   }
-  async save(plan, record) {
+  async save(plan, record, steps) {
     await this.afterBuild(true);
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
+      await import_promises7.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false };
+    }
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
@@ -32951,7 +33055,11 @@ async function runPipeline(settings, log2) {
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
-    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error) => {
+      if (!isNamingRace(error)) throw error;
+      log2.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+      return log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
     let built;
     try {
@@ -32998,7 +33106,7 @@ var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine
 function openCache(settings, promoter, log2) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log2.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log2.warning(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {
@@ -33041,13 +33149,16 @@ async function explainPartialPush(error, pushed, promoter, fingerprint) {
   const missing = pushed.filter((tag) => !landed.includes(tag));
   const registryOf = (ref) => parseReference(ref).registry;
   const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error.message}
-${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}`, {
     input: error.input,
     file: error.file,
     line: error.line
   });
+}
+function isNamingRace(error) {
+  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
@@ -34264,15 +34375,15 @@ function computeMetadata(ctx, spec, options = {}) {
     scope
   });
   const levels = options.annotationLevels ?? ["manifest"];
-  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const annotations2 = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
   return {
     version,
     tags,
     tagNames,
     images: imageNames,
     labels,
-    annotations,
-    json: { tags, labels, annotations },
+    annotations: annotations2,
+    json: { tags, labels, annotations: annotations2 },
     warnings
   };
 }

@@ -12387,8 +12387,8 @@ var require_headers = __commonJS({
       static getHeadersGuard(o) {
         return o.#guard;
       }
-      static setHeadersGuard(o, guard) {
-        o.#guard = guard;
+      static setHeadersGuard(o, guard2) {
+        o.#guard = guard2;
       }
       static getHeadersList(o) {
         return o.#headersList;
@@ -12776,12 +12776,12 @@ var require_response = __commonJS({
         }
       }
     }
-    function fromInnerResponse(innerResponse, guard) {
+    function fromInnerResponse(innerResponse, guard2) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
-      setHeadersGuard(response[kHeaders], guard);
+      setHeadersGuard(response[kHeaders], guard2);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
         streamRegistry.register(response, new WeakRef(innerResponse.body.stream));
       }
@@ -13454,13 +13454,13 @@ var require_request2 = __commonJS({
       }
       return newRequest;
     }
-    function fromInnerRequest(innerRequest, signal, guard) {
+    function fromInnerRequest(innerRequest, signal, guard2) {
       const request = new Request(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
       request[kHeaders] = new Headers2(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
+      setHeadersGuard(request[kHeaders], guard2);
       return request;
     }
     Object.defineProperties(Request.prototype, {
@@ -19900,8 +19900,8 @@ var init_main = __esm({
       SnippetTextEdit2.is = is;
     })(SnippetTextEdit || (SnippetTextEdit = {}));
     ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+      constructor(annotations2) {
+        this._annotations = annotations2 === void 0 ? /* @__PURE__ */ Object.create(null) : annotations2;
         this._counter = 0;
         this._size = 0;
       }
@@ -27382,7 +27382,7 @@ init_import_meta_url();
 // src/main.ts
 init_import_meta_url();
 var import_node_crypto11 = __toESM(require("node:crypto"), 1);
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 
@@ -29443,6 +29443,7 @@ function walkContext(root, matcher) {
       if (dirExcluded && code === "EACCES") return;
       throw new UserError(`cannot read ${relPrefix || "."} in the build context: ${code ?? String(error2)}`);
     }
+    const undecodable = dirents.some((d) => d.name.includes("\uFFFD")) ? undecodableNames(absDir) : void 0;
     for (const d of dirents) {
       const name = d.name;
       const rel = relPrefix + name;
@@ -29454,6 +29455,13 @@ function walkContext(root, matcher) {
         excluded = r.excluded;
         childState = r.state;
       }
+      if (undecodable?.has(name) && !excluded) {
+        const shown = relPrefix + undecodable.get(name);
+        throw new UserError(
+          `the build context has a file whose name is not valid UTF-8: ${shown} (invalid bytes shown as \\x..). Docker sends it as it is, but its name cannot be hashed exactly here: rename it, or exclude it in .dockerignore.`
+        );
+      }
+      if (undecodable?.has(name)) continue;
       if (d.isDirectory()) {
         const pending = { rel, abs, included: false, parent: dir };
         if (excluded) {
@@ -29489,6 +29497,38 @@ function walkContext(root, matcher) {
   };
   visit(null, root, "", null, false);
   return result;
+}
+function undecodableNames(dir) {
+  const found = /* @__PURE__ */ new Map();
+  for (const raw of import_node_fs.default.readdirSync(dir, { encoding: "buffer" })) {
+    const decoded = raw.toString("utf8");
+    if (Buffer.from(decoded, "utf8").equals(raw)) continue;
+    found.set(decoded, escapeInvalidUtf8(raw));
+  }
+  return found;
+}
+function escapeInvalidUtf8(raw) {
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const width = utf8Width(raw, i);
+    if (width === 0) {
+      out += `\\x${raw[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += raw.subarray(i, i + width).toString("utf8");
+      i += width;
+    }
+  }
+  return out;
+}
+function utf8Width(raw, i) {
+  const b = raw[i];
+  const width = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+  if (width <= 1) return width;
+  if (i + width > raw.length) return 0;
+  const piece = raw.subarray(i, i + width);
+  return Buffer.from(piece.toString("utf8"), "utf8").equals(piece) ? width : 0;
 }
 function major(dev) {
   const d = BigInt(dev);
@@ -30234,10 +30274,10 @@ function costOf(model, facts) {
   const stepsAt = (instruction) => steps.filter((s) => s.instruction === instruction);
   return (run2, copy) => {
     const costs = [];
-    for (const { step: runStep, platform: platform2 } of stepsAt(run2)) {
+    for (const { step: runStep2, platform: platform2 } of stepsAt(run2)) {
       const copyStep = stepsAt(copy.instruction).find((s) => s.platform === platform2)?.step;
-      if (runStep.cached || !copyStep || copyStep.cached) continue;
-      costs.push(`${runStep.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
+      if (runStep2.cached || !copyStep || copyStep.cached) continue;
+      costs.push(`${runStep2.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
     }
     if (costs.length === 0) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
@@ -30263,34 +30303,136 @@ var import_promises = __toESM(require("node:fs/promises"), 1);
 // src/docker.ts
 init_import_meta_url();
 var import_node_child_process = require("node:child_process");
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_path3 = __toESM(require("node:path"), 1);
 var import_node_string_decoder = require("node:string_decoder");
-async function docker(args, options) {
-  const command = findOnPath("docker", options.env.PATH ?? "");
-  if (!command) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
-  if (options.input) return withStdin(command, args, options);
-  const stdout = lines(options.onStdoutLine);
-  const stderr = lines(options.onStderrLine);
-  const env = Object.fromEntries(Object.entries(options.env).filter((entry) => entry[1] !== void 0));
-  const code = await exec(command, args, {
-    env,
-    // Quiet: the runner would echo the command line and copy the output to the log itself.
-    silent: true,
-    ignoreReturnCode: true,
-    listeners: { stdout: stdout.push, stderr: stderr.push }
-  });
-  return { code, stdout: stdout.end(), stderr: stderr.end() };
+
+// src/cancel.ts
+init_import_meta_url();
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+var CancelledError = class extends Error {
+  constructor(signalName) {
+    super(`the step was cancelled (${signalName}); the build was stopped`);
+    this.signalName = signalName;
+    this.name = "CancelledError";
+  }
+  signalName;
+};
+var STOP_GRACE_MS = 4e3;
+function watchCancellation(target = process) {
+  const controller = new AbortController();
+  let signalName;
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      killStopping();
+      return;
+    }
+    signalName = name;
+    controller.abort(new CancelledError(name));
+  };
+  const onInt = () => onSignal("SIGINT");
+  const onTerm = () => onSignal("SIGTERM");
+  target.on("SIGINT", onInt);
+  target.on("SIGTERM", onTerm);
+  return {
+    signal: controller.signal,
+    get signalName() {
+      return signalName;
+    },
+    race(work) {
+      if (controller.signal.aborted) return Promise.reject(controller.signal.reason);
+      work.catch(() => {
+      });
+      return new Promise((resolve2, reject) => {
+        const onAbort = () => reject(controller.signal.reason);
+        controller.signal.addEventListener("abort", onAbort, { once: true });
+        work.then(resolve2, reject).finally(() => controller.signal.removeEventListener("abort", onAbort));
+      });
+    },
+    dispose() {
+      target.off("SIGINT", onInt);
+      target.off("SIGTERM", onTerm);
+    }
+  };
 }
-function withStdin(command, args, options) {
+var stopping = /* @__PURE__ */ new Map();
+function stopChild(child2, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child2);
+  if (known) return known;
+  if (child2.exitCode !== null || child2.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve2) => child2.once("close", () => resolve2()));
+  child2.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child2), graceMs);
+  const done = exited.finally(() => {
+    clearTimeout(timer);
+    stopping.delete(child2);
+  });
+  stopping.set(child2, done);
+  return done;
+}
+async function childrenStopped() {
+  await Promise.all(stopping.values());
+}
+function killStopping() {
+  for (const child2 of stopping.keys()) killTree(child2);
+}
+function killTree(child2) {
+  if (child2.pid === void 0) return;
+  for (const pid of [...descendants(child2.pid), child2.pid]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    let children2 = [];
+    try {
+      const tasks = import_node_fs5.default.readdirSync(`/proc/${parent}/task`);
+      children2 = tasks.flatMap((task) => readChildren(parent, task));
+    } catch {
+      continue;
+    }
+    found.push(...children2);
+    queue.push(...children2);
+  }
+  return found;
+}
+function readChildren(pid, task) {
+  try {
+    return import_node_fs5.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/docker.ts
+var defaultSignal;
+function stopChildrenOn(signal) {
+  defaultSignal = signal;
+}
+function docker(args, options) {
+  const signal = options.signal ?? defaultSignal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const command = findOnPath("docker", options.env.PATH ?? "");
+  if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
   return new Promise((resolve2, reject) => {
     const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stop = () => void stopChild(child2);
+    signal?.addEventListener("abort", stop, { once: true });
     const stdout = lines(options.onStdoutLine);
     const stderr = lines(options.onStderrLine);
     child2.stdout.on("data", stdout.push);
     child2.stderr.on("data", stderr.push);
     child2.on("error", reject);
-    child2.on("close", (code) => resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() }));
+    child2.on("close", (code) => {
+      signal?.removeEventListener("abort", stop);
+      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
+    });
     child2.stdin.on("error", () => {
     });
     child2.stdin.end(options.input);
@@ -30320,8 +30462,8 @@ function findOnPath(name, searchPath) {
   for (const dir of searchPath.split(import_node_path3.default.delimiter).filter(Boolean)) {
     const candidate = import_node_path3.default.join(dir, name);
     try {
-      import_node_fs5.default.accessSync(candidate, import_node_fs5.default.constants.X_OK);
-      if (import_node_fs5.default.statSync(candidate).isFile()) return candidate;
+      import_node_fs6.default.accessSync(candidate, import_node_fs6.default.constants.X_OK);
+      if (import_node_fs6.default.statSync(candidate).isFile()) return candidate;
     } catch {
     }
   }
@@ -30787,15 +30929,93 @@ var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
+var import_node_async_hooks = require("node:async_hooks");
+var RETRY_AFTER_LIMIT_S = 20;
+var CacheServiceError = class extends Error {
+  constructor(message, unavailable2) {
+    super(message);
+    this.unavailable = unavailable2;
+    this.name = "CacheServiceError";
+  }
+  unavailable;
+};
 var loading;
 function loadActionsCache() {
-  return loading ??= import("./actions-cache.cjs");
+  return loading ??= import("./actions-cache.cjs").then(guard);
+}
+var unavailable = /* @__PURE__ */ new Set();
+function serviceUrl() {
+  return process.env.ACTIONS_RESULTS_URL ?? process.env.ACTIONS_CACHE_URL ?? "";
+}
+function guard(module2) {
+  captureAnnotations();
+  return {
+    ...module2,
+    isFeatureAvailable: () => module2.isFeatureAvailable() && !unavailable.has(serviceUrl()),
+    restoreCache: (...args) => guarded(() => module2.restoreCache(...args)),
+    saveCache: (...args) => guarded(() => module2.saveCache(...args))
+  };
+}
+var RESERVED_ELSEWHERE = /Unable to reserve cache with key .*another job may be creating this cache/;
+async function guarded(call) {
+  const service = serviceUrl();
+  if (unavailable.has(service)) throw new CacheServiceError("the cache service was unavailable earlier in this run", true);
+  let reported = await reporting(call);
+  const wait = retryAfterSeconds(reported.messages);
+  if (wait !== void 0 && wait <= RETRY_AFTER_LIMIT_S) {
+    await new Promise((resolve2) => setTimeout(resolve2, wait * 1e3));
+    reported = await reporting(call);
+  }
+  const messages = reported.messages.filter((message) => !RESERVED_ELSEWHERE.test(message));
+  if (messages.length === 0) return reported.value;
+  const failure = describeFailure(messages);
+  if (failure.unavailable) unavailable.add(service);
+  throw new CacheServiceError(failure.message, failure.unavailable);
+}
+async function reporting(call) {
+  const messages = [];
+  const value = await annotations.run(messages, call);
+  return { value, messages };
+}
+function retryAfterSeconds(messages) {
+  for (const message of messages) {
+    const match = /rate limit will reset in (\d+) seconds/.exec(message);
+    if (match) return Number(match[1]);
+  }
+  return void 0;
+}
+function describeFailure(messages) {
+  const reasons = messages.filter((message) => !/rate limit will reset in/.test(message) || messages.length === 1).map((message) => message.replace(/^Failed to (restore|save): /, "").split("\n")[0].trim());
+  const rateLimited = messages.some((message) => /Rate limited|rate limit will reset/.test(message));
+  const exhausted = messages.some((message) => /Failed to make request after \d+ attempts|Unable to make request|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND/.test(message));
+  return { message: [...new Set(reasons)].join("; "), unavailable: rateLimited || exhausted };
+}
+var annotations = new import_node_async_hooks.AsyncLocalStorage();
+var capturing = false;
+function captureAnnotations() {
+  if (capturing) return;
+  capturing = true;
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk, ...rest) => {
+    const messages = annotations.getStore();
+    if (messages && typeof chunk === "string") {
+      const match = /^::(warning|error)(?: [^:]*)?::(.*?)\r?\n?$/s.exec(chunk);
+      if (match) {
+        messages.push(unescapeCommand(match[2]));
+        return true;
+      }
+    }
+    return write(chunk, ...rest);
+  });
+}
+function unescapeCommand(text2) {
+  return text2.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
 }
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
 var import_node_crypto6 = require("node:crypto");
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
 var import_promises3 = require("node:stream/promises");
@@ -30815,7 +31035,7 @@ function blobPath(dir, digest) {
 }
 async function sha256OfFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  await (0, import_promises3.pipeline)((0, import_node_fs6.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
+  await (0, import_promises3.pipeline)((0, import_node_fs7.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest("hex")}`;
 }
 function isMetadata(descriptor) {
@@ -31391,6 +31611,7 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
 }
 
 // src/cache/delta-store.ts
+var PACK_RECHECK_MS = [1e3, 2e3, 4e3];
 function deltaCacheStore(options) {
   const { warn } = options;
   const info2 = options.info ?? (() => {
@@ -31502,17 +31723,21 @@ function deltaCacheStore(options) {
     }
     const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
     const planned = planPacks(fresh.filter((blob) => !inline.has(blob.digest)), packTargetBytes, keyPrefix, corruptPacks);
+    const errors = /* @__PURE__ */ new Set();
     const saved = await mapLimit(
       planned,
       concurrency,
       (pack) => savePack(session, dir, pack).catch((error2) => {
-        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error2)}`);
+        errors.add(messageOf(error2));
         return false;
       })
     );
     session.check();
     const failed = saved.filter((ok) => !ok).length;
-    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    if (failed > 0) {
+      const why = errors.size > 0 ? ` (${[...errors].slice(0, 2).join("; ")})` : "";
+      throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved${why}, so the index ${key} was not saved either`);
+    }
     for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
     const packs = { version: 2, packs: {}, blobs: assignments, inline: Object.fromEntries(fresh.filter((blob) => inline.has(blob.digest)).map((blob) => [blob.digest, blob.size])) };
     for (const pack of new Set(Object.values(assignments))) {
@@ -31562,9 +31787,13 @@ function deltaCacheStore(options) {
           traffic.blobsUploaded += pack.blobs.length;
           return true;
         }
-        const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
-        traffic.requestsUp += 2;
-        return there === pack.key;
+        for (const wait of [0, ...PACK_RECHECK_MS]) {
+          if (wait) await new Promise((resolve2) => setTimeout(resolve2, wait));
+          const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
+          traffic.requestsUp += wait ? 1 : 2;
+          if (there === pack.key) return true;
+        }
+        return false;
       } finally {
         await import_promises8.default.rm(folder, { recursive: true, force: true });
       }
@@ -31601,7 +31830,7 @@ function deltaCacheStore(options) {
 // src/credentials.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/tags/list.ts
@@ -31685,7 +31914,7 @@ function readDockerConfigFile(dir) {
   const file = import_node_path8.default.join(dir, "config.json");
   let text2;
   try {
-    text2 = import_node_fs7.default.readFileSync(file, "utf8");
+    text2 = import_node_fs8.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
@@ -31825,18 +32054,18 @@ function registriesOf(refs) {
 // src/docker-config.ts
 init_import_meta_url();
 var import_node_crypto8 = __toESM(require("node:crypto"), 1);
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
   const dir = import_node_path9.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
-  import_node_fs8.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  import_node_fs9.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
     const source = import_node_path9.default.join(originalDir, shared);
-    if (import_node_fs8.default.existsSync(source)) import_node_fs8.default.symlinkSync(source, import_node_path9.default.join(dir, shared));
+    if (import_node_fs9.default.existsSync(source)) import_node_fs9.default.symlinkSync(source, import_node_path9.default.join(dir, shared));
   }
-  import_node_fs8.default.writeFileSync(import_node_path9.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  import_node_fs9.default.writeFileSync(import_node_path9.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function privateConfig(original, logins) {
@@ -31855,7 +32084,7 @@ function privateConfig(original, logins) {
   return config;
 }
 function removeDockerConfig(dir) {
-  import_node_fs8.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs9.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
   return env.DOCKER_CONFIG || import_node_path9.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
@@ -31864,7 +32093,7 @@ var SECRETS_STATE = "image-build-secrets-dir";
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
   const rawLength = env.DOCKER_METADATA_SHORT_SHA_LENGTH;
@@ -31925,7 +32154,7 @@ function readPayload(path22, readFile) {
     throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs9.existsSync)(path22) ? (0, import_node_fs9.readFileSync)(path22, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs10.existsSync)(path22) ? (0, import_node_fs10.readFileSync)(path22, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -32036,7 +32265,7 @@ var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/build-secrets.ts
 init_import_meta_url();
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
 function parseSecrets(items, workspace) {
@@ -32076,7 +32305,7 @@ function keyValue(item, input) {
   return [key, value];
 }
 function existingFile(file, input, id) {
-  if (!import_node_fs10.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  if (!import_node_fs11.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
   return file;
 }
 function redact(item) {
@@ -32090,7 +32319,7 @@ function secretFlags(secrets, dir) {
     if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
     if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
     const file = import_node_path10.default.join(dir, `build-secret-${index}`);
-    import_node_fs10.default.writeFileSync(file, secret.value, { mode: 384 });
+    import_node_fs11.default.writeFileSync(file, secret.value, { mode: 384 });
     return ["--secret", `id=${secret.id},src=${file}`];
   });
 }
@@ -32255,7 +32484,7 @@ function csvRecords(text2, quotes) {
 
 // src/inputs.ts
 init_import_meta_url();
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/metadata-outputs.ts
@@ -32274,8 +32503,8 @@ function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
 function outputEnvName(output) {
   return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
 }
-function checkAnnotationLevels(annotations, platforms2) {
-  if (platforms2.length > 1 || !annotations.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
+function checkAnnotationLevels(annotations2, platforms2) {
+  if (platforms2.length > 1 || !annotations2.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
   throw new UserError(
     'index annotations need a multi-platform image, and this build has one platform: set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
     { input: "annotations" }
@@ -32309,14 +32538,14 @@ function readInputs(get, workspace, _env = {}) {
     );
   }
   if (!isDirectory2(context)) {
-    const problem = import_node_fs11.default.existsSync(context) ? "is not a folder" : "does not exist";
+    const problem = import_node_fs12.default.existsSync(context) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput || "."}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
   const file = fileInput ? import_node_path11.default.resolve(workspace, fileInput) : import_node_path11.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
     const shown = fileInput || import_node_path11.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs11.default.existsSync(file) ? "is not a file" : "does not exist";
+    const problem = import_node_fs12.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -32387,9 +32616,9 @@ function resolveContext(input, workspace) {
   return import_node_path11.default.resolve(workspace, input || ".");
 }
 function hasCheckout(workspace) {
-  if (import_node_fs11.default.existsSync(import_node_path11.default.join(workspace, ".git"))) return true;
+  if (import_node_fs12.default.existsSync(import_node_path11.default.join(workspace, ".git"))) return true;
   try {
-    return import_node_fs11.default.readdirSync(workspace).length > 0;
+    return import_node_fs12.default.readdirSync(workspace).length > 0;
   } catch {
     return false;
   }
@@ -32415,10 +32644,10 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs11.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs12.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs11.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs12.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // src/build-inputs.ts
@@ -32726,13 +32955,13 @@ async function platformDescriptors(client, source) {
 function pick(d) {
   return { mediaType: d.mediaType, digest: d.digest, size: d.size, ...d.annotations ? { annotations: d.annotations } : {}, ...d.platform ? { platform: d.platform } : {} };
 }
-function indexOf(descriptors, annotations) {
+function indexOf(descriptors, annotations2) {
   const unique = [...new Map(descriptors.map((d) => [d.digest, d])).values()];
   const images = unique.filter((d) => d.platform?.os !== "unknown").sort((a, b) => formatPlatform(a.platform).localeCompare(formatPlatform(b.platform)));
   const attestations = unique.filter((d) => d.platform?.os === "unknown");
   const manifests = images.flatMap((image) => [image, ...attestations.filter((a) => a.annotations?.["vnd.docker.reference.digest"] === image.digest)]);
   const orphans = attestations.filter((a) => !manifests.includes(a)).sort((a, b) => a.digest.localeCompare(b.digest));
-  return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, ...orphans], ...Object.keys(annotations).length ? { annotations } : {} };
+  return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, ...orphans], ...Object.keys(annotations2).length ? { annotations: annotations2 } : {} };
 }
 function indexAnnotations(entries) {
   const result = {};
@@ -33733,7 +33962,7 @@ var import_node_path16 = __toESM(require("node:path"), 1);
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto10 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_path14 = __toESM(require("node:path"), 1);
@@ -33785,7 +34014,7 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs12.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs13.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -33869,11 +34098,14 @@ async function readRecord(cacheDir) {
 
 // src/cache/session.ts
 var FolderCache = class {
-  constructor(store, tempDir, scope) {
+  constructor(store, tempDir, scope, warn = () => {
+  }) {
     this.store = store;
+    this.warn = warn;
     this.dir = import_node_path16.default.join(tempDir, "image-build-cache", scope);
   }
   store;
+  warn;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
@@ -33912,7 +34144,8 @@ var FolderCache = class {
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
     };
   }
   async afterBuild(succeeded) {
@@ -33932,10 +34165,19 @@ var FolderCache = class {
     await this.server?.close();
     this.server = void 0;
   }
-  async save(plan, record) {
+  async save(plan, record, steps) {
     await this.afterBuild(true);
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error2) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
+      await import_promises12.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false };
+    }
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
@@ -34201,7 +34443,11 @@ async function runPipeline(settings, log) {
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
-    const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error2) => {
+      if (!isNamingRace(error2)) throw error2;
+      log.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+      return log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint);
     let built;
     try {
@@ -34248,7 +34494,7 @@ var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine
 function openCache(settings, promoter, log) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {
@@ -34291,13 +34537,16 @@ async function explainPartialPush(error2, pushed, promoter, fingerprint) {
   const missing = pushed.filter((tag) => !landed.includes(tag));
   const registryOf = (ref) => parseReference(ref).registry;
   const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error2.message}
-${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}`, {
     input: error2.input,
     file: error2.file,
     line: error2.line
   });
+}
+function isNamingRace(error2) {
+  return error2 instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error2.message);
 }
 function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
@@ -35641,97 +35890,107 @@ function computeMetadata(ctx, spec, options = {}) {
     scope
   });
   const levels = options.annotationLevels ?? ["manifest"];
-  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const annotations2 = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
   return {
     version,
     tags,
     tagNames,
     images: imageNames,
     labels,
-    annotations,
-    json: { tags, labels, annotations },
+    annotations: annotations2,
+    json: { tags, labels, annotations: annotations2 },
     warnings
   };
 }
 
 // src/main.ts
-async function run(env = process.env) {
+async function run(env = process.env, cancellation = watchCancellation()) {
   const secretsDir = import_node_path18.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
+  stopChildrenOn(cancellation.signal);
   try {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const get = inputsFromEnv(env);
-    const inputs = readInputs(get, workspace, env);
-    for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
-    const build = readBuildOptions(get, { workspace, env });
-    for (const secret of secretValues(build.secrets)) setSecret(secret);
-    const git2 = gitContextFromEnv(env);
-    const switches = metadataSwitchesFromEnv(env);
-    const [repo, commitDate] = await Promise.all([
-      needsRepositoryInfo(git2) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git2.repository, inputs.githubToken, { warn: warning }) : void 0,
-      resolveCommitDate(git2, { workspace, apiUrl: env.GITHUB_API_URL ?? "", token: inputs.githubToken, warn: warning })
-    ]);
-    git2.commitDate = commitDate.date;
-    const meta = computeMetadata(
-      git2,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
-      { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
-    );
-    for (const warning2 of meta.warnings) warning(warning2);
-    const refs = meta.images.length ? meta.tags : [];
-    const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git2.eventName)) && refs.length > 0;
-    const logins = registryCredentials(inputs, meta, env);
-    if (inputs.mergeDigests.length) {
-      const annotations = [...meta.annotations, ...build.annotations];
-      const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations, logins, dryRun: inputs.dryRun }, actionLog);
-      setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || import_node_os3.default.tmpdir());
-      await summary.addRaw(merged.summary, true).write();
-      return;
-    }
-    if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
-    import_node_fs13.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
-    saveState(SECRETS_STATE, secretsDir);
-    const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
-    const result = await runPipeline(
-      {
-        context: inputs.context,
-        file: inputs.file,
-        workspace,
-        build,
-        tags: refs,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        push,
-        cache: inputs.cache,
-        cacheMode: inputs.cacheMode,
-        cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path18.default.relative(workspace, inputs.file)),
-        store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
-        registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
-        skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git2, build),
-        builder: inputs.builder,
-        dryRun: inputs.dryRun,
-        logins,
-        tempDir,
-        secretsDir,
-        env: { ...env }
-      },
-      actionLog
-    );
-    setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
-    const advice = inputs.advice ? layerAdvice(result) : [];
-    for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
-    for (const check of result.checks ?? []) {
-      const file = check.file && import_node_path18.default.basename(check.file) === import_node_path18.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
-      warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
-    }
-    info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
-    await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
+    await cancellation.race(runStep(env, secretsDir));
   } catch (error2) {
     report(error2);
   } finally {
     removeDockerConfig(secretsDir);
+    if (cancellation.signal.aborted) {
+      await childrenStopped();
+      removeDockerConfig(secretsDir);
+    }
+    stopChildrenOn(void 0);
+    cancellation.dispose();
   }
+}
+async function runStep(env, secretsDir) {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const get = inputsFromEnv(env);
+  const inputs = readInputs(get, workspace, env);
+  for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
+  const build = readBuildOptions(get, { workspace, env });
+  for (const secret of secretValues(build.secrets)) setSecret(secret);
+  const git2 = gitContextFromEnv(env);
+  const switches = metadataSwitchesFromEnv(env);
+  const [repo, commitDate] = await Promise.all([
+    needsRepositoryInfo(git2) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git2.repository, inputs.githubToken, { warn: warning }) : void 0,
+    resolveCommitDate(git2, { workspace, apiUrl: env.GITHUB_API_URL ?? "", token: inputs.githubToken, warn: warning })
+  ]);
+  git2.commitDate = commitDate.date;
+  const meta = computeMetadata(
+    git2,
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
+    { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
+  );
+  for (const warning2 of meta.warnings) warning(warning2);
+  const refs = meta.images.length ? meta.tags : [];
+  const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git2.eventName)) && refs.length > 0;
+  const logins = registryCredentials(inputs, meta, env);
+  if (inputs.mergeDigests.length) {
+    const annotations2 = [...meta.annotations, ...build.annotations];
+    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: annotations2, logins, dryRun: inputs.dryRun }, actionLog);
+    setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || import_node_os3.default.tmpdir());
+    await summary.addRaw(merged.summary, true).write();
+    return;
+  }
+  if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
+  import_node_fs14.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+  saveState(SECRETS_STATE, secretsDir);
+  const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
+  const result = await runPipeline(
+    {
+      context: inputs.context,
+      file: inputs.file,
+      workspace,
+      build,
+      tags: refs,
+      labels: meta.labels,
+      annotations: meta.annotations,
+      push,
+      cache: inputs.cache,
+      cacheMode: inputs.cacheMode,
+      cacheKeyPrefix: inputs.cacheKeyPrefix,
+      cacheScope: cacheScope(meta.images[0], import_node_path18.default.relative(workspace, inputs.file)),
+      store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
+      registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
+      skipUnchanged: inputs.skipUnchanged,
+      lookupRefs: lookupRefs(meta, git2, build),
+      builder: inputs.builder,
+      dryRun: inputs.dryRun,
+      logins,
+      tempDir,
+      secretsDir,
+      env: { ...env }
+    },
+    actionLog
+  );
+  setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
+  const advice = inputs.advice ? layerAdvice(result) : [];
+  for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
+  for (const check of result.checks ?? []) {
+    const file = check.file && import_node_path18.default.basename(check.file) === import_node_path18.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
+  }
+  info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
+  await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
 }
 var actionLog = {
   info: (message) => info(message),
@@ -35798,7 +36057,7 @@ function setOutputs(meta, result, exportEnv, inputs, tempDir) {
   if (exportEnv) for (const [name, value] of metadataAction) exportVariable(outputEnvName(name), value);
 }
 function writeBakeFiles(meta, target, tempDir) {
-  const dir = import_node_fs13.default.mkdtempSync(import_node_path18.default.join(tempDir, "image-build-bake-"));
+  const dir = import_node_fs14.default.mkdtempSync(import_node_path18.default.join(tempDir, "image-build-bake-"));
   const definitions = bakeDefinitions(meta, target);
   const files = [
     ["bake-file-tags", "tags", definitions.tags],
@@ -35808,7 +36067,7 @@ function writeBakeFiles(meta, target, tempDir) {
   ];
   return files.map(([output, kind, definition]) => {
     const file = import_node_path18.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
-    import_node_fs13.default.writeFileSync(file, JSON.stringify(definition, null, 2));
+    import_node_fs14.default.writeFileSync(file, JSON.stringify(definition, null, 2));
     return [output, file];
   });
 }

@@ -1,13 +1,14 @@
 /**
- * The one place that starts Docker CLI processes, through @actions/exec (the
- * toolkit's runner: an argv array, no shell, exit codes, output listeners).
+ * The one place that starts Docker CLI processes: an argv array, no shell.
  * Secrets never go in argv: a caller that has one passes it as `input` (stdin).
+ * Node's spawn is used rather than @actions/exec because a cancelled step must
+ * stop its children (cancel.ts), and only spawn hands back the child process.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { exec } from '@actions/exec';
+import { stopChild } from './cancel.ts';
 import { UserError } from './errors.ts';
 
 export interface DockerRun {
@@ -22,41 +23,40 @@ export interface DockerOptions {
   /** Called with each complete stderr line as it arrives (BuildKit progress goes to stderr). */
   onStderrLine?: (line: string) => void;
   onStdoutLine?: (line: string) => void;
+  /** Aborting it stops the command (cancel.ts); defaults to the one given to stopChildrenOn. */
+  signal?: AbortSignal;
 }
 
-export async function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
-  // Found on the PATH the command runs with (the runner resolves against its own process's PATH).
+let defaultSignal: AbortSignal | undefined;
+
+/** Every Docker CLI process started from now on stops when `signal` aborts (the action's cancellation). */
+export function stopChildrenOn(signal: AbortSignal | undefined): void {
+  defaultSignal = signal;
+}
+
+export function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
+  const signal = options.signal ?? defaultSignal;
+  // A cancelled run starts nothing more (work abandoned by the cancel may still try).
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  // Found on the PATH the command runs with, not only this process's.
   const command = findOnPath('docker', options.env.PATH ?? '');
-  if (!command) throw new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner');
-  if (options.input) return withStdin(command, args, options);
-  const stdout = lines(options.onStdoutLine);
-  const stderr = lines(options.onStderrLine);
-  const env = Object.fromEntries(Object.entries(options.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const code = await exec(command, args, {
-    env,
-    // Quiet: the runner would echo the command line and copy the output to the log itself.
-    silent: true,
-    ignoreReturnCode: true,
-    listeners: { stdout: stdout.push, stderr: stderr.push },
-  });
-  return { code, stdout: stdout.end(), stderr: stderr.end() };
-}
-
-/**
- * With stdin, Node's spawn is used directly: a command that exits without reading its
- * stdin (a missing plugin, a bad flag) makes the write fail with EPIPE, and only here
- * can that pipe error be caught (its exit status says what happened); @actions/exec
- * leaves it unhandled, which would crash the action.
- */
-function withStdin(command: string, args: string[], options: DockerOptions): Promise<DockerRun> {
+  if (!command) return Promise.reject(new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner'));
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stop = () => void stopChild(child);
+    signal?.addEventListener('abort', stop, { once: true });
     const stdout = lines(options.onStdoutLine);
     const stderr = lines(options.onStderrLine);
     child.stdout.on('data', stdout.push);
     child.stderr.on('data', stderr.push);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() }));
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', stop);
+      resolve({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
+    });
+    // A command that exits without reading its stdin (a missing plugin, a bad flag)
+    // makes the write fail with EPIPE: its exit status says what happened, so the
+    // pipe error is not an error of its own (unhandled, it would crash the action).
     child.stdin.on('error', () => {});
     child.stdin.end(options.input);
   });

@@ -10,11 +10,13 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { adviseDockerfile, type Advice } from './advice.ts';
 import { dockerfileSteps } from './builder.ts';
+import { childrenStopped, watchCancellation, type Cancellation } from './cancel.ts';
 import { cacheScope } from './cache/keys.ts';
 import { registryCacheRef } from './cache/registry-backend.ts';
 import { deltaCacheStore } from './cache/delta-store.ts';
 import { localCacheStore, type CacheStore } from './cache/store.ts';
 import { Credentials, registryOfAuthKey, runCredentialHelper, type RegistryLogin } from './credentials.ts';
+import { stopChildrenOn } from './docker.ts';
 import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
@@ -29,90 +31,107 @@ import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEn
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Runs the step. A cancel (cancel.ts) ends it at once: the Docker processes are
+ * stopped, the private Docker config removed, and the work in flight abandoned
+ * (the entry point exits without waiting for it).
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, cancellation: Cancellation = watchCancellation()): Promise<void> {
   const secretsDir = path.join(env.RUNNER_TEMP || os.tmpdir(), `image-build-secrets-${crypto.randomBytes(6).toString('hex')}`);
+  stopChildrenOn(cancellation.signal);
   try {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const get = inputsFromEnv(env);
-    const inputs = readInputs(get, workspace, env);
-    for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) core.setSecret(secret);
-    const build = readBuildOptions(get, { workspace, env });
-    for (const secret of secretValues(build.secrets)) core.setSecret(secret);
-
-    const git = gitContextFromEnv(env);
-    const switches = metadataSwitchesFromEnv(env);
-    const [repo, commitDate] = await Promise.all([
-      needsRepositoryInfo(git) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined,
-      resolveCommitDate(git, { workspace, apiUrl: env.GITHUB_API_URL ?? '', token: inputs.githubToken, warn: core.warning }),
-    ]);
-    git.commitDate = commitDate.date;
-    const meta = computeMetadata(
-      git,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
-      { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
-    );
-    for (const warning of meta.warnings) core.warning(warning);
-    // With no image there is nothing to push: the tags are names only.
-    const refs = meta.images.length ? meta.tags : [];
-    // With `outputs`, the outputs say what is pushed: the tags only by an image output that pushes.
-    const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName)) && refs.length > 0;
-    const logins = registryCredentials(inputs, meta, env);
-    if (inputs.mergeDigests.length) {
-      // The step's own entries go on the index, beside the metadata's index-level ones.
-      const annotations = [...meta.annotations, ...build.annotations];
-      const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations, logins, dryRun: inputs.dryRun }, actionLog);
-      setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || os.tmpdir());
-      await core.summary.addRaw(merged.summary, true).write();
-      return;
-    }
-    if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
-
-    fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
-    core.saveState(SECRETS_STATE, secretsDir);
-    const tempDir = env.RUNNER_TEMP || os.tmpdir();
-    const result = await runPipeline(
-      {
-        context: inputs.context,
-        file: inputs.file,
-        workspace,
-        build,
-        tags: refs,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        push,
-        cache: inputs.cache,
-        cacheMode: inputs.cacheMode,
-        cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
-        store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
-        registryCache:
-          inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
-        skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git, build),
-        builder: inputs.builder,
-        dryRun: inputs.dryRun,
-        logins,
-        tempDir,
-        secretsDir,
-        env: { ...env },
-      },
-      actionLog,
-    );
-    setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
-    const advice = inputs.advice ? layerAdvice(result) : [];
-    for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
-    for (const check of result.checks ?? []) {
-      // BuildKit names the Dockerfile by its base name: the annotation needs its path in the repository.
-      const file = check.file && path.basename(check.file) === path.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
-      core.warning(`${check.message}${check.url ? ` (${check.url})` : ''}`, { title: check.rule ? `Build check ${check.rule}` : 'Build check', file, startLine: check.line });
-    }
-    core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
-    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
+    await cancellation.race(runStep(env, secretsDir));
   } catch (error) {
     report(error);
   } finally {
     removeDockerConfig(secretsDir);
+    if (cancellation.signal.aborted) {
+      await childrenStopped();
+      // The abandoned work may have written the config meanwhile: gone again before the exit.
+      removeDockerConfig(secretsDir);
+    }
+    stopChildrenOn(undefined);
+    cancellation.dispose();
   }
+}
+
+async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void> {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const get = inputsFromEnv(env);
+  const inputs = readInputs(get, workspace, env);
+  for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) core.setSecret(secret);
+  const build = readBuildOptions(get, { workspace, env });
+  for (const secret of secretValues(build.secrets)) core.setSecret(secret);
+
+  const git = gitContextFromEnv(env);
+  const switches = metadataSwitchesFromEnv(env);
+  const [repo, commitDate] = await Promise.all([
+    needsRepositoryInfo(git) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined,
+    resolveCommitDate(git, { workspace, apiUrl: env.GITHUB_API_URL ?? '', token: inputs.githubToken, warn: core.warning }),
+  ]);
+  git.commitDate = commitDate.date;
+  const meta = computeMetadata(
+    git,
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
+    { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
+  );
+  for (const warning of meta.warnings) core.warning(warning);
+  // With no image there is nothing to push: the tags are names only.
+  const refs = meta.images.length ? meta.tags : [];
+  // With `outputs`, the outputs say what is pushed: the tags only by an image output that pushes.
+  const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName)) && refs.length > 0;
+  const logins = registryCredentials(inputs, meta, env);
+  if (inputs.mergeDigests.length) {
+    // The step's own entries go on the index, beside the metadata's index-level ones.
+    const annotations = [...meta.annotations, ...build.annotations];
+    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations, logins, dryRun: inputs.dryRun }, actionLog);
+    setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || os.tmpdir());
+    await core.summary.addRaw(merged.summary, true).write();
+    return;
+  }
+  if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
+
+  fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+  core.saveState(SECRETS_STATE, secretsDir);
+  const tempDir = env.RUNNER_TEMP || os.tmpdir();
+  const result = await runPipeline(
+    {
+      context: inputs.context,
+      file: inputs.file,
+      workspace,
+      build,
+      tags: refs,
+      labels: meta.labels,
+      annotations: meta.annotations,
+      push,
+      cache: inputs.cache,
+      cacheMode: inputs.cacheMode,
+      cacheKeyPrefix: inputs.cacheKeyPrefix,
+      cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
+      store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
+      registryCache:
+        inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
+      skipUnchanged: inputs.skipUnchanged,
+      lookupRefs: lookupRefs(meta, git, build),
+      builder: inputs.builder,
+      dryRun: inputs.dryRun,
+      logins,
+      tempDir,
+      secretsDir,
+      env: { ...env },
+    },
+    actionLog,
+  );
+  setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
+  const advice = inputs.advice ? layerAdvice(result) : [];
+  for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
+  for (const check of result.checks ?? []) {
+    // BuildKit names the Dockerfile by its base name: the annotation needs its path in the repository.
+    const file = check.file && path.basename(check.file) === path.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    core.warning(`${check.message}${check.url ? ` (${check.url})` : ''}`, { title: check.rule ? `Build check ${check.rule}` : 'Build check', file, startLine: check.line });
+  }
+  core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
+  await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
 }
 
 /** What the outputs are made of: a pipeline's result, or a merge's. */

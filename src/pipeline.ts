@@ -273,7 +273,13 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       evaluates,
     };
     const hooks = { env: envForContext(env, builder.context), log: (line: string) => log.info(line) };
-    const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error: unknown) => {
+      // Two builds of the same image on one engine at once (two jobs of a self-hosted runner) race to
+      // name it in the engine's image store; the loser fails with "already exists". Once more is cached.
+      if (!isNamingRace(error)) throw error;
+      log.info('Another build named the same image at the same moment; building once more (from the engine cache).');
+      return log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error: unknown) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
     let built: BuildResult;
     try {
@@ -331,7 +337,7 @@ const EXPORT_HINT =
 function openCache(settings: PipelineSettings, promoter: Promoter, log: PipelineLog): CacheSession | undefined {
   if (settings.cache === 'false') return undefined;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : undefined;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message)) : undefined;
 }
 
 /** What is kept beside the cache: enough to skip the next identical build and to explain the next miss. */
@@ -388,12 +394,18 @@ async function explainPartialPush(error: unknown, pushed: string[], promoter: Pr
   // With several registries, the one that took none of its tags is the one that refused.
   const registryOf = (ref: string) => parseReference(ref).registry;
   const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which = refusing.length ? `Registry ${refusing.join(', ')} took none of its tags. ` : '';
-  throw new UserError(`${error.message}\n${which}Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
+  const which = missing.length
+    ? `${refusing.length ? `Registry ${refusing.join(', ')} took none of its tags. ` : ''}Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`
+    : `Every tag holds an image built from these inputs: ${landed.join(', ')}.`;
+  throw new UserError(`${error.message}\n${which}`, {
     input: error.input,
     file: error.file,
     line: error.line,
   });
+}
+
+function isNamingRace(error: unknown): boolean {
+  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 
 function explainMiss(record: CacheRecord, result: PipelineResult, platforms: string[]): MissExplanation | undefined {
