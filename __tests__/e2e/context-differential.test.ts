@@ -453,7 +453,7 @@ describe.skipIf(!haveStack)('context set = what BuildKit sends (differential, re
     expect(new Set(digests).size).toBe(1);
   });
 
-  it('a file name that is not valid UTF-8: BuildKit sends it; the context set refuses it by name, or leaves it out as the ignore file says', async () => {
+  it('a file name that is not valid UTF-8: BuildKit sends it (26) or fails (28); the context set refuses it by name, or leaves it out as the ignore file says', async () => {
     const dir = fs.mkdtempSync(path.join(work, 'non-utf8-'));
     const { context, dockerfile } = writeTree(dir, { name: 'non-utf8', nodes: [{ kind: 'file', path: 'a', content: 'a', mode: 0o644 }] });
     const raw = Buffer.concat([Buffer.from(path.join(context, 'sub', 'bad')), Buffer.from([0xff, 0xfe]), Buffer.from('name')]);
@@ -461,8 +461,13 @@ describe.skipIf(!haveStack)('context set = what BuildKit sends (differential, re
     fs.writeFileSync(raw, 'x');
     const dest = path.join(dir, 'out');
     const built = await docker(['buildx', 'build', '--quiet', '--file', dockerfile, '--output', `type=local,dest=${dest}`, context]);
-    expect(built.code, built.stderr).toBe(0);
-    expect(fs.readdirSync(path.join(dest, 'sub'), { encoding: 'buffer' }).map((name) => name.toString('hex'))).toEqual([Buffer.from('bad\xff\xfename', 'latin1').toString('hex')]);
+    if (built.code === 0) {
+      // BuildKit 0.13 (Docker 26) sends the name byte for byte.
+      expect(fs.readdirSync(path.join(dest, 'sub'), { encoding: 'buffer' }).map((name) => name.toString('hex'))).toEqual([Buffer.from('bad\xff\xfename', 'latin1').toString('hex')]);
+    } else {
+      // BuildKit 0.2x (Docker 28) refuses the whole build: its protocol carries names as UTF-8 strings.
+      expect(built.stderr).toMatch(/invalid UTF-8/);
+    }
     await expect(readContextManifest(context, dockerfile)).rejects.toThrow('not valid UTF-8: sub/bad\\xff\\xfename');
 
     // Excluded: BuildKit leaves it out, and so do we.
