@@ -13,6 +13,8 @@ export interface RouteStats {
 
 export interface Fault {
   status?: number;
+  /** Sent as Retry-After (seconds) with `status`. */
+  retryAfter?: number;
   delayMs?: number;
   routes?: string[];
   count?: number;
@@ -22,9 +24,10 @@ export interface CacheService {
   url: string;
   port: number;
   close(): Promise<void>;
-  stats: { routes: Record<string, RouteStats>; reset(): void };
+  /** `faulted`: requests a fault was applied to, counted on arrival. */
+  stats: { routes: Record<string, RouteStats>; faulted: Record<string, number>; reset(): void };
   setFault(fault: Fault | null): void;
-  entries(): { key: string; version: string; finalized: boolean }[];
+  entries(): { id: number; key: string; version: string; finalized: boolean; uploadedSize: number | null }[];
 }
 
 export const startCacheService = startJs as (options: { port: number; dir: string; host?: string; log?: (line: string) => void }) => Promise<CacheService>;

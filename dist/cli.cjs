@@ -689,8 +689,8 @@ var init_main = __esm({
       SnippetTextEdit2.is = is;
     })(SnippetTextEdit || (SnippetTextEdit = {}));
     ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+      constructor(annotations2) {
+        this._annotations = annotations2 === void 0 ? /* @__PURE__ */ Object.create(null) : annotations2;
         this._counter = 0;
         this._size = 0;
       }
@@ -979,8 +979,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri, languageId, version, text2) {
+        return { uri, languageId, version, text: text2 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -1363,8 +1363,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -1468,8 +1468,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -1498,7 +1498,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text = document.getText();
+        let text2 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -1506,19 +1506,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text2.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text2;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare) {
@@ -1583,21 +1583,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text = this._content;
+          const text2 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
+          for (let i = 0; i < text2.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text.charAt(i);
+            const ch = text2.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
+          if (isLineStart && text2.length > 0) {
+            lineOffsets.push(text2.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -1905,12 +1905,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -2107,7 +2107,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -2122,14 +2122,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -3148,18 +3148,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -3952,11 +3952,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path12 = this.getPath();
-        if (path12 === null || path12.startsWith("/")) {
-          return path12;
+        const path19 = this.getPath();
+        if (path19 === null || path19.startsWith("/")) {
+          return path19;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path12 : parent + "/" + path12;
+              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
             }
           }
         }
@@ -5914,7 +5914,7 @@ var require_tunnel = __commonJS({
     var tls = require("tls");
     var http2 = require("http");
     var https = require("https");
-    var events = require("events");
+    var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
     exports2.httpOverHttp = httpOverHttp2;
@@ -5966,7 +5966,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path19, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path19,
           error.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path19,
         method,
         body,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path12 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -7929,8 +7929,8 @@ var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var EventEmitter = require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -8041,9 +8041,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -8081,12 +8081,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -10364,8 +10364,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -10747,8 +10747,8 @@ var require_util3 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12622,12 +12622,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -13298,12 +13298,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -13785,16 +13785,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -13805,7 +13805,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -13856,7 +13856,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -13868,7 +13868,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -14207,8 +14207,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -15485,7 +15485,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -15498,7 +15498,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -15517,7 +15517,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -15534,7 +15534,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -15604,18 +15604,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -15874,9 +15874,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16101,9 +16101,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16390,9 +16390,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16485,9 +16485,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path19,
         method,
         body,
         headers,
@@ -17039,7 +17039,7 @@ var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -17079,7 +17079,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -17093,7 +17093,7 @@ var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -17133,7 +17133,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -17973,10 +17973,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -18205,9 +18205,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -18247,8 +18247,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -19219,13 +19219,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -20371,7 +20371,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -20447,7 +20447,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -20490,7 +20490,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -20899,7 +20899,7 @@ var require_util5 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder } = require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = require("string_decoder");
     var { btoa } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -20990,7 +20990,7 @@ var require_util5 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -21011,7 +21011,7 @@ var require_util5 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -21019,7 +21019,7 @@ var require_util5 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -21028,7 +21028,7 @@ var require_util5 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code = path19.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -23156,8 +23156,8 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto6.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
+      const keyValue2 = crypto6.randomBytes(16).toString("base64");
+      request.headersList.append("sec-websocket-key", keyValue2);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
         request.headersList.append("sec-websocket-protocol", protocol);
@@ -23186,7 +23186,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto6.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto6.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -24255,8 +24255,8 @@ var require_util9 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -25839,7 +25839,7 @@ var require_sort = __commonJS({
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
     module2.exports = sort;
   }
 });
@@ -25850,7 +25850,7 @@ var require_rsort = __commonJS({
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
     module2.exports = rsort;
   }
 });
@@ -27380,8 +27380,8 @@ var require_semver2 = __commonJS({
 // src/cli.ts
 init_import_meta_url();
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
-var import_node_util2 = require("node:util");
+var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_util = require("node:util");
 
 // src/advice.ts
 init_import_meta_url();
@@ -27875,14 +27875,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path12) => path12 === p,
+        test: (path19) => path19 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path12) => path12.startsWith(prefix),
+        test: (path19) => path19.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -27891,7 +27891,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path12) => path12.endsWith(suffix) || path12 === bare,
+        test: (path19) => path19.endsWith(suffix) || path19 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -27900,7 +27900,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path12) => regexp.test(path12),
+        test: (path19) => regexp.test(path19),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -27987,7 +27987,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path12, parent) {
+  match(path19, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -27996,12 +27996,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path12);
+        m = p.test(path19);
         if (!m && parent === null) {
-          let slash = path12.indexOf("/");
+          let slash = path19.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path12.slice(0, slash));
-            slash = path12.indexOf("/", slash + 1);
+            m = p.test(path19.slice(0, slash));
+            slash = path19.indexOf("/", slash + 1);
           }
         }
       }
@@ -28013,8 +28013,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path12) {
-    return this.match(path12, null).excluded;
+  excludes(path19) {
+    return this.match(path19, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -28031,15 +28031,15 @@ var IgnoreMatcher = class {
     return true;
   }
 };
-function parseIgnoreFile(text, file) {
-  return compilePatterns(readIgnoreLines(text), file);
+function parseIgnoreFile(text2, file) {
+  return compilePatterns(readIgnoreLines(text2), file);
 }
-function readIgnoreLines(text) {
+function readIgnoreLines(text2) {
   const out = [];
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n];
+  const lines2 = text2.split("\n");
+  if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
+  for (let n = 0; n < lines2.length; n++) {
+    let line = lines2[n];
     if (line.endsWith("\r")) line = line.slice(0, -1);
     if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
     if (line.startsWith("#")) continue;
@@ -28058,10 +28058,10 @@ function readIgnoreLines(text) {
 }
 function compilePatterns(raw, file) {
   const patterns = [];
-  for (const { text, line } of raw) {
+  for (const { text: text2, line } of raw) {
     const where = { file, line: line > 0 ? line : void 0 };
     const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text);
+    let p = goTrimSpace(text2);
     if (p === "") continue;
     p = cleanPath(p);
     let exclusion = false;
@@ -28073,13 +28073,13 @@ function compilePatterns(raw, file) {
       p = p.slice(1);
     }
     const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text}": ${syntax}${at}`, where);
+    if (syntax) throw new UserError(`bad pattern "${text2}": ${syntax}${at}`, where);
     let compiled;
     try {
       compiled = compilePattern(p, exclusion, line);
     } catch (error) {
       if (error instanceof PatternError) {
-        throw new UserError(`bad pattern "${text}": ${error.message}${at}`, where);
+        throw new UserError(`bad pattern "${text2}": ${error.message}${at}`, where);
       }
       throw error;
     }
@@ -28115,6 +28115,7 @@ function walkContext(root, matcher) {
       if (dirExcluded && code === "EACCES") return;
       throw new UserError(`cannot read ${relPrefix || "."} in the build context: ${code ?? String(error)}`);
     }
+    const undecodable = dirents.some((d) => d.name.includes("\uFFFD")) ? undecodableNames(absDir) : void 0;
     for (const d of dirents) {
       const name = d.name;
       const rel = relPrefix + name;
@@ -28126,6 +28127,13 @@ function walkContext(root, matcher) {
         excluded = r.excluded;
         childState = r.state;
       }
+      if (undecodable?.has(name) && !excluded) {
+        const shown = relPrefix + undecodable.get(name);
+        throw new UserError(
+          `the build context has a file whose name is not valid UTF-8: ${shown} (invalid bytes shown as \\x..). Docker sends it as it is, but its name cannot be hashed exactly here: rename it, or exclude it in .dockerignore.`
+        );
+      }
+      if (undecodable?.has(name)) continue;
       if (d.isDirectory()) {
         const pending = { rel, abs, included: false, parent: dir };
         if (excluded) {
@@ -28161,6 +28169,38 @@ function walkContext(root, matcher) {
   };
   visit(null, root, "", null, false);
   return result;
+}
+function undecodableNames(dir) {
+  const found = /* @__PURE__ */ new Map();
+  for (const raw of import_node_fs.default.readdirSync(dir, { encoding: "buffer" })) {
+    const decoded = raw.toString("utf8");
+    if (Buffer.from(decoded, "utf8").equals(raw)) continue;
+    found.set(decoded, escapeInvalidUtf8(raw));
+  }
+  return found;
+}
+function escapeInvalidUtf8(raw) {
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const width = utf8Width(raw, i);
+    if (width === 0) {
+      out += `\\x${raw[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += raw.subarray(i, i + width).toString("utf8");
+      i += width;
+    }
+  }
+  return out;
+}
+function utf8Width(raw, i) {
+  const b = raw[i];
+  const width = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+  if (width <= 1) return width;
+  if (i + width > raw.length) return 0;
+  const piece = raw.subarray(i, i + width);
+  return Buffer.from(piece.toString("utf8"), "utf8").equals(piece) ? width : 0;
 }
 function major(dev) {
   const d = BigInt(dev);
@@ -28316,9 +28356,9 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
       const end = Math.min(n, (id + 1) * batch);
       for (let i = id * batch; i < end; i++) hashOne(i);
       done++;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve2) => setImmediate(resolve2));
     }
-    if (done < batches && !failure) await new Promise((resolve) => wake = resolve);
+    if (done < batches && !failure) await new Promise((resolve2) => wake = resolve2);
     if (failure) throw failure;
     return out;
   } finally {
@@ -28364,8 +28404,8 @@ function loadIgnoreRules(contextDir, dockerfilePath) {
   const file = findIgnoreFile(contextDir, dockerfilePath);
   if (!file) return { matcher: null };
   const shown = displayPath(file);
-  const text = import_node_fs3.default.readFileSync(file, "utf8");
-  return { matcher: parseIgnoreFile(text, shown), file: shown };
+  const text2 = import_node_fs3.default.readFileSync(file, "utf8");
+  return { matcher: parseIgnoreFile(text2, shown), file: shown };
 }
 async function readContextManifest(contextDir, dockerfilePath, options = {}) {
   let root;
@@ -28431,29 +28471,29 @@ function diffManifests(previous, current) {
     else if (!sameEntry(old, e)) changed.push(e.type === "dir" && old.type === "dir" ? p + "/" : p);
   }
   for (const [p, e] of before) if (!after.has(p)) removed.push(e);
-  const names = (list) => {
+  const names = (list2) => {
     const covered = /* @__PURE__ */ new Set();
-    for (const e of list) {
+    for (const e of list2) {
       let i = e.path.lastIndexOf("/");
       while (i > 0) {
         covered.add(e.path.slice(0, i));
         i = e.path.lastIndexOf("/", i - 1);
       }
     }
-    return list.filter((e) => e.type !== "dir" || !covered.has(e.path)).map((e) => e.type === "dir" ? e.path + "/" : e.path).sort(comparePaths);
+    return list2.filter((e) => e.type !== "dir" || !covered.has(e.path)).map((e) => e.type === "dir" ? e.path + "/" : e.path).sort(comparePaths);
   };
   return { added: names(added), removed: names(removed), changed: changed.sort(comparePaths) };
 }
 function explainManifestDiff(diff, limit = 20) {
-  const lines = [];
+  const lines2 = [];
   for (const kind of ["added", "removed", "changed"]) {
-    const list = diff[kind];
-    if (list.length === 0) continue;
-    const more = list.length > limit ? ` (first ${limit} shown)` : "";
-    lines.push(`${list.length} ${list.length === 1 ? "file" : "files"} ${kind}${more}:`);
-    for (const p of list.slice(0, limit)) lines.push(`  ${p}`);
+    const list2 = diff[kind];
+    if (list2.length === 0) continue;
+    const more = list2.length > limit ? ` (first ${limit} shown)` : "";
+    lines2.push(`${list2.length} ${list2.length === 1 ? "file" : "files"} ${kind}${more}:`);
+    for (const p of list2.slice(0, limit)) lines2.push(`  ${p}`);
   }
-  return lines;
+  return lines2;
 }
 var TYPE_CODE = { file: "f", symlink: "l", dir: "d", fifo: "p", socket: "s", device: "v" };
 var CODE_TYPE = { f: "file", l: "symlink", d: "dir", p: "fifo", s: "socket", v: "device" };
@@ -28511,12 +28551,12 @@ function isIndexMediaType(mediaType) {
 function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
-function parsePlatform(text) {
-  const [os5, architecture, variant] = text.split("/");
-  if (!os5 || !architecture || text.split("/").length > 3) {
-    throw new UserError(`platform "${text}" must look like os/architecture[/variant], e.g. linux/amd64`);
+function parsePlatform(text2) {
+  const [os6, architecture, variant] = text2.split("/");
+  if (!os6 || !architecture || text2.split("/").length > 3) {
+    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
-  return variant ? { os: os5, architecture, variant } : { os: os5, architecture };
+  return variant ? { os: os6, architecture, variant } : { os: os6, architecture };
 }
 function formatPlatform(platform2) {
   return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
@@ -28559,17 +28599,17 @@ function buildPlatform(env) {
 function targetPlatforms(requested, build) {
   return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
 }
-function normalizePlatform(text) {
-  const platform2 = parsePlatform(text.trim());
+function normalizePlatform(text2) {
+  const platform2 = parsePlatform(text2.trim());
   if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
   if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
   return formatPlatform(platform2);
 }
 function platformArgs(target, build) {
   const args = /* @__PURE__ */ new Map();
-  for (const [prefix, text] of [["TARGET", target], ["BUILD", build]]) {
-    const platform2 = parsePlatform(text);
-    args.set(`${prefix}PLATFORM`, text);
+  for (const [prefix, text2] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text2);
+    args.set(`${prefix}PLATFORM`, text2);
     args.set(`${prefix}OS`, platform2.os);
     args.set(`${prefix}ARCH`, platform2.architecture);
     args.set(`${prefix}VARIANT`, platform2.variant ?? "");
@@ -28581,8 +28621,8 @@ var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "ne
 function parseStepName(name) {
   const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
   if (!match) return void 0;
-  const [, platformText, stage, index, total, text] = match;
-  const label = { index: Number(index), total: Number(total), text };
+  const [, platformText, stage, index, total, text2] = match;
+  const label = { index: Number(index), total: Number(total), text: text2 };
   if (stage !== void 0) label.stage = stage;
   if (platformText !== void 0) {
     const [runsOn, targetArch] = platformText.split("->");
@@ -28686,8 +28726,8 @@ function withPlatformArgs(globalArgs, platform2) {
   for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
   return vars;
 }
-function substitute(text, vars) {
-  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+function substitute(text2, vars) {
+  return text2.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
     const value = vars.get(braced ?? bare);
     if (op === "-") return value ? value : word;
     if (op === "+") return value ? word : "";
@@ -28778,13 +28818,13 @@ function adviseDockerfile(model, facts = {}) {
     const earlier = model.instructions.slice(0, index).filter(sameStage);
     if (copy && isBroad(copy)) {
       const done = new Set(earlier.filter((other) => other.keyword === "RUN").flatMap((other) => installers(other).map((i) => i.ecosystem)));
-      for (const run2 of later.filter((other) => other.keyword === "RUN")) {
-        const installer = installers(run2).find((i) => !done.has(i.ecosystem));
+      for (const run of later.filter((other) => other.keyword === "RUN")) {
+        const installer = installers(run).find((i) => !done.has(i.ecosystem));
         if (!installer) continue;
         add(
           copy.instruction.line,
           "copy-before-install",
-          `${show(instruction)} (line ${instruction.line}) comes before ${show(run2)} (line ${run2.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run2, copy)}`
+          `${show(instruction)} (line ${instruction.line}) comes before ${show(run)} (line ${run.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run, copy)}`
         );
         break;
       }
@@ -28835,8 +28875,8 @@ function adviseDockerfile(model, facts = {}) {
   return advice.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
 function adviseFile(dockerfilePath) {
-  const relative = import_node_path2.default.relative(process.cwd(), dockerfilePath);
-  const display = relative && !relative.startsWith("..") && !import_node_path2.default.isAbsolute(relative) ? relative : dockerfilePath;
+  const relative2 = import_node_path2.default.relative(process.cwd(), dockerfilePath);
+  const display = relative2 && !relative2.startsWith("..") && !import_node_path2.default.isAbsolute(relative2) ? relative2 : dockerfilePath;
   const context = import_node_path2.default.dirname(import_node_path2.default.resolve(dockerfilePath));
   let bytes;
   try {
@@ -28852,15 +28892,15 @@ function adviseFile(dockerfilePath) {
 function contextCopy(instruction) {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
   let words;
-  const text = instruction.args.trim();
-  if (text.startsWith("[")) {
+  const text2 = instruction.args.trim();
+  if (text2.startsWith("[")) {
     try {
-      words = JSON.parse(text);
+      words = JSON.parse(text2);
     } catch {
       return void 0;
     }
   } else {
-    words = text.split(/\s+/);
+    words = text2.split(/\s+/);
     if (words.some((word) => /^--from=/i.test(word))) return void 0;
     words = words.filter((word) => !word.startsWith("--"));
   }
@@ -28870,50 +28910,50 @@ function contextCopy(instruction) {
 function isBroad(copy) {
   return copy.sources.some((source) => BROAD_SOURCES.has(source));
 }
-function commandsOf(run2) {
-  let text = run2.args.trim();
-  if (text.startsWith("[")) {
+function commandsOf(run) {
+  let text2 = run.args.trim();
+  if (text2.startsWith("[")) {
     try {
-      text = JSON.parse(text).join(" ");
+      text2 = JSON.parse(text2).join(" ");
     } catch {
     }
   }
-  text = text.replace(/^(--\S+\s+)+/, "");
-  return text.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
+  text2 = text2.replace(/^(--\S+\s+)+/, "");
+  return text2.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
-function installers(run2) {
-  return commandsOf(run2).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
+function installers(run) {
+  return commandsOf(run).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
 }
-function isSetupOnly(run2) {
-  const commands = commandsOf(run2);
-  return !/\$\(|`/.test(run2.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
+function isSetupOnly(run) {
+  const commands = commandsOf(run);
+  return !/\$\(|`/.test(run.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
 }
 function readsFiles(command) {
   const [name, ...words] = command.split(" ").map((word) => word.replace(/^["']|["']$/g, ""));
   return words.some((word) => RELATIVE_PATH.test(word) || name === "cd" && !word.startsWith("/"));
 }
-function usesCopy(run2, copy) {
+function usesCopy(run, copy) {
   const names = copy.sources.filter((source) => !BROAD_SOURCES.has(source)).map((source) => source.replace(/\/+$/, "").replace(/^\.\//, ""));
   if (copy.dest.startsWith("/") && copy.dest.replace(/\/+$/, "") !== "") names.push(copy.dest.replace(/\/+$/, ""));
-  return names.some((name) => name && run2.args.includes(name));
+  return names.some((name) => name && run.args.includes(name));
 }
 function show(instruction) {
-  const text = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
-  return `\`${text.length > 40 ? `${text.slice(0, 39)}\u2026` : text}\``;
+  const text2 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
+  return `\`${text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2}\``;
 }
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
   const stepsAt = (instruction) => steps.filter((s) => s.instruction === instruction);
-  return (run2, copy) => {
+  return (run, copy) => {
     const costs = [];
-    for (const { step: runStep, platform: platform2 } of stepsAt(run2)) {
+    for (const { step: runStep, platform: platform2 } of stepsAt(run)) {
       const copyStep = stepsAt(copy.instruction).find((s) => s.platform === platform2)?.step;
       if (runStep.cached || !copyStep || copyStep.cached) continue;
       costs.push(`${runStep.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
     }
     if (costs.length === 0) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run2.stage && s.instruction.line < copy.instruction.line);
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
     return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
@@ -28941,10 +28981,10 @@ function cacheKeys(parts) {
     restoreKeys: base === scope ? [withDockerfile, base] : [withDockerfile, base, scope]
   };
 }
-function platformPart(platforms) {
-  if (platforms.length === 0) return "";
-  const text = [...new Set(platforms)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
-  return `${text.length <= 60 ? text : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text).digest("hex").slice(0, 16)}`}-`;
+function platformPart(platforms2) {
+  if (platforms2.length === 0) return "";
+  const text2 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text2.length <= 60 ? text2 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text2).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -28972,6 +29012,8 @@ var import_node_path3 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
+var import_node_async_hooks = require("node:async_hooks");
+var annotations = new import_node_async_hooks.AsyncLocalStorage();
 
 // src/cache/store.ts
 var LAST_USED = ".last-used";
@@ -29057,8 +29099,8 @@ init_import_meta_url();
 async function contextLs(dir = ".", options = {}) {
   const manifest = await readContextManifest(dir, options.file);
   if (options.json) return JSON.stringify(manifestJson(manifest), null, 2) + "\n";
-  const lines = manifest.entries.filter((e) => e.type !== "dir").map((e) => e.path);
-  return lines.length > 0 ? lines.join("\n") + "\n" : "";
+  const lines2 = manifest.entries.filter((e) => e.type !== "dir").map((e) => e.path);
+  return lines2.length > 0 ? lines2.join("\n") + "\n" : "";
 }
 async function contextHash(dir = ".", options = {}) {
   return (await readContextManifest(dir, options.file)).hash;
@@ -29097,9 +29139,9 @@ var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
 var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text, where = {}) {
-  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text.trim();
+function parseReference(text2, where = {}) {
+  const invalid = (reason) => new UserError(`"${text2}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text2.trim();
   if (trimmed === "") throw invalid("it is empty");
   if (/\s/.test(trimmed)) throw invalid("it contains white space");
   let rest = trimmed;
@@ -29138,8 +29180,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text) {
-  return DIGEST.test(text) && hasKnownLength(text);
+function isDigest(text2) {
+  return DIGEST.test(text2) && hasKnownLength(text2);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -29193,13 +29235,13 @@ function hasKnownLength(digest) {
 // src/tags/list.ts
 init_import_meta_url();
 function inputLines(input) {
-  const lines = [];
+  const lines2 = [];
   for (const raw of input.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
+    lines2.push(line);
   }
-  return lines;
+  return lines2;
 }
 function splitFields(line) {
   const fields2 = [];
@@ -29269,15 +29311,15 @@ function registryOfAuthKey(key) {
 }
 function readDockerConfigFile(dir) {
   const file = import_node_path4.default.join(dir, "config.json");
-  let text;
+  let text2;
   try {
-    text = import_node_fs6.default.readFileSync(file, "utf8");
+    text2 = import_node_fs6.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
-  if (text.trim() === "") return {};
+  if (text2.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text);
+    const parsed = JSON.parse(text2);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error) {
     throw new UserError(`${file} is not valid JSON (${messageOf(error)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
@@ -29422,8 +29464,6 @@ function defaultDockerConfigDir(env = process.env) {
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
-var import_node_util = require("node:util");
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -29510,11 +29550,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -29530,7 +29570,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29640,8 +29680,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -29687,8 +29727,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -29737,10 +29777,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29769,9 +29809,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29782,8 +29822,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -29798,22 +29838,757 @@ var import_os2 = __toESM(require("os"), 1);
 
 // node_modules/@actions/exec/lib/exec.js
 init_import_meta_url();
+var import_string_decoder = require("string_decoder");
 
 // node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
+var os3 = __toESM(require("os"), 1);
+var events = __toESM(require("events"), 1);
+var child = __toESM(require("child_process"), 1);
+var path8 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io.js
 init_import_meta_url();
+var path7 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
 var fs9 = __toESM(require("fs"), 1);
+var path6 = __toESM(require("path"), 1);
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs9.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs9.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path6.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path6.dirname(filePath);
+            const upperName = path6.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path6.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path7.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path7.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path7.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path7.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
 
 // node_modules/@actions/exec/lib/toolrunner.js
+var import_timers = require("timers");
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter4(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path8.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error) {
+            reject(error);
+          } else {
+            resolve2(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = (0, import_timers.setTimeout)(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error;
+    if (this.processExited) {
+      if (this.processError) {
+        error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new import_string_decoder.StringDecoder("utf8");
+    const stderrDecoder = new import_string_decoder.StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
 var platform = import_os2.default.platform();
@@ -29840,11 +30615,10 @@ function toDate(value) {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? void 0 : date;
 }
-var run = (0, import_node_util.promisify)(import_node_child_process2.execFile);
 async function git(dir, args) {
   try {
-    const { stdout } = await run("git", args, { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
-    return stdout.trim();
+    const { exitCode, stdout } = await getExecOutput("git", args, { cwd: dir, silent: true, ignoreReturnCode: true });
+    return exitCode === 0 ? stdout.trim() : void 0;
   } catch {
     return void 0;
   }
@@ -29885,6 +30659,226 @@ async function gitContextFromCheckout(dir) {
   };
 }
 
+// src/build-inputs.ts
+init_import_meta_url();
+var import_node_path7 = __toESM(require("node:path"), 1);
+
+// src/build-secrets.ts
+init_import_meta_url();
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
+function parseSecrets(items, workspace) {
+  return items.map((item) => {
+    const fields2 = item.split(",").map((field) => field.trim());
+    if (fields2.length > 1 && fields2.every((field) => BUILDX_FIELDS.test(field))) return buildxSecret(fields2, item, workspace);
+    const [id, value] = keyValue(item, "secrets");
+    return { id, value };
+  });
+}
+function parseSecretFiles(items, workspace) {
+  return items.map((item) => {
+    const [id, file] = keyValue(item, "secret-files");
+    return { id, file: existingFile(import_node_path6.default.resolve(workspace, file), "secret-files", id) };
+  });
+}
+function parseSecretEnvs(items) {
+  return items.map((item) => {
+    const [id, env] = keyValue(item, "secret-envs");
+    return { id, env };
+  });
+}
+function buildxSecret(fields2, item, workspace) {
+  const attrs = Object.fromEntries(fields2.map((field) => [field.slice(0, field.indexOf("=")), field.slice(field.indexOf("=") + 1)]));
+  const id = attrs.id;
+  const src = attrs.src ?? attrs.source;
+  if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
+  if (src) return { id, file: existingFile(import_node_path6.default.resolve(workspace, src), "secrets", id) };
+  if (attrs.env) return { id, env: attrs.env };
+  throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
+}
+function keyValue(item, input) {
+  const eq = item.indexOf("=");
+  const key = eq < 0 ? "" : item.slice(0, eq).trim();
+  const value = eq < 0 ? "" : item.slice(eq + 1);
+  if (!key || !value) throw new UserError(`${input}: an entry is not KEY=value (its text is not shown: it may be a secret)`, { input });
+  return [key, value];
+}
+function existingFile(file, input, id) {
+  if (!import_node_fs8.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  return file;
+}
+function redact(item) {
+  return item.split(",").map((field) => field.trim().startsWith("id=") ? field.trim() : `${field.split("=")[0].trim()}=\u2026`).join(",");
+}
+function secretFlags(secrets, dir) {
+  return secrets.flatMap((secret, index) => {
+    if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
+    if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
+    const file = import_node_path6.default.join(dir, `build-secret-${index}`);
+    import_node_fs8.default.writeFileSync(file, secret.value, { mode: 384 });
+    return ["--secret", `id=${secret.id},src=${file}`];
+  });
+}
+
+// src/build-checks.ts
+init_import_meta_url();
+function parseCheckOutput(stdout) {
+  let result;
+  try {
+    result = JSON.parse(stdout.trim());
+  } catch {
+    return [];
+  }
+  return (result.warnings ?? []).map((warning2) => ({
+    rule: warning2.ruleName,
+    message: [warning2.description, warning2.detail].filter(Boolean).join(": "),
+    file: result.sources?.[warning2.location?.sourceIndex ?? 0]?.fileName,
+    line: warning2.location?.ranges?.[0]?.start?.line,
+    url: warning2.url
+  }));
+}
+function parseMetadataWarnings(warnings) {
+  if (!Array.isArray(warnings)) return [];
+  return warnings.map((warning2) => {
+    const short2 = decode(warning2.short);
+    const rule = /^([A-Z][A-Za-z]+):\s/.exec(short2)?.[1];
+    return {
+      rule,
+      message: [short2.replace(/^([A-Z][A-Za-z]+):\s/, ""), ...(warning2.detail ?? []).map(decode)].filter(Boolean).join(" "),
+      file: warning2.sourceInfo?.filename,
+      line: warning2.range?.[0]?.start?.line,
+      url: warning2.url
+    };
+  });
+}
+function evaluatesOnly(call) {
+  return call !== "" && call.split(",")[0].trim() !== "build";
+}
+function callFlagValue(call) {
+  return call.split(",")[0].trim() === "check" && !/(^|,)\s*format=/.test(call) ? `${call},format=json` : call;
+}
+function decode(text2) {
+  return text2 ? Buffer.from(text2, "base64").toString("utf8").trim() : "";
+}
+
+// src/build-outputs.ts
+init_import_meta_url();
+var TYPES = ["image", "registry", "docker", "oci", "tar", "local", "cacheonly"];
+function parseOutput(spec) {
+  const fields2 = spec.split(",").map((field) => field.trim()).filter(Boolean);
+  if (fields2.length === 1 && !fields2[0].includes("=")) {
+    return fields2[0] === "-" ? { type: "tar", attrs: { dest: "-" }, spec } : { type: "local", attrs: { dest: fields2[0] }, spec };
+  }
+  const attrs = {};
+  for (const field of fields2) {
+    const eq = field.indexOf("=");
+    if (eq < 0) throw new UserError(`outputs: "${spec}": field "${field}" is not key=value`, { input: "outputs" });
+    attrs[field.slice(0, eq).trim().toLowerCase()] = field.slice(eq + 1).trim();
+  }
+  const type = attrs.type ?? "local";
+  if (!TYPES.includes(type)) throw new UserError(`outputs: "${spec}": type "${type}" is not one of ${TYPES.join(", ")}`, { input: "outputs" });
+  if (["oci", "tar", "local"].includes(type) && !attrs.dest) {
+    throw new UserError(`outputs: "${spec}" needs dest=<path> (where the ${type} output is written)`, { input: "outputs" });
+  }
+  return { type, attrs, spec };
+}
+function planOutputs(specs) {
+  const entries = specs.map(parseOutput);
+  const plan = { entries, pushesTags: false, byDigest: [], loads: false };
+  for (const entry of entries) {
+    const image = entry.type === "image" || entry.type === "registry";
+    const push = entry.type === "registry" || isTrue(entry.attrs.push);
+    if (image && push && isTrue(entry.attrs["push-by-digest"])) {
+      const names = (entry.attrs.name ?? "").split(/[,\s]+/).filter(Boolean);
+      if (names.length === 0) throw new UserError(`outputs: "${entry.spec}" pushes by digest but names no repository; add name=<registry>/<repository>`, { input: "outputs" });
+      plan.byDigest.push(...names.map(stripTag));
+    } else if (image && push) {
+      plan.pushesTags = true;
+    }
+    if (entry.type === "docker" && !entry.attrs.dest) plan.loads = true;
+  }
+  return plan;
+}
+function stripTag(name) {
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  return colon > slash ? name.slice(0, colon) : name;
+}
+function isTrue(value) {
+  return value !== void 0 && ["true", "1", "t", "yes"].includes(value.toLowerCase());
+}
+function outputFlags(plan, options) {
+  let pushLayout = false;
+  const flags = plan.entries.flatMap((entry) => {
+    const image = entry.type === "image" || entry.type === "registry";
+    if (options.dockerDriver && image && isTrue(entry.attrs["push-by-digest"])) {
+      pushLayout = true;
+      return ["--output", `type=oci,dest=${options.layoutDir},tar=false`];
+    }
+    return ["--output", entry.spec];
+  });
+  return { flags, pushLayout };
+}
+
+// src/input-list.ts
+init_import_meta_url();
+var ListSyntaxError = class extends Error {
+};
+function inputList(text2, options = {}) {
+  const items = [];
+  for (const record of csvRecords(text2, options.quote !== false)) {
+    if (record.length === 1) items.push(...options.ignoreComma ? record : record[0].split(","));
+    else if (options.ignoreComma) items.push(record.join(","));
+    else items.push(...record);
+  }
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+function csvRecords(text2, quotes) {
+  const records = [];
+  let record = [];
+  let field = "";
+  let quoting = false;
+  const endRecord = () => {
+    record.push(field);
+    field = "";
+    if (!(record.length === 1 && record[0] === "")) records.push(record);
+    record = [];
+  };
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
+    if (quoting) {
+      if (ch !== '"') {
+        field += ch;
+        continue;
+      }
+      const next = text2[i + 1];
+      if (next === '"') {
+        field += '"';
+        i++;
+      } else {
+        quoting = false;
+        if (next !== void 0 && next !== "," && next !== "\n" && next !== "\r") field = `"${field}`;
+      }
+      continue;
+    }
+    if (ch === '"' && quotes && field === "") {
+      quoting = true;
+    } else if (ch === ",") {
+      record.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text2[i + 1] === "\n") i++;
+      endRecord();
+    } else {
+      field += ch;
+    }
+  }
+  if (quoting) throw new ListSyntaxError('a quoted field is not closed (a `"` is missing)');
+  if (field !== "" || record.length) endRecord();
+  return records;
+}
+
 // src/inputs.ts
 init_import_meta_url();
 
@@ -29892,8 +30886,8 @@ init_import_meta_url();
 init_import_meta_url();
 
 // src/inputs.ts
-function parseBuildArgs(text, env = {}) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
+function parseBuildArgs(text2, env = {}) {
+  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -29911,10 +30905,154 @@ function withSourceDateEpoch(args, env) {
   return [...args, { name: "SOURCE_DATE_EPOCH", value: epoch }];
 }
 
+// src/build-inputs.ts
+var row = (r) => r;
+function list(options = {}) {
+  return (raw, _ctx, name) => {
+    try {
+      return inputList(raw, options);
+    } catch (error) {
+      throw new UserError(`${name}: ${error.message}`, { input: name });
+    }
+  };
+}
+var text = (raw) => raw;
+var each = (flag) => (items) => items.flatMap((item) => [flag, item]);
+var single = (flag) => (value) => value ? [flag, value] : [];
+var nonEmpty = (value) => (Array.isArray(value) ? value.length > 0 : value !== "" && value !== false) ? value : void 0;
+function bool(raw, _ctx, name) {
+  if (raw === "") return false;
+  if (["true", "True", "TRUE"].includes(raw)) return true;
+  if (["false", "False", "FALSE"].includes(raw)) return false;
+  throw new UserError(`${name}: "${raw}" is not a boolean; use "true" or "false"`, { input: name });
+}
+function readBuildContexts(raw, ctx, name) {
+  return list({ ignoreComma: true })(raw, ctx, name).map((item) => {
+    const eq = item.indexOf("=");
+    const contextName = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
+    if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
+    return { name: contextName, value: import_node_path7.default.resolve(ctx.workspace, value), kind: "local" };
+  });
+}
+function readCacheEntries(raw, ctx, name) {
+  return list({ ignoreComma: true })(raw, ctx, name).map((spec) => {
+    const type = /(?:^|,)\s*type=([^,]+)/.exec(spec)?.[1]?.trim() ?? (spec.includes("=") ? "registry" : "registry");
+    return { type, spec: spec.includes("=") ? spec : `type=registry,ref=${spec}` };
+  });
+}
+function readProvenance(raw, ctx) {
+  if (raw === "") return "";
+  if (["false", "False", "FALSE"].includes(raw)) return "false";
+  const builderId = `builder-id=${runUrl(ctx.env)}`;
+  if (["true", "True", "TRUE"].includes(raw)) return builderId;
+  return /(?:^|,)\s*builder-id=/.test(raw) ? raw : `${raw},${builderId}`;
+}
+function runUrl(env) {
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/attempts/${env.GITHUB_RUN_ATTEMPT || "1"}`;
+}
+function attestAttrs(attrs) {
+  return attrs.split(",").map((field) => field.trim()).filter(Boolean).map((field) => /^(true|false|1|0|t|f)$/i.test(field) ? `disabled=${!/^(true|1|t)$/i.test(field)}` : field).join(",");
+}
+var hasType = (attrs, type) => new RegExp(`(?:^|,)\\s*type=${type}\\s*(?:,|$)`).test(attrs);
+function attestFlags(all) {
+  const flags = [];
+  const provenance = all.provenance;
+  if (provenance) flags.push("--attest", attestAttrs(`type=provenance,${provenance}`));
+  if (all.sbom) flags.push("--attest", attestAttrs(`type=sbom,${all.sbom}`));
+  for (const attest of all.attests) {
+    if (hasType(attest, "provenance") && provenance) continue;
+    if (hasType(attest, "sbom") && all.sbom) continue;
+    flags.push("--attest", attestAttrs(attest));
+  }
+  if (!provenance && !all.attests.some((attest) => hasType(attest, "provenance"))) flags.unshift("--provenance=false");
+  return flags;
+}
+function provenanceFingerprint(value) {
+  return value ? value.replace(/,?builder-id=[^,]*/, "") || "true" : void 0;
+}
+var BUILD_INPUTS = {
+  "add-hosts": row({ description: "Extra hosts for RUN steps, `host:ip`, comma-separated or one a line (`--add-host`).", role: "fingerprint", read: list(), flags: each("--add-host"), fingerprint: nonEmpty }),
+  allow: row({ description: "Extra privileges for RUN steps, e.g. `network.host`, `security.insecure` (`--allow`).", role: "fingerprint", read: list(), flags: each("--allow"), fingerprint: nonEmpty }),
+  // metadata-action and build-push-action both have `annotations`: the metadata (src/tags/) turns the entries into
+  // level-prefixed annotations, which reach Buildx as BuildRequest.annotations; here they count in the fingerprint.
+  annotations: row({ description: "Extra annotations for the pushed manifest, one `key=value` a line, as metadata-action's `annotations`. The OCI annotations are always added, at the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS (default `manifest`); Buildx gets them as `--annotation`. With `merge-digests` the entries go on the index. Part of the fingerprint.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
+  attests: row({ description: "Attestations, one a line (`type=sbom,generator=\u2026`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
+  "build-args": row({ description: "Build arguments, one `NAME=value` a line; a bare `NAME` takes its value from the environment.", role: "fingerprint", read: (raw, ctx) => withSourceDateEpoch(parseBuildArgs(raw, ctx.env), ctx.env), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
+  "build-contexts": row({
+    description: "Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.",
+    role: "fingerprint",
+    read: readBuildContexts,
+    flags: (contexts) => contexts.flatMap((c) => ["--build-context", `${c.name}=${c.value}`]),
+    fingerprint: async (contexts, resolve2) => {
+      if (contexts.length === 0) return void 0;
+      const parts = await Promise.all(
+        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve2.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve2.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
+      );
+      return parts.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    }
+  }),
+  "cache-from": row({ description: "Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-from", e.spec]) }),
+  "cache-to": row({ description: "Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-to", e.spec]) }),
+  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
+  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
+  load: row({ description: "Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).", role: "output", read: bool, flags: () => [] }),
+  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text, flags: single("--network"), fingerprint: nonEmpty }),
+  "no-cache": row({ description: "Build every step again, using no cache (`--no-cache`); the build is not skipped when unchanged.", role: "fingerprint", read: bool, flags: (value) => value ? ["--no-cache"] : [], fingerprint: nonEmpty }),
+  "no-cache-filters": row({ description: "Stages to build without cache, comma-separated or one a line (`--no-cache-filter`).", role: "fingerprint", read: list(), flags: each("--no-cache-filter"), fingerprint: nonEmpty }),
+  outputs: row({
+    description: "Outputs, one a line (`--output`): `type=image,name=\u2026,push-by-digest=true,name-canonical=true,push=true` pushes without tags (then merge with `merge-digests`), `type=docker`, `type=oci,dest=\u2026`, `type=local,dest=\u2026`, `type=tar,dest=\u2026`. Replaces the push of the tags.",
+    role: "output",
+    read: (raw, ctx, name) => planOutputs(list({ ignoreComma: true, quote: false })(raw, ctx, name)),
+    flags: () => []
+    // the pipeline knows the driver: see outputFlags
+  }),
+  platforms: row({ description: "Target platforms, comma-separated (`linux/amd64,linux/arm64`).", role: "fingerprint", read: (raw, ctx, name) => platforms(list()(raw, ctx, name)), flags: (values) => values.length ? ["--platform", values.join(",")] : [] }),
+  provenance: row({ description: "Provenance attestation: `false`, `true`, or attributes (`mode=min`, `mode=max`). Default: none (a plain image manifest).", role: "fingerprint", read: readProvenance, flags: (_value, all) => attestFlags(all), fingerprint: provenanceFingerprint }),
+  pull: row({ description: "Always pull a newer version of the base images (`--pull`).", role: "fingerprint", read: bool, flags: (value) => value ? ["--pull"] : [], fingerprint: nonEmpty }),
+  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text, flags: () => [], fingerprint: nonEmpty }),
+  secrets: row({ description: "Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.", role: "none", read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "secret-envs": row({ description: "Build secrets from environment variables, `KEY=ENV_NAME`, comma-separated or one a line.", role: "none", read: (raw, ctx, name) => parseSecretEnvs(list()(raw, ctx, name)), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "secret-files": row({ description: "Build secrets from files, one `KEY=path` a line.", role: "none", read: (raw, ctx, name) => parseSecretFiles(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text, flags: single("--shm-size"), fingerprint: nonEmpty }),
+  ssh: row({ description: "SSH agent sockets or keys for RUN steps, `default` or `id=path`, comma-separated or one a line (`--ssh`). Not in the fingerprint.", role: "none", read: list(), flags: each("--ssh") }),
+  target: row({ description: "Build stage to stop at.", role: "fingerprint", read: (raw) => raw || void 0, flags: (value) => value ? ["--target", value] : [] }),
+  ulimit: row({ description: "Ulimits of RUN steps, one a line (`nofile=1024:1024`; `--ulimit`).", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--ulimit"), fingerprint: nonEmpty })
+};
+function readBuildOptions(get, ctx) {
+  const options = {};
+  for (const [name, input] of Object.entries(BUILD_INPUTS)) {
+    options[name] = input.read(get(name), ctx, name);
+  }
+  return options;
+}
+function buildOptionFlags(options, ctx) {
+  return Object.entries(BUILD_INPUTS).flatMap(([name, input]) => input.flags(options[name], options, ctx));
+}
+async function fingerprintOptions(options, resolve2) {
+  const parts = {};
+  for (const [name, input] of Object.entries(BUILD_INPUTS)) {
+    if (input.role !== "fingerprint" || !input.fingerprint) continue;
+    const part = await input.fingerprint(options[name], resolve2);
+    if (part !== void 0) parts[name] = part;
+  }
+  return parts;
+}
+function platforms(items) {
+  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
+  for (const item of items) {
+    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: "platforms" });
+  }
+  return items;
+}
+
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/builder.ts
 init_import_meta_url();
@@ -29922,37 +31060,119 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 
 // src/docker.ts
 init_import_meta_url();
-var import_node_child_process3 = require("node:child_process");
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_string_decoder = require("node:string_decoder");
+
+// src/cancel.ts
+init_import_meta_url();
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var STOP_GRACE_MS = 4e3;
+var stopping = /* @__PURE__ */ new Map();
+function stopChild(child2, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child2);
+  if (known) return known;
+  if (child2.exitCode !== null || child2.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve2) => child2.once("close", () => resolve2()));
+  child2.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child2), graceMs);
+  const done = exited.finally(() => {
+    clearTimeout(timer);
+    stopping.delete(child2);
+  });
+  stopping.set(child2, done);
+  return done;
+}
+function killTree(child2) {
+  if (child2.pid === void 0) return;
+  for (const pid of [...descendants(child2.pid), child2.pid]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    let children2 = [];
+    try {
+      const tasks = import_node_fs9.default.readdirSync(`/proc/${parent}/task`);
+      children2 = tasks.flatMap((task) => readChildren(parent, task));
+    } catch {
+      continue;
+    }
+    found.push(...children2);
+    queue.push(...children2);
+  }
+  return found;
+}
+function readChildren(pid, task) {
+  try {
+    return import_node_fs9.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/docker.ts
+var defaultSignal;
 function docker(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process3.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    const stdout = collect(child.stdout, options.onStdoutLine);
-    const stderr = collect(child.stderr, options.onStderrLine);
-    child.on("error", (error) => {
-      reject(error.code === "ENOENT" ? new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner") : error);
+  const signal = options.signal ?? defaultSignal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const command = findOnPath("docker", options.env.PATH ?? "");
+  if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
+  return new Promise((resolve2, reject) => {
+    const child2 = (0, import_node_child_process2.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stop = () => void stopChild(child2);
+    signal?.addEventListener("abort", stop, { once: true });
+    const stdout = lines(options.onStdoutLine);
+    const stderr = lines(options.onStderrLine);
+    child2.stdout.on("data", stdout.push);
+    child2.stderr.on("data", stderr.push);
+    child2.on("error", reject);
+    child2.on("close", (code) => {
+      signal?.removeEventListener("abort", stop);
+      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
     });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    child.stdin.on("error", () => {
+    child2.stdin.on("error", () => {
     });
-    if (options.input) child.stdin.end(options.input);
-    else child.stdin.end();
+    child2.stdin.end(options.input);
   });
 }
-function collect(stream, onLine) {
+function lines(onLine) {
   const chunks = [];
+  const decoder = new import_node_string_decoder.StringDecoder("utf8");
   let partial = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk) => {
-    chunks.push(chunk);
-    if (!onLine) return;
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop();
-    for (const line of lines) onLine(line);
-  });
-  stream.on("end", () => {
-    if (onLine && partial) onLine(partial);
-  });
-  return () => chunks.join("");
+  return {
+    push: (chunk) => {
+      chunks.push(chunk);
+      if (!onLine) return;
+      const parts = (partial + decoder.write(chunk)).split("\n");
+      partial = parts.pop();
+      for (const line of parts) onLine(line);
+    },
+    end: () => {
+      partial += decoder.end();
+      if (onLine && partial) onLine(partial);
+      partial = "";
+      return Buffer.concat(chunks).toString("utf8");
+    }
+  };
+}
+function findOnPath(name, searchPath) {
+  for (const dir of searchPath.split(import_node_path8.default.delimiter).filter(Boolean)) {
+    const candidate = import_node_path8.default.join(dir, name);
+    try {
+      import_node_fs10.default.accessSync(candidate, import_node_fs10.default.constants.X_OK);
+      if (import_node_fs10.default.statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return void 0;
 }
 async function checkDocker(env, builder) {
   const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
@@ -29970,25 +31190,25 @@ function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
   return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
-function lastLine(text) {
-  return text.trim().split("\n").filter(Boolean).pop() ?? "no output";
+function lastLine(text2) {
+  return text2.trim().split("\n").filter(Boolean).pop() ?? "no output";
 }
 
 // src/builder.ts
 function buildxArgs(request) {
-  const args = ["buildx", "build", "--progress=rawjson", "--provenance=false"];
+  const args = ["buildx", "build", "--progress=rawjson"];
   if (request.builder) args.push("--builder", request.builder);
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
   for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
-  for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
-  if (request.target) args.push("--target", request.target);
-  if (request.platforms.length) args.push("--platform", request.platforms.join(","));
+  args.push(...request.options);
   for (const spec of request.cacheFrom) args.push("--cache-from", spec);
+  if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push("--cache-to", spec);
-  if (request.push) args.push("--push");
-  else if (request.load) args.push("--load");
+  if (request.outputs?.length) args.push(...request.outputs);
+  else if (request.push) args.push("--push");
+  if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push("--load");
   args.push(request.context);
   return args;
 }
@@ -30013,9 +31233,9 @@ var ProgressReader = class {
     if (this.pending) {
       this.pending.push(line);
       if (line === "}") {
-        const text = this.pending.join("\n");
+        const text2 = this.pending.join("\n");
         this.pending = void 0;
-        this.apply(text);
+        this.apply(text2);
       }
       return void 0;
     }
@@ -30029,10 +31249,10 @@ var ProgressReader = class {
     }
     return line;
   }
-  apply(text) {
+  apply(text2) {
     let status;
     try {
-      status = JSON.parse(text);
+      status = JSON.parse(text2);
     } catch {
       return;
     }
@@ -30047,9 +31267,9 @@ var ProgressReader = class {
       }
     }
     for (const log2 of status.logs ?? []) {
-      const printed = Buffer.from(log2.data, "base64").toString("utf8").split("\n").filter((text2) => text2.trim() !== "");
+      const printed = Buffer.from(log2.data, "base64").toString("utf8").split("\n").filter((text3) => text3.trim() !== "");
       const name = this.vertices.get(log2.vertex)?.name ?? "";
-      for (const text2 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text2}`);
+      for (const text3 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text3}`);
       this.output.set(log2.vertex, [...this.output.get(log2.vertex) ?? [], ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
@@ -30067,22 +31287,30 @@ async function runBuild(request, hooks) {
   const progress = new ProgressReader(hooks.log);
   const messages = [];
   const started = Date.now();
-  const run2 = await docker(buildxArgs(request), {
+  const run = await docker(buildxArgs(request), {
     env: hooks.env,
     onStderrLine: (line) => {
-      const text = progress.read(line);
-      if (text !== void 0 && text.trim() !== "") {
-        messages.push(text);
-        hooks.log?.(text);
+      const text2 = progress.read(line);
+      if (text2 !== void 0 && text2.trim() !== "") {
+        messages.push(text2);
+        hooks.log?.(text2);
       }
     },
     onStdoutLine: hooks.log
   });
   const steps = progress.steps();
   const seconds2 = (Date.now() - started) / 1e3;
-  if (run2.code !== 0) throw new BuildFailure(failureMessage(messages, run2.stderr), steps);
+  const answered = request.evaluates && run.stdout.trim().startsWith("{");
+  if (run.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
-  return { digest: metadata["containerimage.digest"], imageId: metadata["containerimage.config.digest"], steps, seconds: seconds2 };
+  return {
+    digest: metadata["containerimage.digest"],
+    imageId: metadata["containerimage.config.digest"],
+    stdout: run.stdout,
+    warnings: metadata["buildx.build.warnings"],
+    steps,
+    seconds: seconds2
+  };
 }
 var BuildFailure = class extends UserError {
   steps;
@@ -30092,6 +31320,8 @@ var BuildFailure = class extends UserError {
   }
 };
 function failureMessage(messages, stderr) {
+  const flag = messages.find((line) => /^unknown (flag|shorthand flag):/.test(line.trim()));
+  if (flag) return `build failed: Buildx says ${flag.trim()}`;
   const error = [...messages].reverse().find((line) => /^ERROR:/.test(line.trim()));
   return (error ?? lastLine(stderr)).trim().replace(/^ERROR:\s*/, "build failed: ");
 }
@@ -30109,23 +31339,57 @@ function stripUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0 && v !== null));
 }
 
+// src/registry/push-layout.ts
+init_import_meta_url();
+var import_promises3 = __toESM(require("node:fs/promises"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+async function pushLayoutByDigest(client, layoutDir, repository) {
+  const index = JSON.parse(await import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "index.json"), "utf8"));
+  const root = index.manifests[0];
+  if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
+  const repo = parseReference(repository);
+  const target = { registry: repo.registry, repository: repo.repository };
+  const counter = { uploaded: 0 };
+  await pushManifest(client, layoutDir, target, root, counter);
+  return { digest: root.digest, mediaType: root.mediaType, uploaded: counter.uploaded };
+}
+async function pushManifest(client, layoutDir, target, descriptor, counter) {
+  const bytes = await readBlob(layoutDir, descriptor.digest);
+  const json = JSON.parse(new TextDecoder().decode(bytes));
+  if (isIndexMediaType(descriptor.mediaType)) {
+    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
+  } else {
+    const image = json;
+    for (const blob of [image.config, ...image.layers]) {
+      if (await client.headBlob(target, blob.digest)) continue;
+      await client.uploadBlob(target, await readBlob(layoutDir, blob.digest));
+      counter.uploaded++;
+    }
+  }
+  await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
+}
+function readBlob(layoutDir, digest) {
+  const [algorithm, hex] = digest.split(":");
+  return import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "blobs", algorithm, hex));
+}
+
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto7 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_fs11 = require("node:fs");
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
-var import_promises3 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
 var MANIFEST_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
@@ -30138,17 +31402,17 @@ function isDigest2(value) {
   return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
-  return import_node_path6.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+  return import_node_path10.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 function isMetadata(descriptor) {
   return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
 }
 async function readJson(file) {
-  return JSON.parse(await import_promises3.default.readFile(file, "utf8"));
+  return JSON.parse(await import_promises4.default.readFile(file, "utf8"));
 }
 async function readIndex(dir) {
-  const index = await readJson(import_node_path6.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path6.default.join(dir, "index.json")} has no manifests list`);
+  const index = await readJson(import_node_path10.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path10.default.join(dir, "index.json")} has no manifests list`);
   for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
   return index.manifests;
 }
@@ -30177,7 +31441,7 @@ async function walkBlobs(dir, roots) {
     if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
     const manifest = await readJson(blobPath(dir, descriptor.digest));
     const { nested, config } = children(manifest);
-    for (const child of nested) await visit(child, descriptor.digest);
+    for (const child2 of nested) await visit(child2, descriptor.digest);
     if (config) await visit(config, descriptor.digest, true);
   };
   for (const descriptor of roots) await visit(descriptor, "index.json");
@@ -30185,15 +31449,15 @@ async function walkBlobs(dir, roots) {
 }
 async function removeUnreachableBlobs(dir) {
   const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path6.default.join(dir, "blobs", "sha256");
+  const blobsDir = import_node_path10.default.join(dir, "blobs", "sha256");
   let removed = 0;
-  for (const name of await import_promises3.default.readdir(blobsDir).catch(() => [])) {
+  for (const name of await import_promises4.default.readdir(blobsDir).catch(() => [])) {
     const digest = `sha256:${name}`;
     if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises3.default.rm(import_node_path6.default.join(blobsDir, name), { force: true });
+    await import_promises4.default.rm(import_node_path10.default.join(blobsDir, name), { force: true });
     removed++;
   }
-  await import_promises3.default.rm(import_node_path6.default.join(dir, "ingest"), { recursive: true, force: true });
+  await import_promises4.default.rm(import_node_path10.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
 
@@ -30228,7 +31492,7 @@ async function serveLayout(dir) {
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
     if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises4.default.stat(file).catch(() => void 0);
+    const stat2 = await import_promises5.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
     const headers = {
       "Content-Type": descriptor.mediaType,
@@ -30246,22 +31510,22 @@ async function serveLayout(dir) {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs8.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs11.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
     if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
-      const parsed = JSON.parse(await import_promises4.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      const parsed = JSON.parse(await import_promises5.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
       return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
     }
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
     return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
   }
-  await new Promise((resolve, reject) => {
+  await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(0, "127.0.0.1", () => resolve2());
   });
   server.unref();
   const { port } = server.address();
@@ -30276,15 +31540,15 @@ async function serveLayout(dir) {
     awaitBlobs(wait) {
       waitFor = wait;
     },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
       server.closeAllConnections();
     })
   };
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises4.default.readFile(import_node_path7.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises5.default.readFile(import_node_path11.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -30313,15 +31577,15 @@ function reply(response, status, code, message) {
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises5.default.writeFile(import_node_path8.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises6.default.writeFile(import_node_path12.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises5.default.readFile(import_node_path8.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises6.default.readFile(import_node_path12.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -30442,11 +31706,14 @@ var RegistryCache = class {
 
 // src/cache/session.ts
 var FolderCache = class {
-  constructor(store, tempDir, scope) {
+  constructor(store, tempDir, scope, warn = () => {
+  }) {
     this.store = store;
-    this.dir = import_node_path9.default.join(tempDir, "image-build-cache", scope);
+    this.warn = warn;
+    this.dir = import_node_path13.default.join(tempDir, "image-build-cache", scope);
   }
   store;
+  warn;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
@@ -30456,7 +31723,7 @@ var FolderCache = class {
   /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
   closed = false;
   async restore(keys) {
-    await import_promises6.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises7.default.rm(this.dir, { recursive: true, force: true });
     let restoredKey;
     if (this.store.restoreStaged) {
       this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
@@ -30486,7 +31753,8 @@ var FolderCache = class {
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
     };
   }
   async afterBuild(succeeded) {
@@ -30506,10 +31774,19 @@ var FolderCache = class {
     await this.server?.close();
     this.server = void 0;
   }
-  async save(plan, record) {
+  async save(plan, record, steps) {
     await this.afterBuild(true);
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
+      await import_promises7.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false };
+    }
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }
@@ -30554,8 +31831,8 @@ var RegistryCacheSession = class {
 
 // src/builders.ts
 init_import_meta_url();
-function parseBuilderInspect(text) {
-  const [header, nodes = ""] = text.split(/^Nodes:/m);
+function parseBuilderInspect(text2) {
+  const [header, nodes = ""] = text2.split(/^Nodes:/m);
   return {
     name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
     driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
@@ -30614,7 +31891,8 @@ function computeFingerprint(inputs) {
     target: inputs.target ?? "",
     platforms: [...inputs.platforms].sort(),
     // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest])
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
+    ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
   };
   return `sha256:${import_node_crypto8.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
@@ -30648,9 +31926,9 @@ function registryErrorOf(body) {
     const parsed = JSON.parse(new TextDecoder().decode(body));
     const first = parsed.errors?.[0];
     if (!first?.code) return void 0;
-    let text = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
-    if (typeof first.detail === "string" && first.detail !== "") text += ` (${first.detail.slice(0, 300)})`;
-    return { code: first.code, text };
+    let text2 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
+    if (typeof first.detail === "string" && first.detail !== "") text2 += ` (${first.detail.slice(0, 300)})`;
+    return { code: first.code, text: text2 };
   } catch {
     return void 0;
   }
@@ -30740,7 +32018,7 @@ var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 function isLoopbackHost(host) {
   const hostname = hostnameOf(host).toLowerCase();
   if (hostname === "localhost") return true;
@@ -30823,9 +32101,9 @@ var HttpTransport = class {
 };
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const date = Date.parse(text);
+  const text2 = value.trim();
+  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+  const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function describeNetworkFailure(error, request, timeoutMs) {
@@ -31230,14 +32508,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path12 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path12 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path12, kind: "tags", access: "pull" });
+    let path19 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path19 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path19, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path12 = nextPagePath(response, repository);
+      path19 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -31436,12 +32714,12 @@ async function copyImage(client, source, target, options = {}) {
 }
 async function ensureContent(client, from, to, manifest, mediaType, result) {
   if (isIndexMediaType(mediaType)) {
-    for (const child of manifest.manifests) {
-      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
+    for (const child2 of manifest.manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child2.digest };
       if (await client.headManifest(target)) continue;
-      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child2.digest });
       await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
-      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
+      await client.putManifest(to, child2.digest, fetched.body, fetched.mediaType);
       result.manifestsPut++;
     }
     return;
@@ -31489,9 +32767,9 @@ var Promoter = class {
     const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
     const refused = checks.flatMap((check, index) => check.status === "rejected" ? [{ reference: [...byRepository.values()][index], error: check.reason }] : []);
     if (refused.length === 0) return;
-    const lines = refused.map(({ reference, error }) => `${messageOf(error)}${isAccessRefusal(error) ? `: ${loginHint(reference.registry)}` : ""}`);
-    throw new UserError(refused.length === 1 ? lines[0] : `${refused.length} registries cannot be pushed to:
-${lines.join("\n")}`, { input: "images" });
+    const lines2 = refused.map(({ reference, error }) => `${messageOf(error)}${isAccessRefusal(error) ? `: ${loginHint(reference.registry)}` : ""}`);
+    throw new UserError(refused.length === 1 ? lines2[0] : `${refused.length} registries cannot be pushed to:
+${lines2.join("\n")}`, { input: "images" });
   }
   /**
    * The digest each base image tag points at now and, for an index, the digest
@@ -31504,11 +32782,11 @@ ${lines.join("\n")}`, { input: "images" });
     for (const use of uses) platformsOf.set(use.ref, [...platformsOf.get(use.ref) ?? [], use.platform]);
     try {
       return await Promise.all(
-        [...platformsOf].map(async ([ref, platforms]) => {
+        [...platformsOf].map(async ([ref, platforms2]) => {
           const manifest = await this.client.getManifest(ref);
           if (!isIndexMediaType(manifest.mediaType)) return { ref, digest: manifest.digest };
           const index = manifest.json;
-          const entries = platforms.map((platform2) => [platform2, selectPlatformManifest(index, parsePlatform(platform2))?.digest ?? "absent"]);
+          const entries = platforms2.map((platform2) => [platform2, selectPlatformManifest(index, parsePlatform(platform2))?.digest ?? "absent"]);
           return { ref, digest: manifest.digest, platforms: Object.fromEntries(entries) };
         })
       );
@@ -31517,13 +32795,27 @@ ${lines.join("\n")}`, { input: "images" });
       return void 0;
     }
   }
-  /** The first of `candidates` whose image carries `fingerprint` in its labels. */
-  async findByFingerprint(candidates, fingerprint) {
+  /**
+   * The first of `candidates` whose image carries `fingerprint` in its labels.
+   * With `platform` (a one-platform build), an index among the candidates (a
+   * merged multi-platform image) is looked into: its manifest for that platform
+   * is the image found. All candidates are read at once (each is a registry
+   * round trip or more); the first in order that matches wins.
+   */
+  async findByFingerprint(candidates, fingerprint, platform2) {
     const lookups = [...new Set(candidates)].map(async (ref) => {
       const reference = parseReference(ref);
-      const manifest = await this.client.getManifestIfExists(reference);
+      let manifest = await this.client.getManifestIfExists(reference);
       if (!manifest) return void 0;
-      const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
+      if (platform2 && isIndexMediaType(manifest.mediaType)) {
+        const index = manifest.json;
+        if (imageManifestsOf(index).length > 1) {
+          const child2 = selectPlatformManifest(index, parsePlatform(platform2));
+          if (!child2) return void 0;
+          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child2.digest });
+        }
+      }
+      const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
       if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return void 0;
       const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
@@ -31597,14 +32889,46 @@ function loginHint(registry) {
   return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
 }
 
+// src/reuse.ts
+init_import_meta_url();
+async function reuseExisting(result, promoter, candidates, targets, platform2) {
+  try {
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
+    if (!found) return false;
+    await promoter.retag(found, targets, candidates, result.fingerprint);
+    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
+    return true;
+  } catch (error) {
+    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
+    return false;
+  }
+}
+async function loadReused(result, settings, env, log2) {
+  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
+  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
+  const repository = from.slice(0, from.lastIndexOf(":") > from.lastIndexOf("/") ? from.lastIndexOf(":") : from.length);
+  const pinned = `${repository}@${result.digest}`;
+  const pulled = await docker(["pull", "--quiet", pinned], { env });
+  if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split("\n").pop()}`, { input: "load" });
+  for (const tag of settings.tags) await docker(["tag", pinned, tag], { env });
+  log2.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(", ")}` : ""}`);
+}
+function noticeManagedCache(settings, log2) {
+  const gha = [...settings.build["cache-from"], ...settings.build["cache-to"]].filter((entry) => entry.type === "gha");
+  if (gha.length === 0) return;
+  const state = settings.cache === "false" ? " (it is off here: cache: false)" : "";
+  (log2.notice ?? log2.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
+}
+
 // src/pipeline.ts
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path10.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path14.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
-  const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
-  checkTarget(settings.target, dockerfile);
+  const build = settings.build;
+  const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
+  checkTarget(build.target, dockerfile);
   const manifest = await readContextManifest(settings.context, settings.file);
   timings.hash = seconds(phase);
   const keys = cacheKeys({
@@ -31614,7 +32938,7 @@ async function runPipeline(settings, log2) {
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
     contextHash: manifest.hash,
-    platforms: settings.platforms
+    platforms: settings.build.platforms
   });
   const result = {
     dockerfile,
@@ -31627,36 +32951,50 @@ async function runPipeline(settings, log2) {
     cacheSaved: false,
     built: false,
     steps: [],
+    checks: [],
     registryRequests: 0,
     timings
   };
   if (settings.dryRun) return finish(result, started);
+  noticeManagedCache(settings, log2);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises7.default.mkdtemp(import_node_path10.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises8.default.mkdtemp(import_node_path14.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log2);
     const registryRefs = settings.push ? settings.tags : [];
+    const byDigest = build.outputs.byDigest;
     const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
     const capabilities = described.then((info) => builderCapabilities(settings.env, info));
     capabilities.catch(() => {
     });
     phase = Date.now();
-    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings))]);
+    const [, bases, options] = await Promise.all([
+      registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
+      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
+      fingerprintOptions(build, {
+        contextHash: async (dir) => (await readContextManifest(dir)).hash,
+        imageDigest: (ref) => promoter.client.resolveDigest(ref)
+      })
+    ]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
         dockerfileHash: dockerfile.hash,
-        buildArgs: settings.buildArgs,
-        target: settings.target,
-        platforms: settings.platforms,
-        baseImages: bases
+        buildArgs: build["build-args"],
+        target: build.target,
+        platforms: build.platforms,
+        baseImages: bases,
+        options
       });
     }
-    const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== void 0;
-    if (canReuse && await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs)) {
+    const canReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && result.fingerprint !== void 0 && !build["no-cache"] && !build.call;
+    const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
+    const reuse = (candidates) => reuseExisting(result, promoter, candidates, registryRefs, platform2);
+    if (canReuse && await reuse([...registryRefs, ...settings.lookupRefs])) {
       timings.lookup = seconds(phase);
+      await loadReused(result, settings, env, log2);
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
@@ -31673,7 +33011,7 @@ async function runPipeline(settings, log2) {
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result, settings.platforms);
+        result.changes = explainMiss(restored.record, result, settings.build.platforms);
         if (result.changes) logMiss(result.changes, log2);
       }
       timings.restore = seconds(phase);
@@ -31682,15 +33020,19 @@ async function runPipeline(settings, log2) {
       const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
+        if (await reuse(recorded)) {
+          await loadReused(result, settings, env, log2);
+          return finish(result, started, promoter);
+        }
       }
     }
     const builder = await builderReady;
     if (!builder.cacheExport && cache && settings.cache === "true") {
       (log2.notice ?? log2.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
+    const evaluates = evaluatesOnly(build.call);
     const plan = {
-      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport,
+      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
       write: settings.cache === "true",
       push: settings.push,
       mode: settings.cacheMode
@@ -31698,43 +33040,61 @@ async function runPipeline(settings, log2) {
     const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
+    const layoutDir = import_node_path14.default.join(workDir, "by-digest");
+    const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
+    const secretsDir = settings.secretsDir ?? await import_promises8.default.mkdtemp(import_node_path14.default.join(workDir, "secrets-"));
     const request = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.push ? settings.annotations : void 0,
-      buildArgs: settings.buildArgs,
-      target: settings.target,
-      platforms: settings.platforms,
+      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : void 0,
+      options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: settings.load,
+      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+      // for the same name races it ("image already exists").
+      load: build.load && !(builder.driver === "docker" && (settings.push || build.outputs.pushesTags)),
+      outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path10.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path14.default.join(workDir, "metadata.json"),
+      evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
-    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error) => {
+      if (!isNamingRace(error)) throw error;
+      log2.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+      return log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
-    let build;
+    let built;
     try {
-      build = await buildGroup(request);
+      built = await buildGroup(request);
     } catch (error) {
       if (!await cache?.afterBuild?.(false)) return await failed(error);
       log2.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
-      build = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+      built = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
     }
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
-    Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
-    if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
-    const layers = settings.push && result.digest ? promoter.layersOf(settings.tags[0], result.digest).catch(() => void 0) : void 0;
+    result.checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
+    if (evaluates) {
+      Object.assign(result, { steps: built.steps });
+      return finish(result, started, promoter);
+    }
+    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
+    if (outputs.pushLayout) {
+      for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
+    }
+    if (settings.push && built.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
+    const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
+    const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => void 0) : void 0;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -31743,18 +33103,18 @@ async function runPipeline(settings, log2) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises7.default.rm(workDir, { recursive: true, force: true });
+    await import_promises8.default.rm(workDir, { recursive: true, force: true });
   }
 }
 function pulledBaseImages(dockerfile, settings) {
   const build = buildPlatform(settings.env);
-  return baseImagesFor(dockerfile, targetPlatforms(settings.platforms, build), build);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log2) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log2.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log2.warning(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {
@@ -31763,8 +33123,8 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
-    platforms: settings.platforms,
-    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
+    platforms: settings.build.platforms,
+    images: result.digest ? [...settings.push ? settings.tags : [], ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
   };
@@ -31774,6 +33134,7 @@ async function buildOrExplain(dockerfile, request, hooks) {
     return await runBuild(request, hooks);
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
+    if (/unknown flag: --call/.test(error.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
     const failed = error.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join("\n");
@@ -31796,27 +33157,18 @@ async function explainPartialPush(error, pushed, promoter, fingerprint) {
   const missing = pushed.filter((tag) => !landed.includes(tag));
   const registryOf = (ref) => parseReference(ref).registry;
   const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error.message}
-${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}`, {
     input: error.input,
     file: error.file,
     line: error.line
   });
 }
-async function reuseExisting(result, promoter, candidates, targets) {
-  try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint);
-    if (!found) return false;
-    await promoter.retag(found, targets, candidates, result.fingerprint);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
-    return true;
-  } catch (error) {
-    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
-    return false;
-  }
+function isNamingRace(error) {
+  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
-function explainMiss(record, result, platforms) {
+function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
   let previous;
   try {
@@ -31826,14 +33178,14 @@ function explainMiss(record, result, platforms) {
   }
   const diff = diffManifests(previous, result.manifest);
   const restoredPlatforms = record.platforms;
-  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms].sort().join(",");
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
   return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
 function logMiss(changes, log2) {
   log2.info("Why the cache missed:");
   if (changes.dockerfileChanged) log2.info("  the Dockerfile changed");
-  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
-  if (platforms) log2.info(`  ${platforms}`);
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) log2.info(`  ${platforms2}`);
   for (const line of explainManifestDiff(changes)) log2.info(`  ${line}`);
 }
 function finish(result, started, promoter) {
@@ -32088,18 +33440,18 @@ var ID = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+/;
 var NUMBER = /^-?\d+(?:\.\d+)?(?=[\s}~)]|$)/;
 function parseTemplate(source) {
   const nodes = [];
-  let text = "";
+  let text2 = "";
   let trimNextText = false;
   let i = 0;
   const flushText = (trimEnd) => {
-    let value = text;
+    let value = text2;
     if (trimEnd) value = value.replace(/\s+$/, "");
     if (value !== "") nodes.push({ kind: "text", value });
-    text = "";
+    text2 = "";
   };
   while (i < source.length) {
     if (source.startsWith("\\{{", i)) {
-      text += "{{";
+      text2 += "{{";
       i += 3;
       continue;
     }
@@ -32110,7 +33462,7 @@ function parseTemplate(source) {
         continue;
       }
       trimNextText = false;
-      text += ch;
+      text2 += ch;
       i++;
       continue;
     }
@@ -32187,12 +33539,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path12 = readPath();
-    if (path12.length === 1 && (path12[0] === "true" || path12[0] === "false")) {
-      return { kind: "boolean", value: path12[0] === "true" };
+    const path19 = readPath();
+    if (path19.length === 1 && (path19[0] === "true" || path19[0] === "false")) {
+      return { kind: "boolean", value: path19[0] === "true" };
     }
-    if (path12.length === 1 && (path12[0] === "null" || path12[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path12 };
+    if (path19.length === 1 && (path19[0] === "null" || path19[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path19 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -32292,8 +33644,8 @@ function renderNodes(nodes, scope) {
     } else {
       value = target;
     }
-    const text = stringify(value);
-    out += node.escape ? escapeHtml(text) : text;
+    const text2 = stringify(value);
+    out += node.escape ? escapeHtml(text2) : text2;
   }
   return out;
 }
@@ -32370,11 +33722,11 @@ function scheduleScope(env) {
     commit_date: dateHelper(env.ctx.commitDate ?? env.now)
   };
 }
-function evaluate(text, scope, input) {
+function evaluate(text2, scope, input) {
   try {
-    return render(text, scope);
+    return render(text2, scope);
   } catch (error) {
-    throw new UserError(`${input}: bad expression in "${text}": ${error.message}`, { input });
+    throw new UserError(`${input}: bad expression in "${text2}": ${error.message}`, { input });
   }
 }
 
@@ -32485,15 +33837,15 @@ function checkedName(name) {
   }
 }
 function parseImages(input) {
-  const lines = inputLines(input);
-  if (lines.length === 1) {
-    const only = fields(lines[0]);
+  const lines2 = inputLines(input);
+  if (lines2.length === 1) {
+    const only = fields(lines2[0]);
     if (only.every((f) => splitKeyValue(f).key === void 0)) {
       return only.map((name) => ({ name: checkedName(name), enable: true }));
     }
   }
   const images = [];
-  for (const line of lines) {
+  for (const line of lines2) {
     let name;
     let enable = true;
     for (const field of fields(line)) {
@@ -32698,9 +34050,9 @@ function parseTagSpec(line, warnings = []) {
   return { type, attrs, priority, source: line };
 }
 function parseTags(input, defaults = IMAGE_BUILD_DEFAULT_TAGS, warnings = []) {
-  let lines = inputLines(input);
-  if (lines.length === 0) lines = [...defaults];
-  const specs = lines.map((line) => parseTagSpec(line, warnings));
+  let lines2 = inputLines(input);
+  if (lines2.length === 0) lines2 = [...defaults];
+  const specs = lines2.map((line) => parseTagSpec(line, warnings));
   return specs.map((spec, index) => ({ spec, index })).sort((a, b) => b.spec.priority - a.spec.priority || a.index - b.index).map(({ spec }) => spec);
 }
 function matchRegExp(pattern) {
@@ -32791,8 +34143,8 @@ var VersionBuilder = class {
   env;
   state = { main: void 0, partial: [], latest: void 0 };
   scope;
-  exp(text) {
-    return evaluate(text, this.scope, "tags");
+  exp(text2) {
+    return evaluate(text2, this.scope, "tags");
   }
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
   affix(value, spec) {
@@ -33031,15 +34383,15 @@ function computeMetadata(ctx, spec, options = {}) {
     scope
   });
   const levels = options.annotationLevels ?? ["manifest"];
-  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const annotations2 = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
   return {
     version,
     tags,
     tagNames,
     images: imageNames,
     labels,
-    annotations,
-    json: { tags, labels, annotations },
+    annotations: annotations2,
+    json: { tags, labels, annotations: annotations2 },
     warnings
   };
 }
@@ -33089,8 +34441,8 @@ async function main(argv) {
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse2(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path11.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path11.default.resolve(values.file) : void 0;
+  const dir = import_node_path15.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path15.default.resolve(values.file) : void 0;
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);
@@ -33101,8 +34453,8 @@ async function tagsCommand(args) {
   const { values } = parse2(args, { images: { type: "string" }, tags: { type: "string" }, flavor: { type: "string" }, labels: { type: "boolean" } });
   const git2 = await gitContextFromCheckout(process.cwd());
   const meta = computeMetadata(git2, { images: str(values.images), tags: str(values.tags), flavor: str(values.flavor) || "latest=auto", labels: "" });
-  const lines = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.images.length ? meta.tags : meta.tagNames;
-  process.stdout.write(lines.map((line) => `${line}
+  const lines2 = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.images.length ? meta.tags : meta.tagNames;
+  process.stdout.write(lines2.map((line) => `${line}
 `).join(""));
   return 0;
 }
@@ -33118,10 +34470,10 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context = import_node_path11.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path11.default.resolve(values.file) : import_node_path11.default.join(context, "Dockerfile");
+  const context = import_node_path15.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path15.default.resolve(values.file) : import_node_path15.default.join(context, "Dockerfile");
   const tags = values.tag ?? [];
-  const cacheDir = import_node_path11.default.resolve(str(values["cache-dir"]) || import_node_path11.default.join(process.env.XDG_CACHE_HOME || import_node_path11.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path15.default.resolve(str(values["cache-dir"]) || import_node_path15.default.join(process.env.XDG_CACHE_HOME || import_node_path15.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -33129,17 +34481,23 @@ async function buildCommand(args) {
       context,
       file,
       workspace: process.cwd(),
-      buildArgs: withSourceDateEpoch(parseBuildArgs((values["build-arg"] ?? []).join("\n"), process.env), process.env),
-      target: str(values.target) || void 0,
-      platforms: str(values.platform) ? str(values.platform).split(",") : [],
+      // The same table as the action's inputs: flags named like them read like them.
+      build: readBuildOptions(
+        (name) => ({
+          "build-args": (values["build-arg"] ?? []).join("\n"),
+          target: str(values.target),
+          platforms: str(values.platform),
+          load: push ? "false" : "true"
+        })[name] ?? "",
+        { workspace: process.cwd(), env: process.env }
+      ),
       tags,
       labels: {},
       push,
-      load: !push,
       cache: values["no-cache"] ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags[0], import_node_path11.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags[0], import_node_path15.default.relative(process.cwd(), file)),
       store: values["no-cache"] ? void 0 : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
@@ -33161,7 +34519,7 @@ cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} 
 }
 async function adviseCommand(args) {
   const { positionals } = parse2(args, {});
-  const advice = adviseFile(import_node_path11.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = adviseFile(import_node_path15.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");
@@ -33169,7 +34527,7 @@ async function adviseCommand(args) {
 }
 function parse2(args, options) {
   try {
-    return (0, import_node_util2.parseArgs)({ args, options, allowPositionals: true, strict: true });
+    return (0, import_node_util.parseArgs)({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(messageOf(error));
   }

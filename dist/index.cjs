@@ -60,7 +60,7 @@ var require_tunnel = __commonJS({
     var tls = require("tls");
     var http2 = require("http");
     var https = require("https");
-    var events = require("events");
+    var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
     exports2.httpOverHttp = httpOverHttp2;
@@ -112,7 +112,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path22,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path22,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2075,8 +2075,8 @@ var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var EventEmitter = require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2187,9 +2187,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2227,12 +2227,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4510,8 +4510,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4893,8 +4893,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6768,12 +6768,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7444,12 +7444,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7931,16 +7931,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7951,7 +7951,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8002,7 +8002,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8014,7 +8014,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8353,8 +8353,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9631,7 +9631,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9644,7 +9644,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9663,7 +9663,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9680,7 +9680,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9750,18 +9750,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10020,9 +10020,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10247,9 +10247,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10536,9 +10536,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10631,9 +10631,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path22,
         method,
         body,
         headers,
@@ -11185,7 +11185,7 @@ var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11225,7 +11225,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11239,7 +11239,7 @@ var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11279,7 +11279,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12119,10 +12119,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists3 = this[kHeadersMap].get(lowercaseName);
         if (exists3) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists3.name,
-            value: `${exists3.value}${delimiter}${value}`
+            value: `${exists3.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12351,9 +12351,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12387,14 +12387,14 @@ var require_headers = __commonJS({
       static getHeadersGuard(o) {
         return o.#guard;
       }
-      static setHeadersGuard(o, guard) {
-        o.#guard = guard;
+      static setHeadersGuard(o, guard2) {
+        o.#guard = guard2;
       }
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12776,12 +12776,12 @@ var require_response = __commonJS({
         }
       }
     }
-    function fromInnerResponse(innerResponse, guard) {
+    function fromInnerResponse(innerResponse, guard2) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
-      setHeadersGuard(response[kHeaders], guard);
+      setHeadersGuard(response[kHeaders], guard2);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
         streamRegistry.register(response, new WeakRef(innerResponse.body.stream));
       }
@@ -13365,13 +13365,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13454,13 +13454,13 @@ var require_request2 = __commonJS({
       }
       return newRequest;
     }
-    function fromInnerRequest(innerRequest, signal, guard) {
+    function fromInnerRequest(innerRequest, signal, guard2) {
       const request = new Request(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
       request[kHeaders] = new Headers2(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
+      setHeadersGuard(request[kHeaders], guard2);
       return request;
     }
     Object.defineProperties(Request.prototype, {
@@ -14517,7 +14517,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14593,7 +14593,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14636,7 +14636,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15045,7 +15045,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder } = require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = require("string_decoder");
     var { btoa } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15136,7 +15136,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15157,7 +15157,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15165,7 +15165,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -15174,7 +15174,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17302,8 +17302,8 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto8.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
+      const keyValue2 = crypto8.randomBytes(16).toString("base64");
+      request.headersList.append("sec-websocket-key", keyValue2);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
         request.headersList.append("sec-websocket-protocol", protocol);
@@ -17332,7 +17332,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto8.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto8.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -18401,8 +18401,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19361,7 +19361,7 @@ __export(main_exports, {
   DocumentLink: () => DocumentLink,
   DocumentSymbol: () => DocumentSymbol,
   DocumentUri: () => DocumentUri,
-  EOL: () => EOL5,
+  EOL: () => EOL6,
   FoldingRange: () => FoldingRange,
   FoldingRangeKind: () => FoldingRangeKind,
   FormattingOptions: () => FormattingOptions,
@@ -19416,7 +19416,7 @@ __export(main_exports, {
   integer: () => integer,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL5, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL6, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
   "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -19900,8 +19900,8 @@ var init_main = __esm({
       SnippetTextEdit2.is = is;
     })(SnippetTextEdit || (SnippetTextEdit = {}));
     ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+      constructor(annotations2) {
+        this._annotations = annotations2 === void 0 ? /* @__PURE__ */ Object.create(null) : annotations2;
         this._counter = 0;
         this._size = 0;
       }
@@ -20190,8 +20190,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri, languageId, version, text2) {
+        return { uri, languageId, version, text: text2 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -20574,8 +20574,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -20679,8 +20679,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -20697,7 +20697,7 @@ var init_main = __esm({
       }
       WorkspaceFolder2.is = is;
     })(WorkspaceFolder || (WorkspaceFolder = {}));
-    EOL5 = ["\n", "\r\n", "\r"];
+    EOL6 = ["\n", "\r\n", "\r"];
     (function(TextDocument3) {
       function create(uri, languageId, version, content) {
         return new FullTextDocument(uri, languageId, version, content);
@@ -20709,7 +20709,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text = document.getText();
+        let text2 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -20717,19 +20717,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text2.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text2;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare) {
@@ -20794,21 +20794,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text = this._content;
+          const text2 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
+          for (let i = 0; i < text2.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text.charAt(i);
+            const ch = text2.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
+          if (isLineStart && text2.length > 0) {
+            lineOffsets.push(text2.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -21116,12 +21116,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -21318,7 +21318,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -21333,14 +21333,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -22359,18 +22359,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -23163,11 +23163,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path15 = this.getPath();
-        if (path15 === null || path15.startsWith("/")) {
-          return path15;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path15 : parent + "/" + path15;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -25838,7 +25838,7 @@ var require_sort = __commonJS({
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
     module2.exports = sort;
   }
 });
@@ -25849,7 +25849,7 @@ var require_rsort = __commonJS({
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
     module2.exports = rsort;
   }
 });
@@ -27382,9 +27382,9 @@ init_import_meta_url();
 // src/main.ts
 init_import_meta_url();
 var import_node_crypto11 = __toESM(require("node:crypto"), 1);
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -27483,19 +27483,19 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-var os4 = __toESM(require("os"), 1);
+var os5 = __toESM(require("os"), 1);
 
 // node_modules/@actions/core/lib/oidc-utils.js
 init_import_meta_url();
@@ -27570,11 +27570,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27590,7 +27590,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27700,8 +27700,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -27735,8 +27735,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems2 = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems2);
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27747,8 +27747,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -27797,10 +27797,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27829,9 +27829,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27842,8 +27842,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -27859,35 +27859,30 @@ var import_os2 = __toESM(require("os"), 1);
 
 // node_modules/@actions/exec/lib/exec.js
 init_import_meta_url();
+var import_string_decoder = require("string_decoder");
 
 // node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
+var os3 = __toESM(require("os"), 1);
+var events = __toESM(require("events"), 1);
+var child = __toESM(require("child_process"), 1);
+var path3 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io.js
 init_import_meta_url();
+var path2 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
 var fs2 = __toESM(require("fs"), 1);
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = import_os2.default.platform();
-var arch = import_os2.default.arch();
-
-// node_modules/@actions/core/lib/core.js
+var path = __toESM(require("path"), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27903,7 +27898,747 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path.dirname(filePath);
+            const upperName = path.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path2.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path2.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path2.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var import_timers = require("timers");
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str, end) {
+    return str.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter4(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error2, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error2) {
+            reject(error2);
+          } else {
+            resolve2(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = (0, import_timers.setTimeout)(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error2;
+    if (this.processExited) {
+      if (this.processError) {
+        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error2, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new import_string_decoder.StringDecoder("utf8");
+    const stderrDecoder = new import_string_decoder.StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
+
+// node_modules/@actions/core/lib/platform.js
+var platform = import_os2.default.platform();
+var arch = import_os2.default.arch();
+
+// node_modules/@actions/core/lib/core.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27930,7 +28665,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function isDebug() {
@@ -27949,7 +28684,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -27958,7 +28693,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter2(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -28468,14 +29203,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path15) => path15 === p,
+        test: (path22) => path22 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path15) => path15.startsWith(prefix),
+        test: (path22) => path22.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -28484,7 +29219,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path15) => path15.endsWith(suffix) || path15 === bare,
+        test: (path22) => path22.endsWith(suffix) || path22 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -28493,7 +29228,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path15) => regexp.test(path15),
+        test: (path22) => regexp.test(path22),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -28580,7 +29315,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path15, parent) {
+  match(path22, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -28589,12 +29324,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path15);
+        m = p.test(path22);
         if (!m && parent === null) {
-          let slash = path15.indexOf("/");
+          let slash = path22.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path15.slice(0, slash));
-            slash = path15.indexOf("/", slash + 1);
+            m = p.test(path22.slice(0, slash));
+            slash = path22.indexOf("/", slash + 1);
           }
         }
       }
@@ -28606,8 +29341,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path15) {
-    return this.match(path15, null).excluded;
+  excludes(path22) {
+    return this.match(path22, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -28624,15 +29359,15 @@ var IgnoreMatcher = class {
     return true;
   }
 };
-function parseIgnoreFile(text, file) {
-  return compilePatterns(readIgnoreLines(text), file);
+function parseIgnoreFile(text2, file) {
+  return compilePatterns(readIgnoreLines(text2), file);
 }
-function readIgnoreLines(text) {
+function readIgnoreLines(text2) {
   const out = [];
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n];
+  const lines2 = text2.split("\n");
+  if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
+  for (let n = 0; n < lines2.length; n++) {
+    let line = lines2[n];
     if (line.endsWith("\r")) line = line.slice(0, -1);
     if (n === 0 && line.startsWith("\uFEFF")) line = line.slice(1);
     if (line.startsWith("#")) continue;
@@ -28651,10 +29386,10 @@ function readIgnoreLines(text) {
 }
 function compilePatterns(raw, file) {
   const patterns = [];
-  for (const { text, line } of raw) {
+  for (const { text: text2, line } of raw) {
     const where = { file, line: line > 0 ? line : void 0 };
     const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text);
+    let p = goTrimSpace(text2);
     if (p === "") continue;
     p = cleanPath(p);
     let exclusion = false;
@@ -28666,13 +29401,13 @@ function compilePatterns(raw, file) {
       p = p.slice(1);
     }
     const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text}": ${syntax}${at}`, where);
+    if (syntax) throw new UserError(`bad pattern "${text2}": ${syntax}${at}`, where);
     let compiled;
     try {
       compiled = compilePattern(p, exclusion, line);
     } catch (error2) {
       if (error2 instanceof PatternError) {
-        throw new UserError(`bad pattern "${text}": ${error2.message}${at}`, where);
+        throw new UserError(`bad pattern "${text2}": ${error2.message}${at}`, where);
       }
       throw error2;
     }
@@ -28708,6 +29443,7 @@ function walkContext(root, matcher) {
       if (dirExcluded && code === "EACCES") return;
       throw new UserError(`cannot read ${relPrefix || "."} in the build context: ${code ?? String(error2)}`);
     }
+    const undecodable = dirents.some((d) => d.name.includes("\uFFFD")) ? undecodableNames(absDir) : void 0;
     for (const d of dirents) {
       const name = d.name;
       const rel = relPrefix + name;
@@ -28719,6 +29455,13 @@ function walkContext(root, matcher) {
         excluded = r.excluded;
         childState = r.state;
       }
+      if (undecodable?.has(name) && !excluded) {
+        const shown = relPrefix + undecodable.get(name);
+        throw new UserError(
+          `the build context has a file whose name is not valid UTF-8: ${shown} (invalid bytes shown as \\x..). Docker sends it as it is, but its name cannot be hashed exactly here: rename it, or exclude it in .dockerignore.`
+        );
+      }
+      if (undecodable?.has(name)) continue;
       if (d.isDirectory()) {
         const pending = { rel, abs, included: false, parent: dir };
         if (excluded) {
@@ -28754,6 +29497,38 @@ function walkContext(root, matcher) {
   };
   visit(null, root, "", null, false);
   return result;
+}
+function undecodableNames(dir) {
+  const found = /* @__PURE__ */ new Map();
+  for (const raw of import_node_fs.default.readdirSync(dir, { encoding: "buffer" })) {
+    const decoded = raw.toString("utf8");
+    if (Buffer.from(decoded, "utf8").equals(raw)) continue;
+    found.set(decoded, escapeInvalidUtf8(raw));
+  }
+  return found;
+}
+function escapeInvalidUtf8(raw) {
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const width = utf8Width(raw, i);
+    if (width === 0) {
+      out += `\\x${raw[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += raw.subarray(i, i + width).toString("utf8");
+      i += width;
+    }
+  }
+  return out;
+}
+function utf8Width(raw, i) {
+  const b = raw[i];
+  const width = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+  if (width <= 1) return width;
+  if (i + width > raw.length) return 0;
+  const piece = raw.subarray(i, i + width);
+  return Buffer.from(piece.toString("utf8"), "utf8").equals(piece) ? width : 0;
 }
 function major(dev) {
   const d = BigInt(dev);
@@ -28909,9 +29684,9 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
       const end = Math.min(n, (id + 1) * batch);
       for (let i = id * batch; i < end; i++) hashOne(i);
       done++;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve2) => setImmediate(resolve2));
     }
-    if (done < batches && !failure) await new Promise((resolve) => wake = resolve);
+    if (done < batches && !failure) await new Promise((resolve2) => wake = resolve2);
     if (failure) throw failure;
     return out;
   } finally {
@@ -28957,8 +29732,8 @@ function loadIgnoreRules(contextDir, dockerfilePath) {
   const file = findIgnoreFile(contextDir, dockerfilePath);
   if (!file) return { matcher: null };
   const shown = displayPath(file);
-  const text = import_node_fs3.default.readFileSync(file, "utf8");
-  return { matcher: parseIgnoreFile(text, shown), file: shown };
+  const text2 = import_node_fs3.default.readFileSync(file, "utf8");
+  return { matcher: parseIgnoreFile(text2, shown), file: shown };
 }
 async function readContextManifest(contextDir, dockerfilePath, options = {}) {
   let root;
@@ -29024,29 +29799,29 @@ function diffManifests(previous, current) {
     else if (!sameEntry(old, e)) changed.push(e.type === "dir" && old.type === "dir" ? p + "/" : p);
   }
   for (const [p, e] of before) if (!after.has(p)) removed.push(e);
-  const names = (list) => {
+  const names = (list2) => {
     const covered = /* @__PURE__ */ new Set();
-    for (const e of list) {
+    for (const e of list2) {
       let i = e.path.lastIndexOf("/");
       while (i > 0) {
         covered.add(e.path.slice(0, i));
         i = e.path.lastIndexOf("/", i - 1);
       }
     }
-    return list.filter((e) => e.type !== "dir" || !covered.has(e.path)).map((e) => e.type === "dir" ? e.path + "/" : e.path).sort(comparePaths);
+    return list2.filter((e) => e.type !== "dir" || !covered.has(e.path)).map((e) => e.type === "dir" ? e.path + "/" : e.path).sort(comparePaths);
   };
   return { added: names(added), removed: names(removed), changed: changed.sort(comparePaths) };
 }
 function explainManifestDiff(diff, limit = 20) {
-  const lines = [];
+  const lines2 = [];
   for (const kind of ["added", "removed", "changed"]) {
-    const list = diff[kind];
-    if (list.length === 0) continue;
-    const more = list.length > limit ? ` (first ${limit} shown)` : "";
-    lines.push(`${list.length} ${list.length === 1 ? "file" : "files"} ${kind}${more}:`);
-    for (const p of list.slice(0, limit)) lines.push(`  ${p}`);
+    const list2 = diff[kind];
+    if (list2.length === 0) continue;
+    const more = list2.length > limit ? ` (first ${limit} shown)` : "";
+    lines2.push(`${list2.length} ${list2.length === 1 ? "file" : "files"} ${kind}${more}:`);
+    for (const p of list2.slice(0, limit)) lines2.push(`  ${p}`);
   }
-  return lines;
+  return lines2;
 }
 var TYPE_CODE = { file: "f", symlink: "l", dir: "d", fifo: "p", socket: "s", device: "v" };
 var CODE_TYPE = { f: "file", l: "symlink", d: "dir", p: "fifo", s: "socket", v: "device" };
@@ -29104,12 +29879,12 @@ function isIndexMediaType(mediaType) {
 function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
-function parsePlatform(text) {
-  const [os8, architecture, variant] = text.split("/");
-  if (!os8 || !architecture || text.split("/").length > 3) {
-    throw new UserError(`platform "${text}" must look like os/architecture[/variant], e.g. linux/amd64`);
+function parsePlatform(text2) {
+  const [os9, architecture, variant] = text2.split("/");
+  if (!os9 || !architecture || text2.split("/").length > 3) {
+    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
-  return variant ? { os: os8, architecture, variant } : { os: os8, architecture };
+  return variant ? { os: os9, architecture, variant } : { os: os9, architecture };
 }
 function formatPlatform(platform2) {
   return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
@@ -29152,17 +29927,17 @@ function buildPlatform(env) {
 function targetPlatforms(requested, build) {
   return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
 }
-function normalizePlatform(text) {
-  const platform2 = parsePlatform(text.trim());
+function normalizePlatform(text2) {
+  const platform2 = parsePlatform(text2.trim());
   if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
   if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
   return formatPlatform(platform2);
 }
 function platformArgs(target, build) {
   const args = /* @__PURE__ */ new Map();
-  for (const [prefix, text] of [["TARGET", target], ["BUILD", build]]) {
-    const platform2 = parsePlatform(text);
-    args.set(`${prefix}PLATFORM`, text);
+  for (const [prefix, text2] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text2);
+    args.set(`${prefix}PLATFORM`, text2);
     args.set(`${prefix}OS`, platform2.os);
     args.set(`${prefix}ARCH`, platform2.architecture);
     args.set(`${prefix}VARIANT`, platform2.variant ?? "");
@@ -29174,8 +29949,8 @@ var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "ne
 function parseStepName(name) {
   const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
   if (!match) return void 0;
-  const [, platformText, stage, index, total, text] = match;
-  const label = { index: Number(index), total: Number(total), text };
+  const [, platformText, stage, index, total, text2] = match;
+  const label = { index: Number(index), total: Number(total), text: text2 };
   if (stage !== void 0) label.stage = stage;
   if (platformText !== void 0) {
     const [runsOn, targetArch] = platformText.split("->");
@@ -29283,8 +30058,8 @@ function withPlatformArgs(globalArgs, platform2) {
   for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
   return vars;
 }
-function substitute(text, vars) {
-  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+function substitute(text2, vars) {
+  return text2.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
     const value = vars.get(braced ?? bare);
     if (op === "-") return value ? value : word;
     if (op === "+") return value ? word : "";
@@ -29375,13 +30150,13 @@ function adviseDockerfile(model, facts = {}) {
     const earlier = model.instructions.slice(0, index).filter(sameStage);
     if (copy && isBroad(copy)) {
       const done = new Set(earlier.filter((other) => other.keyword === "RUN").flatMap((other) => installers(other).map((i) => i.ecosystem)));
-      for (const run3 of later.filter((other) => other.keyword === "RUN")) {
-        const installer = installers(run3).find((i) => !done.has(i.ecosystem));
+      for (const run2 of later.filter((other) => other.keyword === "RUN")) {
+        const installer = installers(run2).find((i) => !done.has(i.ecosystem));
         if (!installer) continue;
         add(
           copy.instruction.line,
           "copy-before-install",
-          `${show(instruction)} (line ${instruction.line}) comes before ${show(run3)} (line ${run3.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run3, copy)}`
+          `${show(instruction)} (line ${instruction.line}) comes before ${show(run2)} (line ${run2.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run2, copy)}`
         );
         break;
       }
@@ -29445,15 +30220,15 @@ function renderAdviceMarkdown(advice) {
 function contextCopy(instruction) {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
   let words;
-  const text = instruction.args.trim();
-  if (text.startsWith("[")) {
+  const text2 = instruction.args.trim();
+  if (text2.startsWith("[")) {
     try {
-      words = JSON.parse(text);
+      words = JSON.parse(text2);
     } catch {
       return void 0;
     }
   } else {
-    words = text.split(/\s+/);
+    words = text2.split(/\s+/);
     if (words.some((word) => /^--from=/i.test(word))) return void 0;
     words = words.filter((word) => !word.startsWith("--"));
   }
@@ -29463,50 +30238,50 @@ function contextCopy(instruction) {
 function isBroad(copy) {
   return copy.sources.some((source) => BROAD_SOURCES.has(source));
 }
-function commandsOf(run3) {
-  let text = run3.args.trim();
-  if (text.startsWith("[")) {
+function commandsOf(run2) {
+  let text2 = run2.args.trim();
+  if (text2.startsWith("[")) {
     try {
-      text = JSON.parse(text).join(" ");
+      text2 = JSON.parse(text2).join(" ");
     } catch {
     }
   }
-  text = text.replace(/^(--\S+\s+)+/, "");
-  return text.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
+  text2 = text2.replace(/^(--\S+\s+)+/, "");
+  return text2.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
-function installers(run3) {
-  return commandsOf(run3).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
+function installers(run2) {
+  return commandsOf(run2).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
 }
-function isSetupOnly(run3) {
-  const commands = commandsOf(run3);
-  return !/\$\(|`/.test(run3.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
+function isSetupOnly(run2) {
+  const commands = commandsOf(run2);
+  return !/\$\(|`/.test(run2.args) && commands.every((command) => SETUP_COMMANDS.test(command)) && !commands.some((command) => !WRITES_ONLY.test(command) && readsFiles(command)) && commands.some((command) => SYSTEM_INSTALL.test(command) || DOWNLOAD.test(command));
 }
 function readsFiles(command) {
   const [name, ...words] = command.split(" ").map((word) => word.replace(/^["']|["']$/g, ""));
   return words.some((word) => RELATIVE_PATH.test(word) || name === "cd" && !word.startsWith("/"));
 }
-function usesCopy(run3, copy) {
+function usesCopy(run2, copy) {
   const names = copy.sources.filter((source) => !BROAD_SOURCES.has(source)).map((source) => source.replace(/\/+$/, "").replace(/^\.\//, ""));
   if (copy.dest.startsWith("/") && copy.dest.replace(/\/+$/, "") !== "") names.push(copy.dest.replace(/\/+$/, ""));
-  return names.some((name) => name && run3.args.includes(name));
+  return names.some((name) => name && run2.args.includes(name));
 }
 function show(instruction) {
-  const text = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
-  return `\`${text.length > 40 ? `${text.slice(0, 39)}\u2026` : text}\``;
+  const text2 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
+  return `\`${text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2}\``;
 }
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
   const stepsAt = (instruction) => steps.filter((s) => s.instruction === instruction);
-  return (run3, copy) => {
+  return (run2, copy) => {
     const costs = [];
-    for (const { step: runStep, platform: platform2 } of stepsAt(run3)) {
+    for (const { step: runStep2, platform: platform2 } of stepsAt(run2)) {
       const copyStep = stepsAt(copy.instruction).find((s) => s.platform === platform2)?.step;
-      if (runStep.cached || !copyStep || copyStep.cached) continue;
-      costs.push(`${runStep.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
+      if (runStep2.cached || !copyStep || copyStep.cached) continue;
+      costs.push(`${runStep2.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
     }
     if (costs.length === 0) return "";
     const changed = changedUnder(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run3.stage && s.instruction.line < copy.instruction.line);
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run2.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
     const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
     return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
@@ -29528,36 +30303,171 @@ var import_promises = __toESM(require("node:fs/promises"), 1);
 // src/docker.ts
 init_import_meta_url();
 var import_node_child_process = require("node:child_process");
+var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_string_decoder = require("node:string_decoder");
+
+// src/cancel.ts
+init_import_meta_url();
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+var CancelledError = class extends Error {
+  constructor(signalName) {
+    super(`the step was cancelled (${signalName}); the build was stopped`);
+    this.signalName = signalName;
+    this.name = "CancelledError";
+  }
+  signalName;
+};
+var STOP_GRACE_MS = 4e3;
+function watchCancellation(target = process) {
+  const controller = new AbortController();
+  let signalName;
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      killStopping();
+      return;
+    }
+    signalName = name;
+    controller.abort(new CancelledError(name));
+  };
+  const onInt = () => onSignal("SIGINT");
+  const onTerm = () => onSignal("SIGTERM");
+  target.on("SIGINT", onInt);
+  target.on("SIGTERM", onTerm);
+  return {
+    signal: controller.signal,
+    get signalName() {
+      return signalName;
+    },
+    race(work) {
+      if (controller.signal.aborted) return Promise.reject(controller.signal.reason);
+      work.catch(() => {
+      });
+      return new Promise((resolve2, reject) => {
+        const onAbort = () => reject(controller.signal.reason);
+        controller.signal.addEventListener("abort", onAbort, { once: true });
+        work.then(resolve2, reject).finally(() => controller.signal.removeEventListener("abort", onAbort));
+      });
+    },
+    dispose() {
+      target.off("SIGINT", onInt);
+      target.off("SIGTERM", onTerm);
+    }
+  };
+}
+var stopping = /* @__PURE__ */ new Map();
+function stopChild(child2, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child2);
+  if (known) return known;
+  if (child2.exitCode !== null || child2.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve2) => child2.once("close", () => resolve2()));
+  child2.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child2), graceMs);
+  const done = exited.finally(() => {
+    clearTimeout(timer);
+    stopping.delete(child2);
+  });
+  stopping.set(child2, done);
+  return done;
+}
+async function childrenStopped() {
+  await Promise.all(stopping.values());
+}
+function killStopping() {
+  for (const child2 of stopping.keys()) killTree(child2);
+}
+function killTree(child2) {
+  if (child2.pid === void 0) return;
+  for (const pid of [...descendants(child2.pid), child2.pid]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    let children2 = [];
+    try {
+      const tasks = import_node_fs5.default.readdirSync(`/proc/${parent}/task`);
+      children2 = tasks.flatMap((task) => readChildren(parent, task));
+    } catch {
+      continue;
+    }
+    found.push(...children2);
+    queue.push(...children2);
+  }
+  return found;
+}
+function readChildren(pid, task) {
+  try {
+    return import_node_fs5.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/docker.ts
+var defaultSignal;
+function stopChildrenOn(signal) {
+  defaultSignal = signal;
+}
 function docker(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process.spawn)("docker", args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    const stdout = collect(child.stdout, options.onStdoutLine);
-    const stderr = collect(child.stderr, options.onStderrLine);
-    child.on("error", (error2) => {
-      reject(error2.code === "ENOENT" ? new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner") : error2);
+  const signal = options.signal ?? defaultSignal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const command = findOnPath("docker", options.env.PATH ?? "");
+  if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
+  return new Promise((resolve2, reject) => {
+    const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stop = () => void stopChild(child2);
+    signal?.addEventListener("abort", stop, { once: true });
+    const stdout = lines(options.onStdoutLine);
+    const stderr = lines(options.onStderrLine);
+    child2.stdout.on("data", stdout.push);
+    child2.stderr.on("data", stderr.push);
+    child2.on("error", reject);
+    child2.on("close", (code) => {
+      signal?.removeEventListener("abort", stop);
+      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
     });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout: stdout(), stderr: stderr() }));
-    child.stdin.on("error", () => {
+    child2.stdin.on("error", () => {
     });
-    if (options.input) child.stdin.end(options.input);
-    else child.stdin.end();
+    child2.stdin.end(options.input);
   });
 }
-function collect(stream, onLine) {
+function lines(onLine) {
   const chunks = [];
+  const decoder = new import_node_string_decoder.StringDecoder("utf8");
   let partial = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk) => {
-    chunks.push(chunk);
-    if (!onLine) return;
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop();
-    for (const line of lines) onLine(line);
-  });
-  stream.on("end", () => {
-    if (onLine && partial) onLine(partial);
-  });
-  return () => chunks.join("");
+  return {
+    push: (chunk) => {
+      chunks.push(chunk);
+      if (!onLine) return;
+      const parts = (partial + decoder.write(chunk)).split("\n");
+      partial = parts.pop();
+      for (const line of parts) onLine(line);
+    },
+    end: () => {
+      partial += decoder.end();
+      if (onLine && partial) onLine(partial);
+      partial = "";
+      return Buffer.concat(chunks).toString("utf8");
+    }
+  };
+}
+function findOnPath(name, searchPath) {
+  for (const dir of searchPath.split(import_node_path3.default.delimiter).filter(Boolean)) {
+    const candidate = import_node_path3.default.join(dir, name);
+    try {
+      import_node_fs6.default.accessSync(candidate, import_node_fs6.default.constants.X_OK);
+      if (import_node_fs6.default.statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return void 0;
 }
 async function checkDocker(env, builder) {
   const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
@@ -29575,25 +30485,25 @@ function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
   return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
-function lastLine(text) {
-  return text.trim().split("\n").filter(Boolean).pop() ?? "no output";
+function lastLine(text2) {
+  return text2.trim().split("\n").filter(Boolean).pop() ?? "no output";
 }
 
 // src/builder.ts
 function buildxArgs(request) {
-  const args = ["buildx", "build", "--progress=rawjson", "--provenance=false"];
+  const args = ["buildx", "build", "--progress=rawjson"];
   if (request.builder) args.push("--builder", request.builder);
   args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
   for (const tag of request.tags) args.push("--tag", tag);
   for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
   for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
-  for (const arg of request.buildArgs) args.push("--build-arg", `${arg.name}=${arg.value}`);
-  if (request.target) args.push("--target", request.target);
-  if (request.platforms.length) args.push("--platform", request.platforms.join(","));
+  args.push(...request.options);
   for (const spec of request.cacheFrom) args.push("--cache-from", spec);
+  if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push("--cache-to", spec);
-  if (request.push) args.push("--push");
-  else if (request.load) args.push("--load");
+  if (request.outputs?.length) args.push(...request.outputs);
+  else if (request.push) args.push("--push");
+  if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push("--load");
   args.push(request.context);
   return args;
 }
@@ -29618,9 +30528,9 @@ var ProgressReader = class {
     if (this.pending) {
       this.pending.push(line);
       if (line === "}") {
-        const text = this.pending.join("\n");
+        const text2 = this.pending.join("\n");
         this.pending = void 0;
-        this.apply(text);
+        this.apply(text2);
       }
       return void 0;
     }
@@ -29634,10 +30544,10 @@ var ProgressReader = class {
     }
     return line;
   }
-  apply(text) {
+  apply(text2) {
     let status;
     try {
-      status = JSON.parse(text);
+      status = JSON.parse(text2);
     } catch {
       return;
     }
@@ -29652,9 +30562,9 @@ var ProgressReader = class {
       }
     }
     for (const log of status.logs ?? []) {
-      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text2) => text2.trim() !== "");
+      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text3) => text3.trim() !== "");
       const name = this.vertices.get(log.vertex)?.name ?? "";
-      for (const text2 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text2}`);
+      for (const text3 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text3}`);
       this.output.set(log.vertex, [...this.output.get(log.vertex) ?? [], ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
@@ -29689,22 +30599,30 @@ async function runBuild(request, hooks) {
   const progress = new ProgressReader(hooks.log);
   const messages = [];
   const started = Date.now();
-  const run3 = await docker(buildxArgs(request), {
+  const run2 = await docker(buildxArgs(request), {
     env: hooks.env,
     onStderrLine: (line) => {
-      const text = progress.read(line);
-      if (text !== void 0 && text.trim() !== "") {
-        messages.push(text);
-        hooks.log?.(text);
+      const text2 = progress.read(line);
+      if (text2 !== void 0 && text2.trim() !== "") {
+        messages.push(text2);
+        hooks.log?.(text2);
       }
     },
     onStdoutLine: hooks.log
   });
   const steps = progress.steps();
   const seconds2 = (Date.now() - started) / 1e3;
-  if (run3.code !== 0) throw new BuildFailure(failureMessage(messages, run3.stderr), steps);
+  const answered = request.evaluates && run2.stdout.trim().startsWith("{");
+  if (run2.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run2.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
-  return { digest: metadata["containerimage.digest"], imageId: metadata["containerimage.config.digest"], steps, seconds: seconds2 };
+  return {
+    digest: metadata["containerimage.digest"],
+    imageId: metadata["containerimage.config.digest"],
+    stdout: run2.stdout,
+    warnings: metadata["buildx.build.warnings"],
+    steps,
+    seconds: seconds2
+  };
 }
 var BuildFailure = class extends UserError {
   steps;
@@ -29714,6 +30632,8 @@ var BuildFailure = class extends UserError {
   }
 };
 function failureMessage(messages, stderr) {
+  const flag = messages.find((line) => /^unknown (flag|shorthand flag):/.test(line.trim()));
+  if (flag) return `build failed: Buildx says ${flag.trim()}`;
   const error2 = [...messages].reverse().find((line) => /^ERROR:/.test(line.trim()));
   return (error2 ?? lastLine(stderr)).trim().replace(/^ERROR:\s*/, "build failed: ");
 }
@@ -29746,8 +30666,8 @@ function cacheKeys(parts) {
 }
 function platformPart(platforms2) {
   if (platforms2.length === 0) return "";
-  const text = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
-  return `${text.length <= 60 ? text : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text).digest("hex").slice(0, 16)}`}-`;
+  const text2 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text2.length <= 60 ? text2 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text2).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -29784,9 +30704,9 @@ var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
 var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text, where = {}) {
-  const invalid = (reason) => new UserError(`"${text}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text.trim();
+function parseReference(text2, where = {}) {
+  const invalid = (reason) => new UserError(`"${text2}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text2.trim();
   if (trimmed === "") throw invalid("it is empty");
   if (/\s/.test(trimmed)) throw invalid("it contains white space");
   let rest = trimmed;
@@ -29825,8 +30745,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text) {
-  return DIGEST.test(text) && hasKnownLength(text);
+function isDigest(text2) {
+  return DIGEST.test(text2) && hasKnownLength(text2);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -29890,9 +30810,9 @@ function registryCacheRef(cacheRefInput, firstImage) {
       input: "cache-ref"
     });
   }
-  const text = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
-  const reference = parseReference(text, { input: "cache-ref" });
-  if (reference.digest) throw new UserError(`cache-ref "${text}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
+  const text2 = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
+  const reference = parseReference(text2, { input: "cache-ref" });
+  if (reference.digest) throw new UserError(`cache-ref "${text2}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
   return formatReference({ ...reference, tag: reference.tag ?? DEFAULT_CACHE_TAG });
 }
 function recordRefOf(cacheRef) {
@@ -30005,21 +30925,99 @@ function stripTag(image) {
 // src/cache/delta-store.ts
 init_import_meta_url();
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
+var import_node_async_hooks = require("node:async_hooks");
+var RETRY_AFTER_LIMIT_S = 20;
+var CacheServiceError = class extends Error {
+  constructor(message, unavailable2) {
+    super(message);
+    this.unavailable = unavailable2;
+    this.name = "CacheServiceError";
+  }
+  unavailable;
+};
 var loading;
 function loadActionsCache() {
-  return loading ??= import("./actions-cache.cjs");
+  return loading ??= import("./actions-cache.cjs").then(guard);
+}
+var unavailable = /* @__PURE__ */ new Set();
+function serviceUrl() {
+  return process.env.ACTIONS_RESULTS_URL ?? process.env.ACTIONS_CACHE_URL ?? "";
+}
+function guard(module2) {
+  captureAnnotations();
+  return {
+    ...module2,
+    isFeatureAvailable: () => module2.isFeatureAvailable() && !unavailable.has(serviceUrl()),
+    restoreCache: (...args) => guarded(() => module2.restoreCache(...args)),
+    saveCache: (...args) => guarded(() => module2.saveCache(...args))
+  };
+}
+var RESERVED_ELSEWHERE = /Unable to reserve cache with key .*another job may be creating this cache/;
+async function guarded(call) {
+  const service = serviceUrl();
+  if (unavailable.has(service)) throw new CacheServiceError("the cache service was unavailable earlier in this run", true);
+  let reported = await reporting(call);
+  const wait = retryAfterSeconds(reported.messages);
+  if (wait !== void 0 && wait <= RETRY_AFTER_LIMIT_S) {
+    await new Promise((resolve2) => setTimeout(resolve2, wait * 1e3));
+    reported = await reporting(call);
+  }
+  const messages = reported.messages.filter((message) => !RESERVED_ELSEWHERE.test(message));
+  if (messages.length === 0) return reported.value;
+  const failure = describeFailure(messages);
+  if (failure.unavailable) unavailable.add(service);
+  throw new CacheServiceError(failure.message, failure.unavailable);
+}
+async function reporting(call) {
+  const messages = [];
+  const value = await annotations.run(messages, call);
+  return { value, messages };
+}
+function retryAfterSeconds(messages) {
+  for (const message of messages) {
+    const match = /rate limit will reset in (\d+) seconds/.exec(message);
+    if (match) return Number(match[1]);
+  }
+  return void 0;
+}
+function describeFailure(messages) {
+  const reasons = messages.filter((message) => !/rate limit will reset in/.test(message) || messages.length === 1).map((message) => message.replace(/^Failed to (restore|save): /, "").split("\n")[0].trim());
+  const rateLimited = messages.some((message) => /Rate limited|rate limit will reset/.test(message));
+  const exhausted = messages.some((message) => /Failed to make request after \d+ attempts|Unable to make request|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND/.test(message));
+  return { message: [...new Set(reasons)].join("; "), unavailable: rateLimited || exhausted };
+}
+var annotations = new import_node_async_hooks.AsyncLocalStorage();
+var capturing = false;
+function captureAnnotations() {
+  if (capturing) return;
+  capturing = true;
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk, ...rest) => {
+    const messages = annotations.getStore();
+    if (messages && typeof chunk === "string") {
+      const match = /^::(warning|error)(?: [^:]*)?::(.*?)\r?\n?$/s.exec(chunk);
+      if (match) {
+        messages.push(unescapeCommand(match[2]));
+        return true;
+      }
+    }
+    return write(chunk, ...rest);
+  });
+}
+function unescapeCommand(text2) {
+  return text2.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
 }
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
 var import_node_crypto6 = require("node:crypto");
-var import_node_fs5 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var import_promises3 = require("node:stream/promises");
 var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
 var MANIFEST_TYPES = /* @__PURE__ */ new Set([
@@ -30033,11 +31031,11 @@ function isDigest2(value) {
   return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
-  return import_node_path3.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+  return import_node_path4.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 async function sha256OfFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  await (0, import_promises3.pipeline)((0, import_node_fs5.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
+  await (0, import_promises3.pipeline)((0, import_node_fs7.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
   return `sha256:${hash.digest("hex")}`;
 }
 function isMetadata(descriptor) {
@@ -30047,8 +31045,8 @@ async function readJson(file) {
   return JSON.parse(await import_promises2.default.readFile(file, "utf8"));
 }
 async function readIndex(dir) {
-  const index = await readJson(import_node_path3.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path3.default.join(dir, "index.json")} has no manifests list`);
+  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path4.default.join(dir, "index.json")} has no manifests list`);
   for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
   return index.manifests;
 }
@@ -30077,7 +31075,7 @@ async function walkBlobs(dir, roots) {
     if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
     const manifest = await readJson(blobPath(dir, descriptor.digest));
     const { nested, config } = children(manifest);
-    for (const child of nested) await visit(child, descriptor.digest);
+    for (const child2 of nested) await visit(child2, descriptor.digest);
     if (config) await visit(config, descriptor.digest, true);
   };
   for (const descriptor of roots) await visit(descriptor, "index.json");
@@ -30095,17 +31093,17 @@ async function pruneLayout(dir, present) {
       result.droppedManifests += 1;
     }
   }
-  const index = await readJson(import_node_path3.default.join(dir, "index.json"));
-  await writeFileAtomic(import_node_path3.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
+  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
+  await writeFileAtomic(import_node_path4.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
   return result;
 }
 function cacheManifestParts(manifest) {
   if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
     return { config: manifest.config, layerList: manifest.layers ?? [], shape: "manifest" };
   }
-  const config = (manifest.manifests ?? []).find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+  const config = (manifest.manifests ?? []).find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
   if (config && !manifest.layers && !manifest.config) {
-    return { config, layerList: manifest.manifests.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
+    return { config, layerList: manifest.manifests.filter((child2) => child2.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
   }
   return void 0;
 }
@@ -30159,7 +31157,7 @@ async function pruneManifest(dir, descriptor, present, result) {
   if (keptLayers.length === layers.length) return descriptor;
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const keptList = parts.layerList.filter((child) => keptBlobs.has(child.digest));
+  const keptList = parts.layerList.filter((child2) => keptBlobs.has(child2.digest));
   const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
   const rewritten = parts.shape === "manifest" ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
   const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
@@ -30168,7 +31166,7 @@ async function pruneManifest(dir, descriptor, present, result) {
 async function writeBlob(dir, content) {
   const bytes = Buffer.from(content);
   const digest = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
-  await import_promises2.default.mkdir(import_node_path3.default.dirname(blobPath(dir, digest)), { recursive: true });
+  await import_promises2.default.mkdir(import_node_path4.default.dirname(blobPath(dir, digest)), { recursive: true });
   await writeFileAtomic(blobPath(dir, digest), bytes);
   return { digest, size: bytes.length };
 }
@@ -30179,15 +31177,15 @@ async function writeFileAtomic(file, content) {
 }
 async function removeUnreachableBlobs(dir) {
   const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path3.default.join(dir, "blobs", "sha256");
+  const blobsDir = import_node_path4.default.join(dir, "blobs", "sha256");
   let removed = 0;
   for (const name of await import_promises2.default.readdir(blobsDir).catch(() => [])) {
     const digest = `sha256:${name}`;
     if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises2.default.rm(import_node_path3.default.join(blobsDir, name), { force: true });
+    await import_promises2.default.rm(import_node_path4.default.join(blobsDir, name), { force: true });
     removed++;
   }
-  await import_promises2.default.rm(import_node_path3.default.join(dir, "ingest"), { recursive: true, force: true });
+  await import_promises2.default.rm(import_node_path4.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
 async function layerChains(dir) {
@@ -30197,7 +31195,7 @@ async function layerChains(dir) {
   let found = false;
   for (const descriptor of await readIndex(dir).catch(() => [])) {
     const manifest = await readJson(blobPath(dir, descriptor.digest)).catch(() => void 0);
-    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
     if (!configDescriptor) continue;
     const config = await readJson(blobPath(dir, configDescriptor.digest)).catch(() => void 0);
     const layers = config?.layers ?? [];
@@ -30215,7 +31213,7 @@ async function layerChains(dir) {
       if (seen.has(index)) return;
       seen.add(index);
       order.push(layers[index].blob);
-      for (const child of children2.get(index) ?? []) visit(child);
+      for (const child2 of children2.get(index) ?? []) visit(child2);
     };
     layers.forEach((layer, index) => roots.has(layer.blob) && visit(index));
     layers.forEach((_, index) => visit(index));
@@ -30276,12 +31274,12 @@ var Session = class {
 };
 var locks = /* @__PURE__ */ new Map();
 async function withLock(key, fn) {
-  const run3 = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
-  const tail = run3.catch(() => {
+  const run2 = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run2.catch(() => {
   });
   locks.set(key, tail);
   try {
-    return await run3;
+    return await run2;
   } finally {
     if (locks.get(key) === tail) locks.delete(key);
   }
@@ -30345,7 +31343,7 @@ function formatMiB(bytes) {
 // src/cache/delta-restore.ts
 init_import_meta_url();
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/cache/packs.ts
 init_import_meta_url();
@@ -30435,7 +31433,7 @@ function keyed(group2, keyPrefix, avoid) {
 // src/cache/store.ts
 init_import_meta_url();
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 function cacheTimeoutMs(env = process.env) {
   const seconds2 = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
   if (Number.isFinite(seconds2) && seconds2 > 0) return { restore: seconds2 * 1e3, save: seconds2 * 1e3 };
@@ -30450,8 +31448,8 @@ function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
         const match = await findEntry(root, key, restoreKeys);
         if (!match) return void 0;
         await import_promises6.default.rm(dir, { recursive: true, force: true });
-        await import_promises6.default.cp(import_node_path4.default.join(root, match), dir, { recursive: true });
-        await touch(import_node_path4.default.join(root, match, LAST_USED));
+        await import_promises6.default.cp(import_node_path5.default.join(root, match), dir, { recursive: true });
+        await touch(import_node_path5.default.join(root, match, LAST_USED));
         return match;
       } catch (error2) {
         warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error2)}`);
@@ -30459,12 +31457,12 @@ function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
       }
     },
     async save(dir, key) {
-      const target = import_node_path4.default.join(root, key);
+      const target = import_node_path5.default.join(root, key);
       const staging = `${target}.saving-${process.pid}`;
       try {
         await import_promises6.default.mkdir(root, { recursive: true });
         await import_promises6.default.cp(dir, staging, { recursive: true });
-        await touch(import_node_path4.default.join(staging, LAST_USED));
+        await touch(import_node_path5.default.join(staging, LAST_USED));
         await import_promises6.default.rm(target, { recursive: true, force: true });
         await import_promises6.default.rename(staging, target);
         await evict(root, maxBytes, key);
@@ -30484,7 +31482,7 @@ async function findEntry(root, key, restoreKeys) {
   for (const prefix of restoreKeys) {
     const candidates = names.filter((name) => name.startsWith(prefix));
     if (candidates.length === 0) continue;
-    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path4.default.join(root, name)) })));
+    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)) })));
     return dated.sort((a, b) => b.used - a.used)[0].name;
   }
   return void 0;
@@ -30492,25 +31490,25 @@ async function findEntry(root, key, restoreKeys) {
 async function evict(root, maxBytes, keep) {
   const names = (await import_promises6.default.readdir(root)).filter((name) => !name.includes(".saving-"));
   const entries = await Promise.all(
-    names.map(async (name) => ({ name, used: await lastUsed(import_node_path4.default.join(root, name)), bytes: await folderBytes(import_node_path4.default.join(root, name)) }))
+    names.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)), bytes: await folderBytes(import_node_path5.default.join(root, name)) }))
   );
   let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
   for (const entry of entries.sort((a, b) => a.used - b.used)) {
     if (total <= maxBytes) break;
     if (entry.name === keep) continue;
-    await import_promises6.default.rm(import_node_path4.default.join(root, entry.name), { recursive: true, force: true });
+    await import_promises6.default.rm(import_node_path5.default.join(root, entry.name), { recursive: true, force: true });
     total -= entry.bytes;
   }
 }
 async function folderBytes(dir) {
   let total = 0;
   for (const entry of await import_promises6.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await import_promises6.default.stat(import_node_path4.default.join(entry.parentPath, entry.name))).size;
+    if (entry.isFile()) total += (await import_promises6.default.stat(import_node_path5.default.join(entry.parentPath, entry.name))).size;
   }
   return total;
 }
 async function lastUsed(entryDir) {
-  const stat2 = await import_promises6.default.stat(import_node_path4.default.join(entryDir, LAST_USED)).catch(() => import_promises6.default.stat(entryDir));
+  const stat2 = await import_promises6.default.stat(import_node_path5.default.join(entryDir, LAST_USED)).catch(() => import_promises6.default.stat(entryDir));
   return stat2.mtimeMs;
 }
 async function touch(file) {
@@ -30527,9 +31525,9 @@ var BlobArrivals = class {
   expect(digests) {
     for (const digest of digests) {
       if (this.waits.has(digest)) continue;
-      let resolve;
-      const promise = new Promise((done) => resolve = done);
-      this.waits.set(digest, { promise, resolve });
+      let resolve2;
+      const promise = new Promise((done) => resolve2 = done);
+      this.waits.set(digest, { promise, resolve: resolve2 });
     }
   }
   arrived(digest, ok) {
@@ -30561,13 +31559,13 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
       traffic.requestsDown += matched2 ? 2 : 1;
       if (!matched2) return void 0;
       traffic.bytesDown += await folderBytes(indexDir);
-      const packs2 = await readPacksFile(import_node_path5.default.join(indexDir, PACKS_FILE));
-      await import_promises7.default.mkdir(import_node_path5.default.join(dir, "blobs", "sha256"), { recursive: true });
+      const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
+      await import_promises7.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
       for (const file of await topLevelFiles(indexDir)) {
-        if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path5.default.join(indexDir, file), import_node_path5.default.join(dir, file));
+        if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
       }
       const corruptInline2 = [];
-      for (const digest of await blobsIn(import_node_path5.default.join(indexDir, "blobs", "sha256"))) {
+      for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
         const source = blobPath(indexDir, digest);
         if (await sha256OfFile(source) !== digest) {
           if (packs2.inline[digest] !== void 0) {
@@ -30608,7 +31606,7 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
   let running = 0;
   const queue = [];
   const slot = async (fn) => {
-    if (running >= context.concurrency) await new Promise((resolve) => queue.push(resolve));
+    if (running >= context.concurrency) await new Promise((resolve2) => queue.push(resolve2));
     running += 1;
     try {
       return await fn();
@@ -30716,7 +31714,7 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
       const corrupt = [];
       let whole = true;
       for (const digest of Object.keys(pack.blobs)) {
-        const file = import_node_path5.default.join(folder, hexOf(digest));
+        const file = import_node_path6.default.join(folder, hexOf(digest));
         const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
         if (actual !== digest) {
           whole = false;
@@ -30740,6 +31738,7 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
 }
 
 // src/cache/delta-store.ts
+var PACK_RECHECK_MS = [1e3, 2e3, 4e3];
 function deltaCacheStore(options) {
   const { warn } = options;
   const info2 = options.info ?? (() => {
@@ -30752,9 +31751,9 @@ function deltaCacheStore(options) {
   const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
   const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
-  const root = import_node_path6.default.join(import_node_path6.default.resolve(options.tempRoot), "image-build-delta");
-  const indexDir = import_node_path6.default.join(root, "index");
-  const packDir = (key) => import_node_path6.default.join(root, "packs", key);
+  const root = import_node_path7.default.join(import_node_path7.default.resolve(options.tempRoot), "image-build-delta");
+  const indexDir = import_node_path7.default.join(root, "index");
+  const packDir = (key) => import_node_path7.default.join(root, "packs", key);
   const traffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
   const knownPacks = /* @__PURE__ */ new Map();
   const corruptPacks = /* @__PURE__ */ new Set();
@@ -30891,17 +31890,21 @@ function deltaCacheStore(options) {
     const packed = fresh.filter((blob) => !inline.has(blob.digest));
     const chains = packing === "chains" ? await layerChains(dir) : void 0;
     const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
+    const errors = /* @__PURE__ */ new Set();
     const saved = await mapLimit(
       planned,
       concurrency,
       (pack) => savePack(session, dir, pack).catch((error2) => {
-        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error2)}`);
+        errors.add(messageOf(error2));
         return false;
       })
     );
     session.check();
     const failed = saved.filter((ok) => !ok).length;
-    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    if (failed > 0) {
+      const why = errors.size > 0 ? ` (${[...errors].slice(0, 2).join("; ")})` : "";
+      throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved${why}, so the index ${key} was not saved either`);
+    }
     for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
     const packs = { version: 2, packs: {}, blobs: assignments, inline: Object.fromEntries(fresh.filter((blob) => inline.has(blob.digest)).map((blob) => [blob.digest, blob.size])) };
     for (const pack of new Set(Object.values(assignments))) {
@@ -30913,10 +31916,10 @@ function deltaCacheStore(options) {
     const stored = await withLock(indexDir, async () => {
       try {
         await import_promises8.default.rm(indexDir, { recursive: true, force: true });
-        await import_promises8.default.mkdir(import_node_path6.default.join(indexDir, "blobs", "sha256"), { recursive: true });
-        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises8.default.copyFile(import_node_path6.default.join(dir, file), import_node_path6.default.join(indexDir, file));
+        await import_promises8.default.mkdir(import_node_path7.default.join(indexDir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises8.default.copyFile(import_node_path7.default.join(dir, file), import_node_path7.default.join(indexDir, file));
         for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
-        await import_promises8.default.writeFile(import_node_path6.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
+        await import_promises8.default.writeFile(import_node_path7.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
         const id = await session.run(actionsCache.saveCache([indexDir], key));
         if (id === -1) {
@@ -30943,7 +31946,7 @@ function deltaCacheStore(options) {
       try {
         await import_promises8.default.rm(folder, { recursive: true, force: true });
         await import_promises8.default.mkdir(folder, { recursive: true });
-        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path6.default.join(folder, hexOf(blob.digest)));
+        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path7.default.join(folder, hexOf(blob.digest)));
         const id = await session.run(actionsCache.saveCache([folder], pack.key));
         if (id !== -1) {
           traffic.requestsUp += 3;
@@ -30951,9 +31954,13 @@ function deltaCacheStore(options) {
           traffic.blobsUploaded += pack.blobs.length;
           return true;
         }
-        const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
-        traffic.requestsUp += 2;
-        return there === pack.key;
+        for (const wait of [0, ...PACK_RECHECK_MS]) {
+          if (wait) await new Promise((resolve2) => setTimeout(resolve2, wait));
+          const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
+          traffic.requestsUp += wait ? 1 : 2;
+          if (there === pack.key) return true;
+        }
+        return false;
       } finally {
         await import_promises8.default.rm(folder, { recursive: true, force: true });
       }
@@ -30990,19 +31997,19 @@ function deltaCacheStore(options) {
 // src/credentials.ts
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/tags/list.ts
 init_import_meta_url();
 function inputLines(input) {
-  const lines = [];
+  const lines2 = [];
   for (const raw of input.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    lines.push(line);
+    lines2.push(line);
   }
-  return lines;
+  return lines2;
 }
 function splitFields(line) {
   const fields2 = [];
@@ -31071,16 +32078,16 @@ function registryOfAuthKey(key) {
   return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
 }
 function readDockerConfigFile(dir) {
-  const file = import_node_path7.default.join(dir, "config.json");
-  let text;
+  const file = import_node_path8.default.join(dir, "config.json");
+  let text2;
   try {
-    text = import_node_fs6.default.readFileSync(file, "utf8");
+    text2 = import_node_fs8.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
-  if (text.trim() === "") return {};
+  if (text2.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text);
+    const parsed = JSON.parse(text2);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
     throw new UserError(`${file} is not valid JSON (${messageOf(error2)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
@@ -31158,7 +32165,7 @@ var Credentials = class {
           return this.mask(login);
         }
       } catch (error2) {
-        this.options.warn?.(`${messageOf(error2)}; trying the plain logins of ${import_node_path7.default.join(this.options.configDir, "config.json")} for ${registry}`);
+        this.options.warn?.(`${messageOf(error2)}; trying the plain logins of ${import_node_path8.default.join(this.options.configDir, "config.json")} for ${registry}`);
       }
     }
     for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
@@ -31173,9 +32180,9 @@ var Credentials = class {
     return login;
   }
 };
-function parseLoginsInput(text) {
+function parseLoginsInput(text2) {
   const logins = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const values = {};
@@ -31214,18 +32221,18 @@ function registriesOf(refs) {
 // src/docker-config.ts
 init_import_meta_url();
 var import_node_crypto8 = __toESM(require("node:crypto"), 1);
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path8.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
-  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  const dir = import_node_path9.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
+  import_node_fs9.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
-    const source = import_node_path8.default.join(originalDir, shared);
-    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path8.default.join(dir, shared));
+    const source = import_node_path9.default.join(originalDir, shared);
+    if (import_node_fs9.default.existsSync(source)) import_node_fs9.default.symlinkSync(source, import_node_path9.default.join(dir, shared));
   }
-  import_node_fs7.default.writeFileSync(import_node_path8.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  import_node_fs9.default.writeFileSync(import_node_path9.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function privateConfig(original, logins) {
@@ -31244,18 +32251,16 @@ function privateConfig(original, logins) {
   return config;
 }
 function removeDockerConfig(dir) {
-  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs9.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path8.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
+  return env.DOCKER_CONFIG || import_node_path9.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
 // src/git-context.ts
 init_import_meta_url();
-var import_node_child_process3 = require("node:child_process");
-var import_node_fs8 = require("node:fs");
-var import_node_util = require("node:util");
+var import_node_fs10 = require("node:fs");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
   const rawLength = env.DOCKER_METADATA_SHORT_SHA_LENGTH;
@@ -31300,23 +32305,23 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path15, readFile) {
-  if (!path15) return {};
-  let text;
+function readPayload(path22, readFile) {
+  if (!path22) return {};
+  let text2;
   try {
-    text = readFile(path15);
+    text2 = readFile(path22);
   } catch {
     return {};
   }
-  if (text.trim() === "") return {};
+  if (text2.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text);
+    const parsed = JSON.parse(text2);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path15} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path15) => (0, import_node_fs8.existsSync)(path15) ? (0, import_node_fs8.readFileSync)(path15, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs10.existsSync)(path22) ? (0, import_node_fs10.readFileSync)(path22, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -31412,20 +32417,242 @@ async function fetchCommitDate(apiUrl, repo, sha, token2, options) {
     return void 0;
   }
 }
-var run = (0, import_node_util.promisify)(import_node_child_process3.execFile);
 async function git(dir, args) {
   try {
-    const { stdout } = await run("git", args, { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
-    return stdout.trim();
+    const { exitCode, stdout } = await getExecOutput("git", args, { cwd: dir, silent: true, ignoreReturnCode: true });
+    return exitCode === 0 ? stdout.trim() : void 0;
   } catch {
     return void 0;
   }
 }
 
+// src/build-inputs.ts
+init_import_meta_url();
+var import_node_path12 = __toESM(require("node:path"), 1);
+
+// src/build-secrets.ts
+init_import_meta_url();
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
+var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
+function parseSecrets(items, workspace) {
+  return items.map((item) => {
+    const fields2 = item.split(",").map((field) => field.trim());
+    if (fields2.length > 1 && fields2.every((field) => BUILDX_FIELDS.test(field))) return buildxSecret(fields2, item, workspace);
+    const [id, value] = keyValue(item, "secrets");
+    return { id, value };
+  });
+}
+function parseSecretFiles(items, workspace) {
+  return items.map((item) => {
+    const [id, file] = keyValue(item, "secret-files");
+    return { id, file: existingFile(import_node_path10.default.resolve(workspace, file), "secret-files", id) };
+  });
+}
+function parseSecretEnvs(items) {
+  return items.map((item) => {
+    const [id, env] = keyValue(item, "secret-envs");
+    return { id, env };
+  });
+}
+function buildxSecret(fields2, item, workspace) {
+  const attrs = Object.fromEntries(fields2.map((field) => [field.slice(0, field.indexOf("=")), field.slice(field.indexOf("=") + 1)]));
+  const id = attrs.id;
+  const src = attrs.src ?? attrs.source;
+  if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
+  if (src) return { id, file: existingFile(import_node_path10.default.resolve(workspace, src), "secrets", id) };
+  if (attrs.env) return { id, env: attrs.env };
+  throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
+}
+function keyValue(item, input) {
+  const eq = item.indexOf("=");
+  const key = eq < 0 ? "" : item.slice(0, eq).trim();
+  const value = eq < 0 ? "" : item.slice(eq + 1);
+  if (!key || !value) throw new UserError(`${input}: an entry is not KEY=value (its text is not shown: it may be a secret)`, { input });
+  return [key, value];
+}
+function existingFile(file, input, id) {
+  if (!import_node_fs11.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  return file;
+}
+function redact(item) {
+  return item.split(",").map((field) => field.trim().startsWith("id=") ? field.trim() : `${field.split("=")[0].trim()}=\u2026`).join(",");
+}
+function secretValues(secrets) {
+  return secrets.flatMap((secret) => "value" in secret ? [secret.value] : []);
+}
+function secretFlags(secrets, dir) {
+  return secrets.flatMap((secret, index) => {
+    if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
+    if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
+    const file = import_node_path10.default.join(dir, `build-secret-${index}`);
+    import_node_fs11.default.writeFileSync(file, secret.value, { mode: 384 });
+    return ["--secret", `id=${secret.id},src=${file}`];
+  });
+}
+
+// src/build-checks.ts
+init_import_meta_url();
+function parseCheckOutput(stdout) {
+  let result;
+  try {
+    result = JSON.parse(stdout.trim());
+  } catch {
+    return [];
+  }
+  return (result.warnings ?? []).map((warning2) => ({
+    rule: warning2.ruleName,
+    message: [warning2.description, warning2.detail].filter(Boolean).join(": "),
+    file: result.sources?.[warning2.location?.sourceIndex ?? 0]?.fileName,
+    line: warning2.location?.ranges?.[0]?.start?.line,
+    url: warning2.url
+  }));
+}
+function parseMetadataWarnings(warnings) {
+  if (!Array.isArray(warnings)) return [];
+  return warnings.map((warning2) => {
+    const short2 = decode(warning2.short);
+    const rule = /^([A-Z][A-Za-z]+):\s/.exec(short2)?.[1];
+    return {
+      rule,
+      message: [short2.replace(/^([A-Z][A-Za-z]+):\s/, ""), ...(warning2.detail ?? []).map(decode)].filter(Boolean).join(" "),
+      file: warning2.sourceInfo?.filename,
+      line: warning2.range?.[0]?.start?.line,
+      url: warning2.url
+    };
+  });
+}
+function evaluatesOnly(call) {
+  return call !== "" && call.split(",")[0].trim() !== "build";
+}
+function callFlagValue(call) {
+  return call.split(",")[0].trim() === "check" && !/(^|,)\s*format=/.test(call) ? `${call},format=json` : call;
+}
+function decode(text2) {
+  return text2 ? Buffer.from(text2, "base64").toString("utf8").trim() : "";
+}
+
+// src/build-outputs.ts
+init_import_meta_url();
+var TYPES = ["image", "registry", "docker", "oci", "tar", "local", "cacheonly"];
+function parseOutput(spec) {
+  const fields2 = spec.split(",").map((field) => field.trim()).filter(Boolean);
+  if (fields2.length === 1 && !fields2[0].includes("=")) {
+    return fields2[0] === "-" ? { type: "tar", attrs: { dest: "-" }, spec } : { type: "local", attrs: { dest: fields2[0] }, spec };
+  }
+  const attrs = {};
+  for (const field of fields2) {
+    const eq = field.indexOf("=");
+    if (eq < 0) throw new UserError(`outputs: "${spec}": field "${field}" is not key=value`, { input: "outputs" });
+    attrs[field.slice(0, eq).trim().toLowerCase()] = field.slice(eq + 1).trim();
+  }
+  const type = attrs.type ?? "local";
+  if (!TYPES.includes(type)) throw new UserError(`outputs: "${spec}": type "${type}" is not one of ${TYPES.join(", ")}`, { input: "outputs" });
+  if (["oci", "tar", "local"].includes(type) && !attrs.dest) {
+    throw new UserError(`outputs: "${spec}" needs dest=<path> (where the ${type} output is written)`, { input: "outputs" });
+  }
+  return { type, attrs, spec };
+}
+function planOutputs(specs) {
+  const entries = specs.map(parseOutput);
+  const plan = { entries, pushesTags: false, byDigest: [], loads: false };
+  for (const entry of entries) {
+    const image = entry.type === "image" || entry.type === "registry";
+    const push = entry.type === "registry" || isTrue(entry.attrs.push);
+    if (image && push && isTrue(entry.attrs["push-by-digest"])) {
+      const names = (entry.attrs.name ?? "").split(/[,\s]+/).filter(Boolean);
+      if (names.length === 0) throw new UserError(`outputs: "${entry.spec}" pushes by digest but names no repository; add name=<registry>/<repository>`, { input: "outputs" });
+      plan.byDigest.push(...names.map(stripTag2));
+    } else if (image && push) {
+      plan.pushesTags = true;
+    }
+    if (entry.type === "docker" && !entry.attrs.dest) plan.loads = true;
+  }
+  return plan;
+}
+function stripTag2(name) {
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  return colon > slash ? name.slice(0, colon) : name;
+}
+function isTrue(value) {
+  return value !== void 0 && ["true", "1", "t", "yes"].includes(value.toLowerCase());
+}
+function outputFlags(plan, options) {
+  let pushLayout = false;
+  const flags = plan.entries.flatMap((entry) => {
+    const image = entry.type === "image" || entry.type === "registry";
+    if (options.dockerDriver && image && isTrue(entry.attrs["push-by-digest"])) {
+      pushLayout = true;
+      return ["--output", `type=oci,dest=${options.layoutDir},tar=false`];
+    }
+    return ["--output", entry.spec];
+  });
+  return { flags, pushLayout };
+}
+
+// src/input-list.ts
+init_import_meta_url();
+var ListSyntaxError = class extends Error {
+};
+function inputList(text2, options = {}) {
+  const items = [];
+  for (const record of csvRecords(text2, options.quote !== false)) {
+    if (record.length === 1) items.push(...options.ignoreComma ? record : record[0].split(","));
+    else if (options.ignoreComma) items.push(record.join(","));
+    else items.push(...record);
+  }
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+function csvRecords(text2, quotes) {
+  const records = [];
+  let record = [];
+  let field = "";
+  let quoting = false;
+  const endRecord = () => {
+    record.push(field);
+    field = "";
+    if (!(record.length === 1 && record[0] === "")) records.push(record);
+    record = [];
+  };
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
+    if (quoting) {
+      if (ch !== '"') {
+        field += ch;
+        continue;
+      }
+      const next = text2[i + 1];
+      if (next === '"') {
+        field += '"';
+        i++;
+      } else {
+        quoting = false;
+        if (next !== void 0 && next !== "," && next !== "\n" && next !== "\r") field = `"${field}`;
+      }
+      continue;
+    }
+    if (ch === '"' && quotes && field === "") {
+      quoting = true;
+    } else if (ch === ",") {
+      record.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text2[i + 1] === "\n") i++;
+      endRecord();
+    } else {
+      field += ch;
+    }
+  }
+  if (quoting) throw new ListSyntaxError('a quoted field is not closed (a `"` is missing)');
+  if (field !== "" || record.length) endRecord();
+  return records;
+}
+
 // src/inputs.ts
 init_import_meta_url();
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/metadata-outputs.ts
 init_import_meta_url();
@@ -31443,8 +32670,8 @@ function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
 function outputEnvName(output) {
   return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, "_").toUpperCase()}`;
 }
-function checkAnnotationLevels(annotations, platforms2) {
-  if (platforms2.length > 1 || !annotations.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
+function checkAnnotationLevels(annotations2, platforms2) {
+  if (platforms2.length > 1 || !annotations2.some((line) => /^index(-descriptor)?[:[]/.test(line))) return;
   throw new UserError(
     'index annotations need a multi-platform image, and this build has one platform: set DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest (or drop the index: lines of "annotations"), or build two or more "platforms"',
     { input: "annotations" }
@@ -31467,25 +32694,25 @@ function inputsFromEnv(env) {
   const raw = (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "";
   return Object.assign((name) => raw(name).trim(), { raw });
 }
-function readInputs(get, workspace, env = {}) {
+function readInputs(get, workspace, _env = {}) {
   const contextInput = get("context");
   const context = resolveContext(contextInput, workspace);
   const fromCheckout = contextInput === "" || contextInput.startsWith(DEFAULT_CONTEXT);
-  if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path9.default.join(context, "Dockerfile"))) {
+  if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path11.default.join(context, "Dockerfile"))) {
     throw new UserError(
       `the workspace ${workspace} is empty, with no checkout of the repository: add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,
       { input: "context" }
     );
   }
   if (!isDirectory2(context)) {
-    const problem = import_node_fs9.default.existsSync(context) ? "is not a folder" : "does not exist";
+    const problem = import_node_fs12.default.existsSync(context) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput || "."}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path9.default.resolve(workspace, fileInput) : import_node_path9.default.join(context, "Dockerfile");
+  const file = fileInput ? import_node_path11.default.resolve(workspace, fileInput) : import_node_path11.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path9.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs9.default.existsSync(file) ? "is not a file" : "does not exist";
+    const shown = fileInput || import_node_path11.default.relative(workspace, file) || "Dockerfile";
+    const problem = import_node_fs12.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -31511,25 +32738,23 @@ function readInputs(get, workspace, env = {}) {
       annotations: get.raw?.("sep-annotations") || "\n"
     },
     bakeTarget: get("bake-target") || DEFAULT_BAKE_TARGET,
-    buildArgs: withSourceDateEpoch(parseBuildArgs(get("build-args"), env), env),
-    target: get("target") || void 0,
-    platforms: platforms(get("platforms")),
     push: oneOf(get, "push", ["true", "false", "auto"], "auto"),
     cache: oneOf(get, "cache", ["true", "false", "read-only"], "true"),
     cacheMode: oneOf(get, "cache-mode", ["max", "min"], "max"),
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path9.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path11.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     builder: get("builder") || void 0,
     advice: bool(get, "advice", true),
     dryRun: bool(get, "dry-run", false),
-    githubToken: get("github-token") || void 0
+    githubToken: get("github-token") || void 0,
+    mergeDigests: get("merge-digests").split("\n").map((line) => line.trim()).filter(Boolean)
   };
 }
-function parseBuildArgs(text, env = {}) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
+function parseBuildArgs(text2, env = {}) {
+  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -31553,28 +32778,17 @@ function resolveContext(input, workspace) {
     if (rest !== "" && !rest.startsWith(":")) {
       throw new UserError(`context "${input}": after ${DEFAULT_CONTEXT} only ":<folder>" may follow`, { input: "context" });
     }
-    return import_node_path9.default.resolve(workspace, rest.slice(1) || ".");
+    return import_node_path11.default.resolve(workspace, rest.slice(1) || ".");
   }
-  return import_node_path9.default.resolve(workspace, input || ".");
+  return import_node_path11.default.resolve(workspace, input || ".");
 }
 function hasCheckout(workspace) {
-  if (import_node_fs9.default.existsSync(import_node_path9.default.join(workspace, ".git"))) return true;
+  if (import_node_fs12.default.existsSync(import_node_path11.default.join(workspace, ".git"))) return true;
   try {
-    return import_node_fs9.default.readdirSync(workspace).length > 0;
+    return import_node_fs12.default.readdirSync(workspace).length > 0;
   } catch {
     return false;
   }
-}
-function listItems(text) {
-  return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
-function platforms(text) {
-  const items = listItems(text);
-  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
-  for (const item of items) {
-    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: "platforms" });
-  }
-  return items;
 }
 function cacheKeyPrefix(prefix) {
   if (!/^[A-Za-z0-9._-]+$/.test(prefix) || prefix.length > 64) {
@@ -31597,342 +32811,163 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs12.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs9.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs12.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-// src/pipeline.ts
-init_import_meta_url();
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
-
-// src/cache/session.ts
-init_import_meta_url();
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
-
-// src/cache/layout-server.ts
-init_import_meta_url();
-var import_node_crypto9 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
-var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
-var CACHE_TAG = "latest";
-var PROBE_PREFIX = "image-build-probe-";
-async function serveLayout(dir) {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto9.randomBytes)(16).toString("hex")}`;
-  const probesSeen = /* @__PURE__ */ new Set();
-  let served = 0;
-  let waitFor = () => void 0;
-  const server = import_node_http.default.createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
+// src/build-inputs.ts
+var row = (r) => r;
+function list(options = {}) {
+  return (raw, _ctx, name) => {
+    try {
+      return inputList(raw, options);
+    } catch (error2) {
+      throw new UserError(`${name}: ${error2.message}`, { input: name });
+    }
+  };
+}
+var text = (raw) => raw;
+var each = (flag) => (items) => items.flatMap((item) => [flag, item]);
+var single = (flag) => (value) => value ? [flag, value] : [];
+var nonEmpty = (value) => (Array.isArray(value) ? value.length > 0 : value !== "" && value !== false) ? value : void 0;
+function bool2(raw, _ctx, name) {
+  if (raw === "") return false;
+  if (["true", "True", "TRUE"].includes(raw)) return true;
+  if (["false", "False", "FALSE"].includes(raw)) return false;
+  throw new UserError(`${name}: "${raw}" is not a boolean; use "true" or "false"`, { input: name });
+}
+function readBuildContexts(raw, ctx, name) {
+  return list({ ignoreComma: true })(raw, ctx, name).map((item) => {
+    const eq = item.indexOf("=");
+    const contextName = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
+    if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
+    return { name: contextName, value: import_node_path12.default.resolve(ctx.workspace, value), kind: "local" };
   });
-  async function handle(request, response) {
-    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
-    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
-    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
-    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const [, name, kind, reference] = match;
-    if (name.startsWith(PROBE_PREFIX)) {
-      probesSeen.add(name);
-      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
-    }
-    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
-    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
-    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
-    const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises9.default.stat(file).catch(() => void 0);
-    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
-    const headers = {
-      "Content-Type": descriptor.mediaType,
-      "Docker-Content-Digest": descriptor.digest,
-      "Accept-Ranges": "bytes"
-    };
-    const range = parseRange(request.headers.range, stat2.size);
-    if (range === "unsatisfiable") {
-      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
-      return void response.end();
-    }
-    const [start, end] = range ?? [0, stat2.size - 1];
-    if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
-    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
-    response.writeHead(range ? 206 : 200, headers);
-    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
-    served += 1;
-    (0, import_node_fs10.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
-  }
-  async function manifestDescriptor(reference) {
-    const entries = await readIndexEntries(dir);
-    if (isDigest2(reference)) {
-      const listed = entries.find((entry) => entry.digest === reference);
-      if (listed) return listed;
-      const parsed = JSON.parse(await import_promises9.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
-      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
-    }
-    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
-    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
-  }
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+}
+function readCacheEntries(raw, ctx, name) {
+  return list({ ignoreComma: true })(raw, ctx, name).map((spec) => {
+    const type = /(?:^|,)\s*type=([^,]+)/.exec(spec)?.[1]?.trim() ?? (spec.includes("=") ? "registry" : "registry");
+    return { type, spec: spec.includes("=") ? spec : `type=registry,ref=${spec}` };
   });
-  server.unref();
-  const { port } = server.address();
-  return {
-    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto9.randomBytes)(6).toString("hex")}`;
-      await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
-      return probesSeen.has(name);
-    },
-    served: () => served,
-    awaitBlobs(wait) {
-      waitFor = wait;
-    },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    })
-  };
 }
-async function readIndexEntries(dir) {
-  try {
-    const index = JSON.parse(await import_promises9.default.readFile(import_node_path10.default.join(dir, "index.json"), "utf8"));
-    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
-  } catch {
-    return [];
+function readProvenance(raw, ctx) {
+  if (raw === "") return "";
+  if (["false", "False", "FALSE"].includes(raw)) return "false";
+  const builderId = `builder-id=${runUrl(ctx.env)}`;
+  if (["true", "True", "TRUE"].includes(raw)) return builderId;
+  return /(?:^|,)\s*builder-id=/.test(raw) ? raw : `${raw},${builderId}`;
+}
+function runUrl(env) {
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/attempts/${env.GITHUB_RUN_ATTEMPT || "1"}`;
+}
+function attestAttrs(attrs) {
+  return attrs.split(",").map((field) => field.trim()).filter(Boolean).map((field) => /^(true|false|1|0|t|f)$/i.test(field) ? `disabled=${!/^(true|1|t)$/i.test(field)}` : field).join(",");
+}
+var hasType = (attrs, type) => new RegExp(`(?:^|,)\\s*type=${type}\\s*(?:,|$)`).test(attrs);
+function attestFlags(all) {
+  const flags = [];
+  const provenance = all.provenance;
+  if (provenance) flags.push("--attest", attestAttrs(`type=provenance,${provenance}`));
+  if (all.sbom) flags.push("--attest", attestAttrs(`type=sbom,${all.sbom}`));
+  for (const attest of all.attests) {
+    if (hasType(attest, "provenance") && provenance) continue;
+    if (hasType(attest, "sbom") && all.sbom) continue;
+    flags.push("--attest", attestAttrs(attest));
   }
+  if (!provenance && !all.attests.some((attest) => hasType(attest, "provenance"))) flags.unshift("--provenance=false");
+  return flags;
 }
-function parseRange(header, size) {
-  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!match || match[1] === "" && match[2] === "") return void 0;
-  let start;
-  let end;
-  if (match[1] === "") {
-    start = Math.max(0, size - Number(match[2]));
-    end = size - 1;
-  } else {
-    start = Number(match[1]);
-    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
-  }
-  if (start >= size || start > end) return "unsatisfiable";
-  return [start, end];
+function provenanceFingerprint(value) {
+  return value ? value.replace(/,?builder-id=[^,]*/, "") || "true" : void 0;
 }
-function reply(response, status, code, message) {
-  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
-  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
-  response.end(body);
-}
-
-// src/cache/record.ts
-init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
-var RECORD_FILE = "image-build.json";
-async function writeRecord(cacheDir, record) {
-  await import_promises10.default.writeFile(import_node_path11.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
-}
-async function readRecord(cacheDir) {
-  try {
-    const record = JSON.parse(await import_promises10.default.readFile(import_node_path11.default.join(cacheDir, RECORD_FILE), "utf8"));
-    return record.version === 1 ? record : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/cache/session.ts
-var FolderCache = class {
-  constructor(store, tempDir, scope) {
-    this.store = store;
-    this.dir = import_node_path12.default.join(tempDir, "image-build-cache", scope);
-  }
-  store;
-  dir;
-  restored = false;
-  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
-  server;
-  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
-  staged;
-  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
-  closed = false;
-  async restore(keys) {
-    await import_promises11.default.rm(this.dir, { recursive: true, force: true });
-    let restoredKey;
-    if (this.store.restoreStaged) {
-      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
-      restoredKey = this.staged?.key;
-    } else {
-      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+var BUILD_INPUTS = {
+  "add-hosts": row({ description: "Extra hosts for RUN steps, `host:ip`, comma-separated or one a line (`--add-host`).", role: "fingerprint", read: list(), flags: each("--add-host"), fingerprint: nonEmpty }),
+  allow: row({ description: "Extra privileges for RUN steps, e.g. `network.host`, `security.insecure` (`--allow`).", role: "fingerprint", read: list(), flags: each("--allow"), fingerprint: nonEmpty }),
+  // metadata-action and build-push-action both have `annotations`: the metadata (src/tags/) turns the entries into
+  // level-prefixed annotations, which reach Buildx as BuildRequest.annotations; here they count in the fingerprint.
+  annotations: row({ description: "Extra annotations for the pushed manifest, one `key=value` a line, as metadata-action's `annotations`. The OCI annotations are always added, at the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS (default `manifest`); Buildx gets them as `--annotation`. With `merge-digests` the entries go on the index. Part of the fingerprint.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
+  attests: row({ description: "Attestations, one a line (`type=sbom,generator=\u2026`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
+  "build-args": row({ description: "Build arguments, one `NAME=value` a line; a bare `NAME` takes its value from the environment.", role: "fingerprint", read: (raw, ctx) => withSourceDateEpoch(parseBuildArgs(raw, ctx.env), ctx.env), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
+  "build-contexts": row({
+    description: "Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.",
+    role: "fingerprint",
+    read: readBuildContexts,
+    flags: (contexts) => contexts.flatMap((c) => ["--build-context", `${c.name}=${c.value}`]),
+    fingerprint: async (contexts, resolve2) => {
+      if (contexts.length === 0) return void 0;
+      const parts = await Promise.all(
+        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve2.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve2.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
+      );
+      return parts.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     }
-    this.restored = restoredKey !== void 0;
-    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
-  }
-  async prepareEngine(env, builder) {
-    if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
-    const server = await serveLayout(this.dir).catch(() => void 0);
-    if (!server) return;
-    if (await server.probe(env) && !this.closed) this.server = server;
-    else await server.close();
-  }
-  async specs(plan) {
-    if (this.staged && this.server) {
-      const staged = this.staged;
-      await staged.standIn?.();
-      this.server.awaitBlobs((digest) => staged.waitFor(digest));
-    } else if (this.staged) {
-      this.restored = await this.staged.finish(true) !== void 0;
-      this.staged = void 0;
-    }
-    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
-    return {
-      from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : []
-    };
-  }
-  async afterBuild(succeeded) {
-    const staged = this.staged;
-    if (!staged) return false;
-    this.staged = void 0;
-    const lost = await staged.settled;
-    if (succeeded || !lost) {
-      await staged.finish(false);
-      return false;
-    }
-    this.restored = await staged.finish(true) !== void 0;
-    return true;
-  }
-  async close() {
-    this.closed = true;
-    await this.server?.close();
-    this.server = void 0;
-  }
-  async save(plan, record) {
-    await this.afterBuild(true);
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
-    const bytes = await folderBytes(this.dir);
-    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
-  }
-  traffic() {
-    return this.store.traffic?.();
-  }
+  }),
+  "cache-from": row({ description: "Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-from", e.spec]) }),
+  "cache-to": row({ description: "Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-to", e.spec]) }),
+  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
+  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
+  load: row({ description: "Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).", role: "output", read: bool2, flags: () => [] }),
+  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text, flags: single("--network"), fingerprint: nonEmpty }),
+  "no-cache": row({ description: "Build every step again, using no cache (`--no-cache`); the build is not skipped when unchanged.", role: "fingerprint", read: bool2, flags: (value) => value ? ["--no-cache"] : [], fingerprint: nonEmpty }),
+  "no-cache-filters": row({ description: "Stages to build without cache, comma-separated or one a line (`--no-cache-filter`).", role: "fingerprint", read: list(), flags: each("--no-cache-filter"), fingerprint: nonEmpty }),
+  outputs: row({
+    description: "Outputs, one a line (`--output`): `type=image,name=\u2026,push-by-digest=true,name-canonical=true,push=true` pushes without tags (then merge with `merge-digests`), `type=docker`, `type=oci,dest=\u2026`, `type=local,dest=\u2026`, `type=tar,dest=\u2026`. Replaces the push of the tags.",
+    role: "output",
+    read: (raw, ctx, name) => planOutputs(list({ ignoreComma: true, quote: false })(raw, ctx, name)),
+    flags: () => []
+    // the pipeline knows the driver: see outputFlags
+  }),
+  platforms: row({ description: "Target platforms, comma-separated (`linux/amd64,linux/arm64`).", role: "fingerprint", read: (raw, ctx, name) => platforms(list()(raw, ctx, name)), flags: (values) => values.length ? ["--platform", values.join(",")] : [] }),
+  provenance: row({ description: "Provenance attestation: `false`, `true`, or attributes (`mode=min`, `mode=max`). Default: none (a plain image manifest).", role: "fingerprint", read: readProvenance, flags: (_value, all) => attestFlags(all), fingerprint: provenanceFingerprint }),
+  pull: row({ description: "Always pull a newer version of the base images (`--pull`).", role: "fingerprint", read: bool2, flags: (value) => value ? ["--pull"] : [], fingerprint: nonEmpty }),
+  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text, flags: () => [], fingerprint: nonEmpty }),
+  secrets: row({ description: "Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.", role: "none", read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "secret-envs": row({ description: "Build secrets from environment variables, `KEY=ENV_NAME`, comma-separated or one a line.", role: "none", read: (raw, ctx, name) => parseSecretEnvs(list()(raw, ctx, name)), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "secret-files": row({ description: "Build secrets from files, one `KEY=path` a line.", role: "none", read: (raw, ctx, name) => parseSecretFiles(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text, flags: single("--shm-size"), fingerprint: nonEmpty }),
+  ssh: row({ description: "SSH agent sockets or keys for RUN steps, `default` or `id=path`, comma-separated or one a line (`--ssh`). Not in the fingerprint.", role: "none", read: list(), flags: each("--ssh") }),
+  target: row({ description: "Build stage to stop at.", role: "fingerprint", read: (raw) => raw || void 0, flags: (value) => value ? ["--target", value] : [] }),
+  ulimit: row({ description: "Ulimits of RUN steps, one a line (`nofile=1024:1024`; `--ulimit`).", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--ulimit"), fingerprint: nonEmpty })
 };
-var RegistryCacheSession = class {
-  constructor(client, ref, warn) {
-    this.warn = warn;
-    this.cache = new RegistryCache(client, ref, warn);
+function readBuildOptions(get, ctx) {
+  const options = {};
+  for (const [name, input] of Object.entries(BUILD_INPUTS)) {
+    options[name] = input.read(get(name), ctx, name);
   }
-  warn;
-  cache;
-  cacheExists = false;
-  async restore(keys) {
-    const found = await this.cache.lookup(keys.key);
-    this.cacheExists = found.cacheExists;
-    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  return options;
+}
+function buildOptionFlags(options, ctx) {
+  return Object.entries(BUILD_INPUTS).flatMap(([name, input]) => input.flags(options[name], options, ctx));
+}
+async function fingerprintOptions(options, resolve2) {
+  const parts = {};
+  for (const [name, input] of Object.entries(BUILD_INPUTS)) {
+    if (input.role !== "fingerprint" || !input.fingerprint) continue;
+    const part = await input.fingerprint(options[name], resolve2);
+    if (part !== void 0) parts[name] = part;
   }
-  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
-  writes(plan) {
-    return plan.exportCache && plan.write && plan.push;
+  return parts;
+}
+function platforms(items) {
+  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
+  for (const item of items) {
+    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: "platforms" });
   }
-  async specs(plan) {
-    return {
-      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
-      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
-    };
-  }
-  async save(plan, record, steps) {
-    if (!this.writes(plan)) return { saved: false };
-    const exportError = registryCacheExportError(steps);
-    if (exportError) {
-      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
-      return { saved: false };
-    }
-    await this.cache.saveRecord(record);
-    return { saved: true, bytes: await this.cache.cacheBytes() };
-  }
-};
-
-// src/builders.ts
-init_import_meta_url();
-function parseBuilderInspect(text) {
-  const [header, nodes = ""] = text.split(/^Nodes:/m);
-  return {
-    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
-    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
-    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
-  };
-}
-function usesContainerdStore(driverStatus) {
-  if (!Array.isArray(driverStatus)) return false;
-  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
-}
-function endpointFlags(endpoint) {
-  if (!endpoint) return [];
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
-}
-function builderContext(info2, requested) {
-  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
-  return info2.endpoint === requested ? requested : void 0;
-}
-function envForContext(env, context) {
-  if (!context) return env;
-  const selected = { ...env, DOCKER_CONTEXT: context };
-  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
-  return selected;
-}
-function cannotExportReason(info2) {
-  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
-}
-function describeBuilder(inspectOutput, requested) {
-  const parsed = parseBuilderInspect(inspectOutput);
-  return { ...parsed, context: builderContext(parsed, requested) };
-}
-async function builderCapabilities(env, info2) {
-  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
-  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
-  if (engine.code !== 0) return { ...info2, cacheExport: true };
-  let status;
-  try {
-    status = JSON.parse(engine.stdout.trim() || "null");
-  } catch {
-    return { ...info2, cacheExport: true };
-  }
-  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
-  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+  return items;
 }
 
-// src/fingerprint.ts
-init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
-var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
-function computeFingerprint(inputs) {
-  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
-  const canonical = {
-    context: inputs.contextHash,
-    dockerfile: inputs.dockerfileHash,
-    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
-    target: inputs.target ?? "",
-    platforms: [...inputs.platforms].sort(),
-    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest])
-  };
-  return `sha256:${import_node_crypto10.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
-}
-
-// src/promote.ts
+// src/merge-step.ts
 init_import_meta_url();
 
-// src/registry/client.ts
+// src/merge.ts
+init_import_meta_url();
+
+// src/registry/copy.ts
 init_import_meta_url();
 
 // src/registry/registry-error.ts
@@ -31958,9 +32993,9 @@ function registryErrorOf(body) {
     const parsed = JSON.parse(new TextDecoder().decode(body));
     const first = parsed.errors?.[0];
     if (!first?.code) return void 0;
-    let text = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
-    if (typeof first.detail === "string" && first.detail !== "") text += ` (${first.detail.slice(0, 300)})`;
-    return { code: first.code, text };
+    let text2 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
+    if (typeof first.detail === "string" && first.detail !== "") text2 += ` (${first.detail.slice(0, 300)})`;
+    return { code: first.code, text: text2 };
   } catch {
     return void 0;
   }
@@ -31969,6 +33004,173 @@ function registryErrorSuffix(body) {
   const error2 = registryErrorOf(body);
   return error2 ? `: ${error2.code} ${error2.text}` : "";
 }
+
+// src/registry/copy.ts
+async function copyImage(client, source, target, options = {}) {
+  const from = typeof source === "string" ? parseReference(source) : source;
+  const to = typeof target === "string" ? parseReference(target) : target;
+  if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
+  if (from.registry !== to.registry && !options.crossRegistry) {
+    throw new RegistryError(
+      `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
+      { registry: to.registry }
+    );
+  }
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
+  const manifest = await client.getManifest(from);
+  const sameRepository = from.registry === to.registry && from.repository === to.repository;
+  if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
+  result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
+  result.mediaType = manifest.mediaType;
+  result.manifestsPut++;
+  return result;
+}
+async function copyManifestByDigest(client, from, to, digest) {
+  const target = { registry: to.registry, repository: to.repository, digest };
+  if (await client.headManifest(target)) return;
+  const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest });
+  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
+  await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
+  await client.putManifest(to, digest, fetched.body, fetched.mediaType);
+}
+async function ensureContent(client, from, to, manifest, mediaType, result) {
+  if (isIndexMediaType(mediaType)) {
+    for (const child2 of manifest.manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child2.digest };
+      if (await client.headManifest(target)) continue;
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child2.digest });
+      await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
+      await client.putManifest(to, child2.digest, fetched.body, fetched.mediaType);
+      result.manifestsPut++;
+    }
+    return;
+  }
+  const image = manifest;
+  const digests = [.../* @__PURE__ */ new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
+  await Promise.all(
+    digests.map(async (digest) => {
+      if (await client.headBlob(to, digest)) {
+        result.presentBlobs++;
+      } else if (from.registry !== to.registry) {
+        const bytes = await client.getBlob(from, digest);
+        await client.uploadBlob(to, bytes);
+        result.copiedBlobs++;
+        result.copiedBytes += bytes.byteLength;
+      } else if (await client.mountBlob(from, to, digest)) {
+        result.mountedBlobs++;
+      } else {
+        throw new RegistryError(
+          `registry ${to.registry} would not mount blob ${digest} from ${from.repository} into ${to.repository} (is the source readable with these credentials?)`,
+          { registry: to.registry, code: "BLOB_UNKNOWN" }
+        );
+      }
+    })
+  );
+}
+
+// src/merge.ts
+var DIGEST3 = /^sha256:[0-9a-f]{64}$/;
+async function mergeDigests(client, request, log) {
+  if (request.tags.length === 0) throw new UserError('merge-digests needs "images" (and tags) to put the merged image under', { input: "images" });
+  const home = parseReference(request.tags[0], { input: "images" });
+  const sources = request.digests.map((entry) => sourceOf(entry, home));
+  const descriptors = [];
+  for (const source of sources) descriptors.push(...await platformDescriptors(client, source));
+  const images = descriptors.filter((d) => d.platform?.os !== "unknown");
+  const seen = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const platform2 = formatPlatform(image.platform);
+    if (seen.has(platform2) && seen.get(platform2) !== image.digest) {
+      throw new UserError(`merge-digests: two images are for ${platform2} (${seen.get(platform2)} and ${image.digest}); give one digest per platform`, { input: "merge-digests" });
+    }
+    seen.set(platform2, image.digest);
+  }
+  const index = indexOf(descriptors, indexAnnotations(request.annotations));
+  const bytes = new TextEncoder().encode(JSON.stringify(index, null, 2));
+  const digest = sha256Digest(bytes);
+  for (const tag of request.tags) {
+    const target = parseReference(tag, { input: "images" });
+    for (const source of sources) {
+      if (source.repository !== target.repository || source.registry !== target.registry) {
+        if (source.registry !== target.registry) throw new UserError(`merge-digests: ${source.digest} is on ${source.registry}, ${tag} on ${target.registry}; the images must be pushed by digest to the registry of the tags`, { input: "merge-digests" });
+        await copyManifestByDigest(client, source, target, source.digest);
+      }
+    }
+    await client.putManifest(target, target.tag ?? "latest", bytes, OCI_INDEX);
+    log.info(`Tagged ${tag} \u2192 ${digest}`);
+  }
+  return { digest, platforms: [...seen.keys()], size: bytes.length };
+}
+function sourceOf(entry, home) {
+  const at = entry.lastIndexOf("@");
+  const digest = at < 0 ? entry : entry.slice(at + 1);
+  if (!DIGEST3.test(digest)) throw new UserError(`merge-digests: "${entry}" is not a digest (sha256:<64 hex>, or repository@sha256:\u2026), one a line`, { input: "merge-digests" });
+  if (at < 0) return { registry: home.registry, repository: home.repository, digest };
+  const repository = parseReference(entry.slice(0, at), { input: "merge-digests" });
+  return { registry: repository.registry, repository: repository.repository, digest };
+}
+async function platformDescriptors(client, source) {
+  const manifest = await client.getManifestIfExists(source);
+  if (!manifest) throw new UserError(`merge-digests: ${source.registry}/${source.repository}@${source.digest} does not exist; push it by digest first`, { input: "merge-digests" });
+  if (isIndexMediaType(manifest.mediaType)) return manifest.json.manifests.map(pick);
+  const image = manifest.json;
+  const config = JSON.parse(new TextDecoder().decode(await client.getBlob(source, image.config.digest)));
+  if (!config.os || !config.architecture) throw new UserError(`merge-digests: the config of ${source.digest} names no platform`, { input: "merge-digests" });
+  const platform2 = { architecture: config.architecture, os: config.os, ...config.variant ? { variant: config.variant } : {} };
+  return [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, platform: platform2 }];
+}
+function pick(d) {
+  return { mediaType: d.mediaType, digest: d.digest, size: d.size, ...d.annotations ? { annotations: d.annotations } : {}, ...d.platform ? { platform: d.platform } : {} };
+}
+function indexOf(descriptors, annotations2) {
+  const unique = [...new Map(descriptors.map((d) => [d.digest, d])).values()];
+  const images = unique.filter((d) => d.platform?.os !== "unknown").sort((a, b) => formatPlatform(a.platform).localeCompare(formatPlatform(b.platform)));
+  const attestations = unique.filter((d) => d.platform?.os === "unknown");
+  const manifests = images.flatMap((image) => [image, ...attestations.filter((a) => a.annotations?.["vnd.docker.reference.digest"] === image.digest)]);
+  const orphans = attestations.filter((a) => !manifests.includes(a)).sort((a, b) => a.digest.localeCompare(b.digest));
+  return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, ...orphans], ...Object.keys(annotations2).length ? { annotations: annotations2 } : {} };
+}
+function indexAnnotations(entries) {
+  const result = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) continue;
+    let key = entry.slice(0, eq).trim();
+    const colon = key.indexOf(":");
+    if (colon >= 0) {
+      const levels = key.slice(0, colon).split(",").map((level) => level.trim().replace(/\[.*\]$/, ""));
+      if (!levels.includes("index")) continue;
+      key = key.slice(colon + 1);
+    }
+    result[key] = entry.slice(eq + 1);
+  }
+  return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+// src/promote.ts
+init_import_meta_url();
+
+// src/fingerprint.ts
+init_import_meta_url();
+var import_node_crypto9 = __toESM(require("node:crypto"), 1);
+var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
+function computeFingerprint(inputs) {
+  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
+  const canonical = {
+    context: inputs.contextHash,
+    dockerfile: inputs.dockerfileHash,
+    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
+    target: inputs.target ?? "",
+    platforms: [...inputs.platforms].sort(),
+    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
+    ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
+  };
+  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+}
+
+// src/registry/client.ts
+init_import_meta_url();
 
 // src/registry/session.ts
 init_import_meta_url();
@@ -32050,7 +33252,7 @@ var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 function isLoopbackHost(host) {
   const hostname = hostnameOf(host).toLowerCase();
   if (hostname === "localhost") return true;
@@ -32133,9 +33335,9 @@ var HttpTransport = class {
 };
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const date = Date.parse(text);
+  const text2 = value.trim();
+  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+  const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function describeNetworkFailure(error2, request, timeoutMs) {
@@ -32540,14 +33742,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path15 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path15 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path15, kind: "tags", access: "pull" });
+    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path22 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path15 = nextPagePath(response, repository);
+      path22 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -32723,62 +33925,6 @@ function contentType(response) {
   return response.headers.get("content-type")?.split(";")[0]?.trim() || void 0;
 }
 
-// src/registry/copy.ts
-init_import_meta_url();
-async function copyImage(client, source, target, options = {}) {
-  const from = typeof source === "string" ? parseReference(source) : source;
-  const to = typeof target === "string" ? parseReference(target) : target;
-  if (to.tag === void 0) throw new Error(`copy target ${formatReference(to)} needs a tag`);
-  if (from.registry !== to.registry && !options.crossRegistry) {
-    throw new RegistryError(
-      `cannot retag ${formatReference(from)} as ${formatReference(to)}: the registries differ, and that would need a blob upload`,
-      { registry: to.registry }
-    );
-  }
-  const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
-  const manifest = await client.getManifest(from);
-  const sameRepository = from.registry === to.registry && from.repository === to.repository;
-  if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
-  result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
-  result.mediaType = manifest.mediaType;
-  result.manifestsPut++;
-  return result;
-}
-async function ensureContent(client, from, to, manifest, mediaType, result) {
-  if (isIndexMediaType(mediaType)) {
-    for (const child of manifest.manifests) {
-      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
-      if (await client.headManifest(target)) continue;
-      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
-      await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
-      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
-      result.manifestsPut++;
-    }
-    return;
-  }
-  const image = manifest;
-  const digests = [.../* @__PURE__ */ new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
-  await Promise.all(
-    digests.map(async (digest) => {
-      if (await client.headBlob(to, digest)) {
-        result.presentBlobs++;
-      } else if (from.registry !== to.registry) {
-        const bytes = await client.getBlob(from, digest);
-        await client.uploadBlob(to, bytes);
-        result.copiedBlobs++;
-        result.copiedBytes += bytes.byteLength;
-      } else if (await client.mountBlob(from, to, digest)) {
-        result.mountedBlobs++;
-      } else {
-        throw new RegistryError(
-          `registry ${to.registry} would not mount blob ${digest} from ${from.repository} into ${to.repository} (is the source readable with these credentials?)`,
-          { registry: to.registry, code: "BLOB_UNKNOWN" }
-        );
-      }
-    })
-  );
-}
-
 // src/promote.ts
 var Promoter = class {
   client;
@@ -32799,9 +33945,9 @@ var Promoter = class {
     const checks = await Promise.allSettled([...byRepository.values()].map((reference) => this.client.checkPushAccess(reference)));
     const refused = checks.flatMap((check, index) => check.status === "rejected" ? [{ reference: [...byRepository.values()][index], error: check.reason }] : []);
     if (refused.length === 0) return;
-    const lines = refused.map(({ reference, error: error2 }) => `${messageOf(error2)}${isAccessRefusal(error2) ? `: ${loginHint(reference.registry)}` : ""}`);
-    throw new UserError(refused.length === 1 ? lines[0] : `${refused.length} registries cannot be pushed to:
-${lines.join("\n")}`, { input: "images" });
+    const lines2 = refused.map(({ reference, error: error2 }) => `${messageOf(error2)}${isAccessRefusal(error2) ? `: ${loginHint(reference.registry)}` : ""}`);
+    throw new UserError(refused.length === 1 ? lines2[0] : `${refused.length} registries cannot be pushed to:
+${lines2.join("\n")}`, { input: "images" });
   }
   /**
    * The digest each base image tag points at now and, for an index, the digest
@@ -32827,13 +33973,27 @@ ${lines.join("\n")}`, { input: "images" });
       return void 0;
     }
   }
-  /** The first of `candidates` whose image carries `fingerprint` in its labels. */
-  async findByFingerprint(candidates, fingerprint) {
+  /**
+   * The first of `candidates` whose image carries `fingerprint` in its labels.
+   * With `platform` (a one-platform build), an index among the candidates (a
+   * merged multi-platform image) is looked into: its manifest for that platform
+   * is the image found. All candidates are read at once (each is a registry
+   * round trip or more); the first in order that matches wins.
+   */
+  async findByFingerprint(candidates, fingerprint, platform2) {
     const lookups = [...new Set(candidates)].map(async (ref) => {
       const reference = parseReference(ref);
-      const manifest = await this.client.getManifestIfExists(reference);
+      let manifest = await this.client.getManifestIfExists(reference);
       if (!manifest) return void 0;
-      const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
+      if (platform2 && isIndexMediaType(manifest.mediaType)) {
+        const index = manifest.json;
+        if (imageManifestsOf(index).length > 1) {
+          const child2 = selectPlatformManifest(index, parsePlatform(platform2));
+          if (!child2) return void 0;
+          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child2.digest });
+        }
+      }
+      const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
       if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return void 0;
       const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
       return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
@@ -32907,14 +34067,423 @@ function loginHint(registry) {
   return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
 }
 
+// src/merge-step.ts
+async function runMerge(step, log) {
+  const empty = { contextHash: "", dockerfileHash: "", cacheKey: "", cacheHit: "disabled", built: false };
+  if (step.dryRun) return { result: empty, summary: `## image-build: dry run, would merge ${step.digests.length} images
+` };
+  const promoter = new Promoter(step.logins, log);
+  const merged = await log.group("Merge", () => mergeDigests(promoter.client, { digests: step.digests, tags: step.tags, annotations: step.annotations }, log));
+  const lines2 = [
+    `## image-build: merged ${merged.platforms.length} platforms into one image`,
+    "",
+    "| tag |",
+    "|---|",
+    ...step.tags.map((tag) => `| \`${tag}\` |`),
+    "",
+    `**Digest** \`${merged.digest}\` (an OCI index, ${merged.size} bytes)`,
+    "",
+    `Platforms: ${merged.platforms.map((p) => `\`${p}\``).join(", ")} \xB7 ${promoter.client.requestCount()} registry requests, no blob uploaded.`,
+    ""
+  ];
+  return { result: { ...empty, digest: merged.digest }, summary: lines2.join("\n") };
+}
+
+// src/pipeline.ts
+init_import_meta_url();
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
+
+// src/registry/push-layout.ts
+init_import_meta_url();
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
+async function pushLayoutByDigest(client, layoutDir, repository) {
+  const index = JSON.parse(await import_promises9.default.readFile(import_node_path13.default.join(layoutDir, "index.json"), "utf8"));
+  const root = index.manifests[0];
+  if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
+  const repo = parseReference(repository);
+  const target = { registry: repo.registry, repository: repo.repository };
+  const counter = { uploaded: 0 };
+  await pushManifest(client, layoutDir, target, root, counter);
+  return { digest: root.digest, mediaType: root.mediaType, uploaded: counter.uploaded };
+}
+async function pushManifest(client, layoutDir, target, descriptor, counter) {
+  const bytes = await readBlob(layoutDir, descriptor.digest);
+  const json = JSON.parse(new TextDecoder().decode(bytes));
+  if (isIndexMediaType(descriptor.mediaType)) {
+    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
+  } else {
+    const image = json;
+    for (const blob of [image.config, ...image.layers]) {
+      if (await client.headBlob(target, blob.digest)) continue;
+      await client.uploadBlob(target, await readBlob(layoutDir, blob.digest));
+      counter.uploaded++;
+    }
+  }
+  await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
+}
+function readBlob(layoutDir, digest) {
+  const [algorithm, hex] = digest.split(":");
+  return import_promises9.default.readFile(import_node_path13.default.join(layoutDir, "blobs", algorithm, hex));
+}
+
+// src/cache/session.ts
+init_import_meta_url();
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
+
+// src/cache/layout-server.ts
+init_import_meta_url();
+var import_node_crypto10 = require("node:crypto");
+var import_node_fs13 = require("node:fs");
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_http = __toESM(require("node:http"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
+var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
+var CACHE_TAG = "latest";
+var PROBE_PREFIX = "image-build-probe-";
+async function serveLayout(dir) {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto10.randomBytes)(16).toString("hex")}`;
+  const probesSeen = /* @__PURE__ */ new Set();
+  let served = 0;
+  let waitFor = () => void 0;
+  const server = import_node_http.default.createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  async function handle(request, response) {
+    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
+    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
+    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
+    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const [, name, kind, reference] = match;
+    if (name.startsWith(PROBE_PREFIX)) {
+      probesSeen.add(name);
+      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
+    }
+    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
+    const file = blobPath(dir, descriptor.digest);
+    const stat2 = await import_promises10.default.stat(file).catch(() => void 0);
+    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
+    const headers = {
+      "Content-Type": descriptor.mediaType,
+      "Docker-Content-Digest": descriptor.digest,
+      "Accept-Ranges": "bytes"
+    };
+    const range = parseRange(request.headers.range, stat2.size);
+    if (range === "unsatisfiable") {
+      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
+      return void response.end();
+    }
+    const [start, end] = range ?? [0, stat2.size - 1];
+    if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
+    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
+    response.writeHead(range ? 206 : 200, headers);
+    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
+    served += 1;
+    (0, import_node_fs13.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function manifestDescriptor(reference) {
+    const entries = await readIndexEntries(dir);
+    if (isDigest2(reference)) {
+      const listed = entries.find((entry) => entry.digest === reference);
+      if (listed) return listed;
+      const parsed = JSON.parse(await import_promises10.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
+    }
+    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
+    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
+  }
+  await new Promise((resolve2, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve2());
+  });
+  server.unref();
+  const { port } = server.address();
+  return {
+    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env) {
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto10.randomBytes)(6).toString("hex")}`;
+      await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
+      return probesSeen.has(name);
+    },
+    served: () => served,
+    awaitBlobs(wait) {
+      waitFor = wait;
+    },
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
+      server.closeAllConnections();
+    })
+  };
+}
+async function readIndexEntries(dir) {
+  try {
+    const index = JSON.parse(await import_promises10.default.readFile(import_node_path14.default.join(dir, "index.json"), "utf8"));
+    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
+  } catch {
+    return [];
+  }
+}
+function parseRange(header, size) {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || match[1] === "" && match[2] === "") return void 0;
+  let start;
+  let end;
+  if (match[1] === "") {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return [start, end];
+}
+function reply(response, status, code, message) {
+  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
+  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+// src/cache/record.ts
+init_import_meta_url();
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
+var RECORD_FILE = "image-build.json";
+async function writeRecord(cacheDir, record) {
+  await import_promises11.default.writeFile(import_node_path15.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+}
+async function readRecord(cacheDir) {
+  try {
+    const record = JSON.parse(await import_promises11.default.readFile(import_node_path15.default.join(cacheDir, RECORD_FILE), "utf8"));
+    return record.version === 1 ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cache/session.ts
+var FolderCache = class {
+  constructor(store, tempDir, scope, warn = () => {
+  }) {
+    this.store = store;
+    this.warn = warn;
+    this.dir = import_node_path16.default.join(tempDir, "image-build-cache", scope);
+  }
+  store;
+  warn;
+  dir;
+  restored = false;
+  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
+  server;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  staged;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  closed = false;
+  async restore(keys) {
+    await import_promises12.default.rm(this.dir, { recursive: true, force: true });
+    let restoredKey;
+    if (this.store.restoreStaged) {
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
+    this.restored = restoredKey !== void 0;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
+  }
+  async prepareEngine(env, builder) {
+    if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const server = await serveLayout(this.dir).catch(() => void 0);
+    if (!server) return;
+    if (await server.probe(env) && !this.closed) this.server = server;
+    else await server.close();
+  }
+  async specs(plan) {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      await staged.standIn?.();
+      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+    } else if (this.staged) {
+      this.restored = await this.staged.finish(true) !== void 0;
+      this.staged = void 0;
+    }
+    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
+    return {
+      from: this.restored ? [from] : [],
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
+    };
+  }
+  async afterBuild(succeeded) {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = void 0;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    this.restored = await staged.finish(true) !== void 0;
+    return true;
+  }
+  async close() {
+    this.closed = true;
+    await this.server?.close();
+    this.server = void 0;
+  }
+  async save(plan, record, steps) {
+    await this.afterBuild(true);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error2) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
+      await import_promises12.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false };
+    }
+    const bytes = await folderBytes(this.dir);
+    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+  }
+  traffic() {
+    return this.store.traffic?.();
+  }
+};
+var RegistryCacheSession = class {
+  constructor(client, ref, warn) {
+    this.warn = warn;
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+  warn;
+  cache;
+  cacheExists = false;
+  async restore(keys) {
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  }
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  writes(plan) {
+    return plan.exportCache && plan.write && plan.push;
+  }
+  async specs(plan) {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
+    };
+  }
+  async save(plan, record, steps) {
+    if (!this.writes(plan)) return { saved: false };
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
+  }
+};
+
+// src/builders.ts
+init_import_meta_url();
+function parseBuilderInspect(text2) {
+  const [header, nodes = ""] = text2.split(/^Nodes:/m);
+  return {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info2, requested) {
+  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
+  return info2.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context) {
+  if (!context) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info2) {
+  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, info2) {
+  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
+  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info2, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info2, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
+  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+}
+
+// src/reuse.ts
+init_import_meta_url();
+async function reuseExisting(result, promoter, candidates, targets, platform2) {
+  try {
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
+    if (!found) return false;
+    await promoter.retag(found, targets, candidates, result.fingerprint);
+    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
+    return true;
+  } catch (error2) {
+    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error2)}`);
+    return false;
+  }
+}
+async function loadReused(result, settings, env, log) {
+  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
+  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
+  const repository = from.slice(0, from.lastIndexOf(":") > from.lastIndexOf("/") ? from.lastIndexOf(":") : from.length);
+  const pinned = `${repository}@${result.digest}`;
+  const pulled = await docker(["pull", "--quiet", pinned], { env });
+  if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split("\n").pop()}`, { input: "load" });
+  for (const tag of settings.tags) await docker(["tag", pinned, tag], { env });
+  log.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(", ")}` : ""}`);
+}
+function noticeManagedCache(settings, log) {
+  const gha = [...settings.build["cache-from"], ...settings.build["cache-to"]].filter((entry) => entry.type === "gha");
+  if (gha.length === 0) return;
+  const state = settings.cache === "false" ? " (it is off here: cache: false)" : "";
+  (log.notice ?? log.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
+}
+
 // src/pipeline.ts
 async function runPipeline(settings, log) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path13.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path17.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
-  const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
-  checkTarget(settings.target, dockerfile);
+  const build = settings.build;
+  const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
+  checkTarget(build.target, dockerfile);
   const manifest = await readContextManifest(settings.context, settings.file);
   timings.hash = seconds(phase);
   const keys = cacheKeys({
@@ -32924,7 +34493,7 @@ async function runPipeline(settings, log) {
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
     contextHash: manifest.hash,
-    platforms: settings.platforms
+    platforms: settings.build.platforms
   });
   const result = {
     dockerfile,
@@ -32937,36 +34506,50 @@ async function runPipeline(settings, log) {
     cacheSaved: false,
     built: false,
     steps: [],
+    checks: [],
     registryRequests: 0,
     timings
   };
   if (settings.dryRun) return finish(result, started);
+  noticeManagedCache(settings, log);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises12.default.mkdtemp(import_node_path13.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises13.default.mkdtemp(import_node_path17.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
+    const byDigest = build.outputs.byDigest;
     const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
     const capabilities = described.then((info2) => builderCapabilities(settings.env, info2));
     capabilities.catch(() => {
     });
     phase = Date.now();
-    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : void 0, promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings))]);
+    const [, bases, options] = await Promise.all([
+      registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
+      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
+      fingerprintOptions(build, {
+        contextHash: async (dir) => (await readContextManifest(dir)).hash,
+        imageDigest: (ref) => promoter.client.resolveDigest(ref)
+      })
+    ]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
         dockerfileHash: dockerfile.hash,
-        buildArgs: settings.buildArgs,
-        target: settings.target,
-        platforms: settings.platforms,
-        baseImages: bases
+        buildArgs: build["build-args"],
+        target: build.target,
+        platforms: build.platforms,
+        baseImages: bases,
+        options
       });
     }
-    const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== void 0;
-    if (canReuse && await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs)) {
+    const canReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && result.fingerprint !== void 0 && !build["no-cache"] && !build.call;
+    const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
+    const reuse = (candidates) => reuseExisting(result, promoter, candidates, registryRefs, platform2);
+    if (canReuse && await reuse([...registryRefs, ...settings.lookupRefs])) {
       timings.lookup = seconds(phase);
+      await loadReused(result, settings, env, log);
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
@@ -32983,7 +34566,7 @@ async function runPipeline(settings, log) {
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result, settings.platforms);
+        result.changes = explainMiss(restored.record, result, settings.build.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -32992,15 +34575,19 @@ async function runPipeline(settings, log) {
       const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
+        if (await reuse(recorded)) {
+          await loadReused(result, settings, env, log);
+          return finish(result, started, promoter);
+        }
       }
     }
     const builder = await builderReady;
     if (!builder.cacheExport && cache && settings.cache === "true") {
       (log.notice ?? log.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
+    const evaluates = evaluatesOnly(build.call);
     const plan = {
-      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport,
+      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
       write: settings.cache === "true",
       push: settings.push,
       mode: settings.cacheMode
@@ -33008,43 +34595,61 @@ async function runPipeline(settings, log) {
     const specs = await cache?.specs(plan) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
+    const layoutDir = import_node_path17.default.join(workDir, "by-digest");
+    const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
+    const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path17.default.join(workDir, "secrets-"));
     const request = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.push ? settings.annotations : void 0,
-      buildArgs: settings.buildArgs,
-      target: settings.target,
-      platforms: settings.platforms,
+      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : void 0,
+      options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: settings.load,
+      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+      // for the same name races it ("image already exists").
+      load: build.load && !(builder.driver === "docker" && (settings.push || build.outputs.pushesTags)),
+      outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path13.default.join(workDir, "metadata.json")
+      metadataFile: import_node_path17.default.join(workDir, "metadata.json"),
+      evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
-    const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error2) => {
+      if (!isNamingRace(error2)) throw error2;
+      log.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+      return log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint);
-    let build;
+    let built;
     try {
-      build = await buildGroup(request);
+      built = await buildGroup(request);
     } catch (error2) {
       if (!await cache?.afterBuild?.(false)) return await failed(error2);
       log.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
-      build = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+      built = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
     }
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
-    Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
-    if (settings.push && build.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
-    const layers = settings.push && result.digest ? promoter.layersOf(settings.tags[0], result.digest).catch(() => void 0) : void 0;
+    result.checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
+    if (evaluates) {
+      Object.assign(result, { steps: built.steps });
+      return finish(result, started, promoter);
+    }
+    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
+    if (outputs.pushLayout) {
+      for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
+    }
+    if (settings.push && built.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
+    const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
+    const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => void 0) : void 0;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -33053,18 +34658,18 @@ async function runPipeline(settings, log) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises12.default.rm(workDir, { recursive: true, force: true });
+    await import_promises13.default.rm(workDir, { recursive: true, force: true });
   }
 }
 function pulledBaseImages(dockerfile, settings) {
   const build = buildPlatform(settings.env);
-  return baseImagesFor(dockerfile, targetPlatforms(settings.platforms, build), build);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
 }
 var EXPORT_HINT = 'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) or use a builder with another driver (docker-container, remote, kubernetes).';
 function openCache(settings, promoter, log) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {
@@ -33073,8 +34678,8 @@ function newRecord(result, key, settings) {
     fingerprint: result.fingerprint ?? "",
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
-    platforms: settings.platforms,
-    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest })) : [],
+    platforms: settings.build.platforms,
+    images: result.digest ? [...settings.push ? settings.tags : [], ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest })) : [],
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
   };
@@ -33084,6 +34689,7 @@ async function buildOrExplain(dockerfile, request, hooks) {
     return await runBuild(request, hooks);
   } catch (error2) {
     if (!(error2 instanceof BuildFailure)) throw error2;
+    if (/unknown flag: --call/.test(error2.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
     const failed = error2.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error2.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
     const output = failed?.output.slice(-5).join("\n");
@@ -33106,25 +34712,16 @@ async function explainPartialPush(error2, pushed, promoter, fingerprint) {
   const missing = pushed.filter((tag) => !landed.includes(tag));
   const registryOf = (ref) => parseReference(ref).registry;
   const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which2 = refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : "";
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
   throw new UserError(`${error2.message}
-${which2}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.`, {
+${which2}`, {
     input: error2.input,
     file: error2.file,
     line: error2.line
   });
 }
-async function reuseExisting(result, promoter, candidates, targets) {
-  try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint);
-    if (!found) return false;
-    await promoter.retag(found, targets, candidates, result.fingerprint);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
-    return true;
-  } catch (error2) {
-    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error2)}`);
-    return false;
-  }
+function isNamingRace(error2) {
+  return error2 instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error2.message);
 }
 function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
@@ -33161,18 +34758,18 @@ init_import_meta_url();
 var MAX_LISTED_FILES = 20;
 function renderSummary({ result, tags, pushed, dryRun, advice = [] }) {
   const verdict = dryRun ? "dry run, nothing built or pushed" : !result.built ? "unchanged, no build: the existing image got the new tags (built=false)" : pushed ? "built and pushed" : "built";
-  const lines = [`## image-build: ${verdict}`, ""];
-  if (tags.length) lines.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
-  if (result.digest) lines.push(`**Digest** \`${result.digest}\``, "");
+  const lines2 = [`## image-build: ${verdict}`, ""];
+  if (tags.length) lines2.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
+  if (result.digest) lines2.push(`**Digest** \`${result.digest}\``, "");
   const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : "no blob uploaded";
-  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, "");
-  lines.push(...cacheSection(result, dryRun));
-  if (result.changes) lines.push(...changesSection(result));
+  if (result.reusedFrom) lines2.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, "");
+  lines2.push(...cacheSection(result, dryRun));
+  if (result.changes) lines2.push(...changesSection(result));
   const steps = dockerfileSteps(result.steps);
-  if (steps.length) lines.push(...stepTable(steps, result));
+  if (steps.length) lines2.push(...stepTable(steps, result));
   const adviceText = renderAdviceMarkdown(advice);
-  if (adviceText) lines.push(adviceText);
-  return lines.join("\n");
+  if (adviceText) lines2.push(adviceText);
+  return lines2.join("\n");
 }
 function cacheSection(result, dryRun) {
   const t = result.timings;
@@ -33208,19 +34805,19 @@ function trafficText(t) {
 }
 function changesSection(result) {
   const changes = result.changes;
-  const lines = ["### Why the cache missed", ""];
-  if (changes.dockerfileChanged) lines.push("- the Dockerfile changed");
+  const lines2 = ["### Why the cache missed", ""];
+  if (changes.dockerfileChanged) lines2.push("- the Dockerfile changed");
   const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
-  if (platforms2) lines.push(`- ${platforms2}`);
+  if (platforms2) lines2.push(`- ${platforms2}`);
   for (const [label, files] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]]) {
     if (files.length === 0) continue;
     const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(", ");
-    lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
+    lines2.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
   }
   if (!changes.dockerfileChanged && !platforms2 && changes.added.length + changes.removed.length + changes.changed.length === 0) {
-    lines.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
+    lines2.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
   }
-  return [...lines, ""];
+  return [...lines2, ""];
 }
 function stepTable(steps, result) {
   const sizes = layerSizes(result.layers ?? []);
@@ -33250,8 +34847,8 @@ function lineOf(step, model) {
 function stepText(name) {
   return name.replace(/^\[[^\]]*\]\s*/, "");
 }
-function normalizeInstruction(text) {
-  const plain = text.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+function normalizeInstruction(text2) {
+  const plain = text2.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
   return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
 }
 function sizeKey(platform2, instruction) {
@@ -33265,11 +34862,11 @@ function layerSizes(layers) {
   }
   return sizes;
 }
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/`/g, "'");
+function escapeCell(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/`/g, "'");
 }
-function shorten(text, max) {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+function shorten(text2, max) {
+  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
 }
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -33525,18 +35122,18 @@ var ID = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+/;
 var NUMBER = /^-?\d+(?:\.\d+)?(?=[\s}~)]|$)/;
 function parseTemplate(source) {
   const nodes = [];
-  let text = "";
+  let text2 = "";
   let trimNextText = false;
   let i = 0;
   const flushText = (trimEnd) => {
-    let value = text;
+    let value = text2;
     if (trimEnd) value = value.replace(/\s+$/, "");
     if (value !== "") nodes.push({ kind: "text", value });
-    text = "";
+    text2 = "";
   };
   while (i < source.length) {
     if (source.startsWith("\\{{", i)) {
-      text += "{{";
+      text2 += "{{";
       i += 3;
       continue;
     }
@@ -33547,7 +35144,7 @@ function parseTemplate(source) {
         continue;
       }
       trimNextText = false;
-      text += ch;
+      text2 += ch;
       i++;
       continue;
     }
@@ -33624,12 +35221,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path15 = readPath();
-    if (path15.length === 1 && (path15[0] === "true" || path15[0] === "false")) {
-      return { kind: "boolean", value: path15[0] === "true" };
+    const path22 = readPath();
+    if (path22.length === 1 && (path22[0] === "true" || path22[0] === "false")) {
+      return { kind: "boolean", value: path22[0] === "true" };
     }
-    if (path15.length === 1 && (path15[0] === "null" || path15[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path15 };
+    if (path22.length === 1 && (path22[0] === "null" || path22[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path22 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -33729,8 +35326,8 @@ function renderNodes(nodes, scope) {
     } else {
       value = target;
     }
-    const text = stringify(value);
-    out += node.escape ? escapeHtml(text) : text;
+    const text2 = stringify(value);
+    out += node.escape ? escapeHtml(text2) : text2;
   }
   return out;
 }
@@ -33807,11 +35404,11 @@ function scheduleScope(env) {
     commit_date: dateHelper(env.ctx.commitDate ?? env.now)
   };
 }
-function evaluate(text, scope, input) {
+function evaluate(text2, scope, input) {
   try {
-    return render(text, scope);
+    return render(text2, scope);
   } catch (error2) {
-    throw new UserError(`${input}: bad expression in "${text}": ${error2.message}`, { input });
+    throw new UserError(`${input}: bad expression in "${text2}": ${error2.message}`, { input });
   }
 }
 
@@ -33922,15 +35519,15 @@ function checkedName(name) {
   }
 }
 function parseImages(input) {
-  const lines = inputLines(input);
-  if (lines.length === 1) {
-    const only = fields(lines[0]);
+  const lines2 = inputLines(input);
+  if (lines2.length === 1) {
+    const only = fields(lines2[0]);
     if (only.every((f) => splitKeyValue(f).key === void 0)) {
       return only.map((name) => ({ name: checkedName(name), enable: true }));
     }
   }
   const images = [];
-  for (const line of lines) {
+  for (const line of lines2) {
     let name;
     let enable = true;
     for (const field of fields(line)) {
@@ -34135,9 +35732,9 @@ function parseTagSpec(line, warnings = []) {
   return { type, attrs, priority, source: line };
 }
 function parseTags(input, defaults = IMAGE_BUILD_DEFAULT_TAGS, warnings = []) {
-  let lines = inputLines(input);
-  if (lines.length === 0) lines = [...defaults];
-  const specs = lines.map((line) => parseTagSpec(line, warnings));
+  let lines2 = inputLines(input);
+  if (lines2.length === 0) lines2 = [...defaults];
+  const specs = lines2.map((line) => parseTagSpec(line, warnings));
   return specs.map((spec, index) => ({ spec, index })).sort((a, b) => b.spec.priority - a.spec.priority || a.index - b.index).map(({ spec }) => spec);
 }
 function matchRegExp(pattern) {
@@ -34228,8 +35825,8 @@ var VersionBuilder = class {
   env;
   state = { main: void 0, partial: [], latest: void 0 };
   scope;
-  exp(text) {
-    return evaluate(text, this.scope, "tags");
+  exp(text2) {
+    return evaluate(text2, this.scope, "tags");
   }
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
   affix(value, spec) {
@@ -34468,85 +36065,107 @@ function computeMetadata(ctx, spec, options = {}) {
     scope
   });
   const levels = options.annotationLevels ?? ["manifest"];
-  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const annotations2 = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
   return {
     version,
     tags,
     tagNames,
     images: imageNames,
     labels,
-    annotations,
-    json: { tags, labels, annotations },
+    annotations: annotations2,
+    json: { tags, labels, annotations: annotations2 },
     warnings
   };
 }
 
 // src/main.ts
-async function run2(env = process.env) {
-  const secretsDir = import_node_path14.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
+async function run(env = process.env, cancellation = watchCancellation()) {
+  const secretsDir = import_node_path18.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
+  stopChildrenOn(cancellation.signal);
   try {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace, env);
-    for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
-    const git2 = gitContextFromEnv(env);
-    const switches = metadataSwitchesFromEnv(env);
-    const [repo, commitDate] = await Promise.all([
-      needsRepositoryInfo(git2) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git2.repository, inputs.githubToken, { warn: warning }) : void 0,
-      resolveCommitDate(git2, { workspace, apiUrl: env.GITHUB_API_URL ?? "", token: inputs.githubToken, warn: warning })
-    ]);
-    git2.commitDate = commitDate.date;
-    const meta = computeMetadata(
-      git2,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
-      { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
-    );
-    for (const warning2 of meta.warnings) warning(warning2);
-    const refs = meta.images.length ? meta.tags : [];
-    const push = decidePush(inputs.push, git2.eventName) && refs.length > 0;
-    if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, inputs.platforms);
-    import_node_fs11.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
-    saveState(SECRETS_STATE, secretsDir);
-    const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
-    const result = await runPipeline(
-      {
-        context: inputs.context,
-        file: inputs.file,
-        workspace,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        platforms: inputs.platforms,
-        tags: refs,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        push,
-        load: false,
-        cache: inputs.cache,
-        cacheMode: inputs.cacheMode,
-        cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], import_node_path14.default.relative(workspace, inputs.file)),
-        store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
-        registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
-        skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git2),
-        builder: inputs.builder,
-        dryRun: inputs.dryRun,
-        logins: registryCredentials(inputs, meta, env),
-        tempDir,
-        secretsDir,
-        env: { ...env }
-      },
-      actionLog
-    );
-    setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
-    const advice = inputs.advice ? layerAdvice(result) : [];
-    for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
-    info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
-    await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
+    await cancellation.race(runStep(env, secretsDir));
   } catch (error2) {
     report(error2);
   } finally {
     removeDockerConfig(secretsDir);
+    if (cancellation.signal.aborted) {
+      await childrenStopped();
+      removeDockerConfig(secretsDir);
+    }
+    stopChildrenOn(void 0);
+    cancellation.dispose();
   }
+}
+async function runStep(env, secretsDir) {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const get = inputsFromEnv(env);
+  const inputs = readInputs(get, workspace, env);
+  for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) setSecret(secret);
+  const build = readBuildOptions(get, { workspace, env });
+  for (const secret of secretValues(build.secrets)) setSecret(secret);
+  const git2 = gitContextFromEnv(env);
+  const switches = metadataSwitchesFromEnv(env);
+  const [repo, commitDate] = await Promise.all([
+    needsRepositoryInfo(git2) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? "", git2.repository, inputs.githubToken, { warn: warning }) : void 0,
+    resolveCommitDate(git2, { workspace, apiUrl: env.GITHUB_API_URL ?? "", token: inputs.githubToken, warn: warning })
+  ]);
+  git2.commitDate = commitDate.date;
+  const meta = computeMetadata(
+    git2,
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
+    { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels }
+  );
+  for (const warning2 of meta.warnings) warning(warning2);
+  const refs = meta.images.length ? meta.tags : [];
+  const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git2.eventName)) && refs.length > 0;
+  const logins = registryCredentials(inputs, meta, env);
+  if (inputs.mergeDigests.length) {
+    const annotations2 = [...meta.annotations, ...build.annotations];
+    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: annotations2, logins, dryRun: inputs.dryRun }, actionLog);
+    setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || import_node_os3.default.tmpdir());
+    await summary.addRaw(merged.summary, true).write();
+    return;
+  }
+  if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
+  import_node_fs14.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+  saveState(SECRETS_STATE, secretsDir);
+  const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
+  const result = await runPipeline(
+    {
+      context: inputs.context,
+      file: inputs.file,
+      workspace,
+      build,
+      tags: refs,
+      labels: meta.labels,
+      annotations: meta.annotations,
+      push,
+      cache: inputs.cache,
+      cacheMode: inputs.cacheMode,
+      cacheKeyPrefix: inputs.cacheKeyPrefix,
+      cacheScope: cacheScope(meta.images[0], import_node_path18.default.relative(workspace, inputs.file)),
+      store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
+      registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : void 0,
+      skipUnchanged: inputs.skipUnchanged,
+      lookupRefs: lookupRefs(meta, git2, build),
+      builder: inputs.builder,
+      dryRun: inputs.dryRun,
+      logins,
+      tempDir,
+      secretsDir,
+      env: { ...env }
+    },
+    actionLog
+  );
+  setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
+  const advice = inputs.advice ? layerAdvice(result) : [];
+  for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
+  for (const check of result.checks ?? []) {
+    const file = check.file && import_node_path18.default.basename(check.file) === import_node_path18.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
+  }
+  info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
+  await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
 }
 var actionLog = {
   info: (message) => info(message),
@@ -34577,9 +36196,9 @@ function registryCredentials(inputs, meta, env) {
     warn: (message) => warning(message)
   });
 }
-function lookupRefs(meta, git2) {
+function lookupRefs(meta, git2, build) {
   const tags = [`sha-${git2.sha.slice(0, 7)}`, ...git2.defaultBranch ? [git2.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, "-")] : []];
-  return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
+  return [.../* @__PURE__ */ new Set([...meta.images, ...build.outputs.byDigest])].flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 function cacheStore(inputs, tempDir) {
   if (inputs.cacheBackend === "local") return localCacheStore(inputs.cacheDir, warning);
@@ -34621,7 +36240,7 @@ function setOutputs(meta, result, exportEnv, inputs, tempDir) {
   if (exportEnv) for (const [name, value] of metadataAction) exportVariable(outputEnvName(name), value);
 }
 function writeBakeFiles(meta, target, tempDir) {
-  const dir = import_node_fs11.default.mkdtempSync(import_node_path14.default.join(tempDir, "image-build-bake-"));
+  const dir = import_node_fs14.default.mkdtempSync(import_node_path18.default.join(tempDir, "image-build-bake-"));
   const definitions = bakeDefinitions(meta, target);
   const files = [
     ["bake-file-tags", "tags", definitions.tags],
@@ -34630,8 +36249,8 @@ function writeBakeFiles(meta, target, tempDir) {
     ["bake-file", "tags-labels", definitions.tagsLabels]
   ];
   return files.map(([output, kind, definition]) => {
-    const file = import_node_path14.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
-    import_node_fs11.default.writeFileSync(file, JSON.stringify(definition, null, 2));
+    const file = import_node_path18.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    import_node_fs14.default.writeFileSync(file, JSON.stringify(definition, null, 2));
     return [output, file];
   });
 }
@@ -34643,4 +36262,4 @@ function report(error2) {
 }
 
 // src/index.ts
-void run2().finally(() => process.exit());
+void run().finally(() => process.exit());

@@ -83,7 +83,8 @@ class EntryStore {
 
 /** Per-route request counts and bytes; "up" = request bodies received, "down" = response bodies sent. */
 function createStats() {
-  const stats = { routes: {} };
+  // faulted: requests a fault was applied to, counted when they arrive (a delayed one is answered much later).
+  const stats = { routes: {}, faulted: {} };
   stats.record = (route, status, bytesUp, bytesDown) => {
     const r = (stats.routes[route] ??= { requests: 0, bytesUp: 0, bytesDown: 0, statuses: {} });
     r.requests += 1;
@@ -91,7 +92,7 @@ function createStats() {
     r.bytesDown += bytesDown;
     r.statuses[status] = (r.statuses[status] ?? 0) + 1;
   };
-  stats.reset = () => { stats.routes = {}; };
+  stats.reset = () => { stats.routes = {}; stats.faulted = {}; };
   return stats;
 }
 
@@ -177,6 +178,7 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
   function takeFault(route) {
     if (!fault || (fault.routes && !fault.routes.includes(route))) return null;
     const taken = fault;
+    stats.faulted[route] = (stats.faulted[route] ?? 0) + 1;
     if (fault.count !== undefined && --fault.count <= 0) fault = null;
     return taken;
   }
@@ -324,6 +326,7 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
     if (injected?.delayMs) await sleep(injected.delayMs);
     const isBlob = ctx.url.pathname.startsWith('/blobs/');
     if (injected?.status) {
+      if (injected.retryAfter !== undefined) ctx.res.setHeader('retry-after', String(injected.retryAfter));
       return isBlob ? blobError(ctx, injected.status, 'InjectedFault', 'Fault injected by the test.')
         : twirpError(ctx, injected.status, injected.status >= 500 ? 'unavailable' : 'internal', 'fault injected by the test');
     }

@@ -40,8 +40,17 @@ export function eventPayload({ eventName = 'push', ref = 'refs/heads/main', sha,
 /**
  * Runs main and post. `runnerTemp` must be the same folder across runs that
  * should share the Actions cache (the cache is versioned by path).
+ *
+ * `cancelWhen` cancels main the way a runner cancels a step: once it resolves
+ * true (polled, given the output so far), main gets SIGINT, SIGTERM 7.5 s
+ * later and SIGKILL 2.5 s after that, each only while it still runs. The
+ * signals sent are returned in `signals`. `afterMain(state)` runs between main and post.
+ *
+ * `ownRunnerTemp` (root only) gives main its own empty RUNNER_TEMP at the same path, as
+ * each GitHub runner has: main runs in a mount namespace of its own with a tmpfs there (bash, not sh: dash drops INPUT_BUILD-ARGS and the like),
+ * so two runs at once share the path (and so the cache versions) but not the folder.
  */
-export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, wrap = [] }) {
+export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, wrap = [], cancelWhen, afterMain, ownRunnerTemp = false }) {
   const stepDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-step-'));
   sha ??= crypto.createHash('sha1').update(ref).digest('hex');
   runnerTemp ??= path.join(stepDir, 'runner-temp');
@@ -82,17 +91,49 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   for (const [name, value] of Object.entries(base)) if (value === undefined) delete base[name];
 
   const node = nodeBinary();
+  const signals = [];
   // `wrap`: a command that runs main (e.g. in a mount namespace); its argv ends with node and the script.
-  const mainCommand = [...wrap, node, path.join(root, 'dist/index.cjs')];
-  const main = await spawnCollect(mainCommand[0], mainCommand.slice(1), base, workspace, timeoutMs);
+  const ownTemp = ownRunnerTemp ? ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', 'mount -t tmpfs tmpfs "$RUNNER_TEMP" && exec "$0" "$@"'] : [];
+  const mainCommand = [...ownTemp, ...wrap, node, path.join(root, 'dist/index.cjs')];
+  const main = await spawnCollect(mainCommand[0], mainCommand.slice(1), base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
   const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
+  await afterMain?.(state);
   const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };
   const post = await spawnCollect(node, [path.join(root, 'dist/post.cjs')], postEnv, workspace, 60_000);
   const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
   const summary = fs.readFileSync(files.summary, 'utf8');
   const exported = parseFileCommands(fs.readFileSync(files.env, 'utf8'));
   fs.rmSync(stepDir, { recursive: true, force: true });
-  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, exported, summary, state, runnerTemp, seconds: main.seconds };
+  return { code: main.code, stdout: main.stdout, stderr: main.stderr, post, outputs, exported, summary, state, runnerTemp, seconds: main.seconds, signals, pid: main.pid };
+}
+
+/** The runner's cancel sequence (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after), started once `when(output)` is true. */
+function cancelLikeRunner(child, output, when, signals) {
+  let started = false;
+  let checking = false;
+  const poll = setInterval(async () => {
+    if (started || child.exitCode !== null || child.signalCode !== null) return clearInterval(poll);
+    if (checking) return;
+    checking = true;
+    const now = await when(output());
+    checking = false;
+    if (!now || started) return;
+    started = true;
+    clearInterval(poll);
+    const since = Date.now();
+    const send = (name) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      signals.push({ name, afterMs: Date.now() - since });
+      child.kill(name);
+    };
+    send('SIGINT');
+    const term = setTimeout(() => send('SIGTERM'), 7_500);
+    const kill = setTimeout(() => send('SIGKILL'), 10_000);
+    child.once('close', () => {
+      clearTimeout(term);
+      clearTimeout(kill);
+    });
+  }, 100);
 }
 
 export function nodeBinary() {
@@ -118,8 +159,11 @@ export function parseFileCommands(text) {
   return values;
 }
 
-/** Runs a command to its end and collects its output; a command that cannot start resolves with code 127. */
-export function spawnCollect(command, args, env, cwd, timeoutMs = 0) {
+/**
+ * Runs a command to its end and collects its output; a command that cannot start resolves with code 127.
+ * `watch` is called once with the child and a function returning the output so far.
+ */
+export function spawnCollect(command, args, env, cwd, timeoutMs = 0, watch) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -128,9 +172,10 @@ export function spawnCollect(command, args, env, cwd, timeoutMs = 0) {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
+    watch?.(child, () => `${stdout}\n${stderr}`);
     const finish = (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000, pid: child.pid });
     };
     child.on('error', (error) => {
       stderr += String(error);

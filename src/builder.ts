@@ -5,43 +5,45 @@
 import fs from 'node:fs/promises';
 import { docker, lastLine } from './docker.ts';
 import { UserError } from './errors.ts';
-import type { BuildArg } from './inputs.ts';
 
 export interface BuildRequest {
   context: string;
   dockerfile: string;
   tags: string[];
   labels: Record<string, string>;
-  /** `--annotation` values (`manifest:key=value`, `index:key=value`). */
+  /** `--annotation` values (`manifest:key=value`, `index:key=value`): the metadata's annotations. */
   annotations?: string[];
-  buildArgs: BuildArg[];
-  target?: string;
-  platforms: string[];
+  /** The build inputs' flags (src/build-inputs.ts): build args, target, platforms, attestations, secrets, … */
+  options: string[];
   push: boolean;
-  /** Load the result into the local image store (the CLI without --push). */
+  /** Load the result into the local image store (the CLI without --push, the `load` input). */
   load: boolean;
+  /** `--output` flags from the `outputs` input: they replace the push of the tags. */
+  outputs?: string[];
   /** Buildx cache import specs, e.g. `type=local,src=/restored`. */
   cacheFrom: string[];
   /** Buildx cache export specs, e.g. `type=local,dest=/new,mode=max` (a new folder, so the cache never grows). */
   cacheTo: string[];
   builder?: string;
   metadataFile: string;
+  /** `call` evaluates the build (e.g. `check`): nothing is exported, pushed or loaded. */
+  evaluates?: boolean;
 }
 
 export function buildxArgs(request: BuildRequest): string[] {
-  const args = ['buildx', 'build', '--progress=rawjson', '--provenance=false'];
+  const args = ['buildx', 'build', '--progress=rawjson'];
   if (request.builder) args.push('--builder', request.builder);
   args.push('--file', request.dockerfile, '--metadata-file', request.metadataFile);
   for (const tag of request.tags) args.push('--tag', tag);
   for (const [name, value] of Object.entries(request.labels)) args.push('--label', `${name}=${value}`);
   for (const annotation of request.annotations ?? []) args.push('--annotation', annotation);
-  for (const arg of request.buildArgs) args.push('--build-arg', `${arg.name}=${arg.value}`);
-  if (request.target) args.push('--target', request.target);
-  if (request.platforms.length) args.push('--platform', request.platforms.join(','));
+  args.push(...request.options);
   for (const spec of request.cacheFrom) args.push('--cache-from', spec);
+  if (request.evaluates) return [...args, request.context];
   for (const spec of request.cacheTo) args.push('--cache-to', spec);
-  if (request.push) args.push('--push');
-  else if (request.load) args.push('--load');
+  if (request.outputs?.length) args.push(...request.outputs);
+  else if (request.push) args.push('--push');
+  if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push('--load');
   args.push(request.context);
   return args;
 }
@@ -177,6 +179,10 @@ export function dockerfileSteps(steps: BuildStep[]): BuildStep[] {
 export interface BuildResult {
   digest?: string;
   imageId?: string;
+  /** What Buildx printed on stdout (the answer of a `call` evaluation). */
+  stdout?: string;
+  /** The metadata file's `buildx.build.warnings` (BuildKit's build-check findings, Buildx 0.14+). */
+  warnings?: unknown;
   steps: BuildStep[];
   seconds: number;
 }
@@ -206,9 +212,18 @@ export async function runBuild(request: BuildRequest, hooks: BuildHooks): Promis
   });
   const steps = progress.steps();
   const seconds = (Date.now() - started) / 1000;
-  if (run.code !== 0) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
+  // A check that finds something exits non-zero with its findings on stdout: those are the answer, not a failure.
+  const answered = request.evaluates && run.stdout.trim().startsWith('{');
+  if (run.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
-  return { digest: metadata['containerimage.digest'], imageId: metadata['containerimage.config.digest'], steps, seconds };
+  return {
+    digest: metadata['containerimage.digest'] as string | undefined,
+    imageId: metadata['containerimage.config.digest'] as string | undefined,
+    stdout: run.stdout,
+    warnings: metadata['buildx.build.warnings'],
+    steps,
+    seconds,
+  };
 }
 
 /** A build that ran and failed: the steps tell which instruction failed. */
@@ -221,13 +236,16 @@ export class BuildFailure extends UserError {
 }
 
 function failureMessage(messages: string[], stderr: string): string {
+  // A flag this Buildx does not know: its usage hint is the last line, the flag the one before.
+  const flag = messages.find((line) => /^unknown (flag|shorthand flag):/.test(line.trim()));
+  if (flag) return `build failed: Buildx says ${flag.trim()}`;
   const error = [...messages].reverse().find((line) => /^ERROR:/.test(line.trim()));
   return (error ?? lastLine(stderr)).trim().replace(/^ERROR:\s*/, 'build failed: ');
 }
 
-async function readMetadata(file: string): Promise<Record<string, string | undefined>> {
+async function readMetadata(file: string): Promise<Record<string, unknown>> {
   try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, string | undefined>;
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
   } catch {
     return {};
   }

@@ -14,8 +14,9 @@ import { Credentials, runCredentialHelper } from './credentials.ts';
 import { defaultDockerConfigDir } from './docker-config.ts';
 import { isUserError, messageOf } from './errors.ts';
 import { gitContextFromCheckout } from './git-context.ts';
-import { parseBuildArgs, withSourceDateEpoch } from './inputs.ts';
-import { runPipeline, type PipelineLog } from './pipeline.ts';
+import { readBuildOptions } from './build-inputs.ts';
+import type { PipelineLog } from './log.ts';
+import { runPipeline } from './pipeline.ts';
 import { computeMetadata } from './tags/index.ts';
 
 const USAGE = `usage:
@@ -101,13 +102,20 @@ async function buildCommand(args: string[]): Promise<number> {
       context,
       file,
       workspace: process.cwd(),
-      buildArgs: withSourceDateEpoch(parseBuildArgs(((values['build-arg'] as string[] | undefined) ?? []).join('\n'), process.env), process.env),
-      target: str(values.target) || undefined,
-      platforms: str(values.platform) ? str(values.platform).split(',') : [],
+      // The same table as the action's inputs: flags named like them read like them.
+      build: readBuildOptions(
+        (name) =>
+          ({
+            'build-args': ((values['build-arg'] as string[] | undefined) ?? []).join('\n'),
+            target: str(values.target),
+            platforms: str(values.platform),
+            load: push ? 'false' : 'true',
+          })[name] ?? '',
+        { workspace: process.cwd(), env: process.env },
+      ),
       tags,
       labels: {},
       push,
-      load: !push,
       cache: values['no-cache'] ? 'false' : 'true',
       cacheMode: 'max',
       cacheKeyPrefix: 'image-build',

@@ -1,9 +1,10 @@
 /**
  * The build fingerprint (DESIGN §2): two builds with one fingerprint are the
  * same build. It covers everything that decides the image's content: the
- * context, the Dockerfile, the build arguments, target and platforms, and the
+ * context, the Dockerfile, the build arguments, target and platforms, the
  * digests the base image tags pointed at when the build ran (for an index, also
- * the manifest digest of each platform the build pulls from it).
+ * the manifest digest of each platform the build pulls from it), and the other
+ * build inputs whose role is `fingerprint` (src/build-inputs.ts).
  */
 import crypto from 'node:crypto';
 import type { BuildArg } from './inputs.ts';
@@ -19,6 +20,12 @@ export interface FingerprintInputs {
   platforms: string[];
   /** Each base image reference with the digest it resolved to. */
   baseImages: ResolvedBase[];
+  /**
+   * The set build inputs that change what is built (src/build-inputs.ts, role
+   * `fingerprint`), by input name. Left out when empty, so that a build
+   * without them keeps the fingerprint it always had.
+   */
+  options?: Record<string, unknown>;
 }
 
 export interface ResolvedBase {
@@ -42,6 +49,7 @@ export function computeFingerprint(inputs: FingerprintInputs): string {
     baseImages: [...inputs.baseImages]
       .sort((a, b) => a.ref.localeCompare(b.ref))
       .map((base) => (base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest])),
+    ...(inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options![name]]) } : {}),
   };
   return `sha256:${crypto.createHash('sha256').update(JSON.stringify(canonical)).digest('hex')}`;
 }

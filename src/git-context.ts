@@ -4,10 +4,9 @@
  * action, or from a local git checkout in the CLI. This is the only module
  * of the tag language that reads the environment or runs commands.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import * as core from '@actions/core';
+import { getExecOutput } from '@actions/exec';
 import { UserError, messageOf } from './errors.ts';
 
 export interface GitContext {
@@ -275,12 +274,11 @@ async function fetchCommitDate(apiUrl: string, repo: string, sha: string, token:
   }
 }
 
-const run = promisify(execFile);
-
+/** One git command's output through @actions/exec (argv, no shell); undefined when it fails or git is missing. */
 async function git(dir: string, args: string[]): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', args, { cwd: dir, maxBuffer: 8 * 1024 * 1024 });
-    return stdout.trim();
+    const { exitCode, stdout } = await getExecOutput('git', args, { cwd: dir, silent: true, ignoreReturnCode: true });
+    return exitCode === 0 ? stdout.trim() : undefined;
   } catch {
     return undefined;
   }

@@ -32,9 +32,6 @@ export interface Inputs {
   separators: Separators;
   /** `bake-target`: the target name in the bake-file outputs. */
   bakeTarget: string;
-  buildArgs: BuildArg[];
-  target?: string;
-  platforms: string[];
   push: PushMode;
   cache: CacheMode;
   cacheMode: 'min' | 'max';
@@ -47,6 +44,8 @@ export interface Inputs {
   advice: boolean;
   dryRun: boolean;
   githubToken?: string;
+  /** Per-platform image digests to join into one index instead of building (`merge-digests`). */
+  mergeDigests: string[];
 }
 
 export interface BuildArg {
@@ -63,7 +62,7 @@ export function inputsFromEnv(env: NodeJS.ProcessEnv): InputSource {
   return Object.assign((name: string) => raw(name).trim(), { raw });
 }
 
-export function readInputs(get: InputSource, workspace: string, env: NodeJS.ProcessEnv = {}): Inputs {
+export function readInputs(get: InputSource, workspace: string, _env: NodeJS.ProcessEnv = {}): Inputs {
   const contextInput = get('context');
   const context = resolveContext(contextInput, workspace);
   const fromCheckout = contextInput === '' || contextInput.startsWith(DEFAULT_CONTEXT);
@@ -109,9 +108,6 @@ export function readInputs(get: InputSource, workspace: string, env: NodeJS.Proc
       annotations: get.raw?.('sep-annotations') || '\n',
     },
     bakeTarget: get('bake-target') || DEFAULT_BAKE_TARGET,
-    buildArgs: withSourceDateEpoch(parseBuildArgs(get('build-args'), env), env),
-    target: get('target') || undefined,
-    platforms: platforms(get('platforms')),
     push: oneOf(get, 'push', ['true', 'false', 'auto'], 'auto'),
     cache: oneOf(get, 'cache', ['true', 'false', 'read-only'], 'true'),
     cacheMode: oneOf(get, 'cache-mode', ['max', 'min'], 'max'),
@@ -124,6 +120,10 @@ export function readInputs(get: InputSource, workspace: string, env: NodeJS.Proc
     advice: bool(get, 'advice', true),
     dryRun: bool(get, 'dry-run', false),
     githubToken: get('github-token') || undefined,
+    mergeDigests: get('merge-digests')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
   };
 }
 
@@ -181,24 +181,6 @@ function hasCheckout(workspace: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Items separated by newlines or commas, trimmed, empty ones dropped. */
-export function listItems(text: string): string[] {
-  return text
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-/** `os/arch[/variant]`, as BuildKit names platforms (`linux/amd64`, `linux/arm/v7`). */
-function platforms(text: string): string[] {
-  const items = listItems(text);
-  const known = /^(linux|windows|darwin|freebsd)\/(amd64|386|arm64|arm|ppc64le|s390x|riscv64|mips64le|loong64)(\/v[5-8])?$/;
-  for (const item of items) {
-    if (!known.test(item)) throw new UserError(`platforms: "${item}" is not a platform; use os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7`, { input: 'platforms' });
-  }
-  return items;
 }
 
 function cacheKeyPrefix(prefix: string): string {

@@ -10,91 +10,132 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { adviseDockerfile, type Advice } from './advice.ts';
 import { dockerfileSteps } from './builder.ts';
+import { childrenStopped, watchCancellation, type Cancellation } from './cancel.ts';
 import { cacheScope } from './cache/keys.ts';
 import { registryCacheRef } from './cache/registry-backend.ts';
 import { deltaCacheStore } from './cache/delta-store.ts';
 import { localCacheStore, type CacheStore } from './cache/store.ts';
 import { Credentials, registryOfAuthKey, runCredentialHelper, type RegistryLogin } from './credentials.ts';
+import { stopChildrenOn } from './docker.ts';
 import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';
+import { readBuildOptions, type BuildOptions } from './build-inputs.ts';
+import { secretValues } from './build-secrets.ts';
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
-import { runPipeline, type PipelineLog, type PipelineResult } from './pipeline.ts';
+import type { PipelineLog } from './log.ts';
+import { runMerge } from './merge-step.ts';
+import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
 import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEnvName } from './metadata-outputs.ts';
 import { renderSummary } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Runs the step. A cancel (cancel.ts) ends it at once: the Docker processes are
+ * stopped, the private Docker config removed, and the work in flight abandoned
+ * (the entry point exits without waiting for it).
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, cancellation: Cancellation = watchCancellation()): Promise<void> {
   const secretsDir = path.join(env.RUNNER_TEMP || os.tmpdir(), `image-build-secrets-${crypto.randomBytes(6).toString('hex')}`);
+  stopChildrenOn(cancellation.signal);
   try {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = readInputs(inputsFromEnv(env), workspace, env);
-    for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) core.setSecret(secret);
-
-    const git = gitContextFromEnv(env);
-    const switches = metadataSwitchesFromEnv(env);
-    const [repo, commitDate] = await Promise.all([
-      needsRepositoryInfo(git) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined,
-      resolveCommitDate(git, { workspace, apiUrl: env.GITHUB_API_URL ?? '', token: inputs.githubToken, warn: core.warning }),
-    ]);
-    git.commitDate = commitDate.date;
-    const meta = computeMetadata(
-      git,
-      { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
-      { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
-    );
-    for (const warning of meta.warnings) core.warning(warning);
-    // With no image there is nothing to push: the tags are names only.
-    const refs = meta.images.length ? meta.tags : [];
-    const push = decidePush(inputs.push, git.eventName) && refs.length > 0;
-    if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, inputs.platforms);
-
-    fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
-    core.saveState(SECRETS_STATE, secretsDir);
-    const tempDir = env.RUNNER_TEMP || os.tmpdir();
-    const result = await runPipeline(
-      {
-        context: inputs.context,
-        file: inputs.file,
-        workspace,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        platforms: inputs.platforms,
-        tags: refs,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        push,
-        load: false,
-        cache: inputs.cache,
-        cacheMode: inputs.cacheMode,
-        cacheKeyPrefix: inputs.cacheKeyPrefix,
-        cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
-        store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
-        registryCache:
-          inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
-        skipUnchanged: inputs.skipUnchanged,
-        lookupRefs: lookupRefs(meta, git),
-        builder: inputs.builder,
-        dryRun: inputs.dryRun,
-        logins: registryCredentials(inputs, meta, env),
-        tempDir,
-        secretsDir,
-        env: { ...env },
-      },
-      actionLog,
-    );
-    setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
-    const advice = inputs.advice ? layerAdvice(result) : [];
-    for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
-    core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
-    await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push, dryRun: inputs.dryRun, advice }), true).write();
+    await cancellation.race(runStep(env, secretsDir));
   } catch (error) {
     report(error);
   } finally {
     removeDockerConfig(secretsDir);
+    if (cancellation.signal.aborted) {
+      await childrenStopped();
+      // The abandoned work may have written the config meanwhile: gone again before the exit.
+      removeDockerConfig(secretsDir);
+    }
+    stopChildrenOn(undefined);
+    cancellation.dispose();
   }
 }
+
+async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void> {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const get = inputsFromEnv(env);
+  const inputs = readInputs(get, workspace, env);
+  for (const secret of [inputs.password, inputs.githubToken, ...inputs.logins.map((login) => login.password)]) if (secret) core.setSecret(secret);
+  const build = readBuildOptions(get, { workspace, env });
+  for (const secret of secretValues(build.secrets)) core.setSecret(secret);
+
+  const git = gitContextFromEnv(env);
+  const switches = metadataSwitchesFromEnv(env);
+  const [repo, commitDate] = await Promise.all([
+    needsRepositoryInfo(git) ? fetchRepositoryInfo(env.GITHUB_API_URL ?? '', git.repository, inputs.githubToken, { warn: core.warning }) : undefined,
+    resolveCommitDate(git, { workspace, apiUrl: env.GITHUB_API_URL ?? '', token: inputs.githubToken, warn: core.warning }),
+  ]);
+  git.commitDate = commitDate.date;
+  const meta = computeMetadata(
+    git,
+    { images: inputs.images, tags: inputs.tags, flavor: inputs.flavor, labels: inputs.labels, annotations: inputs.annotations, repo },
+    { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
+  );
+  for (const warning of meta.warnings) core.warning(warning);
+  // With no image there is nothing to push: the tags are names only.
+  const refs = meta.images.length ? meta.tags : [];
+  // With `outputs`, the outputs say what is pushed: the tags only by an image output that pushes.
+  const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName)) && refs.length > 0;
+  const logins = registryCredentials(inputs, meta, env);
+  if (inputs.mergeDigests.length) {
+    // The step's own entries go on the index, beside the metadata's index-level ones.
+    const annotations = [...meta.annotations, ...build.annotations];
+    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations, logins, dryRun: inputs.dryRun }, actionLog);
+    setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || os.tmpdir());
+    await core.summary.addRaw(merged.summary, true).write();
+    return;
+  }
+  if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
+
+  fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+  core.saveState(SECRETS_STATE, secretsDir);
+  const tempDir = env.RUNNER_TEMP || os.tmpdir();
+  const result = await runPipeline(
+    {
+      context: inputs.context,
+      file: inputs.file,
+      workspace,
+      build,
+      tags: refs,
+      labels: meta.labels,
+      annotations: meta.annotations,
+      push,
+      cache: inputs.cache,
+      cacheMode: inputs.cacheMode,
+      cacheKeyPrefix: inputs.cacheKeyPrefix,
+      cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
+      store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
+      registryCache:
+        inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
+      skipUnchanged: inputs.skipUnchanged,
+      lookupRefs: lookupRefs(meta, git, build),
+      builder: inputs.builder,
+      dryRun: inputs.dryRun,
+      logins,
+      tempDir,
+      secretsDir,
+      env: { ...env },
+    },
+    actionLog,
+  );
+  setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
+  const advice = inputs.advice ? layerAdvice(result) : [];
+  for (const item of advice) core.notice(item.message, { title: 'Layer order', file: item.file, startLine: item.line });
+  for (const check of result.checks ?? []) {
+    // BuildKit names the Dockerfile by its base name: the annotation needs its path in the repository.
+    const file = check.file && path.basename(check.file) === path.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    core.warning(`${check.message}${check.url ? ` (${check.url})` : ''}`, { title: check.rule ? `Build check ${check.rule}` : 'Build check', file, startLine: check.line });
+  }
+  core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
+  await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
+}
+
+/** What the outputs are made of: a pipeline's result, or a merge's. */
+type OutputResult = Pick<PipelineResult, 'digest' | 'imageId' | 'contextHash' | 'dockerfileHash' | 'fingerprint' | 'cacheKey' | 'cacheHit' | 'built'>;
 
 const actionLog: PipelineLog = {
   info: (message) => core.info(message),
@@ -136,10 +177,13 @@ export function registryCredentials(inputs: Inputs, meta: Metadata, env: NodeJS.
   });
 }
 
-/** Where an image of the same fingerprint is likely to be: this commit's `sha-` tag, the default branch's tag. */
-function lookupRefs(meta: Metadata, git: GitContext): string[] {
+/**
+ * Where an image of the same fingerprint is likely to be: this commit's `sha-` tag, the default
+ * branch's tag — of the images, and of the repositories pushed to by digest (a merged image's tags).
+ */
+function lookupRefs(meta: Metadata, git: GitContext, build: BuildOptions): string[] {
   const tags = [`sha-${git.sha.slice(0, 7)}`, ...(git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, '-')] : [])];
-  return meta.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`));
+  return [...new Set([...meta.images, ...build.outputs.byDigest])].flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 
 function cacheStore(inputs: Inputs, tempDir: string): CacheStore {
@@ -169,7 +213,7 @@ function layerAdvice(result: PipelineResult): Advice[] {
   });
 }
 
-function setOutputs(meta: Metadata, result: PipelineResult, exportEnv: boolean, inputs: Inputs, tempDir: string): void {
+export function setOutputs(meta: Metadata, result: OutputResult, exportEnv: boolean, inputs: Inputs, tempDir: string): void {
   const metadataAction = [...metadataActionOutputs(meta, inputs.separators), ...writeBakeFiles(meta, inputs.bakeTarget, tempDir)];
   const outputs: Record<string, string> = {
     ...Object.fromEntries(metadataAction),

@@ -6,6 +6,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildFailure, runBuild, type BuildHooks, type BuildRequest, type BuildResult, type BuildStep } from './builder.ts';
+import { buildOptionFlags, fingerprintOptions, type BuildOptions } from './build-inputs.ts';
+import { evaluatesOnly, parseCheckOutput, parseMetadataWarnings, type CheckFinding } from './build-checks.ts';
+import { outputFlags } from './build-outputs.ts';
+import { pushLayoutByDigest } from './registry/push-layout.ts';
 import { instructionForStep, platformOfStep } from './steps.ts';
 import type { CacheTraffic } from './cache/delta-store.ts';
 import { cacheKeys, type CacheHit } from './cache/keys.ts';
@@ -18,36 +22,31 @@ import { checkDocker } from './docker.ts';
 import { registriesOf, type Credentials } from './credentials.ts';
 import { createDockerConfig } from './docker-config.ts';
 import { baseImagesFor, readDockerfile, type DockerfileModel } from './dockerfile.ts';
-import { messageOf, UserError } from './errors.ts';
+import { UserError } from './errors.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
-import type { BuildArg, CacheMode } from './inputs.ts';
+import type { CacheMode } from './inputs.ts';
+import type { PipelineLog } from './log.ts';
 import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
 import { Promoter, type ImageLayer } from './promote.ts';
 import { parseReference } from './registry/reference.ts';
+import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
 
-export interface PipelineLog {
-  info(message: string): void;
-  warning(message: string): void;
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  /** A notice the user should see once (the action: `::notice`); info when absent. */
-  notice?(message: string): void;
-}
+export type { PipelineLog } from './log.ts';
 
 export interface PipelineSettings {
   context: string;
   file: string;
   /** Paths in messages and annotations are shown relative to this folder. */
   workspace: string;
-  buildArgs: BuildArg[];
-  target?: string;
-  platforms: string[];
+  /** Every build input of the table (src/build-inputs.ts), read and checked: one value, not a field each. */
+  build: BuildOptions;
   /** Full image references to produce. */
   tags: string[];
   labels: Record<string, string>;
   /** metadata-action's `level:key=value` annotations for the pushed manifest/index. */
   annotations?: string[];
+  /** The tags are pushed (with `outputs`, only when an image output pushes them). */
   push: boolean;
-  load: boolean;
   cache: CacheMode;
   cacheMode: 'min' | 'max';
   cacheKeyPrefix: string;
@@ -114,6 +113,8 @@ export interface PipelineResult {
   /** The pushed image's layers, bottom first. */
   layers?: ImageLayer[];
   changes?: MissExplanation;
+  /** BuildKit build-check findings (`call: check`, or warnings the build reported). */
+  checks?: CheckFinding[];
   /** Requests sent to registries (lookups, retags), for the summary. */
   registryRequests: number;
   /** Blobs a reused image needed copied to another registry (none within one registry). */
@@ -127,8 +128,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   const displayFile = path.relative(settings.workspace, settings.file) || settings.file;
 
   let phase = Date.now();
-  const dockerfile = readDockerfile(settings.file, settings.buildArgs, displayFile);
-  checkTarget(settings.target, dockerfile);
+  const build = settings.build;
+  const dockerfile = readDockerfile(settings.file, build['build-args'], displayFile);
+  checkTarget(build.target, dockerfile);
   const manifest = await readContextManifest(settings.context, settings.file);
   timings.hash = seconds(phase);
   const keys = cacheKeys({
@@ -138,7 +140,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     scope: settings.cacheScope,
     dockerfileHash: dockerfile.hash,
     contextHash: manifest.hash,
-    platforms: settings.platforms,
+    platforms: settings.build.platforms,
   });
   const result: PipelineResult = {
     dockerfile,
@@ -151,10 +153,12 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     cacheSaved: false,
     built: false,
     steps: [],
+    checks: [],
     registryRequests: 0,
     timings,
   };
   if (settings.dryRun) return finish(result, started);
+  noticeManagedCache(settings, log);
 
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...(settings.registryCache ? [settings.registryCache.ref] : [])]))) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
@@ -163,6 +167,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
     const promoter = new Promoter(settings.logins, log);
     const registryRefs = settings.push ? settings.tags : [];
+    const byDigest = build.outputs.byDigest;
 
     // Docker is checked alongside the lookup: a build then starts without waiting for it, and a
     // reused image, which needs no Docker, never waits.
@@ -171,20 +176,32 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     capabilities.catch(() => {}); // awaited below; a rejection before then is not unhandled
 
     phase = Date.now();
-    const [, bases] = await Promise.all([settings.push ? promoter.checkAccess(settings.tags) : undefined, promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings))]);
+    const [, bases, options] = await Promise.all([
+      registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : undefined,
+      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
+      fingerprintOptions(build, {
+        contextHash: async (dir) => (await readContextManifest(dir)).hash,
+        imageDigest: (ref) => promoter.client.resolveDigest(ref),
+      }),
+    ]);
     if (bases) {
       result.fingerprint = computeFingerprint({
         contextHash: manifest.hash,
         dockerfileHash: dockerfile.hash,
-        buildArgs: settings.buildArgs,
-        target: settings.target,
-        platforms: settings.platforms,
+        buildArgs: build['build-args'],
+        target: build.target,
+        platforms: build.platforms,
         baseImages: bases,
+        options,
       });
     }
-    const canReuse = settings.skipUnchanged && settings.push && result.fingerprint !== undefined;
-    if (canReuse && (await reuseExisting(result, promoter, [...registryRefs, ...settings.lookupRefs], registryRefs))) {
+    // `no-cache` asks for every step to run; `call` evaluates the build instead of producing an image.
+    const canReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && result.fingerprint !== undefined && !build['no-cache'] && !build.call;
+    const platform = build.platforms.length === 1 ? build.platforms[0] : undefined;
+    const reuse = (candidates: string[]) => reuseExisting(result, promoter, candidates, registryRefs, platform);
+    if (canReuse && (await reuse([...registryRefs, ...settings.lookupRefs]))) {
       timings.lookup = seconds(phase);
+      await loadReused(result, settings, env, log);
       return finish(result, started, promoter);
     }
     timings.lookup = seconds(phase);
@@ -202,7 +219,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       const restored = await cache.restore(keys);
       Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
       if (restored.record && restored.hit === 'partial') {
-        result.changes = explainMiss(restored.record, result, settings.platforms);
+        result.changes = explainMiss(restored.record, result, settings.build.platforms);
         if (result.changes) logMiss(result.changes, log);
       }
       timings.restore = seconds(phase);
@@ -211,7 +228,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       const record = restored.record;
       if (canReuse && record && record.fingerprint === result.fingerprint) {
         const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuseExisting(result, promoter, recorded, registryRefs)) return finish(result, started, promoter);
+        if (await reuse(recorded)) {
+          await loadReused(result, settings, env, log);
+          return finish(result, started, promoter);
+        }
       }
     }
 
@@ -220,8 +240,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     if (!builder.cacheExport && cache && settings.cache === 'true') {
       (log.notice ?? log.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
     }
+    const evaluates = evaluatesOnly(build.call);
     const plan: ExportPlan = {
-      exportCache: (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport,
+      exportCache: (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport && !evaluates,
       write: settings.cache === 'true',
       push: settings.push,
       mode: settings.cacheMode,
@@ -229,46 +250,67 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const specs = (await cache?.specs(plan)) ?? { from: [], to: [] };
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
+    const layoutDir = path.join(workDir, 'by-digest');
+    const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === 'docker', layoutDir });
+    const secretsDir = settings.secretsDir ?? (await fs.mkdtemp(path.join(workDir, 'secrets-')));
     const request: BuildRequest = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.push ? settings.annotations : undefined,
-      buildArgs: settings.buildArgs,
-      target: settings.target,
-      platforms: settings.platforms,
+      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : undefined,
+      options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
-      load: settings.load,
+      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+      // for the same name races it ("image already exists").
+      load: build.load && !(builder.driver === 'docker' && (settings.push || build.outputs.pushesTags)),
+      outputs: outputs.flags,
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? undefined : settings.builder,
       metadataFile: path.join(workDir, 'metadata.json'),
+      evaluates,
     };
     const hooks = { env: envForContext(env, builder.context), log: (line: string) => log.info(line) };
-    const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
+    const buildGroup = (buildRequest: BuildRequest) => log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error: unknown) => {
+      // Two builds of the same image on one engine at once (two jobs of a self-hosted runner) race to
+      // name it in the engine's image store; the loser fails with "already exists". Once more is cached.
+      if (!isNamingRace(error)) throw error;
+      log.info('Another build named the same image at the same moment; building once more (from the engine cache).');
+      return log.group('Build', () => buildOrExplain(dockerfile, buildRequest, hooks));
+    });
     const failed = (error: unknown) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
-    let build: BuildResult;
+    let built: BuildResult;
     try {
-      build = await buildGroup(request);
+      built = await buildGroup(request);
     } catch (error) {
       // Cache layers that never arrived from the cache service fail the build that needed them: once more without them.
       // Awaited here, inside the try: a rejection left pending across the awaits in finally would go unhandled.
       if (!(await cache?.afterBuild?.(false))) return await failed(error);
       log.warning('The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.');
-      build = await buildGroup({ ...request, cacheFrom: (await cache!.specs(plan)).from }).catch(failed);
+      built = await buildGroup({ ...request, cacheFrom: (await cache!.specs(plan)).from }).catch(failed);
     }
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
     timings.build = seconds(phase);
-    Object.assign(result, { built: true, digest: build.digest, imageId: build.imageId, steps: build.steps });
-    if (settings.push && build.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
+    result.checks = [...parseCheckOutput(evaluates ? (built.stdout ?? '') : ''), ...parseMetadataWarnings(built.warnings)];
+    if (evaluates) {
+      Object.assign(result, { steps: built.steps });
+      return finish(result, started, promoter);
+    }
+    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
+    if (outputs.pushLayout) {
+      // The docker driver cannot push by digest: its OCI layout is pushed here, untagged.
+      for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
+    }
+    if (settings.push && built.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
+    const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
     // Layer sizes are for the summary only (never fail a pushed build over them): read while the cache saves.
-    const layers = settings.push && result.digest ? promoter.layersOf(settings.tags[0]!, result.digest).catch(() => undefined) : undefined;
+    const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => undefined) : undefined;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), build.steps);
+      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -284,7 +326,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 /** The base images each requested platform's build pulls (the builder's own platform when none is requested). */
 function pulledBaseImages(dockerfile: DockerfileModel, settings: PipelineSettings) {
   const build = buildPlatform(settings.env);
-  return baseImagesFor(dockerfile, targetPlatforms(settings.platforms, build), build);
+  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
 }
 
 const EXPORT_HINT =
@@ -295,7 +337,7 @@ const EXPORT_HINT =
 function openCache(settings: PipelineSettings, promoter: Promoter, log: PipelineLog): CacheSession | undefined {
   if (settings.cache === 'false') return undefined;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope) : undefined;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message)) : undefined;
 }
 
 /** What is kept beside the cache: enough to skip the next identical build and to explain the next miss. */
@@ -306,8 +348,8 @@ function newRecord(result: PipelineResult, key: string, settings: PipelineSettin
     fingerprint: result.fingerprint ?? '',
     contextHash: result.contextHash,
     dockerfileHash: result.dockerfileHash,
-    platforms: settings.platforms,
-    images: settings.push && result.digest ? settings.tags.map((ref) => ({ ref, digest: result.digest! })) : [],
+    platforms: settings.build.platforms,
+    images: result.digest ? [...(settings.push ? settings.tags : []), ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest! })) : [],
     manifest: serializeManifest(result.manifest).toString('base64'),
     createdAt: new Date().toISOString(),
   };
@@ -319,6 +361,7 @@ async function buildOrExplain(dockerfile: DockerfileModel, request: BuildRequest
     return await runBuild(request, hooks);
   } catch (error) {
     if (!(error instanceof BuildFailure)) throw error;
+    if (/unknown flag: --call/.test(error.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: 'call' });
     // The step that failed, not those BuildKit cancelled because of it (another platform's, a parallel stage's).
     const failed = error.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error.steps.find((step) => step.error);
     const instruction = failed && instructionForStep(failed.name, dockerfile);
@@ -351,26 +394,18 @@ async function explainPartialPush(error: unknown, pushed: string[], promoter: Pr
   // With several registries, the one that took none of its tags is the one that refused.
   const registryOf = (ref: string) => parseReference(ref).registry;
   const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which = refusing.length ? `Registry ${refusing.join(', ')} took none of its tags. ` : '';
-  throw new UserError(`${error.message}\n${which}Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`, {
+  const which = missing.length
+    ? `${refusing.length ? `Registry ${refusing.join(', ')} took none of its tags. ` : ''}Pushed before the failure: ${landed.join(', ')}. Not pushed: ${missing.join(', ')}.`
+    : `Every tag holds an image built from these inputs: ${landed.join(', ')}.`;
+  throw new UserError(`${error.message}\n${which}`, {
     input: error.input,
     file: error.file,
     line: error.line,
   });
 }
 
-/** Looks for an image with this fingerprint among `candidates`; when found, gives it the new tags. */
-async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[]): Promise<boolean> {
-  try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint!);
-    if (!found) return false;
-    await promoter.retag(found, targets, candidates, result.fingerprint);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
-    return true;
-  } catch (error) {
-    promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
-    return false;
-  }
+function isNamingRace(error: unknown): boolean {
+  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 
 function explainMiss(record: CacheRecord, result: PipelineResult, platforms: string[]): MissExplanation | undefined {

@@ -7,7 +7,7 @@
 import type { Credentials } from './credentials.ts';
 import { messageOf, UserError } from './errors.ts';
 import { FINGERPRINT_LABEL } from './fingerprint.ts';
-import type { PipelineLog } from './pipeline.ts';
+import type { PipelineLog } from './log.ts';
 import { RegistryClient, type FetchedManifest } from './registry/client.ts';
 import { copyImage } from './registry/copy.ts';
 import { RegistryError } from './registry/registry-error.ts';
@@ -82,16 +82,30 @@ export class Promoter {
     }
   }
 
-  /** The first of `candidates` whose image carries `fingerprint` in its labels. */
-  async findByFingerprint(candidates: string[], fingerprint: string): Promise<FoundImage | undefined> {
-    // All candidates at once (each is a registry round trip or more); the first in order that matches wins.
-    const lookups = [...new Set(candidates)].map(async (ref) => {
+  /**
+   * The first of `candidates` whose image carries `fingerprint` in its labels.
+   * With `platform` (a one-platform build), an index among the candidates (a
+   * merged multi-platform image) is looked into: its manifest for that platform
+   * is the image found. All candidates are read at once (each is a registry
+   * round trip or more); the first in order that matches wins.
+   */
+  async findByFingerprint(candidates: string[], fingerprint: string, platform?: string): Promise<FoundImage | undefined> {
+    const lookups = [...new Set(candidates)].map(async (ref): Promise<FoundImage | undefined> => {
       const reference = parseReference(ref);
-      const manifest = await this.client.getManifestIfExists(reference);
+      let manifest = await this.client.getManifestIfExists(reference);
       if (!manifest) return undefined;
+      if (platform && isIndexMediaType(manifest.mediaType)) {
+        // An index of this one build (its image and attestations) is reused whole; of several platforms, the platform's part.
+        const index = manifest.json as ImageIndex;
+        if (imageManifestsOf(index).length > 1) {
+          const child = selectPlatformManifest(index, parsePlatform(platform));
+          if (!child) return undefined;
+          manifest = await this.client.getManifest({ ...reference, tag: undefined, digest: child.digest });
+        }
+      }
       // A single image's config straight from the manifest in hand (one round trip, not three).
       const config = isIndexMediaType(manifest.mediaType)
-        ? await this.client.getConfig(reference.digest ? reference : { ...reference, digest: manifest.digest })
+        ? await this.client.getConfig({ ...reference, tag: undefined, digest: manifest.digest })
         : (JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
       if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return undefined;
       const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotations, buildStarted, stackFrames } from './annotations.ts';
-import { exampleWorkspace, runAction, stack } from './helpers.ts';
+import { docker, exampleWorkspace, runAction, stack } from './helpers.ts';
 
 interface BadInput {
   name: string;
@@ -42,6 +42,19 @@ const cases: BadInput[] = [
   { name: 'index annotations on a single-platform image', env: { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest,index' }, error: { input: 'annotations', says: /index annotations need a multi-platform image.*DOCKER_METADATA_ANNOTATIONS_LEVELS=manifest/ } },
   { name: 'SOURCE_DATE_EPOCH that is not seconds', env: { SOURCE_DATE_EPOCH: '2024-01-01' }, error: { says: /SOURCE_DATE_EPOCH must be whole seconds since 1970, not "2024-01-01"/ } },
   { name: 'context {{defaultContext}} with a path but no colon', inputs: { context: '{{defaultContext}}/app' }, error: { input: 'context', says: /only ":<folder>" may follow/ } },
+
+  // build-push-action's build inputs (src/build-inputs.ts).
+  { name: 'load: not a boolean', inputs: { load: 'yes' }, error: { input: 'load', says: BOOLEAN } },
+  { name: 'no-cache: not a boolean', inputs: { 'no-cache': 'sometimes' }, error: { input: 'no-cache', says: BOOLEAN } },
+  { name: 'platforms: not a platform', inputs: { platforms: 'linux/amd64,linux/nope' }, error: { input: 'platforms', says: /"linux\/nope" is not a platform; use os\/arch/ } },
+  { name: 'outputs: unknown type', inputs: { outputs: 'type=s3' }, error: { input: 'outputs', says: /type "s3" is not one of image, registry/ } },
+  { name: 'outputs: oci without dest', inputs: { outputs: 'type=oci' }, error: { input: 'outputs', says: /needs dest=<path>/ } },
+  { name: 'outputs: push-by-digest without a name', inputs: { outputs: 'type=image,push-by-digest=true,push=true' }, error: { input: 'outputs', says: /names no repository; add name=/ } },
+  { name: 'secret-files: missing file', inputs: { 'secret-files': 'token=no-such-file' }, error: { input: 'secret-files', says: /the file of secret "token" .* does not exist/ } },
+  { name: 'secrets: not KEY=value, its text kept out', inputs: { secrets: 'not-a-real-secret-value' }, error: { input: 'secrets', says: /an entry is not KEY=value \(its text is not shown/ } },
+  { name: 'build-contexts: not name=value', inputs: { 'build-contexts': '../lib' }, error: { input: 'build-contexts', says: /"\.\.\/lib" is not name=value/ } },
+  { name: 'cache-from: unclosed quote', inputs: { 'cache-from': '"type=registry,ref=x' }, error: { input: 'cache-from', says: /a quoted field is not closed/ } },
+  { name: 'merge-digests: not a digest', inputs: { 'merge-digests': 'latest' }, error: { input: 'merge-digests', says: /"latest" is not a digest \(sha256:<64 hex>/ } },
 
   // Paths.
   { name: 'missing context folder', inputs: { context: 'no-such-folder' }, error: { input: 'context', says: /context folder "no-such-folder" does not exist/ } },
@@ -89,6 +102,16 @@ const cases: BadInput[] = [
   },
   { name: 'unknown target stage', inputs: { target: 'nostage' }, error: { input: 'target', says: /target "nostage" is not a stage of Dockerfile; it names no stage/ } },
 ];
+
+// Buildx before 0.15 has no --call: `call` then fails with one error naming it (newer ones run the check).
+if (buildxBefore(0, 15)) {
+  cases.push({ name: 'call on a Buildx without --call', inputs: { call: 'check', push: 'false' }, error: { input: 'call', says: /call: this Buildx has no --call \(it came with Buildx 0\.15\)/ }, reachesBuild: true });
+}
+
+function buildxBefore(major: number, minor: number): boolean {
+  const [, a = '0', b = '0'] = /(\d+)\.(\d+)\./.exec(docker('buildx', 'version')) ?? [];
+  return Number(a) < major || (Number(a) === major && Number(b) < minor);
+}
 
 describe('bad input: one clear error, no stack trace', () => {
   it.concurrent.each(cases)('$name', async ({ inputs = {}, files = {}, error, reachesBuild = false, env = {} }) => {

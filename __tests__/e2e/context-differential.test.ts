@@ -421,6 +421,64 @@ describe.skipIf(!haveStack)('context set = what BuildKit sends (differential, re
     expect(sent).toEqual(['.dockerignore', 'Dockerfile', 'a', 'link']);
   });
 
+  it('symlinks that loop, point outside the context or up past its root are sent as links, never followed', async () => {
+    const r = await buildAndCompare({
+      name: 'hostile symlinks',
+      nodes: [
+        { kind: 'file', path: 'a', content: 'a', mode: 0o644 },
+        { kind: 'symlink', path: 'loop1', target: 'loop2' },
+        { kind: 'symlink', path: 'loop2', target: 'loop1' },
+        { kind: 'symlink', path: 'self', target: 'self' },
+        { kind: 'symlink', path: 'passwd', target: '/etc/passwd' },
+        { kind: 'symlink', path: 'up', target: '../../..' },
+        { kind: 'symlink', path: 'd/parent', target: '..' },
+      ],
+    });
+    expect(r.diff).toEqual([]);
+    expect(r.buildkit.get('passwd')).toEqual({ type: 'symlink', mode: 0, target: '/etc/passwd' });
+  });
+
+  it('hard links: BuildKit sends each name with the content, and so does the context set', async () => {
+    const dir = fs.mkdtempSync(path.join(work, 'hardlink-'));
+    const { context, dockerfile } = writeTree(dir, { name: 'hard links', nodes: [{ kind: 'file', path: 'a', content: 'shared', mode: 0o644 }] });
+    fs.mkdirSync(path.join(context, 'sub'));
+    fs.linkSync(path.join(context, 'a'), path.join(context, 'sub', 'b'));
+    const dest = path.join(dir, 'out');
+    const built = await docker(['buildx', 'build', '--quiet', '--file', dockerfile, '--output', `type=local,dest=${dest}`, context]);
+    expect(built.code, built.stderr).toBe(0);
+    const manifest = await readContextManifest(context, dockerfile);
+    expect(describeDiff(expectedOutput(manifest), readOutput(dest))).toEqual([]);
+    expect(fs.readFileSync(path.join(dest, 'sub', 'b'), 'utf8')).toBe('shared');
+    const digests = manifest.entries.filter((entry) => entry.path === 'a' || entry.path === 'sub/b').map((entry) => JSON.stringify({ ...entry, path: '' }));
+    expect(new Set(digests).size).toBe(1);
+  });
+
+  it('a file name that is not valid UTF-8: BuildKit sends it (26) or fails (28); the context set refuses it by name, or leaves it out as the ignore file says', async () => {
+    const dir = fs.mkdtempSync(path.join(work, 'non-utf8-'));
+    const { context, dockerfile } = writeTree(dir, { name: 'non-utf8', nodes: [{ kind: 'file', path: 'a', content: 'a', mode: 0o644 }] });
+    const raw = Buffer.concat([Buffer.from(path.join(context, 'sub', 'bad')), Buffer.from([0xff, 0xfe]), Buffer.from('name')]);
+    fs.mkdirSync(path.join(context, 'sub'));
+    fs.writeFileSync(raw, 'x');
+    const dest = path.join(dir, 'out');
+    const built = await docker(['buildx', 'build', '--quiet', '--file', dockerfile, '--output', `type=local,dest=${dest}`, context]);
+    if (built.code === 0) {
+      // BuildKit 0.13 (Docker 26) sends the name byte for byte.
+      expect(fs.readdirSync(path.join(dest, 'sub'), { encoding: 'buffer' }).map((name) => name.toString('hex'))).toEqual([Buffer.from('bad\xff\xfename', 'latin1').toString('hex')]);
+    } else {
+      // BuildKit 0.2x (Docker 28) refuses the whole build: its protocol carries names as UTF-8 strings.
+      expect(built.stderr).toMatch(/invalid UTF-8/);
+    }
+    await expect(readContextManifest(context, dockerfile)).rejects.toThrow('not valid UTF-8: sub/bad\\xff\\xfename');
+
+    // Excluded: BuildKit leaves it out, and so do we.
+    fs.writeFileSync(path.join(context, '.dockerignore'), 'sub/bad*\n');
+    const dest2 = path.join(dir, 'out2');
+    const again = await docker(['buildx', 'build', '--quiet', '--file', dockerfile, '--output', `type=local,dest=${dest2}`, context]);
+    expect(again.code, again.stderr).toBe(0);
+    const manifest = await readContextManifest(context, dockerfile);
+    expect(describeDiff(expectedOutput(manifest), readOutput(dest2))).toEqual([]);
+  });
+
   it('refuses the ignore files BuildKit refuses', async () => {
     await mapLimit(BAD_IGNORE_FILES, 3, async (c) => {
       const dir = fs.mkdtempSync(path.join(work, 'bad-'));

@@ -17,6 +17,14 @@ export interface FlakyProxyOptions {
   statuses?: number[];
   /** The Retry-After header sent with each failure (seconds); none when undefined. */
   retryAfter?: string;
+  /** Requests matching this are held, never answered (a transfer that hangs), until close. */
+  hold?: RegExp;
+  /**
+   * The connection of the first `count` requests matching `match` is dropped: before the
+   * registry sees the request, or (`afterForward`) once the registry has answered it, so
+   * that it took the request but the client never hears so.
+   */
+  drop?: { match: RegExp; count: number; afterForward?: boolean };
 }
 
 export interface ProxiedRequest {
@@ -25,6 +33,8 @@ export interface ProxiedRequest {
   status: number;
   /** True when the proxy answered itself instead of forwarding. */
   injected: boolean;
+  /** True when the proxy dropped the connection instead of answering. */
+  dropped?: boolean;
 }
 
 export interface FlakyProxy {
@@ -34,19 +44,45 @@ export interface FlakyProxy {
   /** Every request seen, in arrival order. */
   requests: ProxiedRequest[];
   injectedCount(): number;
+  /** Requests held so far (`hold`). */
+  heldCount(): number;
+  /** Forwards requests matching `hold` from now on. */
+  stopHolding(): void;
+  /** Replaces the `drop` rule (its count starts again); undefined drops nothing more. */
+  setDrop(drop: FlakyProxyOptions['drop']): void;
+  droppedCount(): number;
   close(): Promise<void>;
 }
 
-export async function startFlakyProxy(options: FlakyProxyOptions): Promise<FlakyProxy> {
+export async function startFlakyProxy(given: FlakyProxyOptions): Promise<FlakyProxy> {
+  const options = { ...given };
   const [targetHost, targetPort] = splitHost(options.target);
   const statuses = options.statuses ?? [503];
   const requests: ProxiedRequest[] = [];
   let injected = 0;
+  let held = 0;
+  let dropped = 0;
+  let holding = true;
 
   const server = http.createServer((req, res) => {
     const line = `${req.method} ${req.url}`;
     const record: ProxiedRequest = { method: req.method ?? '', path: req.url ?? '', status: 0, injected: false };
     requests.push(record);
+    const drop = options.drop && options.drop.match.test(line) && dropped < options.drop.count ? options.drop : undefined;
+    if (drop) {
+      dropped++;
+      record.dropped = true;
+      if (!drop.afterForward) {
+        req.resume();
+        req.socket.destroy();
+        return;
+      }
+    }
+    if (holding && options.hold?.test(line)) {
+      held++;
+      req.resume();
+      return;
+    }
     if ((options.match?.test(line) ?? true) && injected < options.failures) {
       const status = statuses[injected % statuses.length]!;
       injected++;
@@ -63,6 +99,11 @@ export async function startFlakyProxy(options: FlakyProxyOptions): Promise<Flaky
       { host: targetHost, port: targetPort, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         record.status = answer.statusCode ?? 0;
+        if (drop) {
+          answer.resume();
+          answer.on('end', () => req.socket.destroy());
+          return;
+        }
         res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
         answer.pipe(res);
       },
@@ -83,6 +124,15 @@ export async function startFlakyProxy(options: FlakyProxyOptions): Promise<Flaky
     port,
     requests,
     injectedCount: () => injected,
+    heldCount: () => held,
+    stopHolding: () => {
+      holding = false;
+    },
+    setDrop: (drop) => {
+      options.drop = drop;
+      dropped = 0;
+    },
+    droppedCount: () => dropped,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

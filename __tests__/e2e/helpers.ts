@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: plain JavaScript harness shared with the demo and the benchmark
-import { root, runAction as runActionJs, stackEnv as stackEnvJs } from '../../scripts/run-action.mjs';
+import { nodeBinary as nodeBinaryJs, root, runAction as runActionJs, stackEnv as stackEnvJs } from '../../scripts/run-action.mjs';
 
 export interface ActionRun {
   code: number;
@@ -21,6 +21,8 @@ export interface ActionRun {
   runnerTemp: string;
   seconds: number;
   post: { code: number; stdout: string; stderr: string };
+  /** Signals sent to main by `cancelWhen`, with when (ms after the first). */
+  signals: { name: string; afterMs: number }[];
 }
 
 export interface ActionOptions {
@@ -32,6 +34,12 @@ export interface ActionOptions {
   runnerTemp?: string;
   env?: Record<string, string | undefined>;
   payload?: unknown;
+  /** Cancels main like a runner (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after) once this is true; polled with the output so far. */
+  cancelWhen?: (output: string) => boolean | Promise<boolean>;
+  /** Main gets its own empty RUNNER_TEMP at the same path, like a runner of its own (root only). */
+  ownRunnerTemp?: boolean;
+  /** Runs between main and post, with the state main saved. */
+  afterMain?: (state: Record<string, string>) => void | Promise<void>;
   /** A command line that runs main, e.g. `unshare -m …`; node and the script are appended. */
   wrap?: string[];
 }
@@ -39,6 +47,8 @@ export interface ActionOptions {
 export const runAction = runActionJs as (options: ActionOptions) => Promise<ActionRun>;
 export const stack = stackEnvJs() as Record<string, string>;
 export const repoRoot = root as string;
+/** The Node the action runs on (the `node` devDependency when installed). */
+export const nodeBinary = nodeBinaryJs as () => string;
 
 export function dockerEnv(): NodeJS.ProcessEnv {
   return { ...process.env, ...stack };

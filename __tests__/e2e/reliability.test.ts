@@ -90,11 +90,11 @@ describe('cache service faults: a warning, and the build goes on without cache',
   }
 
   const cases: CacheFault[] = [
-    { name: 'service down (nothing listens)', down: true, warns: /Failed to restore: .*ECONNREFUSED/ },
-    { name: 'lookup answers 400', fault: { status: 400, routes: ['GetCacheEntryDownloadURL'] }, warns: /Failed to restore: .*\(400\)/, requests: { GetCacheEntryDownloadURL: { 400: 1 } } },
-    { name: 'lookup rate-limited (429)', fault: { status: 429, routes: ['GetCacheEntryDownloadURL'] }, warns: /Failed to restore: .*Rate limited/ },
-    { name: 'download of the entry fails (blob 403)', populate: true, fault: { status: 403, routes: ['GetBlob'] }, warns: /Failed to restore: /, requests: { GetBlob: { 403: 1 } } },
-    { name: 'reservation for the save fails (400)', fault: { status: 400, routes: ['CreateCacheEntry'] }, warns: /Failed to save: .*Unable to reserve cache/, requests: { CreateCacheEntry: { 400: 1 } } },
+    { name: 'service down (nothing listens)', down: true, warns: /^Cache restore failed, building without cache: .*ECONNREFUSED/ },
+    { name: 'lookup answers 400', fault: { status: 400, routes: ['GetCacheEntryDownloadURL'] }, warns: /^Cache restore failed, building without cache: .*\(400\)/, requests: { GetCacheEntryDownloadURL: { 400: 1 } } },
+    { name: 'lookup rate-limited (429)', fault: { status: 429, routes: ['GetCacheEntryDownloadURL'] }, warns: /^Cache restore failed, building without cache: .*Rate limited/ },
+    { name: 'download of the entry fails (blob 403)', populate: true, fault: { status: 403, routes: ['GetBlob'] }, warns: /^Cache restore failed, building without cache: /, requests: { GetBlob: { 403: 1 } } },
+    { name: 'reservation for the save fails (400)', fault: { status: 400, routes: ['CreateCacheEntry'] }, warns: /^Cache save skipped: 1 of 1 packs of new layer blobs could not be saved/, requests: { CreateCacheEntry: { 400: 1 } } },
     {
       name: 'slow: the lookup outlasts the cache timeout',
       fault: { delayMs: 120_000, routes: ['GetCacheEntryDownloadURL'], count: 1 },

@@ -110,6 +110,9 @@ export interface DeltaStoreOptions {
 }
 
 
+/** Waits before asking again whether a pack reserved by another job has arrived. */
+const PACK_RECHECK_MS = [1_000, 2_000, 4_000];
+
 export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const { warn } = options;
   const info = options.info ?? (() => {});
@@ -277,15 +280,20 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     const packed = fresh.filter((blob) => !inline.has(blob.digest));
     const chains = packing === 'chains' ? await layerChains(dir) : undefined;
     const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
+    // One warning for the save, however many packs failed (the caller gives it).
+    const errors = new Set<string>();
     const saved = await mapLimit(planned, concurrency, (pack) =>
       savePack(session, dir, pack).catch((error: unknown) => {
-        warn(`Could not save the cache pack ${pack.key}: ${messageOf(error)}`);
+        errors.add(messageOf(error));
         return false;
       }),
     );
     session.check();
     const failed = saved.filter((ok) => !ok).length;
-    if (failed > 0) throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved, so the index ${key} was not saved either`);
+    if (failed > 0) {
+      const why = errors.size > 0 ? ` (${[...errors].slice(0, 2).join('; ')})` : '';
+      throw new Error(`${failed} of ${planned.length} packs of new layer blobs could not be saved${why}, so the index ${key} was not saved either`);
+    }
     for (const pack of planned) for (const blob of pack.blobs) assignments[blob.digest] = pack.key;
 
     const packs: PacksFile = { version: 2, packs: {}, blobs: assignments, inline: Object.fromEntries(fresh.filter((blob) => inline.has(blob.digest)).map((blob) => [blob.digest, blob.size])) };
@@ -344,10 +352,15 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
           traffic.blobsUploaded += pack.blobs.length;
           return true;
         }
-        // Reserved already (another job saves the same blobs), or failed: is it there?
-        const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
-        traffic.requestsUp += 2;
-        return there === pack.key;
+        // Reserved already (another job saves the same blobs), or failed: is it there? Another job
+        // that is still uploading it finalizes it soon: asked again a few times, with backoff.
+        for (const wait of [0, ...PACK_RECHECK_MS]) {
+          if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+          const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
+          traffic.requestsUp += wait ? 1 : 2;
+          if (there === pack.key) return true;
+        }
+        return false;
       } finally {
         await fs.rm(folder, { recursive: true, force: true });
       }

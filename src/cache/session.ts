@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildStep } from '../builder.ts';
 import type { BuilderInfo } from '../builders.ts';
+import { messageOf } from '../errors.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import type { CacheTraffic } from './delta-store.ts';
 import { hitKind, type CacheHit, type CacheKeys } from './keys.ts';
@@ -81,6 +82,7 @@ export class FolderCache implements CacheSession {
     private readonly store: CacheStore,
     tempDir: string,
     scope: string,
+    private readonly warn: (message: string) => void = () => {},
   ) {
     this.dir = path.join(tempDir, 'image-build-cache', scope);
   }
@@ -122,7 +124,8 @@ export class FolderCache implements CacheSession {
     const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode}`] : [],
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : [],
     };
   }
 
@@ -146,10 +149,19 @@ export class FolderCache implements CacheSession {
     this.server = undefined;
   }
 
-  async save(plan: ExportPlan, record: CacheRecord): Promise<Saved> {
+  async save(plan: ExportPlan, record: CacheRecord, steps: BuildStep[]): Promise<Saved> {
     await this.afterBuild(true); // every pack settled before the folder is read
-    await removeUnreachableBlobs(this.dir);
-    await writeRecord(this.dir, record);
+    // An export that failed (no space left) leaves a folder no restore may trust: it is not saved.
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
+      await fs.rm(this.dir, { recursive: true, force: true }).catch(() => {});
+      return { saved: false };
+    }
     const bytes = await folderBytes(this.dir);
     return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
   }

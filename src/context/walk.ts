@@ -69,6 +69,9 @@ export function walkContext(root: string, matcher: IgnoreMatcher | null): WalkRe
       if (dirExcluded && code === 'EACCES') return;
       throw new UserError(`cannot read ${relPrefix || '.'} in the build context: ${code ?? String(error)}`);
     }
+    // A name that is not valid UTF-8 reads as U+FFFD in its place: the file cannot be opened
+    // by that name. The bytes are read again for such a folder only (it is rare).
+    const undecodable = dirents.some((d) => d.name.includes('\uFFFD')) ? undecodableNames(absDir) : undefined;
     for (const d of dirents) {
       const name = d.name;
       const rel = relPrefix + name;
@@ -76,10 +79,19 @@ export function walkContext(root: string, matcher: IgnoreMatcher | null): WalkRe
       let excluded = false;
       let childState: MatchState | null = null;
       if (m) {
+        // Matched as Go matches it: each invalid byte a rune of its own, U+FFFD.
         const r = m.match(rel, state);
         excluded = r.excluded;
         childState = r.state;
       }
+      if (undecodable?.has(name) && !excluded) {
+        const shown = relPrefix + undecodable.get(name)!;
+        throw new UserError(
+          `the build context has a file whose name is not valid UTF-8: ${shown} (invalid bytes shown as \\x..). ` +
+            'Docker sends it as it is, but its name cannot be hashed exactly here: rename it, or exclude it in .dockerignore.',
+        );
+      }
+      if (undecodable?.has(name)) continue; // excluded (a folder too: it cannot be opened by that name)
       if (d.isDirectory()) {
         const pending: PendingDir = { rel, abs, included: false, parent: dir };
         if (excluded) {
@@ -118,6 +130,46 @@ export function walkContext(root: string, matcher: IgnoreMatcher | null): WalkRe
 
   visit(null, root, '', null, false);
   return result;
+}
+
+/**
+ * The names in `dir` that are not valid UTF-8: each as Node decodes it (U+FFFD for
+ * every invalid byte), with a readable form that shows those bytes as `\xNN`.
+ */
+export function undecodableNames(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const raw of fs.readdirSync(dir, { encoding: 'buffer' })) {
+    const decoded = raw.toString('utf8');
+    if (Buffer.from(decoded, 'utf8').equals(raw)) continue;
+    found.set(decoded, escapeInvalidUtf8(raw));
+  }
+  return found;
+}
+
+function escapeInvalidUtf8(raw: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const width = utf8Width(raw, i);
+    if (width === 0) {
+      out += `\\x${raw[i]!.toString(16).padStart(2, '0')}`;
+      i++;
+    } else {
+      out += raw.subarray(i, i + width).toString('utf8');
+      i += width;
+    }
+  }
+  return out;
+}
+
+/** Length of the valid UTF-8 sequence at `i`, or 0. */
+function utf8Width(raw: Buffer, i: number): number {
+  const b = raw[i]!;
+  const width = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+  if (width <= 1) return width;
+  if (i + width > raw.length) return 0;
+  const piece = raw.subarray(i, i + width);
+  return Buffer.from(piece.toString('utf8'), 'utf8').equals(piece) ? width : 0;
 }
 
 /** Linux dev_t encoding (glibc's gnu_dev_major / gnu_dev_minor). */

@@ -50,6 +50,19 @@ export async function copyImage(client: RegistryClient, source: ReferenceInput, 
   return result;
 }
 
+/**
+ * Makes the manifest `digest` of `from`'s repository present in `to`'s (same
+ * registry) under its digest, blobs mounted, nothing uploaded; a no-op when it is there.
+ */
+export async function copyManifestByDigest(client: RegistryClient, from: ImageReference, to: ImageReference, digest: string): Promise<void> {
+  const target = { registry: to.registry, repository: to.repository, digest };
+  if (await client.headManifest(target)) return;
+  const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest });
+  const result: CopyResult = { digest: '', mediaType: '', mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
+  await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
+  await client.putManifest(to, digest, fetched.body, fetched.mediaType);
+}
+
 /** Makes everything `manifest` refers to present in `to`'s repository. */
 async function ensureContent(
   client: RegistryClient,
