@@ -19,6 +19,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STACK="$ROOT/.stack"
+# A linked .stack (a second checkout sharing one stack) is named by its real path: the
+# running processes name that one, and `alive` looks for it in their command lines.
+[ -L "$STACK" ] && STACK=$(readlink -f "$STACK")
 PID_DIR="$STACK" SAY_AS=stack
 # shellcheck source=scripts/stack/lib.sh
 . "$ROOT/scripts/stack/lib.sh"
