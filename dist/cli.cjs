@@ -31054,6 +31054,9 @@ init_import_meta_url();
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
 var import_node_path14 = __toESM(require("node:path"), 1);
 
+// src/build-errors.ts
+init_import_meta_url();
+
 // src/builder.ts
 init_import_meta_url();
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
@@ -31337,6 +31340,47 @@ function time(iso) {
 }
 function stripUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0 && v !== null));
+}
+
+// src/build-errors.ts
+async function buildOrExplain(dockerfile, request, hooks) {
+  try {
+    return await runBuild(request, hooks);
+  } catch (error) {
+    if (!(error instanceof BuildFailure)) throw error;
+    if (/unknown flag: --call/.test(error.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
+    const failed = error.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error.steps.find((step) => step.error);
+    const instruction = failed && instructionForStep(failed.name, dockerfile);
+    const output = failed?.output.slice(-5).join("\n");
+    const platform2 = failed && platformOfStep(failed.name);
+    const message = [failed ? `${failed.name} failed${platform2 ? ` on ${platform2}` : ""}: ${failed.error}` : error.message, output].filter(Boolean).join("\n");
+    throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
+  }
+}
+function checkTarget(target, dockerfile) {
+  if (!target || dockerfile.stages.some((stage) => stage.name === target.toLowerCase())) return;
+  const names = dockerfile.stages.flatMap((stage) => stage.name ? [stage.name] : []);
+  const known = names.length ? `its stages are ${names.join(", ")}` : "it names no stage (FROM <image> AS <name>)";
+  throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: "target" });
+}
+async function explainPartialPush(error, pushed, promoter, fingerprint) {
+  if (pushed.length < 2 || !fingerprint || !(error instanceof UserError)) throw error;
+  const landed = [];
+  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
+  if (landed.length === 0) throw error;
+  const missing = pushed.filter((tag) => !landed.includes(tag));
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
+  throw new UserError(`${error.message}
+${which2}`, {
+    input: error.input,
+    file: error.file,
+    line: error.line
+  });
+}
+function isNamingRace(error) {
+  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 
 // src/registry/push-layout.ts
@@ -33128,45 +33172,6 @@ function newRecord(result, key, settings) {
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
   };
-}
-async function buildOrExplain(dockerfile, request, hooks) {
-  try {
-    return await runBuild(request, hooks);
-  } catch (error) {
-    if (!(error instanceof BuildFailure)) throw error;
-    if (/unknown flag: --call/.test(error.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
-    const failed = error.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error.steps.find((step) => step.error);
-    const instruction = failed && instructionForStep(failed.name, dockerfile);
-    const output = failed?.output.slice(-5).join("\n");
-    const platform2 = failed && platformOfStep(failed.name);
-    const message = [failed ? `${failed.name} failed${platform2 ? ` on ${platform2}` : ""}: ${failed.error}` : error.message, output].filter(Boolean).join("\n");
-    throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
-  }
-}
-function checkTarget(target, dockerfile) {
-  if (!target || dockerfile.stages.some((stage) => stage.name === target.toLowerCase())) return;
-  const names = dockerfile.stages.flatMap((stage) => stage.name ? [stage.name] : []);
-  const known = names.length ? `its stages are ${names.join(", ")}` : "it names no stage (FROM <image> AS <name>)";
-  throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: "target" });
-}
-async function explainPartialPush(error, pushed, promoter, fingerprint) {
-  if (pushed.length < 2 || !fingerprint || !(error instanceof UserError)) throw error;
-  const landed = [];
-  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
-  if (landed.length === 0) throw error;
-  const missing = pushed.filter((tag) => !landed.includes(tag));
-  const registryOf = (ref) => parseReference(ref).registry;
-  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
-  throw new UserError(`${error.message}
-${which2}`, {
-    input: error.input,
-    file: error.file,
-    line: error.line
-  });
-}
-function isNamingRace(error) {
-  return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;

@@ -34094,6 +34094,48 @@ init_import_meta_url();
 var import_promises13 = __toESM(require("node:fs/promises"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
 
+// src/build-errors.ts
+init_import_meta_url();
+async function buildOrExplain(dockerfile, request, hooks) {
+  try {
+    return await runBuild(request, hooks);
+  } catch (error2) {
+    if (!(error2 instanceof BuildFailure)) throw error2;
+    if (/unknown flag: --call/.test(error2.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
+    const failed = error2.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error2.steps.find((step) => step.error);
+    const instruction = failed && instructionForStep(failed.name, dockerfile);
+    const output = failed?.output.slice(-5).join("\n");
+    const platform2 = failed && platformOfStep(failed.name);
+    const message = [failed ? `${failed.name} failed${platform2 ? ` on ${platform2}` : ""}: ${failed.error}` : error2.message, output].filter(Boolean).join("\n");
+    throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
+  }
+}
+function checkTarget(target, dockerfile) {
+  if (!target || dockerfile.stages.some((stage) => stage.name === target.toLowerCase())) return;
+  const names = dockerfile.stages.flatMap((stage) => stage.name ? [stage.name] : []);
+  const known = names.length ? `its stages are ${names.join(", ")}` : "it names no stage (FROM <image> AS <name>)";
+  throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: "target" });
+}
+async function explainPartialPush(error2, pushed, promoter, fingerprint) {
+  if (pushed.length < 2 || !fingerprint || !(error2 instanceof UserError)) throw error2;
+  const landed = [];
+  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
+  if (landed.length === 0) throw error2;
+  const missing = pushed.filter((tag) => !landed.includes(tag));
+  const registryOf = (ref) => parseReference(ref).registry;
+  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
+  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
+  throw new UserError(`${error2.message}
+${which2}`, {
+    input: error2.input,
+    file: error2.file,
+    line: error2.line
+  });
+}
+function isNamingRace(error2) {
+  return error2 instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error2.message);
+}
+
 // src/registry/push-layout.ts
 init_import_meta_url();
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
@@ -34683,45 +34725,6 @@ function newRecord(result, key, settings) {
     manifest: serializeManifest(result.manifest).toString("base64"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
   };
-}
-async function buildOrExplain(dockerfile, request, hooks) {
-  try {
-    return await runBuild(request, hooks);
-  } catch (error2) {
-    if (!(error2 instanceof BuildFailure)) throw error2;
-    if (/unknown flag: --call/.test(error2.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
-    const failed = error2.steps.find((step) => step.error && !/context canceled/.test(step.error)) ?? error2.steps.find((step) => step.error);
-    const instruction = failed && instructionForStep(failed.name, dockerfile);
-    const output = failed?.output.slice(-5).join("\n");
-    const platform2 = failed && platformOfStep(failed.name);
-    const message = [failed ? `${failed.name} failed${platform2 ? ` on ${platform2}` : ""}: ${failed.error}` : error2.message, output].filter(Boolean).join("\n");
-    throw new UserError(message, instruction ? { file: dockerfile.path, line: instruction.line } : {});
-  }
-}
-function checkTarget(target, dockerfile) {
-  if (!target || dockerfile.stages.some((stage) => stage.name === target.toLowerCase())) return;
-  const names = dockerfile.stages.flatMap((stage) => stage.name ? [stage.name] : []);
-  const known = names.length ? `its stages are ${names.join(", ")}` : "it names no stage (FROM <image> AS <name>)";
-  throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: "target" });
-}
-async function explainPartialPush(error2, pushed, promoter, fingerprint) {
-  if (pushed.length < 2 || !fingerprint || !(error2 instanceof UserError)) throw error2;
-  const landed = [];
-  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
-  if (landed.length === 0) throw error2;
-  const missing = pushed.filter((tag) => !landed.includes(tag));
-  const registryOf = (ref) => parseReference(ref).registry;
-  const refusing = [...new Set(missing.map(registryOf))].filter((registry) => !landed.some((tag) => registryOf(tag) === registry));
-  const which2 = missing.length ? `${refusing.length ? `Registry ${refusing.join(", ")} took none of its tags. ` : ""}Pushed before the failure: ${landed.join(", ")}. Not pushed: ${missing.join(", ")}.` : `Every tag holds an image built from these inputs: ${landed.join(", ")}.`;
-  throw new UserError(`${error2.message}
-${which2}`, {
-    input: error2.input,
-    file: error2.file,
-    line: error2.line
-  });
-}
-function isNamingRace(error2) {
-  return error2 instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error2.message);
 }
 function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
