@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleWorkspace, registryDigest, repoRoot, runAction, runnerTempDir, stack, uniqueName, type ActionRun } from './helpers.ts';
+import { filesUnder, watchArgv } from './leaks.ts';
 // @ts-expect-error: plain JavaScript emulator shared with the stack
 import { startCacheService } from '../../scripts/cache-service.mjs';
 
@@ -26,32 +27,6 @@ function leaks(text: string): string[] {
   return Object.entries(forms)
     .filter(([, value]) => text.includes(value))
     .map(([name]) => name);
-}
-
-/** Every command line seen in /proc while `during` runs, polled every ~20 ms. */
-async function watchArgv<T>(during: () => Promise<T>): Promise<{ result: T; argv: Set<string> }> {
-  const argv = new Set<string>();
-  const poll = () => {
-    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      try {
-        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmdline) argv.add(cmdline.replace(/\0/g, ' ').trim());
-      } catch {
-        // the process ended between readdir and read
-      }
-    }
-  };
-  const timer = setInterval(poll, 20);
-  try {
-    return { result: await during(), argv };
-  } finally {
-    clearInterval(timer);
-    poll();
-  }
-}
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
 function secretDirsUnder(dir: string): string[] {

@@ -3,7 +3,6 @@
 // @actions/cache against the in-process cache-service emulator, on a synthetic
 // three-stage cache export shaped like Docker 28's (an OCI image manifest whose
 // config is the cacheconfig.v0 blob).
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import { deltaCacheStore, type DeltaStoreOptions } from '../../src/cache/delta-s
 import { CACHE_CONFIG_TYPE, layerChains } from '../../src/cache/oci-layout.ts';
 import { planChainPacks } from '../../src/cache/packs.ts';
 import { startCacheService, useCacheService, type CacheService } from '../cache-service.ts';
+import { content, digestOf } from './synthetic-bytes.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -43,16 +43,6 @@ beforeEach(() => {
   return () => spy.mockRestore();
 });
 
-function content(name: string, size: number): Buffer {
-  const chunks: Buffer[] = [];
-  let block = createHash('sha256').update(name).digest();
-  for (let total = 0; total < size; total += block.length) {
-    chunks.push(block);
-    block = createHash('sha256').update(block).digest();
-  }
-  return Buffer.concat(chunks).subarray(0, size);
-}
-const digestOf = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 /** name → [parent name or undefined, size]. A record per layer; `links` says which records build on which. */
 type Tree = Record<string, [string | undefined, number]>;

@@ -4,7 +4,7 @@
 // a cache manifest (OCI index listing the layers and a cacheconfig.v0 blob).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as cache from '@actions/cache';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { deltaCacheStore, packKey, planPacks, PACKS_FILE, type DeltaStoreOptions
 import { pickInline } from '../../src/cache/packs.ts';
 import { CACHE_CONFIG_TYPE, pruneLayout, readLayout } from '../../src/cache/oci-layout.ts';
 import { startCacheService, useCacheService, type CacheService, type RouteStats } from '../cache-service.ts';
+import { content, digestOf } from './synthetic-bytes.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -56,18 +57,6 @@ beforeEach(() => {
 
 // --- synthetic BuildKit cache exports ---
 
-/** Deterministic incompressible bytes for a step name, so two builds share what they should. */
-function content(name: string, size: number): Buffer {
-  const chunks: Buffer[] = [];
-  let block = createHash('sha256').update(name).digest();
-  for (let total = 0; total < size; total += block.length) {
-    chunks.push(block);
-    block = createHash('sha256').update(block).digest();
-  }
-  return Buffer.concat(chunks).subarray(0, size);
-}
-
-const digestOf = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 interface Step {
   name: string;
