@@ -33017,7 +33017,7 @@ async function copyImage(client, source, target, options = {}) {
     );
   }
   const result = { digest: "", mediaType: "", mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
-  const manifest = await client.getManifest(from);
+  const manifest = options.manifest && from.digest === options.manifest.digest ? options.manifest : await client.getManifest(from);
   const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
@@ -33974,60 +33974,91 @@ ${lines2.join("\n")}`, { input: "images" });
     }
   }
   /**
+   * Starts reading every candidate at once: its manifest (for a one-platform
+   * build, the platform's part of a merged index) and that image's labels. None
+   * of this needs the fingerprint, so it runs while the base images resolve; the
+   * reads are for one lookup, made now (a later check reads afresh).
+   */
+  readCandidates(candidates, platform2) {
+    const reads = /* @__PURE__ */ new Map();
+    for (const ref of new Set(candidates)) {
+      const read = this.readCandidate(ref, platform2);
+      read.catch(() => {
+      });
+      reads.set(ref, read);
+    }
+    return reads;
+  }
+  /**
    * The first of `candidates` whose image carries `fingerprint` in its labels.
    * With `platform` (a one-platform build), an index among the candidates (a
    * merged multi-platform image) is looked into: its manifest for that platform
    * is the image found. All candidates are read at once (each is a registry
-   * round trip or more); the first in order that matches wins.
+   * round trip or more), or taken from `reads` made ahead; the first in order
+   * that matches wins.
    */
-  async findByFingerprint(candidates, fingerprint, platform2) {
-    const lookups = [...new Set(candidates)].map(async (ref) => {
-      const reference = parseReference(ref);
-      let manifest = await this.client.getManifestIfExists(reference);
-      if (!manifest) return void 0;
-      if (platform2 && isIndexMediaType(manifest.mediaType)) {
-        const index = manifest.json;
-        if (imageManifestsOf(index).length > 1) {
-          const child2 = selectPlatformManifest(index, parsePlatform(platform2));
-          if (!child2) return void 0;
-          manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child2.digest });
-        }
-      }
-      const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
-      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return void 0;
-      const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
-      return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
-    });
+  async findByFingerprint(candidates, fingerprint, platform2, reads) {
+    const ahead = reads ?? this.readCandidates(candidates, platform2);
+    const lookups = [...new Set(candidates)].map((ref) => ahead.get(ref) ?? this.readCandidate(ref, platform2));
     for (const lookup2 of lookups) lookup2.catch(() => {
     });
     for (const lookup2 of lookups) {
-      const found = await lookup2;
-      if (found) return found;
+      const candidate = await lookup2;
+      if (candidate?.labels[FINGERPRINT_LABEL] === fingerprint) return candidate.image;
     }
     return void 0;
+  }
+  async readCandidate(ref, platform2) {
+    const reference = parseReference(ref);
+    const top = await this.client.getManifestIfExists(reference);
+    if (!top) return void 0;
+    let manifest = top;
+    if (platform2 && isIndexMediaType(manifest.mediaType)) {
+      const index = manifest.json;
+      if (imageManifestsOf(index).length > 1) {
+        const child2 = selectPlatformManifest(index, parsePlatform(platform2));
+        if (!child2) return void 0;
+        manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child2.digest });
+      }
+    }
+    const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
+    const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
+    return { labels: config.config?.Labels ?? {}, taggedDigest: top.digest, image: { ref, repository: reference, digest: manifest.digest, configDigest, manifest } };
   }
   /**
    * Points each target tag at the found image: a manifest PUT of the same bytes,
    * with blobs mounted into other repositories of the same registry. A registry
    * other than the found image's first gets a look among `candidates` there (its
    * own copy of this fingerprint, mounted for free); else the image is copied over
-   * from the found one. Never a rebuild.
+   * from the found one. Never a rebuild. A target that `reads` (made for this
+   * lookup) show at the found digest already is left as it is: a rerun moves nothing.
    */
-  async retag(found, targets, candidates = [], fingerprint) {
-    const sources = /* @__PURE__ */ new Map([[found.repository.registry, found]]);
-    for (const target of targets) {
-      const registry = parseReference(target).registry;
-      if (!sources.has(registry)) {
-        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : void 0;
-        sources.set(registry, local?.digest === found.digest ? local : found);
+  async retag(found, targets, candidates = [], fingerprint, reads) {
+    const sources = /* @__PURE__ */ new Map([[found.repository.registry, Promise.resolve(found)]]);
+    const sourceFor = (registry) => {
+      let source = sources.get(registry);
+      if (!source) {
+        const local = fingerprint ? this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint, void 0, reads) : Promise.resolve(void 0);
+        source = local.then((image) => image?.digest === found.digest ? image : found);
+        sources.set(registry, source);
       }
-      const from = sources.get(registry);
-      const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true });
-      this.copied.blobs += copied.copiedBlobs;
-      this.copied.bytes += copied.copiedBytes;
-      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
-      this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
-    }
+      return source;
+    };
+    await Promise.all(
+      [...new Set(targets)].map(async (target) => {
+        const current = await reads?.get(target)?.catch(() => void 0);
+        if (current?.taggedDigest === found.digest) {
+          this.log.info(`${target} is at ${found.digest} already`);
+          return;
+        }
+        const from = await sourceFor(parseReference(target).registry);
+        const copied = await copyImage(this.client, { ...from.repository, tag: void 0, digest: from.digest }, target, { crossRegistry: true, manifest: from.manifest });
+        this.copied.blobs += copied.copiedBlobs;
+        this.copied.bytes += copied.copiedBytes;
+        const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
+        this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
+      })
+    );
   }
   /**
    * The layers of a pushed image with the instruction that made each (from the
@@ -34488,11 +34519,11 @@ async function builderCapabilities(env, info2) {
 
 // src/reuse.ts
 init_import_meta_url();
-async function reuseExisting(result, promoter, candidates, targets, platform2) {
+async function reuseExisting(result, promoter, candidates, targets, platform2, reads) {
   try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2);
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint, platform2, reads);
     if (!found) return false;
-    await promoter.retag(found, targets, candidates, result.fingerprint);
+    await promoter.retag(found, targets, candidates, result.fingerprint, reads);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error2) {
@@ -34566,7 +34597,11 @@ async function runPipeline(settings, log) {
     const capabilities = described.then((info2) => builderCapabilities(settings.env, info2));
     capabilities.catch(() => {
     });
+    const mayReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && !build["no-cache"] && !build.call;
+    const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
+    const firstCandidates = [...registryRefs, ...settings.lookupRefs];
     phase = Date.now();
+    const readAhead = mayReuse ? promoter.readCandidates(firstCandidates, platform2) : void 0;
     const [, bases, options] = await Promise.all([
       registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
       promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
@@ -34586,10 +34621,9 @@ async function runPipeline(settings, log) {
         options
       });
     }
-    const canReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && result.fingerprint !== void 0 && !build["no-cache"] && !build.call;
-    const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
-    const reuse = (candidates) => reuseExisting(result, promoter, candidates, registryRefs, platform2);
-    if (canReuse && await reuse([...registryRefs, ...settings.lookupRefs])) {
+    const canReuse = mayReuse && result.fingerprint !== void 0;
+    const reuse = (candidates, reads) => reuseExisting(result, promoter, candidates, registryRefs, platform2, reads);
+    if (canReuse && await reuse(firstCandidates, readAhead)) {
       timings.lookup = seconds(phase);
       await loadReused(result, settings, env, log);
       return finish(result, started, promoter);

@@ -26,7 +26,7 @@ import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { CacheMode } from './inputs.ts';
 import type { PipelineLog } from './log.ts';
 import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
-import { Promoter, type ImageLayer } from './promote.ts';
+import { Promoter, type CandidateReads, type ImageLayer } from './promote.ts';
 import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
 
 export type { PipelineLog } from './log.ts';
@@ -173,7 +173,13 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const capabilities = described.then((info) => builderCapabilities(settings.env, info));
     capabilities.catch(() => {}); // awaited below; a rejection before then is not unhandled
 
+    // Whether an existing image may stand in for this build is known before its fingerprint is: when it may,
+    // the candidates are read while the base images resolve (their labels are compared once the fingerprint is in).
+    const mayReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && !build['no-cache'] && !build.call;
+    const platform = build.platforms.length === 1 ? build.platforms[0] : undefined;
+    const firstCandidates = [...registryRefs, ...settings.lookupRefs];
     phase = Date.now();
+    const readAhead = mayReuse ? promoter.readCandidates(firstCandidates, platform) : undefined;
     const [, bases, options] = await Promise.all([
       registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : undefined,
       promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
@@ -194,10 +200,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       });
     }
     // `no-cache` asks for every step to run; `call` evaluates the build instead of producing an image.
-    const canReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && result.fingerprint !== undefined && !build['no-cache'] && !build.call;
-    const platform = build.platforms.length === 1 ? build.platforms[0] : undefined;
-    const reuse = (candidates: string[]) => reuseExisting(result, promoter, candidates, registryRefs, platform);
-    if (canReuse && (await reuse([...registryRefs, ...settings.lookupRefs]))) {
+    const canReuse = mayReuse && result.fingerprint !== undefined;
+    const reuse = (candidates: string[], reads?: CandidateReads) => reuseExisting(result, promoter, candidates, registryRefs, platform, reads);
+    if (canReuse && (await reuse(firstCandidates, readAhead))) {
       timings.lookup = seconds(phase);
       await loadReused(result, settings, env, log);
       return finish(result, started, promoter);

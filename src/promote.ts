@@ -24,6 +24,17 @@ export interface FoundImage {
   manifest: FetchedManifest;
 }
 
+/** What was read of one candidate: its image, that image's labels, and the digest its tag points at. */
+export interface ReadCandidate {
+  image: FoundImage;
+  labels: Record<string, string>;
+  /** The digest the reference resolves to (an index's own, when the image is one of its parts). */
+  taggedDigest: string;
+}
+
+/** Candidate reads started ahead of a lookup, by reference. */
+export type CandidateReads = Map<string, Promise<ReadCandidate | undefined>>;
+
 export interface ImageLayer {
   /** The history entry of the layer, e.g. `RUN /bin/sh -c make # buildkit`. */
   createdBy: string;
@@ -83,40 +94,60 @@ export class Promoter {
   }
 
   /**
+   * Starts reading every candidate at once: its manifest (for a one-platform
+   * build, the platform's part of a merged index) and that image's labels. None
+   * of this needs the fingerprint, so it runs while the base images resolve; the
+   * reads are for one lookup, made now (a later check reads afresh).
+   */
+  readCandidates(candidates: string[], platform?: string): CandidateReads {
+    const reads: CandidateReads = new Map();
+    for (const ref of new Set(candidates)) {
+      const read = this.readCandidate(ref, platform);
+      read.catch(() => {}); // awaited by the lookup; a read it never gets to is not unhandled
+      reads.set(ref, read);
+    }
+    return reads;
+  }
+
+  /**
    * The first of `candidates` whose image carries `fingerprint` in its labels.
    * With `platform` (a one-platform build), an index among the candidates (a
    * merged multi-platform image) is looked into: its manifest for that platform
    * is the image found. All candidates are read at once (each is a registry
-   * round trip or more); the first in order that matches wins.
+   * round trip or more), or taken from `reads` made ahead; the first in order
+   * that matches wins.
    */
-  async findByFingerprint(candidates: string[], fingerprint: string, platform?: string): Promise<FoundImage | undefined> {
-    const lookups = [...new Set(candidates)].map(async (ref): Promise<FoundImage | undefined> => {
-      const reference = parseReference(ref);
-      let manifest = await this.client.getManifestIfExists(reference);
-      if (!manifest) return undefined;
-      if (platform && isIndexMediaType(manifest.mediaType)) {
-        // An index of this one build (its image and attestations) is reused whole; of several platforms, the platform's part.
-        const index = manifest.json as ImageIndex;
-        if (imageManifestsOf(index).length > 1) {
-          const child = selectPlatformManifest(index, parsePlatform(platform));
-          if (!child) return undefined;
-          manifest = await this.client.getManifest({ ...reference, tag: undefined, digest: child.digest });
-        }
-      }
-      // A single image's config straight from the manifest in hand (one round trip, not three).
-      const config = isIndexMediaType(manifest.mediaType)
-        ? await this.client.getConfig({ ...reference, tag: undefined, digest: manifest.digest })
-        : (JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
-      if (config.config?.Labels?.[FINGERPRINT_LABEL] !== fingerprint) return undefined;
-      const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
-      return { ref, repository: reference, digest: manifest.digest, configDigest, manifest };
-    });
+  async findByFingerprint(candidates: string[], fingerprint: string, platform?: string, reads?: CandidateReads): Promise<FoundImage | undefined> {
+    const ahead = reads ?? this.readCandidates(candidates, platform);
+    const lookups = [...new Set(candidates)].map((ref) => ahead.get(ref) ?? this.readCandidate(ref, platform));
     for (const lookup of lookups) lookup.catch(() => {}); // a later candidate's failure after an earlier match is not unhandled
     for (const lookup of lookups) {
-      const found = await lookup;
-      if (found) return found;
+      const candidate = await lookup;
+      if (candidate?.labels[FINGERPRINT_LABEL] === fingerprint) return candidate.image;
     }
     return undefined;
+  }
+
+  private async readCandidate(ref: string, platform?: string): Promise<ReadCandidate | undefined> {
+    const reference = parseReference(ref);
+    const top = await this.client.getManifestIfExists(reference);
+    if (!top) return undefined;
+    let manifest = top;
+    if (platform && isIndexMediaType(manifest.mediaType)) {
+      // An index of this one build (its image and attestations) is reused whole; of several platforms, the platform's part.
+      const index = manifest.json as ImageIndex;
+      if (imageManifestsOf(index).length > 1) {
+        const child = selectPlatformManifest(index, parsePlatform(platform));
+        if (!child) return undefined;
+        manifest = await this.client.getManifest({ ...reference, tag: undefined, digest: child.digest });
+      }
+    }
+    // A single image's config straight from the manifest in hand (one round trip, not three).
+    const config = isIndexMediaType(manifest.mediaType)
+      ? await this.client.getConfig({ ...reference, tag: undefined, digest: manifest.digest })
+      : (JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
+    const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
+    return { labels: config.config?.Labels ?? {}, taggedDigest: top.digest, image: { ref, repository: reference, digest: manifest.digest, configDigest, manifest } };
   }
 
   /**
@@ -124,23 +155,36 @@ export class Promoter {
    * with blobs mounted into other repositories of the same registry. A registry
    * other than the found image's first gets a look among `candidates` there (its
    * own copy of this fingerprint, mounted for free); else the image is copied over
-   * from the found one. Never a rebuild.
+   * from the found one. Never a rebuild. A target that `reads` (made for this
+   * lookup) show at the found digest already is left as it is: a rerun moves nothing.
    */
-  async retag(found: FoundImage, targets: string[], candidates: string[] = [], fingerprint?: string): Promise<void> {
-    const sources = new Map<string, FoundImage>([[found.repository.registry, found]]);
-    for (const target of targets) {
-      const registry = parseReference(target).registry;
-      if (!sources.has(registry)) {
-        const local = fingerprint ? await this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint) : undefined;
-        sources.set(registry, local?.digest === found.digest ? local : found);
+  async retag(found: FoundImage, targets: string[], candidates: string[] = [], fingerprint?: string, reads?: CandidateReads): Promise<void> {
+    const sources = new Map<string, Promise<FoundImage>>([[found.repository.registry, Promise.resolve(found)]]);
+    const sourceFor = (registry: string): Promise<FoundImage> => {
+      let source = sources.get(registry);
+      if (!source) {
+        const local = fingerprint ? this.findByFingerprint(candidates.filter((ref) => parseReference(ref).registry === registry), fingerprint, undefined, reads) : Promise.resolve(undefined);
+        source = local.then((image) => (image?.digest === found.digest ? image : found));
+        sources.set(registry, source);
       }
-      const from = sources.get(registry)!;
-      const copied = await copyImage(this.client, { ...from.repository, tag: undefined, digest: from.digest }, target, { crossRegistry: true });
-      this.copied.blobs += copied.copiedBlobs;
-      this.copied.bytes += copied.copiedBytes;
-      const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : '';
-      this.log.info(`Tagged ${target} → ${found.digest}${how}`);
-    }
+      return source;
+    };
+    // Tags are independent: every PUT at once, each a round trip.
+    await Promise.all(
+      [...new Set(targets)].map(async (target) => {
+        const current = await reads?.get(target)?.catch(() => undefined);
+        if (current?.taggedDigest === found.digest) {
+          this.log.info(`${target} is at ${found.digest} already`);
+          return;
+        }
+        const from = await sourceFor(parseReference(target).registry);
+        const copied = await copyImage(this.client, { ...from.repository, tag: undefined, digest: from.digest }, target, { crossRegistry: true, manifest: from.manifest });
+        this.copied.blobs += copied.copiedBlobs;
+        this.copied.bytes += copied.copiedBytes;
+        const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : '';
+        this.log.info(`Tagged ${target} → ${found.digest}${how}`);
+      }),
+    );
   }
 
   /**

@@ -7,14 +7,14 @@ import { docker } from './docker.ts';
 import { messageOf, UserError } from './errors.ts';
 import type { PipelineLog } from './log.ts';
 import type { PipelineResult, PipelineSettings } from './pipeline.ts';
-import type { Promoter } from './promote.ts';
+import type { CandidateReads, Promoter } from './promote.ts';
 
-/** Looks for an image with this fingerprint among `candidates`; when found, gives it the new tags. */
-export async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[], platform?: string): Promise<boolean> {
+/** Looks for an image with this fingerprint among `candidates` (or in `reads` made ahead); when found, gives it the new tags. */
+export async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[], platform?: string, reads?: CandidateReads): Promise<boolean> {
   try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint!, platform);
+    const found = await promoter.findByFingerprint(candidates, result.fingerprint!, platform, reads);
     if (!found) return false;
-    await promoter.retag(found, targets, candidates, result.fingerprint);
+    await promoter.retag(found, targets, candidates, result.fingerprint, reads);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;
   } catch (error) {

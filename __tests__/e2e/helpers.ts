@@ -71,8 +71,18 @@ export function userDockerConfig(): string {
 
 /** What a new GitHub runner has: no BuildKit cache, no local images. */
 export function freshRunner(): void {
-  docker('buildx', 'prune', '-af');
-  docker('image', 'prune', '-af');
+  for (const args of [['buildx', 'prune', '-af'], ['image', 'prune', '-af']]) {
+    // The engine runs one prune at a time; another test file's (or a benchmark's) may be under way.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        docker(...args);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/prune operation is already running/.test(String((error as { stderr?: string }).stderr ?? error))) throw error;
+        execFileSync('sleep', ['0.5']);
+      }
+    }
+  }
 }
 
 /** A unique name for this test run, so registries and caches from earlier runs don't interfere. */
@@ -114,6 +124,15 @@ export async function registryDigest(ref: string, auth?: { username: string; pas
 export function blobUploads(repository: string, fromByte: number, log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {
   const text = fs.readFileSync(log, 'utf8').slice(fromByte);
   return text.split('\n').filter((line) => line.includes(`PUT /v2/${repository}/blobs/uploads/`) && / 201 /.test(line)).length;
+}
+
+/** Manifest PUTs (tags and digests) the open registry logged for a repository since `fromByte` of its access log. */
+export function manifestPuts(repository: string, fromByte: number, log = stack.IMAGE_BUILD_REGISTRY_LOG!): string[] {
+  const text = fs.readFileSync(log, 'utf8').slice(fromByte);
+  return text.split('\n').flatMap((line) => {
+    const match = new RegExp(`PUT /v2/${repository}/manifests/([^ ?"]+)`).exec(line);
+    return match && / 201 /.test(line) ? [match[1]!] : [];
+  });
 }
 
 export function logSize(log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {

@@ -1,7 +1,7 @@
 // Same inputs → same image: a rerun reuses the pushed image, a release tag on
 // a built commit is a retag with no blob upload, and changed inputs rebuild.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blobUploads, docker, exampleWorkspace, freshRunner, logSize, registryDigest, runAction, runnerTempDir, stack, uniqueName } from './helpers.ts';
+import { blobUploads, docker, exampleWorkspace, freshRunner, logSize, manifestPuts, registryDigest, runAction, runnerTempDir, stack, uniqueName } from './helpers.ts';
 
 describe('skip-unchanged and release promotion', () => {
   const repository = uniqueName('e2e/promote');
@@ -26,6 +26,7 @@ describe('skip-unchanged and release promotion', () => {
 
   it('a rerun of the same commit on a fresh runner builds nothing and reports the same digest', async () => {
     freshRunner();
+    const logStart = logSize();
     const rerun = await runAction({ workspace, runnerTemp, inputs, sha });
     expect(rerun.code, rerun.stdout).toBe(0);
     expect(rerun.outputs.built).toBe('false');
@@ -33,6 +34,8 @@ describe('skip-unchanged and release promotion', () => {
     expect(rerun.outputs.fingerprint).toBe(first.outputs.fingerprint);
     expect(rerun.stdout).not.toMatch(/::group::Build/);
     expect(rerun.summary).toContain('no build');
+    // Its tags point at that digest already: nothing is written to the registry.
+    expect(manifestPuts(repository, logStart)).toEqual([]);
   });
 
   it('a release tag on the built commit adds the semver tags to the same digest with no blob upload', async () => {
@@ -43,6 +46,8 @@ describe('skip-unchanged and release promotion', () => {
     expect(release.outputs.digest).toBe(first.outputs.digest);
     for (const tag of ['1.2.3', '1.2', '1', 'latest']) expect(await registryDigest(`${image}:${tag}`), tag).toBe(first.outputs.digest);
     expect(blobUploads(repository, logStart)).toBe(0);
+    // Only the new tags are written; the branch and sha tags are there already.
+    expect(manifestPuts(repository, logStart).sort()).toEqual(['1', '1.2', '1.2.3', 'latest']);
   });
 
   it('a changed build argument changes the fingerprint and rebuilds', async () => {

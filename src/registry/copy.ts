@@ -4,7 +4,7 @@
 // moving no layer bytes; to another registry the blobs the target lacks are copied
 // (downloaded, then uploaded), and the manifests are PUT byte for byte, so the digest
 // is the same there too.
-import type { RegistryClient, ReferenceInput } from './client.ts';
+import type { FetchedManifest, RegistryClient, ReferenceInput } from './client.ts';
 import { isIndexMediaType, type ImageIndex, type ImageManifest } from './manifest.ts';
 import { formatReference, parseReference, type ImageReference } from './reference.ts';
 import { RegistryError } from './registry-error.ts';
@@ -25,12 +25,24 @@ export interface CopyResult {
   manifestsPut: number;
 }
 
+export interface CopyOptions {
+  /** Allow a copy to another registry (blobs downloaded and uploaded). */
+  crossRegistry?: boolean;
+  /** The source's manifest when the caller has read it already; used only when `source` names that digest, which cannot change. */
+  manifest?: FetchedManifest;
+}
+
 /**
  * Points `target` (a tag) at the image `source` names. On one registry, blobs are only
  * mounted: a RegistryError when the registry will not mount one (without pull access to
  * the source, say). With `crossRegistry` false, another registry is refused too.
  */
-export async function copyImage(client: RegistryClient, source: ReferenceInput, target: ReferenceInput, options: { crossRegistry?: boolean } = {}): Promise<CopyResult> {
+export async function copyImage(
+  client: RegistryClient,
+  source: ReferenceInput,
+  target: ReferenceInput,
+  options: CopyOptions = {},
+): Promise<CopyResult> {
   const from = typeof source === 'string' ? parseReference(source) : source;
   const to = typeof target === 'string' ? parseReference(target) : target;
   if (to.tag === undefined) throw new Error(`copy target ${formatReference(to)} needs a tag`);
@@ -41,7 +53,7 @@ export async function copyImage(client: RegistryClient, source: ReferenceInput, 
     );
   }
   const result: CopyResult = { digest: '', mediaType: '', mountedBlobs: 0, presentBlobs: 0, copiedBlobs: 0, copiedBytes: 0, manifestsPut: 0 };
-  const manifest = await client.getManifest(from);
+  const manifest = options.manifest && from.digest === options.manifest.digest ? options.manifest : await client.getManifest(from);
   const sameRepository = from.registry === to.registry && from.repository === to.repository;
   if (!sameRepository) await ensureContent(client, from, to, manifest.json, manifest.mediaType, result);
   result.digest = await client.putManifest(to, to.tag, manifest.body, manifest.mediaType);
