@@ -28457,7 +28457,11 @@ function contextHashOf(entries) {
   return "sha256:" + h.digest("hex");
 }
 function sameEntry(a, b) {
-  return a.type === b.type && a.mode === b.mode && a.digest === b.digest && a.target === b.target;
+  return a.type === b.type && a.mode === b.mode && sameDigest(a.digest, b.digest) && a.target === b.target && (a.type !== "file" || a.size === b.size);
+}
+function sameDigest(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 function diffManifests(previous, current) {
   const before = new Map(previous.entries.map((e) => [e.path, e]));
@@ -28495,18 +28499,19 @@ function explainManifestDiff(diff, limit = 20) {
   }
   return lines2;
 }
+var DIGEST_PREFIX_HEX = 16;
 var TYPE_CODE = { file: "f", symlink: "l", dir: "d", fifo: "p", socket: "s", device: "v" };
 var CODE_TYPE = { f: "file", l: "symlink", d: "dir", p: "fifo", s: "socket", v: "device" };
 function serializeManifest(m) {
   const s = {
-    v: 1,
+    v: 2,
     hash: m.hash,
     e: m.entries.map((e) => [
       e.path,
       TYPE_CODE[e.type],
       e.mode,
       e.size,
-      e.type === "file" ? (e.digest ?? "").replace(/^sha256:/, "") : e.target ?? ""
+      e.type === "file" ? (e.digest ?? "").replace(/^sha256:/, "").slice(0, DIGEST_PREFIX_HEX) : e.target ?? ""
     ])
   };
   if (m.ignoreFile) s.ignoreFile = m.ignoreFile;
@@ -28514,7 +28519,7 @@ function serializeManifest(m) {
 }
 function deserializeManifest(data) {
   const s = JSON.parse(import_node_zlib.default.gunzipSync(data).toString("utf8"));
-  if (s.v !== 1 || !Array.isArray(s.e)) throw new Error("unknown context manifest format");
+  if (s.v !== 1 && s.v !== 2 || !Array.isArray(s.e)) throw new Error("unknown context manifest format");
   const entries = s.e.map(([p, t, mode, size, x]) => {
     const type = CODE_TYPE[t];
     const e = { path: p, type, mode, size };

@@ -171,7 +171,13 @@ export interface ManifestDiff {
 }
 
 function sameEntry(a: ManifestEntry, b: ManifestEntry): boolean {
-  return a.type === b.type && a.mode === b.mode && a.digest === b.digest && a.target === b.target;
+  return a.type === b.type && a.mode === b.mode && sameDigest(a.digest, b.digest) && a.target === b.target && (a.type !== 'file' || a.size === b.size);
+}
+
+/** A stored manifest keeps a prefix of each file's digest (serializeManifest): equal when the shorter is a prefix of the longer. */
+function sameDigest(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
 /**
@@ -231,12 +237,21 @@ export function explainManifestDiff(diff: ManifestDiff, limit = 20): string[] {
 // Compact serialisation (stored with a cache entry)
 
 interface Serialized {
-  v: 1;
+  /** 1: whole digests; 2: the first DIGEST_PREFIX_HEX hex digits of each. */
+  v: 1 | 2;
   hash: string;
   ignoreFile?: string;
   /** [path, type, mode, size, digest hex | target | ''] */
   e: [string, TypeCode, number, number, string][];
 }
+
+/**
+ * The stored manifest only tells which files changed (the cache key uses the
+ * whole context hash): 64 bits of each digest, with the size, make a changed
+ * file that reads as unchanged a 1 in 2^64 event, and the record a third of the
+ * size (it travels with every cache restore: 2,000 files are ~25 KB, not ~80).
+ */
+const DIGEST_PREFIX_HEX = 16;
 
 type TypeCode = 'f' | 'l' | 'd' | 'p' | 's' | 'v';
 const TYPE_CODE: Record<EntryType, TypeCode> = { file: 'f', symlink: 'l', dir: 'd', fifo: 'p', socket: 's', device: 'v' };
@@ -245,14 +260,14 @@ const CODE_TYPE: Record<TypeCode, EntryType> = { f: 'file', l: 'symlink', d: 'di
 /** gzip'd JSON; about 45 bytes an entry before compression. */
 export function serializeManifest(m: ContextManifest): Buffer {
   const s: Serialized = {
-    v: 1,
+    v: 2,
     hash: m.hash,
     e: m.entries.map((e) => [
       e.path,
       TYPE_CODE[e.type],
       e.mode,
       e.size,
-      e.type === 'file' ? (e.digest ?? '').replace(/^sha256:/, '') : (e.target ?? ''),
+      e.type === 'file' ? (e.digest ?? '').replace(/^sha256:/, '').slice(0, DIGEST_PREFIX_HEX) : (e.target ?? ''),
     ]),
   };
   if (m.ignoreFile) s.ignoreFile = m.ignoreFile;
@@ -261,7 +276,7 @@ export function serializeManifest(m: ContextManifest): Buffer {
 
 export function deserializeManifest(data: Buffer | Uint8Array): ContextManifest {
   const s = JSON.parse(zlib.gunzipSync(data).toString('utf8')) as Serialized;
-  if (s.v !== 1 || !Array.isArray(s.e)) throw new Error('unknown context manifest format');
+  if ((s.v !== 1 && s.v !== 2) || !Array.isArray(s.e)) throw new Error('unknown context manifest format');
   const entries = s.e.map(([p, t, mode, size, x]): ManifestEntry => {
     const type = CODE_TYPE[t];
     const e: ManifestEntry = { path: p, type, mode, size };

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { describe, it, expect } from 'vitest';
 import { diffManifests, explainManifestDiff, serializeManifest, deserializeManifest, contextHashOf } from '../../../src/context/manifest.ts';
 import type { ContextManifest, ManifestEntry } from '../../../src/context/manifest.ts';
@@ -56,8 +57,29 @@ describe('manifest serialisation', () => {
     entries.push(link('l', 'src'), dir('src'), { path: 'p', type: 'fifo', mode: 0o644, size: 0 }, { path: 'd', type: 'device', mode: 0o600, size: 0, target: 'c 1:3' });
     const m: ContextManifest = { ...manifest(entries), ignoreFile: '.dockerignore' };
     const data = serializeManifest(m);
-    expect(deserializeManifest(data)).toEqual(m);
-    expect(data.length).toBeLessThan(2000 * 40);
+    // Files keep the first 16 hex digits of their digest: enough to tell which changed.
+    const shortened = { ...m, entries: m.entries.map((e) => (e.type === 'file' ? { ...e, digest: e.digest!.slice(0, 'sha256:'.length + 16) } : e)) };
+    expect(deserializeManifest(data)).toEqual(shortened);
+    expect(data.length).toBeLessThan(2000 * 16);
+  });
+
+  it('a stored manifest explains a miss against the whole digests of this run', () => {
+    const digest = (n: number) => 'sha256:' + n.toString(16).padStart(64, '0');
+    const previous = manifest([file('a', digest(1)), file('b', digest(2)), file('c', digest(3))]);
+    const current = manifest([file('a', digest(1)), file('b', digest(2).slice(0, -1) + 'f'), file('c', digest(3)), file('d', digest(4))]);
+    const stored = deserializeManifest(serializeManifest(previous));
+    expect(diffManifests(stored, current)).toEqual({ added: ['d'], removed: [], changed: [] });
+    // A change past the stored prefix is still seen when the size differs.
+    const resized = manifest([file('a', digest(1)), { ...file('b', digest(2)), size: 99 }, file('c', digest(3))]);
+    expect(diffManifests(stored, resized).changed).toEqual(['b']);
+    const early = manifest([file('a', 'sha256:f' + digest(1).slice(8)), file('b', digest(2)), file('c', digest(3))]);
+    expect(diffManifests(stored, early).changed).toEqual(['a']);
+  });
+
+  it('reads manifests stored with whole digests (version 1)', () => {
+    const m = manifest([file('a', 'sha256:' + 'ab'.repeat(32))]);
+    const v1 = zlib.gzipSync(JSON.stringify({ v: 1, hash: m.hash, e: [['a', 'f', 0o644, m.entries[0]!.size, 'ab'.repeat(32)]] }));
+    expect(deserializeManifest(v1)).toEqual(m);
   });
 
   it('rejects what it does not know', () => {
