@@ -31402,13 +31402,13 @@ async function readPacksFile(file) {
   }
   return { ...packs, version: 2, inline: typeof packs.inline === "object" && packs.inline !== null ? packs.inline : {} };
 }
-function planChainPacks(blobs, chains, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set(), smallBytes = 1024 * 1024, baseAloneBytes = 16 * 1024 * 1024) {
+function planChainPacks(blobs, chains, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set(), smallBytes = 1024 * 1024) {
   const position = new Map(chains.order.map((digest, index) => [digest, index]));
   const sorted = [...blobs].sort((a, b) => (position.get(a.digest) ?? Infinity) - (position.get(b.digest) ?? Infinity) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
   const groups = [[], [], []];
   for (const blob of sorted) {
-    if (chains.roots.has(blob.digest) && blob.size >= baseAloneBytes) groups[0].push(blob);
-    else if ((chains.sink.has(blob.digest) || chains.roots.has(blob.digest)) && blob.size >= smallBytes) groups[1].push(blob);
+    if (chains.roots.has(blob.digest) && blob.size >= smallBytes) groups[0].push(blob);
+    else if (chains.sink.has(blob.digest) && blob.size >= smallBytes) groups[1].push(blob);
     else groups[2].push(blob);
   }
   const packs = [];

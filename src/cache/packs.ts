@@ -107,14 +107,12 @@ export interface ChainOrder {
 
 /**
  * Groups new blobs into packs by what a build reads together, for a store that
- * fetches packs on demand: large roots in packs of their own (the same base from
+ * fetches packs on demand: the roots in packs of their own (the same base from
  * one build to the next: saved once, reused), then the large layers of the
- * image's own chains, with the roots of a few MiB (a change reads them with the
- * image's chain: one pack to fetch, not two, for the price of uploading such a
- * base again when the dependency layers change), then every other layer, each
- * group in chain order and filled up to the target. Blobs under `smallBytes` go
- * with the last group, so that fetching a chain's large layers does not drag
- * along the small ones a change makes anew. Keys in `avoid` are not used again.
+ * image's own chains, then every other layer, each group in chain order and
+ * filled up to the target. Blobs under `smallBytes` go with the last group, so
+ * that fetching a chain's large layers does not drag along the small ones a
+ * change makes anew. Keys in `avoid` are not used again.
  */
 export function planChainPacks(
   blobs: { digest: string; size: number }[],
@@ -123,14 +121,13 @@ export function planChainPacks(
   keyPrefix: string,
   avoid: ReadonlySet<string> = new Set(),
   smallBytes = 1024 * 1024,
-  baseAloneBytes = 16 * 1024 * 1024,
 ): PlannedPack[] {
   const position = new Map(chains.order.map((digest, index) => [digest, index]));
   const sorted = [...blobs].sort((a, b) => (position.get(a.digest) ?? Infinity) - (position.get(b.digest) ?? Infinity) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
   const groups: { digest: string; size: number }[][] = [[], [], []];
   for (const blob of sorted) {
-    if (chains.roots.has(blob.digest) && blob.size >= baseAloneBytes) groups[0]!.push(blob);
-    else if ((chains.sink.has(blob.digest) || chains.roots.has(blob.digest)) && blob.size >= smallBytes) groups[1]!.push(blob);
+    if (chains.roots.has(blob.digest) && blob.size >= smallBytes) groups[0]!.push(blob);
+    else if (chains.sink.has(blob.digest) && blob.size >= smallBytes) groups[1]!.push(blob);
     else groups[2]!.push(blob);
   }
   const packs: { digest: string; size: number }[][] = [];
