@@ -51,9 +51,9 @@ export function plainSteps(output) {
   return { cached: cached.size, steps: new Set(idToStep.values()).size };
 }
 
-/** The same counts from image-build's job summary (its step table). */
+/** The same counts from image-build's job summary (its step table; a multi-platform build's has a platform column: a step counts once, cached when cached on every platform). */
 export function summarySteps(summary) {
-  const rows = [...summary.matchAll(/^\|(?:[^|`\n]*\|)? `([^`]*)` \| (cached|run|\*\*failed\*\*)/gm)].filter((m) => !/^(\[[^\]]*\] )?FROM /.test(m[1]));
+  const rows = [...summary.matchAll(/^\|(?:[^|`\n]*\|){0,2} `([^`]*)` \| (cached|run|\*\*failed\*\*)/gm)].filter((m) => !/^(\[[^\]]*\] )?FROM /.test(m[1]));
   const steps = new Map();
   for (const row of rows) steps.set(row[1], (steps.get(row[1]) ?? true) && row[2] === 'cached');
   return { cached: [...steps.values()].filter(Boolean).length, steps: steps.size };
