@@ -31755,6 +31755,7 @@ function deltaCacheStore(options) {
   const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
   const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
   const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
+  const inlineRootBytes = Math.max(0, options.inlineRootBytes ?? 0);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
   const root = import_node_path7.default.join(import_node_path7.default.resolve(options.tempRoot), "image-build-delta");
   const indexDir = import_node_path7.default.join(root, "index");
@@ -31870,13 +31871,15 @@ function deltaCacheStore(options) {
     const layout = await readLayout(dir);
     const owner = /* @__PURE__ */ new Map();
     for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
+    const chains = packing === "chains" ? await layerChains(dir) : void 0;
+    const inlineRoots = new Set([...chains?.roots ?? []].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
     const live = /* @__PURE__ */ new Map();
     const local = /* @__PURE__ */ new Map();
     for (const digest of layout.layers.keys()) {
       const size = await fileSize(blobPath(dir, digest));
       if (size !== void 0) local.set(digest, size);
       const pack = owner.get(digest);
-      if (!pack) continue;
+      if (!pack || inlineRoots.has(digest) && size !== void 0) continue;
       const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
       entry.bytes += knownPacks.get(pack).blobs[digest];
       entry.allLocal &&= size !== void 0;
@@ -31887,13 +31890,14 @@ function deltaCacheStore(options) {
     const fresh = [];
     for (const digest of layout.layers.keys()) {
       const pack = owner.get(digest);
-      if (pack && reused.has(pack)) assignments[digest] = pack;
+      if (inlineRoots.has(digest) && local.has(digest)) fresh.push({ digest, size: local.get(digest) });
+      else if (pack && reused.has(pack)) assignments[digest] = pack;
       else if (local.has(digest)) fresh.push({ digest, size: local.get(digest) });
       else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
     }
-    const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
+    const inline = pickInline(fresh.filter((blob) => !inlineRoots.has(blob.digest)), inlineBlobBytes, inlineBudgetBytes);
+    for (const blob of fresh) if (inlineRoots.has(blob.digest)) inline.add(blob.digest);
     const packed = fresh.filter((blob) => !inline.has(blob.digest));
-    const chains = packing === "chains" ? await layerChains(dir) : void 0;
     const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
     const errors = /* @__PURE__ */ new Set();
     const saved = await mapLimit(
@@ -31929,7 +31933,8 @@ function deltaCacheStore(options) {
         const id = await session.run(actionsCache.saveCache([indexDir], key));
         if (id === -1) {
           traffic.requestsUp += 1;
-          return false;
+          if (await savedElsewhere(session, indexDir, key)) return false;
+          throw new Error(`the cache service did not take the index entry ${key} (another job holds its reservation and has not finished, or the service refused it), so the next run restores an older entry`);
         }
         traffic.requestsUp += 3;
         traffic.bytesUp += bytes;
@@ -31959,17 +31964,20 @@ function deltaCacheStore(options) {
           traffic.blobsUploaded += pack.blobs.length;
           return true;
         }
-        for (const wait of [0, ...PACK_RECHECK_MS]) {
-          if (wait) await new Promise((resolve2) => setTimeout(resolve2, wait));
-          const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
-          traffic.requestsUp += wait ? 1 : 2;
-          if (there === pack.key) return true;
-        }
-        return false;
+        return await savedElsewhere(session, folder, pack.key);
       } finally {
         await import_promises8.default.rm(folder, { recursive: true, force: true });
       }
     });
+  }
+  async function savedElsewhere(session, folder, key) {
+    for (const wait of [0, ...PACK_RECHECK_MS]) {
+      if (wait) await new Promise((resolve2) => setTimeout(resolve2, wait));
+      const there = await session.run(actionsCache.restoreCache([folder], key, [], { lookupOnly: true }));
+      traffic.requestsUp += wait ? 1 : 2;
+      if (there === key) return true;
+    }
+    return false;
   }
   return {
     name: "actions-delta",
@@ -36251,7 +36259,9 @@ function cacheStore(inputs, tempDir) {
     keyPrefix: inputs.cacheKeyPrefix,
     fetchPacks: "on-demand",
     packing: "chains",
-    packTargetBytes: 120 * 1024 * 1024
+    packTargetBytes: 120 * 1024 * 1024,
+    // A base layer of this size or less (busybox, distroless static) comes with the index.
+    inlineRootBytes: 2 * 1024 * 1024
   });
 }
 function layerAdvice(result) {

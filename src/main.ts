@@ -200,6 +200,8 @@ function cacheStore(inputs: Inputs, tempDir: string): CacheStore {
     fetchPacks: 'on-demand',
     packing: 'chains',
     packTargetBytes: 120 * 1024 * 1024,
+    // A base layer of this size or less (busybox, distroless static) comes with the index.
+    inlineRootBytes: 2 * 1024 * 1024,
   });
 }
 

@@ -210,6 +210,25 @@ describe('a staged restore that fetches packs on demand', () => {
     for (const digest of Object.values(layout.digest)) expect(digestOf(await readFile(blobFile(full, digest)))).toBe(digest);
   });
 
+  it('a small base rides in the index entry: it is in place with the index, and every save carries it', async () => {
+    const layout = await writeLayout('on-demand-root', THREE_STAGES, 'on-demand-root');
+    const options = { keyPrefix: 'root', inlineRootBytes: 2 * MiB };
+    expect(await store(options).save(layout.dir, 'test-on-demand-root-1111')).toBe(true);
+    for (const [name, key] of [['first', 'test-on-demand-root-1111'], ['second', 'test-on-demand-root-2222']] as const) {
+      const dir = path.join(root, 'restored', `on-demand-root-${name}`);
+      await rm(dir, { recursive: true, force: true });
+      const run = store(options);
+      service.stats.reset();
+      const staged = (await run.restoreStaged!(dir, key, []))!;
+      expect(digestOf(await readFile(blobFile(dir, layout.digest.base!))), name).toBe(layout.digest.base);
+      expect(await staged.finish(false)).toBe(key);
+      // The index and the image chain's pack (copy-deps): no pack of the base's own.
+      expect(downloads(), name).toBe(2);
+      // The same cache saved again (as a build that changed nothing would): the base stays in the index.
+      if (name === 'first') expect(await run.save(dir, 'test-on-demand-root-2222')).toBe(true);
+    }
+  });
+
   it('finish(true) fetches what was not asked for, so that a local import reads a whole folder', async () => {
     const layout = await writeLayout('on-demand-all', THREE_STAGES, 'on-demand-all');
     expect(await store().save(layout.dir, 'test-on-demand-all-1111')).toBe(true);

@@ -106,6 +106,14 @@ export interface DeltaStoreOptions {
   inlineBlobBytes?: number;
   /** ...up to this many bytes in all. */
   inlineBudgetBytes?: number;
+  /**
+   * With `packing: 'chains'`, a base layer (a chain's root) up to this size travels
+   * in the index entry on every save (0, the default: never). Every build that runs
+   * reads it first: it then arrives with the index instead of as a pack of its own
+   * (two requests) before the first step can start, for the price of uploading it
+   * with each index.
+   */
+  inlineRootBytes?: number;
   timeouts?: { restore: number; save: number };
 }
 
@@ -123,6 +131,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
   const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
   const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
+  const inlineRootBytes = Math.max(0, options.inlineRootBytes ?? 0);
   const timeouts = options.timeouts ?? cacheTimeoutMs();
   const root = path.join(path.resolve(options.tempRoot), 'image-build-delta');
   const indexDir = path.join(root, 'index');
@@ -251,13 +260,15 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     // Reuse the packs the cache service holds, while they are mostly live.
     const owner = new Map<string, string>();
     for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
+    const chains = packing === 'chains' ? await layerChains(dir) : undefined;
+    const inlineRoots = new Set([...(chains?.roots ?? [])].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
     const live = new Map<string, { bytes: number; allLocal: boolean }>();
     const local = new Map<string, number>();
     for (const digest of layout.layers.keys()) {
       const size = await fileSize(blobPath(dir, digest));
       if (size !== undefined) local.set(digest, size);
       const pack = owner.get(digest);
-      if (!pack) continue;
+      if (!pack || (inlineRoots.has(digest) && size !== undefined)) continue;
       const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
       entry.bytes += knownPacks.get(pack)!.blobs[digest]!;
       entry.allLocal &&= size !== undefined;
@@ -269,16 +280,17 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     const fresh: { digest: string; size: number }[] = [];
     for (const digest of layout.layers.keys()) {
       const pack = owner.get(digest);
-      if (pack && reused.has(pack)) assignments[digest] = pack;
+      if (inlineRoots.has(digest) && local.has(digest)) fresh.push({ digest, size: local.get(digest)! });
+      else if (pack && reused.has(pack)) assignments[digest] = pack;
       else if (local.has(digest)) fresh.push({ digest, size: local.get(digest)! });
       else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
     }
 
     // Small new blobs ride in the index entry; the rest go in new packs, content-addressed,
     // so a pack another job saved already is taken as is.
-    const inline = pickInline(fresh, inlineBlobBytes, inlineBudgetBytes);
+    const inline = pickInline(fresh.filter((blob) => !inlineRoots.has(blob.digest)), inlineBlobBytes, inlineBudgetBytes);
+    for (const blob of fresh) if (inlineRoots.has(blob.digest)) inline.add(blob.digest);
     const packed = fresh.filter((blob) => !inline.has(blob.digest));
-    const chains = packing === 'chains' ? await layerChains(dir) : undefined;
     const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
     // One warning for the save, however many packs failed (the caller gives it).
     const errors = new Set<string>();
@@ -318,7 +330,9 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         const id = await session.run(actionsCache.saveCache([indexDir], key));
         if (id === -1) {
           traffic.requestsUp += 1;
-          return false;
+          // Another job with the same key saved it (or is saving it), or the service refused the reservation.
+          if (await savedElsewhere(session, indexDir, key)) return false;
+          throw new Error(`the cache service did not take the index entry ${key} (another job holds its reservation and has not finished, or the service refused it), so the next run restores an older entry`);
         }
         traffic.requestsUp += 3;
         traffic.bytesUp += bytes;
@@ -352,19 +366,27 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
           traffic.blobsUploaded += pack.blobs.length;
           return true;
         }
-        // Reserved already (another job saves the same blobs), or failed: is it there? Another job
-        // that is still uploading it finalizes it soon: asked again a few times, with backoff.
-        for (const wait of [0, ...PACK_RECHECK_MS]) {
-          if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
-          const there = await session.run(actionsCache.restoreCache([folder], pack.key, [], { lookupOnly: true }));
-          traffic.requestsUp += wait ? 1 : 2;
-          if (there === pack.key) return true;
-        }
-        return false;
+        // Reserved already (another job saves the same blobs), or failed: is it there?
+        return await savedElsewhere(session, folder, pack.key);
       } finally {
         await fs.rm(folder, { recursive: true, force: true });
       }
     });
+  }
+
+  /**
+   * After a reservation that did not come: whether the entry is (or soon will be) in the
+   * service. Another job that is still uploading it finalizes it soon: asked again a few
+   * times, with backoff.
+   */
+  async function savedElsewhere(session: Session, folder: string, key: string): Promise<boolean> {
+    for (const wait of [0, ...PACK_RECHECK_MS]) {
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      const there = await session.run(actionsCache.restoreCache([folder], key, [], { lookupOnly: true }));
+      traffic.requestsUp += wait ? 1 : 2;
+      if (there === key) return true;
+    }
+    return false;
   }
 
   return {
