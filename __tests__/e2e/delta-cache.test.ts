@@ -258,11 +258,13 @@ describe('delta layer cache in the action: a pack lost while the engine reads th
     const workspace = exampleWorkspace('bench');
     const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/lost-pack')}`;
     const prefix = uniqueName('e2e-lost-pack');
+    // A dependency of its own, so that no step matches a cache record another build left in the shared engine.
+    fs.appendFileSync(path.join(workspace, 'deps.txt'), `${prefix} 1\n`);
     const inputs = { context: '.', images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': prefix };
     // This file's own cache service, so that a pack can be evicted from it.
     const env = { ACTIONS_RESULTS_URL: service.url, IMAGE_BUILD_CACHE_URL: service.url };
     const actionTemp = runnerTempDir();
-    freshRunner();
+    await freshRunnerShared();
     const cold = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'a'.repeat(40) });
     expect(cold.code, cold.stdout + cold.stderr).toBe(0);
 
@@ -272,7 +274,7 @@ describe('delta layer cache in the action: a pack lost while the engine reads th
     expect(depsPack.uploadedSize).toBeGreaterThan(30 * MB);
     expect(await (await fetch(`${service.url}_entries/${encodeURIComponent(depsPack.key)}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
 
-    freshRunner();
+    await freshRunnerShared();
     fs.appendFileSync(path.join(workspace, 'src', fs.readdirSync(path.join(workspace, 'src')).sort()[0]!), `\n// changed ${prefix}\n`);
     const changed = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'b'.repeat(40) });
     const out = changed.stdout + changed.stderr;
@@ -285,6 +287,55 @@ describe('delta layer cache in the action: a pack lost while the engine reads th
     // The layers below the lost one stay cached; the dependency step and the steps on it run again.
     const steps = summarySteps(changed.summary);
     expect(steps.find((step) => /COPY deps.txt/.test(step.name))?.status).toBe('cached');
+    expect(steps.find((step) => /RUN mkdir -p node_modules/.test(step.name))?.status).toBe('run');
+    expect(await registryDigest(`${image}:main`)).toBe(changed.outputs.digest);
+    fs.rmSync(actionTemp, { recursive: true, force: true });
+  });
+});
+
+describe('delta layer cache in the action: a corrupt pack the engine reads over HTTP', () => {
+  // A blob that fails its check is never served: the engine's request for it is answered 404, the build
+  // that needed it fails, and it runs again on the cache pruned below that layer.
+  it('the build that needed the corrupt layer runs again on the pruned cache: warnings, no error, the image pushed', async () => {
+    const workspace = exampleWorkspace('bench');
+    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/corrupt-pack')}`;
+    const prefix = uniqueName('e2e-corrupt-pack');
+    // A dependency of its own, so that no step matches a cache record another build left in the shared engine.
+    fs.appendFileSync(path.join(workspace, 'deps.txt'), `${prefix} 1\n`);
+    const inputs = { context: '.', images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': prefix };
+    const env = { ACTIONS_RESULTS_URL: service.url, IMAGE_BUILD_CACHE_URL: service.url };
+    const actionTemp = runnerTempDir();
+    await freshRunnerShared();
+    const cold = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'a'.repeat(40) });
+    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
+
+    // The dependency step's ~40 MB layer travels alone: save its pack again with other bytes under its
+    // digest, through @actions/cache from the store's own pack path (so that the version matches).
+    const sizes = await (await fetch(`${service.url}_entries`)).json() as { key: string; uploadedSize?: number }[];
+    const depsPack = sizes.filter((entry) => entry.key.startsWith(`${prefix}-blobs-`)).sort((a, b) => (b.uploadedSize ?? 0) - (a.uploadedSize ?? 0))[0]!;
+    expect(depsPack.uploadedSize).toBeGreaterThan(30 * MB);
+    const packDir = path.join(actionTemp, 'image-build-delta', 'packs', depsPack.key);
+    await measured(async () => {
+      expect(await cache.restoreCache([packDir], depsPack.key, [])).toBe(depsPack.key);
+      const [blob] = fs.readdirSync(packDir);
+      fs.writeFileSync(path.join(packDir, blob!), Buffer.alloc(fs.statSync(path.join(packDir, blob!)).size, 7));
+      await fetch(`${service.url}_entries/${encodeURIComponent(depsPack.key)}`, { method: 'DELETE' });
+      expect(await cache.saveCache([packDir], depsPack.key)).toBeGreaterThan(0);
+    });
+    fs.rmSync(packDir, { recursive: true, force: true });
+
+    await freshRunnerShared();
+    fs.appendFileSync(path.join(workspace, 'src', fs.readdirSync(path.join(workspace, 'src')).sort()[0]!), `\n// changed ${prefix}\n`);
+    const changed = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'b'.repeat(40) });
+    const out = changed.stdout + changed.stderr;
+    expect(changed.code, out).toBe(0);
+    expect(out).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/image-build-cache-[0-9a-f]{32}:latest/);
+    expect(out).toMatch(/::warning::The build needed cache layers that did not arrive/);
+    expect(out).toMatch(/::warning::The layer cache \S+ is incomplete: 1 of \d+ layer blobs are missing \(1 did not match their digest .*Restored a partial cache/);
+    expect(out).not.toContain('::error');
+    expect(changed.outputs['cache-hit']).toBe('partial');
+    const steps = summarySteps(changed.summary);
+    expect(steps.find((step) => /COPY deps.txt/.test(step.name))?.status, out).toBe('cached');
     expect(steps.find((step) => /RUN mkdir -p node_modules/.test(step.name))?.status).toBe('run');
     expect(await registryDigest(`${image}:main`)).toBe(changed.outputs.digest);
     fs.rmSync(actionTemp, { recursive: true, force: true });
