@@ -144,7 +144,9 @@ function report(run, best) {
     goalRow('scale app, downloaded on a change', `≤ ${TOOLS[anchor].label}'s`, (tool) => {
       const r = cellOf(hosted, 'scale', 'change', tool);
       const a = cellOf(hosted, 'scale', 'change', anchor);
-      return [r && a ? `${mb(r.cacheDown)} MB (anchor ${mb(a.cacheDown)})` : undefined, r && a && r.cacheDown <= a.cacheDown];
+      // The two are within a few kB of each other: the difference is given in kB, since MB rounds it away.
+      const kB = r && a ? Math.round((r.cacheDown - a.cacheDown) / 1e3) : 0;
+      return [r && a ? `${mb(r.cacheDown)} MB (anchor ${mb(a.cacheDown)}; ${kB >= 0 ? '+' : '−'}${Math.abs(kB)} kB)` : undefined, r && a && r.cacheDown <= a.cacheDown];
     });
     ratioGoal(hosted, 'multi', 'rerun', anchor, '0.1');
     ratioGoal(hosted, 'multi', 'change', anchor, '0.75');
