@@ -31875,11 +31875,12 @@ function deltaCacheStore(options) {
     const inlineRoots = new Set([...chains?.roots ?? []].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
     const live = /* @__PURE__ */ new Map();
     const local = /* @__PURE__ */ new Map();
+    const rootInline = (digest) => inlineRoots.has(digest) && local.has(digest);
     for (const digest of layout.layers.keys()) {
       const size = await fileSize(blobPath(dir, digest));
       if (size !== void 0) local.set(digest, size);
       const pack = owner.get(digest);
-      if (!pack || inlineRoots.has(digest) && size !== void 0) continue;
+      if (!pack || rootInline(digest)) continue;
       const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
       entry.bytes += knownPacks.get(pack).blobs[digest];
       entry.allLocal &&= size !== void 0;
@@ -31890,7 +31891,7 @@ function deltaCacheStore(options) {
     const fresh = [];
     for (const digest of layout.layers.keys()) {
       const pack = owner.get(digest);
-      if (inlineRoots.has(digest) && local.has(digest)) fresh.push({ digest, size: local.get(digest) });
+      if (rootInline(digest)) fresh.push({ digest, size: local.get(digest) });
       else if (pack && reused.has(pack)) assignments[digest] = pack;
       else if (local.has(digest)) fresh.push({ digest, size: local.get(digest) });
       else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);

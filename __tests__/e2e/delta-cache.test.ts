@@ -59,18 +59,6 @@ function build(context: string, ...cacheArgs: string[]): { steps: { name: string
   return { steps, log: result.stderr };
 }
 
-/** freshRunner, waiting out a prune that another test file runs on the shared engine. */
-async function freshRunnerShared(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return freshRunner();
-    } catch (error) {
-      if (attempt >= 20 || !/prune operation is already running/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-}
-
 function folderBytes(dir: string): number {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -131,7 +119,7 @@ describe.each([
   let afterChange: CacheTraffic;
 
   it('cold save; a fresh runner restores it and BuildKit caches every step; a one-file change uploads only the new layers', async () => {
-    await freshRunnerShared();
+    freshRunner();
     const exported = `${scope}.cold`;
     fs.rmSync(exported, { recursive: true, force: true });
     build(workspace, '--cache-to', `type=local,dest=${exported},mode=max`);
@@ -152,7 +140,7 @@ describe.each([
     expect(first.traffic().requestsUp).toBe(delta.requests);
 
     // A fresh runner: no builder cache, the restore path the pipeline uses.
-    await freshRunnerShared();
+    freshRunner();
     fs.rmSync(scope, { recursive: true, force: true });
     const wholeDown = await measured(() => cache.restoreCache([exported], `${prefix}-whole-cold`));
     expect(wholeDown.value).toBe(`${prefix}-whole-cold`);
@@ -195,7 +183,7 @@ describe.each([
     expect(deltaChange.requests).toBe(3);
 
     // And what was saved is complete: another fresh runner gets every step from it.
-    await freshRunnerShared();
+    freshRunner();
     const other = path.join(runnerTemp, 'image-build-cache', `${example}-other`);
     fs.rmSync(other, { recursive: true, force: true });
     const next = newStore();
@@ -218,7 +206,7 @@ describe('delta layer cache with BuildKit: an evicted pack', () => {
     const warnings: string[] = [];
     // Every blob in a pack of its own (none inside the index), so that one layer can be evicted.
     const newStore = () => deltaCacheStore({ tempRoot: runnerTemp, warn: (message) => warnings.push(message), keyPrefix: prefix, packTargetBytes: 1, inlineBlobBytes: 0 });
-    await freshRunnerShared();
+    freshRunner();
     const exported = path.join(runnerTemp, 'image-build-cache', 'evicted.cold');
     fs.rmSync(exported, { recursive: true, force: true });
     build(workspace, '--cache-to', `type=local,dest=${exported},mode=max`);
@@ -232,7 +220,7 @@ describe('delta layer cache with BuildKit: an evicted pack', () => {
     const evicted = await fetch(`${service.url}_entries/${encodeURIComponent(packKey(prefix, deps))}`, { method: 'DELETE' });
     expect(await evicted.json()).toEqual({ deleted: 1 });
 
-    await freshRunnerShared();
+    freshRunner();
     const dir = path.join(runnerTemp, 'image-build-cache', 'evicted');
     fs.rmSync(dir, { recursive: true, force: true });
     const restored = await measured(() => newStore().restore(dir, `${prefix}-linux-x64-evicted-dockerfile-context2`, [`${prefix}-linux-x64-evicted-`]));
@@ -253,31 +241,43 @@ describe('delta layer cache with BuildKit: an evicted pack', () => {
   });
 });
 
+/**
+ * The bench app built cold by the action against this file's own cache service, the pack of its
+ * ~40 MB dependency layer (it travels alone) damaged by `damage`, then a one-file change built on
+ * a fresh runner: the run the engine reads the damaged cache in.
+ */
+async function changeOverDamagedPack(name: string, damage: (depsPack: string, runnerTemp: string) => Promise<void>) {
+  const workspace = exampleWorkspace('bench');
+  const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName(`e2e/${name}`)}`;
+  const prefix = uniqueName(`e2e-${name}`);
+  // A dependency of its own, so that no step matches a cache record another build left in the shared engine.
+  fs.appendFileSync(path.join(workspace, 'deps.txt'), `${prefix} 1\n`);
+  const inputs = { context: '.', images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': prefix };
+  // This file's own cache service, so that a pack can be evicted or replaced in it.
+  const env = { ACTIONS_RESULTS_URL: service.url, IMAGE_BUILD_CACHE_URL: service.url };
+  const actionTemp = runnerTempDir();
+  freshRunner();
+  const cold = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'a'.repeat(40) });
+  expect(cold.code, cold.stdout + cold.stderr).toBe(0);
+
+  const sizes = await (await fetch(`${service.url}_entries`)).json() as { key: string; uploadedSize?: number }[];
+  const depsPack = sizes.filter((entry) => entry.key.startsWith(`${prefix}-blobs-`)).sort((a, b) => (b.uploadedSize ?? 0) - (a.uploadedSize ?? 0))[0]!;
+  expect(depsPack.uploadedSize).toBeGreaterThan(30 * MB);
+  await damage(depsPack.key, actionTemp);
+
+  freshRunner();
+  fs.appendFileSync(path.join(workspace, 'src', fs.readdirSync(path.join(workspace, 'src')).sort()[0]!), `\n// changed ${prefix}\n`);
+  const changed = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'b'.repeat(40) });
+  fs.rmSync(actionTemp, { recursive: true, force: true });
+  return { changed, out: changed.stdout + changed.stderr, image };
+}
+
 describe('delta layer cache in the action: a pack lost while the engine reads the cache over HTTP', () => {
   it('the build that needed the lost layer runs again on the part that arrived: warnings, no error, the image pushed', async () => {
-    const workspace = exampleWorkspace('bench');
-    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/lost-pack')}`;
-    const prefix = uniqueName('e2e-lost-pack');
-    // A dependency of its own, so that no step matches a cache record another build left in the shared engine.
-    fs.appendFileSync(path.join(workspace, 'deps.txt'), `${prefix} 1\n`);
-    const inputs = { context: '.', images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': prefix };
-    // This file's own cache service, so that a pack can be evicted from it.
-    const env = { ACTIONS_RESULTS_URL: service.url, IMAGE_BUILD_CACHE_URL: service.url };
-    const actionTemp = runnerTempDir();
-    await freshRunnerShared();
-    const cold = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'a'.repeat(40) });
-    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
-
-    // The dependency step's ~40 MB layer travels alone: evict its pack.
-    const sizes = await (await fetch(`${service.url}_entries`)).json() as { key: string; uploadedSize?: number }[];
-    const depsPack = sizes.filter((entry) => entry.key.startsWith(`${prefix}-blobs-`)).sort((a, b) => (b.uploadedSize ?? 0) - (a.uploadedSize ?? 0))[0]!;
-    expect(depsPack.uploadedSize).toBeGreaterThan(30 * MB);
-    expect(await (await fetch(`${service.url}_entries/${encodeURIComponent(depsPack.key)}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
-
-    await freshRunnerShared();
-    fs.appendFileSync(path.join(workspace, 'src', fs.readdirSync(path.join(workspace, 'src')).sort()[0]!), `\n// changed ${prefix}\n`);
-    const changed = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'b'.repeat(40) });
-    const out = changed.stdout + changed.stderr;
+    // Evicted from this file's own cache service.
+    const { changed, out, image } = await changeOverDamagedPack('lost-pack', async (depsPack) => {
+      expect(await (await fetch(`${service.url}_entries/${encodeURIComponent(depsPack)}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
+    });
     expect(changed.code, out).toBe(0);
     expect(out).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/image-build-cache-[0-9a-f]{32}:latest/);
     expect(out).toMatch(/::warning::The build needed cache layers that did not arrive/);
@@ -289,7 +289,6 @@ describe('delta layer cache in the action: a pack lost while the engine reads th
     expect(steps.find((step) => /COPY deps.txt/.test(step.name))?.status).toBe('cached');
     expect(steps.find((step) => /RUN mkdir -p node_modules/.test(step.name))?.status).toBe('run');
     expect(await registryDigest(`${image}:main`)).toBe(changed.outputs.digest);
-    fs.rmSync(actionTemp, { recursive: true, force: true });
   });
 });
 
@@ -297,37 +296,19 @@ describe('delta layer cache in the action: a corrupt pack the engine reads over 
   // A blob that fails its check is never served: the engine's request for it is answered 404, the build
   // that needed it fails, and it runs again on the cache pruned below that layer.
   it('the build that needed the corrupt layer runs again on the pruned cache: warnings, no error, the image pushed', async () => {
-    const workspace = exampleWorkspace('bench');
-    const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/corrupt-pack')}`;
-    const prefix = uniqueName('e2e-corrupt-pack');
-    // A dependency of its own, so that no step matches a cache record another build left in the shared engine.
-    fs.appendFileSync(path.join(workspace, 'deps.txt'), `${prefix} 1\n`);
-    const inputs = { context: '.', images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': prefix };
-    const env = { ACTIONS_RESULTS_URL: service.url, IMAGE_BUILD_CACHE_URL: service.url };
-    const actionTemp = runnerTempDir();
-    await freshRunnerShared();
-    const cold = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'a'.repeat(40) });
-    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
-
-    // The dependency step's ~40 MB layer travels alone: save its pack again with other bytes under its
-    // digest, through @actions/cache from the store's own pack path (so that the version matches).
-    const sizes = await (await fetch(`${service.url}_entries`)).json() as { key: string; uploadedSize?: number }[];
-    const depsPack = sizes.filter((entry) => entry.key.startsWith(`${prefix}-blobs-`)).sort((a, b) => (b.uploadedSize ?? 0) - (a.uploadedSize ?? 0))[0]!;
-    expect(depsPack.uploadedSize).toBeGreaterThan(30 * MB);
-    const packDir = path.join(actionTemp, 'image-build-delta', 'packs', depsPack.key);
-    await measured(async () => {
-      expect(await cache.restoreCache([packDir], depsPack.key, [])).toBe(depsPack.key);
-      const [blob] = fs.readdirSync(packDir);
-      fs.writeFileSync(path.join(packDir, blob!), Buffer.alloc(fs.statSync(path.join(packDir, blob!)).size, 7));
-      await fetch(`${service.url}_entries/${encodeURIComponent(depsPack.key)}`, { method: 'DELETE' });
-      expect(await cache.saveCache([packDir], depsPack.key)).toBeGreaterThan(0);
+    // The pack saved again with other bytes under its digest, through @actions/cache from the store's own
+    // pack path (so that the version matches).
+    const { changed, out, image } = await changeOverDamagedPack('corrupt-pack', async (depsPack, runnerTemp) => {
+      const packDir = path.join(runnerTemp, 'image-build-delta', 'packs', depsPack);
+      await measured(async () => {
+        expect(await cache.restoreCache([packDir], depsPack, [])).toBe(depsPack);
+        const [blob] = fs.readdirSync(packDir);
+        fs.writeFileSync(path.join(packDir, blob!), Buffer.alloc(fs.statSync(path.join(packDir, blob!)).size, 7));
+        await fetch(`${service.url}_entries/${encodeURIComponent(depsPack)}`, { method: 'DELETE' });
+        expect(await cache.saveCache([packDir], depsPack)).toBeGreaterThan(0);
+      });
+      fs.rmSync(packDir, { recursive: true, force: true });
     });
-    fs.rmSync(packDir, { recursive: true, force: true });
-
-    await freshRunnerShared();
-    fs.appendFileSync(path.join(workspace, 'src', fs.readdirSync(path.join(workspace, 'src')).sort()[0]!), `\n// changed ${prefix}\n`);
-    const changed = await runAction({ workspace, runnerTemp: actionTemp, inputs, env, sha: 'b'.repeat(40) });
-    const out = changed.stdout + changed.stderr;
     expect(changed.code, out).toBe(0);
     expect(out).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/image-build-cache-[0-9a-f]{32}:latest/);
     expect(out).toMatch(/::warning::The build needed cache layers that did not arrive/);
@@ -338,6 +319,5 @@ describe('delta layer cache in the action: a corrupt pack the engine reads over 
     expect(steps.find((step) => /COPY deps.txt/.test(step.name))?.status, out).toBe('cached');
     expect(steps.find((step) => /RUN mkdir -p node_modules/.test(step.name))?.status).toBe('run');
     expect(await registryDigest(`${image}:main`)).toBe(changed.outputs.digest);
-    fs.rmSync(actionTemp, { recursive: true, force: true });
   });
 });

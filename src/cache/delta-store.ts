@@ -264,11 +264,13 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     const inlineRoots = new Set([...(chains?.roots ?? [])].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
     const live = new Map<string, { bytes: number; allLocal: boolean }>();
     const local = new Map<string, number>();
+    // A small root the export holds goes in the index, whatever pack held it before.
+    const rootInline = (digest: string) => inlineRoots.has(digest) && local.has(digest);
     for (const digest of layout.layers.keys()) {
       const size = await fileSize(blobPath(dir, digest));
       if (size !== undefined) local.set(digest, size);
       const pack = owner.get(digest);
-      if (!pack || (inlineRoots.has(digest) && size !== undefined)) continue;
+      if (!pack || rootInline(digest)) continue;
       const entry = live.get(pack) ?? { bytes: 0, allLocal: true };
       entry.bytes += knownPacks.get(pack)!.blobs[digest]!;
       entry.allLocal &&= size !== undefined;
@@ -280,7 +282,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     const fresh: { digest: string; size: number }[] = [];
     for (const digest of layout.layers.keys()) {
       const pack = owner.get(digest);
-      if (inlineRoots.has(digest) && local.has(digest)) fresh.push({ digest, size: local.get(digest)! });
+      if (rootInline(digest)) fresh.push({ digest, size: local.get(digest)! });
       else if (pack && reused.has(pack)) assignments[digest] = pack;
       else if (local.has(digest)) fresh.push({ digest, size: local.get(digest)! });
       else throw new Error(`the cache export lacks the layer blob ${digest}, and no cache entry holds it`);
