@@ -30,7 +30,7 @@ export interface CacheService {
   entries(): { id: number; key: string; version: string; finalized: boolean; uploadedSize: number | null }[];
 }
 
-export const startCacheService = startJs as (options: { port: number; dir: string; host?: string; log?: (line: string) => void }) => Promise<CacheService>;
+export const startCacheService = startJs as (options: { port: number; dir: string; host?: string; log?: (line: string) => void; downMBps?: number; upMBps?: number; latencyMs?: number }) => Promise<CacheService>;
 
 const CACHE_ENV = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP', 'GITHUB_WORKSPACE'] as const;
 // v2 is used only off GHES (an unset server URL counts as github.com); the others would change what @actions/cache does.

@@ -58,8 +58,8 @@ var require_tunnel = __commonJS({
     init_import_meta_url();
     var net = require("net");
     var tls = require("tls");
-    var http2 = require("http");
-    var https = require("https");
+    var http3 = require("http");
+    var https2 = require("https");
     var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
@@ -69,24 +69,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -95,7 +95,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -1406,10 +1406,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request, err) {
+    function errorRequest(client, request2, err) {
       try {
-        request.onError(err);
-        assert(request.aborted);
+        request2.onError(err);
+        assert(request2.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -1985,7 +1985,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request2, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2032,24 +2032,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request.host !== null) {
+        if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request.host = val;
+        request2.host = val;
       } else if (headerName === "content-length") {
-        if (request.contentLength !== null) {
+        if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
-        request.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request.contentLength)) {
+        request2.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
-        request.contentType = val;
-        request.headers.push(key, val);
+      } else if (request2.contentType === null && headerName === "content-type") {
+        request2.contentType = val;
+        request2.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2058,12 +2058,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid connection header");
         }
         if (value === "close") {
-          request.reset = true;
+          request2.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request2.headers.push(key, val);
       }
     }
     module2.exports = Request;
@@ -4115,7 +4115,7 @@ var require_util2 = __commonJS({
     "use strict";
     init_import_meta_url();
     var { Transform } = require("node:stream");
-    var zlib2 = require("node:zlib");
+    var zlib3 = require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4166,11 +4166,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request) {
-      return request.urlList[request.urlList.length - 1];
+    function requestCurrentURL(request2) {
+      return request2.urlList[request2.urlList.length - 1];
     }
-    function requestBadPort(request) {
-      const url = requestCurrentURL(request);
+    function requestBadPort(request2) {
+      const url = requestCurrentURL(request2);
       if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
         return "blocked";
       }
@@ -4194,7 +4194,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4208,7 +4208,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request.referrerPolicy = policy;
+        request2.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4225,33 +4225,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request) {
-      let serializedOrigin = request.origin;
+    function appendRequestOriginHeader(request2) {
+      let serializedOrigin = request2.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request.responseTainting === "cors" || request.mode === "websocket") {
-        request.headersList.append("origin", serializedOrigin, true);
-      } else if (request.method !== "GET" && request.method !== "HEAD") {
-        switch (request.referrerPolicy) {
+      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
+        request2.headersList.append("origin", serializedOrigin, true);
+      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
+        switch (request2.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request.origin && urlHasHttpsScheme(request.origin) && !urlHasHttpsScheme(requestCurrentURL(request))) {
+            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request, requestCurrentURL(request))) {
+            if (!sameOrigin(request2, requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request.headersList.append("origin", serializedOrigin, true);
+        request2.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -4305,26 +4305,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
+    function determineRequestsReferrer(request2) {
+      const policy = request2.referrerPolicy;
       assert(policy);
       let referrerSource = null;
-      if (request.referrer === "client") {
+      if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request.referrer instanceof URL) {
-        referrerSource = request.referrer;
+      } else if (request2.referrer instanceof URL) {
+        referrerSource = request2.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
+      const areSameOrigin = sameOrigin(request2, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4335,7 +4335,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4496,7 +4496,7 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
     function sameOrigin(A, B) {
       if (A.origin === B.origin && A.origin === "null") {
@@ -4815,7 +4815,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib3.createInflate(this.#zlibOptions) : zlib3.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -6071,11 +6071,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
-        request.onResponseStarted();
+        request2.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6120,9 +6120,9 @@ var require_client_h1 = __commonJS({
         assert(!socket.destroyed);
         assert(!this.paused);
         assert((headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
-        assert(request.upgrade || request.method === "CONNECT");
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
+        assert(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6139,9 +6139,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error2) {
-          util.errorRequest(client, request, error2);
+          util.errorRequest(client, request2, error2);
           util.destroy(socket, error2);
         }
         client[kResume]();
@@ -6155,8 +6155,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
         assert(!this.upgrade);
@@ -6165,23 +6165,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request.upgrade) {
+        if (upgrade && !request2.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request.method === "CONNECT") {
+        if (request2.method === "CONNECT") {
           assert(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6212,11 +6212,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request.aborted) {
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request2.aborted) {
           return -1;
         }
-        if (request.method === "HEAD") {
+        if (request2.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6233,8 +6233,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         assert(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6247,7 +6247,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request.onData(buf) === false) {
+        if (request2.onData(buf) === false) {
           return constants3.ERROR.PAUSED;
         }
       }
@@ -6261,8 +6261,8 @@ var require_client_h1 = __commonJS({
         }
         assert(statusCode >= 100);
         assert((this.headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6274,11 +6274,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request.onComplete(headers);
+        request2.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
@@ -6376,13 +6376,13 @@ var require_client_h1 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(client2, request, err);
+            const request2 = requests[i];
+            util.errorRequest(client2, request2, err);
           }
         } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-          const request = client2[kQueue][client2[kRunningIdx]];
+          const request2 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request, err);
+          util.errorRequest(client2, request2, err);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
@@ -6412,18 +6412,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request) {
+        busy(request2) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request) {
-            if (client[kRunning] > 0 && !request.idempotent) {
+          if (request2) {
+            if (client[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request2.body) !== 0 && (util.isStream(request2.body) || util.isAsyncIterable(request2.body) || util.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -6489,8 +6489,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request.headersTimeout != null ? request.headersTimeout : client[kHeadersTimeout];
+            const request2 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6499,26 +6499,26 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request;
-      let { body, headers, contentLength } = request;
+    function writeH1(client, request2) {
+      const { method, path: path22, host, upgrade, blocking, reset } = request2;
+      let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType2] = extractBody(body);
-        if (request.contentType == null) {
+        if (request2.contentType == null) {
           headers.push("content-type", contentType2);
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request.contentType == null) {
+      } else if (util.isBlobLike(body) && request2.contentType == null) {
         const contentType2 = body.type;
         if (contentType2) {
           const contentTypeValue = `${contentType2}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6530,14 +6530,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6545,25 +6545,25 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
-          if (request.upgrade || request.method === "CONNECT") {
+        if (request2.completed) {
+          if (request2.upgrade || request2.method === "CONNECT") {
             util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util.errorRequest(client, request, error2 || new RequestAbortedError());
+        util.errorRequest(client, request2, error2 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6614,31 +6614,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob2(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob2(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6704,7 +6704,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
@@ -6724,18 +6724,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body);
           socket.uncork();
-          request.onBodySent(body);
-          if (!expectsPayload && request.reset !== false) {
+          request2.onBodySent(body);
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob2(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob2(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6748,9 +6748,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request.onBodySent(buffer);
-        request.onRequestSent();
-        if (!expectsPayload && request.reset !== false) {
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
+        if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -6758,7 +6758,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6777,7 +6777,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6795,9 +6795,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request;
+        this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -6807,7 +6807,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6826,7 +6826,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request.reset !== false) {
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -6846,7 +6846,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -6857,8 +6857,8 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
-        request.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -6942,11 +6942,11 @@ var require_client_h2 = __commonJS({
     var kOpenStreams = /* @__PURE__ */ Symbol("open streams");
     var extractBody;
     var h2ExperimentalWarned = false;
-    var http2;
+    var http22;
     try {
-      http2 = require("node:http2");
+      http22 = require("node:http2");
     } catch {
-      http2 = { constants: {} };
+      http22 = { constants: {} };
     }
     var {
       constants: {
@@ -6958,7 +6958,7 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_EXPECT,
         HTTP2_HEADER_STATUS
       }
-    } = http2;
+    } = http22;
     function parseH2Headers(headers) {
       const result = [];
       for (const [name, value] of Object.entries(headers)) {
@@ -6984,7 +6984,7 @@ var require_client_h2 = __commonJS({
           code: "UNDICI-H2"
         });
       }
-      const session = http2.connect(client[kUrl], {
+      const session = http22.connect(client[kUrl], {
         createConnection: () => socket,
         peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
       });
@@ -7004,8 +7004,8 @@ var require_client_h2 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(client2, request, err);
+            const request2 = requests[i];
+            util.errorRequest(client2, request2, err);
           }
         }
       });
@@ -7097,9 +7097,9 @@ var require_client_h2 = __commonJS({
       }
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
@@ -7109,12 +7109,12 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request) {
+    function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      let { body } = request2;
       if (upgrade) {
-        util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7138,17 +7138,17 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
+        if (request2.completed) {
           if (method === "CONNECT" && stream != null) {
             util.destroy(stream, error2 || new RequestAbortedError());
           }
           return;
         }
         error2 = error2 || new RequestAbortedError();
-        util.errorRequest(client, request, error2);
+        util.errorRequest(client, request2, error2);
         if (stream != null) {
           util.destroy(stream, error2);
         }
@@ -7157,11 +7157,11 @@ var require_client_h2 = __commonJS({
         client[kResume]();
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request, err);
+        util.errorRequest(client, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "CONNECT") {
@@ -7171,22 +7171,22 @@ var require_client_h2 = __commonJS({
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
           stream.off(errorMonitor, onUpgradeError);
-          request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request.onUpgradeError(error2);
+          request2.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
-            request.onUpgrade(null, null, stream);
+            request2.onUpgrade(null, null, stream);
           } catch (error2) {
             stream.off("response", onResponse);
             abort(error2);
             return;
           }
-          if (request.aborted) {
+          if (request2.aborted) {
             return;
           }
           stream.off("error", abort);
@@ -7198,10 +7198,10 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream.once("close", () => {
-          if (!upgradeResponseFinished && request.completed) {
+          if (!upgradeResponseFinished && request2.completed) {
             stream.off("response", onResponse);
             stream.off(errorMonitor, onUpgradeError);
-            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
+            request2.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
@@ -7223,14 +7223,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7255,25 +7255,25 @@ var require_client_h2 = __commonJS({
       ++session[kOpenStreams];
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request.onResponseStarted();
-        if (request.aborted) {
+        request2.onResponseStarted();
+        if (request2.aborted) {
           const err = new RequestAbortedError();
-          util.errorRequest(client, request, err);
+          util.errorRequest(client, request2, err);
           util.destroy(stream, err);
           return;
         }
-        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request.onData(chunk) === false) {
+          if (request2.onData(chunk) === false) {
             stream.pause();
           }
         });
       });
       stream.once("end", () => {
         if (stream.state?.state == null || stream.state.state < 6) {
-          request.onComplete([]);
+          request2.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7303,7 +7303,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7314,7 +7314,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7326,7 +7326,7 @@ var require_client_h2 = __commonJS({
               stream,
               body.stream(),
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7337,7 +7337,7 @@ var require_client_h2 = __commonJS({
               stream,
               body,
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7351,7 +7351,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             contentLength
           );
         } else if (util.isIterable(body)) {
@@ -7360,7 +7360,7 @@ var require_client_h2 = __commonJS({
             stream,
             body,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7370,7 +7370,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
@@ -7378,18 +7378,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body);
+          request2.onBodySent(body);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (error2) {
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline2(
         body,
@@ -7400,7 +7400,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe);
-            request.onRequestSent();
+            request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7410,10 +7410,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
       }
     }
-    async function writeBlob2(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeBlob2(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -7424,8 +7424,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request.onBodySent(buffer);
-        request.onRequestSent();
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7434,7 +7434,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7459,13 +7459,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request.onBodySent(chunk);
+          request2.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request.onRequestSent();
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7670,7 +7670,7 @@ var require_client = __commonJS({
     init_import_meta_url();
     var assert = require("node:assert");
     var net = require("node:net");
-    var http2 = require("node:http");
+    var http3 = require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7859,7 +7859,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7916,10 +7916,10 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
-        this[kQueue].push(request);
+        const request2 = new Request(origin, opts, handler);
+        this[kQueue].push(request2);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
+        } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7943,8 +7943,8 @@ var require_client = __commonJS({
         return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util.errorRequest(this, request, err);
+            const request2 = requests[i];
+            util.errorRequest(this, request2, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -7969,8 +7969,8 @@ var require_client = __commonJS({
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request = requests[i];
-          util.errorRequest(client, request, err);
+          const request2 = requests[i];
+          util.errorRequest(client, request2, err);
         }
         assert(client[kSize] === 0);
       }
@@ -8073,8 +8073,8 @@ var require_client = __commonJS({
         if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request, err);
+            const request2 = client[kQueue][client[kPendingIdx]++];
+            util.errorRequest(client, request2, err);
           }
         } else {
           onError(client, err);
@@ -8131,12 +8131,12 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request.servername) {
+        const request2 = client[kQueue][client[kPendingIdx]];
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request.servername;
+          client[kServerName] = request2.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -8152,10 +8152,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request)) {
+        if (client[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request.aborted && client[kHTTPContext].write(request)) {
+        if (!request2.aborted && client[kHTTPContext].write(request2)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -10018,10 +10018,10 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request(opts, callback) {
+    function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          request.call(this, opts, (err, data) => {
+          request2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve2(data);
           });
         });
@@ -10036,7 +10036,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = request;
+    module2.exports = request2;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -12968,7 +12968,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input = webidl.converters.RequestInfo(input, prefix, "input");
         init = webidl.converters.RequestInit(init, prefix, "init");
-        let request = null;
+        let request2 = null;
         let fallbackMode = null;
         const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -12985,18 +12985,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
-          request = makeRequest({ urlList: [parsedURL] });
+          request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init.dispatcher || input[kDispatcher];
           assert(input instanceof _Request);
-          request = input[kState];
+          request2 = input[kState];
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window = "client";
-        if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window = request.window;
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+          window = request2.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window}' must be null`);
@@ -13004,66 +13004,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window = "no-window";
         }
-        request = makeRequest({
+        request2 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request.method,
+          method: request2.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request.headersList,
+          headersList: request2.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request.unsafeRequest,
+          unsafeRequest: request2.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window,
           // priority request’s priority.
-          priority: request.priority,
+          priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request.origin,
+          origin: request2.origin,
           // referrer request’s referrer.
-          referrer: request.referrer,
+          referrer: request2.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request.referrerPolicy,
+          referrerPolicy: request2.referrerPolicy,
           // mode request’s mode.
-          mode: request.mode,
+          mode: request2.mode,
           // credentials mode request’s credentials mode.
-          credentials: request.credentials,
+          credentials: request2.credentials,
           // cache mode request’s cache mode.
-          cache: request.cache,
+          cache: request2.cache,
           // redirect mode request’s redirect mode.
-          redirect: request.redirect,
+          redirect: request2.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request.integrity,
+          integrity: request2.integrity,
           // keepalive request’s keepalive.
-          keepalive: request.keepalive,
+          keepalive: request2.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request.reloadNavigation,
+          reloadNavigation: request2.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request.historyNavigation,
+          historyNavigation: request2.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request.urlList]
+          urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request.mode === "navigate") {
-            request.mode = "same-origin";
+          if (request2.mode === "navigate") {
+            request2.mode = "same-origin";
           }
-          request.reloadNavigation = false;
-          request.historyNavigation = false;
-          request.origin = "client";
-          request.referrer = "client";
-          request.referrerPolicy = "";
-          request.url = request.urlList[request.urlList.length - 1];
-          request.urlList = [request.url];
+          request2.reloadNavigation = false;
+          request2.historyNavigation = false;
+          request2.origin = "client";
+          request2.referrer = "client";
+          request2.referrerPolicy = "";
+          request2.url = request2.urlList[request2.urlList.length - 1];
+          request2.urlList = [request2.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request.referrer = "no-referrer";
+            request2.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -13072,14 +13072,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request.referrer = "client";
+              request2.referrer = "client";
             } else {
-              request.referrer = parsedReferrer;
+              request2.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request.referrerPolicy = init.referrerPolicy;
+          request2.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -13094,33 +13094,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request.mode = mode;
+          request2.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request.credentials = init.credentials;
+          request2.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request.cache = init.cache;
+          request2.cache = init.cache;
         }
-        if (request.cache === "only-if-cached" && request.mode !== "same-origin") {
+        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request.redirect = init.redirect;
+          request2.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request.integrity = String(init.integrity);
+          request2.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request.keepalive = Boolean(init.keepalive);
+          request2.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request.method = mayBeNormalized;
+            request2.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13130,9 +13130,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request.method = method;
+            request2.method = method;
           }
-          if (!patchMethodWarning && request.method === "patch") {
+          if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13142,7 +13142,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this[kState] = request;
+        this[kState] = request2;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13170,12 +13170,12 @@ var require_request2 = __commonJS({
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
-        setHeadersList(this[kHeaders], request.headersList);
+        setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request.method)) {
+          if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
-              `'${request.method} is unsupported in no-cors mode.`
+              `'${request2.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
@@ -13194,14 +13194,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input instanceof _Request ? input[kState].body : null;
-        if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType2] = extractBody(
             init.body,
-            request.keepalive
+            request2.keepalive
           );
           initBody = extractedBody;
           if (contentType2 && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13213,12 +13213,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request.mode !== "same-origin" && request.mode !== "cors") {
+          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request.useCORSPreflightFlag = true;
+          request2.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13447,21 +13447,21 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request) {
-      const newRequest = makeRequest({ ...request, body: null });
-      if (request.body != null) {
-        newRequest.body = cloneBody(newRequest, request.body);
+    function cloneRequest(request2) {
+      const newRequest = makeRequest({ ...request2, body: null });
+      if (request2.body != null) {
+        newRequest.body = cloneBody(newRequest, request2.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard2) {
-      const request = new Request(kConstruct);
-      request[kState] = innerRequest;
-      request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
-      setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard2);
-      return request;
+      const request2 = new Request(kConstruct);
+      request2[kState] = innerRequest;
+      request2[kSignal] = signal;
+      request2[kHeaders] = new Headers2(kConstruct);
+      setHeadersList(request2[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request2[kHeaders], guard2);
+      return request2;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13605,7 +13605,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib2 = require("node:zlib");
+    var zlib3 = require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -13704,14 +13704,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request = requestObject[kState];
+      const request2 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request, null, requestObject.signal.reason);
+        abortFetch(p, request2, null, requestObject.signal.reason);
         return p.promise;
       }
-      const globalObject = request.client.globalObject;
+      const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request.serviceWorkers = "none";
+        request2.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13723,7 +13723,7 @@ var require_fetch = __commonJS({
           assert(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request, realResponse, requestObject.signal.reason);
+          abortFetch(p, request2, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13731,7 +13731,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request, responseObject, controller.serializedAbortReason);
+          abortFetch(p, request2, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13743,7 +13743,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request,
+        request: request2,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13784,12 +13784,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error2) {
+    function abortFetch(p, request2, responseObject, error2) {
       if (p) {
         p.reject(error2);
       }
-      if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error2).catch((err) => {
+      if (request2.body != null && isReadable(request2.body?.stream)) {
+        request2.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13810,7 +13810,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request,
+      request: request2,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13823,9 +13823,9 @@ var require_fetch = __commonJS({
       assert(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request.client != null) {
-        taskDestination = request.client.globalObject;
-        crossOriginIsolatedCapability = request.client.crossOriginIsolatedCapability;
+      if (request2.client != null) {
+        taskDestination = request2.client.globalObject;
+        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13833,7 +13833,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request,
+        request: request2,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13843,32 +13843,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert(!request.body || request.body.stream);
-      if (request.window === "client") {
-        request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
+      assert(!request2.body || request2.body.stream);
+      if (request2.window === "client") {
+        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
       }
-      if (request.origin === "client") {
-        request.origin = request.client.origin;
+      if (request2.origin === "client") {
+        request2.origin = request2.client.origin;
       }
-      if (request.policyContainer === "client") {
-        if (request.client != null) {
-          request.policyContainer = clonePolicyContainer(
-            request.client.policyContainer
+      if (request2.policyContainer === "client") {
+        if (request2.client != null) {
+          request2.policyContainer = clonePolicyContainer(
+            request2.client.policyContainer
           );
         } else {
-          request.policyContainer = makePolicyContainer();
+          request2.policyContainer = makePolicyContainer();
         }
       }
-      if (!request.headersList.contains("accept", true)) {
+      if (!request2.headersList.contains("accept", true)) {
         const value = "*/*";
-        request.headersList.append("accept", value, true);
+        request2.headersList.append("accept", value, true);
       }
-      if (!request.headersList.contains("accept-language", true)) {
-        request.headersList.append("accept-language", "*", true);
+      if (!request2.headersList.contains("accept-language", true)) {
+        request2.headersList.append("accept-language", "*", true);
       }
-      if (request.priority === null) {
+      if (request2.priority === null) {
       }
-      if (subresourceSet.has(request.destination)) {
+      if (subresourceSet.has(request2.destination)) {
       }
       mainFetch(fetchParams).catch((err) => {
         fetchParams.controller.terminate(err);
@@ -13876,50 +13876,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
-      if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
+      if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request);
-      if (requestBadPort(request) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
+      if (requestBadPort(request2) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request.referrerPolicy === "") {
-        request.referrerPolicy = request.policyContainer.referrerPolicy;
+      if (request2.referrerPolicy === "") {
+        request2.referrerPolicy = request2.policyContainer.referrerPolicy;
       }
-      if (request.referrer !== "no-referrer") {
-        request.referrer = determineRequestsReferrer(request);
+      if (request2.referrer !== "no-referrer") {
+        request2.referrer = determineRequestsReferrer(request2);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request.url) && request.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request.mode === "navigate" || request.mode === "websocket")
+            (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
-            request.responseTainting = "basic";
+            request2.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request.mode === "same-origin") {
+          if (request2.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request.mode === "no-cors") {
-            if (request.redirect !== "follow") {
+          if (request2.mode === "no-cors") {
+            if (request2.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request.responseTainting = "opaque";
+            request2.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request.responseTainting = "cors";
+          request2.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -13927,13 +13927,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request.responseTainting === "cors") {
+        if (request2.responseTainting === "cors") {
         }
-        if (request.responseTainting === "basic") {
+        if (request2.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request.responseTainting === "cors") {
+        } else if (request2.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request.responseTainting === "opaque") {
+        } else if (request2.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert(false);
@@ -13941,26 +13941,26 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request.urlList);
+        internalResponse.urlList.push(...request2.urlList);
       }
-      if (!request.timingAllowFailed) {
+      if (!request2.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request.method === "HEAD" || request.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request.integrity) {
+      if (request2.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request.responseTainting === "opaque" || response.body == null) {
+        if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
         const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request.integrity)) {
+          if (!bytesMatch(bytes, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
@@ -13976,8 +13976,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request);
+      const { request: request2 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request2);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -13986,19 +13986,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request);
+          const blobURLEntry = requestCurrentURL(request2);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request.method !== "GET" || !isBlobLike(blob)) {
+          if (request2.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request.headersList.contains("range", true)) {
+          if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -14006,7 +14006,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request.headersList.get("range", true);
+            const rangeHeader = request2.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14037,7 +14037,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14126,41 +14126,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request.serviceWorkers === "all") {
+      if (request2.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request.redirect === "follow") {
-          request.serviceWorkers = "none";
+        if (request2.redirect === "follow") {
+          request2.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request.responseTainting === "cors" && corsCheck(request, response) === "failure") {
+        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request, response) === "failure") {
-          request.timingAllowFailed = true;
+        if (TAOCheck(request2, response) === "failure") {
+          request2.timingAllowFailed = true;
         }
       }
-      if ((request.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request.origin,
-        request.client,
-        request.destination,
+      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request2.origin,
+        request2.client,
+        request2.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request.redirect !== "manual") {
+        if (request2.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request.redirect === "error") {
+        if (request2.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request.redirect === "manual") {
+        } else if (request2.redirect === "manual") {
           response = actualResponse;
-        } else if (request.redirect === "follow") {
+        } else if (request2.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert(false);
@@ -14170,13 +14170,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request).hash
+          requestCurrentURL(request2).hash
         );
         if (locationURL == null) {
           return response;
@@ -14187,63 +14187,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request.redirectCount === 20) {
+      if (request2.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request.redirectCount += 1;
-      if (request.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request, locationURL)) {
+      request2.redirectCount += 1;
+      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request.body != null && request.body.source == null) {
+      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
-        request.method = "GET";
-        request.body = null;
+      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
+        request2.method = "GET";
+        request2.body = null;
         for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+          request2.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request), locationURL)) {
-        request.headersList.delete("authorization", true);
-        request.headersList.delete("proxy-authorization", true);
-        request.headersList.delete("cookie", true);
-        request.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
+        request2.headersList.delete("authorization", true);
+        request2.headersList.delete("proxy-authorization", true);
+        request2.headersList.delete("cookie", true);
+        request2.headersList.delete("host", true);
       }
-      if (request.body != null) {
-        assert(request.body.source != null);
-        request.body = safelyExtractBody(request.body.source)[0];
+      if (request2.body != null) {
+        assert(request2.body.source != null);
+        request2.body = safelyExtractBody(request2.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request, actualResponse);
+      request2.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request.window === "no-window" && request.redirect === "error") {
+      if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest = request2;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
+      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -14320,7 +14320,7 @@ var require_fetch = __commonJS({
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request.window === "no-window") {
+        if (request2.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14332,7 +14332,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request.body == null || request.body.source != null)
+        (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14362,21 +14362,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request.cache = "no-store";
+        request2.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request.mode === "websocket") {
+      if (request2.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request.body == null && fetchParams.processRequestEndOfBody) {
+      if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request.body != null) {
+      } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -14404,7 +14404,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request.body.stream) {
+            for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -14515,17 +14515,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request);
+        const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
-            method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
-            headers: request.headersList.entries,
+            method: request2.method,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            headers: request2.headersList.entries,
             maxRedirections: 0,
-            upgrade: request.mode === "websocket" ? "websocket" : void 0
+            upgrade: request2.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14555,8 +14555,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14567,23 +14567,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib2.createGunzip({
+                    decoders.push(zlib3.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib2.createBrotliDecompress({
-                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib3.createBrotliDecompress({
+                      flush: zlib3.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib3.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -15545,31 +15545,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request, options, 1);
+        const p = this.#internalMatchAll(request2, options, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request = void 0, options = {}) {
+      async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request, options);
+        return this.#internalMatchAll(request2, options);
       }
-      async add(request) {
+      async add(request2) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
-        const requests = [request];
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15579,19 +15579,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request of requests) {
-          if (request === void 0) {
+        for (let request2 of requests) {
+          if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request = webidl.converters.RequestInfo(request);
-          if (typeof request === "string") {
+          request2 = webidl.converters.RequestInfo(request2);
+          if (typeof request2 === "string") {
             continue;
           }
-          const r = request[kState];
+          const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -15600,8 +15600,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request of requests) {
-          const r = new Request(request)[kState];
+        for (const request2 of requests) {
+          const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15678,17 +15678,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request, response) {
+      async put(request2, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
-          innerRequest = request[kState];
+        if (request2 instanceof Request) {
+          innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15759,21 +15759,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request, options = {}) {
+      async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request instanceof Request) {
-          r = request[kState];
+        if (request2 instanceof Request) {
+          r = request2[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert(typeof request === "string");
-          r = new Request(request)[kState];
+          assert(typeof request2 === "string");
+          r = new Request(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -15805,25 +15805,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request = void 0, options = {}) {
+      async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const promise = createDeferredPromise();
         const requests = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15835,9 +15835,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request2 of requests) {
+          for (const request3 of requests) {
             const requestObject = fromInnerRequest(
-              request2,
+              request3,
               new AbortController().signal,
               "immutable"
             );
@@ -15955,9 +15955,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request.url);
+        const cachedURL = new URL(request2.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -15973,7 +15973,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -15981,20 +15981,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request, options, maxResponses = Infinity) {
+      #internalMatchAll(request2, options, maxResponses = Infinity) {
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const responses = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -16084,21 +16084,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request = webidl.converters.RequestInfo(request);
+        request2 = webidl.converters.RequestInfo(request2);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -17288,7 +17288,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
-      const request = makeRequest({
+      const request2 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -17300,18 +17300,18 @@ var require_connection = __commonJS({
       });
       if (options.headers) {
         const headersList = getHeadersList(new Headers2(options.headers));
-        request.headersList = headersList;
+        request2.headersList = headersList;
       }
       const keyValue2 = crypto8.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue2);
-      request.headersList.append("sec-websocket-version", "13");
+      request2.headersList.append("sec-websocket-key", keyValue2);
+      request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request.headersList.append("sec-websocket-protocol", protocol);
+        request2.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request2.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request,
+        request: request2,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -17348,7 +17348,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
               return;
@@ -20190,8 +20190,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text2) {
-        return { uri, languageId, version, text: text2 };
+      function create(uri, languageId, version, text3) {
+        return { uri, languageId, version, text: text3 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -20574,8 +20574,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text2) {
-        return { range, text: text2 };
+      function create(range, text3) {
+        return { range, text: text3 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -20679,8 +20679,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text2) {
-        return { range, text: text2 };
+      function create(range, text3) {
+        return { range, text: text3 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -20709,7 +20709,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text2 = document.getText();
+        let text3 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -20717,19 +20717,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text2.length;
+        let lastModifiedOffset = text3.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
+            text3 = text3.substring(0, startOffset) + e.newText + text3.substring(endOffset, text3.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text2;
+        return text3;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare) {
@@ -20794,21 +20794,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text2 = this._content;
+          const text3 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text2.length; i++) {
+          for (let i = 0; i < text3.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text2.charAt(i);
+            const ch = text3.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text3.length && text3.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text2.length > 0) {
-            lineOffsets.push(text2.length);
+          if (isLineStart && text3.length > 0) {
+            lineOffsets.push(text3.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -21116,12 +21116,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text3, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text3.length && text3.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -21318,7 +21318,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text2 = document.getText();
+        const text3 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -21333,14 +21333,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text2.substring(lastModifiedOffset, startOffset));
+            spans.push(text3.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text2.substr(lastModifiedOffset));
+        spans.push(text3.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -22359,18 +22359,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text2 = this.document.getText(candidateRange);
+        const text3 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text2.charAt(index) === "	") {
+          while (text3.charAt(index) === "	") {
             index++;
           }
-          if (text2.substring(index) === name) {
+          if (text3.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text2 === name ? candidateRange : null;
+        return text3 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -23163,11 +23163,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text2 = this.document.getText();
+            let text3 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text3 = text3.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text3, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -27381,7 +27381,7 @@ init_import_meta_url();
 
 // src/main.ts
 init_import_meta_url();
-var import_node_crypto11 = __toESM(require("node:crypto"), 1);
+var import_node_crypto13 = __toESM(require("node:crypto"), 1);
 var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
@@ -27700,8 +27700,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -27797,10 +27797,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27829,9 +27829,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27842,8 +27842,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -29359,12 +29359,12 @@ var IgnoreMatcher = class {
     return true;
   }
 };
-function parseIgnoreFile(text2, file) {
-  return compilePatterns(readIgnoreLines(text2), file);
+function parseIgnoreFile(text3, file) {
+  return compilePatterns(readIgnoreLines(text3), file);
 }
-function readIgnoreLines(text2) {
+function readIgnoreLines(text3) {
   const out = [];
-  const lines2 = text2.split("\n");
+  const lines2 = text3.split("\n");
   if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
   for (let n = 0; n < lines2.length; n++) {
     let line = lines2[n];
@@ -29386,10 +29386,10 @@ function readIgnoreLines(text2) {
 }
 function compilePatterns(raw, file) {
   const patterns = [];
-  for (const { text: text2, line } of raw) {
+  for (const { text: text3, line } of raw) {
     const where = { file, line: line > 0 ? line : void 0 };
     const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text2);
+    let p = goTrimSpace(text3);
     if (p === "") continue;
     p = cleanPath(p);
     let exclusion = false;
@@ -29401,13 +29401,13 @@ function compilePatterns(raw, file) {
       p = p.slice(1);
     }
     const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text2}": ${syntax}${at}`, where);
+    if (syntax) throw new UserError(`bad pattern "${text3}": ${syntax}${at}`, where);
     let compiled;
     try {
       compiled = compilePattern(p, exclusion, line);
     } catch (error2) {
       if (error2 instanceof PatternError) {
-        throw new UserError(`bad pattern "${text2}": ${error2.message}${at}`, where);
+        throw new UserError(`bad pattern "${text3}": ${error2.message}${at}`, where);
       }
       throw error2;
     }
@@ -29732,8 +29732,8 @@ function loadIgnoreRules(contextDir, dockerfilePath) {
   const file = findIgnoreFile(contextDir, dockerfilePath);
   if (!file) return { matcher: null };
   const shown = displayPath(file);
-  const text2 = import_node_fs3.default.readFileSync(file, "utf8");
-  return { matcher: parseIgnoreFile(text2, shown), file: shown };
+  const text3 = import_node_fs3.default.readFileSync(file, "utf8");
+  return { matcher: parseIgnoreFile(text3, shown), file: shown };
 }
 async function readContextManifest(contextDir, dockerfilePath, options = {}) {
   let root;
@@ -29884,10 +29884,10 @@ function isIndexMediaType(mediaType) {
 function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
-function parsePlatform(text2) {
-  const [os9, architecture, variant] = text2.split("/");
-  if (!os9 || !architecture || text2.split("/").length > 3) {
-    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
+function parsePlatform(text3) {
+  const [os9, architecture, variant] = text3.split("/");
+  if (!os9 || !architecture || text3.split("/").length > 3) {
+    throw new UserError(`platform "${text3}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
   return variant ? { os: os9, architecture, variant } : { os: os9, architecture };
 }
@@ -29932,17 +29932,17 @@ function buildPlatform(env) {
 function targetPlatforms(requested, build) {
   return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
 }
-function normalizePlatform(text2) {
-  const platform2 = parsePlatform(text2.trim());
+function normalizePlatform(text3) {
+  const platform2 = parsePlatform(text3.trim());
   if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
   if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
   return formatPlatform(platform2);
 }
 function platformArgs(target, build) {
   const args = /* @__PURE__ */ new Map();
-  for (const [prefix, text2] of [["TARGET", target], ["BUILD", build]]) {
-    const platform2 = parsePlatform(text2);
-    args.set(`${prefix}PLATFORM`, text2);
+  for (const [prefix, text3] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text3);
+    args.set(`${prefix}PLATFORM`, text3);
     args.set(`${prefix}OS`, platform2.os);
     args.set(`${prefix}ARCH`, platform2.architecture);
     args.set(`${prefix}VARIANT`, platform2.variant ?? "");
@@ -29954,8 +29954,8 @@ var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "ne
 function parseStepName(name) {
   const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
   if (!match) return void 0;
-  const [, platformText, stage, index, total, text2] = match;
-  const label = { index: Number(index), total: Number(total), text: text2 };
+  const [, platformText, stage, index, total, text3] = match;
+  const label = { index: Number(index), total: Number(total), text: text3 };
   if (stage !== void 0) label.stage = stage;
   if (platformText !== void 0) {
     const [runsOn, targetArch] = platformText.split("->");
@@ -30063,8 +30063,8 @@ function withPlatformArgs(globalArgs, platform2) {
   for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
   return vars;
 }
-function substitute(text2, vars) {
-  return text2.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+function substitute(text3, vars) {
+  return text3.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
     const value = vars.get(braced ?? bare);
     if (op === "-") return value ? value : word;
     if (op === "+") return value ? word : "";
@@ -30225,15 +30225,15 @@ function renderAdviceMarkdown(advice) {
 function contextCopy(instruction) {
   if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
   let words;
-  const text2 = instruction.args.trim();
-  if (text2.startsWith("[")) {
+  const text3 = instruction.args.trim();
+  if (text3.startsWith("[")) {
     try {
-      words = JSON.parse(text2);
+      words = JSON.parse(text3);
     } catch {
       return void 0;
     }
   } else {
-    words = text2.split(/\s+/);
+    words = text3.split(/\s+/);
     if (words.some((word) => /^--from=/i.test(word))) return void 0;
     words = words.filter((word) => !word.startsWith("--"));
   }
@@ -30244,15 +30244,15 @@ function isBroad(copy) {
   return copy.sources.some((source) => BROAD_SOURCES.has(source));
 }
 function commandsOf(run2) {
-  let text2 = run2.args.trim();
-  if (text2.startsWith("[")) {
+  let text3 = run2.args.trim();
+  if (text3.startsWith("[")) {
     try {
-      text2 = JSON.parse(text2).join(" ");
+      text3 = JSON.parse(text3).join(" ");
     } catch {
     }
   }
-  text2 = text2.replace(/^(--\S+\s+)+/, "");
-  return text2.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
+  text3 = text3.replace(/^(--\S+\s+)+/, "");
+  return text3.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
 function installers(run2) {
   return commandsOf(run2).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
@@ -30271,8 +30271,8 @@ function usesCopy(run2, copy) {
   return names.some((name) => name && run2.args.includes(name));
 }
 function show(instruction) {
-  const text2 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
-  return `\`${text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2}\``;
+  const text3 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
+  return `\`${text3.length > 40 ? `${text3.slice(0, 39)}\u2026` : text3}\``;
 }
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
@@ -30490,26 +30490,26 @@ function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
   return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
-function lastLine(text2) {
-  return text2.trim().split("\n").filter(Boolean).pop() ?? "no output";
+function lastLine(text3) {
+  return text3.trim().split("\n").filter(Boolean).pop() ?? "no output";
 }
 
 // src/builder.ts
-function buildxArgs(request) {
+function buildxArgs(request2) {
   const args = ["buildx", "build", "--progress=rawjson"];
-  if (request.builder) args.push("--builder", request.builder);
-  args.push("--file", request.dockerfile, "--metadata-file", request.metadataFile);
-  for (const tag of request.tags) args.push("--tag", tag);
-  for (const [name, value] of Object.entries(request.labels)) args.push("--label", `${name}=${value}`);
-  for (const annotation of request.annotations ?? []) args.push("--annotation", annotation);
-  args.push(...request.options);
-  for (const spec of request.cacheFrom) args.push("--cache-from", spec);
-  if (request.evaluates) return [...args, request.context];
-  for (const spec of request.cacheTo) args.push("--cache-to", spec);
-  if (request.outputs?.length) args.push(...request.outputs);
-  else if (request.push) args.push("--push");
-  if (request.load && !(request.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push("--load");
-  args.push(request.context);
+  if (request2.builder) args.push("--builder", request2.builder);
+  args.push("--file", request2.dockerfile, "--metadata-file", request2.metadataFile);
+  for (const tag of request2.tags) args.push("--tag", tag);
+  for (const [name, value] of Object.entries(request2.labels)) args.push("--label", `${name}=${value}`);
+  for (const annotation of request2.annotations ?? []) args.push("--annotation", annotation);
+  args.push(...request2.options);
+  for (const spec of request2.cacheFrom) args.push("--cache-from", spec);
+  if (request2.evaluates) return [...args, request2.context];
+  for (const spec of request2.cacheTo) args.push("--cache-to", spec);
+  if (request2.outputs?.length) args.push(...request2.outputs);
+  else if (request2.push) args.push("--push");
+  if (request2.load && !(request2.outputs ?? []).some((flag) => /(^|,)type=docker(,|$)/.test(flag))) args.push("--load");
+  args.push(request2.context);
   return args;
 }
 var KEPT_OUTPUT_LINES = 20;
@@ -30533,9 +30533,9 @@ var ProgressReader = class {
     if (this.pending) {
       this.pending.push(line);
       if (line === "}") {
-        const text2 = this.pending.join("\n");
+        const text3 = this.pending.join("\n");
         this.pending = void 0;
-        this.apply(text2);
+        this.apply(text3);
       }
       return void 0;
     }
@@ -30549,10 +30549,10 @@ var ProgressReader = class {
     }
     return line;
   }
-  apply(text2) {
+  apply(text3) {
     let status;
     try {
-      status = JSON.parse(text2);
+      status = JSON.parse(text3);
     } catch {
       return;
     }
@@ -30567,9 +30567,9 @@ var ProgressReader = class {
       }
     }
     for (const log of status.logs ?? []) {
-      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text3) => text3.trim() !== "");
+      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text4) => text4.trim() !== "");
       const name = this.vertices.get(log.vertex)?.name ?? "";
-      for (const text3 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text3}`);
+      for (const text4 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text4}`);
       this.output.set(log.vertex, [...this.output.get(log.vertex) ?? [], ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
@@ -30600,26 +30600,26 @@ function dockerfileSteps(steps) {
   }
   return [...byName.values()];
 }
-async function runBuild(request, hooks) {
+async function runBuild(request2, hooks) {
   const progress = new ProgressReader(hooks.log);
   const messages = [];
   const started = Date.now();
-  const run2 = await docker(buildxArgs(request), {
+  const run2 = await docker(buildxArgs(request2), {
     env: hooks.env,
     onStderrLine: (line) => {
-      const text2 = progress.read(line);
-      if (text2 !== void 0 && text2.trim() !== "") {
-        messages.push(text2);
-        hooks.log?.(text2);
+      const text3 = progress.read(line);
+      if (text3 !== void 0 && text3.trim() !== "") {
+        messages.push(text3);
+        hooks.log?.(text3);
       }
     },
     onStdoutLine: hooks.log
   });
   const steps = progress.steps();
   const seconds2 = (Date.now() - started) / 1e3;
-  const answered = request.evaluates && run2.stdout.trim().startsWith("{");
+  const answered = request2.evaluates && run2.stdout.trim().startsWith("{");
   if (run2.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run2.stderr), steps);
-  const metadata = await readMetadata(request.metadataFile);
+  const metadata = await readMetadata(request2.metadataFile);
   return {
     digest: metadata["containerimage.digest"],
     imageId: metadata["containerimage.config.digest"],
@@ -30671,8 +30671,8 @@ function cacheKeys(parts) {
 }
 function platformPart(platforms2) {
   if (platforms2.length === 0) return "";
-  const text2 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
-  return `${text2.length <= 60 ? text2 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text2).digest("hex").slice(0, 16)}`}-`;
+  const text3 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text3.length <= 60 ? text3 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text3).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -30709,9 +30709,9 @@ var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
 var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text2, where = {}) {
-  const invalid = (reason) => new UserError(`"${text2}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text2.trim();
+function parseReference(text3, where = {}) {
+  const invalid = (reason) => new UserError(`"${text3}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text3.trim();
   if (trimmed === "") throw invalid("it is empty");
   if (/\s/.test(trimmed)) throw invalid("it contains white space");
   let rest = trimmed;
@@ -30750,8 +30750,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text2) {
-  return DIGEST.test(text2) && hasKnownLength(text2);
+function isDigest(text3) {
+  return DIGEST.test(text3) && hasKnownLength(text3);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -30815,9 +30815,9 @@ function registryCacheRef(cacheRefInput, firstImage) {
       input: "cache-ref"
     });
   }
-  const text2 = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
-  const reference = parseReference(text2, { input: "cache-ref" });
-  if (reference.digest) throw new UserError(`cache-ref "${text2}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
+  const text3 = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
+  const reference = parseReference(text3, { input: "cache-ref" });
+  if (reference.digest) throw new UserError(`cache-ref "${text3}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
   return formatReference({ ...reference, tag: reference.tag ?? DEFAULT_CACHE_TAG });
 }
 function recordRefOf(cacheRef) {
@@ -31013,8 +31013,8 @@ function captureAnnotations() {
     return write(chunk, ...rest);
   });
 }
-function unescapeCommand(text2) {
-  return text2.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
+function unescapeCommand(text3) {
+  return text3.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
 }
 
 // src/cache/oci-layout.ts
@@ -31347,6 +31347,7 @@ function formatMiB(bytes) {
 
 // src/cache/delta-restore.ts
 init_import_meta_url();
+var import_node_crypto9 = require("node:crypto");
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
 var import_node_path6 = __toESM(require("node:path"), 1);
 
@@ -31433,6 +31434,217 @@ function keyed(group2, keyPrefix, avoid) {
   let key = packKey(keyPrefix, digests);
   while (avoid.has(key)) key = packKey(keyPrefix, [...digests, `replaces ${key}`]);
   return { key, blobs: group2, bytes: group2.reduce((sum, blob) => sum + blob.size, 0) };
+}
+
+// src/cache/pack-stream.ts
+init_import_meta_url();
+var import_node_child_process2 = require("node:child_process");
+var import_node_crypto8 = require("node:crypto");
+var import_node_http = __toESM(require("node:http"), 1);
+var import_node_https = __toESM(require("node:https"), 1);
+var import_node_zlib2 = __toESM(require("node:zlib"), 1);
+
+// src/cache/tar-reader.ts
+init_import_meta_url();
+var BLOCK = 512;
+async function readTar(source, open2) {
+  let header = Buffer.alloc(0);
+  let entry;
+  let remaining = 0;
+  let padding = 0;
+  let zeroBlocks = 0;
+  let pax = {};
+  let longName;
+  const finish2 = async () => {
+    const done = entry;
+    entry = void 0;
+    if (done.kind === "file") await done.sink?.end();
+    else if (done.kind === "pax") pax = parsePax(Buffer.concat(done.chunks));
+    else if (done.kind === "longname") longName = Buffer.concat(done.chunks).toString("utf8").replace(/\0+$/, "");
+  };
+  for await (const chunk of source) {
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (zeroBlocks >= 2) break;
+      if (entry && remaining > 0) {
+        const piece = chunk.subarray(offset, offset + Math.min(remaining, chunk.length - offset));
+        offset += piece.length;
+        remaining -= piece.length;
+        if (entry.kind === "file") await entry.sink?.write(piece);
+        else if (entry.kind !== "skip") entry.chunks.push(Buffer.from(piece));
+        if (remaining === 0) await finish2();
+        continue;
+      }
+      if (padding > 0) {
+        const skipped = Math.min(padding, chunk.length - offset);
+        offset += skipped;
+        padding -= skipped;
+        continue;
+      }
+      const take = Math.min(BLOCK - header.length, chunk.length - offset);
+      header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+      offset += take;
+      if (header.length < BLOCK) continue;
+      const block = header;
+      header = Buffer.alloc(0);
+      if (block.every((byte) => byte === 0)) {
+        zeroBlocks += 1;
+        continue;
+      }
+      zeroBlocks = 0;
+      const parsed = parseHeader(block);
+      const size = parsed.type === "x" || parsed.type === "g" || parsed.type === "L" ? parsed.size : Number(pax.size ?? parsed.size);
+      const path22 = pax.path ?? longName ?? parsed.path;
+      if (parsed.type === "x") entry = { kind: "pax", chunks: [] };
+      else if (parsed.type === "L") entry = { kind: "longname", chunks: [] };
+      else if (parsed.type === "g") entry = { kind: "skip" };
+      else {
+        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path22, size }) };
+        else entry = { kind: "skip" };
+        pax = {};
+        longName = void 0;
+      }
+      remaining = size;
+      padding = (BLOCK - size % BLOCK) % BLOCK;
+      if (size === 0) await finish2();
+    }
+  }
+  if (zeroBlocks < 2 && (entry || header.length > 0 || padding > 0)) throw new Error("the archive ends in the middle of an entry");
+}
+function parseHeader(block) {
+  const stored = parseOctal(block.subarray(148, 156));
+  let sum = 0;
+  for (let index = 0; index < BLOCK; index += 1) sum += index >= 148 && index < 156 ? 32 : block[index];
+  if (stored !== sum) throw new Error("a tar header does not match its checksum");
+  const name = text(block.subarray(0, 100));
+  const ustar = block.subarray(257, 262).toString("latin1") === "ustar";
+  const prefix = ustar ? text(block.subarray(345, 500)) : "";
+  return { path: prefix ? `${prefix}/${name}` : name, size: parseSize(block.subarray(124, 136)), type: String.fromCharCode(block[156]) };
+}
+function text(field) {
+  const end = field.indexOf(0);
+  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
+}
+function parseOctal(field) {
+  const digits = field.toString("latin1").replace(/\0.*$/s, "").trim();
+  return digits === "" ? 0 : parseInt(digits, 8);
+}
+function parseSize(field) {
+  if ((field[0] & 128) === 0) return parseOctal(field);
+  let value = field[0] & 127;
+  for (let index = 1; index < field.length; index += 1) value = value * 256 + field[index];
+  return value;
+}
+function parsePax(data) {
+  const records = {};
+  let offset = 0;
+  while (offset < data.length) {
+    const space = data.indexOf(32, offset);
+    if (space === -1) break;
+    const length = Number(data.subarray(offset, space).toString("latin1"));
+    if (!Number.isInteger(length) || length <= 0) break;
+    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
+    const equals = record.indexOf("=");
+    if (equals > 0) records[record.slice(0, equals)] = record.slice(equals + 1);
+    offset += length;
+  }
+  return records;
+}
+
+// src/cache/pack-stream.ts
+function streamingService(env = process.env) {
+  const url = env.ACTIONS_RESULTS_URL;
+  const token2 = env.ACTIONS_RUNTIME_TOKEN;
+  if (!env.ACTIONS_CACHE_SERVICE_V2 || !url || !token2) return void 0;
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) return void 0;
+  return { url, token: token2 };
+}
+var detected;
+function compressionMethod() {
+  return detected ??= new Promise((resolve2) => {
+    const child2 = (0, import_node_child_process2.spawn)("zstd", ["--quiet", "--version"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child2.stdout.on("data", (data) => output += data.toString());
+    child2.stderr.on("data", (data) => output += data.toString());
+    child2.on("error", () => resolve2("gzip"));
+    child2.on("close", () => resolve2(output.trim() === "" ? "gzip" : "zstd-without-long"));
+  });
+}
+function cacheVersion(paths, method, platform2 = process.platform) {
+  const components = [...paths, method, ...platform2 === "win32" ? ["windows-only"] : [], "1.0"];
+  return (0, import_node_crypto8.createHash)("sha256").update(components.join("|")).digest("hex");
+}
+var StreamFailed = class extends Error {
+};
+async function downloadUrl(service, key, version) {
+  const url = new URL("twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL", service.url.endsWith("/") ? service.url : `${service.url}/`);
+  const body = JSON.stringify({ key, restore_keys: [], version });
+  const response = await request(url, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${service.token}`, "Content-Type": "application/json", Accept: "application/json", "Content-Length": Buffer.byteLength(body) },
+    body
+  });
+  const text3 = await readAll(response);
+  if (response.statusCode !== 200) throw new StreamFailed(`the cache service answered ${response.statusCode} to the download lookup`);
+  const answer = JSON.parse(text3.toString("utf8"));
+  if (!answer.ok) return void 0;
+  if (answer.matched_key !== key || !answer.signed_download_url) throw new StreamFailed("the cache service answered the download lookup with another entry");
+  return answer.signed_download_url;
+}
+async function readArchive(url, method, open2) {
+  const response = await request(new URL(url), { method: "GET", headers: {} });
+  if (response.statusCode !== 200) {
+    response.resume();
+    throw new StreamFailed(`the cache service answered ${response.statusCode} to the archive download`);
+  }
+  let compressed = 0;
+  response.on("data", (chunk) => compressed += chunk.length);
+  const decompressed = decompress(response, method);
+  try {
+    await readTar(decompressed.stream, open2);
+    await decompressed.done;
+  } catch (error2) {
+    response.destroy();
+    decompressed.stream.destroy();
+    throw error2 instanceof StreamFailed ? error2 : new StreamFailed(`the archive could not be read: ${error2.message}`);
+  }
+  return compressed;
+}
+function decompress(source, method) {
+  if (method === "gzip") {
+    const gunzip = import_node_zlib2.default.createGunzip();
+    source.on("error", (error2) => gunzip.destroy(error2));
+    source.pipe(gunzip);
+    return { stream: gunzip, done: Promise.resolve() };
+  }
+  const child2 = (0, import_node_child_process2.spawn)("zstd", ["-d", "-c", "-q", "--long=30"], { stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child2.stderr.on("data", (data) => stderr += data.toString());
+  source.on("error", (error2) => child2.stdout.destroy(error2));
+  child2.stdin.on("error", () => {
+  });
+  source.pipe(child2.stdin);
+  const done = new Promise((resolve2, reject) => {
+    child2.on("error", reject);
+    child2.on("close", (code) => code === 0 ? resolve2() : reject(new StreamFailed(`zstd could not decompress the archive: ${stderr.trim() || `exit ${code}`}`)));
+  });
+  done.catch(() => {
+  });
+  return { stream: child2.stdout, done };
+}
+function request(url, options) {
+  const transport = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
+  return new Promise((resolve2, reject) => {
+    const sent = transport.request(url, { method: options.method, headers: options.headers, timeout: 3e4 }, resolve2);
+    sent.on("timeout", () => sent.destroy(new StreamFailed(`no answer from ${url.host} in 30 s`)));
+    sent.on("error", (error2) => reject(error2 instanceof StreamFailed ? error2 : new StreamFailed(`${url.host}: ${error2.message}`)));
+    sent.end(options.body);
+  });
+}
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 // src/cache/store.ts
@@ -31711,6 +31923,9 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
   return withLock(folder, async () => {
     try {
       await import_promises7.default.rm(folder, { recursive: true, force: true });
+      const streamed = await streamPack(context, session, dir, key, pack, needed, arrivals);
+      if (streamed) return streamed;
+      await import_promises7.default.rm(folder, { recursive: true, force: true });
       const matched = await session.run(cache.restoreCache([folder], key, []));
       traffic.requestsDown += matched ? 2 : 1;
       if (matched !== key) return { missing: true, corrupt: [] };
@@ -31740,6 +31955,62 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
       await import_promises7.default.rm(folder, { recursive: true, force: true });
     }
   });
+}
+async function streamPack(context, session, dir, key, pack, needed, arrivals) {
+  const service = streamingService();
+  if (!service) return void 0;
+  const { traffic } = context;
+  const folder = context.packDir(key);
+  const method = await compressionMethod();
+  const url = await downloadUrl(service, key, cacheVersion([folder], method)).catch(() => null);
+  traffic.requestsDown += 1;
+  if (url === null) return void 0;
+  if (url === void 0) return { missing: true, corrupt: [] };
+  traffic.requestsDown += 1;
+  await import_promises7.default.mkdir(folder, { recursive: true });
+  const verified = /* @__PURE__ */ new Map();
+  let writing;
+  try {
+    await readArchive(url, method, async (file) => {
+      const digest = `sha256:${import_node_path6.default.basename(file.path)}`;
+      if (pack.blobs[digest] === void 0 || verified.has(digest)) return void 0;
+      const hash = (0, import_node_crypto9.createHash)("sha256");
+      const part = import_node_path6.default.join(folder, hexOf(digest));
+      const handle = needed.has(digest) ? await import_promises7.default.open(part, "w") : void 0;
+      writing = handle;
+      return {
+        async write(chunk) {
+          session.check();
+          hash.update(chunk);
+          traffic.bytesDown += chunk.length;
+          if (handle) await handle.write(chunk);
+        },
+        async end() {
+          writing = void 0;
+          await handle?.close();
+          const matches = `sha256:${hash.digest("hex")}` === digest;
+          verified.set(digest, matches);
+          if (!handle) return;
+          if (!matches) return arrivals.arrived(digest, false);
+          await moveFile(part, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+          arrivals.arrived(digest, true);
+        }
+      };
+    });
+  } catch (error2) {
+    if (error2 instanceof StreamFailed) return void 0;
+    throw error2;
+  } finally {
+    await writing?.close().catch(() => {
+    });
+  }
+  session.check();
+  const corrupt = [...verified].filter(([, matches]) => !matches).map(([digest]) => digest);
+  const whole = Object.keys(pack.blobs).every((digest) => verified.get(digest) === true);
+  if (whole) context.knownPacks.set(key, pack);
+  if (corrupt.length > 0) context.corruptPacks.add(key);
+  return { missing: false, corrupt };
 }
 
 // src/cache/delta-store.ts
@@ -32010,7 +32281,7 @@ function deltaCacheStore(options) {
 
 // src/credentials.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
+var import_node_child_process3 = require("node:child_process");
 var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 
@@ -32093,15 +32364,15 @@ function registryOfAuthKey(key) {
 }
 function readDockerConfigFile(dir) {
   const file = import_node_path8.default.join(dir, "config.json");
-  let text2;
+  let text3;
   try {
-    text2 = import_node_fs8.default.readFileSync(file, "utf8");
+    text3 = import_node_fs8.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
-  if (text2.trim() === "") return {};
+  if (text3.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text2);
+    const parsed = JSON.parse(text3);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
     throw new UserError(`${file} is not valid JSON (${messageOf(error2)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
@@ -32126,7 +32397,7 @@ function runCredentialHelper(env) {
   return (helper, serverUrl) => {
     let stdout;
     try {
-      stdout = (0, import_node_child_process2.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
+      stdout = (0, import_node_child_process3.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
     } catch (error2) {
       const failure = error2;
       if (failure.code === "ENOENT") throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
@@ -32194,9 +32465,9 @@ var Credentials = class {
     return login;
   }
 };
-function parseLoginsInput(text2) {
+function parseLoginsInput(text3) {
   const logins = [];
-  for (const raw of text2.split(/\r?\n/)) {
+  for (const raw of text3.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const values = {};
@@ -32234,13 +32505,13 @@ function registriesOf(refs) {
 
 // src/docker-config.ts
 init_import_meta_url();
-var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+var import_node_crypto10 = __toESM(require("node:crypto"), 1);
 var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path9.default.join(tempRoot, `image-build-docker-${import_node_crypto8.default.randomBytes(6).toString("hex")}`);
+  const dir = import_node_path9.default.join(tempRoot, `image-build-docker-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
   import_node_fs9.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
     const source = import_node_path9.default.join(originalDir, shared);
@@ -32321,15 +32592,15 @@ function toInt(value) {
 }
 function readPayload(path22, readFile) {
   if (!path22) return {};
-  let text2;
+  let text3;
   try {
-    text2 = readFile(path22);
+    text3 = readFile(path22);
   } catch {
     return {};
   }
-  if (text2.trim() === "") return {};
+  if (text3.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text2);
+    const parsed = JSON.parse(text3);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
     throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
@@ -32542,8 +32813,8 @@ function evaluatesOnly(call) {
 function callFlagValue(call) {
   return call.split(",")[0].trim() === "check" && !/(^|,)\s*format=/.test(call) ? `${call},format=json` : call;
 }
-function decode(text2) {
-  return text2 ? Buffer.from(text2, "base64").toString("utf8").trim() : "";
+function decode(text3) {
+  return text3 ? Buffer.from(text3, "base64").toString("utf8").trim() : "";
 }
 
 // src/build-outputs.ts
@@ -32609,16 +32880,16 @@ function outputFlags(plan, options) {
 init_import_meta_url();
 var ListSyntaxError = class extends Error {
 };
-function inputList(text2, options = {}) {
+function inputList(text3, options = {}) {
   const items = [];
-  for (const record of csvRecords(text2, options.quote !== false)) {
+  for (const record of csvRecords(text3, options.quote !== false)) {
     if (record.length === 1) items.push(...options.ignoreComma ? record : record[0].split(","));
     else if (options.ignoreComma) items.push(record.join(","));
     else items.push(...record);
   }
   return items.map((item) => item.trim()).filter((item) => item !== "");
 }
-function csvRecords(text2, quotes) {
+function csvRecords(text3, quotes) {
   const records = [];
   let record = [];
   let field = "";
@@ -32629,14 +32900,14 @@ function csvRecords(text2, quotes) {
     if (!(record.length === 1 && record[0] === "")) records.push(record);
     record = [];
   };
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2[i];
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3[i];
     if (quoting) {
       if (ch !== '"') {
         field += ch;
         continue;
       }
-      const next = text2[i + 1];
+      const next = text3[i + 1];
       if (next === '"') {
         field += '"';
         i++;
@@ -32652,7 +32923,7 @@ function csvRecords(text2, quotes) {
       record.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text2[i + 1] === "\n") i++;
+      if (ch === "\r" && text3[i + 1] === "\n") i++;
       endRecord();
     } else {
       field += ch;
@@ -32767,8 +33038,8 @@ function readInputs(get, workspace, _env = {}) {
     mergeDigests: get("merge-digests").split("\n").map((line) => line.trim()).filter(Boolean)
   };
 }
-function parseBuildArgs(text2, env = {}) {
-  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
+function parseBuildArgs(text3, env = {}) {
+  return text3.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -32842,7 +33113,7 @@ function list(options = {}) {
     }
   };
 }
-var text = (raw) => raw;
+var text2 = (raw) => raw;
 var each = (flag) => (items) => items.flatMap((item) => [flag, item]);
 var single = (flag) => (value) => value ? [flag, value] : [];
 var nonEmpty = (value) => (Array.isArray(value) ? value.length > 0 : value !== "" && value !== false) ? value : void 0;
@@ -32923,10 +33194,10 @@ var BUILD_INPUTS = {
   }),
   "cache-from": row({ description: "Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-from", e.spec]) }),
   "cache-to": row({ description: "Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-to", e.spec]) }),
-  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
-  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
+  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text2, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
+  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text2, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
   load: row({ description: "Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).", role: "output", read: bool2, flags: () => [] }),
-  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text, flags: single("--network"), fingerprint: nonEmpty }),
+  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text2, flags: single("--network"), fingerprint: nonEmpty }),
   "no-cache": row({ description: "Build every step again, using no cache (`--no-cache`); the build is not skipped when unchanged.", role: "fingerprint", read: bool2, flags: (value) => value ? ["--no-cache"] : [], fingerprint: nonEmpty }),
   "no-cache-filters": row({ description: "Stages to build without cache, comma-separated or one a line (`--no-cache-filter`).", role: "fingerprint", read: list(), flags: each("--no-cache-filter"), fingerprint: nonEmpty }),
   outputs: row({
@@ -32939,11 +33210,11 @@ var BUILD_INPUTS = {
   platforms: row({ description: "Target platforms, comma-separated (`linux/amd64,linux/arm64`).", role: "fingerprint", read: (raw, ctx, name) => platforms(list()(raw, ctx, name)), flags: (values) => values.length ? ["--platform", values.join(",")] : [] }),
   provenance: row({ description: "Provenance attestation: `false`, `true`, or attributes (`mode=min`, `mode=max`). Default: none (a plain image manifest).", role: "fingerprint", read: readProvenance, flags: (_value, all) => attestFlags(all), fingerprint: provenanceFingerprint }),
   pull: row({ description: "Always pull a newer version of the base images (`--pull`).", role: "fingerprint", read: bool2, flags: (value) => value ? ["--pull"] : [], fingerprint: nonEmpty }),
-  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text, flags: () => [], fingerprint: nonEmpty }),
+  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text2, flags: () => [], fingerprint: nonEmpty }),
   secrets: row({ description: "Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.", role: "none", read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   "secret-envs": row({ description: "Build secrets from environment variables, `KEY=ENV_NAME`, comma-separated or one a line.", role: "none", read: (raw, ctx, name) => parseSecretEnvs(list()(raw, ctx, name)), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   "secret-files": row({ description: "Build secrets from files, one `KEY=path` a line.", role: "none", read: (raw, ctx, name) => parseSecretFiles(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
-  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text, flags: single("--shm-size"), fingerprint: nonEmpty }),
+  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text2, flags: single("--shm-size"), fingerprint: nonEmpty }),
   ssh: row({ description: "SSH agent sockets or keys for RUN steps, `default` or `id=path`, comma-separated or one a line (`--ssh`). Not in the fingerprint.", role: "none", read: list(), flags: each("--ssh") }),
   target: row({ description: "Build stage to stop at.", role: "fingerprint", read: (raw) => raw || void 0, flags: (value) => value ? ["--target", value] : [] }),
   ulimit: row({ description: "Ulimits of RUN steps, one a line (`nofile=1024:1024`; `--ulimit`).", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--ulimit"), fingerprint: nonEmpty })
@@ -33007,9 +33278,9 @@ function registryErrorOf(body) {
     const parsed = JSON.parse(new TextDecoder().decode(body));
     const first = parsed.errors?.[0];
     if (!first?.code) return void 0;
-    let text2 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
-    if (typeof first.detail === "string" && first.detail !== "") text2 += ` (${first.detail.slice(0, 300)})`;
-    return { code: first.code, text: text2 };
+    let text3 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
+    if (typeof first.detail === "string" && first.detail !== "") text3 += ` (${first.detail.slice(0, 300)})`;
+    return { code: first.code, text: text3 };
   } catch {
     return void 0;
   }
@@ -33084,10 +33355,10 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 
 // src/merge.ts
 var DIGEST3 = /^sha256:[0-9a-f]{64}$/;
-async function mergeDigests(client, request, log) {
-  if (request.tags.length === 0) throw new UserError('merge-digests needs "images" (and tags) to put the merged image under', { input: "images" });
-  const home = parseReference(request.tags[0], { input: "images" });
-  const sources = request.digests.map((entry) => sourceOf(entry, home));
+async function mergeDigests(client, request2, log) {
+  if (request2.tags.length === 0) throw new UserError('merge-digests needs "images" (and tags) to put the merged image under', { input: "images" });
+  const home = parseReference(request2.tags[0], { input: "images" });
+  const sources = request2.digests.map((entry) => sourceOf(entry, home));
   const descriptors = [];
   for (const source of sources) descriptors.push(...await platformDescriptors(client, source));
   const images = descriptors.filter((d) => d.platform?.os !== "unknown");
@@ -33099,10 +33370,10 @@ async function mergeDigests(client, request, log) {
     }
     seen.set(platform2, image.digest);
   }
-  const index = indexOf(descriptors, indexAnnotations(request.annotations));
+  const index = indexOf(descriptors, indexAnnotations(request2.annotations));
   const bytes = new TextEncoder().encode(JSON.stringify(index, null, 2));
   const digest = sha256Digest(bytes);
-  for (const tag of request.tags) {
+  for (const tag of request2.tags) {
     const target = parseReference(tag, { input: "images" });
     for (const source of sources) {
       if (source.repository !== target.repository || source.registry !== target.registry) {
@@ -33166,7 +33437,7 @@ init_import_meta_url();
 
 // src/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto9 = __toESM(require("node:crypto"), 1);
+var import_node_crypto11 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -33180,7 +33451,7 @@ function computeFingerprint(inputs) {
     baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
     ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
   };
-  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto11.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/registry/client.ts
@@ -33295,11 +33566,11 @@ var HttpTransport = class {
   resetRequestCounts() {
     this.counts.clear();
   }
-  async send(request) {
+  async send(request2) {
     const { retries, log } = this.options;
-    const what = `${request.method} ${request.kind} ${request.url.host}${request.url.pathname}`;
+    const what = `${request2.method} ${request2.kind} ${request2.url.host}${request2.url.pathname}`;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(request);
+      const outcome = await this.attempt(request2);
       const retriesLeft = attempt < retries;
       if (!(outcome instanceof Error)) {
         if (!isRetryableStatus(outcome.status) || !retriesLeft) return { ...outcome, attempts: attempt + 1 };
@@ -33308,12 +33579,12 @@ var HttpTransport = class {
         await this.options.sleep(wait2);
         continue;
       }
-      const failure = describeNetworkFailure(outcome, request, this.options.timeoutMs);
+      const failure = describeNetworkFailure(outcome, request2, this.options.timeoutMs);
       if (!failure.retryable || !retriesLeft) {
         const attempts = attempt + 1;
         throw new RegistryError(
           failure.message + (failure.retryable && attempts > 1 ? ` (${attempts} attempts)` : ""),
-          { registry: request.registry, code: failure.code }
+          { registry: request2.registry, code: failure.code }
         );
       }
       const wait = this.delayFor(attempt, null);
@@ -33322,19 +33593,19 @@ var HttpTransport = class {
     }
   }
   /** One attempt: a response (any status) or the error that prevented one. */
-  async attempt(request) {
-    const key = `${request.method} ${request.kind}`;
+  async attempt(request2) {
+    const key = `${request2.method} ${request2.kind}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     try {
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers: { "user-agent": this.options.userAgent, ...request.headers },
-        body: request.body,
+      const response = await fetch(request2.url, {
+        method: request2.method,
+        headers: { "user-agent": this.options.userAgent, ...request2.headers },
+        body: request2.body,
         redirect: "follow",
         signal: AbortSignal.timeout(this.options.timeoutMs)
       });
       const body = new Uint8Array(await response.arrayBuffer());
-      return { status: response.status, headers: response.headers, body, url: response.url || request.url.href };
+      return { status: response.status, headers: response.headers, body, url: response.url || request2.url.href };
     } catch (error2) {
       return error2 instanceof Error ? error2 : new Error(String(error2));
     }
@@ -33349,17 +33620,17 @@ var HttpTransport = class {
 };
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
-  const text2 = value.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const date = Date.parse(text2);
+  const text3 = value.trim();
+  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
+  const date = Date.parse(text3);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
-function describeNetworkFailure(error2, request, timeoutMs) {
-  const host = request.url.host;
-  const where = request.kind === "token" ? `token service ${host} of registry ${request.registry}` : `registry ${host}`;
+function describeNetworkFailure(error2, request2, timeoutMs) {
+  const host = request2.url.host;
+  const where = request2.kind === "token" ? `token service ${host} of registry ${request2.registry}` : `registry ${host}`;
   if (error2.name === "TimeoutError" || error2.name === "AbortError") {
     return {
-      message: `${request.method} ${request.kind} on ${where} timed out after ${timeoutMs} ms`,
+      message: `${request2.method} ${request2.kind} on ${where} timed out after ${timeoutMs} ms`,
       retryable: true,
       code: "TIMEOUT"
     };
@@ -33379,7 +33650,7 @@ function describeNetworkFailure(error2, request, timeoutMs) {
     return { message: `TLS to ${where} failed: ${cause.message ?? code}`, retryable: false, code };
   }
   return {
-    message: `${request.method} ${request.kind} on ${where} failed: ${cause.message ?? error2.message}${code ? ` (${code})` : ""}`,
+    message: `${request2.method} ${request2.kind} on ${where} failed: ${cause.message ?? error2.message}${code ? ` (${code})` : ""}`,
     retryable: code === void 0 || RETRYABLE_NETWORK_CODES.has(code),
     code
   };
@@ -33576,17 +33847,17 @@ var RegistrySession = class {
     this.transport.resetRequestCounts();
   }
   /** One authorised request; on 401 one retry with fresh credentials, then a clear access error. */
-  async request(request) {
-    const { registry, repository } = request.repository;
-    const scopes = [`repository:${repository}:${request.access}`, ...request.extraScopes ?? []];
-    const url = new URL(`/v2/${repository}/${request.path}`, baseUrl(apiHost(registry)));
+  async request(request2) {
+    const { registry, repository } = request2.repository;
+    const scopes = [`repository:${repository}:${request2.access}`, ...request2.extraScopes ?? []];
+    const url = new URL(`/v2/${repository}/${request2.path}`, baseUrl(apiHost(registry)));
     const send = (authorization2) => this.transport.send({
-      method: request.method,
+      method: request2.method,
       url,
-      kind: request.kind,
+      kind: request2.kind,
       registry,
-      body: request.body,
-      headers: { ...request.headers, ...authorization2 ? { authorization: authorization2 } : {} }
+      body: request2.body,
+      headers: { ...request2.headers, ...authorization2 ? { authorization: authorization2 } : {} }
     });
     const authorization = await this.auth.authorization(registry, scopes);
     let response = await send(authorization);
@@ -33596,7 +33867,7 @@ var RegistrySession = class {
       if (retryWith !== void 0) response = await send(retryWith);
     }
     if (response.status === 401 || response.status === 403) {
-      const attempted = request.access === "pull" ? `pull from ${repository}` : `push to ${repository}`;
+      const attempted = request2.access === "pull" ? `pull from ${repository}` : `push to ${repository}`;
       throw accessError(registry, this.auth.username(registry), response.status, attempted, response.body);
     }
     return response;
@@ -34141,9 +34412,9 @@ var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/build-errors.ts
 init_import_meta_url();
-async function buildOrExplain(dockerfile, request, hooks) {
+async function buildOrExplain(dockerfile, request2, hooks) {
   try {
-    return await runBuild(request, hooks);
+    return await runBuild(request2, hooks);
   } catch (error2) {
     if (!(error2 instanceof BuildFailure)) throw error2;
     if (/unknown flag: --call/.test(error2.message)) throw new UserError('call: this Buildx has no --call (it came with Buildx 0.15); update Buildx or remove "call"', { input: "call" });
@@ -34222,28 +34493,28 @@ var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/cache/layout-server.ts
 init_import_meta_url();
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 var import_node_fs13 = require("node:fs");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_http = __toESM(require("node:http"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_path14 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir) {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto10.randomBytes)(16).toString("hex")}`;
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto12.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
-  const server = import_node_http.default.createServer((request, response) => {
-    handle(request, response).catch(() => {
+  const server = import_node_http2.default.createServer((request2, response) => {
+    handle(request2, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
   });
-  async function handle(request, response) {
-    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
+  async function handle(request2, response) {
+    const { pathname } = new URL(request2.url ?? "/", "http://127.0.0.1");
+    if (request2.method !== "GET" && request2.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
     if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
     const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
     if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
@@ -34264,7 +34535,7 @@ async function serveLayout(dir) {
       "Docker-Content-Digest": descriptor.digest,
       "Accept-Ranges": "bytes"
     };
-    const range = parseRange(request.headers.range, stat2.size);
+    const range = parseRange(request2.headers.range, stat2.size);
     if (range === "unsatisfiable") {
       response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
       return void response.end();
@@ -34273,7 +34544,7 @@ async function serveLayout(dir) {
     if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
     headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
     response.writeHead(range ? 206 : 200, headers);
-    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
+    if (request2.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
     (0, import_node_fs13.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
@@ -34297,7 +34568,7 @@ async function serveLayout(dir) {
   return {
     ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
     async probe(env) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto10.randomBytes)(6).toString("hex")}`;
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto12.randomBytes)(6).toString("hex")}`;
       await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
       return probesSeen.has(name);
     },
@@ -34484,8 +34755,8 @@ var RegistryCacheSession = class {
 
 // src/builders.ts
 init_import_meta_url();
-function parseBuilderInspect(text2) {
-  const [header, nodes = ""] = text2.split(/^Nodes:/m);
+function parseBuilderInspect(text3) {
+  const [header, nodes = ""] = text3.split(/^Nodes:/m);
   return {
     name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
     driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
@@ -34688,7 +34959,7 @@ async function runPipeline(settings, log) {
     const layoutDir = import_node_path17.default.join(workDir, "by-digest");
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
     const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path17.default.join(workDir, "secrets-"));
-    const request = {
+    const request2 = {
       context: settings.context,
       dockerfile: settings.file,
       tags: settings.tags,
@@ -34716,11 +34987,11 @@ async function runPipeline(settings, log) {
     const failed = (error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint);
     let built;
     try {
-      built = await buildGroup(request);
+      built = await buildGroup(request2);
     } catch (error2) {
       if (!await cache?.afterBuild?.(false)) return await failed(error2);
       log.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
-      built = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+      built = await buildGroup({ ...request2, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
     }
     await cache?.afterBuild?.(true);
     if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
@@ -34898,8 +35169,8 @@ function lineOf(step, model) {
 function stepText(name) {
   return name.replace(/^\[[^\]]*\]\s*/, "");
 }
-function normalizeInstruction(text2) {
-  const plain = text2.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+function normalizeInstruction(text3) {
+  const plain = text3.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
   return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
 }
 function sizeKey(platform2, instruction) {
@@ -34913,11 +35184,11 @@ function layerSizes(layers) {
   }
   return sizes;
 }
-function escapeCell(text2) {
-  return text2.replace(/\|/g, "\\|").replace(/`/g, "'");
+function escapeCell(text3) {
+  return text3.replace(/\|/g, "\\|").replace(/`/g, "'");
 }
-function shorten(text2, max) {
-  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
+function shorten(text3, max) {
+  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
 }
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -35173,18 +35444,18 @@ var ID = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+/;
 var NUMBER = /^-?\d+(?:\.\d+)?(?=[\s}~)]|$)/;
 function parseTemplate(source) {
   const nodes = [];
-  let text2 = "";
+  let text3 = "";
   let trimNextText = false;
   let i = 0;
   const flushText = (trimEnd) => {
-    let value = text2;
+    let value = text3;
     if (trimEnd) value = value.replace(/\s+$/, "");
     if (value !== "") nodes.push({ kind: "text", value });
-    text2 = "";
+    text3 = "";
   };
   while (i < source.length) {
     if (source.startsWith("\\{{", i)) {
-      text2 += "{{";
+      text3 += "{{";
       i += 3;
       continue;
     }
@@ -35195,7 +35466,7 @@ function parseTemplate(source) {
         continue;
       }
       trimNextText = false;
-      text2 += ch;
+      text3 += ch;
       i++;
       continue;
     }
@@ -35377,8 +35648,8 @@ function renderNodes(nodes, scope) {
     } else {
       value = target;
     }
-    const text2 = stringify(value);
-    out += node.escape ? escapeHtml(text2) : text2;
+    const text3 = stringify(value);
+    out += node.escape ? escapeHtml(text3) : text3;
   }
   return out;
 }
@@ -35455,11 +35726,11 @@ function scheduleScope(env) {
     commit_date: dateHelper(env.ctx.commitDate ?? env.now)
   };
 }
-function evaluate(text2, scope, input) {
+function evaluate(text3, scope, input) {
   try {
-    return render(text2, scope);
+    return render(text3, scope);
   } catch (error2) {
-    throw new UserError(`${input}: bad expression in "${text2}": ${error2.message}`, { input });
+    throw new UserError(`${input}: bad expression in "${text3}": ${error2.message}`, { input });
   }
 }
 
@@ -35876,8 +36147,8 @@ var VersionBuilder = class {
   env;
   state = { main: void 0, partial: [], latest: void 0 };
   scope;
-  exp(text2) {
-    return evaluate(text2, this.scope, "tags");
+  exp(text3) {
+    return evaluate(text3, this.scope, "tags");
   }
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
   affix(value, spec) {
@@ -36131,7 +36402,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path18.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path18.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto13.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));

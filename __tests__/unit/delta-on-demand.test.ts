@@ -210,6 +210,26 @@ describe('a staged restore that fetches packs on demand', () => {
     for (const digest of Object.values(layout.digest)) expect(digestOf(await readFile(blobFile(full, digest)))).toBe(digest);
   });
 
+  it('a pack whose streamed download fails is restored by @actions/cache instead, with no warning', async () => {
+    const layout = await writeLayout('on-demand-fallback', THREE_STAGES, 'on-demand-fallback');
+    expect(await store().save(layout.dir, 'test-on-demand-fallback-1111')).toBe(true);
+    const run = store();
+    const dir = path.join(root, 'restored', 'on-demand-fallback');
+    await rm(dir, { recursive: true, force: true });
+    const staged = (await run.restoreStaged!(dir, 'test-on-demand-fallback-2222', ['test-on-demand-fallback-']))!;
+    await staged.standIn!();
+    expect(await staged.waitFor(layout.digest['copy-deps']!)).toBe(true);
+    service.stats.reset();
+    // The next archive GET (the stream's) fails; @actions/cache's own GET of the same pack does not.
+    service.setFault({ status: 500, routes: ['GetBlob'], count: 1 });
+    expect(await staged.waitFor(layout.digest['deps-1']!)).toBe(true);
+    expect(service.stats.faulted.GetBlob).toBe(1);
+    expect(downloads()).toBe(2);
+    expect(digestOf(await readFile(blobFile(dir, layout.digest['deps-1']!)))).toBe(layout.digest['deps-1']);
+    expect(await staged.finish(false)).toBe('test-on-demand-fallback-1111');
+    expect(run.warnings).toEqual([]);
+  });
+
   it('a small base rides in the index entry: it is in place with the index, and every save carries it', async () => {
     const layout = await writeLayout('on-demand-root', THREE_STAGES, 'on-demand-root');
     const options = { keyPrefix: 'root', inlineRootBytes: 2 * MiB };

@@ -4,6 +4,7 @@
  * the build already runs (a staged restore): BlobArrivals tells whoever serves
  * the folder when each layer blob is in place, or that it will not come.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
@@ -11,6 +12,7 @@ import type { ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, layerChains, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
 import { blobsIn, clearFolder, exists, formatMiB, hexOf, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
 import { PACKS_FILE, readPacksFile, type PackInfo } from './packs.ts';
+import { cacheVersion, compressionMethod, downloadUrl, readArchive, StreamFailed, streamingService } from './pack-stream.ts';
 import { folderBytes, type Warn } from './store.ts';
 import type { CacheTraffic } from './delta-store.ts';
 
@@ -295,6 +297,9 @@ async function restorePack(
   return withLock(folder, async () => {
     try {
       await fs.rm(folder, { recursive: true, force: true });
+      const streamed = await streamPack(context, session, dir, key, pack, needed, arrivals);
+      if (streamed) return streamed;
+      await fs.rm(folder, { recursive: true, force: true });
       const matched = await session.run(cache.restoreCache([folder], key, []));
       traffic.requestsDown += matched ? 2 : 1;
       if (matched !== key) return { missing: true, corrupt: [] };
@@ -324,4 +329,74 @@ async function restorePack(
       await fs.rm(folder, { recursive: true, force: true });
     }
   });
+}
+
+/**
+ * The pack streamed from the service (pack-stream.ts), each needed blob moved
+ * into `dir` as soon as its last byte is in and its digest matches. Undefined
+ * when streaming is not possible here or failed on the way: `@actions/cache`
+ * then restores the pack (blobs in place already stay in place).
+ */
+async function streamPack(
+  context: RestoreContext,
+  session: Session,
+  dir: string,
+  key: string,
+  pack: PackInfo,
+  needed: Set<string>,
+  arrivals: BlobArrivals,
+): Promise<{ missing: boolean; corrupt: string[] } | undefined> {
+  const service = streamingService();
+  if (!service) return undefined;
+  const { traffic } = context;
+  const folder = context.packDir(key);
+  const method = await compressionMethod();
+  const url = await downloadUrl(service, key, cacheVersion([folder], method)).catch(() => null);
+  traffic.requestsDown += 1;
+  if (url === null) return undefined;
+  if (url === undefined) return { missing: true, corrupt: [] };
+  traffic.requestsDown += 1;
+  await fs.mkdir(folder, { recursive: true });
+  const verified = new Map<string, boolean>();
+  let writing: fs.FileHandle | undefined; // the blob being written, closed if the stream breaks off
+  try {
+    await readArchive(url, method, async (file) => {
+      const digest = `sha256:${path.basename(file.path)}`;
+      if (pack.blobs[digest] === undefined || verified.has(digest)) return undefined;
+      const hash = createHash('sha256');
+      const part = path.join(folder, hexOf(digest));
+      const handle = needed.has(digest) ? await fs.open(part, 'w') : undefined;
+      writing = handle;
+      return {
+        async write(chunk: Buffer) {
+          session.check();
+          hash.update(chunk);
+          traffic.bytesDown += chunk.length;
+          if (handle) await handle.write(chunk);
+        },
+        async end() {
+          writing = undefined;
+          await handle?.close();
+          const matches = `sha256:${hash.digest('hex')}` === digest;
+          verified.set(digest, matches);
+          if (!handle) return;
+          if (!matches) return arrivals.arrived(digest, false);
+          await moveFile(part, blobPath(dir, digest));
+          traffic.blobsDownloaded += 1;
+          arrivals.arrived(digest, true);
+        },
+      };
+    });
+  } catch (error) {
+    if (error instanceof StreamFailed) return undefined;
+    throw error;
+  } finally {
+    await writing?.close().catch(() => {});
+  }
+  session.check();
+  const corrupt = [...verified].filter(([, matches]) => !matches).map(([digest]) => digest);
+  const whole = Object.keys(pack.blobs).every((digest) => verified.get(digest) === true);
+  if (whole) context.knownPacks.set(key, pack);
+  if (corrupt.length > 0) context.corruptPacks.add(key);
+  return { missing: false, corrupt };
 }
