@@ -31519,6 +31519,7 @@ async function serveLayout(dir) {
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
+  let readable = async () => void 0;
   const server = import_node_http.default.createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
@@ -31539,7 +31540,12 @@ async function serveLayout(dir) {
     if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
     const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
-    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
+    const arrival = waitFor(descriptor.digest);
+    if (arrival && kind === "blobs" && request.headers.range === void 0) {
+      const growing = await readable(descriptor.digest);
+      if (growing) return serveGrowing(request, response, descriptor.digest, growing, arrival);
+    }
+    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
     const stat2 = await import_promises5.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
@@ -31560,6 +31566,44 @@ async function serveLayout(dir) {
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
     (0, import_node_fs11.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function serveGrowing(request, response, digest, blob, arrival) {
+    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
+    if (request.method === "HEAD" || blob.size === 0) return void response.end();
+    response.flushHeaders();
+    served += 1;
+    let source = await import_promises5.default.open(blob.file, "r").catch(() => void 0);
+    let following = source !== void 0;
+    let position = 0;
+    try {
+      while (position < blob.size && !response.destroyed) {
+        const next = following ? blob.next() : void 0;
+        const available = following ? blob.written : blob.size;
+        if (position < available) {
+          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
+          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
+          if (bytesRead === 0) throw new Error("short read");
+          position += bytesRead;
+          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
+          continue;
+        }
+        if (!blob.interrupted && !blob.settled) {
+          await next;
+          continue;
+        }
+        await source?.close();
+        source = void 0;
+        if (!await arrival) throw new Error(`${digest} did not arrive`);
+        source = await import_promises5.default.open(blobPath(dir, digest), "r");
+        following = false;
+      }
+      response.end();
+    } catch {
+      response.destroy();
+    } finally {
+      await source?.close().catch(() => {
+      });
+    }
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -31586,8 +31630,9 @@ async function serveLayout(dir) {
       return probesSeen.has(name);
     },
     served: () => served,
-    awaitBlobs(wait) {
+    awaitBlobs(wait, growing) {
       waitFor = wait;
+      if (growing) readable = growing;
     },
     close: () => new Promise((resolve2) => {
       server.close(() => resolve2());
@@ -31617,6 +31662,12 @@ function parseRange(header, size) {
   }
   if (start >= size || start > end) return "unsatisfiable";
   return [start, end];
+}
+function drained(response) {
+  return new Promise((resolve2) => {
+    response.once("drain", resolve2);
+    response.once("close", resolve2);
+  });
 }
 function reply(response, status, code, message) {
   const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
@@ -31794,7 +31845,10 @@ var FolderCache = class {
     if (this.staged && this.server) {
       const staged = this.staged;
       await staged.standIn?.();
-      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+      this.server.awaitBlobs(
+        (digest) => staged.waitFor(digest),
+        staged.readable && ((digest) => staged.readable(digest))
+      );
     } else if (this.staged) {
       this.restored = await this.staged.finish(true) !== void 0;
       this.staged = void 0;

@@ -31345,6 +31345,102 @@ function formatMiB(bytes) {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
+// src/cache/arrivals.ts
+init_import_meta_url();
+var Growth = class {
+  constructor(file, size) {
+    this.file = file;
+    this.size = size;
+  }
+  file;
+  size;
+  written = 0;
+  interrupted = false;
+  settled = false;
+  wake = [];
+  next() {
+    return new Promise((resolve2) => this.wake.push(resolve2));
+  }
+  notify() {
+    const waiting = this.wake;
+    this.wake = [];
+    for (const resolve2 of waiting) resolve2();
+  }
+};
+var BlobArrivals = class {
+  waits = /* @__PURE__ */ new Map();
+  landed = /* @__PURE__ */ new Set();
+  settledOnce = /* @__PURE__ */ new Set();
+  growth = /* @__PURE__ */ new Map();
+  expect(digests) {
+    for (const digest of digests) {
+      if (this.waits.has(digest)) continue;
+      let resolve2;
+      let becameReadable;
+      const promise = new Promise((done) => resolve2 = done);
+      const readable = new Promise((done) => becameReadable = done);
+      this.waits.set(digest, { promise, resolve: resolve2, readable, becameReadable });
+    }
+  }
+  arrived(digest, ok) {
+    const wait = this.waits.get(digest);
+    if (!wait) return;
+    if (ok && !this.settledOnce.has(digest)) this.landed.add(digest);
+    this.settledOnce.add(digest);
+    wait.resolve(ok);
+    wait.becameReadable();
+    const growth = this.growth.get(digest);
+    if (growth) {
+      growth.settled = true;
+      growth.notify();
+    }
+  }
+  /**
+   * The blob's bytes start to go into `file`: the returned functions report
+   * each write, and a stream that broke off before the blob was whole.
+   */
+  growing(digest, file, size) {
+    const growth = new Growth(file, size);
+    const wait = this.waits.get(digest);
+    if (wait && !this.settledOnce.has(digest)) {
+      this.growth.set(digest, growth);
+      wait.becameReadable();
+    }
+    return {
+      wrote(bytes) {
+        growth.written += bytes;
+        growth.notify();
+      },
+      interrupted() {
+        growth.interrupted = true;
+        growth.notify();
+      }
+    };
+  }
+  /** Whether the blob is in place (it arrived, verified). */
+  inPlace(digest) {
+    return this.landed.has(digest);
+  }
+  /** Resolves true once the blob is in place, false if it will not come; undefined for a blob nobody waits for. */
+  wait(digest) {
+    return this.waits.get(digest)?.promise;
+  }
+  /**
+   * Once the blob can be read: the blob still growing, or undefined when it
+   * has settled (then `wait` says how); undefined at once for a blob nobody waits for.
+   */
+  async readable(digest) {
+    const wait = this.waits.get(digest);
+    if (!wait) return void 0;
+    await wait.readable;
+    return this.settledOnce.has(digest) ? void 0 : this.growth.get(digest);
+  }
+  /** Everything not arrived by now will not. */
+  close() {
+    for (const digest of this.waits.keys()) this.arrived(digest, false);
+  }
+};
+
 // src/cache/delta-restore.ts
 init_import_meta_url();
 var import_node_crypto9 = require("node:crypto");
@@ -31735,38 +31831,6 @@ async function touch(file) {
 }
 
 // src/cache/delta-restore.ts
-var BlobArrivals = class {
-  waits = /* @__PURE__ */ new Map();
-  landed = /* @__PURE__ */ new Set();
-  settledOnce = /* @__PURE__ */ new Set();
-  expect(digests) {
-    for (const digest of digests) {
-      if (this.waits.has(digest)) continue;
-      let resolve2;
-      const promise = new Promise((done) => resolve2 = done);
-      this.waits.set(digest, { promise, resolve: resolve2 });
-    }
-  }
-  arrived(digest, ok) {
-    const wait = this.waits.get(digest);
-    if (!wait) return;
-    if (ok && !this.settledOnce.has(digest)) this.landed.add(digest);
-    this.settledOnce.add(digest);
-    wait.resolve(ok);
-  }
-  /** Whether the blob is in place (it arrived, verified). */
-  inPlace(digest) {
-    return this.landed.has(digest);
-  }
-  /** Resolves true once the blob is in place, false if it will not come; undefined for a blob nobody waits for. */
-  wait(digest) {
-    return this.waits.get(digest)?.promise;
-  }
-  /** Everything not arrived by now will not. */
-  close() {
-    for (const digest of this.waits.keys()) this.arrived(digest, false);
-  }
-};
 async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = new BlobArrivals(), onDemand = false) {
   const { cache, traffic, indexDir } = context;
   const entry = await withLock(indexDir, async () => {
@@ -31977,13 +32041,16 @@ async function streamPack(context, session, dir, key, pack, needed, arrivals) {
       const hash = (0, import_node_crypto9.createHash)("sha256");
       const part = import_node_path6.default.join(folder, hexOf(digest));
       const handle = needed.has(digest) ? await import_promises7.default.open(part, "w") : void 0;
-      writing = handle;
+      const growth = handle ? arrivals.growing(digest, part, pack.blobs[digest]) : void 0;
+      writing = handle && { handle, interrupted: () => growth.interrupted() };
       return {
         async write(chunk) {
           session.check();
           hash.update(chunk);
           traffic.bytesDown += chunk.length;
-          if (handle) await handle.write(chunk);
+          if (!handle) return;
+          await handle.write(chunk);
+          growth.wrote(chunk.length);
         },
         async end() {
           writing = void 0;
@@ -32002,8 +32069,11 @@ async function streamPack(context, session, dir, key, pack, needed, arrivals) {
     if (error2 instanceof StreamFailed) return void 0;
     throw error2;
   } finally {
-    await writing?.close().catch(() => {
-    });
+    if (writing) {
+      writing.interrupted();
+      await writing.handle.close().catch(() => {
+      });
+    }
   }
   session.check();
   const corrupt = [...verified].filter(([, matches]) => !matches).map(([digest]) => digest);
@@ -32104,6 +32174,7 @@ function deltaCacheStore(options) {
         });
         return arrivals.wait(digest);
       },
+      readable: (digest) => arrivals.readable(digest),
       get settled() {
         return settle().then(
           (outcome) => outcome.problems.length > 0,
@@ -34506,6 +34577,7 @@ async function serveLayout(dir) {
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
+  let readable = async () => void 0;
   const server = import_node_http2.default.createServer((request2, response) => {
     handle(request2, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
@@ -34526,7 +34598,12 @@ async function serveLayout(dir) {
     if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
     const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
     if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
-    if (await waitFor(descriptor.digest) === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
+    const arrival = waitFor(descriptor.digest);
+    if (arrival && kind === "blobs" && request2.headers.range === void 0) {
+      const growing = await readable(descriptor.digest);
+      if (growing) return serveGrowing(request2, response, descriptor.digest, growing, arrival);
+    }
+    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
     const stat2 = await import_promises10.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
@@ -34547,6 +34624,44 @@ async function serveLayout(dir) {
     if (request2.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
     (0, import_node_fs13.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function serveGrowing(request2, response, digest, blob, arrival) {
+    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
+    if (request2.method === "HEAD" || blob.size === 0) return void response.end();
+    response.flushHeaders();
+    served += 1;
+    let source = await import_promises10.default.open(blob.file, "r").catch(() => void 0);
+    let following = source !== void 0;
+    let position = 0;
+    try {
+      while (position < blob.size && !response.destroyed) {
+        const next = following ? blob.next() : void 0;
+        const available = following ? blob.written : blob.size;
+        if (position < available) {
+          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
+          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
+          if (bytesRead === 0) throw new Error("short read");
+          position += bytesRead;
+          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
+          continue;
+        }
+        if (!blob.interrupted && !blob.settled) {
+          await next;
+          continue;
+        }
+        await source?.close();
+        source = void 0;
+        if (!await arrival) throw new Error(`${digest} did not arrive`);
+        source = await import_promises10.default.open(blobPath(dir, digest), "r");
+        following = false;
+      }
+      response.end();
+    } catch {
+      response.destroy();
+    } finally {
+      await source?.close().catch(() => {
+      });
+    }
   }
   async function manifestDescriptor(reference) {
     const entries = await readIndexEntries(dir);
@@ -34573,8 +34688,9 @@ async function serveLayout(dir) {
       return probesSeen.has(name);
     },
     served: () => served,
-    awaitBlobs(wait) {
+    awaitBlobs(wait, growing) {
       waitFor = wait;
+      if (growing) readable = growing;
     },
     close: () => new Promise((resolve2) => {
       server.close(() => resolve2());
@@ -34604,6 +34720,12 @@ function parseRange(header, size) {
   }
   if (start >= size || start > end) return "unsatisfiable";
   return [start, end];
+}
+function drained(response) {
+  return new Promise((resolve2) => {
+    response.once("drain", resolve2);
+    response.once("close", resolve2);
+  });
 }
 function reply(response, status, code, message) {
   const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
@@ -34669,7 +34791,10 @@ var FolderCache = class {
     if (this.staged && this.server) {
       const staged = this.staged;
       await staged.standIn?.();
-      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+      this.server.awaitBlobs(
+        (digest) => staged.waitFor(digest),
+        staged.readable && ((digest) => staged.readable(digest))
+      );
     } else if (this.staged) {
       this.restored = await this.staged.finish(true) !== void 0;
       this.staged = void 0;

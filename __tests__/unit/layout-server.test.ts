@@ -1,10 +1,11 @@
 // The registry that serves a restored cache folder to the engine (src/cache/layout-server.ts):
 // the distribution API subset BuildKit's registry cache import uses, over a real socket.
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobArrivals } from '../../src/cache/arrivals.ts';
 import { parseRange, serveLayout, type LayoutServer } from '../../src/cache/layout-server.ts';
 
 const INDEX_TYPE = 'application/vnd.oci.image.index.v1+json';
@@ -124,5 +125,77 @@ describe('parseRange', () => {
     ['items=0-1', 10, undefined],
   ] as const)('%s of %i bytes → %j', (header, size, expected) => {
     expect(parseRange(header, size)).toEqual(expected);
+  });
+});
+
+describe('a blob that streams in while the engine reads it', () => {
+  const bytes = Buffer.concat([Buffer.alloc(300_000, 1), Buffer.alloc(300_000, 2)]);
+  const digest = digestOf(bytes);
+  const half = bytes.length / 2;
+
+  /** A fresh folder and server whose one blob is expected from the cache service. */
+  async function growingBlob(name: string) {
+    const folder = path.join(dir, name);
+    await mkdir(path.join(folder, 'blobs', 'sha256'), { recursive: true });
+    const local = await serveLayout(folder);
+    const arrivals = new BlobArrivals();
+    arrivals.expect([digest]);
+    local.awaitBlobs((wanted) => arrivals.wait(wanted), (wanted) => arrivals.readable(wanted));
+    const url = `http://${local.ref.split('/')[0]}/v2/${local.ref.split('/')[1]!.split(':')[0]}/blobs/${digest}`;
+    const part = path.join(folder, 'part');
+    await writeFile(part, '');
+    const growth = arrivals.growing(digest, part, bytes.length);
+    const response = await fetch(url);
+    return { folder, local, arrivals, part, growth, response, reader: response.body!.getReader() };
+  }
+
+  /** Reads from the response until `count` bytes have come. */
+  async function readAtLeast(reader: ReadableStreamDefaultReader<Uint8Array>, count: number, seen: Buffer[] = []): Promise<Buffer[]> {
+    while (Buffer.concat(seen).length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen.push(Buffer.from(value));
+    }
+    return seen;
+  }
+
+  it('sends each write as it lands, and the whole blob once the stream ends', async () => {
+    const { folder, local, arrivals, part, growth, response, reader } = await growingBlob('growing-whole');
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    await appendFile(part, bytes.subarray(0, half));
+    growth.wrote(half);
+    // The first half is out before the second is written at all.
+    const seen = await readAtLeast(reader, half);
+    expect(Buffer.concat(seen)).toEqual(bytes.subarray(0, half));
+    await appendFile(part, bytes.subarray(half));
+    growth.wrote(bytes.length - half);
+    await rename(part, path.join(folder, 'blobs', 'sha256', digest.slice(7)));
+    arrivals.arrived(digest, true);
+    expect(digestOf(Buffer.concat(await readAtLeast(reader, bytes.length + 1, seen)))).toBe(digest);
+    await local.close();
+  });
+
+  it('a stream that breaks off is followed by the blob that arrives after it', async () => {
+    const { folder, local, arrivals, part, growth, reader } = await growingBlob('growing-interrupted');
+    await appendFile(part, bytes.subarray(0, half));
+    growth.wrote(half);
+    const seen = await readAtLeast(reader, half);
+    growth.interrupted();
+    await writeFile(path.join(folder, 'blobs', 'sha256', digest.slice(7)), bytes);
+    arrivals.arrived(digest, true);
+    expect(digestOf(Buffer.concat(await readAtLeast(reader, bytes.length + 1, seen)))).toBe(digest);
+    await local.close();
+  });
+
+  it('a blob that breaks off and never arrives ends the response short, so the read fails', async () => {
+    const { local, arrivals, part, growth, reader } = await growingBlob('growing-lost');
+    await appendFile(part, bytes.subarray(0, half));
+    growth.wrote(half);
+    const seen = await readAtLeast(reader, half);
+    growth.interrupted();
+    arrivals.arrived(digest, false);
+    await expect(readAtLeast(reader, bytes.length + 1, seen)).rejects.toThrow();
+    await local.close();
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The restore half of the delta store (delta-store.ts): the index entry first,
  * then the packs its layers live in, in parallel. The packs may finish while
- * the build already runs (a staged restore): BlobArrivals tells whoever serves
- * the folder when each layer blob is in place, or that it will not come.
+ * the build already runs (a staged restore): BlobArrivals (arrivals.ts) tells
+ * whoever serves the folder when each layer blob is in place, how far one that
+ * streams in has come, or that it will not come.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
+import { BlobArrivals } from './arrivals.ts';
 import type { ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, layerChains, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
 import { blobsIn, clearFolder, exists, formatMiB, hexOf, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
@@ -39,46 +41,6 @@ export interface PacksOutcome {
   packsRestored: number;
   /** What went wrong, for the warning; empty when every blob arrived whole. */
   problems: string[];
-}
-
-/** Waits for layer blobs that are still on their way into the folder. */
-export class BlobArrivals {
-  private readonly waits = new Map<string, { promise: Promise<boolean>; resolve: (arrived: boolean) => void }>();
-  private readonly landed = new Set<string>();
-  private readonly settledOnce = new Set<string>();
-
-  expect(digests: Iterable<string>): void {
-    for (const digest of digests) {
-      if (this.waits.has(digest)) continue;
-      let resolve!: (arrived: boolean) => void;
-      const promise = new Promise<boolean>((done) => (resolve = done));
-      this.waits.set(digest, { promise, resolve });
-    }
-  }
-
-  arrived(digest: string, ok: boolean): void {
-    const wait = this.waits.get(digest);
-    if (!wait) return;
-    // The first word counts: a blob that arrived stays arrived.
-    if (ok && !this.settledOnce.has(digest)) this.landed.add(digest);
-    this.settledOnce.add(digest);
-    wait.resolve(ok);
-  }
-
-  /** Whether the blob is in place (it arrived, verified). */
-  inPlace(digest: string): boolean {
-    return this.landed.has(digest);
-  }
-
-  /** Resolves true once the blob is in place, false if it will not come; undefined for a blob nobody waits for. */
-  wait(digest: string): Promise<boolean> | undefined {
-    return this.waits.get(digest)?.promise;
-  }
-
-  /** Everything not arrived by now will not. */
-  close(): void {
-    for (const digest of this.waits.keys()) this.arrived(digest, false);
-  }
 }
 
 /** A restored index entry whose packs arrive up front or on demand. */
@@ -358,7 +320,8 @@ async function streamPack(
   traffic.requestsDown += 1;
   await fs.mkdir(folder, { recursive: true });
   const verified = new Map<string, boolean>();
-  let writing: fs.FileHandle | undefined; // the blob being written, closed if the stream breaks off
+  // The blob being written: closed, and its readers told, if the stream breaks off.
+  let writing: { handle: fs.FileHandle; interrupted(): void } | undefined;
   try {
     await readArchive(url, method, async (file) => {
       const digest = `sha256:${path.basename(file.path)}`;
@@ -366,13 +329,16 @@ async function streamPack(
       const hash = createHash('sha256');
       const part = path.join(folder, hexOf(digest));
       const handle = needed.has(digest) ? await fs.open(part, 'w') : undefined;
-      writing = handle;
+      const growth = handle ? arrivals.growing(digest, part, pack.blobs[digest]!) : undefined;
+      writing = handle && { handle, interrupted: () => growth!.interrupted() };
       return {
         async write(chunk: Buffer) {
           session.check();
           hash.update(chunk);
           traffic.bytesDown += chunk.length;
-          if (handle) await handle.write(chunk);
+          if (!handle) return;
+          await handle.write(chunk);
+          growth!.wrote(chunk.length);
         },
         async end() {
           writing = undefined;
@@ -391,7 +357,10 @@ async function streamPack(
     if (error instanceof StreamFailed) return undefined;
     throw error;
   } finally {
-    await writing?.close().catch(() => {});
+    if (writing) {
+      writing.interrupted();
+      await writing.handle.close().catch(() => {});
+    }
   }
   session.check();
   const corrupt = [...verified].filter(([, matches]) => !matches).map(([digest]) => digest);

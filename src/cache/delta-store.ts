@@ -47,7 +47,8 @@ import { messageOf } from '../errors.ts';
 import { loadActionsCache, type ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, layerChains, readLayout } from './oci-layout.ts';
 import { clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
-import { BlobArrivals, restoreIndex, settleRestore, type IndexRestore, type PacksOutcome, type RestoreContext } from './delta-restore.ts';
+import { BlobArrivals } from './arrivals.ts';
+import { restoreIndex, settleRestore, type IndexRestore, type PacksOutcome, type RestoreContext } from './delta-restore.ts';
 import { PACKS_FILE, pickInline, planChainPacks, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
 import { cacheTimeoutMs, folderBytes, type CacheStore, type StagedRestore, type Warn } from './store.ts';
 
@@ -216,6 +217,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         if (restored.want(digest)) void settle().catch(() => {}); // the deadline now covers that pack
         return arrivals.wait(digest);
       },
+      readable: (digest) => arrivals.readable(digest),
       get settled() {
         return settle().then(
           (outcome) => outcome.problems.length > 0,

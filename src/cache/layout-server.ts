@@ -22,6 +22,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { docker } from '../docker.ts';
+import type { GrowingBlob } from './arrivals.ts';
 import { blobPath, isDigest } from './oci-layout.ts';
 
 /**
@@ -42,9 +43,10 @@ export interface LayoutServer {
   served(): number;
   /**
    * Blobs still on their way into the folder: a request for one waits until
-   * `waitFor` says it arrived (or answers 404 when it will not come).
+   * `waitFor` says it arrived (or answers 404 when it will not come), or, when
+   * `readable` gives the blob as it grows, is answered while it streams in.
    */
-  awaitBlobs(waitFor: (digest: string) => Promise<boolean> | undefined): void;
+  awaitBlobs(waitFor: (digest: string) => Promise<boolean> | undefined, readable?: (digest: string) => Promise<GrowingBlob | undefined>): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
   const probesSeen = new Set<string>();
   let served = 0;
   let waitFor: (digest: string) => Promise<boolean> | undefined = () => undefined;
+  let readable: (digest: string) => Promise<GrowingBlob | undefined> = async () => undefined;
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -82,7 +85,12 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
     if (name !== repository) return reply(response, 404, 'NAME_UNKNOWN', 'not found');
     const descriptor = kind === 'manifests' ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: 'application/octet-stream' } : undefined;
     if (!descriptor) return reply(response, 404, kind === 'manifests' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN', `${reference} is not in the cache`);
-    if ((await waitFor(descriptor.digest)) === false) return reply(response, 404, 'BLOB_UNKNOWN', `${descriptor.digest} did not arrive from the cache service`);
+    const arrival = waitFor(descriptor.digest);
+    if (arrival && kind === 'blobs' && request.headers.range === undefined) {
+      const growing = await readable(descriptor.digest);
+      if (growing) return serveGrowing(request, response, descriptor.digest, growing, arrival);
+    }
+    if ((await arrival) === false) return reply(response, 404, 'BLOB_UNKNOWN', `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return reply(response, 404, kind === 'manifests' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN', `${descriptor.digest} is not in the cache`);
@@ -105,6 +113,51 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
     served += 1;
     // 1 MiB reads: a layer of hundreds of MB goes out in few, large writes.
     createReadStream(file, { start, end, highWaterMark: 1024 * 1024 }).on('error', () => response.destroy()).pipe(response);
+  }
+
+  /**
+   * A blob answered while its pack streams in: each write is sent as it lands.
+   * The engine checks the digest of what it reads (so a blob that turns out
+   * bad fails its read, and the build takes the pruned-cache path); a stream
+   * that breaks off is followed by the blob's arrival from `@actions/cache`.
+   */
+  async function serveGrowing(request: http.IncomingMessage, response: http.ServerResponse, digest: string, blob: GrowingBlob, arrival: Promise<boolean>): Promise<void> {
+    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Docker-Content-Digest': digest, 'Accept-Ranges': 'bytes', 'Content-Length': blob.size });
+    if (request.method === 'HEAD' || blob.size === 0) return void response.end();
+    response.flushHeaders(); // the engine hears the blob is coming before its first byte has
+    served += 1;
+    let source = await fs.open(blob.file, 'r').catch(() => undefined);
+    let following = source !== undefined; // reading the growing file, not the arrived one
+    let position = 0;
+    try {
+      while (position < blob.size && !response.destroyed) {
+        const next = following ? blob.next() : undefined;
+        const available = following ? blob.written : blob.size;
+        if (position < available) {
+          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
+          const { bytesRead } = await source!.read(chunk, 0, chunk.length, position);
+          if (bytesRead === 0) throw new Error('short read');
+          position += bytesRead;
+          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
+          continue;
+        }
+        if (!blob.interrupted && !blob.settled) {
+          await next;
+          continue;
+        }
+        // The stream ended before this blob was whole: the rest is read from the blob once it arrives.
+        await source?.close();
+        source = undefined;
+        if (!(await arrival)) throw new Error(`${digest} did not arrive`);
+        source = await fs.open(blobPath(dir, digest), 'r');
+        following = false;
+      }
+      response.end();
+    } catch {
+      response.destroy();
+    } finally {
+      await source?.close().catch(() => {});
+    }
   }
 
   /** A tag (`latest`, or the only entry of index.json) or a manifest digest → its descriptor. */
@@ -137,8 +190,9 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
       return probesSeen.has(name);
     },
     served: () => served,
-    awaitBlobs(wait) {
+    awaitBlobs(wait, growing) {
       waitFor = wait;
+      if (growing) readable = growing;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -172,6 +226,13 @@ export function parseRange(header: string | undefined, size: number): [number, n
   }
   if (start >= size || start > end) return 'unsatisfiable';
   return [start, end];
+}
+
+function drained(response: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    response.once('drain', resolve);
+    response.once('close', resolve);
+  });
 }
 
 function reply(response: http.ServerResponse, status: number, code?: string, message?: string): void {

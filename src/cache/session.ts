@@ -115,7 +115,10 @@ export class FolderCache implements CacheSession {
       const staged = this.staged;
       // The blobs not fetched yet come when the engine asks for them; its export into this folder skips them.
       await staged.standIn?.();
-      this.server.awaitBlobs((digest) => staged.waitFor(digest));
+      this.server.awaitBlobs(
+        (digest) => staged.waitFor(digest),
+        staged.readable && ((digest) => staged.readable!(digest)),
+      );
     } else if (this.staged) {
       // A local import reads the folder as it is: every blob in place (or the layout pruned) first.
       this.restored = (await this.staged.finish(true)) !== undefined;

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
 import { loadActionsCache } from './actions-cache.ts';
+import type { GrowingBlob } from './arrivals.ts';
 import type { CacheTraffic } from './delta-store.ts';
 
 export interface CacheStore {
@@ -31,6 +32,8 @@ export interface StagedRestore {
   readonly key: string;
   /** True once the layer blob is in the folder, false if it will not come; undefined when nothing is awaited for it. */
   waitFor(digest: string): Promise<boolean> | undefined;
+  /** After `waitFor`: the blob while it streams in, or undefined once it has settled (or for a store that does not stream). */
+  readable?(digest: string): Promise<GrowingBlob | undefined>;
   /** Settles when every blob asked for (all of them, for a store that fetches up front) is in place or lost: true when some were lost. */
   readonly settled: Promise<boolean>;
   /**
