@@ -31652,6 +31652,9 @@ function streamingService(env = process.env) {
   const url = env.ACTIONS_RESULTS_URL;
   const token2 = env.ACTIONS_RUNTIME_TOKEN;
   if (!env.ACTIONS_CACHE_SERVICE_V2 || !url || !token2) return void 0;
+  const server = URL.parse(env.GITHUB_SERVER_URL || "https://github.com")?.hostname.toLowerCase() ?? "";
+  if (server !== "github.com" && !server.endsWith(".ghe.com") && !server.endsWith(".localhost")) return void 0;
+  if (env.ACTIONS_CACHE_MODE && !["read", "write"].includes(env.ACTIONS_CACHE_MODE.trim().toLowerCase())) return void 0;
   if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) return void 0;
   return { url, token: token2 };
 }

@@ -192,9 +192,11 @@ describe('a pack from the cache service', () => {
     ['no v2 service', { ACTIONS_CACHE_SERVICE_V2: undefined }],
     ['no runtime token', { ACTIONS_RUNTIME_TOKEN: undefined }],
     ['a proxy to go through', { HTTPS_PROXY: 'http://proxy.example:3128' }],
+    ['GitHub Enterprise Server (v1 only)', { GITHUB_SERVER_URL: 'https://github.example.com' }],
+    ['a cache mode that does not read', { ACTIONS_CACHE_MODE: 'write-only' }],
   ])('is not streamed with %s', (_, overrides) => {
-    const env = { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/', ACTIONS_RUNTIME_TOKEN: 't', ...overrides };
-    expect(streamingService(env)).toBeUndefined();
-    expect(streamingService({ ...env, ...{ ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RUNTIME_TOKEN: 't', HTTPS_PROXY: undefined } })).toBeDefined();
+    const usable = { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/', ACTIONS_RUNTIME_TOKEN: 't', GITHUB_SERVER_URL: 'https://github.com', ACTIONS_CACHE_MODE: 'read' };
+    expect(streamingService(usable)).toEqual({ url: 'http://127.0.0.1:1/', token: 't' });
+    expect(streamingService({ ...usable, ...overrides })).toBeUndefined();
   });
 });

@@ -32,6 +32,10 @@ export function streamingService(env: NodeJS.ProcessEnv = process.env): CacheSer
   const url = env.ACTIONS_RESULTS_URL;
   const token = env.ACTIONS_RUNTIME_TOKEN;
   if (!env.ACTIONS_CACHE_SERVICE_V2 || !url || !token) return undefined;
+  // GitHub Enterprise Server has only the v1 service; a cache mode that is not readable is @actions/cache's to honour.
+  const server = URL.parse(env.GITHUB_SERVER_URL || 'https://github.com')?.hostname.toLowerCase() ?? '';
+  if (server !== 'github.com' && !server.endsWith('.ghe.com') && !server.endsWith('.localhost')) return undefined;
+  if (env.ACTIONS_CACHE_MODE && !['read', 'write'].includes(env.ACTIONS_CACHE_MODE.trim().toLowerCase())) return undefined;
   // A proxy is @actions/http-client's to speak through; a direct request would go around it.
   if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) return undefined;
   return { url, token };
