@@ -34634,9 +34634,14 @@ async function serveLayout(dir) {
     response.flushHeaders();
     served += 1;
     let source = await import_promises10.default.open(blob.file, "r").catch(() => void 0);
-    let following = source !== void 0;
+    let following = true;
     let position = 0;
     try {
+      if (!source) {
+        if (!await arrival) throw new Error(`${digest} did not arrive`);
+        source = await import_promises10.default.open(blobPath(dir, digest), "r");
+        following = false;
+      }
       while (position < blob.size && !response.destroyed) {
         const next = following ? blob.next() : void 0;
         const available = following ? blob.written : blob.size;

@@ -127,9 +127,15 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
     response.flushHeaders(); // the engine hears the blob is coming before its first byte has
     served += 1;
     let source = await fs.open(blob.file, 'r').catch(() => undefined);
-    let following = source !== undefined; // reading the growing file, not the arrived one
+    let following = true; // reading the growing file, not the arrived one
     let position = 0;
     try {
+      if (!source) {
+        // Whole and moved into place between the request and this open: read the arrived blob.
+        if (!(await arrival)) throw new Error(`${digest} did not arrive`);
+        source = await fs.open(blobPath(dir, digest), 'r');
+        following = false;
+      }
       while (position < blob.size && !response.destroyed) {
         const next = following ? blob.next() : undefined;
         const available = following ? blob.written : blob.size;
