@@ -31902,7 +31902,7 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
   const start = (pack) => {
     let result = started.get(pack);
     if (!result) {
-      result = slot(() => restorePack(context, session, dir, pack, packs.packs[pack], new Set(needed.get(pack)), arrivals)).catch((error2) => ({
+      result = slot(() => restorePack({ context, session, dir, key: pack, pack: packs.packs[pack], needed: new Set(needed.get(pack)), arrivals })).catch((error2) => ({
         missing: true,
         corrupt: [],
         error: messageOf(error2)
@@ -31984,13 +31984,14 @@ async function settleRestore(context, dir, matched, outcome, prune) {
   );
   return matched;
 }
-async function restorePack(context, session, dir, key, pack, needed, arrivals) {
+async function restorePack(job) {
+  const { context, session, dir, key, pack, needed, arrivals } = job;
   const { cache, traffic } = context;
   const folder = context.packDir(key);
   return withLock(folder, async () => {
     try {
       await import_promises7.default.rm(folder, { recursive: true, force: true });
-      const streamed = await streamPack(context, session, dir, key, pack, needed, arrivals);
+      const streamed = await streamPack(job);
       if (streamed) return streamed;
       await import_promises7.default.rm(folder, { recursive: true, force: true });
       const matched = await session.run(cache.restoreCache([folder], key, []));
@@ -32023,7 +32024,8 @@ async function restorePack(context, session, dir, key, pack, needed, arrivals) {
     }
   });
 }
-async function streamPack(context, session, dir, key, pack, needed, arrivals) {
+async function streamPack(job) {
+  const { context, session, dir, key, pack, needed, arrivals } = job;
   const service = streamingService();
   if (!service) return void 0;
   const { traffic } = context;

@@ -128,7 +128,7 @@ export async function restoreIndex(
   }
 
   // Each pack starts once: all of them now (up front), or the first time a blob of it is asked for (on demand).
-  type PackResult = { missing: boolean; corrupt: string[]; error?: string };
+  type PackResult = PackFound & { error?: string };
   const started = new Map<string, Promise<PackResult>>();
   let running = 0;
   const queue: (() => void)[] = [];
@@ -145,7 +145,7 @@ export async function restoreIndex(
   const start = (pack: string): Promise<PackResult> => {
     let result = started.get(pack);
     if (!result) {
-      result = slot(() => restorePack(context, session, dir, pack, packs.packs[pack]!, new Set(needed.get(pack)), arrivals)).catch((error: unknown) => ({
+      result = slot(() => restorePack({ context, session, dir, key: pack, pack: packs.packs[pack]!, needed: new Set(needed.get(pack)), arrivals })).catch((error: unknown) => ({
         missing: true,
         corrupt: [] as string[],
         error: messageOf(error),
@@ -244,22 +244,29 @@ export async function settleRestore(context: RestoreContext, dir: string, matche
   return matched;
 }
 
+/** One pack to restore: where from, which of its blobs the index needs, and where they go. */
+interface PackJob {
+  context: RestoreContext;
+  session: Session;
+  dir: string;
+  key: string;
+  pack: PackInfo;
+  needed: Set<string>;
+  arrivals: BlobArrivals;
+}
+
+/** A pack missing from the service, or which of its blobs did not match their digest. */
+type PackFound = { missing: boolean; corrupt: string[] };
+
 /** Restores one pack, moves its needed blobs into `dir`; the pack becomes known when whole and verified. */
-async function restorePack(
-  context: RestoreContext,
-  session: Session,
-  dir: string,
-  key: string,
-  pack: PackInfo,
-  needed: Set<string>,
-  arrivals: BlobArrivals,
-): Promise<{ missing: boolean; corrupt: string[] }> {
+async function restorePack(job: PackJob): Promise<PackFound> {
+  const { context, session, dir, key, pack, needed, arrivals } = job;
   const { cache, traffic } = context;
   const folder = context.packDir(key);
   return withLock(folder, async () => {
     try {
       await fs.rm(folder, { recursive: true, force: true });
-      const streamed = await streamPack(context, session, dir, key, pack, needed, arrivals);
+      const streamed = await streamPack(job);
       if (streamed) return streamed;
       await fs.rm(folder, { recursive: true, force: true });
       const matched = await session.run(cache.restoreCache([folder], key, []));
@@ -299,15 +306,8 @@ async function restorePack(
  * when streaming is not possible here or failed on the way: `@actions/cache`
  * then restores the pack (blobs in place already stay in place).
  */
-async function streamPack(
-  context: RestoreContext,
-  session: Session,
-  dir: string,
-  key: string,
-  pack: PackInfo,
-  needed: Set<string>,
-  arrivals: BlobArrivals,
-): Promise<{ missing: boolean; corrupt: string[] } | undefined> {
+async function streamPack(job: PackJob): Promise<PackFound | undefined> {
+  const { context, session, dir, key, pack, needed, arrivals } = job;
   const service = streamingService();
   if (!service) return undefined;
   const { traffic } = context;
