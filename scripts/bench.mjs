@@ -212,6 +212,11 @@ try {
               if (scenario.id !== 'cold' && !wanted(scenario.id)) continue;
               for (const chain of ordered) {
                 if (!runsIn(chain.tool, scenario.id)) continue;
+                const cannot = TOOLS[chain.tool].cannotRun?.(machine);
+                if (cannot) {
+                  results.push({ profile: profileId, app: appId, rep, tool: chain.tool, scenario: scenario.id, error: cannot, notTried: true });
+                  continue;
+                }
                 if (scenario.edit) editSource(app, chain.workspace, scenario.edit);
                 results.push({ profile: profileId, app: appId, rep, ...(await measure(bench, chain, scenario.id, { ref: scenario.ref, sha: commits[scenario.commit] })) });
               }
@@ -221,6 +226,11 @@ try {
                 const sha = hex(20);
                 for (const chain of ordered) {
                   if (!runsIn(chain.tool, series.id)) continue;
+                  const cannot = TOOLS[chain.tool].cannotRun?.(machine);
+                  if (cannot) {
+                    (tenSeries[`${profileId}/${appId}/${chain.tool}`] ??= []).push({ n, error: cannot });
+                    continue;
+                  }
                   editSource(app, chain.workspace, series.edit + n);
                   const record = await measure(bench, chain, `${series.id}#${n}`, { ref: series.ref, sha });
                   (tenSeries[`${profileId}/${appId}/${chain.tool}`] ??= []).push({ n, seconds: record.seconds, cacheDown: record.cacheDown, cacheUp: record.cacheUp, storedBytes: record.storedBytes, error: record.error });

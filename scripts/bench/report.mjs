@@ -228,7 +228,10 @@ function report(run, best) {
   const failures = run.results.filter((record) => record.error);
   if (failures.length) {
     lines.push('Failed or disturbed steps (left out of the min):', '');
-    for (const f of failures) lines.push(`- ${PROFILES[f.profile].label}, ${f.app} app, repetition ${f.rep}, ${f.scenario}, ${TOOLS[f.tool].label}: ${f.error.split('\n').filter(Boolean).slice(-3).join(' / ')}`);
+    // A tool that cannot run on this machine is one line, not one per step.
+    const notTried = Map.groupBy(failures.filter((f) => f.notTried), (f) => f.tool);
+    for (const [tool, steps] of notTried) lines.push(`- ${TOOLS[tool].label}, all ${steps.length} steps: ${steps[0].error}`);
+    for (const f of failures.filter((f) => !f.notTried)) lines.push(`- ${PROFILES[f.profile].label}, ${f.app} app, repetition ${f.rep}, ${f.scenario}, ${TOOLS[f.tool].label}: ${f.error.split('\n').filter(Boolean).slice(-3).join(' / ')}`);
     lines.push('');
   }
   lines.push(`![times by scenario and tool](${chartName(run)})`);

@@ -14,12 +14,23 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
  * Every tool. `ours`: a build of image-build (its goals are reported);
  * `skipsUnchanged`: a rerun on the same commit builds nothing; `scenarios`: the
  * ones it runs (all when unset), `reported`: the ones in the tables (those it
- * runs when unset); `chart: false` keeps a yardstick out of the chart.
+ * runs when unset); `chart: false` keeps a yardstick out of the chart;
+ * `cannotRun(machine)`: why the tool cannot run on this machine, so that its
+ * steps are reported failed without being tried.
  */
 export const TOOLS = {
   'image-build': { label: 'image-build', ours: true, skipsUnchanged: true, run: (bench, chain, commit) => imageBuild(bench, bench.action, chain, commit) },
   candidate: { label: 'image-build (candidate)', ours: true, skipsUnchanged: true, optional: true, run: (bench, chain, commit) => imageBuild(bench, bench.candidate, chain, commit) },
-  'bpa-gha': { label: 'build-push-action + type=gha', anchor: true, run: buildPushActionGha, owns: (entry) => /^(buildkit-blob-|index-)/.test(entry.key) },
+  'bpa-gha': {
+    label: 'build-push-action + type=gha',
+    anchor: true,
+    run: buildPushActionGha,
+    owns: (entry) => /^(buildkit-blob-|index-)/.test(entry.key),
+    // The BuildKit inside Docker 26 (0.13) knows only the v1 cache API, which the emulator (v2, as on hosted runners) does not serve.
+    cannotRun: (machine) => (Number(/^(\d+)/.exec(machine.docker)?.[1]) < 28
+      ? 'BuildKit 0.13 (Docker 26) speaks only the v1 cache API (`/_apis/artifactcache/cache`), which the emulator does not serve, so the anchor does not run on Docker 26.'
+      : undefined),
+  },
   recipe: { label: 'local-cache recipe', run: localCacheRecipe },
   'save-load': { label: 'docker save/load', run: saveLoad },
   floor: { label: 'floor: one restore + BuildKit', scenarios: ['cold', 'change'], reported: ['change'], chart: false, run: floor },
