@@ -47,7 +47,8 @@ export function writeReport(run) {
   for (const profile of run.options.profiles) {
     for (const app of APPS.filter((a) => run.options.apps.includes(a.id) && !run.skipped.some((s) => s.app === a.id))) {
       for (const scenario of TABLE_SCENARIOS.filter((s) => run.options.scenarios.includes(s) && appliesTo(app, s))) {
-        for (const tool of run.options.tools.filter((t) => runsIn(t, scenario) && (!app.tools || app.tools.includes(t)))) {
+        // A tool that cannot run on this machine is reported as such, not missed.
+        for (const tool of run.options.tools.filter((t) => runsIn(t, scenario) && (!app.tools || app.tools.includes(t)) && !TOOLS[t].cannotRun?.(run.machine))) {
           if (!best[`${profile}/${app.id}`]?.[scenario]?.[tool]) missing.push(`${profile}/${app.id}/${scenario}/${tool}`);
         }
       }
