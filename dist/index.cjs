@@ -34639,12 +34639,12 @@ async function serveLayout(dir) {
     let following = true;
     let position = 0;
     try {
-      if (!source) {
-        if (!await arrival) throw new Error(`${digest} did not arrive`);
-        source = await import_promises10.default.open(blobPath(dir, digest), "r");
-        following = false;
-      }
       while (position < blob.size && !response.destroyed) {
+        if (!source) {
+          if (!await arrival) throw new Error(`${digest} did not arrive`);
+          source = await import_promises10.default.open(blobPath(dir, digest), "r");
+          following = false;
+        }
         const next = following ? blob.next() : void 0;
         const available = following ? blob.written : blob.size;
         if (position < available) {
@@ -34653,17 +34653,12 @@ async function serveLayout(dir) {
           if (bytesRead === 0) throw new Error("short read");
           position += bytesRead;
           if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
-          continue;
-        }
-        if (!blob.interrupted && !blob.settled) {
+        } else if (!blob.interrupted && !blob.settled) {
           await next;
-          continue;
+        } else {
+          await source.close();
+          source = void 0;
         }
-        await source?.close();
-        source = void 0;
-        if (!await arrival) throw new Error(`${digest} did not arrive`);
-        source = await import_promises10.default.open(blobPath(dir, digest), "r");
-        following = false;
       }
       response.end();
     } catch {

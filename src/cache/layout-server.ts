@@ -126,37 +126,32 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
     if (request.method === 'HEAD' || blob.size === 0) return void response.end();
     response.flushHeaders(); // the engine hears the blob is coming before its first byte has
     served += 1;
+    // The growing file, until it is gone (whole and moved into place already) or stopped short:
+    // then the rest is read from the blob once it has arrived.
     let source = await fs.open(blob.file, 'r').catch(() => undefined);
-    let following = true; // reading the growing file, not the arrived one
+    let following = true;
     let position = 0;
     try {
-      if (!source) {
-        // Whole and moved into place between the request and this open: read the arrived blob.
-        if (!(await arrival)) throw new Error(`${digest} did not arrive`);
-        source = await fs.open(blobPath(dir, digest), 'r');
-        following = false;
-      }
       while (position < blob.size && !response.destroyed) {
+        if (!source) {
+          if (!(await arrival)) throw new Error(`${digest} did not arrive`);
+          source = await fs.open(blobPath(dir, digest), 'r');
+          following = false;
+        }
         const next = following ? blob.next() : undefined;
         const available = following ? blob.written : blob.size;
         if (position < available) {
           const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
-          const { bytesRead } = await source!.read(chunk, 0, chunk.length, position);
+          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
           if (bytesRead === 0) throw new Error('short read');
           position += bytesRead;
           if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
-          continue;
-        }
-        if (!blob.interrupted && !blob.settled) {
+        } else if (!blob.interrupted && !blob.settled) {
           await next;
-          continue;
+        } else {
+          await source.close();
+          source = undefined;
         }
-        // The stream ended before this blob was whole: the rest is read from the blob once it arrives.
-        await source?.close();
-        source = undefined;
-        if (!(await arrival)) throw new Error(`${digest} did not arrive`);
-        source = await fs.open(blobPath(dir, digest), 'r');
-        following = false;
       }
       response.end();
     } catch {
