@@ -33058,7 +33058,7 @@ function inputsFromEnv(env) {
 function readInputs(get, workspace, _env = {}) {
   const contextInput = get("context");
   const context = resolveContext(contextInput, workspace);
-  const fromCheckout = contextInput === "" || contextInput.startsWith(DEFAULT_CONTEXT);
+  const fromCheckout = context === import_node_path11.default.resolve(workspace) || contextInput.startsWith(DEFAULT_CONTEXT);
   if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path11.default.join(context, "Dockerfile"))) {
     throw new UserError(
       `the workspace ${workspace} is empty, with no checkout of the repository: add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,

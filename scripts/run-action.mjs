@@ -1,13 +1,16 @@
-// Runs the bundled action the way a GitHub runner does: INPUT_* variables
-// (hyphens kept), GITHUB_* variables, an event payload file, GITHUB_OUTPUT,
-// GITHUB_STEP_SUMMARY and GITHUB_STATE files, then the post step with the
-// saved state. Used by the demo, the end-to-end tests and the benchmark.
+// Runs the bundled action the way a GitHub runner does: action.yml parsed first
+// (a file that does not parse fails every run, as "Set up job" fails), INPUT_*
+// variables (hyphens kept) from the given inputs and action.yml's defaults,
+// GITHUB_* variables, an event payload file, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and
+// GITHUB_STATE files, then action.yml's `post` with the saved state. Used by the
+// demo, the end-to-end tests and the benchmark.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -25,6 +28,43 @@ export function stackEnv(stackDir = path.join(root, '.stack')) {
     env[match[1]] = value;
   }
   return env;
+}
+
+/**
+ * action.yml read as the runner reads it before the step starts: YAML 1.2, duplicate
+ * keys refused. Throws with the parser's message (line and column) when it does not parse.
+ */
+export function actionMetadata(file = path.join(root, 'action.yml')) {
+  const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'), { strict: true, uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) throw new Error(`${file} is not valid YAML, so no runner can load the action:\n${doc.errors.map((e) => e.message).join('\n')}`);
+  return doc.toJS();
+}
+
+/**
+ * The INPUT_* variables the runner sets: each given input as a string, and for each
+ * input left out, its action.yml `default` with `${{ github.token }}` evaluated. An
+ * input action.yml does not declare is refused (the runner only warns; in a test it is
+ * a typo that would test nothing).
+ */
+export function runnerInputs(metadata, given, githubToken) {
+  const declared = metadata.inputs ?? {};
+  const unknown = Object.keys(given).filter((name) => !(name in declared));
+  if (unknown.length > 0) throw new Error(`inputs not declared in action.yml: ${unknown.join(', ')}`);
+  const env = {};
+  for (const [name, spec] of Object.entries(declared)) {
+    const value = name in given ? String(given[name]) : evaluateDefault(name, spec?.default, githubToken);
+    if (value !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  return env;
+}
+
+function evaluateDefault(name, value, githubToken) {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new Error(`action.yml: the default of "${name}" is a ${typeof value}, not a string`);
+  return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression) => {
+    if (expression === 'github.token') return githubToken;
+    throw new Error(`action.yml: the default of "${name}" uses \${{ ${expression} }}, which this harness does not evaluate`);
+  });
 }
 
 /** A minimal but real event payload for the common events. */
@@ -51,6 +91,7 @@ export function eventPayload({ eventName = 'push', ref = 'refs/heads/main', sha,
  * so two runs at once share the path (and so the cache versions) but not the folder.
  */
 export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/heads/main', sha, workspace, runnerTemp, env = {}, payload, timeoutMs = 600_000, wrap = [], cancelWhen, afterMain, ownRunnerTemp = false }) {
+  const metadata = actionMetadata();
   const stepDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-step-'));
   sha ??= crypto.createHash('sha1').update(ref).digest('hex');
   runnerTemp ??= path.join(stepDir, 'runner-temp');
@@ -86,7 +127,8 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   if (base.IMAGE_BUILD_CACHE_URL) {
     Object.assign(base, { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: base.IMAGE_BUILD_CACHE_URL, ACTIONS_RUNTIME_TOKEN: 'local-token' });
   }
-  for (const [name, value] of Object.entries(inputs)) base[`INPUT_${name.toUpperCase()}`] = String(value);
+  // The job's token, as `${{ github.token }}` gives it: an installation token's shape, valid nowhere.
+  Object.assign(base, runnerInputs(metadata, inputs, `ghs_${crypto.randomBytes(18).toString('base64url')}`));
   Object.assign(base, env);
   for (const [name, value] of Object.entries(base)) if (value === undefined) delete base[name];
 
@@ -94,12 +136,12 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   const signals = [];
   // `wrap`: a command that runs main (e.g. in a mount namespace); its argv ends with node and the script.
   const ownTemp = ownRunnerTemp ? ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', 'mount -t tmpfs tmpfs "$RUNNER_TEMP" && exec "$0" "$@"'] : [];
-  const mainCommand = [...ownTemp, ...wrap, node, path.join(root, 'dist/index.cjs')];
+  const mainCommand = [...ownTemp, ...wrap, node, path.join(root, metadata.runs.main)];
   const main = await spawnCollect(mainCommand[0], mainCommand.slice(1), base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
   const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
   await afterMain?.(state);
   const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };
-  const post = await spawnCollect(node, [path.join(root, 'dist/post.cjs')], postEnv, workspace, 60_000);
+  const post = await spawnCollect(node, [path.join(root, metadata.runs.post)], postEnv, workspace, 60_000);
   const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
   const summary = fs.readFileSync(files.summary, 'utf8');
   const exported = parseFileCommands(fs.readFileSync(files.env, 'utf8'));

@@ -65,7 +65,8 @@ export function inputsFromEnv(env: NodeJS.ProcessEnv): InputSource {
 export function readInputs(get: InputSource, workspace: string, _env: NodeJS.ProcessEnv = {}): Inputs {
   const contextInput = get('context');
   const context = resolveContext(contextInput, workspace);
-  const fromCheckout = contextInput === '' || contextInput.startsWith(DEFAULT_CONTEXT);
+  // The checkout itself: the input left out, action.yml's default ".", or {{defaultContext}}.
+  const fromCheckout = context === path.resolve(workspace) || contextInput.startsWith(DEFAULT_CONTEXT);
   // An empty workspace: the job has not checked the repository out.
   if (fromCheckout && !get('file') && !hasCheckout(workspace) && !isFile(path.join(context, 'Dockerfile'))) {
     throw new UserError(

@@ -71,7 +71,7 @@ describe('contexts people write', () => {
     expect(error.message).toMatch(/only ":<folder>" may follow/);
   });
 
-  it.each([[''], ['{{defaultContext}}']])('context %j in a workspace with no checkout: one error saying to add actions/checkout', (context) => {
+  it.each([[''], ['.'], ['{{defaultContext}}']])('context %j in a workspace with no checkout: one error saying to add actions/checkout', (context) => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-empty-'));
     let error: UserError | undefined;
     try {
