@@ -30769,62 +30769,6 @@ function decode(text2) {
 
 // src/build-outputs.ts
 init_import_meta_url();
-var TYPES = ["image", "registry", "docker", "oci", "tar", "local", "cacheonly"];
-function parseOutput(spec) {
-  const fields2 = spec.split(",").map((field) => field.trim()).filter(Boolean);
-  if (fields2.length === 1 && !fields2[0].includes("=")) {
-    return fields2[0] === "-" ? { type: "tar", attrs: { dest: "-" }, spec } : { type: "local", attrs: { dest: fields2[0] }, spec };
-  }
-  const attrs = {};
-  for (const field of fields2) {
-    const eq = field.indexOf("=");
-    if (eq < 0) throw new UserError(`outputs: "${spec}": field "${field}" is not key=value`, { input: "outputs" });
-    attrs[field.slice(0, eq).trim().toLowerCase()] = field.slice(eq + 1).trim();
-  }
-  const type = attrs.type ?? "local";
-  if (!TYPES.includes(type)) throw new UserError(`outputs: "${spec}": type "${type}" is not one of ${TYPES.join(", ")}`, { input: "outputs" });
-  if (["oci", "tar", "local"].includes(type) && !attrs.dest) {
-    throw new UserError(`outputs: "${spec}" needs dest=<path> (where the ${type} output is written)`, { input: "outputs" });
-  }
-  return { type, attrs, spec };
-}
-function planOutputs(specs) {
-  const entries = specs.map(parseOutput);
-  const plan = { entries, pushesTags: false, byDigest: [], loads: false };
-  for (const entry of entries) {
-    const image = entry.type === "image" || entry.type === "registry";
-    const push = entry.type === "registry" || isTrue(entry.attrs.push);
-    if (image && push && isTrue(entry.attrs["push-by-digest"])) {
-      const names = (entry.attrs.name ?? "").split(/[,\s]+/).filter(Boolean);
-      if (names.length === 0) throw new UserError(`outputs: "${entry.spec}" pushes by digest but names no repository; add name=<registry>/<repository>`, { input: "outputs" });
-      plan.byDigest.push(...names.map(stripTag));
-    } else if (image && push) {
-      plan.pushesTags = true;
-    }
-    if (entry.type === "docker" && !entry.attrs.dest) plan.loads = true;
-  }
-  return plan;
-}
-function stripTag(name) {
-  const slash = name.lastIndexOf("/");
-  const colon = name.lastIndexOf(":");
-  return colon > slash ? name.slice(0, colon) : name;
-}
-function isTrue(value) {
-  return value !== void 0 && ["true", "1", "t", "yes"].includes(value.toLowerCase());
-}
-function outputFlags(plan, options) {
-  let pushLayout = false;
-  const flags = plan.entries.flatMap((entry) => {
-    const image = entry.type === "image" || entry.type === "registry";
-    if (options.dockerDriver && image && isTrue(entry.attrs["push-by-digest"])) {
-      pushLayout = true;
-      return ["--output", `type=oci,dest=${options.layoutDir},tar=false`];
-    }
-    return ["--output", entry.spec];
-  });
-  return { flags, pushLayout };
-}
 
 // src/input-list.ts
 init_import_meta_url();
@@ -30884,6 +30828,69 @@ function csvRecords(text2, quotes) {
   return records;
 }
 
+// src/build-outputs.ts
+var TYPES = ["image", "registry", "docker", "oci", "tar", "local", "cacheonly"];
+function parseOutput(spec) {
+  let fields2;
+  try {
+    fields2 = inputList(spec);
+  } catch (error) {
+    throw new UserError(`outputs: "${spec}": ${error.message}`, { input: "outputs" });
+  }
+  if (fields2.length === 1 && !fields2[0].includes("=")) {
+    return fields2[0] === "-" ? { type: "tar", attrs: { dest: "-" }, spec } : { type: "local", attrs: { dest: fields2[0] }, spec };
+  }
+  const attrs = {};
+  for (const field of fields2) {
+    const eq = field.indexOf("=");
+    if (eq < 0) throw new UserError(`outputs: "${spec}": field "${field}" is not key=value`, { input: "outputs" });
+    attrs[field.slice(0, eq).trim().toLowerCase()] = field.slice(eq + 1).trim();
+  }
+  const type = attrs.type ?? "local";
+  if (!TYPES.includes(type)) throw new UserError(`outputs: "${spec}": type "${type}" is not one of ${TYPES.join(", ")}`, { input: "outputs" });
+  if (["oci", "tar", "local"].includes(type) && !attrs.dest) {
+    throw new UserError(`outputs: "${spec}" needs dest=<path> (where the ${type} output is written)`, { input: "outputs" });
+  }
+  return { type, attrs, spec };
+}
+function planOutputs(specs) {
+  const entries = specs.map(parseOutput);
+  const plan = { entries, pushesTags: false, byDigest: [], loads: false };
+  for (const entry of entries) {
+    const image = entry.type === "image" || entry.type === "registry";
+    const push = entry.type === "registry" || isTrue(entry.attrs.push);
+    if (image && push && isTrue(entry.attrs["push-by-digest"])) {
+      const names = (entry.attrs.name ?? "").split(/[,\s]+/).filter(Boolean);
+      if (names.length === 0) throw new UserError(`outputs: "${entry.spec}" pushes by digest but names no repository; add name=<registry>/<repository>`, { input: "outputs" });
+      plan.byDigest.push(...names.map(stripTag));
+    } else if (image && push) {
+      plan.pushesTags = true;
+    }
+    if (entry.type === "docker" && !entry.attrs.dest) plan.loads = true;
+  }
+  return plan;
+}
+function stripTag(name) {
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  return colon > slash ? name.slice(0, colon) : name;
+}
+function isTrue(value) {
+  return value !== void 0 && ["true", "1", "t", "yes"].includes(value.toLowerCase());
+}
+function outputFlags(plan, options) {
+  let pushLayout = false;
+  const flags = plan.entries.flatMap((entry) => {
+    const image = entry.type === "image" || entry.type === "registry";
+    if (options.dockerDriver && image && isTrue(entry.attrs["push-by-digest"])) {
+      pushLayout = true;
+      return ["--output", `type=oci,dest=${options.layoutDir},tar=false`];
+    }
+    return ["--output", entry.spec];
+  });
+  return { flags, pushLayout };
+}
+
 // src/inputs.ts
 init_import_meta_url();
 
@@ -30892,7 +30899,13 @@ init_import_meta_url();
 
 // src/inputs.ts
 function parseBuildArgs(text2, env = {}) {
-  return text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).flatMap((line) => {
+  let items;
+  try {
+    items = inputList(text2, { ignoreComma: true });
+  } catch (error) {
+    throw new UserError(`build-args: ${error.message}`, { input: "build-args" });
+  }
+  return items.filter((line) => !line.startsWith("#")).flatMap((line) => {
     const eq = line.indexOf("=");
     const name = eq < 0 ? line : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -30955,6 +30968,15 @@ function readProvenance(raw, ctx) {
   if (["true", "True", "TRUE"].includes(raw)) return builderId;
   return /(?:^|,)\s*builder-id=/.test(raw) ? raw : `${raw},${builderId}`;
 }
+function readAttests(raw, ctx, name) {
+  return list({ ignoreComma: true })(raw, ctx, name).map(
+    (attest) => hasType(attest, "provenance") && !/(?:^|,)\s*builder-id=/.test(attest) ? `${attest},builder-id=${runUrl(ctx.env)}` : attest
+  );
+}
+function attestsFingerprint(attests) {
+  return attests.length ? attests.map(withoutBuilderId) : void 0;
+}
+var withoutBuilderId = (attrs) => attrs.replace(/,?\s*builder-id=[^,]*/, "");
 function runUrl(env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
   return `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/attempts/${env.GITHUB_RUN_ATTEMPT || "1"}`;
@@ -30977,7 +30999,7 @@ function attestFlags(all) {
   return flags;
 }
 function provenanceFingerprint(value) {
-  return value ? value.replace(/,?builder-id=[^,]*/, "") || "true" : void 0;
+  return value ? withoutBuilderId(value) || "true" : void 0;
 }
 var BUILD_INPUTS = {
   "add-hosts": row({ description: "Extra hosts for RUN steps, `host:ip`, comma-separated or one a line (`--add-host`).", role: "fingerprint", read: list(), flags: each("--add-host"), fingerprint: nonEmpty }),
@@ -30985,7 +31007,7 @@ var BUILD_INPUTS = {
   // metadata-action and build-push-action both have `annotations`: the metadata (src/tags/) turns the entries into
   // level-prefixed annotations, which reach Buildx as BuildRequest.annotations; here they count in the fingerprint.
   annotations: row({ description: "Extra annotations for the pushed manifest, one `key=value` a line, as metadata-action's `annotations`. The OCI annotations are always added, at the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS (default `manifest`); Buildx gets them as `--annotation`. With `merge-digests` the entries go on the index. Part of the fingerprint.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
-  attests: row({ description: "Attestations, one a line (`type=sbom,generator=\u2026`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.", role: "fingerprint", read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
+  attests: row({ description: "Attestations, one a line (`type=sbom,generator=\u2026`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.", role: "fingerprint", read: readAttests, flags: () => [], fingerprint: attestsFingerprint }),
   "build-args": row({ description: "Build arguments, one `NAME=value` a line; a bare `NAME` takes its value from the environment.", role: "fingerprint", read: (raw, ctx) => withSourceDateEpoch(parseBuildArgs(raw, ctx.env), ctx.env), flags: (args) => args.flatMap((arg) => ["--build-arg", `${arg.name}=${arg.value}`]) }),
   "build-contexts": row({
     description: "Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.",
@@ -31316,6 +31338,7 @@ async function runBuild(request, hooks) {
     imageId: metadata["containerimage.config.digest"],
     stdout: run.stdout,
     warnings: metadata["buildx.build.warnings"],
+    metadata,
     steps,
     seconds: seconds2
   };
@@ -33185,7 +33208,8 @@ async function runPipeline(settings, log2) {
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : void 0,
+      // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
+      annotations: settings.annotations,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
       // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
@@ -33222,7 +33246,7 @@ async function runPipeline(settings, log2) {
       Object.assign(result, { steps: built.steps });
       return finish(result, started, promoter);
     }
-    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
+    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, buildxMetadata: built.metadata, steps: built.steps });
     if (outputs.pushLayout) {
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
     }
@@ -34026,6 +34050,50 @@ function labelLines(labels) {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
 }
 
+// src/tags/references.ts
+init_import_meta_url();
+function looksLikeReference(field) {
+  return /[/:@]/.test(field) && !field.includes("{{") && splitKeyValue(field).key === void 0;
+}
+function splitTagsInput(input) {
+  const rules = [];
+  const references = [];
+  for (const line of inputLines(input)) {
+    let fields2;
+    try {
+      fields2 = splitFields(line);
+    } catch {
+      rules.push(line);
+      continue;
+    }
+    if (!fields2.some(looksLikeReference) || fields2.some((field) => splitKeyValue(field).key !== void 0)) {
+      rules.push(line);
+      continue;
+    }
+    for (const field of fields2) references.push(checkedReference(field, line));
+  }
+  return { rules, references: [...new Set(references)] };
+}
+function checkedReference(field, line) {
+  if (!looksLikeReference(field)) {
+    throw new UserError(
+      `tags: "${field}" in "${line}" is neither a full image reference nor a tag rule; put references (\`ghcr.io/org/app:1.0\`) and rules (\`type=raw,value=1.0\`) on lines of their own`,
+      { input: "tags" }
+    );
+  }
+  const reference = parseReference(field, { input: "tags" });
+  if (reference.digest) {
+    throw new UserError(`tags: "${field}" names a digest, and a digest cannot be pushed to; give a tag (\`name:tag\`)`, { input: "tags" });
+  }
+  return reference.tag === void 0 ? `${field}:latest` : field;
+}
+function repositoryOf(reference) {
+  return reference.slice(0, reference.lastIndexOf(":"));
+}
+function tagOf2(reference) {
+  return reference.slice(reference.lastIndexOf(":") + 1);
+}
+
 // src/tags/tag-spec.ts
 init_import_meta_url();
 var TAG_TYPES = ["schedule", "semver", "pep440", "match", "edge", "ref", "raw", "sha"];
@@ -34437,6 +34505,8 @@ function computeVersion(specs, env) {
 }
 
 // src/tags/index.ts
+var LEVEL = "(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?";
+var LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
 function uniq(values) {
   return [...new Set(values)];
 }
@@ -34451,7 +34521,9 @@ function computeMetadata(ctx, spec, options = {}) {
   const shortShaLength = options.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH;
   const images = parseImages(spec.images);
   const flavor = parseFlavor(spec.flavor);
-  const specs = parseTags(spec.tags, options.defaultTags ?? IMAGE_BUILD_DEFAULT_TAGS, warnings);
+  const given = splitTagsInput(spec.tags);
+  const onlyReferences = given.references.length > 0 && given.rules.length === 0;
+  const specs = onlyReferences ? [] : parseTags(given.rules.join("\n"), options.defaultTags ?? IMAGE_BUILD_DEFAULT_TAGS, warnings);
   const repo = resolveRepositoryInfo(ctx, spec.repo);
   const env = { ctx, now, shortShaLength };
   const scope = globalScope(env);
@@ -34468,25 +34540,38 @@ function computeMetadata(ctx, spec, options = {}) {
     tagNames = uniq(tagNames);
   }
   const imageNames = uniq(images.filter((i) => i.enable).map((i) => i.name));
-  const tags = imageNames.length === 0 ? [...tagNames] : imageNames.flatMap((image) => tagNames.map((t) => `${image}:${t}`));
+  const pushRefs = uniq([...given.references, ...imageNames.flatMap((image) => tagNames.map((t) => `${image}:${t}`))]);
+  if (imageNames.length === 0 && given.references.length > 0 && tagNames.length > 0) {
+    warnings.push(`tags: the rules give ${tagNames.map((t) => `"${t}"`).join(", ")}, but there is no image in "images" to put them on; they are not pushed`);
+  }
+  const tags = pushRefs.length > 0 ? pushRefs : [...tagNames];
+  const allTagNames = uniq([...tagNames, ...given.references.map(tagOf2)]);
   const created = ctx.commitDate ?? now;
   const labels = computeLabels({ ctx, repo, version: version.main, created, extra: spec.labels, inputName: "labels", scope });
+  const annotationLines = (spec.annotations ?? "").split(/\r?\n/);
+  const leveled = annotationLines.map((line) => line.trim()).filter((line) => LEVELED_ANNOTATION.test(line));
   const annotationLabels = computeLabels({
     ctx,
     repo,
     version: version.main,
     created,
-    extra: spec.annotations ?? "",
+    extra: annotationLines.filter((line) => !LEVELED_ANNOTATION.test(line.trim())).join("\n"),
     inputName: "annotations",
     scope
   });
   const levels = options.annotationLevels ?? ["manifest"];
-  const annotations2 = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const givenKeys = new Set(leveled.map((line) => line.slice(0, line.indexOf("="))));
+  const annotations2 = uniq([
+    ...levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`)).filter((line) => !givenKeys.has(line.slice(0, line.indexOf("=")))),
+    ...leveled
+  ]);
   return {
     version,
     tags,
-    tagNames,
+    pushRefs,
+    tagNames: allTagNames,
     images: imageNames,
+    repositories: uniq([...imageNames, ...given.references.map(repositoryOf)]),
     labels,
     annotations: annotations2,
     json: { tags, labels, annotations: annotations2 },

@@ -118,6 +118,20 @@ function readProvenance(raw: string, ctx: ReadContext): string {
   return /(?:^|,)\s*builder-id=/.test(raw) ? raw : `${raw},${builderId}`;
 }
 
+/** `attests`: a provenance entry without a builder-id gets the run URL, as build-push-action adds it. */
+function readAttests(raw: string, ctx: ReadContext, name: string): string[] {
+  return list({ ignoreComma: true })(raw, ctx, name).map((attest) =>
+    hasType(attest, 'provenance') && !/(?:^|,)\s*builder-id=/.test(attest) ? `${attest},builder-id=${runUrl(ctx.env)}` : attest,
+  );
+}
+
+/** The fingerprint part of attests: the user's words, not the run URL added to them. */
+function attestsFingerprint(attests: string[]): string[] | undefined {
+  return attests.length ? attests.map(withoutBuilderId) : undefined;
+}
+
+const withoutBuilderId = (attrs: string): string => attrs.replace(/,?\s*builder-id=[^,]*/, '');
+
 function runUrl(env: NodeJS.ProcessEnv): string {
   const server = env.GITHUB_SERVER_URL || 'https://github.com';
   return `${server}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/attempts/${env.GITHUB_RUN_ATTEMPT || '1'}`;
@@ -153,7 +167,7 @@ function attestFlags(all: BuildOptions): string[] {
 
 /** The fingerprint part of provenance: the user's words, not the run URL added to them. */
 function provenanceFingerprint(value: string): string | undefined {
-  return value ? value.replace(/,?builder-id=[^,]*/, '') || 'true' : undefined;
+  return value ? withoutBuilderId(value) || 'true' : undefined;
 }
 
 export const BUILD_INPUTS = {
@@ -162,7 +176,7 @@ export const BUILD_INPUTS = {
   // metadata-action and build-push-action both have `annotations`: the metadata (src/tags/) turns the entries into
   // level-prefixed annotations, which reach Buildx as BuildRequest.annotations; here they count in the fingerprint.
   annotations: row({ description: "Extra annotations for the pushed manifest, one `key=value` a line, as metadata-action's `annotations`. The OCI annotations are always added, at the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS (default `manifest`); Buildx gets them as `--annotation`. With `merge-digests` the entries go on the index. Part of the fingerprint.", role: 'fingerprint', read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
-  attests: row({ description: 'Attestations, one a line (`type=sbom,generator=…`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.', role: 'fingerprint', read: list({ ignoreComma: true }), flags: () => [], fingerprint: nonEmpty }),
+  attests: row({ description: 'Attestations, one a line (`type=sbom,generator=…`; `--attest`). `provenance` and `sbom` take precedence over entries of their type.', role: 'fingerprint', read: readAttests, flags: () => [], fingerprint: attestsFingerprint }),
   'build-args': row<BuildArg[]>({ description: 'Build arguments, one `NAME=value` a line; a bare `NAME` takes its value from the environment.', role: 'fingerprint', read: (raw, ctx) => withSourceDateEpoch(parseBuildArgs(raw, ctx.env), ctx.env), flags: (args) => args.flatMap((arg) => ['--build-arg', `${arg.name}=${arg.value}`]) }),
   'build-contexts': row({
     description: 'Additional build contexts, one `name=value` a line: a folder (`lib=../lib`), `docker-image://ref`, `target:stage`, `oci-layout://path` or a URL (`--build-context`). A folder counts in the fingerprint by its context hash, an image by its digest.',

@@ -5,6 +5,7 @@
  * Pure: the pipeline decides from this which registry work follows the build.
  */
 import { UserError } from './errors.ts';
+import { inputList } from './input-list.ts';
 
 export interface OutputEntry {
   type: string;
@@ -25,9 +26,17 @@ export interface OutputPlan {
 
 const TYPES = ['image', 'registry', 'docker', 'oci', 'tar', 'local', 'cacheonly'];
 
-/** Buildx's `--output` syntax: CSV `key=value` fields; a bare path is `type=local,dest=<path>`, `-` is a tar to stdout. */
+/**
+ * Buildx's `--output` syntax: CSV `key=value` fields, a field in quotes keeping its commas
+ * (`"name=a,b"`); a bare path is `type=local,dest=<path>`, `-` is a tar to stdout.
+ */
 export function parseOutput(spec: string): OutputEntry {
-  const fields = spec.split(',').map((field) => field.trim()).filter(Boolean);
+  let fields: string[];
+  try {
+    fields = inputList(spec);
+  } catch (error) {
+    throw new UserError(`outputs: "${spec}": ${(error as Error).message}`, { input: 'outputs' });
+  }
   if (fields.length === 1 && !fields[0]!.includes('=')) {
     return fields[0] === '-' ? { type: 'tar', attrs: { dest: '-' }, spec } : { type: 'local', attrs: { dest: fields[0]! }, spec };
   }

@@ -183,6 +183,8 @@ export interface BuildResult {
   stdout?: string;
   /** The metadata file's `buildx.build.warnings` (BuildKit's build-check findings, Buildx 0.14+). */
   warnings?: unknown;
+  /** The whole metadata file Buildx wrote. */
+  metadata: Record<string, unknown>;
   steps: BuildStep[];
   seconds: number;
 }
@@ -221,6 +223,7 @@ export async function runBuild(request: BuildRequest, hooks: BuildHooks): Promis
     imageId: metadata['containerimage.config.digest'] as string | undefined,
     stdout: run.stdout,
     warnings: metadata['buildx.build.warnings'],
+    metadata,
     steps,
     seconds,
   };

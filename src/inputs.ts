@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseLoginsInput, type RegistryLogin } from './credentials.ts';
 import { UserError } from './errors.ts';
+import { inputList } from './input-list.ts';
 import { DEFAULT_BAKE_TARGET, type Separators } from './metadata-outputs.ts';
 
 export type PushMode = 'true' | 'false' | 'auto';
@@ -129,14 +130,19 @@ export function readInputs(get: InputSource, workspace: string, _env: NodeJS.Pro
 }
 
 /**
- * `NAME=value` lines; a value may itself contain `=`. A bare `NAME` takes its value
+ * `NAME=value` items, one a line, in build-push-action's list syntax (a quoted item may span
+ * lines; commas do not split); a value may itself contain `=`. A bare `NAME` takes its value
  * from the environment, as Buildx does (and is left out when the variable is unset).
  */
 export function parseBuildArgs(text: string, env: NodeJS.ProcessEnv = {}): BuildArg[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
+  let items: string[];
+  try {
+    items = inputList(text, { ignoreComma: true });
+  } catch (error) {
+    throw new UserError(`build-args: ${(error as Error).message}`, { input: 'build-args' });
+  }
+  return items
+    .filter((line) => !line.startsWith('#'))
     .flatMap((line) => {
       const eq = line.indexOf('=');
       const name = eq < 0 ? line : line.slice(0, eq).trim();
@@ -163,7 +169,18 @@ export function withSourceDateEpoch(args: BuildArg[], env: NodeJS.ProcessEnv): B
 /** build-push-action's `{{defaultContext}}` (the repository at this commit) is the checkout here; `:sub/dir` a folder in it. */
 export const DEFAULT_CONTEXT = '{{defaultContext}}';
 
+/** What Buildx takes as a remote context: a Git repository (`#ref:subdir` may follow) or a tarball's URL. */
+const REMOTE_CONTEXT = /^(?:(?:https?|git|ssh):\/\/|git@[^:]+:|github\.com\/)/;
+
 export function resolveContext(input: string, workspace: string): string {
+  if (REMOTE_CONTEXT.test(input)) {
+    throw new UserError(
+      `context "${input}" is a remote context (a Git repository or a tarball URL); image-build builds from a checked-out folder, ` +
+        'whose files it hashes exactly as Docker sends them: ' +
+        'add "- uses: actions/checkout@v4" (with "repository" and "ref" for another repository) and set "context" to its folder',
+      { input: 'context' },
+    );
+  }
   if (input.startsWith(DEFAULT_CONTEXT)) {
     const rest = input.slice(DEFAULT_CONTEXT.length);
     if (rest !== '' && !rest.startsWith(':')) {

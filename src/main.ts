@@ -29,7 +29,8 @@ import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
 import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEnvName } from './metadata-outputs.ts';
 import { renderSummary } from './summary.ts';
-import { computeMetadata, type Metadata } from './tags/index.ts';
+import { computeMetadata, IMAGE_BUILD_DEFAULT_TAGS, type Metadata } from './tags/index.ts';
+import { splitTagsInput } from './tags/references.ts';
 
 /**
  * Runs the step. A cancel (cancel.ts) ends it at once: the Docker processes are
@@ -76,10 +77,13 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
     { shortShaLength: switches.shortShaLength, annotationLevels: switches.annotationsLevels },
   );
   for (const warning of meta.warnings) core.warning(warning);
-  // With no image there is nothing to push: the tags are names only.
-  const refs = meta.images.length ? meta.tags : [];
+  const refs = meta.pushRefs;
   // With `outputs`, the outputs say what is pushed: the tags only by an image output that pushes.
-  const push = (build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName)) && refs.length > 0;
+  const wantsPush = build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName);
+  const notPushed = wantsPush && refs.length === 0 && !inputs.mergeDigests.length ? nothingToPush(inputs, git) : undefined;
+  if (notPushed && inputs.push === 'true' && !build.outputs.entries.length) throw new UserError(`push is true, but ${notPushed}`, { input: 'push' });
+  if (notPushed) core.notice(`Nothing pushed: ${notPushed}`);
+  const push = wantsPush && refs.length > 0;
   const logins = registryCredentials(inputs, meta, env);
   if (inputs.mergeDigests.length) {
     // The step's own entries go on the index, beside the metadata's index-level ones.
@@ -107,10 +111,10 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
       cache: inputs.cache,
       cacheMode: inputs.cacheMode,
       cacheKeyPrefix: inputs.cacheKeyPrefix,
-      cacheScope: cacheScope(meta.images[0], path.relative(workspace, inputs.file)),
+      cacheScope: cacheScope(meta.repositories[0], path.relative(workspace, inputs.file)),
       store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
       registryCache:
-        inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.images[0]) } : undefined,
+        inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.repositories[0]) } : undefined,
       skipUnchanged: inputs.skipUnchanged,
       lookupRefs: lookupRefs(meta, git, build),
       builder: inputs.builder,
@@ -131,11 +135,21 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
     core.warning(`${check.message}${check.url ? ` (${check.url})` : ''}`, { title: check.rule ? `Build check ${check.rule}` : 'Build check', file, startLine: check.line });
   }
   core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
-  await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, dryRun: inputs.dryRun, advice }), true).write();
+  await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, notPushed, dryRun: inputs.dryRun, advice }), true).write();
+}
+
+/** Why a step that was to push has no reference to push to. */
+function nothingToPush(inputs: Inputs, git: GitContext): string {
+  if (!inputs.images && !splitTagsInput(inputs.tags).references.length) {
+    return 'there is no image to push to: "images" is empty and "tags" holds no full reference; set "images" (ghcr.io/org/app) or give "tags" as references (ghcr.io/org/app:1.0)';
+  }
+  const rules = splitTagsInput(inputs.tags).rules;
+  const shown = rules.length ? rules.join('; ') : `the default rules, ${IMAGE_BUILD_DEFAULT_TAGS.join('; ')}`;
+  return `the tag rules gave no tag on this ${git.eventName} event (${git.ref || 'no ref'}); rules: ${shown}`;
 }
 
 /** What the outputs are made of: a pipeline's result, or a merge's. */
-type OutputResult = Pick<PipelineResult, 'digest' | 'imageId' | 'contextHash' | 'dockerfileHash' | 'fingerprint' | 'cacheKey' | 'cacheHit' | 'built'>;
+type OutputResult = Pick<PipelineResult, 'digest' | 'imageId' | 'contextHash' | 'dockerfileHash' | 'fingerprint' | 'cacheKey' | 'cacheHit' | 'built' | 'buildxMetadata'>;
 
 const actionLog: PipelineLog = {
   info: (message) => core.info(message),
@@ -157,7 +171,7 @@ export function decidePush(mode: Inputs['push'], eventName: string): boolean {
  * (or for every registry the images live on). The job's token is the last resort for ghcr.io.
  */
 export function registryCredentials(inputs: Inputs, meta: Metadata, env: NodeJS.ProcessEnv): Credentials {
-  const imageRegistries = [...new Set(meta.images.map((image: string) => parseReference(image, { input: 'images' }).registry))];
+  const imageRegistries = [...new Set(meta.repositories.map((image: string) => parseReference(image, { input: 'images' }).registry))];
   const explicit: RegistryLogin[] = [];
   if (inputs.password) {
     if (!inputs.username) throw new UserError('"password" is set but "username" is not; set both', { input: 'username' });
@@ -183,7 +197,7 @@ export function registryCredentials(inputs: Inputs, meta: Metadata, env: NodeJS.
  */
 function lookupRefs(meta: Metadata, git: GitContext, build: BuildOptions): string[] {
   const tags = [`sha-${git.sha.slice(0, 7)}`, ...(git.defaultBranch ? [git.defaultBranch.replace(/[^A-Za-z0-9_.-]/g, '-')] : [])];
-  return [...new Set([...meta.images, ...build.outputs.byDigest])].flatMap((image) => tags.map((tag) => `${image}:${tag}`));
+  return [...new Set([...meta.repositories, ...build.outputs.byDigest])].flatMap((image) => tags.map((tag) => `${image}:${tag}`));
 }
 
 function cacheStore(inputs: Inputs, tempDir: string): CacheStore {
@@ -229,10 +243,21 @@ export function setOutputs(meta: Metadata, result: OutputResult, exportEnv: bool
     built: String(result.built),
   };
   const { json: _json, ...plain } = outputs;
-  outputs.metadata = JSON.stringify({ ...plain, tags: meta.tags, 'tag-names': meta.tagNames, labels: meta.labels, annotations: meta.annotations });
+  outputs['outputs-json'] = JSON.stringify({ ...plain, tags: meta.tags, 'tag-names': meta.tagNames, labels: meta.labels, annotations: meta.annotations });
+  outputs.metadata = buildMetadataOutput(result, meta);
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   // metadata-action also exports its own outputs for later steps (DOCKER_METADATA_SET_OUTPUT_ENV=false turns that off).
   if (exportEnv) for (const [name, value] of metadataAction) core.exportVariable(outputEnvName(name), value);
+}
+
+/**
+ * build-push-action's `metadata`: Buildx's metadata file, as Buildx wrote it. An image that
+ * was reused rather than built gets the two keys a later step reads from it.
+ */
+function buildMetadataOutput(result: OutputResult, meta: Metadata): string {
+  if (result.buildxMetadata) return JSON.stringify(result.buildxMetadata, null, 2);
+  if (!result.digest) return '';
+  return JSON.stringify({ 'containerimage.digest': result.digest, 'image.name': meta.pushRefs.join(',') }, null, 2);
 }
 
 /**

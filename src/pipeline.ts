@@ -107,6 +107,8 @@ export interface PipelineResult {
   reusedFrom?: string;
   digest?: string;
   imageId?: string;
+  /** Buildx's metadata file of the build (build-push-action's `metadata` output); none when nothing was built. */
+  buildxMetadata?: Record<string, unknown>;
   steps: BuildStep[];
   /** The pushed image's layers, bottom first. */
   layers?: ImageLayer[];
@@ -261,7 +263,8 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       dockerfile: settings.file,
       tags: settings.tags,
       labels,
-      annotations: settings.push || build.outputs.byDigest.length ? settings.annotations : undefined,
+      // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
+      annotations: settings.annotations,
       options: buildOptionFlags(build, { secretsDir }),
       push: settings.push,
       // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
@@ -302,7 +305,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       Object.assign(result, { steps: built.steps });
       return finish(result, started, promoter);
     }
-    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, steps: built.steps });
+    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, buildxMetadata: built.metadata, steps: built.steps });
     if (outputs.pushLayout) {
       // The docker driver cannot push by digest: its OCI layout is pushed here, untagged.
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;

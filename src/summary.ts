@@ -16,21 +16,26 @@ export interface SummaryInput {
   result: PipelineResult;
   tags: string[];
   pushed: boolean;
+  /** Why a step that was to push pushed nothing. */
+  notPushed?: string;
   dryRun: boolean;
   advice?: Advice[];
 }
 
 const MAX_LISTED_FILES = 20;
 
-export function renderSummary({ result, tags, pushed, dryRun, advice = [] }: SummaryInput): string {
+export function renderSummary({ result, tags, pushed, notPushed, dryRun, advice = [] }: SummaryInput): string {
   const verdict = dryRun
     ? 'dry run, nothing built or pushed'
     : !result.built
       ? 'unchanged, no build: the existing image got the new tags (built=false)'
       : pushed
         ? 'built and pushed'
-        : 'built';
+        : notPushed
+          ? 'built, nothing pushed'
+          : 'built';
   const lines: string[] = [`## image-build: ${verdict}`, ''];
+  if (notPushed) lines.push(`Nothing pushed: ${notPushed}.`, '');
   if (tags.length) lines.push('| tag |', '|---|', ...tags.map((tag) => `| \`${tag}\` |`), '');
   if (result.digest) lines.push(`**Digest** \`${result.digest}\``, '');
   const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : 'no blob uploaded';

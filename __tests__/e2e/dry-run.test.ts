@@ -23,7 +23,7 @@ describe('dry-run', () => {
     expect(run.outputs['cache-key']).toMatch(/^image-build-linux-x64-acme_hello-[0-9a-f]{16}-[0-9a-f]{16}$/);
     expect(run.outputs.built).toBe('false');
     expect(run.outputs.digest).toBe('');
-    expect(JSON.parse(run.outputs.metadata!).tags).toHaveLength(5);
+    expect(JSON.parse(run.outputs['outputs-json']!).tags).toHaveLength(5);
     expect(run.summary).toContain('dry run, nothing built or pushed');
     expect(run.summary).toContain('restore keys');
   });

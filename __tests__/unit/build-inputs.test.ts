@@ -82,6 +82,10 @@ describe('each input becomes its Buildx flags', () => {
     ['provenance mode=max', { provenance: 'mode=max' }, ['--attest', 'type=provenance,mode=max,builder-id=https://github.com/acme/app/actions/runs/42/attempts/2']],
     ['sbom true', { sbom: 'true' }, ['--provenance=false', '--attest', 'type=sbom,disabled=false']],
     ['attests: provenance and sbom inputs win over their type', { provenance: 'mode=min', attests: 'type=provenance,mode=max\ntype=sbom' }, ['--attest', 'type=provenance,mode=min,builder-id=https://github.com/acme/app/actions/runs/42/attempts/2', '--attest', 'type=sbom']],
+    ['attests: a provenance entry gets the run as builder id', { attests: 'type=provenance,mode=min' }, ['--attest', 'type=provenance,mode=min,builder-id=https://github.com/acme/app/actions/runs/42/attempts/2']],
+    ['attests: a builder id given is kept', { attests: 'type=provenance,builder-id=me' }, ['--attest', 'type=provenance,builder-id=me']],
+    ['build-args: a quoted value over several lines is one argument', { 'build-args': '"MULTILINE=aaaa\nbbbb\nccc"\nA=1' }, ['--build-arg', 'MULTILINE=aaaa\nbbbb\nccc', '--build-arg', 'A=1']],
+    ['build-args: a comma stays in its value', { 'build-args': 'LIST=a,b,c' }, ['--build-arg', 'LIST=a,b,c']],
     ['pull', { pull: 'true' }, ['--pull']],
     ['secret-envs', { 'secret-envs': 'token=GH_TOKEN' }, ['--secret', 'id=token,env=GH_TOKEN']],
     ['secret-files', { 'secret-files': 'token=token.txt' }, ['--secret', `id=token,src=${path.join(workspace, 'token.txt')}`]],
@@ -95,7 +99,7 @@ describe('each input becomes its Buildx flags', () => {
     // Without a provenance input the table turns Buildx's default attestation off; that flag is checked once, below.
     const off = (list: string[]) => list.filter((flag) => flag !== '--provenance=false');
     expect(off(flags(given))).toEqual(off(expected));
-    expect(flags(given).includes('--provenance=false')).toBe(!given.provenance);
+    expect(flags(given).includes('--provenance=false')).toBe(!given.provenance && !given.attests?.includes('type=provenance'));
   });
 
   it('a KEY=value secret reaches Buildx as a private file, never as the value', () => {
@@ -109,6 +113,17 @@ describe('each input becomes its Buildx flags', () => {
 
   it('a secret file that does not exist is one error naming the input', () => {
     expect(() => read({ 'secret-files': 'token=missing.txt' })).toThrow(/secret-files: the file of secret "token"/);
+  });
+
+  it('outputs: a quoted field keeps its comma, and reaches Buildx as written', () => {
+    const options = read({ outputs: 'type=image,"name=r.example/a,r.example/b",push-by-digest=true,push=true' });
+    expect(options.outputs.byDigest).toEqual(['r.example/a', 'r.example/b']);
+    expect(outputFlags(options.outputs, { dockerDriver: false, layoutDir: '/x' }).flags).toEqual(['--output', 'type=image,"name=r.example/a,r.example/b",push-by-digest=true,push=true']);
+  });
+
+  it('attests: the run URL stays out of the fingerprint', async () => {
+    const resolve = { contextHash: async () => '', imageDigest: async () => '' };
+    expect(await fingerprintOptions(read({ attests: 'type=provenance,mode=min' }), resolve)).toEqual({ attests: ['type=provenance,mode=min'] });
   });
 
   it('build-args without a name are refused', () => {

@@ -14,7 +14,7 @@ function setup(given: Partial<Inputs>, config: unknown, images = ['acme/app', 'g
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-main-creds-'));
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
   const inputs = { logins: [], githubToken: 'job-token', ...given } as Inputs;
-  return registryCredentials(inputs, { images } as Metadata, { DOCKER_CONFIG: dir, GITHUB_ACTOR: 'octocat', PATH: '/nonexistent' });
+  return registryCredentials(inputs, { images, repositories: images } as Metadata, { DOCKER_CONFIG: dir, GITHUB_ACTOR: 'octocat', PATH: '/nonexistent' });
 }
 
 describe('credentials of the action', () => {

@@ -9,6 +9,7 @@ import type { Flavor } from './flavor.ts';
 import { parseImages } from './images.ts';
 import type { ImageSpec } from './images.ts';
 import { computeLabels, labelLines, resolveRepositoryInfo } from './labels.ts';
+import { repositoryOf, splitTagsInput, tagOf } from './references.ts';
 import { toOciTag } from './sanitize.ts';
 import { IMAGE_BUILD_DEFAULT_TAGS, parseTags } from './tag-spec.ts';
 import type { TagSpec } from './tag-spec.ts';
@@ -56,12 +57,16 @@ export interface MetadataJson {
 
 export interface Metadata {
   version: Version;
-  /** Full references `image:tag` for each enabled image; the bare tag names when no image is given. */
+  /** The `tags` output: `pushRefs`, or the bare tag names when there is no reference. */
   tags: string[];
-  /** Tag names without image, in order, without duplicates. */
+  /** Full references to push: those given in `tags`, then `image:tag` for each enabled image and rule tag. */
+  pushRefs: string[];
+  /** Tag names without image, in order, without duplicates (the rules', then the given references'). */
   tagNames: string[];
   /** Enabled image names (lower-cased). */
   images: string[];
+  /** The repositories pushed to: the images, then those of the references given in `tags`. */
+  repositories: string[];
   labels: Record<string, string>;
   /** `level:key=value` lines. */
   annotations: string[];
@@ -70,6 +75,10 @@ export interface Metadata {
   /** Things the user may want to know (skipped rules, changed tags); the edge logs them. */
   warnings: string[];
 }
+
+/** `level[,level…]:key=value`, the levels Buildx's `--annotation` takes, each with an optional `[platform]`. */
+const LEVEL = '(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?';
+const LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
 
 function uniq(values: string[]): string[] {
   return [...new Set(values)];
@@ -88,7 +97,10 @@ export function computeMetadata(ctx: GitContext, spec: MetadataSpec, options: Me
   const shortShaLength = options.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH;
   const images: ImageSpec[] = parseImages(spec.images);
   const flavor = parseFlavor(spec.flavor);
-  const specs = parseTags(spec.tags, options.defaultTags ?? IMAGE_BUILD_DEFAULT_TAGS, warnings);
+  const given = splitTagsInput(spec.tags);
+  // `tags` of references only (a pasted build-push-action block) means no rules, not the default rules.
+  const onlyReferences = given.references.length > 0 && given.rules.length === 0;
+  const specs = onlyReferences ? [] : parseTags(given.rules.join('\n'), options.defaultTags ?? IMAGE_BUILD_DEFAULT_TAGS, warnings);
   const repo = resolveRepositoryInfo(ctx, spec.repo);
   const env = { ctx, now, shortShaLength };
   const scope = globalScope(env);
@@ -107,27 +119,42 @@ export function computeMetadata(ctx: GitContext, spec: MetadataSpec, options: Me
     tagNames = uniq(tagNames);
   }
   const imageNames = uniq(images.filter((i) => i.enable).map((i) => i.name));
-  const tags = imageNames.length === 0 ? [...tagNames] : imageNames.flatMap((image) => tagNames.map((t) => `${image}:${t}`));
+  const pushRefs = uniq([...given.references, ...imageNames.flatMap((image) => tagNames.map((t) => `${image}:${t}`))]);
+  if (imageNames.length === 0 && given.references.length > 0 && tagNames.length > 0) {
+    warnings.push(`tags: the rules give ${tagNames.map((t) => `"${t}"`).join(', ')}, but there is no image in "images" to put them on; they are not pushed`);
+  }
+  const tags = pushRefs.length > 0 ? pushRefs : [...tagNames];
+  const allTagNames = uniq([...tagNames, ...given.references.map(tagOf)]);
 
   const created = ctx.commitDate ?? now;
   const labels = computeLabels({ ctx, repo, version: version.main, created, extra: spec.labels, inputName: 'labels', scope });
+  // A line that names its level (metadata-action's `annotations` output, handed on as
+  // build-push-action takes it) is used as written; the others get the levels.
+  const annotationLines = (spec.annotations ?? '').split(/\r?\n/);
+  const leveled = annotationLines.map((line) => line.trim()).filter((line) => LEVELED_ANNOTATION.test(line));
   const annotationLabels = computeLabels({
     ctx,
     repo,
     version: version.main,
     created,
-    extra: spec.annotations ?? '',
+    extra: annotationLines.filter((line) => !LEVELED_ANNOTATION.test(line.trim())).join('\n'),
     inputName: 'annotations',
     scope,
   });
   const levels = options.annotationLevels ?? ['manifest'];
-  const annotations = levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`));
+  const givenKeys = new Set(leveled.map((line) => line.slice(0, line.indexOf('='))));
+  const annotations = uniq([
+    ...levels.flatMap((level) => labelLines(annotationLabels).map((line) => `${level}:${line}`)).filter((line) => !givenKeys.has(line.slice(0, line.indexOf('=')))),
+    ...leveled,
+  ]);
 
   return {
     version,
     tags,
-    tagNames,
+    pushRefs,
+    tagNames: allTagNames,
     images: imageNames,
+    repositories: uniq([...imageNames, ...given.references.map(repositoryOf)]),
     labels,
     annotations,
     json: { tags, labels, annotations },
