@@ -43,6 +43,8 @@ export interface FingerprintResolver {
 interface Row<T> {
   description: string;
   role: Role;
+  /** Read without trimming the input's blanks (build-push-action's `trimWhitespace: false`). */
+  untrimmed?: boolean;
   read(raw: string, ctx: ReadContext, name: string): T;
   flags(value: T, all: BuildOptions, ctx: FlagContext): string[];
   /** The value's part of the fingerprint; undefined leaves it out (an unset input changes no fingerprint). */
@@ -209,7 +211,7 @@ export const BUILD_INPUTS = {
   provenance: row({ description: 'Provenance attestation: `false`, `true`, or attributes (`mode=min`, `mode=max`). Default: none (a plain image manifest).', role: 'fingerprint', read: readProvenance, flags: (_value, all) => attestFlags(all), fingerprint: provenanceFingerprint }),
   pull: row({ description: 'Always pull a newer version of the base images (`--pull`).', role: 'fingerprint', read: bool, flags: (value) => (value ? ['--pull'] : []), fingerprint: nonEmpty }),
   sbom: row({ description: 'SBOM attestation: `true`, `false`, or attributes (`generator=…`). Default: none.', role: 'fingerprint', read: text, flags: () => [], fingerprint: nonEmpty }),
-  secrets: row<BuildSecret[]>({ description: 'Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.', role: 'none', read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
+  secrets: row<BuildSecret[]>({ description: 'Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.', role: 'none', untrimmed: true, read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true, trimWhitespace: false })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   'secret-envs': row<BuildSecret[]>({ description: 'Build secrets from environment variables, `KEY=ENV_NAME`, comma-separated or one a line.', role: 'none', read: (raw, ctx, name) => parseSecretEnvs(list()(raw, ctx, name)), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   'secret-files': row<BuildSecret[]>({ description: 'Build secrets from files, one `KEY=path` a line.', role: 'none', read: (raw, ctx, name) => parseSecretFiles(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   'shm-size': row({ description: 'Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).', role: 'fingerprint', read: text, flags: single('--shm-size'), fingerprint: nonEmpty }),
@@ -232,10 +234,10 @@ export const HANDLED_ELSEWHERE = ['builder', 'context', 'file', 'github-token', 
 /** The build outputs of build-push-action v6 (`digest`, `imageid`, `metadata`) are set by main.ts. */
 export const BUILD_OUTPUTS = ['digest', 'imageid', 'metadata'] as const;
 
-export function readBuildOptions(get: (name: string) => string, ctx: ReadContext): BuildOptions {
+export function readBuildOptions(get: ((name: string) => string) & { raw?: (name: string) => string }, ctx: ReadContext): BuildOptions {
   const options = {} as Record<string, unknown>;
   for (const [name, input] of Object.entries(BUILD_INPUTS) as [BuildInputName, Row<unknown>][]) {
-    options[name] = input.read(get(name), ctx, name);
+    options[name] = input.read(input.untrimmed && get.raw ? get.raw(name) : get(name), ctx, name);
   }
   return options as BuildOptions;
 }

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, messageOf } from './errors.ts';
 import { parseReference } from './registry/reference.ts';
-import { splitFields } from './tags/list.ts';
+import { csvFields } from './input-list.ts';
 
 export interface RegistryLogin {
   registry: string;
@@ -189,9 +189,9 @@ export function parseLoginsInput(text: string): RegistryLogin[] {
     const values: Record<string, string> = {};
     let fields: string[];
     try {
-      fields = splitFields(line);
+      fields = csvFields(line, { relaxQuotes: true });
     } catch {
-      throw new UserError('logins: a line has an unterminated quote; quote whole values ("password=a,b")', { input: 'logins' });
+      throw new UserError('logins: a line has an unterminated quote; quote whole fields ("password=a,b"), with "" for a quote inside', { input: 'logins' });
     }
     for (const field of fields) {
       const eq = field.indexOf('=');

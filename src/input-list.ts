@@ -1,78 +1,74 @@
 /**
- * List inputs read the way build-push-action reads them (`Util.getInputList` of
- * @docker/actions-toolkit, a csv-parse over the whole input): records are
- * lines, fields are separated by commas, a field that starts with `"` is quoted
- * (commas and newlines inside stay, `""` is one `"`), a quote anywhere else is
- * an ordinary character. Without `ignoreComma` every field is an item; with it,
- * a line's fields are joined again with commas (their quotes gone) into one
- * item. Items are trimmed; empty lines and empty items are dropped. `#` starts
- * no comment (build-push-action passes such a line on as it is).
+ * The one list syntax of build-push-action and metadata-action: a list input goes
+ * through csv-parse as @docker/actions-toolkit's `Util.getList` does (relaxed quotes and
+ * column counts, empty lines skipped). Records are lines and fields are separated by
+ * commas; a field that starts with `"` is quoted (commas and newlines inside stay, `""` is
+ * one `"`). Without `ignoreComma` every field is an item; with it, a line's fields are
+ * joined again with commas (their quotes gone) into one item. Items are trimmed unless
+ * `trimWhitespace` is false; empty items are dropped.
  */
+import { parse } from 'csv-parse/sync';
 
 export interface ListOptions {
   /** One item per line: commas do not split (they still end quoted fields). */
   ignoreComma?: boolean;
   /** false: quotes are ordinary characters (build-push-action's `outputs`). */
   quote?: boolean;
+  /** metadata-action's comments: a line whose first non-blank character is `#` is left out; a `#` inside a line is kept. */
+  comments?: boolean;
+  /** false: items keep their surrounding blanks (build-push-action's `secrets`). */
+  trimWhitespace?: boolean;
 }
 
 export class ListSyntaxError extends Error {}
 
 export function inputList(text: string, options: ListOptions = {}): string[] {
+  // metadata-action's `comment: '#'` with `comment_no_infix`, also for a line indented before its `#`.
+  if (options.comments) text = text.split(/\r?\n/).filter((line) => !line.trimStart().startsWith('#')).join('\n');
+  if (text === '') return [];
   const items: string[] = [];
-  for (const record of csvRecords(text, options.quote !== false)) {
+  for (const record of csvRecords(text, options)) {
     if (record.length === 1) items.push(...(options.ignoreComma ? record : record[0]!.split(',')));
     else if (options.ignoreComma) items.push(record.join(','));
     else items.push(...record);
   }
-  return items.map((item) => item.trim()).filter((item) => item !== '');
+  return items.filter((item) => item !== '').map((item) => (options.trimWhitespace === false ? item : item.trim())).filter((item) => item !== '');
 }
 
-/** csv-parse with relax_quotes, relax_column_count and skip_empty_lines. */
-function csvRecords(text: string, quotes: boolean): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoting = false;
-  const endRecord = () => {
-    record.push(field);
-    field = '';
-    // skip_empty_lines: a line with nothing on it is no record.
-    if (!(record.length === 1 && record[0] === '')) records.push(record);
-    record = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoting) {
-      if (ch !== '"') {
-        field += ch;
-        continue;
-      }
-      const next = text[i + 1];
-      if (next === '"') {
-        field += '"';
-        i++;
-      } else {
-        quoting = false;
-        // relax_quotes: a closing quote not followed by a separator ends the quoting,
-        // and the field keeps an opening quote in front of what it read.
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') field = `"${field}`;
-      }
-      continue;
-    }
-    if (ch === '"' && quotes && field === '') {
-      quoting = true;
-    } else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-    } else {
-      field += ch;
-    }
+/**
+ * The fields of one entry of metadata-action's attribute lists (`type=semver,pattern=…`),
+ * read as metadata-action reads them: one CSV record, a whole field in quotes keeping its
+ * commas. Fields are trimmed and empty ones dropped. `relaxQuotes`: a `"` inside a field is
+ * a character (a password may hold one), as in the list inputs.
+ */
+export function csvFields(line: string, options: { relaxQuotes?: boolean } = {}): string[] {
+  let records: string[][];
+  try {
+    records = parse(line, { relax_column_count: true, skip_empty_lines: true, relax_quotes: options.relaxQuotes === true }) as string[][];
+  } catch (error) {
+    throw new ListSyntaxError(csvMessage(error));
   }
-  if (quoting) throw new ListSyntaxError('a quoted field is not closed (a `"` is missing)');
-  if (field !== '' || record.length) endRecord();
-  return records;
+  return (records[0] ?? []).map((field) => field.trim()).filter((field) => field !== '');
+}
+
+function csvRecords(text: string, options: ListOptions): string[][] {
+  try {
+    return parse(text, {
+      columns: false,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      quote: options.quote === false ? false : '"',
+    }) as string[][];
+  } catch (error) {
+    throw new ListSyntaxError(csvMessage(error));
+  }
+}
+
+/** csv-parse's message without its own prefix: what is wrong, and where. */
+function csvMessage(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is not closed (a `"` is missing)';
+  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') return 'a `"` may only open or close a whole field ("key=a,b", not key="a,b")';
+  return (error as Error).message.replace(/^Invalid Record Length: |^CSV_\w+: /, '');
 }

@@ -41,6 +41,8 @@ export interface Inputs {
   cacheRef?: string;
   cacheDir?: string;
   skipUnchanged: boolean;
+  /** `reuse-mode`: a reused image gets this run's labels (`relabel`), or keeps its digest (`same-digest`). */
+  reuseMode: 'relabel' | 'same-digest';
   builder?: string;
   advice: boolean;
   dryRun: boolean;
@@ -118,6 +120,7 @@ export function readInputs(get: InputSource, workspace: string, _env: NodeJS.Pro
     cacheRef: get('cache-ref') || undefined,
     cacheDir: cacheDir ? path.resolve(workspace, cacheDir) : undefined,
     skipUnchanged: bool(get, 'skip-unchanged', true),
+    reuseMode: oneOf(get, 'reuse-mode', ['relabel', 'same-digest'], 'relabel'),
     builder: get('builder') || undefined,
     advice: bool(get, 'advice', true),
     dryRun: bool(get, 'dry-run', false),

@@ -116,6 +116,7 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
       registryCache:
         inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.repositories[0]) } : undefined,
       skipUnchanged: inputs.skipUnchanged,
+      reuseMode: inputs.reuseMode,
       lookupRefs: lookupRefs(meta, git, build),
       builder: inputs.builder,
       dryRun: inputs.dryRun,

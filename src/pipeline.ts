@@ -27,6 +27,7 @@ import type { CacheMode } from './inputs.ts';
 import type { PipelineLog } from './log.ts';
 import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
 import { Promoter, type CandidateReads, type ImageLayer } from './promote.ts';
+import { manifestAnnotations } from './relabel.ts';
 import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
 
 export type { PipelineLog } from './log.ts';
@@ -56,6 +57,11 @@ export interface PipelineSettings {
    */
   registryCache?: { ref: string };
   skipUnchanged: boolean;
+  /**
+   * `reuse-mode`: `relabel` (the default) gives a reused image this run's labels and manifest
+   * annotations (a new config and manifest over the same layers); `same-digest` keeps it as built.
+   */
+  reuseMode?: 'relabel' | 'same-digest';
   /** Extra references that may hold an image of this fingerprint (the commit's sha tag, the default branch's tag). */
   lookupRefs: string[];
   builder?: string;
@@ -203,7 +209,8 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     }
     // `no-cache` asks for every step to run; `call` evaluates the build instead of producing an image.
     const canReuse = mayReuse && result.fingerprint !== undefined;
-    const reuse = (candidates: string[], reads?: CandidateReads) => reuseExisting(result, promoter, candidates, registryRefs, platform, reads);
+    const wanted = settings.reuseMode === 'same-digest' ? undefined : { labels: { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint! }, annotations: manifestAnnotations(settings.annotations ?? []) };
+    const reuse = (candidates: string[], reads?: CandidateReads) => reuseExisting(result, promoter, candidates, registryRefs, { platform, reads, wanted });
     if (canReuse && (await reuse(firstCandidates, readAhead))) {
       timings.lookup = seconds(phase);
       await loadReused(result, settings, env, log);

@@ -15,6 +15,7 @@ import type { BaseImageUse } from './dockerfile.ts';
 import type { ResolvedBase } from './fingerprint.ts';
 import { formatPlatform, imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from './registry/manifest.ts';
 import { parseReference, type RepositoryRef } from './registry/reference.ts';
+import { relabel, type WantedMetadata } from './relabel.ts';
 
 export interface FoundImage {
   ref: string;
@@ -148,6 +149,30 @@ export class Promoter {
       : (JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
     const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
     return { labels: config.config?.Labels ?? {}, taggedDigest: top.digest, image: { ref, repository: reference, digest: manifest.digest, configDigest, manifest } };
+  }
+
+  /**
+   * `found` with this run's labels and manifest annotations: a new config and manifest over
+   * the same layers (relabel.ts), stored by digest in its repository; `found` itself when it
+   * has them already. An index (attestations, several platforms) is reused as built.
+   */
+  async withMetadata(found: FoundImage, wanted: WantedMetadata): Promise<FoundImage> {
+    if (isIndexMediaType(found.manifest.mediaType)) {
+      this.log.info(`${found.ref} is an index (attestations or several platforms): reused as built, with its own labels`);
+      return found;
+    }
+    const manifest = found.manifest.json as ImageManifest;
+    const changed = relabel(await this.client.getBlob(found.repository, manifest.config.digest), manifest, wanted);
+    if (!changed) return found;
+    await this.client.uploadBlob(found.repository, changed.config);
+    await this.client.putManifest(found.repository, changed.manifestDigest, changed.manifest, found.manifest.mediaType);
+    this.log.info(`Gave the image of ${found.ref} this run's labels: ${found.digest} → ${changed.manifestDigest} (a new config over the same layers)`);
+    return {
+      ...found,
+      digest: changed.manifestDigest,
+      configDigest: changed.configDigest,
+      manifest: { ...found.manifest, digest: changed.manifestDigest, size: changed.manifest.byteLength, body: changed.manifest, json: changed.json },
+    };
   }
 
   /**

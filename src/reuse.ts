@@ -8,12 +8,24 @@ import { messageOf, UserError } from './errors.ts';
 import type { PipelineLog } from './log.ts';
 import type { PipelineResult, PipelineSettings } from './pipeline.ts';
 import type { CandidateReads, Promoter } from './promote.ts';
+import type { WantedMetadata } from './relabel.ts';
+
+export interface ReuseOptions {
+  /** A one-platform build: a merged index among the candidates is looked into. */
+  platform?: string;
+  /** Candidate reads made ahead. */
+  reads?: CandidateReads;
+  /** This run's labels and annotations for the reused image (relabel.ts); undefined keeps it as built. */
+  wanted?: WantedMetadata;
+}
 
 /** Looks for an image with this fingerprint among `candidates` (or in `reads` made ahead); when found, gives it the new tags. */
-export async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[], platform?: string, reads?: CandidateReads): Promise<boolean> {
+export async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[], options: ReuseOptions = {}): Promise<boolean> {
+  const { platform, reads, wanted } = options;
   try {
-    const found = await promoter.findByFingerprint(candidates, result.fingerprint!, platform, reads);
-    if (!found) return false;
+    const existing = await promoter.findByFingerprint(candidates, result.fingerprint!, platform, reads);
+    if (!existing) return false;
+    const found = wanted ? await promoter.withMetadata(existing, wanted) : existing;
     await promoter.retag(found, targets, candidates, result.fingerprint, reads);
     Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
     return true;

@@ -111,6 +111,14 @@ describe('each input becomes its Buildx flags', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('a KEY=value secret keeps the blanks around its value, as build-push-action reads secrets (trimWhitespace: false)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secrets-'));
+    const options = readBuildOptions(Object.assign((name: string) => (name === 'secrets' ? 'token=  padded  ' : ''), { raw: (name: string) => (name === 'secrets' ? 'token=  padded  \n' : '') }), { workspace, env });
+    const argv = buildOptionFlags(options, { secretsDir: dir });
+    const file = argv[argv.indexOf('--secret') + 1]!.replace(/^id=token,src=/, '');
+    expect(fs.readFileSync(file, 'utf8')).toBe('  padded  ');
+  });
+
   it('a secret file that does not exist is one error naming the input', () => {
     expect(() => read({ 'secret-files': 'token=missing.txt' })).toThrow(/secret-files: the file of secret "token"/);
   });

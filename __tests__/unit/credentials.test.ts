@@ -135,6 +135,10 @@ describe('the logins input', () => {
     ]);
   });
 
+  test('a quote inside an unquoted password is part of it', () => {
+    expect(parseLoginsInput('registry=quay.io,username=bot,password=ab"cd')).toEqual([{ registry: 'quay.io', username: 'bot', password: 'ab"cd' }]);
+  });
+
   test.each([
     ['registry=quay.io,username=bot', 'line 1 needs registry=, username= and password='],
     ['registry=quay.io,user=bot,password=secret-value', 'line 1 has a field other than'],

@@ -1,80 +1,22 @@
 /**
- * Line and attribute-list splitting shared by the `images`, `tags`, `flavor`
- * and `labels` inputs.
- *
- * An input is a list of entries, one a line. Blank lines are skipped and a
- * line whose first non-blank character is `#` is a comment. Each entry is a
- * comma-separated attribute list in which a field may be quoted CSV-style
- * (`"pattern=a,b"`, or `pattern="a,b"`; `""` inside quotes is one `"`), so a
- * comma inside quotes does not split the field.
+ * The `images`, `tags`, `flavor`, `labels` and `annotations` inputs, in metadata-action's
+ * list syntax (src/input-list.ts, over csv-parse): an entry a line, blank lines skipped, a
+ * line that starts with `#` a comment. Each entry is a CSV record of attributes in which a
+ * whole field may be quoted (`"pattern=a,b"`; `""` inside quotes is one `"`).
  */
-
-/** The entries of a list input: trimmed lines, without blanks and comments. */
-export function inputLines(input: string): string[] {
-  const lines: string[] = [];
-  for (const raw of input.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    lines.push(line);
-  }
-  return lines;
-}
+import { csvFields, inputList } from '../input-list.ts';
 
 /**
- * Splits one entry into its fields at commas outside quotes. Each field is
- * trimmed; empty fields are dropped. Throws on an unterminated quote.
+ * The entries of a list input: trimmed lines, without blanks and comments. The quotes stay
+ * for splitFields (metadata-action drops them here, and then splits a quoted comma).
  */
-export function splitFields(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let inQuotes = false;
-  let fieldStart = true; // nothing but blanks seen in this field so far
-  let afterFirstEquals = false; // the previous character was the field's first `=`
-  let sawEquals = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        current += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && (fieldStart || afterFirstEquals)) {
-      inQuotes = true;
-      fieldStart = false;
-      afterFirstEquals = false;
-      continue;
-    }
-    if (ch === ',') {
-      pushField(fields, current);
-      current = '';
-      fieldStart = true;
-      afterFirstEquals = false;
-      sawEquals = false;
-      continue;
-    }
-    afterFirstEquals = ch === '=' && !sawEquals;
-    if (ch === '=') sawEquals = true;
-    if (ch !== ' ' && ch !== '\t') fieldStart = false;
-    current += ch;
-  }
-  if (inQuotes) {
-    throw new Error(`unterminated quote in "${line}"`);
-  }
-  pushField(fields, current);
-  return fields;
+export function inputLines(input: string): string[] {
+  return inputList(input, { ignoreComma: true, comments: true, quote: false });
 }
 
-function pushField(fields: string[], field: string): void {
-  const trimmed = field.trim();
-  if (trimmed !== '') fields.push(trimmed);
+/** Splits one entry into its fields at commas outside quotes; trimmed, empty ones dropped. Throws on a stray quote. */
+export function splitFields(line: string): string[] {
+  return csvFields(line);
 }
 
 /**

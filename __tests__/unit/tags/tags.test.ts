@@ -47,7 +47,6 @@ const rows: Row[] = [
   { name: 'match whole', event: 'push_tag', tags: 'type=match,pattern=\\d+\\.\\d+', names: ['3.4', 'latest'] },
   { name: 'match regex literal with flags', event: 'push_tag', tag: 'V9.1', tags: 'type=match,pattern=/^v(\\d)/i,group=1', names: ['9', 'latest'] },
   { name: 'match quoted comma (deviation)', event: 'push_tag', tag: 'v10.20', tags: 'type=match,"pattern=^v(\\d{1,3})\\.",group=1', names: ['10', 'latest'] },
-  { name: 'match quoted value after =', event: 'push_tag', tag: 'v10.20', tags: 'type=match,pattern="^v\\d{2,3}",group=0', names: ['v10', 'latest'] },
   { name: 'match missing group is skipped', event: 'push_tag', tags: 'type=match,pattern=v(\\d),group=4', names: [] },
   { name: 'match value', event: 'push_main', tags: 'type=match,pattern=\\d+,value=build-778', names: ['778', 'latest'] },
   // edge
