@@ -27,6 +27,21 @@ var import_meta_url = require("node:url").pathToFileURL(__filename).href;
 
 // src/docker-config.ts
 var import_node_fs = __toESM(require("node:fs"), 1);
+
+// node_modules/csv-parse/lib/api/index.js
+var boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254])
+};
+
+// src/docker-config.ts
 function removeDockerConfig(dir2) {
   import_node_fs.default.rmSync(dir2, { recursive: true, force: true });
 }

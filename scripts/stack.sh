@@ -9,8 +9,9 @@
 #   scripts/stack.sh status   show what runs
 #   scripts/stack.sh env      print .stack/env (source it: `. .stack/env`)
 #
-# IMAGE_BUILD_ENGINE picks the engine: 28 (Docker 28.5 + Buildx 0.29, Debian testing) or
-# 26 (Docker 26.1 + Buildx 0.13, Debian 13, the floor) of our own, or "external" (the
+# IMAGE_BUILD_ENGINE picks the engine: 28 (Docker 28.5 + Buildx 0.29, Debian testing, with
+# the containerd image store), 28-classic (the same without it, as GitHub-hosted runners
+# ship it) or 26 (Docker 26.1 + Buildx 0.13, Debian 13, the floor) of our own, or "external" (the
 # Docker Engine + Buildx already there, as on a runner). Unset: an engine already there
 # if one works, else our 28. IMAGE_BUILD_STACK_OWN_ENGINE=1 (older spelling) forces our
 # own. Downloaded engines are shared across clones in IMAGE_BUILD_STACK_HOME (default
@@ -42,7 +43,8 @@ PORT_BASE=$(stack_port_base "$STACK")
 stack_network "$PORT_BASE"
 OPEN_REG=127.0.0.1:$OPEN_PORT AUTH_REG=127.0.0.1:$AUTH_PORT
 AUTH_USER=ci-user BASE_REPO=base/busybox:1
-APT_PKGS=(runc iptables iproute2 docker-registry busybox-static zstd apache2-utils curl ca-certificates)
+# tini (its tini-static) is docker-init: Buildx starts a docker-container builder with --init.
+APT_PKGS=(runc iptables iproute2 docker-registry busybox-static zstd apache2-utils curl ca-certificates tini)
 
 # Refuse to start a server whose port already answers: the waits below would take a
 # stranger's answers for ours.
@@ -111,11 +113,18 @@ ensure_engine() {
     say "the Docker Engine already there has no containerd image store (its docker driver cannot --cache-to): starting our own beside it"
   fi
   ENGINE=${REQUESTED:-28}
-  install_engine "$ENGINE"
-  BIN=$(engine_home "$ENGINE")/bin BUILDX=$(engine_buildx "$ENGINE")
+  local version=${ENGINE%-classic} features=true storage
+  [ "$ENGINE" = "$version" ] || features=false
+  install_engine "$version"
+  BIN=$(engine_home "$version")/bin BUILDX=$(engine_buildx "$version")
+  # docker-init for containers started with --init (docker-container builders): Debian's tini-static.
+  ln -sf /usr/bin/tini-static "$BIN/docker-init"
   link_buildx_plugin "$BUILDX" "$CLIENT_CONFIG" "$PORT_BASE"
   [ ${#SOCK} -lt 100 ] || fail "socket path too long for unix sockets: $SOCK (move the clone)"
   local snap; snap=$(pick_snapshotter)
+  # The classic store keeps images in a graph driver: overlay2 where overlay mounts work, else vfs.
+  storage=$snap
+  [ "$features" = true ] || { [ "$snap" = overlayfs ] && storage=overlay2 || storage=vfs; }
   mkdir -p "$STACK/containerd" "$STACK/docker" "$STACK/docker-exec"
   export PATH="$BIN:$PATH"     # dockerd/containerd find containerd-shim-runc-v2 and runc
   start_containerd "$STACK" "$STACK/containerd.sock"
@@ -126,8 +135,8 @@ ensure_engine() {
   # the machine. 127.0.0.0/8 registries are insecure (plain http) by default in dockerd.
   host_bridge "$BRIDGE" "$BRIDGE_IP"
   cat >"$STACK/daemon.json" <<EOF
-{ "features": { "containerd-snapshotter": true },
-  "storage-driver": "$snap",
+{ "features": { "containerd-snapshotter": $features },
+  "storage-driver": "$storage",
   "containerd": "$STACK/containerd.sock",
   "data-root": "$STACK/docker", "exec-root": "$STACK/docker-exec",
   "pidfile": "$STACK/dockerd.own.pid", "hosts": ["unix://$SOCK"],
@@ -137,7 +146,7 @@ ensure_engine() {
 EOF
   rm -f "$STACK/dockerd.own.pid"   # a stale one (after a crash) blocks dockerd's start
   echo "$ENGINE" >"$STACK/engine-version"; echo "$BIN" >"$STACK/engine-bin"; echo "$BUILDX" >"$STACK/engine-buildx"
-  say "starting dockerd $ENGINE ($snap snapshotter)"
+  say "starting dockerd $ENGINE ($storage storage)"
   start dockerd "$STACK/dockerd.log" dockerd --config-file "$STACK/daemon.json"
   wait_for 60 dockerd "$STACK/dockerd.log" docker_ours info
   docker_ours buildx version >/dev/null 2>&1 || fail "docker buildx does not work"

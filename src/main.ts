@@ -150,7 +150,7 @@ function nothingToPush(inputs: Inputs, git: GitContext): string {
 }
 
 /** What the outputs are made of: a pipeline's result, or a merge's. */
-type OutputResult = Pick<PipelineResult, 'digest' | 'imageId' | 'contextHash' | 'dockerfileHash' | 'fingerprint' | 'cacheKey' | 'cacheHit' | 'built' | 'buildxMetadata'>;
+type OutputResult = Pick<PipelineResult, 'digest' | 'imageId' | 'contextHash' | 'dockerfileHash' | 'fingerprint' | 'cacheKey' | 'cacheHit' | 'cacheSaved' | 'built' | 'buildxMetadata'>;
 
 const actionLog: PipelineLog = {
   info: (message) => core.info(message),
@@ -241,6 +241,7 @@ export function setOutputs(meta: Metadata, result: OutputResult, exportEnv: bool
     fingerprint: result.fingerprint ?? '',
     'cache-key': result.cacheKey,
     'cache-hit': result.cacheHit,
+    'cache-saved': String(result.cacheSaved),
     built: String(result.built),
   };
   const { json: _json, ...plain } = outputs;

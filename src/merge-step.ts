@@ -17,12 +17,12 @@ export interface MergeStep {
 }
 
 export interface MergeOutcome {
-  result: { digest?: string; imageId?: string; contextHash: string; dockerfileHash: string; fingerprint?: string; cacheKey: string; cacheHit: 'disabled'; built: boolean };
+  result: { digest?: string; imageId?: string; contextHash: string; dockerfileHash: string; fingerprint?: string; cacheKey: string; cacheHit: 'disabled'; cacheSaved: false; built: boolean };
   summary: string;
 }
 
 export async function runMerge(step: MergeStep, log: PipelineLog): Promise<MergeOutcome> {
-  const empty = { contextHash: '', dockerfileHash: '', cacheKey: '', cacheHit: 'disabled' as const, built: false };
+  const empty = { contextHash: '', dockerfileHash: '', cacheKey: '', cacheHit: 'disabled' as const, cacheSaved: false as const, built: false };
   if (step.dryRun) return { result: empty, summary: `## image-build: dry run, would merge ${step.digests.length} images\n` };
   const promoter = new Promoter(step.logins, log);
   const merged = await log.group('Merge', () => mergeDigests(promoter.client, { digests: step.digests, tags: step.tags, annotations: step.annotations }, log));

@@ -17,7 +17,7 @@ import type { CacheRecord } from './cache/record.ts';
 import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan } from './cache/session.ts';
 import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
-import { diffManifests, explainManifestDiff, readContextManifest, serializeManifest, deserializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
+import { readContextManifest, serializeManifest, type ContextManifest } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
 import { registriesOf, type Credentials } from './credentials.ts';
 import { createDockerConfig } from './docker-config.ts';
@@ -25,8 +25,10 @@ import { baseImagesFor, readDockerfile, type DockerfileModel } from './dockerfil
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { CacheMode } from './inputs.ts';
 import type { PipelineLog } from './log.ts';
-import { buildPlatform, restoredPlatformsLine, targetPlatforms } from './platforms.ts';
+import { buildPlatform, targetPlatforms } from './platforms.ts';
 import { Promoter, type CandidateReads, type ImageLayer } from './promote.ts';
+import { exportableCacheFlags, inlineCachePlan, SETUP_BUILDX_HINT } from './cache/builder-fallback.ts';
+import { builderText, cacheTravel, existingImages, explainMiss, logMiss, notSavedReason, type MissExplanation } from './cache-outcome.ts';
 import { manifestAnnotations } from './relabel.ts';
 import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
 
@@ -78,12 +80,7 @@ export interface PipelineSettings {
   env: NodeJS.ProcessEnv;
 }
 
-/** Why a partial hit missed: the context files that differ from the restored entry's, and the Dockerfile. */
-export interface MissExplanation extends ManifestDiff {
-  dockerfileChanged: boolean;
-  /** The restored entry's platforms, when they differ from this build's (a matrix job's entry, say). */
-  restoredPlatforms?: string[];
-}
+export type { MissExplanation } from './cache-outcome.ts';
 
 export interface Timings {
   hash: number;
@@ -108,6 +105,12 @@ export interface PipelineResult {
   /** Bytes and requests to and from the cache service, when the store counts them. */
   cacheTraffic?: CacheTraffic;
   cacheSaved: boolean;
+  /** How the cache reached the build (and left it): served, local, registry, inline. */
+  cacheTravel?: string;
+  /** Why a build saved no cache, when it saved none. */
+  cacheNotSaved?: string;
+  /** The builder that built, in words (name, driver, image store). */
+  builder?: string;
   built: boolean;
   /** The reference an unchanged build's image was found under. */
   reusedFrom?: string;
@@ -247,24 +250,34 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       }
     }
 
-    // A builder that cannot export a cache (the docker driver on a classic engine) still builds, without saving one.
+    // A builder that cannot export a cache (the docker driver on a classic engine, a stock hosted runner)
+    // carries one inline in the pushed image instead, read back from the images the lookup names.
     const builder = await builderReady;
-    if (!builder.cacheExport && cache && settings.cache === 'true') {
-      (log.notice ?? log.info)(`${builder.reason}, so this build saves no cache (it still reads one). ${EXPORT_HINT}`);
-    }
+    result.builder = builderText(builder);
     const evaluates = evaluatesOnly(build.call);
+    const inline = !builder.cacheExport && cache && !evaluates
+      ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === 'true', existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache })
+      : undefined;
+    if (inline) log.warning(inline.warning);
     const plan: ExportPlan = {
       exportCache: (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport && !evaluates,
       write: settings.cache === 'true',
       push: settings.push,
       mode: settings.cacheMode,
     };
+    // A local import waits here for the whole restore: that wait is the restore's, not the build's.
+    phase = Date.now();
     const specs = (await cache?.specs(plan)) ?? { from: [], to: [] };
+    timings.restore += seconds(phase);
+    if (inline) Object.assign(specs, { from: [...specs.from, ...inline.from], to: [...specs.to, ...inline.to] });
+    result.cacheTravel = cacheTravel(specs.from, inline, !!settings.registryCache);
+    const secretsDir = settings.secretsDir ?? (await fs.mkdtemp(path.join(workDir, 'secrets-')));
+    const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
+    if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(', ')} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
     const layoutDir = path.join(workDir, 'by-digest');
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === 'docker', layoutDir });
-    const secretsDir = settings.secretsDir ?? (await fs.mkdtemp(path.join(workDir, 'secrets-')));
     const request: BuildRequest = {
       context: settings.context,
       dockerfile: settings.file,
@@ -272,7 +285,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       labels,
       // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
       annotations: settings.annotations,
-      options: buildOptionFlags(build, { secretsDir }),
+      options: optionFlags.flags,
       push: settings.push,
       // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
       // for the same name races it ("image already exists").
@@ -321,12 +334,14 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
     // Layer sizes are for the summary only (never fail a pushed build over them): read while the cache saves.
     const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => undefined) : undefined;
+    if (inline?.saves) result.cacheSaved = true;
     if (cache && plan.exportCache) {
       phase = Date.now();
       const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
+    if (!result.cacheSaved) result.cacheNotSaved = notSavedReason({ settings, result, inline, plan });
     result.layers = await layers;
     return finish(result, started, promoter);
   } finally {
@@ -341,10 +356,6 @@ function pulledBaseImages(dockerfile: DockerfileModel, settings: PipelineSetting
   const build = buildPlatform(settings.env);
   return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
 }
-
-const EXPORT_HINT =
-  'To save it, turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json) ' +
-  'or use a builder with another driver (docker-container, remote, kubernetes).';
 
 /** The run's cache, or undefined when caching is off. */
 function openCache(settings: PipelineSettings, promoter: Promoter, log: PipelineLog): CacheSession | undefined {
@@ -366,29 +377,6 @@ function newRecord(result: PipelineResult, key: string, settings: PipelineSettin
     manifest: serializeManifest(result.manifest).toString('base64'),
     createdAt: new Date().toISOString(),
   };
-}
-
-function explainMiss(record: CacheRecord, result: PipelineResult, platforms: string[]): MissExplanation | undefined {
-  if (!record.manifest) return undefined;
-  let previous: ContextManifest;
-  try {
-    previous = deserializeManifest(Buffer.from(record.manifest, 'base64'));
-  } catch {
-    return undefined;
-  }
-  const diff = diffManifests(previous, result.manifest);
-  // An entry from before records kept platforms says nothing about them.
-  const restoredPlatforms = record.platforms;
-  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(',') === [...platforms].sort().join(',');
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...(samePlatforms ? {} : { restoredPlatforms }) };
-}
-
-function logMiss(changes: MissExplanation, log: PipelineLog): void {
-  log.info('Why the cache missed:');
-  if (changes.dockerfileChanged) log.info('  the Dockerfile changed');
-  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
-  if (platforms) log.info(`  ${platforms}`);
-  for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
 }
 
 function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {

@@ -77,7 +77,7 @@ const cases: BadInput[] = [
   { name: 'tags: raw without value', inputs: { tags: 'type=raw' }, error: { input: 'tags', says: /type=raw needs a value/ } },
   { name: 'tags: match without pattern', inputs: { tags: 'type=match' }, error: { input: 'tags', says: /type=match needs a pattern/ } },
   { name: 'tags: enable not a boolean', inputs: { tags: 'type=raw,value=x,enable=perhaps' }, error: { input: 'tags', says: /enable must be true or false, not "perhaps"/ } },
-  { name: 'tags: unclosed expression', inputs: { tags: 'type=raw,value={{date "YYYY"' }, error: { input: 'tags', says: /missing "\}\}"/ } },
+  { name: 'tags: unclosed expression', inputs: { tags: "type=raw,value={{date 'YYYY'" }, error: { input: 'tags', says: /missing "\}\}"/ } },
   { name: 'tags: sha format unknown', inputs: { tags: 'type=sha,format=weird' }, error: { input: 'tags', says: /format must be short or long, not "weird"/ } },
   { name: 'flavor: bad latest', inputs: { flavor: 'latest=perhaps' }, error: { input: 'flavor', says: /latest must be auto, true or false, not "perhaps"/ } },
   { name: 'flavor: unknown setting', inputs: { flavor: 'nonsense=1' }, error: { input: 'flavor', says: /unknown setting "nonsense".*\(allowed: latest, prefix, suffix, onlatest\)/ } },

@@ -23,6 +23,7 @@ describe('platform merge: two jobs push by digest, one step merges', () => {
   const sha = 'e'.repeat(40);
   const jobs: Record<string, ActionRun> = {};
   // No RUN step: the arm64 image builds without emulation.
+  // same-digest: a release's jobs hand the merge the digests they pushed (by default each would get the release's labels).
   const job = (platform: string, ref = 'refs/heads/main') =>
     runAction({
       workspace,
@@ -34,6 +35,7 @@ describe('platform merge: two jobs push by digest, one step merges', () => {
         platforms: platform,
         outputs: `type=image,name=${image},push-by-digest=true,name-canonical=true,push=true`,
         'cache-key-prefix': uniqueName('merge'),
+        'reuse-mode': 'same-digest',
       },
     });
   const merge = (digests: string[], ref = 'refs/heads/main') =>

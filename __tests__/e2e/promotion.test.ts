@@ -38,9 +38,10 @@ describe('skip-unchanged and release promotion', () => {
     expect(manifestPuts(repository, logStart)).toEqual([]);
   });
 
-  it('a release tag on the built commit adds the semver tags to the same digest with no blob upload', async () => {
+  it('reuse-mode: same-digest: a release tag on the built commit adds the semver tags to the same digest with no blob upload', async () => {
     const logStart = logSize();
-    const release = await runAction({ workspace, runnerTemp, inputs, sha, ref: 'refs/tags/v1.2.3' });
+    const release = await runAction({ workspace, runnerTemp, inputs: { ...inputs, 'reuse-mode': 'same-digest' }, sha, ref: 'refs/tags/v1.2.3' });
+    console.log(`release retag, same digest: ${release.seconds.toFixed(2)} s`);
     expect(release.code, release.stdout).toBe(0);
     expect(release.outputs.built).toBe('false');
     expect(release.outputs.digest).toBe(first.outputs.digest);
@@ -48,6 +49,36 @@ describe('skip-unchanged and release promotion', () => {
     expect(blobUploads(repository, logStart)).toBe(0);
     // Only the new tags are written; the branch and sha tags are there already.
     expect(manifestPuts(repository, logStart).sort()).toEqual(['1', '1.2', '1.2.3', 'latest']);
+  });
+
+  it("a release tag by default: the image gets the release's labels and annotations in a new config over the same layers, no layer uploaded", async () => {
+    const logStart = logSize();
+    const release = await runAction({ workspace, runnerTemp, inputs, sha, ref: 'refs/tags/v1.3.0' });
+    console.log(`release retag, relabeled: ${release.seconds.toFixed(2)} s`);
+    expect(release.code, release.stdout).toBe(0);
+    expect(release.outputs.built).toBe('false');
+    const digest = release.outputs.digest!;
+    expect(digest).not.toBe(first.outputs.digest);
+    for (const tag of ['1.3.0', '1.3', '1', 'latest', `sha-${sha.slice(0, 7)}`]) expect(await registryDigest(`${image}:${tag}`), tag).toBe(digest);
+    expect(await registryDigest(`${image}:main`)).toBe(first.outputs.digest);
+    const inspect = (ref: string) => JSON.parse(docker('buildx', 'imagetools', 'inspect', '--raw', ref)) as { layers: { digest: string }[]; annotations?: Record<string, string> };
+    const image130 = inspect(`${image}:1.3.0`);
+    expect(image130.layers).toEqual(inspect(`${image}:main`).layers);
+    expect(image130.annotations?.['org.opencontainers.image.version']).toBe('1.3.0');
+    const config = JSON.parse(docker('buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', `${image}:1.3.0`)) as { config: { Labels: Record<string, string> } };
+    expect(config.config.Labels['org.opencontainers.image.version']).toBe('1.3.0');
+    expect(config.config.Labels['dev.image-build.fingerprint']).toBe(first.outputs.fingerprint);
+    expect(release.outputs.imageid).toMatch(/^sha256:/);
+    // One blob goes up, the new config (a few hundred bytes); no layer.
+    expect(blobUploads(repository, logStart)).toBe(1);
+    expect(release.stdout).toContain("this run's labels");
+
+    // A rerun of the release moves nothing: the image has these labels already.
+    const rerunStart = logSize();
+    const rerun = await runAction({ workspace, runnerTemp, inputs, sha, ref: 'refs/tags/v1.3.0' });
+    expect(rerun.outputs.digest).toBe(digest);
+    expect(blobUploads(repository, rerunStart)).toBe(0);
+    expect(manifestPuts(repository, rerunStart)).toEqual([]);
   });
 
   it('a changed build argument changes the fingerprint and rebuilds', async () => {

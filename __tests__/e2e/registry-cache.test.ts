@@ -133,7 +133,8 @@ describe.each(registries)('registry cache backend on the $name', ({ registry, ba
 
   it('skip-unchanged finds the image through the registry record alone', async () => {
     // Another branch and commit: none of its lookup tags (release, sha-eeeeeee, main) holds this fingerprint.
-    const reuse = await newRunner({ ref: 'refs/heads/release', sha: 'e'.repeat(40), inputs: { 'skip-unchanged': 'true' } });
+    // same-digest: the image as built (by default it would get this branch's labels, and a new digest).
+    const reuse = await newRunner({ ref: 'refs/heads/release', sha: 'e'.repeat(40), inputs: { 'skip-unchanged': 'true', 'reuse-mode': 'same-digest' } });
     expect(reuse.code, reuse.stdout + reuse.stderr).toBe(0);
     expect(reuse.outputs['cache-hit']).toBe('exact');
     expect(reuse.outputs.built).toBe('false');

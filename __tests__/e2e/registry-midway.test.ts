@@ -51,8 +51,10 @@ describe('registries failing mid-way', () => {
     expect(release.outputs.built, log(release)).toBe('false');
     expect(dropped).toBe(1);
     const [major, minor] = version.split('.');
+    // The release's labels make a new manifest over the same layers; the cut PUT is sent again.
+    expect(release.outputs.digest).not.toBe(first.outputs.digest);
     for (const tag of [version, `${major}.${minor}`, major!]) {
-      expect(await registryDigest(`${stack.IMAGE_BUILD_REGISTRY}/${repository}:${tag}`), tag).toBe(first.outputs.digest);
+      expect(await registryDigest(`${stack.IMAGE_BUILD_REGISTRY}/${repository}:${tag}`), tag).toBe(release.outputs.digest);
     }
   });
 

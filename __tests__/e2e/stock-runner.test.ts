@@ -1,0 +1,53 @@
+// A stock GitHub-hosted runner with no setup step: Docker 28 with the classic image store
+// and its `default` builder (the docker driver), which cannot export a cache. The cache
+// then travels inline in the pushed image and is read back from the images the lookup
+// names; a cache-to the builder cannot export is left out with one warning.
+// Runs on an engine without the containerd image store (IMAGE_BUILD_ENGINE=28-classic).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { docker, exampleWorkspace, freshRunner, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
+
+const classic = !docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter');
+if (!classic) console.log('stock-runner.test.ts skipped: this engine uses the containerd image store (run it with IMAGE_BUILD_ENGINE=28-classic)');
+
+describe.skipIf(!classic)('a stock hosted runner: the docker driver on the classic image store', () => {
+  const image = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/stock')}`;
+  const workspace = exampleWorkspace();
+  const runnerTemp = runnerTempDir();
+  const inputs = { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': uniqueName('stock') };
+  const warnings = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('::warning'));
+
+  it('saves the cache inline in the pushed image, says so once, and a change reads it back', async () => {
+    freshRunner();
+    const cold = await runAction({ workspace, runnerTemp, inputs, sha: 'a'.repeat(40) });
+    expect(cold.code, cold.stdout).toBe(0);
+    expect(cold.outputs['cache-saved']).toBe('true');
+    expect(warnings(cold.stdout), cold.stdout).toHaveLength(1);
+    expect(warnings(cold.stdout)[0]).toMatch(/cannot export a build cache.*the cache goes inline in the pushed image.*docker\/setup-buildx-action/);
+    expect(cold.summary).toMatch(/\| builder \| default \(docker driver, classic image store\) \|/);
+    expect(cold.summary).toContain('| travel | inline in the pushed image |');
+
+    // A new runner, a changed source file: the dependency step comes from the pushed image's inline cache.
+    freshRunner();
+    fs.appendFileSync(path.join(workspace, 'src', 'hello.txt'), 'changed\n');
+    const change = await runAction({ workspace, runnerTemp, inputs, sha: 'b'.repeat(40) });
+    expect(change.code, change.stdout).toBe(0);
+    expect(change.outputs.built).toBe('true');
+    expect(change.outputs['cache-saved']).toBe('true');
+    expect(warnings(change.stdout)[0]).toContain(`reads it from ${image}:main`);
+    const steps = summarySteps(change.summary);
+    expect(steps.find((step) => step.name.startsWith('RUN mkdir -p /deps'))?.status, change.summary).toBe('cached');
+    expect(steps.find((step) => step.name.startsWith('RUN cat src'))?.status).toBe('run');
+  });
+
+  it("a cache-to the builder cannot export is left out with one warning, not a failed build; nothing pushed, nothing saved, and the summary says why", async () => {
+    const dest = fs.mkdtempSync(path.join(runnerTempDir(), 'cache-to-'));
+    const run = await runAction({ workspace, runnerTemp, inputs: { ...inputs, push: 'false', 'cache-to': `type=local,dest=${dest}` } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs['cache-saved']).toBe('false');
+    expect(run.stdout).toMatch(new RegExp(`^::warning::cache-to "type=local,dest=${dest}" left out: builder "default"`, 'm'));
+    expect(run.stdout).toMatch(/an inline cache needs a pushed image, so this build saves no cache/);
+    expect(run.summary).toMatch(/\| saved \| no: the builder cannot export a cache, and an inline cache travels only in a pushed image \|/);
+  });
+});
