@@ -34536,7 +34536,7 @@ function relabel(configBytes, manifest, wanted) {
   const labels = config.config?.Labels ?? {};
   const annotations2 = manifest.annotations ?? {};
   const differs = (have, want) => Object.entries(want).some(([key, value]) => have[key] !== value);
-  if (!differs(labels, wanted.labels) && !differs(annotations2, wanted.annotations)) return void 0;
+  if (!differs(labels, wanted.labels)) return void 0;
   const newConfig = new TextEncoder().encode(JSON.stringify({ ...config, config: { ...config.config, Labels: { ...labels, ...wanted.labels } } }));
   const configDigest = sha256(newConfig);
   const json = {
@@ -35037,7 +35037,8 @@ async function runPipeline(settings, log2) {
     if (outputs.pushLayout) {
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
     }
-    if (settings.push && built.digest === void 0) result.digest = await promoter.digestOf(settings.tags[0]);
+    const classicStore = builder.driver === "docker" && !builder.cacheExport;
+    if (settings.push && (built.digest === void 0 || classicStore)) result.digest = await promoter.digestOf(settings.tags[0]);
     const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
     const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => void 0) : void 0;
     if (inline?.saves) result.cacheSaved = true;

@@ -330,7 +330,9 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       // The docker driver cannot push by digest: its OCI layout is pushed here, untagged.
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
     }
-    if (settings.push && built.digest === undefined) result.digest = await promoter.digestOf(settings.tags[0]!);
+    // A classic image store pushes a manifest of its own making, whose digest the build's metadata does not know.
+    const classicStore = builder.driver === 'docker' && !builder.cacheExport;
+    if (settings.push && (built.digest === undefined || classicStore)) result.digest = await promoter.digestOf(settings.tags[0]!);
     const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
     // Layer sizes are for the summary only (never fail a pushed build over them): read while the cache saves.
     const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => undefined) : undefined;

@@ -38,13 +38,17 @@ export function manifestAnnotations(lines: readonly string[]): Record<string, st
   return entries;
 }
 
-/** The image with `wanted` labels and annotations; undefined when it has them already. */
+/**
+ * The image with `wanted` labels and annotations; undefined when it has the labels already.
+ * Annotations alone never make a new image: an engine that pushes none (the classic image
+ * store) would otherwise get a new digest on every rerun.
+ */
 export function relabel(configBytes: Uint8Array, manifest: ImageManifest, wanted: WantedMetadata): Relabeled | undefined {
   const config = JSON.parse(new TextDecoder().decode(configBytes)) as { config?: { Labels?: Record<string, string> | null } };
   const labels = config.config?.Labels ?? {};
   const annotations = (manifest as ImageManifest & { annotations?: Record<string, string> }).annotations ?? {};
   const differs = (have: Record<string, string>, want: Record<string, string>) => Object.entries(want).some(([key, value]) => have[key] !== value);
-  if (!differs(labels, wanted.labels) && !differs(annotations, wanted.annotations)) return undefined;
+  if (!differs(labels, wanted.labels)) return undefined;
 
   const newConfig = new TextEncoder().encode(JSON.stringify({ ...config, config: { ...config.config, Labels: { ...labels, ...wanted.labels } } }));
   const configDigest = sha256(newConfig);

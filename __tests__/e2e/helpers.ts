@@ -69,6 +69,11 @@ export function userDockerConfig(): string {
   return dir;
 }
 
+/** Whether the stack's engine keeps images in a graph driver (the classic image store), as stock hosted runners do. */
+export function classicImageStore(): boolean {
+  return !docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter');
+}
+
 /** What a new GitHub runner has: no BuildKit cache, no local images. */
 export function freshRunner(): void {
   for (const args of [['buildx', 'prune', '-af'], ['image', 'prune', '-af']]) {

@@ -28,8 +28,9 @@ describe('relabel', () => {
     expect((out.json as { annotations?: unknown }).annotations).toEqual({ 'org.opencontainers.image.version': '1.2.3' });
   });
 
-  it('nothing when the image has the labels and annotations already', () => {
+  it('nothing when the image has the labels already, whatever its annotations (an engine may push none)', () => {
     expect(relabel(config, manifest, { labels: { 'com.example.kept': 'yes' }, annotations: {} })).toBeUndefined();
+    expect(relabel(config, manifest, { labels: { 'com.example.kept': 'yes' }, annotations: { 'org.opencontainers.image.version': 'main' } })).toBeUndefined();
   });
 
   it("takes the manifest level of metadata-action's annotations, and bare ones", () => {
