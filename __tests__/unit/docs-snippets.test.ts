@@ -91,3 +91,17 @@ describe('workflow snippets in README.md and docs/', () => {
     expect(formatProblems('x.yml', linted)).toMatch(/input "tagz" is not defined/);
   });
 });
+
+describe("the project's own workflows", () => {
+  const dir = path.join(root, '.github/workflows');
+  const files = fs.readdirSync(dir).filter((file) => /\.ya?ml$/.test(file));
+
+  it.each(files)('%s lints clean, and its uses: ./ steps give only inputs action.yml declares', async (file) => {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const linted = await lintWorkflow(text, file);
+    expect(linted, formatProblems(file, linted)).toEqual([]);
+    for (const step of selfSteps(YAML.parse(text) as Record<string, unknown>)) {
+      expect(Object.keys(step.with ?? {}).filter((name) => !(name in actionYml.inputs)), file).toEqual([]);
+    }
+  });
+});
