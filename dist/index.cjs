@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request2;
+      const { method, path: path23, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path22);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path22 = this.getPath();
-        if (path22 === null || path22.startsWith("/")) {
-          return path22;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -27383,8 +27383,8 @@ init_import_meta_url();
 init_import_meta_url();
 var import_node_crypto14 = __toESM(require("node:crypto"), 1);
 var import_node_fs14 = __toESM(require("node:fs"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -29203,14 +29203,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path22) => path22 === p,
+        test: (path23) => path23 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path22) => path22.startsWith(prefix),
+        test: (path23) => path23.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -29219,7 +29219,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path22) => path22.endsWith(suffix) || path22 === bare,
+        test: (path23) => path23.endsWith(suffix) || path23 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -29228,7 +29228,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path22) => regexp.test(path22),
+        test: (path23) => regexp.test(path23),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -29315,7 +29315,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path22, parent) {
+  match(path23, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -29324,12 +29324,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path22);
+        m = p.test(path23);
         if (!m && parent === null) {
-          let slash = path22.indexOf("/");
+          let slash = path23.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path22.slice(0, slash));
-            slash = path22.indexOf("/", slash + 1);
+            m = p.test(path23.slice(0, slash));
+            slash = path23.indexOf("/", slash + 1);
           }
         }
       }
@@ -29341,8 +29341,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path22) {
-    return this.match(path22, null).excluded;
+  excludes(path23) {
+    return this.match(path23, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -29885,11 +29885,11 @@ function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function parsePlatform(text3) {
-  const [os9, architecture, variant] = text3.split("/");
-  if (!os9 || !architecture || text3.split("/").length > 3) {
+  const [os10, architecture, variant] = text3.split("/");
+  if (!os10 || !architecture || text3.split("/").length > 3) {
     throw new UserError(`platform "${text3}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
-  return variant ? { os: os9, architecture, variant } : { os: os9, architecture };
+  return variant ? { os: os10, architecture, variant } : { os: os10, architecture };
 }
 function formatPlatform(platform2) {
   return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
@@ -31591,12 +31591,12 @@ async function readTar(source, open2) {
       zeroBlocks = 0;
       const parsed = parseHeader(block);
       const size = parsed.type === "x" || parsed.type === "g" || parsed.type === "L" ? parsed.size : Number(pax.size ?? parsed.size);
-      const path22 = pax.path ?? longName ?? parsed.path;
+      const path23 = pax.path ?? longName ?? parsed.path;
       if (parsed.type === "x") entry = { kind: "pax", chunks: [] };
       else if (parsed.type === "L") entry = { kind: "longname", chunks: [] };
       else if (parsed.type === "g") entry = { kind: "skip" };
       else {
-        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path22, size }) };
+        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path23, size }) };
         else entry = { kind: "skip" };
         pax = {};
         longName = void 0;
@@ -34369,11 +34369,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path22, readFile) {
-  if (!path22) return {};
+function readPayload(path23, readFile) {
+  if (!path23) return {};
   let text3;
   try {
-    text3 = readFile(path22);
+    text3 = readFile(path23);
   } catch {
     return {};
   }
@@ -34382,10 +34382,10 @@ function readPayload(path22, readFile) {
     const parsed = JSON.parse(text3);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path23} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs10.existsSync)(path22) ? (0, import_node_fs10.readFileSync)(path22, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path23) => (0, import_node_fs10.existsSync)(path23) ? (0, import_node_fs10.readFileSync)(path23, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -35776,14 +35776,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path22 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
+    let path23 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path23 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path23, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path22 = nextPagePath(response, repository);
+      path23 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -36216,8 +36216,8 @@ async function runMerge(step, log) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises13 = __toESM(require("node:fs/promises"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_promises14 = __toESM(require("node:fs/promises"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // src/build-errors.ts
 init_import_meta_url();
@@ -36297,20 +36297,109 @@ function readBlob(layoutDir, digest) {
 
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
+
+// src/cache/builder-route.ts
+init_import_meta_url();
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
+
+// src/builders.ts
+init_import_meta_url();
+function parseBuilderInspect(text3) {
+  const [header, nodes = ""] = text3.split(/^Nodes:/m);
+  const info2 = {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+  const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
+  return node && info2.driver === "docker-container" ? { ...info2, node } : info2;
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info2, requested) {
+  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
+  return info2.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context) {
+  if (!context) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info2) {
+  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, info2) {
+  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
+  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info2, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info2, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
+  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+}
+
+// src/cache/builder-route.ts
+var LOOPBACK = "127.0.0.1";
+function parseContainerNetwork(text3) {
+  const [mode = "", gateway = ""] = text3.trim().split(/\s+/);
+  return { mode, ...gateway ? { gateway } : {} };
+}
+async function cacheRoute(env, builder) {
+  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
+  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
+  if (builder.driver === "docker-container" && builder.node) {
+    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
+    if (inspected.code !== 0) return void 0;
+    const network = parseContainerNetwork(inspected.stdout);
+    if (network.mode !== "host" && network.gateway) {
+      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
+    }
+    if (network.mode !== "host") return void 0;
+    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
+  }
+  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
+}
+async function probeBuild(env, builder, cacheFrom) {
+  const dir = await import_promises10.default.mkdtemp(import_node_path14.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
+  try {
+    await import_promises10.default.writeFile(import_node_path14.default.join(dir, "probe"), "probe\n");
+    await import_promises10.default.writeFile(import_node_path14.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
+    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
+  } finally {
+    await import_promises10.default.rm(dir, { recursive: true, force: true });
+  }
+}
 
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto13 = require("node:crypto");
 var import_node_fs13 = require("node:fs");
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_http2 = __toESM(require("node:http"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
-async function serveLayout(dir) {
+async function serveLayout(dir, address = "127.0.0.1") {
   const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto13.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
@@ -36343,7 +36432,7 @@ async function serveLayout(dir) {
     }
     if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises10.default.stat(file).catch(() => void 0);
+    const stat2 = await import_promises11.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
     const headers = {
       "Content-Type": descriptor.mediaType,
@@ -36368,14 +36457,14 @@ async function serveLayout(dir) {
     if (request2.method === "HEAD" || blob.size === 0) return void response.end();
     response.flushHeaders();
     served += 1;
-    let source = await import_promises10.default.open(blob.file, "r").catch(() => void 0);
+    let source = await import_promises11.default.open(blob.file, "r").catch(() => void 0);
     let following = true;
     let position = 0;
     try {
       while (position < blob.size && !response.destroyed) {
         if (!source) {
           if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises10.default.open(blobPath(dir, digest), "r");
+          source = await import_promises11.default.open(blobPath(dir, digest), "r");
           following = false;
         }
         const next = following ? blob.next() : void 0;
@@ -36406,7 +36495,7 @@ async function serveLayout(dir) {
     if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
-      const parsed = JSON.parse(await import_promises10.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      const parsed = JSON.parse(await import_promises11.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
       return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
     }
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
@@ -36414,15 +36503,16 @@ async function serveLayout(dir) {
   }
   await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve2());
+    server.listen(0, address, () => resolve2());
   });
   server.unref();
   const { port } = server.address();
   return {
-    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env) {
+    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env, reach) {
       const name = `${PROBE_PREFIX}${(0, import_node_crypto13.randomBytes)(6).toString("hex")}`;
-      await docker(["pull", "--quiet", `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => void 0);
+      const ref = `${address}:${port}/${name}:probe`;
+      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
       return probesSeen.has(name);
     },
     served: () => served,
@@ -36438,7 +36528,7 @@ async function serveLayout(dir) {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises10.default.readFile(import_node_path14.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises11.default.readFile(import_node_path15.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -36473,15 +36563,15 @@ function reply(response, status, code, message) {
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises11.default.writeFile(import_node_path15.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises12.default.writeFile(import_node_path16.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises11.default.readFile(import_node_path15.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises12.default.readFile(import_node_path16.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -36491,23 +36581,28 @@ async function readRecord(cacheDir) {
 // src/cache/session.ts
 var FolderCache = class {
   constructor(store, tempDir, scope, warn = () => {
+  }, info2 = () => {
   }) {
     this.store = store;
     this.warn = warn;
-    this.dir = import_node_path16.default.join(tempDir, "image-build-cache", scope);
+    this.info = info2;
+    this.dir = import_node_path17.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   warn;
+  info;
   dir;
   restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
   server;
+  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
+  insecure = false;
   /** A restore whose layer blobs are still arriving (stores that restore in stages). */
   staged;
   /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
   closed = false;
   async restore(keys) {
-    await import_promises12.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises13.default.rm(this.dir, { recursive: true, force: true });
     let restoredKey;
     if (this.store.restoreStaged) {
       this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
@@ -36519,11 +36614,21 @@ var FolderCache = class {
     return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
   }
   async prepareEngine(env, builder) {
-    if (builder.driver !== "docker" || env.IMAGE_BUILD_SERVE_CACHE === "false") return;
-    const server = await serveLayout(this.dir).catch(() => void 0);
-    if (!server) return;
-    if (await server.probe(env) && !this.closed) this.server = server;
-    else await server.close();
+    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const route = await cacheRoute(env, builder).catch(() => void 0);
+    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
+    if (!route || !server) {
+      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
+      return;
+    }
+    if (await server.probe(env, route.reach) && !this.closed) {
+      this.server = server;
+      this.insecure = route.insecure;
+      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
+    } else {
+      await server.close();
+      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
+    }
   }
   async specs(plan) {
     if (this.staged && this.server) {
@@ -36537,7 +36642,7 @@ var FolderCache = class {
       this.restored = await this.staged.finish(true) !== void 0;
       this.staged = void 0;
     }
-    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
+    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
       // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
@@ -36570,7 +36675,7 @@ var FolderCache = class {
       await writeRecord(this.dir, record);
     } catch (error2) {
       this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
-      await import_promises12.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      await import_promises13.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
       });
       return { saved: false };
     }
@@ -36615,55 +36720,6 @@ var RegistryCacheSession = class {
     return { saved: true, bytes: await this.cache.cacheBytes() };
   }
 };
-
-// src/builders.ts
-init_import_meta_url();
-function parseBuilderInspect(text3) {
-  const [header, nodes = ""] = text3.split(/^Nodes:/m);
-  return {
-    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
-    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
-    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
-  };
-}
-function usesContainerdStore(driverStatus) {
-  if (!Array.isArray(driverStatus)) return false;
-  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
-}
-function endpointFlags(endpoint) {
-  if (!endpoint) return [];
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
-}
-function builderContext(info2, requested) {
-  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
-  return info2.endpoint === requested ? requested : void 0;
-}
-function envForContext(env, context) {
-  if (!context) return env;
-  const selected = { ...env, DOCKER_CONTEXT: context };
-  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
-  return selected;
-}
-function cannotExportReason(info2) {
-  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
-}
-function describeBuilder(inspectOutput, requested) {
-  const parsed = parseBuilderInspect(inspectOutput);
-  return { ...parsed, context: builderContext(parsed, requested) };
-}
-async function builderCapabilities(env, info2) {
-  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
-  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
-  if (engine.code !== 0) return { ...info2, cacheExport: true };
-  let status;
-  try {
-    status = JSON.parse(engine.stdout.trim() || "null");
-  } catch {
-    return { ...info2, cacheExport: true };
-  }
-  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
-  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
-}
 
 // src/cache/builder-fallback.ts
 init_import_meta_url();
@@ -36728,7 +36784,7 @@ function builderText(builder) {
 function cacheTravel(from, inline, registryBackend) {
   if (inline) return inline.saves ? "inline in the pushed image" : "inline, read only";
   if (registryBackend) return "a cache image in the registry";
-  if (from.some((spec) => /^type=registry,ref=(127\.0\.0\.1|localhost)[:/]/.test(spec))) return "served over HTTP while it downloads";
+  if (from.some((spec) => /^type=registry,ref=[^,]*\/image-build-cache-[0-9a-f]+:/.test(spec))) return "served over HTTP while it downloads";
   return from.length ? "a local folder, read after the whole restore" : "a local folder";
 }
 function notSavedReason({ settings, result, inline, plan }) {
@@ -36778,7 +36834,7 @@ function noticeManagedCache(settings, log) {
 async function runPipeline(settings, log) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path17.default.relative(settings.workspace, settings.file) || settings.file;
+  const displayFile = import_node_path18.default.relative(settings.workspace, settings.file) || settings.file;
   let phase = Date.now();
   const build = settings.build;
   const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
@@ -36812,7 +36868,7 @@ async function runPipeline(settings, log) {
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log);
   const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises13.default.mkdtemp(import_node_path17.default.join(settings.tempDir, "image-build-run-"));
+  const workDir = await import_promises14.default.mkdtemp(import_node_path18.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -36900,12 +36956,12 @@ async function runPipeline(settings, log) {
     timings.restore += seconds(phase);
     if (inline) Object.assign(specs, { from: [...specs.from, ...inline.from], to: [...specs.to, ...inline.to] });
     result.cacheTravel = cacheTravel(specs.from, inline, !!settings.registryCache);
-    const secretsDir = settings.secretsDir ?? await import_promises13.default.mkdtemp(import_node_path17.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises14.default.mkdtemp(import_node_path18.default.join(workDir, "secrets-"));
     const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
     if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
     phase = Date.now();
     const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path17.default.join(workDir, "by-digest");
+    const layoutDir = import_node_path18.default.join(workDir, "by-digest");
     const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
     const request2 = {
       context: settings.context,
@@ -36924,7 +36980,7 @@ async function runPipeline(settings, log) {
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
       builder: builder.context ? void 0 : settings.builder,
-      metadataFile: import_node_path17.default.join(workDir, "metadata.json"),
+      metadataFile: import_node_path18.default.join(workDir, "metadata.json"),
       evaluates
     };
     const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
@@ -36971,7 +37027,7 @@ async function runPipeline(settings, log) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises13.default.rm(workDir, { recursive: true, force: true });
+    await import_promises14.default.rm(workDir, { recursive: true, force: true });
   }
 }
 function pulledBaseImages(dockerfile, settings) {
@@ -36981,7 +37037,7 @@ function pulledBaseImages(dockerfile, settings) {
 function openCache(settings, promoter, log) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message)) : void 0;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message), (message) => log.info(message)) : void 0;
 }
 function newRecord(result, key, settings) {
   return {
@@ -37048,8 +37104,9 @@ function cacheSection(result, dryRun) {
     ...dryRun ? [`| restore keys | ${result.restoreKeys.map((key) => `\`${key}\``).join(", ")} |`] : [],
     ...result.builder ? [`| builder | ${result.builder} |`] : [],
     ...result.cacheTravel ? [`| travel | ${result.cacheTravel} |`] : [],
-    ...result.cacheBytes !== void 0 ? [`| entry size | ${formatBytes(result.cacheBytes)} |`] : [],
-    ...result.built || result.cacheSaved ? [`| saved | ${result.cacheSaved ? "yes" : `no: ${result.cacheNotSaved ?? "see the warnings above"}`} |`] : [],
+    ...result.cacheBytes !== void 0 ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ", saved" : ", not saved"} |`] : [],
+    ...result.built && !result.cacheSaved ? [`| saved | no: ${result.cacheNotSaved ?? "see the warnings above"} |`] : [],
+    ...result.cacheSaved && result.cacheBytes === void 0 ? ["| saved | yes |"] : [],
     ...result.cacheTraffic ? [`| transfer | ${trafficText(result.cacheTraffic)} |`] : [],
     `| context | \`${result.contextHash}\` (${result.manifest.entries.length} entries) |`,
     `| fingerprint | \`${result.fingerprint ?? "not computed"}\` |`,
@@ -37478,12 +37535,12 @@ function parseMustache(body, escape, source) {
       rest = rest.slice(num[0].length);
       return { kind: "number", value: Number(num[0]) };
     }
-    const path22 = readPath();
-    if (path22.length === 1 && (path22[0] === "true" || path22[0] === "false")) {
-      return { kind: "boolean", value: path22[0] === "true" };
+    const path23 = readPath();
+    if (path23.length === 1 && (path23[0] === "true" || path23[0] === "false")) {
+      return { kind: "boolean", value: path23[0] === "true" };
     }
-    if (path22.length === 1 && (path22[0] === "null" || path22[0] === "undefined")) return { kind: "null" };
-    return { kind: "path", parts: path22 };
+    if (path23.length === 1 && (path23[0] === "null" || path23[0] === "undefined")) return { kind: "null" };
+    return { kind: "path", parts: path23 };
   };
   const readPath = () => {
     const parts2 = [];
@@ -38414,7 +38471,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path18.default.join(env.RUNNER_TEMP || import_node_os3.default.tmpdir(), `image-build-secrets-${import_node_crypto14.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path19.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto14.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));
@@ -38460,14 +38517,14 @@ async function runStep(env, secretsDir) {
   if (inputs.mergeDigests.length) {
     const annotations2 = [...meta.annotations, ...build.annotations];
     const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: annotations2, logins, dryRun: inputs.dryRun }, actionLog);
-    setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || import_node_os3.default.tmpdir());
+    setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || import_node_os4.default.tmpdir());
     await summary.addRaw(merged.summary, true).write();
     return;
   }
   if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
   import_node_fs14.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
   saveState(SECRETS_STATE, secretsDir);
-  const tempDir = env.RUNNER_TEMP || import_node_os3.default.tmpdir();
+  const tempDir = env.RUNNER_TEMP || import_node_os4.default.tmpdir();
   const result = await runPipeline(
     {
       context: inputs.context,
@@ -38481,7 +38538,7 @@ async function runStep(env, secretsDir) {
       cache: inputs.cache,
       cacheMode: inputs.cacheMode,
       cacheKeyPrefix: inputs.cacheKeyPrefix,
-      cacheScope: cacheScope(meta.repositories[0], import_node_path18.default.relative(workspace, inputs.file)),
+      cacheScope: cacheScope(meta.repositories[0], import_node_path19.default.relative(workspace, inputs.file)),
       store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
       registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.repositories[0]) } : void 0,
       skipUnchanged: inputs.skipUnchanged,
@@ -38500,7 +38557,7 @@ async function runStep(env, secretsDir) {
   const advice = inputs.advice ? layerAdvice(result) : [];
   for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
   for (const check of result.checks ?? []) {
-    const file = check.file && import_node_path18.default.basename(check.file) === import_node_path18.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    const file = check.file && import_node_path19.default.basename(check.file) === import_node_path19.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
     warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
   }
   info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
@@ -38596,7 +38653,7 @@ function buildMetadataOutput(result, meta) {
   return JSON.stringify({ "containerimage.digest": result.digest, "image.name": meta.pushRefs.join(",") }, null, 2);
 }
 function writeBakeFiles(meta, target, tempDir) {
-  const dir = import_node_fs14.default.mkdtempSync(import_node_path18.default.join(tempDir, "image-build-bake-"));
+  const dir = import_node_fs14.default.mkdtempSync(import_node_path19.default.join(tempDir, "image-build-bake-"));
   const definitions = bakeDefinitions(meta, target);
   const files = [
     ["bake-file-tags", "tags", definitions.tags],
@@ -38605,7 +38662,7 @@ function writeBakeFiles(meta, target, tempDir) {
     ["bake-file", "tags-labels", definitions.tagsLabels]
   ];
   return files.map(([output, kind, definition]) => {
-    const file = import_node_path18.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    const file = import_node_path19.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
     import_node_fs14.default.writeFileSync(file, JSON.stringify(definition, null, 2));
     return [output, file];
   });

@@ -18,6 +18,8 @@ export interface BuilderInfo {
   driver: string;
   /** The first node's endpoint: a Docker context name or a URL (`unix://…`, `tcp://…`). */
   endpoint?: string;
+  /** The first node's name: a docker-container builder runs it as container `buildx_buildkit_<node>`. */
+  node?: string;
 }
 
 export interface BuilderCapabilities extends BuilderInfo {
@@ -28,14 +30,16 @@ export interface BuilderCapabilities extends BuilderInfo {
   context?: string;
 }
 
-/** Name, driver and first endpoint from `docker buildx inspect [name]`. */
+/** Name, driver, first endpoint and node from `docker buildx inspect [name]`. */
 export function parseBuilderInspect(text: string): BuilderInfo {
   const [header, nodes = ''] = text.split(/^Nodes:/m);
-  return {
+  const info: BuilderInfo = {
     name: /^Name:\s*(\S+)/m.exec(header!)?.[1] ?? 'default',
     driver: /^Driver:\s*(\S+)/m.exec(header!)?.[1] ?? 'unknown',
     endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1],
   };
+  const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
+  return node && info.driver === 'docker-container' ? { ...info, node } : info;
 }
 
 /**

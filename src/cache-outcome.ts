@@ -64,7 +64,7 @@ export function builderText(builder: BuilderCapabilities): string {
 export function cacheTravel(from: string[], inline: InlinePlan | undefined, registryBackend: boolean): string {
   if (inline) return inline.saves ? 'inline in the pushed image' : 'inline, read only';
   if (registryBackend) return 'a cache image in the registry';
-  if (from.some((spec) => /^type=registry,ref=(127\.0\.0\.1|localhost)[:/]/.test(spec))) return 'served over HTTP while it downloads';
+  if (from.some((spec) => /^type=registry,ref=[^,]*\/image-build-cache-[0-9a-f]+:/.test(spec))) return 'served over HTTP while it downloads';
   return from.length ? 'a local folder, read after the whole restore' : 'a local folder';
 }
 

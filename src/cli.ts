@@ -3,6 +3,7 @@
  * reproduced on a laptop. A local folder is the cache store. Errors go to
  * stderr with exit status 1 (2 for usage errors), never a stack trace.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
@@ -12,20 +13,35 @@ import { localCacheStore } from './cache/store.ts';
 import { contextHash, contextLs } from './context/cli.ts';
 import { Credentials, runCredentialHelper } from './credentials.ts';
 import { defaultDockerConfigDir } from './docker-config.ts';
-import { isUserError, messageOf } from './errors.ts';
+import { isUserError, messageOf, UserError } from './errors.ts';
 import { gitContextFromCheckout } from './git-context.ts';
 import { readBuildOptions } from './build-inputs.ts';
 import type { PipelineLog } from './log.ts';
 import { runPipeline } from './pipeline.ts';
-import { computeMetadata } from './tags/index.ts';
+import { computeMetadata, type Metadata } from './tags/index.ts';
+import packageJson from '../package.json' with { type: 'json' };
 
-const USAGE = `usage:
-  image-build context ls   [dir] [--file Dockerfile] [--json]
-  image-build context hash [dir] [--file Dockerfile]
-  image-build tags   [--images names] [--tags spec] [--flavor spec] [--labels]
-  image-build build  [-t name:tag]... [-f Dockerfile] [--cache-dir D] [--no-cache] [--push]
-                     [--build-arg NAME=value]... [--target T] [--platform P] [--dry-run] [path]
-  image-build advise [Dockerfile]`;
+const COMMANDS: Record<string, string> = {
+  context: `image-build context ls   [dir] [--file Dockerfile] [--json]
+image-build context hash [dir] [--file Dockerfile]
+  the files Docker sends as the build context of dir (.dockerignore applied), or their sha256`,
+  tags: `image-build tags [--images names] [--tags rules] [--flavor spec] [--labels]
+  metadata-action's tags (or, with --labels, labels) for the current checkout; warnings on stderr`,
+  build: `image-build build [path] [-t name:tag]... [-f Dockerfile] [--push] [--load]
+                  [--images names] [--tags rules] [--flavor spec] [--labels lines]
+                  [--build-arg NAME=value]... [--target T] [--platform P]
+                  [--no-cache] [--no-cache-store] [--cache-dir D] [--dry-run]
+  build path (default .) with the action's pipeline; --images/--tags/--flavor/--labels in
+  metadata-action's language give the tags CI gives. --no-cache builds every step again, as
+  docker build --no-cache; --no-cache-store leaves the local cache folder alone. Prints the
+  tags, then the digest (pushed) or image ID (loaded)`,
+  advise: `image-build advise [Dockerfile]
+  layer-order advice for a Dockerfile`,
+};
+
+const USAGE = `usage:\n${Object.values(COMMANDS)
+  .map((text) => text.split('\n').filter((line) => line.startsWith('image-build') || line.startsWith(' '.repeat(18))).map((line) => `  ${line}`).join('\n'))
+  .join('\n')}\n  image-build --version\n  image-build <command> --help\n\nexit status: 0 done, 1 an error (one line on stderr), 2 a usage error`;
 
 class UsageError extends Error {}
 
@@ -40,6 +56,10 @@ const log: PipelineLog = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && command in COMMANDS && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`usage:\n${COMMANDS[command]}\n`);
+    return 0;
+  }
   switch (command) {
     case 'context':
       return contextCommand(rest);
@@ -54,6 +74,11 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
       process.stdout.write(`${USAGE}\n`);
       return 0;
+    case '-v':
+    case '--version':
+    case 'version':
+      process.stdout.write(`${packageJson.version}\n`);
+      return 0;
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
@@ -64,6 +89,7 @@ async function contextCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(rest, { file: { type: 'string', short: 'f' }, json: { type: 'boolean' } });
   const dir = path.resolve(positionals[0] ?? '.');
   const file = values.file ? path.resolve(values.file as string) : undefined;
+  if (file && !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`--file ${values.file as string}: no such file`);
   if (sub === 'ls') process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === 'hash') process.stdout.write(`${await contextHash(dir, { file })}\n`);
   else throw new UsageError(`unknown context command "${sub ?? ''}"; use "context ls" or "context hash"`);
@@ -72,11 +98,18 @@ async function contextCommand(args: string[]): Promise<number> {
 
 async function tagsCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { images: { type: 'string' }, tags: { type: 'string' }, flavor: { type: 'string' }, labels: { type: 'boolean' } });
-  const git = await gitContextFromCheckout(process.cwd());
-  const meta = computeMetadata(git, { images: str(values.images), tags: str(values.tags), flavor: str(values.flavor) || 'latest=auto', labels: '' });
-  const lines = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.images.length ? meta.tags : meta.tagNames;
+  const meta = await checkoutMetadata(values);
+  const lines = values.labels ? Object.entries(meta.labels).map(([name, value]) => `${name}=${value}`) : meta.tags;
   process.stdout.write(lines.map((line) => `${line}\n`).join(''));
   return 0;
+}
+
+/** The metadata-action outputs of the current checkout, its warnings on stderr. */
+async function checkoutMetadata(values: Record<string, unknown>): Promise<Metadata> {
+  const git = await gitContextFromCheckout(process.cwd());
+  const meta = computeMetadata(git, { images: str(values.images), tags: str(values.tags), flavor: str(values.flavor) || 'latest=auto', labels: str(values.labels) });
+  for (const warning of meta.warnings) log.warning(warning);
+  return meta;
 }
 
 async function buildCommand(args: string[]): Promise<number> {
@@ -85,7 +118,13 @@ async function buildCommand(args: string[]): Promise<number> {
     file: { type: 'string', short: 'f' },
     'cache-dir': { type: 'string' },
     'no-cache': { type: 'boolean' },
+    'no-cache-store': { type: 'boolean' },
     push: { type: 'boolean' },
+    load: { type: 'boolean' },
+    images: { type: 'string' },
+    tags: { type: 'string' },
+    flavor: { type: 'string' },
+    labels: { type: 'string' },
     'build-arg': { type: 'string', multiple: true },
     target: { type: 'string' },
     platform: { type: 'string' },
@@ -93,7 +132,9 @@ async function buildCommand(args: string[]): Promise<number> {
   });
   const context = path.resolve(positionals[0] ?? '.');
   const file = values.file ? path.resolve(values.file as string) : path.join(context, 'Dockerfile');
-  const tags = (values.tag as string[] | undefined) ?? [];
+  const meta = values.images || values.tags || values.labels ? await checkoutMetadata(values) : undefined;
+  const tags = [...new Set([...((values.tag as string[] | undefined) ?? []), ...(meta?.pushRefs ?? [])])];
+  const noStore = values['no-cache-store'] === true;
   const cacheDir = path.resolve(str(values['cache-dir']) || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'image-build', 'cache'));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError('--push needs at least one -t name:tag');
@@ -109,18 +150,20 @@ async function buildCommand(args: string[]): Promise<number> {
             'build-args': ((values['build-arg'] as string[] | undefined) ?? []).join('\n'),
             target: str(values.target),
             platforms: str(values.platform),
-            load: push ? 'false' : 'true',
+            load: push && values.load !== true ? 'false' : 'true',
+            'no-cache': values['no-cache'] ? 'true' : '',
           })[name] ?? '',
         { workspace: process.cwd(), env: process.env },
       ),
       tags,
-      labels: {},
+      labels: meta?.labels ?? {},
+      annotations: meta?.annotations,
       push,
-      cache: values['no-cache'] ? 'false' : 'true',
+      cache: noStore ? 'false' : 'true',
       cacheMode: 'max',
       cacheKeyPrefix: 'image-build',
       cacheScope: cacheScope(tags[0], path.relative(process.cwd(), file)),
-      store: values['no-cache'] ? undefined : localCacheStore(cacheDir, log.warning),
+      store: noStore ? undefined : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
       dryRun: values['dry-run'] === true,
@@ -130,10 +173,14 @@ async function buildCommand(args: string[]): Promise<number> {
     },
     log,
   );
-  log.info(`context ${result.contextHash}\ncache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ''} · key ${result.cacheKey}`);
+  const dryRun = values['dry-run'] === true;
+  // A dry run looks nothing up: it says what it computed, and no more.
+  const cache = dryRun ? `cache not looked up (dry run) · key ${result.cacheKey}` : `cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ''} · key ${result.cacheKey}`;
+  log.info(`context ${result.contextHash}\n${cache}`);
   if (result.changes) log.info(`changed since the cached build: ${[...result.changes.added, ...result.changes.removed, ...result.changes.changed].slice(0, 20).join(', ')}`);
   for (const tag of tags) process.stdout.write(`${tag}\n`);
-  process.stdout.write(`${result.digest ?? result.imageId ?? result.fingerprint ?? result.contextHash}\n`);
+  const image = result.digest ?? result.imageId;
+  if (image) process.stdout.write(`${image}\n`);
   return 0;
 }
 
@@ -167,8 +214,10 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
+    const message = messageOf(error);
     const where = isUserError(error) && error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '';
-    process.stderr.write(`image-build: ${where}${messageOf(error)}\n`);
+    // A message that names its file already is not given the name twice.
+    process.stderr.write(`image-build: ${message.startsWith(where) ? '' : where}${message}\n`);
     if (process.env.IMAGE_BUILD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 1;
   },

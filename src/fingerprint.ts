@@ -1,5 +1,5 @@
 /**
- * The build fingerprint (DESIGN §2): two builds with one fingerprint are the
+ * The build fingerprint: two builds with one fingerprint are the
  * same build. It covers everything that decides the image's content: the
  * context, the Dockerfile, the build arguments, target and platforms, the
  * digests the base image tags pointed at when the build ran (for an index, also

@@ -363,7 +363,7 @@ function pulledBaseImages(dockerfile: DockerfileModel, settings: PipelineSetting
 function openCache(settings: PipelineSettings, promoter: Promoter, log: PipelineLog): CacheSession | undefined {
   if (settings.cache === 'false') return undefined;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message)) : undefined;
+  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message), (message) => log.info(message)) : undefined;
 }
 
 /** What is kept beside the cache: enough to skip the next identical build and to explain the next miss. */

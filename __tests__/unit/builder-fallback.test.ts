@@ -51,7 +51,8 @@ describe('the cache outcome in words', () => {
   });
 
   it.each([
-    [['type=registry,ref=127.0.0.1:41234/cache:x'], false, 'served over HTTP while it downloads'],
+    [['type=registry,ref=127.0.0.1:41234/image-build-cache-0a1b:latest'], false, 'served over HTTP while it downloads'],
+    [['type=registry,ref=172.30.255.1:41234/image-build-cache-0a1b:latest,registry.insecure=true'], false, 'served over HTTP while it downloads'],
     [['type=local,src=/tmp/c'], false, 'a local folder, read after the whole restore'],
     [[], true, 'a cache image in the registry'],
   ])('%j travels as %s', (from, registry, text) => {

@@ -1,5 +1,5 @@
 /**
- * The cache key scheme (DESIGN §2). The key names exactly one build input
+ * The cache key scheme. The key names exactly one build input
  * state; the restore keys widen step by step, so a changed source file still
  * finds the cache of the same Dockerfile, and a changed Dockerfile still finds
  * the cache of the same image.

@@ -35,10 +35,13 @@ const CACHE_TAG = 'latest';
 const PROBE_PREFIX = 'image-build-probe-';
 
 export interface LayoutServer {
-  /** `127.0.0.1:<port>/image-build-cache-<random hex>:latest`, for `--cache-from type=registry,ref=…`. */
+  /** `<address>:<port>/image-build-cache-<random hex>:latest`, for `--cache-from type=registry,ref=…`. */
   readonly ref: string;
-  /** Whether the engine behind `env` reaches this server (one `docker pull` of a unique name). */
-  probe(env: NodeJS.ProcessEnv): Promise<boolean>;
+  /**
+   * Whether the engine behind `env` reaches this server: `reach` (default: one `docker pull`)
+   * is asked to fetch a unique name, and the server must see that request arrive.
+   */
+  probe(env: NodeJS.ProcessEnv, reach?: (ref: string) => Promise<unknown>): Promise<boolean>;
   /** Requests answered with content (manifests and blobs). */
   served(): number;
   /**
@@ -57,7 +60,11 @@ interface IndexEntry {
   annotations?: Record<string, string>;
 }
 
-export async function serveLayout(dir: string): Promise<LayoutServer> {
+/**
+ * Serves `dir` on `address` (127.0.0.1; a bridge network's gateway for a builder in a
+ * container on that network, which reaches this machine there).
+ */
+export async function serveLayout(dir: string, address = '127.0.0.1'): Promise<LayoutServer> {
   const repository = `${CACHE_REPOSITORY_PREFIX}${randomBytes(16).toString('hex')}`;
   const probesSeen = new Set<string>();
   let served = 0;
@@ -176,18 +183,19 @@ export async function serveLayout(dir: string): Promise<LayoutServer> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, address, () => resolve());
   });
   // Never the reason the process stays alive.
   server.unref();
   const { port } = server.address() as AddressInfo;
 
   return {
-    ref: `127.0.0.1:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env) {
+    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env, reach) {
       const name = `${PROBE_PREFIX}${randomBytes(6).toString('hex')}`;
-      // The pull fails (the server knows no such image); what counts is that the request arrived.
-      await docker(['pull', '--quiet', `127.0.0.1:${port}/${name}:probe`], { env }).catch(() => undefined);
+      const ref = `${address}:${port}/${name}:probe`;
+      // The fetch fails (the server knows no such image); what counts is that the request arrived.
+      await (reach ?? ((probeRef: string) => docker(['pull', '--quiet', probeRef], { env })))(ref).catch(() => undefined);
       return probesSeen.has(name);
     },
     served: () => served,

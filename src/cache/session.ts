@@ -13,6 +13,7 @@ import { messageOf } from '../errors.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import type { CacheTraffic } from './delta-store.ts';
 import { hitKind, type CacheHit, type CacheKeys } from './keys.ts';
+import { cacheRoute } from './builder-route.ts';
 import { serveLayout, type LayoutServer } from './layout-server.ts';
 import { removeUnreachableBlobs } from './oci-layout.ts';
 import { readRecord, writeRecord, type CacheRecord } from './record.ts';
@@ -65,14 +66,17 @@ export interface CacheSession {
  * blobs it lacks; blobs the new index no longer reaches are deleted before the
  * save, so the saved cache never grows.
  *
- * A docker-driver engine that can reach this machine's 127.0.0.1 imports the
- * folder over HTTP instead (layout-server.ts): the same cache, read faster.
+ * A builder that reaches this machine (builder-route.ts: the docker driver, a
+ * docker-container builder on the host or a bridge network) imports the folder over
+ * HTTP instead (layout-server.ts): the same cache, read while it downloads.
  */
 export class FolderCache implements CacheSession {
   private readonly dir: string;
   private restored = false;
   /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
   private server?: LayoutServer;
+  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
+  private insecure = false;
   /** A restore whose layer blobs are still arriving (stores that restore in stages). */
   private staged?: StagedRestore;
   /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
@@ -83,6 +87,7 @@ export class FolderCache implements CacheSession {
     tempDir: string,
     scope: string,
     private readonly warn: (message: string) => void = () => {},
+    private readonly info: (message: string) => void = () => {},
   ) {
     this.dir = path.join(tempDir, 'image-build-cache', scope);
   }
@@ -102,12 +107,21 @@ export class FolderCache implements CacheSession {
   }
 
   async prepareEngine(env: NodeJS.ProcessEnv, builder: BuilderInfo): Promise<void> {
-    // Other drivers run BuildKit elsewhere (a container, a cluster): their 127.0.0.1 is not ours.
-    if (builder.driver !== 'docker' || env.IMAGE_BUILD_SERVE_CACHE === 'false') return;
-    const server = await serveLayout(this.dir).catch(() => undefined);
-    if (!server) return;
-    if ((await server.probe(env)) && !this.closed) this.server = server;
-    else await server.close();
+    if (env.IMAGE_BUILD_SERVE_CACHE === 'false') return;
+    const route = await cacheRoute(env, builder).catch(() => undefined);
+    const server = route && (await serveLayout(this.dir, route.address).catch(() => undefined));
+    if (!route || !server) {
+      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
+      return;
+    }
+    if ((await server.probe(env, route.reach)) && !this.closed) {
+      this.server = server;
+      this.insecure = route.insecure;
+      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
+    } else {
+      await server.close();
+      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
+    }
   }
 
   async specs(plan: ExportPlan): Promise<{ from: string[]; to: string[] }> {
@@ -124,7 +138,7 @@ export class FolderCache implements CacheSession {
       this.restored = (await this.staged.finish(true)) !== undefined;
       this.staged = undefined;
     }
-    const from = this.server ? `type=registry,ref=${this.server.ref}` : `type=local,src=${this.dir}`;
+    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ',registry.insecure=true' : ''}` : `type=local,src=${this.dir}`;
     return {
       from: this.restored ? [from] : [],
       // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.

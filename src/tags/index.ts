@@ -43,7 +43,7 @@ export interface MetadataOptions {
   now?: Date;
   /** `DOCKER_METADATA_SHORT_SHA_LENGTH`; default 7. */
   shortShaLength?: number;
-  /** Rules used when `tags` is empty; default image-build's (DESIGN §1). */
+  /** Rules used when `tags` is empty; default image-build's. */
   defaultTags?: readonly string[];
   /** `DOCKER_METADATA_ANNOTATIONS_LEVELS`; default `['manifest']`. */
   annotationLevels?: readonly string[];

@@ -29,7 +29,7 @@ export const METADATA_ACTION_DEFAULT_TAGS: readonly string[] = [
   'type=ref,event=pr',
 ];
 
-/** image-build's rules when `tags` is empty (DESIGN §1). */
+/** image-build's rules when `tags` is empty. */
 export const IMAGE_BUILD_DEFAULT_TAGS: readonly string[] = [
   'type=semver,pattern={{version}}',
   'type=semver,pattern={{major}}.{{minor}}',
