@@ -32724,9 +32724,6 @@ init_import_meta_url();
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
 
-// src/build-errors.ts
-init_import_meta_url();
-
 // src/builder.ts
 init_import_meta_url();
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
@@ -32986,6 +32983,11 @@ async function runBuild(request, hooks) {
     seconds: seconds2
   };
 }
+async function loadedImageId(env, tag) {
+  if (!tag) return void 0;
+  const inspected = await docker(["image", "inspect", "--format", "{{.Id}}", tag], { env });
+  return inspected.code === 0 && inspected.stdout.trim().startsWith("sha256:") ? inspected.stdout.trim() : void 0;
+}
 var BuildFailure = class extends UserError {
   steps;
   constructor(message, steps) {
@@ -33014,6 +33016,7 @@ function stripUndefined(value) {
 }
 
 // src/build-errors.ts
+init_import_meta_url();
 async function buildOrExplain(dockerfile, request, hooks) {
   try {
     return await runBuild(request, hooks);
@@ -35091,6 +35094,7 @@ async function runPipeline(settings, log2) {
       return finish(result, started, promoter);
     }
     Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, buildxMetadata: built.metadata, steps: built.steps });
+    if (!result.imageId && request.load) result.imageId = await loadedImageId(hooks.env, settings.tags[0]) ?? built.digest;
     if (outputs.pushLayout) {
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
     }

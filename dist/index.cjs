@@ -30630,6 +30630,11 @@ async function runBuild(request2, hooks) {
     seconds: seconds2
   };
 }
+async function loadedImageId(env, tag) {
+  if (!tag) return void 0;
+  const inspected = await docker(["image", "inspect", "--format", "{{.Id}}", tag], { env });
+  return inspected.code === 0 && inspected.stdout.trim().startsWith("sha256:") ? inspected.stdout.trim() : void 0;
+}
 var BuildFailure = class extends UserError {
   steps;
   constructor(message, steps) {
@@ -37007,6 +37012,7 @@ async function runPipeline(settings, log) {
       return finish(result, started, promoter);
     }
     Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, buildxMetadata: built.metadata, steps: built.steps });
+    if (!result.imageId && request2.load) result.imageId = await loadedImageId(hooks.env, settings.tags[0]) ?? built.digest;
     if (outputs.pushLayout) {
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
     }

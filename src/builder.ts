@@ -229,6 +229,13 @@ export async function runBuild(request: BuildRequest, hooks: BuildHooks): Promis
   };
 }
 
+/** The ID the engine gives a loaded image (its config digest on the classic store, its manifest digest on containerd's). */
+export async function loadedImageId(env: NodeJS.ProcessEnv, tag: string | undefined): Promise<string | undefined> {
+  if (!tag) return undefined;
+  const inspected = await docker(['image', 'inspect', '--format', '{{.Id}}', tag], { env });
+  return inspected.code === 0 && inspected.stdout.trim().startsWith('sha256:') ? inspected.stdout.trim() : undefined;
+}
+
 /** A build that ran and failed: the steps tell which instruction failed. */
 export class BuildFailure extends UserError {
   readonly steps: BuildStep[];

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildRequest, BuildResult, BuildStep } from './builder.ts';
+import { loadedImageId, type BuildRequest, type BuildResult, type BuildStep } from './builder.ts';
 import { buildOrExplain, checkTarget, explainPartialPush, isNamingRace } from './build-errors.ts';
 import { buildOptionFlags, fingerprintOptions, type BuildOptions } from './build-inputs.ts';
 import { evaluatesOnly, parseCheckOutput, parseMetadataWarnings, type CheckFinding } from './build-checks.ts';
@@ -326,6 +326,8 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       return finish(result, started, promoter);
     }
     Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, buildxMetadata: built.metadata, steps: built.steps });
+    // A builder's docker exporter (`load` on a docker-container builder) reports no config digest: the engine knows the ID.
+    if (!result.imageId && request.load) result.imageId = (await loadedImageId(hooks.env, settings.tags[0])) ?? built.digest;
     if (outputs.pushLayout) {
       // The docker driver cannot push by digest: its OCI layout is pushed here, untagged.
       for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;

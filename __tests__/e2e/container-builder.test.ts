@@ -66,6 +66,14 @@ describe.skipIf(!present).each([
     expect(steps.find((step) => step.name.startsWith('COPY src/'))?.status).toBe('run');
   });
 
+  it('load: the imageid output is the ID the engine gives the loaded image', async () => {
+    const name = uniqueName('e2e/container-load');
+    const run = await runAction({ workspace: workspace(), runnerTemp: runnerTempDir(), inputs: { builder, images: name, push: 'false', load: 'true', cache: 'false' } });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.imageid).toMatch(/^sha256:/);
+    expect(run.outputs.imageid).toBe(docker('image', 'inspect', '--format', '{{.Id}}', `${name}:main`).trim());
+  });
+
   it('the host network pushes to a registry on 127.0.0.1 as well', async ({ skip }) => {
     if (networkOpt !== 'network=host') skip('a builder on a bridge does not reach the stack\'s registries on 127.0.0.1');
     const target = `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/container')}`;
