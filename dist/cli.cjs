@@ -9979,11 +9979,11 @@ var require_util3 = __commonJS({
     var { isUint8Array } = require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto7;
+    var crypto8;
     try {
-      crypto7 = require("node:crypto");
+      crypto8 = require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto7.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto8.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -10256,7 +10256,7 @@ var require_util3 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto7 === void 0) {
+      if (crypto8 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -10271,7 +10271,7 @@ var require_util3 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto7.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto8.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -11340,8 +11340,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto7 = require("node:crypto");
-      random = (max) => crypto7.randomInt(0, max);
+      const crypto8 = require("node:crypto");
+      random = (max) => crypto8.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -23042,13 +23042,13 @@ var require_frame = __commonJS({
     init_import_meta_url();
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto7;
+    var crypto8;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto7 = require("node:crypto");
+      crypto8 = require("node:crypto");
     } catch {
-      crypto7 = {
+      crypto8 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -23061,7 +23061,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto7.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto8.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -23134,9 +23134,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util3();
     var { WebsocketFrameSend } = require_frame();
-    var crypto7;
+    var crypto8;
     try {
-      crypto7 = require("node:crypto");
+      crypto8 = require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -23156,7 +23156,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue2 = crypto7.randomBytes(16).toString("base64");
+      const keyValue2 = crypto8.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue2);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -23186,7 +23186,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto7.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto8.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -31143,6 +31143,7 @@ function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigD
   import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
     const source = import_node_path5.default.join(originalDir, shared);
+    if (shared === "buildx") import_node_fs7.default.mkdirSync(source, { recursive: true });
     if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path5.default.join(dir, shared));
   }
   import_node_fs7.default.writeFileSync(import_node_path5.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
@@ -32791,7 +32792,8 @@ function readChildren(pid, task) {
 // src/docker.ts
 var defaultSignal;
 function docker(args, options) {
-  const signal = options.signal ?? defaultSignal;
+  const given = options.signal ?? defaultSignal;
+  const signal = options.timeoutMs ? AbortSignal.any([...given ? [given] : [], AbortSignal.timeout(options.timeoutMs)]) : given;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const command = findOnPath("docker", options.env.PATH ?? "");
   if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
@@ -33706,9 +33708,51 @@ var RegistryCacheSession = class {
   }
 };
 
-// src/fingerprint.ts
+// src/own-builder.ts
 init_import_meta_url();
 var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+
+// src/step-state.ts
+init_import_meta_url();
+
+// src/own-builder.ts
+var BUILDKIT_IMAGE = "moby/buildkit:v0.29.0";
+var OWN_BUILDER_HINT = 'Add docker/setup-buildx-action before this step to choose the builder yourself, or set "builder: current" to keep the current one.';
+var PULL_TIMEOUT_MS = 12e4;
+function ownBuilderName(env) {
+  const job = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB].filter(Boolean).join("-");
+  const suffix = job ? import_node_crypto8.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto8.default.randomBytes(6).toString("hex");
+  return `image-build-${suffix}`;
+}
+async function builderForCache(current, options) {
+  if (current.cacheExport || !options.mayMakeOwn) return { builder: current };
+  const own = await ensureOwnBuilder(options.env);
+  if (!("created" in own)) return { builder: current, ownWhy: own.why };
+  if (own.created) options.onOwnBuilder?.(own.name);
+  (options.log.notice ?? options.log.info)(
+    `${current.reason}: building on image-build's own docker-container builder "${own.name}" (host network), as docker/setup-buildx-action would make one. ${OWN_BUILDER_HINT}`
+  );
+  return { builder: { name: own.name, driver: "docker-container", node: `${own.name}0`, cacheExport: true, own: true } };
+}
+async function ensureOwnBuilder(env) {
+  const name = ownBuilderName(env);
+  if ((await docker(["buildx", "inspect", name], { env })).code === 0) return { name, created: false };
+  const image = env.IMAGE_BUILD_BUILDKIT_IMAGE || BUILDKIT_IMAGE;
+  if ((await docker(["image", "inspect", "--format", "{{.Id}}", image], { env })).code !== 0) {
+    const pulled = await docker(["pull", "--quiet", image], { env, timeoutMs: PULL_TIMEOUT_MS });
+    if (pulled.code !== 0) return { why: `the BuildKit image ${image} could not be pulled (${lastLine(pulled.stderr) || `exit ${pulled.code}`})` };
+  }
+  const created = await docker(["buildx", "create", "--name", name, "--driver", "docker-container", "--driver-opt", `image=${image},network=host`, "--bootstrap"], { env, timeoutMs: PULL_TIMEOUT_MS });
+  if (created.code !== 0) {
+    await docker(["buildx", "rm", "--force", name], { env });
+    return { why: `a docker-container builder with ${image} did not start (${lastLine(created.stderr) || `exit ${created.code}`})` };
+  }
+  return { name, created: true };
+}
+
+// src/fingerprint.ts
+init_import_meta_url();
+var import_node_crypto9 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -33722,7 +33766,7 @@ function computeFingerprint(inputs) {
     baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
     ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
   };
-  return `sha256:${import_node_crypto8.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -34577,7 +34621,7 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 
 // src/relabel.ts
 init_import_meta_url();
-var import_node_crypto9 = __toESM(require("node:crypto"), 1);
+var import_node_crypto10 = __toESM(require("node:crypto"), 1);
 function manifestAnnotations(lines2) {
   const entries = {};
   for (const line of lines2) {
@@ -34609,7 +34653,7 @@ function relabel(configBytes, manifest, wanted) {
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
 }
 function sha256(bytes) {
-  return `sha256:${import_node_crypto9.default.createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${import_node_crypto10.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -34815,7 +34859,8 @@ function inlineCachePlan(input) {
   const saves = input.push && input.write;
   const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
   const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
-  const why = `${input.builder.reason}${backend}`;
+  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
+  const why = `${input.builder.reason}${backend}${own}`;
   const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
   const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
   return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
@@ -34882,6 +34927,19 @@ function notSavedReason({ settings, result, inline, plan }) {
   if (!plan.exportCache) return "this build exported no cache";
   if (settings.registryCache && !settings.push) return "a registry cache is written only when the image is pushed";
   return "the save did not complete (see the warning above)";
+}
+function newRecord(run) {
+  return {
+    version: 1,
+    key: run.key,
+    fingerprint: run.fingerprint ?? "",
+    contextHash: run.contextHash,
+    dockerfileHash: run.dockerfileHash,
+    platforms: run.platforms,
+    images: run.digest ? run.refs.map((ref) => ({ ref, digest: run.digest })) : [],
+    manifest: serializeManifest(run.manifest).toString("base64"),
+    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
 }
 
 // src/reuse.ts
@@ -35001,10 +35059,13 @@ async function runPipeline(settings, log2) {
     timings.lookup = seconds(phase);
     cache = openCache(settings, promoter, log2);
     const session = cache;
-    const builderReady = Promise.all([
-      capabilities,
-      described.then((info) => session?.prepareEngine?.(envForContext(env, info.context), info))
-    ]).then(([builder2]) => builder2);
+    let ownBuilderWhy;
+    const mayMakeOwn = settings.ownBuilder === true && !!cache && !evaluatesOnly(build.call);
+    const builderReady = capabilities.then((caps) => builderForCache(caps, { mayMakeOwn, env, log: log2, onOwnBuilder: settings.onOwnBuilder })).then(async (chosen) => {
+      ownBuilderWhy = chosen.ownWhy;
+      await session?.prepareEngine?.(envForContext(env, chosen.builder.context), chosen.builder);
+      return chosen.builder;
+    });
     builderReady.catch(() => {
     });
     if (cache) {
@@ -35030,7 +35091,7 @@ async function runPipeline(settings, log2) {
     const builder = await builderReady;
     result.builder = builderText(builder);
     const evaluates = evaluatesOnly(build.call);
-    const inline = !builder.cacheExport && cache && !evaluates ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === "true", existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache }) : void 0;
+    const inline = !builder.cacheExport && cache && !evaluates ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === "true", existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache, ownBuilderWhy }) : void 0;
     if (inline) log2.warning(inline.warning);
     const plan = {
       exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
@@ -35066,7 +35127,7 @@ async function runPipeline(settings, log2) {
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
-      builder: builder.context ? void 0 : settings.builder,
+      builder: builder.context ? void 0 : builder.own ? builder.name : settings.builder,
       metadataFile: import_node_path15.default.join(workDir, "metadata.json"),
       evaluates
     };
@@ -35105,7 +35166,8 @@ async function runPipeline(settings, log2) {
     if (inline?.saves) result.cacheSaved = true;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
+      const refs = [...settings.push ? settings.tags : [], ...build.outputs.byDigest];
+      const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -35126,19 +35188,6 @@ function openCache(settings, promoter, log2) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log2.warning(message));
   return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log2.warning(message), (message) => log2.info(message)) : void 0;
-}
-function newRecord(result, key, settings) {
-  return {
-    version: 1,
-    key,
-    fingerprint: result.fingerprint ?? "",
-    contextHash: result.contextHash,
-    dockerfileHash: result.dockerfileHash,
-    platforms: settings.build.platforms,
-    images: result.digest ? [...settings.push ? settings.tags : [], ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest })) : [],
-    manifest: serializeManifest(result.manifest).toString("base64"),
-    createdAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();

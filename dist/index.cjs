@@ -4125,11 +4125,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto9;
+    var crypto10;
     try {
-      crypto9 = require("node:crypto");
+      crypto10 = require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto9.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto10.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4402,7 +4402,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto9 === void 0) {
+      if (crypto10 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4417,7 +4417,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto9.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto10.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5486,8 +5486,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto9 = require("node:crypto");
-      random = (max) => crypto9.randomInt(0, max);
+      const crypto10 = require("node:crypto");
+      random = (max) => crypto10.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17188,13 +17188,13 @@ var require_frame = __commonJS({
     init_import_meta_url();
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto9;
+    var crypto10;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto9 = require("node:crypto");
+      crypto10 = require("node:crypto");
     } catch {
-      crypto9 = {
+      crypto10 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17207,7 +17207,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto9.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto10.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17280,9 +17280,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto9;
+    var crypto10;
     try {
-      crypto9 = require("node:crypto");
+      crypto10 = require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17302,7 +17302,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue2 = crypto9.randomBytes(16).toString("base64");
+      const keyValue2 = crypto10.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17332,7 +17332,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto9.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto10.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -27381,7 +27381,7 @@ init_import_meta_url();
 
 // src/main.ts
 init_import_meta_url();
-var import_node_crypto14 = __toESM(require("node:crypto"), 1);
+var import_node_crypto15 = __toESM(require("node:crypto"), 1);
 var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
@@ -30421,7 +30421,8 @@ function stopChildrenOn(signal) {
   defaultSignal = signal;
 }
 function docker(args, options) {
-  const signal = options.signal ?? defaultSignal;
+  const given = options.signal ?? defaultSignal;
+  const signal = options.timeoutMs ? AbortSignal.any([...given ? [given] : [], AbortSignal.timeout(options.timeoutMs)]) : given;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const command = findOnPath("docker", options.env.PATH ?? "");
   if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
@@ -34299,6 +34300,7 @@ function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigD
   import_node_fs9.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
     const source = import_node_path9.default.join(originalDir, shared);
+    if (shared === "buildx") import_node_fs9.default.mkdirSync(source, { recursive: true });
     if (import_node_fs9.default.existsSync(source)) import_node_fs9.default.symlinkSync(source, import_node_path9.default.join(dir, shared));
   }
   import_node_fs9.default.writeFileSync(import_node_path9.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
@@ -36219,6 +36221,49 @@ async function runMerge(step, log) {
   return { result: { ...empty, digest: merged.digest }, summary: lines2.join("\n") };
 }
 
+// src/own-builder.ts
+init_import_meta_url();
+var import_node_crypto13 = __toESM(require("node:crypto"), 1);
+
+// src/step-state.ts
+init_import_meta_url();
+var OWN_BUILDER_STATE = "own-builder";
+
+// src/own-builder.ts
+var BUILDKIT_IMAGE = "moby/buildkit:v0.29.0";
+var OWN_BUILDER_HINT = 'Add docker/setup-buildx-action before this step to choose the builder yourself, or set "builder: current" to keep the current one.';
+var PULL_TIMEOUT_MS = 12e4;
+function ownBuilderName(env) {
+  const job = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB].filter(Boolean).join("-");
+  const suffix = job ? import_node_crypto13.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto13.default.randomBytes(6).toString("hex");
+  return `image-build-${suffix}`;
+}
+async function builderForCache(current, options) {
+  if (current.cacheExport || !options.mayMakeOwn) return { builder: current };
+  const own = await ensureOwnBuilder(options.env);
+  if (!("created" in own)) return { builder: current, ownWhy: own.why };
+  if (own.created) options.onOwnBuilder?.(own.name);
+  (options.log.notice ?? options.log.info)(
+    `${current.reason}: building on image-build's own docker-container builder "${own.name}" (host network), as docker/setup-buildx-action would make one. ${OWN_BUILDER_HINT}`
+  );
+  return { builder: { name: own.name, driver: "docker-container", node: `${own.name}0`, cacheExport: true, own: true } };
+}
+async function ensureOwnBuilder(env) {
+  const name = ownBuilderName(env);
+  if ((await docker(["buildx", "inspect", name], { env })).code === 0) return { name, created: false };
+  const image = env.IMAGE_BUILD_BUILDKIT_IMAGE || BUILDKIT_IMAGE;
+  if ((await docker(["image", "inspect", "--format", "{{.Id}}", image], { env })).code !== 0) {
+    const pulled = await docker(["pull", "--quiet", image], { env, timeoutMs: PULL_TIMEOUT_MS });
+    if (pulled.code !== 0) return { why: `the BuildKit image ${image} could not be pulled (${lastLine(pulled.stderr) || `exit ${pulled.code}`})` };
+  }
+  const created = await docker(["buildx", "create", "--name", name, "--driver", "docker-container", "--driver-opt", `image=${image},network=host`, "--bootstrap"], { env, timeoutMs: PULL_TIMEOUT_MS });
+  if (created.code !== 0) {
+    await docker(["buildx", "rm", "--force", name], { env });
+    return { why: `a docker-container builder with ${image} did not start (${lastLine(created.stderr) || `exit ${created.code}`})` };
+  }
+  return { name, created: true };
+}
+
 // src/pipeline.ts
 init_import_meta_url();
 var import_promises14 = __toESM(require("node:fs/promises"), 1);
@@ -36396,7 +36441,7 @@ async function probeBuild(env, builder, cacheFrom) {
 
 // src/cache/layout-server.ts
 init_import_meta_url();
-var import_node_crypto13 = require("node:crypto");
+var import_node_crypto14 = require("node:crypto");
 var import_node_fs13 = require("node:fs");
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_http2 = __toESM(require("node:http"), 1);
@@ -36405,7 +36450,7 @@ var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir, address = "127.0.0.1") {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto13.randomBytes)(16).toString("hex")}`;
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto14.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
@@ -36515,7 +36560,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
   return {
     ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
     async probe(env, reach) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto13.randomBytes)(6).toString("hex")}`;
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto14.randomBytes)(6).toString("hex")}`;
       const ref = `${address}:${port}/${name}:probe`;
       await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
       return probesSeen.has(name);
@@ -36733,7 +36778,8 @@ function inlineCachePlan(input) {
   const saves = input.push && input.write;
   const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
   const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
-  const why = `${input.builder.reason}${backend}`;
+  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
+  const why = `${input.builder.reason}${backend}${own}`;
   const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
   const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
   return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
@@ -36800,6 +36846,19 @@ function notSavedReason({ settings, result, inline, plan }) {
   if (!plan.exportCache) return "this build exported no cache";
   if (settings.registryCache && !settings.push) return "a registry cache is written only when the image is pushed";
   return "the save did not complete (see the warning above)";
+}
+function newRecord(run2) {
+  return {
+    version: 1,
+    key: run2.key,
+    fingerprint: run2.fingerprint ?? "",
+    contextHash: run2.contextHash,
+    dockerfileHash: run2.dockerfileHash,
+    platforms: run2.platforms,
+    images: run2.digest ? run2.refs.map((ref) => ({ ref, digest: run2.digest })) : [],
+    manifest: serializeManifest(run2.manifest).toString("base64"),
+    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
 }
 
 // src/reuse.ts
@@ -36919,10 +36978,13 @@ async function runPipeline(settings, log) {
     timings.lookup = seconds(phase);
     cache = openCache(settings, promoter, log);
     const session = cache;
-    const builderReady = Promise.all([
-      capabilities,
-      described.then((info2) => session?.prepareEngine?.(envForContext(env, info2.context), info2))
-    ]).then(([builder2]) => builder2);
+    let ownBuilderWhy;
+    const mayMakeOwn = settings.ownBuilder === true && !!cache && !evaluatesOnly(build.call);
+    const builderReady = capabilities.then((caps) => builderForCache(caps, { mayMakeOwn, env, log, onOwnBuilder: settings.onOwnBuilder })).then(async (chosen) => {
+      ownBuilderWhy = chosen.ownWhy;
+      await session?.prepareEngine?.(envForContext(env, chosen.builder.context), chosen.builder);
+      return chosen.builder;
+    });
     builderReady.catch(() => {
     });
     if (cache) {
@@ -36948,7 +37010,7 @@ async function runPipeline(settings, log) {
     const builder = await builderReady;
     result.builder = builderText(builder);
     const evaluates = evaluatesOnly(build.call);
-    const inline = !builder.cacheExport && cache && !evaluates ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === "true", existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache }) : void 0;
+    const inline = !builder.cacheExport && cache && !evaluates ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === "true", existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache, ownBuilderWhy }) : void 0;
     if (inline) log.warning(inline.warning);
     const plan = {
       exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
@@ -36984,7 +37046,7 @@ async function runPipeline(settings, log) {
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
-      builder: builder.context ? void 0 : settings.builder,
+      builder: builder.context ? void 0 : builder.own ? builder.name : settings.builder,
       metadataFile: import_node_path18.default.join(workDir, "metadata.json"),
       evaluates
     };
@@ -37023,7 +37085,8 @@ async function runPipeline(settings, log) {
     if (inline?.saves) result.cacheSaved = true;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
+      const refs = [...settings.push ? settings.tags : [], ...build.outputs.byDigest];
+      const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -37044,19 +37107,6 @@ function openCache(settings, promoter, log) {
   if (settings.cache === "false") return void 0;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
   return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message), (message) => log.info(message)) : void 0;
-}
-function newRecord(result, key, settings) {
-  return {
-    version: 1,
-    key,
-    fingerprint: result.fingerprint ?? "",
-    contextHash: result.contextHash,
-    dockerfileHash: result.dockerfileHash,
-    platforms: settings.build.platforms,
-    images: result.digest ? [...settings.push ? settings.tags : [], ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest })) : [],
-    manifest: serializeManifest(result.manifest).toString("base64"),
-    createdAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
 }
 function finish(result, started, promoter) {
   if (promoter) result.registryRequests = promoter.client.requestCount();
@@ -38477,7 +38527,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path19.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto14.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path19.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto15.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));
@@ -38550,7 +38600,10 @@ async function runStep(env, secretsDir) {
       skipUnchanged: inputs.skipUnchanged,
       reuseMode: inputs.reuseMode,
       lookupRefs: lookupRefs(meta, git2, build),
-      builder: inputs.builder,
+      // `builder: current` keeps the current builder even when it cannot export a cache.
+      builder: inputs.builder === "current" ? void 0 : inputs.builder,
+      ownBuilder: !inputs.builder,
+      onOwnBuilder: (name) => saveState(OWN_BUILDER_STATE, name),
       dryRun: inputs.dryRun,
       logins,
       tempDir,

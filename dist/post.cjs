@@ -25,6 +25,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // scripts/import-meta-url.js
 var import_meta_url = require("node:url").pathToFileURL(__filename).href;
 
+// src/post.ts
+var import_node_child_process = require("node:child_process");
+
 // src/docker-config.ts
 var import_node_fs = __toESM(require("node:fs"), 1);
 
@@ -47,6 +50,11 @@ function removeDockerConfig(dir2) {
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
+// src/step-state.ts
+var OWN_BUILDER_STATE = "own-builder";
+
 // src/post.ts
 var dir = process.env[`STATE_${SECRETS_STATE}`];
 if (dir) removeDockerConfig(dir);
+var builder = process.env[`STATE_${OWN_BUILDER_STATE}`];
+if (builder) (0, import_node_child_process.spawnSync)("docker", ["buildx", "rm", "--force", builder], { stdio: "ignore", timeout: 6e4 });

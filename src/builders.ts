@@ -24,6 +24,8 @@ export interface BuilderInfo {
 
 export interface BuilderCapabilities extends BuilderInfo {
   cacheExport: boolean;
+  /** image-build's own builder (own-builder.ts), made because the current one cannot export a cache. */
+  own?: boolean;
   /** Why the cache cannot be exported, for the notice. */
   reason?: string;
   /** Set when the builder is another Docker context's docker driver: build in that context, without `--builder`. */

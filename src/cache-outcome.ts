@@ -7,7 +7,7 @@ import type { BuilderCapabilities } from './builders.ts';
 import type { InlinePlan } from './cache/builder-fallback.ts';
 import type { CacheRecord } from './cache/record.ts';
 import type { ExportPlan } from './cache/session.ts';
-import { deserializeManifest, diffManifests, explainManifestDiff, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
+import { deserializeManifest, diffManifests, explainManifestDiff, serializeManifest, type ContextManifest, type ManifestDiff } from './context/manifest.ts';
 import type { CacheMode } from './inputs.ts';
 import type { PipelineLog } from './log.ts';
 import { restoredPlatformsLine } from './platforms.ts';
@@ -84,4 +84,19 @@ export function notSavedReason({ settings, result, inline, plan }: SaveFacts): s
   if (!plan.exportCache) return 'this build exported no cache';
   if (settings.registryCache && !settings.push) return 'a registry cache is written only when the image is pushed';
   return 'the save did not complete (see the warning above)';
+}
+
+/** What is kept beside the cache: enough to skip the next identical build and to explain the next miss. */
+export function newRecord(run: ThisRun & { key: string; fingerprint?: string; contextHash: string; digest?: string; platforms: string[]; refs: string[] }): CacheRecord {
+  return {
+    version: 1,
+    key: run.key,
+    fingerprint: run.fingerprint ?? '',
+    contextHash: run.contextHash,
+    dockerfileHash: run.dockerfileHash,
+    platforms: run.platforms,
+    images: run.digest ? run.refs.map((ref) => ({ ref, digest: run.digest! })) : [],
+    manifest: serializeManifest(run.manifest).toString('base64'),
+    createdAt: new Date().toISOString(),
+  };
 }

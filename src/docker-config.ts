@@ -35,6 +35,8 @@ export function createDockerConfig(tempRoot: string, logins: RegistryLogin[], or
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const shared of SHARED_ENTRIES) {
     const source = path.join(originalDir, shared);
+    // Buildx's state is always the user's: a builder made in this step (own-builder.ts) outlives the private config.
+    if (shared === 'buildx') fs.mkdirSync(source, { recursive: true });
     if (fs.existsSync(source)) fs.symlinkSync(source, path.join(dir, shared));
   }
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 0o600 });

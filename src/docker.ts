@@ -25,6 +25,8 @@ export interface DockerOptions {
   onStdoutLine?: (line: string) => void;
   /** Aborting it stops the command (cancel.ts); defaults to the one given to stopChildrenOn. */
   signal?: AbortSignal;
+  /** Stops the command after this long (beside the signal); it then ends with a non-zero code. */
+  timeoutMs?: number;
 }
 
 let defaultSignal: AbortSignal | undefined;
@@ -35,7 +37,8 @@ export function stopChildrenOn(signal: AbortSignal | undefined): void {
 }
 
 export function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
-  const signal = options.signal ?? defaultSignal;
+  const given = options.signal ?? defaultSignal;
+  const signal = options.timeoutMs ? AbortSignal.any([...(given ? [given] : []), AbortSignal.timeout(options.timeoutMs)]) : given;
   // A cancelled run starts nothing more (work abandoned by the cancel may still try).
   if (signal?.aborted) return Promise.reject(signal.reason);
   // Found on the PATH the command runs with, not only this process's.

@@ -25,6 +25,7 @@ import { secretValues } from './build-secrets.ts';
 import { readInputs, inputsFromEnv, type Inputs } from './inputs.ts';
 import type { PipelineLog } from './log.ts';
 import { runMerge } from './merge-step.ts';
+import { OWN_BUILDER_STATE } from './own-builder.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
 import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEnvName } from './metadata-outputs.ts';
@@ -118,7 +119,10 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
       skipUnchanged: inputs.skipUnchanged,
       reuseMode: inputs.reuseMode,
       lookupRefs: lookupRefs(meta, git, build),
-      builder: inputs.builder,
+      // `builder: current` keeps the current builder even when it cannot export a cache.
+      builder: inputs.builder === 'current' ? undefined : inputs.builder,
+      ownBuilder: !inputs.builder,
+      onOwnBuilder: (name) => core.saveState(OWN_BUILDER_STATE, name),
       dryRun: inputs.dryRun,
       logins,
       tempDir,

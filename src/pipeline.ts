@@ -13,11 +13,11 @@ import { outputFlags } from './build-outputs.ts';
 import { pushLayoutByDigest } from './registry/push-layout.ts';
 import type { CacheTraffic } from './cache/delta-store.ts';
 import { cacheKeys, type CacheHit } from './cache/keys.ts';
-import type { CacheRecord } from './cache/record.ts';
 import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan } from './cache/session.ts';
 import type { CacheStore } from './cache/store.ts';
 import { builderCapabilities, describeBuilder, envForContext } from './builders.ts';
-import { readContextManifest, serializeManifest, type ContextManifest } from './context/manifest.ts';
+import { builderForCache } from './own-builder.ts';
+import { readContextManifest, type ContextManifest } from './context/manifest.ts';
 import { checkDocker } from './docker.ts';
 import { registriesOf, type Credentials } from './credentials.ts';
 import { createDockerConfig } from './docker-config.ts';
@@ -28,7 +28,7 @@ import type { PipelineLog } from './log.ts';
 import { buildPlatform, targetPlatforms } from './platforms.ts';
 import { Promoter, type CandidateReads, type ImageLayer } from './promote.ts';
 import { exportableCacheFlags, inlineCachePlan, SETUP_BUILDX_HINT } from './cache/builder-fallback.ts';
-import { builderText, cacheTravel, existingImages, explainMiss, logMiss, notSavedReason, type MissExplanation } from './cache-outcome.ts';
+import { builderText, cacheTravel, existingImages, explainMiss, logMiss, newRecord, notSavedReason, type MissExplanation } from './cache-outcome.ts';
 import { manifestAnnotations } from './relabel.ts';
 import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
 
@@ -64,6 +64,12 @@ export interface PipelineSettings {
    * annotations (a new config and manifest over the same layers); `same-digest` keeps it as built.
    */
   reuseMode?: 'relabel' | 'same-digest';
+  /**
+   * No builder was named: when the current one cannot export a cache, image-build may make
+   * its own (own-builder.ts); `onOwnBuilder` hears of one it made, for the post step to remove.
+   */
+  ownBuilder?: boolean;
+  onOwnBuilder?: (name: string) => void;
   /** Extra references that may hold an image of this fingerprint (the commit's sha tag, the default branch's tag). */
   lookupRefs: string[];
   builder?: string;
@@ -224,10 +230,16 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     // A build it is: how the engine can best read the cache is found out while the cache restores.
     cache = openCache(settings, promoter, log);
     const session = cache;
-    const builderReady = Promise.all([
-      capabilities,
-      described.then((info) => session?.prepareEngine?.(envForContext(env, info.context), info)),
-    ]).then(([builder]) => builder);
+    // A current builder that cannot export a cache gives way to image-build's own (own-builder.ts), where it may.
+    let ownBuilderWhy: string | undefined;
+    const mayMakeOwn = settings.ownBuilder === true && !!cache && !evaluatesOnly(build.call);
+    const builderReady = capabilities
+      .then((caps) => builderForCache(caps, { mayMakeOwn, env, log, onOwnBuilder: settings.onOwnBuilder }))
+      .then(async (chosen) => {
+        ownBuilderWhy = chosen.ownWhy;
+        await session?.prepareEngine?.(envForContext(env, chosen.builder.context), chosen.builder);
+        return chosen.builder;
+      });
     builderReady.catch(() => {});
     if (cache) {
       phase = Date.now();
@@ -256,7 +268,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     result.builder = builderText(builder);
     const evaluates = evaluatesOnly(build.call);
     const inline = !builder.cacheExport && cache && !evaluates
-      ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === 'true', existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache })
+      ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === 'true', existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache, ownBuilderWhy })
       : undefined;
     if (inline) log.warning(inline.warning);
     const plan: ExportPlan = {
@@ -294,7 +306,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       cacheFrom: specs.from,
       cacheTo: specs.to,
       // A Docker context's own builder is reached by selecting that context, not by --builder.
-      builder: builder.context ? undefined : settings.builder,
+      builder: builder.context ? undefined : builder.own ? builder.name : settings.builder,
       metadataFile: path.join(workDir, 'metadata.json'),
       evaluates,
     };
@@ -341,7 +353,8 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     if (inline?.saves) result.cacheSaved = true;
     if (cache && plan.exportCache) {
       phase = Date.now();
-      const saved = await cache.save(plan, newRecord(result, keys.key, settings), built.steps);
+      const refs = [...(settings.push ? settings.tags : []), ...build.outputs.byDigest];
+      const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
       Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
       timings.save = seconds(phase);
     }
@@ -366,21 +379,6 @@ function openCache(settings: PipelineSettings, promoter: Promoter, log: Pipeline
   if (settings.cache === 'false') return undefined;
   if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
   return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message), (message) => log.info(message)) : undefined;
-}
-
-/** What is kept beside the cache: enough to skip the next identical build and to explain the next miss. */
-function newRecord(result: PipelineResult, key: string, settings: PipelineSettings): CacheRecord {
-  return {
-    version: 1,
-    key,
-    fingerprint: result.fingerprint ?? '',
-    contextHash: result.contextHash,
-    dockerfileHash: result.dockerfileHash,
-    platforms: settings.build.platforms,
-    images: result.digest ? [...(settings.push ? settings.tags : []), ...settings.build.outputs.byDigest].map((ref) => ({ ref, digest: result.digest! })) : [],
-    manifest: serializeManifest(result.manifest).toString('base64'),
-    createdAt: new Date().toISOString(),
-  };
 }
 
 function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {

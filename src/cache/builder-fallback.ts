@@ -30,6 +30,8 @@ export interface InlineInput {
   existing: string[];
   /** `cache-backend: registry`: its cache image cannot be written here either. */
   registryBackend: boolean;
+  /** Why image-build's own builder could not stand in (no BuildKit image), when it was tried. */
+  ownBuilderWhy?: string;
 }
 
 export const SETUP_BUILDX_HINT =
@@ -40,7 +42,8 @@ export function inlineCachePlan(input: InlineInput): InlinePlan {
   const saves = input.push && input.write;
   const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
   const backend = input.registryBackend ? ' (the cache image of cache-backend: registry cannot be written by it either)' : '';
-  const why = `${input.builder.reason}${backend}`;
+  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : '';
+  const why = `${input.builder.reason}${backend}${own}`;
   const read = from.length ? `, and reads it from ${input.existing.join(', ')}` : '';
   const warning = saves
     ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}`
