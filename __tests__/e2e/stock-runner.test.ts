@@ -32,6 +32,31 @@ describe.skipIf(!classic)('a stock hosted runner: the docker driver on the class
   const inputs = { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': uniqueName('stock') };
   const warnings = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('::warning'));
 
+  // First: the tests after it prune unused images, the BuildKit image among them.
+  it.skipIf(!buildkitPresent)("with a BuildKit image: image-build's own docker-container builder saves the whole cache and serves it; the post step removes the builder", async () => {
+    const own = { images: `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/stock-own')}`, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': uniqueName('stock-own') };
+    const ownWorkspace = exampleWorkspace();
+    const ownTemp = runnerTempDir();
+    const env = { IMAGE_BUILD_BUILDKIT_IMAGE: buildkitImage };
+    const cold = await runAction({ workspace: ownWorkspace, runnerTemp: ownTemp, inputs: own, sha: 'e'.repeat(40), env });
+    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
+    expect(warnings(cold.stdout), cold.stdout).toEqual([]);
+    const notice = /^::notice::.*cannot export a build cache.*: building on image-build's own docker-container builder "(image-build-[0-9a-f]+)"/m.exec(cold.stdout);
+    expect(notice, cold.stdout).not.toBeNull();
+    expect(cold.outputs['cache-saved']).toBe('true');
+    expect(cold.summary).toMatch(/\| builder \| image-build-[0-9a-f]+ \(docker-container driver\) \|/);
+    expect(cold.outputs.digest).toBe(await registryDigest(`${own.images}:main`));
+    // The post step removed the builder it made.
+    expect(() => docker('buildx', 'inspect', notice![1]!)).toThrow();
+
+    fs.appendFileSync(path.join(ownWorkspace, 'src', 'hello.txt'), 'changed\n');
+    const change = await runAction({ workspace: ownWorkspace, runnerTemp: ownTemp, inputs: own, sha: 'f'.repeat(40), env });
+    expect(change.code, change.stdout + change.stderr).toBe(0);
+    expect(change.outputs['cache-hit']).toBe('partial');
+    expect(change.summary).toContain('| travel | served over HTTP while it downloads |');
+    expect(summarySteps(change.summary).find((step) => step.name.startsWith('RUN mkdir -p /deps'))?.status, change.summary).toBe('cached');
+  });
+
   it('saves the cache inline in the pushed image, says so once, and a change reads it back', async () => {
     freshRunner();
     const cold = await runAction({ workspace, runnerTemp, inputs, sha: 'a'.repeat(40), env: noBuildkit });
@@ -67,28 +92,5 @@ describe.skipIf(!classic)('a stock hosted runner: the docker driver on the class
     expect(run.summary).toMatch(/\| saved \| no: the builder cannot export a cache, and an inline cache travels only in a pushed image \|/);
   });
 
-  it.skipIf(!buildkitPresent)("with a BuildKit image: image-build's own docker-container builder saves the whole cache and serves it; the post step removes the builder", async () => {
-    const own = { images: `${stack.IMAGE_BUILD_REGISTRY}/${uniqueName('e2e/stock-own')}`, 'build-args': `BASE=${stack.IMAGE_BUILD_BASE_IMAGE}`, 'cache-key-prefix': uniqueName('stock-own') };
-    const ownWorkspace = exampleWorkspace();
-    const ownTemp = runnerTempDir();
-    const env = { IMAGE_BUILD_BUILDKIT_IMAGE: buildkitImage };
-    const cold = await runAction({ workspace: ownWorkspace, runnerTemp: ownTemp, inputs: own, sha: 'e'.repeat(40), env });
-    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
-    expect(warnings(cold.stdout), cold.stdout).toEqual([]);
-    const notice = /^::notice::.*cannot export a build cache: building on image-build's own docker-container builder "(image-build-[0-9a-f]+)"/m.exec(cold.stdout);
-    expect(notice, cold.stdout).not.toBeNull();
-    expect(cold.outputs['cache-saved']).toBe('true');
-    expect(cold.summary).toMatch(/\| builder \| image-build-[0-9a-f]+ \(docker-container driver\) \|/);
-    expect(cold.outputs.digest).toBe(await registryDigest(`${own.images}:main`));
-    // The post step removed the builder it made.
-    expect(() => docker('buildx', 'inspect', notice![1]!)).toThrow();
-
-    fs.appendFileSync(path.join(ownWorkspace, 'src', 'hello.txt'), 'changed\n');
-    const change = await runAction({ workspace: ownWorkspace, runnerTemp: ownTemp, inputs: own, sha: 'f'.repeat(40), env });
-    expect(change.code, change.stdout + change.stderr).toBe(0);
-    expect(change.outputs['cache-hit']).toBe('partial');
-    expect(change.summary).toContain('| travel | served over HTTP while it downloads |');
-    expect(summarySteps(change.summary).find((step) => step.name.startsWith('RUN mkdir -p /deps'))?.status, change.summary).toBe('cached');
-  });
 });
 
