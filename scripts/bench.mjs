@@ -6,6 +6,10 @@
 //       [--profiles loopback,hosted] [--apps small,scale,multi]
 //       [--scenarios cold,rerun,change,release,ten] [--tools image-build,bpa-gha,recipe,save-load,floor]
 //       [--write | --no-write] [--keep] [--attempts N] [--action DIR] [--candidate DIR]
+//       [--builder NAME]
+//
+// --builder NAME: every tool builds on that Buildx builder (e.g. a docker-container
+// builder as docker/setup-buildx-action makes one); unset, the current builder.
 //
 // The parts, each a table where a new entry is one line:
 //   scripts/bench/tools.mjs      the tools (image-build, the build-push-action + type=gha
@@ -64,6 +68,7 @@ const options = {
   candidate: option('--candidate'),
   // --action DIR: run this build as "image-build" instead of the committed dist/ (a clean A/B with --candidate).
   action: option('--action'),
+  builder: option('--builder'),
 };
 const defaultTools = Object.keys(TOOLS).filter((tool) => !TOOLS[tool].optional || (tool === 'candidate' && options.candidate));
 options.tools = option('--tools', defaultTools.join(',')).split(',');
@@ -146,7 +151,19 @@ async function machineFacts() {
     os: `${os.type()} ${os.release()}`,
     docker: versions.stdout.trim() || 'unknown',
     buildx: (/v?(\d+\.\d+\.\d+\S*)/.exec(buildx.stdout)?.[1]) ?? 'unknown',
+    store: (await run('docker', ['info', '--format', '{{json .DriverStatus}}'], { allowFail: true })).stdout.includes('io.containerd.snapshotter') ? 'containerd image store' : 'classic image store',
+    builder: await builderFacts(options.builder),
   };
+}
+
+/** The builder every tool uses, in words: its name, driver and (docker-container) network. */
+async function builderFacts(name) {
+  if (!name) return 'the current builder (docker driver)';
+  const inspect = await run('docker', ['buildx', 'inspect', name], { allowFail: true });
+  const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'unknown';
+  const node = /^Nodes:[\s\S]*?^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1];
+  const network = node ? (await run('docker', ['inspect', '--format', '{{.HostConfig.NetworkMode}}', `buildx_buildkit_${node}`], { allowFail: true })).stdout.trim() : '';
+  return `builder ${name} (${driver}${network ? `, ${network} network` : ''})`;
 }
 
 /** Whether the stack has the multi-arch base and QEMU handlers the multi-platform app needs. */
@@ -161,7 +178,7 @@ async function multiPlatformReady(base) {
 const runId = hex(3);
 const machine = await machineFacts();
 log(`run ${runId}: ${options.reps} repetition(s), profiles ${options.profiles.join(', ')}, apps ${options.apps.join(', ')}, tools ${options.tools.join(', ')}, ` +
-  `scenarios ${options.scenarios.join(', ')}; ${machine.cores} cores, Docker ${machine.docker}, Buildx ${machine.buildx}`);
+  `scenarios ${options.scenarios.join(', ')}; ${machine.cores} cores, Docker ${machine.docker} (${machine.store}), Buildx ${machine.buildx}, ${machine.builder}`);
 const results = []; // { profile, app, rep, tool, scenario, seconds, … }
 const tenSeries = {}; // `${profile}/${app}/${tool}` -> [{ n, seconds, cacheDown, cacheUp, storedBytes, error }]
 const skipped = []; // { app, reason }
@@ -190,7 +207,7 @@ try {
           const serviceDir = path.join(scratch, `cache-service-${profileId}-${appId}-${rep}`);
           const service = await startCacheService(profile, serviceDir, `${serviceDir}.log`);
           const bench = {
-            run, log, stackUp, nodeBinary: nodeBinary(), runAction, runnerFor, action: options.action, candidate: options.candidate, attempts: options.attempts,
+            run, log, stackUp, nodeBinary: nodeBinary(), runAction, runnerFor, action: options.action, candidate: options.candidate, attempts: options.attempts, builder: options.builder,
             cacheUrl: service.url, token: runtimeToken(), registryDirect: REGISTRY, registryLog: STACK.IMAGE_BUILD_REGISTRY_LOG,
             base: (forApp) => (forApp.base ? `${registry.host}/${forApp.base}` : STACK.IMAGE_BUILD_BASE_IMAGE.replace(REGISTRY, registry.host)),
           };

@@ -45,7 +45,8 @@ async function cacheTotals(bench) {
 /** What a new GitHub runner has: no BuildKit cache, no local images, an empty RUNNER_TEMP. */
 async function freshRunner(bench, chain) {
   // Others' prunes on the same engine can make ours fail ("prune operation is already running"): retry.
-  for (const args of [['buildx', 'prune', '-af'], ['image', 'prune', '-af']]) {
+  const builderPrune = bench.builder ? [['buildx', 'prune', '--builder', bench.builder, '-af']] : [];
+  for (const args of [['buildx', 'prune', '-af'], ...builderPrune, ['image', 'prune', '-af']]) {
     for (let attempt = 1; ; attempt++) {
       const result = await bench.run('docker', args, { allowFail: true });
       if (result.code === 0) break;

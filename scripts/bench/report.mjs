@@ -64,7 +64,7 @@ function report(run, best) {
   const ours = options.tools.filter((tool) => TOOLS[tool].ours);
   const anchor = options.tools.find((tool) => TOOLS[tool].anchor);
   lines.push(`Run \`${run.runId}\` of ${date} UTC: min and median of ${options.reps} repetition${options.reps > 1 ? 's' : ''} per cell (other columns from the min); ` +
-    `${machine.cores} × ${machine.cpu}, ${machine.memory} GB RAM, ${machine.os}; Docker Engine ${machine.docker} (containerd image store), ` +
+    `${machine.cores} × ${machine.cpu}, ${machine.memory} GB RAM, ${machine.os}; Docker Engine ${machine.docker} (${machine.store ?? 'containerd image store'}), ${machine.builder ?? 'the current builder (docker driver)'}, ` +
     `Buildx ${machine.buildx}, Node ${process.versions.node}; image-build ${run.image}${options.candidate ? `, candidate from \`${options.candidate}\`` : ''}.`, '');
   for (const skip of run.skipped) lines.push(`The ${skip.app} app did not run: ${skip.reason}.`, '');
 

@@ -93,7 +93,7 @@ const platformArgs = (chain) => (chain.app.platforms ? ['--platform', chain.app.
 /** `docker buildx build … --push` of the app as the recipes run it, pushing the tags image-build pushes. */
 function buildAndPush(bench, chain, { ref, sha }, extra, env) {
   const tags = tagNames(ref, sha).flatMap((tag) => ['--tag', `${chain.image}:${tag}`]);
-  return bench.run('docker', ['buildx', 'build', '--progress=plain', '--provenance=false', ...platformArgs(chain), '--build-arg', `BASE=${bench.base(chain.app)}`, ...tags, ...extra, '--push', '.'],
+  return bench.run('docker', ['buildx', 'build', ...(bench.builder ? ['--builder', bench.builder] : []), '--progress=plain', '--provenance=false', ...platformArgs(chain), '--build-arg', `BASE=${bench.base(chain.app)}`, ...tags, ...extra, '--push', '.'],
     { cwd: chain.workspace, env });
 }
 
@@ -105,7 +105,7 @@ async function imageBuild(bench, distDir, chain, { ref, sha }) {
     runnerTemp: chain.runnerTemp,
     ref,
     sha,
-    inputs: { context: '.', images: chain.image, 'build-args': `BASE=${bench.base(chain.app)}`, 'cache-key-prefix': chain.prefix,
+    inputs: { context: '.', images: chain.image, 'build-args': `BASE=${bench.base(chain.app)}`, 'cache-key-prefix': chain.prefix, ...(bench.builder ? { builder: bench.builder } : {}),
       ...(chain.app.platforms ? { platforms: chain.app.platforms.join(',') } : {}) },
     env: { IMAGE_BUILD_CACHE_URL: bench.cacheUrl, ACTIONS_RESULTS_URL: bench.cacheUrl, ACTIONS_RUNTIME_TOKEN: bench.token },
   });
