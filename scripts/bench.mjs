@@ -6,10 +6,12 @@
 //       [--profiles loopback,hosted] [--apps small,scale,multi]
 //       [--scenarios cold,rerun,change,release,ten] [--tools image-build,bpa-gha,recipe,save-load,floor]
 //       [--write | --no-write] [--keep] [--attempts N] [--action DIR] [--candidate DIR]
-//       [--builder NAME]
+//       [--builder NAME] [--anchor-builder NAME]
 //
 // --builder NAME: every tool builds on that Buildx builder (e.g. a docker-container
 // builder as docker/setup-buildx-action makes one); unset, the current builder.
+// --anchor-builder NAME: the other tools build there, image-build on --builder's (a
+// stock runner's image-build beside setup-buildx-action's anchor).
 //
 // The parts, each a table where a new entry is one line:
 //   scripts/bench/tools.mjs      the tools (image-build, the build-push-action + type=gha
@@ -69,6 +71,7 @@ const options = {
   // --action DIR: run this build as "image-build" instead of the committed dist/ (a clean A/B with --candidate).
   action: option('--action'),
   builder: option('--builder'),
+  anchorBuilder: option('--anchor-builder'),
 };
 const defaultTools = Object.keys(TOOLS).filter((tool) => !TOOLS[tool].optional || (tool === 'candidate' && options.candidate));
 options.tools = option('--tools', defaultTools.join(',')).split(',');
@@ -152,7 +155,9 @@ async function machineFacts() {
     docker: versions.stdout.trim() || 'unknown',
     buildx: (/v?(\d+\.\d+\.\d+\S*)/.exec(buildx.stdout)?.[1]) ?? 'unknown',
     store: (await run('docker', ['info', '--format', '{{json .DriverStatus}}'], { allowFail: true })).stdout.includes('io.containerd.snapshotter') ? 'containerd image store' : 'classic image store',
-    builder: await builderFacts(options.builder),
+    builder: options.anchorBuilder && options.anchorBuilder !== options.builder
+      ? `image-build on ${await builderFacts(options.builder)}, the other tools on ${await builderFacts(options.anchorBuilder)}`
+      : await builderFacts(options.builder),
   };
 }
 
@@ -207,7 +212,7 @@ try {
           const serviceDir = path.join(scratch, `cache-service-${profileId}-${appId}-${rep}`);
           const service = await startCacheService(profile, serviceDir, `${serviceDir}.log`);
           const bench = {
-            run, log, stackUp, nodeBinary: nodeBinary(), runAction, runnerFor, action: options.action, candidate: options.candidate, attempts: options.attempts, builder: options.builder,
+            run, log, stackUp, nodeBinary: nodeBinary(), runAction, runnerFor, action: options.action, candidate: options.candidate, attempts: options.attempts, builder: options.builder, anchorBuilder: options.anchorBuilder ?? options.builder,
             cacheUrl: service.url, token: runtimeToken(), registryDirect: REGISTRY, registryLog: STACK.IMAGE_BUILD_REGISTRY_LOG,
             base: (forApp) => (forApp.base ? `${registry.host}/${forApp.base}` : STACK.IMAGE_BUILD_BASE_IMAGE.replace(REGISTRY, registry.host)),
           };

@@ -2,6 +2,7 @@
 // DriverStatus, and how another context's docker-driver builder is reached.
 import { describe, expect, test } from 'vitest';
 import { builderContext, endpointFlags, envForContext, parseBuilderInspect, usesContainerdStore } from '../../src/builders.ts';
+import { cacheRoute, parseContainerNetwork } from '../../src/cache/builder-route.ts';
 
 const inspect = (name: string, driver: string, endpoint: string) => `Name:          ${name}
 Driver:        ${driver}
@@ -45,5 +46,25 @@ describe('builders', () => {
     expect(env).toEqual({ DOCKER_CONTEXT: 'build-box', PATH: '/bin' });
     const same = { DOCKER_HOST: 'unix:///x.sock' };
     expect(envForContext(same, undefined)).toBe(same);
+  });
+});
+
+describe('the route a builder takes to the served cache', () => {
+  test('a docker-container builder names its node, whose container is buildx_buildkit_<node>', () => {
+    expect(parseBuilderInspect(inspect('ci', 'docker-container', 'unix:///var/run/docker.sock'))).toEqual({ name: 'ci', driver: 'docker-container', endpoint: 'unix:///var/run/docker.sock', node: 'ci0' });
+  });
+
+  test.each([
+    ['host ', { mode: 'host' }],
+    ['bridge 172.17.0.1 ', { mode: 'bridge', gateway: '172.17.0.1' }],
+    ['setup-buildx-net 10.0.9.1 \n', { mode: 'setup-buildx-net', gateway: '10.0.9.1' }],
+  ])('docker inspect %j', (text, network) => {
+    expect(parseContainerNetwork(text)).toEqual(network);
+  });
+
+  test('the docker driver is served on 127.0.0.1 and checked by the engine itself', async () => {
+    const route = await cacheRoute({}, { name: 'default', driver: 'docker' });
+    expect(route).toMatchObject({ address: '127.0.0.1', insecure: false });
+    expect(route?.reach).toBeUndefined();
   });
 });

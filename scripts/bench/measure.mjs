@@ -45,7 +45,7 @@ async function cacheTotals(bench) {
 /** What a new GitHub runner has: no BuildKit cache, no local images, an empty RUNNER_TEMP. */
 async function freshRunner(bench, chain) {
   // Others' prunes on the same engine can make ours fail ("prune operation is already running"): retry.
-  const builderPrune = bench.builder ? [['buildx', 'prune', '--builder', bench.builder, '-af']] : [];
+  const builderPrune = [...new Set([bench.builder, bench.anchorBuilder].filter(Boolean))].map((name) => ['buildx', 'prune', '--builder', name, '-af']);
   for (const args of [['buildx', 'prune', '-af'], ...builderPrune, ['image', 'prune', '-af']]) {
     for (let attempt = 1; ; attempt++) {
       const result = await bench.run('docker', args, { allowFail: true });

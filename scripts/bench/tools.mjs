@@ -93,7 +93,7 @@ const platformArgs = (chain) => (chain.app.platforms ? ['--platform', chain.app.
 /** `docker buildx build … --push` of the app as the recipes run it, pushing the tags image-build pushes. */
 function buildAndPush(bench, chain, { ref, sha }, extra, env) {
   const tags = tagNames(ref, sha).flatMap((tag) => ['--tag', `${chain.image}:${tag}`]);
-  return bench.run('docker', ['buildx', 'build', ...(bench.builder ? ['--builder', bench.builder] : []), '--progress=plain', '--provenance=false', ...platformArgs(chain), '--build-arg', `BASE=${bench.base(chain.app)}`, ...tags, ...extra, '--push', '.'],
+  return bench.run('docker', ['buildx', 'build', ...(bench.anchorBuilder ? ['--builder', bench.anchorBuilder] : []), '--progress=plain', '--provenance=false', ...platformArgs(chain), '--build-arg', `BASE=${bench.base(chain.app)}`, ...tags, ...extra, '--push', '.'],
     { cwd: chain.workspace, env });
 }
 
