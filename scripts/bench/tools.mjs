@@ -107,7 +107,9 @@ async function imageBuild(bench, distDir, chain, { ref, sha }) {
     sha,
     inputs: { context: '.', images: chain.image, 'build-args': `BASE=${bench.base(chain.app)}`, 'cache-key-prefix': chain.prefix, ...(bench.builder ? { builder: bench.builder } : {}),
       ...(chain.app.platforms ? { platforms: chain.app.platforms.join(',') } : {}) },
-    env: { IMAGE_BUILD_CACHE_URL: bench.cacheUrl, ACTIONS_RESULTS_URL: bench.cacheUrl, ACTIONS_RUNTIME_TOKEN: bench.token },
+    env: { IMAGE_BUILD_CACHE_URL: bench.cacheUrl, ACTIONS_RESULTS_URL: bench.cacheUrl, ACTIONS_RUNTIME_TOKEN: bench.token,
+      // The BuildKit image of the builder image-build makes on a stock runner's engine (own-builder.ts).
+      ...(process.env.IMAGE_BUILD_BUILDKIT_IMAGE ? { IMAGE_BUILD_BUILDKIT_IMAGE: process.env.IMAGE_BUILD_BUILDKIT_IMAGE } : {}) },
   });
   if (process.env.BENCH_DEBUG) fs.writeFileSync(path.join(process.env.BENCH_DEBUG, `${chain.prefix}-${Date.now()}.log`), result.stdout + result.stderr);
   if (result.code !== 0) {
