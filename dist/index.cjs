@@ -38565,7 +38565,7 @@ async function runStep(env, secretsDir) {
   for (const warning2 of meta.warnings) warning(warning2);
   const refs = meta.pushRefs;
   const wantsPush = build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git2.eventName);
-  const notPushed = wantsPush && refs.length === 0 && !inputs.mergeDigests.length ? nothingToPush(inputs, git2) : void 0;
+  const notPushed = wantsPush && refs.length === 0 && !inputs.mergeDigests.length ? nothingToPush(inputs, meta, git2) : void 0;
   if (notPushed && inputs.push === "true" && !build.outputs.entries.length) throw new UserError(`push is true, but ${notPushed}`, { input: "push" });
   if (notPushed) notice(`Nothing pushed: ${notPushed}`);
   const push = wantsPush && refs.length > 0;
@@ -38622,8 +38622,8 @@ async function runStep(env, secretsDir) {
   info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
   await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, notPushed, dryRun: inputs.dryRun, advice }), true).write();
 }
-function nothingToPush(inputs, git2) {
-  if (!inputs.images && !splitTagsInput(inputs.tags).references.length) {
+function nothingToPush(inputs, meta, git2) {
+  if (meta.repositories.length === 0) {
     return 'there is no image to push to: "images" is empty and "tags" holds no full reference; set "images" (ghcr.io/org/app) or give "tags" as references (ghcr.io/org/app:1.0)';
   }
   const rules = splitTagsInput(inputs.tags).rules;

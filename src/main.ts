@@ -81,7 +81,7 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
   const refs = meta.pushRefs;
   // With `outputs`, the outputs say what is pushed: the tags only by an image output that pushes.
   const wantsPush = build.outputs.entries.length ? build.outputs.pushesTags : decidePush(inputs.push, git.eventName);
-  const notPushed = wantsPush && refs.length === 0 && !inputs.mergeDigests.length ? nothingToPush(inputs, git) : undefined;
+  const notPushed = wantsPush && refs.length === 0 && !inputs.mergeDigests.length ? nothingToPush(inputs, meta, git) : undefined;
   if (notPushed && inputs.push === 'true' && !build.outputs.entries.length) throw new UserError(`push is true, but ${notPushed}`, { input: 'push' });
   if (notPushed) core.notice(`Nothing pushed: ${notPushed}`);
   const push = wantsPush && refs.length > 0;
@@ -144,8 +144,8 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
 }
 
 /** Why a step that was to push has no reference to push to. */
-function nothingToPush(inputs: Inputs, git: GitContext): string {
-  if (!inputs.images && !splitTagsInput(inputs.tags).references.length) {
+function nothingToPush(inputs: Inputs, meta: Metadata, git: GitContext): string {
+  if (meta.repositories.length === 0) {
     return 'there is no image to push to: "images" is empty and "tags" holds no full reference; set "images" (ghcr.io/org/app) or give "tags" as references (ghcr.io/org/app:1.0)';
   }
   const rules = splitTagsInput(inputs.tags).rules;

@@ -7,17 +7,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, dockerEnv, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
+import { docker, dockerEnv, imagePresent, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
 
 const image = process.env.IMAGE_BUILD_BUILDKIT_IMAGE || 'moby/buildkit:buildx-stable-1';
-const present = (() => {
-  try {
-    docker('image', 'inspect', '--format', '{{.Id}}', image);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const present = imagePresent(image);
 if (!present) console.log(`container-builder.test.ts skipped: no BuildKit image ${image} on this engine (set IMAGE_BUILD_BUILDKIT_IMAGE to one that is)`);
 
 /** An app whose dependency step is worth caching, on a base every network reaches (scratch). */

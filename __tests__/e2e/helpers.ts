@@ -69,6 +69,16 @@ export function userDockerConfig(): string {
   return dir;
 }
 
+/** Whether the engine has `image` (a BuildKit image for docker-container builders, say). */
+export function imagePresent(image: string): boolean {
+  try {
+    docker('image', 'inspect', '--format', '{{.Id}}', image);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the stack's engine keeps images in a graph driver (the classic image store), as stock hosted runners do. */
 export function classicImageStore(): boolean {
   return !docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter');

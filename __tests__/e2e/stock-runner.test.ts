@@ -6,16 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classicImageStore, docker, exampleWorkspace, freshRunner, registryDigest, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
-
-function imagePresent(image: string): boolean {
-  try {
-    docker('image', 'inspect', '--format', '{{.Id}}', image);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { classicImageStore, docker, exampleWorkspace, freshRunner, imagePresent, registryDigest, runAction, runnerTempDir, stack, summarySteps, uniqueName } from './helpers.ts';
 
 const classic = classicImageStore();
 if (!classic) console.log('stock-runner.test.ts skipped: this engine uses the containerd image store (run it with IMAGE_BUILD_ENGINE=28-classic)');
