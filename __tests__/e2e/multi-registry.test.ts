@@ -38,7 +38,7 @@ describe('an image built for one registry, then wanted on a second', () => {
     const logins = `registry=${tokens.host},username=${tokens.user},password=${tokens.password}`;
     const reused = await runAction({ workspace: dir, runnerTemp: runnerTempDir(), inputs: { images: `${first}\n${second}`, logins, ...common } });
     expect(reused.code, reused.stdout).toBe(0);
-    expect(reused.outputs.built).toBe('false');
+    expect(reused.outputs.built, reused.stdout).toBe('false');
     expect(reused.outputs.digest).toBe(built.outputs.digest);
     expect(reused.stdout).not.toContain('::group::Build');
     expect(reused.stdout).toMatch(new RegExp(`Tagged ${second}:main → ${built.outputs.digest} \\(copied from ${open}: \\d+ blobs`));
