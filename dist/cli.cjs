@@ -35626,7 +35626,7 @@ function stringify(value) {
   if (Array.isArray(value)) return value.map((v) => v === null || v === void 0 ? "" : String(v)).join(",");
   return String(value);
 }
-function renderNodes(nodes, scope) {
+function renderNodes(nodes, scope, onUnknown) {
   let out = "";
   for (const node of nodes) {
     if (node.kind === "text") {
@@ -35644,15 +35644,16 @@ function renderNodes(nodes, scope) {
       throw new Error(`unknown expression "${node.parts.join(".")}"`);
     } else {
       value = target;
+      if (value === void 0 && !Object.prototype.hasOwnProperty.call(scope, node.parts[0] === "this" ? node.parts[1] ?? "" : node.parts[0])) onUnknown?.(node.parts.join("."));
     }
     const text2 = stringify(value);
     out += node.escape ? escapeHtml(text2) : text2;
   }
   return out;
 }
-function render(source, scope) {
+function render(source, scope, onUnknown) {
   if (!source.includes("{{")) return source.replace(/\\\{\{/g, "{{");
-  return renderNodes(parseTemplate(source), scope);
+  return renderNodes(parseTemplate(source), scope, onUnknown);
 }
 function isRawStatement(pattern) {
   let nodes;
@@ -35723,9 +35724,12 @@ function scheduleScope(env) {
     commit_date: dateHelper(env.ctx.commitDate ?? env.now)
   };
 }
-function evaluate(text2, scope, input) {
+function unknownExpressionWarning(input, name, text2) {
+  return `${input}: {{${name}}} in "${text2}" is not an expression known here, so it renders as nothing`;
+}
+function evaluate(text2, scope, input, warnings) {
   try {
-    return render(text2, scope);
+    return render(text2, scope, warnings && ((name) => warnings.push(unknownExpressionWarning(input, name, text2))));
   } catch (error) {
     throw new UserError(`${input}: bad expression in "${text2}": ${error.message}`, { input });
   }
@@ -36205,16 +36209,16 @@ var VersionBuilder = class {
   state = { main: void 0, partial: [], latest: void 0 };
   scope;
   exp(text2) {
-    return evaluate(text2, this.scope, "tags");
+    return evaluate(text2, this.scope, "tags", this.env.warnings);
   }
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
   affix(value, spec) {
     const { flavor } = this.env;
     let out = value;
     if (has2(spec.attrs, "prefix")) out = this.exp(spec.attrs.prefix) + out;
-    else if (flavor.prefix !== "") out = evaluate(flavor.prefix, this.scope, "flavor") + out;
+    else if (flavor.prefix !== "") out = evaluate(flavor.prefix, this.scope, "flavor", this.env.warnings) + out;
     if (has2(spec.attrs, "suffix")) out += this.exp(spec.attrs.suffix);
-    else if (flavor.suffix !== "") out += evaluate(flavor.suffix, this.scope, "flavor");
+    else if (flavor.suffix !== "") out += evaluate(flavor.suffix, this.scope, "flavor", this.env.warnings);
     return out;
   }
   latestFor(auto) {
@@ -36238,6 +36242,9 @@ var VersionBuilder = class {
   warn(message) {
     this.env.warnings.push(message);
   }
+  get warnings() {
+    return this.env.warnings;
+  }
 };
 function tagValue(b, ctx, spec, replaceSlashes) {
   if (spec.attrs.value) return b.exp(spec.attrs.value);
@@ -36255,9 +36262,9 @@ function applyMatch(b, spec, value) {
   }
   return m[1] ?? m[0];
 }
-function renderPattern(pattern, scope, spec) {
+function renderPattern(pattern, scope, spec, warnings) {
   try {
-    return render(pattern, scope);
+    return render(pattern, scope, (name) => warnings.push(unknownExpressionWarning("tags", name, spec.source)));
   } catch (error) {
     throw new UserError(`tags: bad pattern in "${spec.source}": ${error.message}`, { input: "tags" });
   }
@@ -36284,9 +36291,9 @@ function procSemver(b, ctx, spec) {
   const pattern = spec.attrs.pattern;
   if (semver.prerelease(raw)) {
     const collapsed = isRawStatement(pattern) ? pattern : "{{version}}";
-    b.add(b.affix(renderPattern(collapsed, scope, spec), spec), false, spec);
+    b.add(b.affix(renderPattern(collapsed, scope, spec, b.warnings), spec), false, spec);
   } else {
-    b.add(b.affix(renderPattern(pattern, scope, spec), spec), true, spec);
+    b.add(b.affix(renderPattern(pattern, scope, spec, b.warnings), spec), true, spec);
   }
 }
 function procPep440(b, ctx, spec) {
@@ -36311,7 +36318,7 @@ function procPep440(b, ctx, spec) {
     minor: () => pep440Minor(v),
     patch: () => pep440Patch(v)
   };
-  b.add(b.affix(renderPattern(pattern, scope, spec), spec), true, spec);
+  b.add(b.affix(renderPattern(pattern, scope, spec, b.warnings), spec), true, spec);
 }
 function procMatch(b, ctx, spec) {
   const raw = tagValue(b, ctx, spec, false);
@@ -36366,7 +36373,7 @@ function computeVersion(specs, env) {
     switch (spec.type) {
       case "schedule":
         if (/schedule/.test(ctx.eventName)) {
-          const value = renderPattern(spec.attrs.pattern, scheduleScope(env), spec);
+          const value = renderPattern(spec.attrs.pattern, scheduleScope(env), spec, env.warnings);
           b.add(b.affix(value, spec), false, spec);
         }
         break;

@@ -178,19 +178,6 @@ ensure_registries() {
   ensure_registry registry-auth "$AUTH_REG" htpasswd
 }
 
-# The stack's own logins (.stack/docker-config, never the user's) keep the Buildx the
-# engine is used with: the stack's own, or the user's ~/.docker/cli-plugins (where
-# docker/setup-buildx-action and many laptops have it). A Buildx in a system folder is
-# found whatever the config.
-stack_login_config() {
-  local cfg="$STACK/docker-config" plugins
-  mkdir -p "$cfg"
-  [ -L "$cfg/cli-plugins" ] || rm -rf "$cfg/cli-plugins"
-  for plugins in "$CLIENT_CONFIG/cli-plugins" "${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"; do
-    if [ -e "$plugins/docker-buildx" ]; then ln -sfn "$plugins" "$cfg/cli-plugins"; return 0; fi
-  done
-}
-
 # ---- 4. Base image: Debian's static busybox with its applet links ----------------
 ensure_base_image() {
   local accept='application/vnd.oci.image.index.v1+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json,application/vnd.docker.distribution.manifest.list.v2+json'
@@ -276,7 +263,7 @@ cmd_up() {
   ensure_engine
   # From here on, `docker` is the one the env file names.
   if [ "$ENGINE" != external ]; then export DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$CLIENT_CONFIG" PATH="$BIN:$PATH"; fi
-  stack_login_config
+  link_login_plugins "$STACK/docker-config" "$CLIENT_CONFIG"
   ensure_registries
   ensure_base_image
   ensure_cache_service

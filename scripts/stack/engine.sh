@@ -67,6 +67,19 @@ link_buildx_plugin() { # link_buildx_plugin BUILDX CLIENT_CONFIG_DIR PORT_BASE
   mkdir -p "$(dirname "$PLUGIN_LINK")" && ln -sfn "$target" "$PLUGIN_LINK"
 }
 
+# The stack's own logins (.stack/docker-config, never the user's) keep the Buildx the
+# engine is used with: the stack's own (CLIENT_CONFIG_DIR), or the user's
+# $DOCKER_CONFIG or ~/.docker/cli-plugins (where docker/setup-buildx-action and many
+# laptops have it). A Buildx in a system folder is found whatever the config.
+link_login_plugins() { # link_login_plugins LOGIN_CONFIG_DIR CLIENT_CONFIG_DIR
+  local cfg=$1 plugins
+  mkdir -p "$cfg"
+  [ -L "$cfg/cli-plugins" ] || rm -rf "$cfg/cli-plugins"
+  for plugins in "$2/cli-plugins" "${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"; do
+    if [ -e "$plugins/docker-buildx" ]; then ln -sfn "$plugins" "$cfg/cli-plugins"; return 0; fi
+  done
+}
+
 # containerd 2 reads config version 3 (CRI split into several plugins); 1.7 reads 2.
 # start_containerd DIR SOCKET: containerd (no CRI) with its state under DIR, once.
 start_containerd() {

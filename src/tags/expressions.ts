@@ -91,10 +91,15 @@ export function scheduleScope(env: ExpressionEnv): Scope {
   };
 }
 
-/** Renders `text` in `scope`; a bad expression is a UserError naming the input. */
-export function evaluate(text: string, scope: Scope, input: string): string {
+/** The warning for a `{{name}}` the scope lacks: Handlebars renders it as nothing, and so do we. */
+export function unknownExpressionWarning(input: string, name: string, text: string): string {
+  return `${input}: {{${name}}} in "${text}" is not an expression known here, so it renders as nothing`;
+}
+
+/** Renders `text` in `scope`; a bad expression is a UserError naming the input, an unknown name a warning. */
+export function evaluate(text: string, scope: Scope, input: string, warnings?: string[]): string {
   try {
-    return render(text, scope);
+    return render(text, scope, warnings && ((name) => warnings.push(unknownExpressionWarning(input, name, text))));
   } catch (error) {
     throw new UserError(`${input}: bad expression in "${text}": ${(error as Error).message}`, { input });
   }

@@ -158,6 +158,7 @@ export function computeMetadata(ctx: GitContext, spec: MetadataSpec, options: Me
     labels,
     annotations,
     json: { tags, labels, annotations },
-    warnings,
+    // A rule's expression may be rendered more than once (its value, then its affix): said once.
+    warnings: uniq(warnings),
   };
 }

@@ -236,8 +236,11 @@ function stringify(value: unknown): string {
   return String(value);
 }
 
-/** Renders a parsed template against a scope of values and helpers. */
-export function renderNodes(nodes: Node[], scope: Scope): string {
+/**
+ * Renders a parsed template against a scope of values and helpers. A name the scope
+ * does not have renders as nothing, as in Handlebars; `onUnknown` hears of it.
+ */
+export function renderNodes(nodes: Node[], scope: Scope, onUnknown?: (name: string) => void): string {
   let out = '';
   for (const node of nodes) {
     if (node.kind === 'text') {
@@ -255,6 +258,7 @@ export function renderNodes(nodes: Node[], scope: Scope): string {
       throw new Error(`unknown expression "${node.parts.join('.')}"`);
     } else {
       value = target;
+      if (value === undefined && !Object.prototype.hasOwnProperty.call(scope, node.parts[0] === 'this' ? node.parts[1] ?? '' : node.parts[0]!)) onUnknown?.(node.parts.join('.'));
     }
     const text = stringify(value);
     out += node.escape ? escapeHtml(text) : text;
@@ -263,9 +267,9 @@ export function renderNodes(nodes: Node[], scope: Scope): string {
 }
 
 /** Parses and renders in one step. */
-export function render(source: string, scope: Scope): string {
+export function render(source: string, scope: Scope, onUnknown?: (name: string) => void): string {
   if (!source.includes('{{')) return source.replace(/\\\{\{/g, '{{');
-  return renderNodes(parseTemplate(source), scope);
+  return renderNodes(parseTemplate(source), scope, onUnknown);
 }
 
 /** True when the pattern is exactly one `{{raw}}` expression (spaces allowed). */

@@ -11,7 +11,7 @@
 import * as semver from 'semver';
 import { UserError } from '../errors.ts';
 import type { GitContext } from '../git-context.ts';
-import { evaluate, globalScope, scheduleScope, shortSha } from './expressions.ts';
+import { evaluate, globalScope, scheduleScope, shortSha, unknownExpressionWarning } from './expressions.ts';
 import type { ExpressionEnv } from './expressions.ts';
 import type { Flavor } from './flavor.ts';
 import {
@@ -63,7 +63,7 @@ class VersionBuilder {
   }
 
   exp(text: string): string {
-    return evaluate(text, this.scope, 'tags');
+    return evaluate(text, this.scope, 'tags', this.env.warnings);
   }
 
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
@@ -71,9 +71,9 @@ class VersionBuilder {
     const { flavor } = this.env;
     let out = value;
     if (has(spec.attrs, 'prefix')) out = this.exp(spec.attrs.prefix!) + out;
-    else if (flavor.prefix !== '') out = evaluate(flavor.prefix, this.scope, 'flavor') + out;
+    else if (flavor.prefix !== '') out = evaluate(flavor.prefix, this.scope, 'flavor', this.env.warnings) + out;
     if (has(spec.attrs, 'suffix')) out += this.exp(spec.attrs.suffix!);
-    else if (flavor.suffix !== '') out += evaluate(flavor.suffix, this.scope, 'flavor');
+    else if (flavor.suffix !== '') out += evaluate(flavor.suffix, this.scope, 'flavor', this.env.warnings);
     return out;
   }
 
@@ -100,6 +100,10 @@ class VersionBuilder {
   warn(message: string): void {
     this.env.warnings.push(message);
   }
+
+  get warnings(): string[] {
+    return this.env.warnings;
+  }
 }
 
 function tagValue(b: VersionBuilder, ctx: GitContext, spec: TagSpec, replaceSlashes: boolean): string | undefined {
@@ -121,9 +125,9 @@ function applyMatch(b: VersionBuilder, spec: TagSpec, value: string): string | u
   return m[1] ?? m[0];
 }
 
-function renderPattern(pattern: string, scope: Scope, spec: TagSpec): string {
+function renderPattern(pattern: string, scope: Scope, spec: TagSpec, warnings: string[]): string {
   try {
-    return render(pattern, scope);
+    return render(pattern, scope, (name) => warnings.push(unknownExpressionWarning('tags', name, spec.source)));
   } catch (error) {
     throw new UserError(`tags: bad pattern in "${spec.source}": ${(error as Error).message}`, { input: 'tags' });
   }
@@ -151,9 +155,9 @@ function procSemver(b: VersionBuilder, ctx: GitContext, spec: TagSpec): void {
   const pattern = spec.attrs.pattern!;
   if (semver.prerelease(raw)) {
     const collapsed = isRawStatement(pattern) ? pattern : '{{version}}';
-    b.add(b.affix(renderPattern(collapsed, scope, spec), spec), false, spec);
+    b.add(b.affix(renderPattern(collapsed, scope, spec, b.warnings), spec), false, spec);
   } else {
-    b.add(b.affix(renderPattern(pattern, scope, spec), spec), true, spec);
+    b.add(b.affix(renderPattern(pattern, scope, spec, b.warnings), spec), true, spec);
   }
 }
 
@@ -179,7 +183,7 @@ function procPep440(b: VersionBuilder, ctx: GitContext, spec: TagSpec): void {
     minor: () => pep440Minor(v),
     patch: () => pep440Patch(v),
   };
-  b.add(b.affix(renderPattern(pattern, scope, spec), spec), true, spec);
+  b.add(b.affix(renderPattern(pattern, scope, spec, b.warnings), spec), true, spec);
 }
 
 function procMatch(b: VersionBuilder, ctx: GitContext, spec: TagSpec): void {
@@ -239,7 +243,7 @@ export function computeVersion(specs: readonly TagSpec[], env: VersionEnv): Vers
     switch (spec.type) {
       case 'schedule':
         if (/schedule/.test(ctx.eventName)) {
-          const value = renderPattern(spec.attrs.pattern!, scheduleScope(env), spec);
+          const value = renderPattern(spec.attrs.pattern!, scheduleScope(env), spec, env.warnings);
           b.add(b.affix(value, spec), false, spec);
         }
         break;

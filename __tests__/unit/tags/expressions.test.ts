@@ -105,3 +105,24 @@ describe('global expressions', () => {
     expect(() => meta('push_main', { tags: "type=raw,value={{date 'YYYY' zone='UTC'}}" })).toThrow(/tags: .*unknown attribute "zone"/);
   });
 });
+
+describe('a name no expression has', () => {
+  // [rule, event, the tags, the unknown name warned of]
+  const cases: [string, string, string[], string][] = [
+    ['type=raw,value={{unknownexpr}}', 'push_main', [], 'unknownexpr'],
+    ['type=raw,value=v-{{branhc}}', 'push_main', ['v-'], 'branhc'],
+    ['type=raw,value=x,prefix={{pr}}-', 'push_main', ['x'], 'pr'],
+    ['type=semver,pattern={{major}}.{{nope}}', 'push_tag', ['3.'], 'nope'],
+    ['type=pep440,pattern={{major}}{{extra}}', 'push_tag', ['3'], 'extra'],
+  ];
+  test.each(cases)('%s (%s): renders as nothing, with a warning', (rule, event, tags, name) => {
+    const result = meta(event, { images: 'ghcr.io/acme/app', tags: rule, flavor: 'latest=false' });
+    expect(result.tags.map((ref) => ref.slice(ref.indexOf(':') + 1))).toEqual(tags);
+    expect(result.warnings.filter((warning) => warning.includes(`{{${name}}} in `) && warning.includes("not an expression known here"))).toHaveLength(1);
+  });
+
+  test('known names and helpers draw no warning', () => {
+    const result = meta('push_tag', { images: 'ghcr.io/acme/app', tags: "type=semver,pattern={{major}}.{{minor}}\ntype=raw,value={{branch}}{{tag}}-{{date 'YYYY'}}-{{sha}}", flavor: 'latest=false' });
+    expect(result.warnings).toEqual([]);
+  });
+});
