@@ -36477,7 +36477,8 @@ function computeMetadata(ctx, spec, options = {}) {
     labels,
     annotations: annotations2,
     json: { tags, labels, annotations: annotations2 },
-    warnings
+    // A rule's expression may be rendered more than once (its value, then its affix): said once.
+    warnings: uniq(warnings)
   };
 }
 
