@@ -37012,6 +37012,7 @@ async function runPipeline(settings, log) {
     const evaluates = evaluatesOnly(build.call);
     const inline = !builder.cacheExport && cache && !evaluates ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === "true", existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache, ownBuilderWhy }) : void 0;
     if (inline) log.warning(inline.warning);
+    if (inline?.from.length && result.cacheHit === "miss") result.cacheHit = "partial";
     const plan = {
       exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
       write: settings.cache === "true",

@@ -271,6 +271,8 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === 'true', existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache, ownBuilderWhy })
       : undefined;
     if (inline) log.warning(inline.warning);
+    // Reading an earlier image's inline cache is an older cache restored, as a key prefix match is.
+    if (inline?.from.length && result.cacheHit === 'miss') result.cacheHit = 'partial';
     const plan: ExportPlan = {
       exportCache: (result.cacheHit === 'partial' || result.cacheHit === 'miss') && builder.cacheExport && !evaluates,
       write: settings.cache === 'true',

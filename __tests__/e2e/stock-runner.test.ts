@@ -53,6 +53,7 @@ describe.skipIf(!classic)('a stock hosted runner: the docker driver on the class
     const cold = await runAction({ workspace, runnerTemp, inputs, sha: 'a'.repeat(40), env: noBuildkit });
     expect(cold.code, cold.stdout).toBe(0);
     expect(cold.outputs['cache-saved']).toBe('true');
+    expect(cold.outputs['cache-hit']).toBe('miss');
     // The classic store pushes a manifest of its own making: the digest output is the registry's.
     expect(cold.outputs.digest).toBe(await registryDigest(`${image}:main`));
     expect(warnings(cold.stdout), cold.stdout).toHaveLength(1);
@@ -67,6 +68,7 @@ describe.skipIf(!classic)('a stock hosted runner: the docker driver on the class
     expect(change.code, change.stdout).toBe(0);
     expect(change.outputs.built).toBe('true');
     expect(change.outputs['cache-saved']).toBe('true');
+    expect(change.outputs['cache-hit'], 'the inline cache of the pushed image is an older cache read').toBe('partial');
     expect(warnings(change.stdout)[0]).toContain(`reads it from ${image}:main`);
     const steps = summarySteps(change.summary);
     expect(steps.find((step) => step.name.startsWith('RUN mkdir -p /deps'))?.status, change.summary).toBe('cached');
