@@ -67,14 +67,23 @@ export function isValidPep440(input: string): boolean {
 }
 
 /** The normalised form: `1.0dev4` → `1.0.dev4`, `v1.1beta2` → `1.1b2`, `1.2-1` → `1.2.post1`. */
-export function formatPep440(v: Pep440Version): string {
+export function formatPep440(v: Pep440Version, localSeparator = '.'): string {
   let out = v.epoch !== '0' ? `${v.epoch}!` : '';
   out += v.release.join('.');
   if (v.pre) out += `${v.pre.label}${v.pre.number}`;
   if (v.post !== undefined) out += `.post${v.post}`;
   if (v.dev !== undefined) out += `.dev${v.dev}`;
-  if (v.local) out += `+${v.local.join('.')}`;
+  if (v.local) out += `+${v.local.join(localSeparator)}`;
   return out;
+}
+
+/**
+ * The version as metadata-action writes it into a tag: normalised, except that its PEP 440
+ * library joins the segments of a local version with commas (`1.0+ubuntu,1`), which tag
+ * sanitising then turns into `-`. Tags keep metadata-action's names.
+ */
+export function metadataActionPep440(v: Pep440Version): string {
+  return formatPep440(v, ',');
 }
 
 /** Normalises a version string; throws when it is not PEP 440. */

@@ -15,7 +15,7 @@ import { evaluate, globalScope, scheduleScope, shortSha, unknownExpressionWarnin
 import type { ExpressionEnv } from './expressions.ts';
 import type { Flavor } from './flavor.ts';
 import {
-  formatPep440,
+  metadataActionPep440,
   isUnstablePep440,
   parsePep440,
   pep440Major,
@@ -173,12 +173,12 @@ function procPep440(b: VersionBuilder, ctx: GitContext, spec: TagSpec): void {
   }
   const pattern = spec.attrs.pattern!;
   if (isUnstablePep440(v)) {
-    b.add(b.affix(isRawStatement(pattern) ? raw : formatPep440(v), spec), false, spec);
+    b.add(b.affix(isRawStatement(pattern) ? raw : metadataActionPep440(v), spec), false, spec);
     return;
   }
   const scope: Scope = {
     raw: () => raw,
-    version: () => formatPep440(v),
+    version: () => metadataActionPep440(v),
     major: () => pep440Major(v),
     minor: () => pep440Minor(v),
     patch: () => pep440Patch(v),

@@ -20,12 +20,18 @@ describe('template', () => {
     ['{{! a comment }}x', 'x'],
     ['{{!-- long }} comment --}}y', 'y'],
     ['a {{~a~}} b', 'axb'],
+    // Blocks and subexpressions, as metadata-action's Handlebars renders them.
+    ['{{#if a}}yes{{else}}no{{/if}}', 'yes'],
+    ['{{#if missing}}yes{{else}}no{{/if}}', 'no'],
+    ['{{#unless missing}}-{{a}}{{/unless}}', '-x'],
+    ["{{f (f 'in') k=(f 'h')}}", 'in|{}|{&quot;k&quot;:&quot;h|{}&quot;}'],
+    ['{{#each list}}[{{this}}]{{/each}}', '[p][q]'],
   ])('%s', (source, expected) => {
     expect(render(source, scope)).toBe(expected);
   });
 
-  test.each([['{{a'], ['{{#if a}}x{{/if}}'], ["{{a 'x'}}"], ["{{f 'unterminated}}"], ['{{}}']])('error: %s', (source) => {
-    expect(() => render(source, scope)).toThrow();
+  test.each([['{{a'], ['{{#if a}}x'], ["{{a 'x'}}"], ["{{nohelper 'x'}}"], ["{{f 'unterminated}}"], ['{{}}']])('error: %s', (source) => {
+    expect(() => render(source, scope)).toThrow(/^[^\n]+$/);
   });
 
   test.each([
@@ -123,6 +129,17 @@ describe('a name no expression has', () => {
 
   test('known names and helpers draw no warning', () => {
     const result = meta('push_tag', { images: 'ghcr.io/acme/app', tags: "type=semver,pattern={{major}}.{{minor}}\ntype=raw,value={{branch}}{{tag}}-{{date 'YYYY'}}-{{sha}}", flavor: 'latest=false' });
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('Handlebars blocks over the global expressions', () => {
+  test.each([
+    ['push_tag', 'v3.4.5'],
+    ['push_main', 'main'],
+  ])('{{#if tag}}{{tag}}{{else}}{{branch}}{{/if}} on %s', (event, expected) => {
+    const result = meta(event, { images: 'ghcr.io/acme/app', tags: 'type=raw,value={{#if tag}}{{tag}}{{else}}{{branch}}{{/if}}', flavor: 'latest=false' });
+    expect(result.tags).toEqual([`ghcr.io/acme/app:${expected}`]);
     expect(result.warnings).toEqual([]);
   });
 });

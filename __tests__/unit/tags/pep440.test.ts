@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isValidPep440, normalizePep440, parsePep440, isUnstablePep440 } from '../../../src/tags/pep440.ts';
+import { meta } from './helpers.ts';
 
 describe('PEP 440', () => {
   test.each([
@@ -39,5 +40,16 @@ describe('PEP 440', () => {
     expect(isUnstablePep440(parsePep440('1.0')!)).toBe(false);
     expect(isUnstablePep440(parsePep440('1.0+local')!)).toBe(false);
     for (const v of ['1.0a1', '1.0.post1', '1.0.dev1']) expect(isUnstablePep440(parsePep440(v)!)).toBe(true);
+  });
+});
+
+describe('a local version in a tag, as metadata-action names it', () => {
+  // metadata-action's PEP 440 library writes `1.0+ubuntu,1`; tag sanitising makes it `1.0-ubuntu-1`.
+  test.each([
+    ['type=pep440,pattern={{version}},value=1.0+ubuntu-1', 'ghcr.io/acme/app:1.0-ubuntu-1'],
+    ['type=pep440,pattern={{version}},value=2.0.0+Local.7', 'ghcr.io/acme/app:2.0.0-local-7'],
+    ['type=pep440,pattern={{raw}},value=2.0.0+local.7', 'ghcr.io/acme/app:2.0.0-local.7'],
+  ])('%s', (rule, expected) => {
+    expect(meta('push_main', { images: 'ghcr.io/acme/app', tags: rule, flavor: 'latest=false' }).tags).toEqual([expected]);
   });
 });
