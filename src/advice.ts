@@ -261,7 +261,8 @@ function costOf(model: DockerfileModel, facts: AdviceFacts): (run: Instruction, 
     }
     if (costs.length === 0) return '';
     const changed = filesCopiedBy(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
+    // A base image found on the runner says nothing of the cache: only a cached step of the build does.
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.keyword !== 'FROM' && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return ''; // a cold build: nothing to blame on the order
     const files = changed.length ? ` (${describeFiles(sourceFirst(changed))})` : '';
     return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} changed${files}.`;

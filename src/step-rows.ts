@@ -44,8 +44,12 @@ export interface StepTable {
 export function stepTable(steps: BuildStep[], model: DockerfileModel, layers: ImageLayer[] = []): StepTable {
   const rows = new Map<string, StepRow>();
   const platforms = new Set<string>();
+  // A step without a platform in a multi-platform build is another build's, whose identical step
+  // BuildKit ran once for both (a shared engine): it is not this build's to show.
+  const multi = steps.some((step) => parseStepName(step.name)?.platform);
   for (const step of steps) {
     const label = parseStepName(step.name);
+    if (multi && !label?.platform) continue;
     const text = (label?.text ?? step.name).replace(/@sha256:[0-9a-f]{64}$/, '');
     const instruction = instructionForStep(step.name, model);
     const key = instruction ? `line ${instruction.line}` : `${label?.stage ?? ''}|${text}`;

@@ -126,6 +126,9 @@ describe('what a re-run cost, from the run\'s steps', () => {
     const plain = adviseDockerfile(fixture('bad-node-copy-all'))[0]!.message;
     expect(adviseDockerfile(fixture('bad-node-copy-all'), { steps: nodeSteps(true, true) })[0]!.message).toBe(plain);
     expect(adviseDockerfile(fixture('bad-node-copy-all'), { steps: nodeSteps(false, false, false) })[0]!.message).toBe(plain);
+    // A base image already on the runner is not a cache hit: the build is still a cold one.
+    const baseOnRunner = nodeSteps(false, false, false).map((s, i) => (i === 0 ? { ...s, cached: true } : s));
+    expect(adviseDockerfile(fixture('bad-node-copy-all'), { steps: baseOnRunner })[0]!.message).toBe(plain);
   });
 
   it('keeps only the changed files a narrower COPY takes in', () => {
