@@ -97,6 +97,8 @@ describe('job summary and annotations', () => {
     expect(heading(cold.summary)).toMatch(/^## ✅ pushed `main`, `sha-[0-9a-f]{7}` · cache miss: 0 of 5 steps cached · [\d.]+\u00a0s$/);
     expect(cold.summary.split('\n')[2]).toBe(`\`${inputs.images}\` · digest \`${cold.outputs.digest!.slice(0, 19)}\` · commit \`${first.slice(0, 7)}\``);
     expect(why(cold.summary)).toMatch(/^\*\*Why it built everything:\*\* a cold build: no cache entry for this Dockerfile yet; 5 steps ran, /);
+    // The same first lines in the step log: a folded group whose title is the verdict.
+    expect(cold.stdout).toMatch(/^::group::✅ pushed main, sha-[0-9a-f]{7} · cache miss: 0 of 5 steps cached · .*\n.* · digest sha256:[0-9a-f]{12} · commit [0-9a-f]{7}\nWhy it built everything: a cold build/m);
     expect(summarySteps(cold.summary).slice(1).map((step) => [step.line, step.status])).toEqual([[5, 'run'], [8, 'run'], [9, 'run'], [10, 'run'], [11, 'run']]);
     expect(cold.summary).toMatch(/\| 9 \| `RUN mkdir -p \/deps[^|]*` \| run \| [\d.]+\u00a0s \| \d+\u00a0KiB \|/);
     // The .dockerignore that leaves .git in draws the advice, with the lines to add.
