@@ -14,7 +14,7 @@ import { detailsMarkdown } from './summary-details.ts';
 import { stepTableMarkdown } from './summary-table.ts';
 import { contextCopy, filesCopiedBy } from './context-copies.ts';
 import { describeFiles, sourceFirst } from './changed-files.ts';
-import { formatSeconds, shortDigest } from './units.ts';
+import { formatSeconds, plural, shortDigest } from './units.ts';
 
 export interface SummaryInput {
   result: PipelineResult;
@@ -47,7 +47,7 @@ export function verdict(input: SummaryInput, table = tableOf(input.result)): Ver
   const { result, dryRun, notPushed } = input;
   const mark = dryRun ? '⚪' : notPushed ? '⚠️' : '✅';
   const time = formatSeconds(result.timings.total);
-  if (dryRun) return { mark, heading: `dry run, nothing built or pushed · cache key computed · ${time}` };
+  if (dryRun) return { mark, heading: `dry run, nothing built or pushed · ${time}` };
   const tags = tagNames(input.tags);
   const parts: string[] = [];
   let why: string | undefined;
@@ -56,6 +56,9 @@ export function verdict(input: SummaryInput, table = tableOf(input.result)): Ver
     const fresh = input.tags.filter((tag) => !already.has(tag));
     parts.push(fresh.length ? `tagged ${listTags(tagNames(fresh))}` : `${listTags(tags)} unchanged`, `no build: reused ${shortDigest(result.digest)}`);
     why = reuseSentence(result, tagNames(fresh), tagNames(input.tags.filter((tag) => already.has(tag))));
+  } else if (!result.built) {
+    // `call: check` and the like evaluate the build and produce no image.
+    parts.push('evaluated, no image built', cacheWords(result, table));
   } else {
     parts.push(notPushed ? 'built, nothing pushed' : `${input.pushed ? 'pushed' : 'built'}${tags.length ? ` ${listTags(tags)}` : ''}`, cacheWords(result, table));
     if (result.built && !result.cacheSaved && result.cacheHit !== 'exact' && result.cacheHit !== 'disabled') parts.push('nothing saved');
@@ -89,7 +92,7 @@ function cacheWords(result: PipelineResult, table: StepTable): string {
   const steps = buildSteps(table);
   const cached = steps.filter((row) => !reran(row)).length;
   const hit = { exact: 'cache hit', partial: 'partial hit', miss: 'cache miss', disabled: 'cache off' }[result.cacheHit] ?? result.cacheHit;
-  return steps.length ? `${hit}: ${cached} of ${steps.length} steps cached` : hit;
+  return steps.length ? `${hit}: ${cached} of ${plural(steps.length, 'step')} cached` : hit;
 }
 
 /** `main`, `sha-1a2b3c4`: the tags without their repositories, each once. */
