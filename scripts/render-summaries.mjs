@@ -54,13 +54,27 @@ body { margin: 0; font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", 
 .markdown-body summary { cursor: pointer; }
 `;
 
+// Where the heading and the "why" sentence end on the page, for the check to print.
+const MEASURE = `
+const bottom = (el) => (el ? String(Math.round(el.getBoundingClientRect().bottom)) : '');
+document.body.dataset.verdict = bottom(document.querySelector('.markdown-body h2'));
+const why = [...document.querySelectorAll('.markdown-body p')].find((p) => /^(Why|Nothing re-ran)/.test(p.textContent));
+if (why) document.body.dataset.why = bottom(why);
+`;
+
 for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.md')).sort()) {
   const base = path.join(dir, file.replace(/\.md$/, ''));
   const body = marked.parse(fs.readFileSync(path.join(dir, file), 'utf8'), { gfm: true });
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body>
 <div class="topbar"></div><div class="layout"><div class="sidebar">Summary<br>Jobs<br>build</div>
-<div class="main"><div class="card"><div class="card-title">build summary</div><div class="markdown-body">${body}</div></div></div></div></body></html>`;
+<div class="main"><div class="card"><div class="card-title">build summary</div><div class="markdown-body">${body}</div></div></div></div>
+<script>${MEASURE}</script></body></html>`;
   fs.writeFileSync(`${base}.html`, html);
-  execFileSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--window-size=${width},${height}`, `--screenshot=${path.resolve(`${base}.png`)}`, `file://${path.resolve(`${base}.html`)}`], { stdio: 'ignore' });
-  console.log(`${base}.png`);
+  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--window-size=${width},${height}`];
+  execFileSync(browser, [...flags, `--screenshot=${path.resolve(`${base}.png`)}`, `file://${path.resolve(`${base}.html`)}`], { stdio: 'ignore' });
+  const dom = execFileSync(browser, [...flags, '--dump-dom', `file://${path.resolve(`${base}.html`)}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const at = (name) => new RegExp(`data-${name}="(\\d+)"`).exec(dom)?.[1];
+  const verdict = at('verdict');
+  const why = at('why');
+  console.log(`${base}.png: verdict ends at ${verdict} px, ${why ? `why at ${why} px` : 'no why sentence'} (screen ${height} px)`);
 }
