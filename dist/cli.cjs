@@ -979,8 +979,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text2) {
-        return { uri, languageId, version, text: text2 };
+      function create(uri, languageId, version, text3) {
+        return { uri, languageId, version, text: text3 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -1078,8 +1078,8 @@ var init_main = __esm({
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
     (function(MarkedString2) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      function fromPlainText(plainText2) {
+        return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
       }
       MarkedString2.fromPlainText = fromPlainText;
       function is(value) {
@@ -1363,8 +1363,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text2) {
-        return { range, text: text2 };
+      function create(range, text3) {
+        return { range, text: text3 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -1468,8 +1468,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text2) {
-        return { range, text: text2 };
+      function create(range, text3) {
+        return { range, text: text3 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -1498,7 +1498,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text2 = document.getText();
+        let text3 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -1506,19 +1506,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text2.length;
+        let lastModifiedOffset = text3.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
+            text3 = text3.substring(0, startOffset) + e.newText + text3.substring(endOffset, text3.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text2;
+        return text3;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare) {
@@ -1583,21 +1583,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text2 = this._content;
+          const text3 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text2.length; i++) {
+          for (let i = 0; i < text3.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text2.charAt(i);
+            const ch = text3.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text3.length && text3.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text2.length > 0) {
-            lineOffsets.push(text2.length);
+          if (isLineStart && text3.length > 0) {
+            lineOffsets.push(text3.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -1905,12 +1905,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text3, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text3.length && text3.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -2107,7 +2107,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text2 = document.getText();
+        const text3 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -2122,14 +2122,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text2.substring(lastModifiedOffset, startOffset));
+            spans.push(text3.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text2.substr(lastModifiedOffset));
+        spans.push(text3.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -3148,18 +3148,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text2 = this.document.getText(candidateRange);
+        const text3 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text2.charAt(index) === "	") {
+          while (text3.charAt(index) === "	") {
             index++;
           }
-          if (text2.substring(index) === name) {
+          if (text3.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text2 === name ? candidateRange : null;
+        return text3 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -3952,11 +3952,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text2 = this.document.getText();
+            let text3 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text3 = text3.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text3, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -5234,12 +5234,12 @@ var require_dockerfile = __commonJS({
         for (const image of this.getStageHierarchy(line)) {
           for (const workdir of image.getWORKDIRs()) {
             if (workdir.getRange().end.line < line) {
-              let directory = workdir.getAbsolutePath();
-              if (directory !== void 0 && directory !== null) {
-                if (!directory.endsWith("/")) {
-                  directory += "/";
+              let directory2 = workdir.getAbsolutePath();
+              if (directory2 !== void 0 && directory2 !== null) {
+                if (!directory2.endsWith("/")) {
+                  directory2 += "/";
                 }
-                availableDirectories.add(directory);
+                availableDirectories.add(directory2);
               }
             }
           }
@@ -9559,8 +9559,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -17160,9 +17160,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -33867,12 +33867,12 @@ var IgnoreMatcher = class {
     return true;
   }
 };
-function parseIgnoreFile(text2, file) {
-  return compilePatterns(readIgnoreLines(text2), file);
+function parseIgnoreFile(text3, file) {
+  return compilePatterns(readIgnoreLines(text3), file);
 }
-function readIgnoreLines(text2) {
+function readIgnoreLines(text3) {
   const out = [];
-  const lines2 = text2.split("\n");
+  const lines2 = text3.split("\n");
   if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
   for (let n = 0; n < lines2.length; n++) {
     let line = lines2[n];
@@ -33894,10 +33894,10 @@ function readIgnoreLines(text2) {
 }
 function compilePatterns(raw, file) {
   const patterns = [];
-  for (const { text: text2, line } of raw) {
+  for (const { text: text3, line } of raw) {
     const where = { file, line: line > 0 ? line : void 0 };
     const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text2);
+    let p = goTrimSpace(text3);
     if (p === "") continue;
     p = cleanPath(p);
     let exclusion = false;
@@ -33909,13 +33909,13 @@ function compilePatterns(raw, file) {
       p = p.slice(1);
     }
     const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text2}": ${syntax}${at}`, where);
+    if (syntax) throw new UserError(`bad pattern "${text3}": ${syntax}${at}`, where);
     let compiled;
     try {
       compiled = compilePattern(p, exclusion, line);
     } catch (error) {
       if (error instanceof PatternError) {
-        throw new UserError(`bad pattern "${text2}": ${error.message}${at}`, where);
+        throw new UserError(`bad pattern "${text3}": ${error.message}${at}`, where);
       }
       throw error;
     }
@@ -34240,8 +34240,8 @@ function loadIgnoreRules(contextDir, dockerfilePath) {
   const file = findIgnoreFile(contextDir, dockerfilePath);
   if (!file) return { matcher: null };
   const shown = displayPath(file);
-  const text2 = import_node_fs3.default.readFileSync(file, "utf8");
-  return { matcher: parseIgnoreFile(text2, shown), file: shown };
+  const text3 = import_node_fs3.default.readFileSync(file, "utf8");
+  return { matcher: parseIgnoreFile(text3, shown), file: shown };
 }
 async function readContextManifest(contextDir, dockerfilePath, options = {}) {
   let root;
@@ -34369,6 +34369,86 @@ function deserializeManifest(data) {
   return m;
 }
 
+// src/changed-files.ts
+init_import_meta_url();
+
+// src/units.ts
+init_import_meta_url();
+var NBSP = "\xA0";
+function formatSeconds(seconds2) {
+  if (seconds2 < 10) return `${seconds2.toFixed(1)}${NBSP}s`;
+  if (seconds2 < 60) return `${Math.round(seconds2)}${NBSP}s`;
+  const whole = Math.round(seconds2);
+  return `${Math.floor(whole / 60)}${NBSP}min ${whole % 60}${NBSP}s`;
+}
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function shortDigest(digest) {
+  const match = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(digest);
+  return match ? `sha256:${match[2]}` : digest;
+}
+function joinAnd(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+// src/changed-files.ts
+var CHURN = /^(\.git|node_modules|\.[^/]+)\//;
+function describeFiles(files, { max = 3, byFolder = false, code = true } = {}) {
+  const quote = (text3) => code ? `\`${text3}\`` : text3;
+  const folders = /* @__PURE__ */ new Map();
+  const named = [];
+  for (const file of files) {
+    const top = /^[^/]+\//.exec(file)?.[0];
+    if (top && (byFolder || CHURN.test(file))) folders.set(top, (folders.get(top) ?? 0) + 1);
+    else named.push(file);
+  }
+  const items = named.slice(0, max).map(quote);
+  if (named.length > max) items.push(`${named.length - max} more`);
+  for (const [folder, count] of folders) items.push(count === 1 && byFolder ? quote(files.find((file) => file.startsWith(folder))) : `${quote(folder)} (${plural(count, "file")})`);
+  return joinAnd(items);
+}
+function sourceFirst(files) {
+  return [...files.filter((file) => !CHURN.test(file)), ...files.filter((file) => CHURN.test(file))];
+}
+
+// src/context-copies.ts
+init_import_meta_url();
+var REMOTE = /^(https?|git):\/\/|^git@/;
+var BROAD_SOURCES = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+function contextCopy(instruction) {
+  if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
+  let words;
+  const text3 = instruction.args.trim();
+  if (text3.startsWith("[")) {
+    try {
+      words = JSON.parse(text3);
+    } catch {
+      return void 0;
+    }
+  } else {
+    words = text3.split(/\s+/);
+    if (words.some((word) => /^--from=/i.test(word))) return void 0;
+    words = words.filter((word) => !word.startsWith("--"));
+  }
+  if (words.length < 2 || words.some((word) => word.startsWith("<<") || REMOTE.test(word))) return void 0;
+  return { instruction, sources: words.slice(0, -1), dest: words[words.length - 1] };
+}
+function isBroad(copy) {
+  return copy.sources.some((source) => BROAD_SOURCES.has(source));
+}
+function filesCopiedBy(copy, files) {
+  if (isBroad(copy)) return files;
+  const matchers = copy.sources.map((source) => sourceMatcher(source.replace(/^\.\//, "").replace(/\/+$/, "")));
+  return files.filter((file) => matchers.some((matches) => matches(file)));
+}
+function sourceMatcher(source) {
+  if (!/[*?[]/.test(source)) return (file) => file === source || file.startsWith(`${source}/`);
+  const pattern = source.split("/").map((part) => part.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")).join("/");
+  const regex = new RegExp(`^${pattern}(/.*)?$`);
+  return (file) => regex.test(file);
+}
+
 // src/dockerfile.ts
 init_import_meta_url();
 var import_node_crypto4 = __toESM(require("node:crypto"), 1);
@@ -34392,10 +34472,10 @@ function isIndexMediaType(mediaType) {
 function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
-function parsePlatform(text2) {
-  const [os7, architecture, variant] = text2.split("/");
-  if (!os7 || !architecture || text2.split("/").length > 3) {
-    throw new UserError(`platform "${text2}" must look like os/architecture[/variant], e.g. linux/amd64`);
+function parsePlatform(text3) {
+  const [os7, architecture, variant] = text3.split("/");
+  if (!os7 || !architecture || text3.split("/").length > 3) {
+    throw new UserError(`platform "${text3}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
   return variant ? { os: os7, architecture, variant } : { os: os7, architecture };
 }
@@ -34440,17 +34520,17 @@ function buildPlatform(env) {
 function targetPlatforms(requested, build) {
   return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
 }
-function normalizePlatform(text2) {
-  const platform2 = parsePlatform(text2.trim());
+function normalizePlatform(text3) {
+  const platform2 = parsePlatform(text3.trim());
   if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
   if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
   return formatPlatform(platform2);
 }
 function platformArgs(target, build) {
   const args = /* @__PURE__ */ new Map();
-  for (const [prefix, text2] of [["TARGET", target], ["BUILD", build]]) {
-    const platform2 = parsePlatform(text2);
-    args.set(`${prefix}PLATFORM`, text2);
+  for (const [prefix, text3] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text3);
+    args.set(`${prefix}PLATFORM`, text3);
     args.set(`${prefix}OS`, platform2.os);
     args.set(`${prefix}ARCH`, platform2.architecture);
     args.set(`${prefix}VARIANT`, platform2.variant ?? "");
@@ -34462,8 +34542,8 @@ var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "ne
 function parseStepName(name) {
   const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
   if (!match) return void 0;
-  const [, platformText, stage, index, total, text2] = match;
-  const label = { index: Number(index), total: Number(total), text: text2 };
+  const [, platformText, stage, index, total, text3] = match;
+  const label = { index: Number(index), total: Number(total), text: text3 };
   if (stage !== void 0) label.stage = stage;
   if (platformText !== void 0) {
     const [runsOn, targetArch] = platformText.split("->");
@@ -34567,8 +34647,8 @@ function withPlatformArgs(globalArgs, platform2) {
   for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
   return vars;
 }
-function substitute(text2, vars) {
-  return text2.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+function substitute(text3, vars) {
+  return text3.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
     const value = vars.get(braced ?? bare);
     if (op === "-") return value ? value : word;
     if (op === "+") return value ? word : "";
@@ -34619,21 +34699,21 @@ function stageIndex(label, model) {
 
 // src/advice.ts
 var INSTALLERS = [
-  { tool: /^npm (ci|install|i)\b/, ecosystem: "node", manifests: "package.json and package-lock.json" },
-  { tool: /^yarn( install\b|\s*$| --)/, ecosystem: "node", manifests: "package.json and yarn.lock" },
-  { tool: /^pnpm (install|i|fetch)\b/, ecosystem: "node", manifests: "package.json and pnpm-lock.yaml" },
-  { tool: /^bun install\b/, ecosystem: "node", manifests: "package.json and bun.lockb" },
-  { tool: /^(python3? -m )?pip3? install\b/, ecosystem: "python", manifests: "requirements.txt (or pyproject.toml)" },
-  { tool: /^poetry install\b/, ecosystem: "python", manifests: "pyproject.toml and poetry.lock" },
-  { tool: /^pipenv (install|sync)\b/, ecosystem: "python", manifests: "Pipfile and Pipfile.lock" },
-  { tool: /^uv (sync|pip install)\b/, ecosystem: "python", manifests: "pyproject.toml and uv.lock" },
-  { tool: /^bundle( install\b|\s*$)/, ecosystem: "ruby", manifests: "Gemfile and Gemfile.lock" },
-  { tool: /^go mod download\b/, ecosystem: "go", manifests: "go.mod and go.sum" },
-  { tool: /^cargo (build|fetch)\b/, ecosystem: "rust", manifests: "Cargo.toml and Cargo.lock" },
-  { tool: /^(\.\/mvnw|mvn)\b/, ecosystem: "java", manifests: "pom.xml" },
-  { tool: /^(\.\/gradlew|gradle)\b/, ecosystem: "java", manifests: "build.gradle and settings.gradle" },
-  { tool: /^composer install\b/, ecosystem: "php", manifests: "composer.json and composer.lock" },
-  { tool: /^dotnet restore\b/, ecosystem: "dotnet", manifests: "the *.csproj files" }
+  { tool: /^npm (ci|install|i)\b/, ecosystem: "node", manifests: ["package.json", "package-lock.json", "npm-shrinkwrap.json"] },
+  { tool: /^yarn( install\b|\s*$| --)/, ecosystem: "node", manifests: ["package.json", "yarn.lock", ".yarnrc.yml"] },
+  { tool: /^pnpm (install|i|fetch)\b/, ecosystem: "node", manifests: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"] },
+  { tool: /^bun install\b/, ecosystem: "node", manifests: ["package.json", "bun.lockb", "bun.lock"] },
+  { tool: /^(python3? -m )?pip3? install\b/, ecosystem: "python", manifests: ["requirements.txt", "pyproject.toml"] },
+  { tool: /^poetry install\b/, ecosystem: "python", manifests: ["pyproject.toml", "poetry.lock"] },
+  { tool: /^pipenv (install|sync)\b/, ecosystem: "python", manifests: ["Pipfile", "Pipfile.lock"] },
+  { tool: /^uv (sync|pip install)\b/, ecosystem: "python", manifests: ["pyproject.toml", "uv.lock"] },
+  { tool: /^bundle( install\b|\s*$)/, ecosystem: "ruby", manifests: ["Gemfile", "Gemfile.lock"] },
+  { tool: /^go mod download\b/, ecosystem: "go", manifests: ["go.mod", "go.sum"] },
+  { tool: /^cargo (build|fetch)\b/, ecosystem: "rust", manifests: ["Cargo.toml", "Cargo.lock"] },
+  { tool: /^(\.\/mvnw|mvn)\b/, ecosystem: "java", manifests: ["pom.xml"] },
+  { tool: /^(\.\/gradlew|gradle)\b/, ecosystem: "java", manifests: ["build.gradle", "settings.gradle", "build.gradle.kts", "settings.gradle.kts"] },
+  { tool: /^composer install\b/, ecosystem: "php", manifests: ["composer.json", "composer.lock"] },
+  { tool: /^dotnet restore\b/, ecosystem: "dotnet", manifests: ["*.csproj"] }
 ];
 var OPTS = "( -\\S+)*";
 var SYSTEM_INSTALL = new RegExp(`^((apt-get|apt|yum|dnf|microdnf)${OPTS} install|apk${OPTS} add|zypper${OPTS} (install|in))\\b`);
@@ -34644,12 +34724,10 @@ var SETUP_COMMANDS = /^(apt-get|apt|apk|yum|dnf|microdnf|zypper|dpkg|rm|curl|wge
 var WRITES_ONLY = /^(curl|wget|echo|true|set|export)\b/;
 var RELATIVE_PATH = /^(?![-/$~]|\d*[<>]|\w+:\/\/)(\.|.*\/|.*\.(zip|tar|t?gz|xz|bz2|deb|rpm|apk|sh|txt|json)$)/;
 var MANIFEST = /^(package(-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-(lock|workspace)\.yaml|bun\.lockb|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.(py|cfg)|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|composer\.(json|lock)|[^/]*\.(csproj|sln|lock|toml|ini|cfg|conf)|nuget\.config|\.[^/]+)$/;
-var REMOTE = /^(https?|git):\/\/|^git@/;
 var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/;
-var BROAD_SOURCES = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
 function adviseDockerfile(model, facts = {}) {
   const advice = [];
-  const add = (line, rule, message) => advice.push({ file: model.path, line, rule, message });
+  const add = (line, rule, message, snippet) => advice.push({ file: model.path, line, rule, message, ...snippet ? { snippet } : {} });
   const cost = costOf(model, facts);
   const copies = model.instructions.map(contextCopy);
   model.instructions.forEach((instruction, index) => {
@@ -34662,10 +34740,12 @@ function adviseDockerfile(model, facts = {}) {
       for (const run of later.filter((other) => other.keyword === "RUN")) {
         const installer = installers(run).find((i) => !done.has(i.ecosystem));
         if (!installer) continue;
+        const manifests = manifestsIn(installer.manifests, facts.contextFiles);
         add(
           copy.instruction.line,
           "copy-before-install",
-          `${show(instruction)} (line ${instruction.line}) comes before ${show(run)} (line ${run.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run, copy)}`
+          `${show(instruction)} comes before ${show(run)} (line ${run.line}), so any source change re-runs the install: copy ${joinAnd(manifests)} first, run the install, then ${show(instruction)}.${cost(run, copy)}`,
+          [`-${text(instruction)}`, `+COPY ${manifests.join(" ")} ${directory(copy.dest)}`, ` ${text(run)}`, `+${text(instruction)}`]
         );
         break;
       }
@@ -34681,7 +34761,8 @@ function adviseDockerfile(model, facts = {}) {
         add(
           instruction.line,
           "install-after-source-copy",
-          `${show(instruction)} (line ${instruction.line}) does not use the files of ${show(source.instruction)} (line ${source.instruction.line}) but re-runs whenever they change: move it before line ${source.instruction.line}.${cost(instruction, source)}`
+          `${show(instruction)} does not use the files of ${show(source.instruction)} (line ${source.instruction.line}) but re-runs whenever they change: move it before line ${source.instruction.line}.${cost(instruction, source)}`,
+          [`+${text(instruction)}`, ` ${text(source.instruction)}`, `-${text(instruction)}`]
         );
       }
     }
@@ -34691,7 +34772,7 @@ function adviseDockerfile(model, facts = {}) {
         add(
           instruction.line,
           "apt-update-alone",
-          `${show(instruction)} (line ${instruction.line}) caches the package lists in a layer of their own, so a later install can use stale lists: run \`apt-get update && apt-get install -y \u2026\` in one RUN.`
+          `${show(instruction)} caches the package lists in a layer of their own, so a later install can use stale lists: run \`apt-get update && apt-get install -y \u2026\` in one RUN.`
         );
       }
     }
@@ -34699,23 +34780,26 @@ function adviseDockerfile(model, facts = {}) {
       add(
         instruction.line,
         "add-instead-of-copy",
-        `${show(instruction)} (line ${instruction.line}) adds local files: use COPY, and keep ADD for URLs and archives to unpack.`
+        `${show(instruction)} adds local files: use COPY, and keep ADD for URLs and archives to unpack.`
       );
     }
   });
   const heavy = [".git", "node_modules"].filter((name) => facts.contextFiles?.some((file) => file.split("/").includes(name)));
-  if (facts.ignoreFile === void 0 && heavy.length) {
+  if (heavy.length) {
     const broad = copies.find((c) => c !== void 0 && isBroad(c));
-    const where = broad ? `, and ${show(broad.instruction)} (line ${broad.instruction.line}) copies ${heavy.length > 1 ? "them" : "it"} into the image` : "";
+    const where = broad ? `, and ${show(broad.instruction)} copies ${heavy.length > 1 ? "them" : "it"} into the image` : "";
+    const names = heavy.map((name) => `\`${name}\``).join(" and ");
+    const they = heavy.length > 1 ? "they change" : "it changes";
     add(
       broad?.instruction.line ?? model.stages[0].line,
       "missing-dockerignore",
-      `no .dockerignore, so the context holds ${heavy.join(" and ")}: ${heavy.length > 1 ? "they change" : "it changes"} the context hash on every commit or install${where}. Add a .dockerignore listing ${heavy.map((name) => `\`${name}\``).join(" and ")}.`
+      facts.ignoreFile === void 0 ? `no .dockerignore, so the context holds ${heavy.join(" and ")}: ${they} the context hash on every commit or install${where}. Add a .dockerignore listing ${names}.` : `${facts.ignoreFile} leaves ${names} in the context: ${they} the context hash on every commit or install${where}. Add ${names} to ${facts.ignoreFile}.`,
+      heavy.map((name) => `+${name}`)
     );
   }
   return advice.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
-function adviseFile(dockerfilePath) {
+async function adviseFile(dockerfilePath) {
   const relative2 = import_node_path2.default.relative(process.cwd(), dockerfilePath);
   const display = relative2 && !relative2.startsWith("..") && !import_node_path2.default.isAbsolute(relative2) ? relative2 : dockerfilePath;
   const context = import_node_path2.default.dirname(import_node_path2.default.resolve(dockerfilePath));
@@ -34727,40 +34811,19 @@ function adviseFile(dockerfilePath) {
   }
   const unset = [...bytes.toString("utf8").matchAll(/^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)\s*$/gim)].map((m) => ({ name: m[1], value: "unset" }));
   const model = parseDockerfile(bytes, unset, display);
-  const contextFiles = [".git", "node_modules"].filter((name) => import_node_fs5.default.existsSync(import_node_path2.default.join(context, name))).map((name) => `${name}/`);
-  return adviseDockerfile(model, { contextFiles, ignoreFile: findIgnoreFile(context, dockerfilePath) });
-}
-function contextCopy(instruction) {
-  if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
-  let words;
-  const text2 = instruction.args.trim();
-  if (text2.startsWith("[")) {
-    try {
-      words = JSON.parse(text2);
-    } catch {
-      return void 0;
-    }
-  } else {
-    words = text2.split(/\s+/);
-    if (words.some((word) => /^--from=/i.test(word))) return void 0;
-    words = words.filter((word) => !word.startsWith("--"));
-  }
-  if (words.length < 2 || words.some((word) => word.startsWith("<<") || REMOTE.test(word))) return void 0;
-  return { instruction, sources: words.slice(0, -1), dest: words[words.length - 1] };
-}
-function isBroad(copy) {
-  return copy.sources.some((source) => BROAD_SOURCES.has(source));
+  const manifest = await readContextManifest(context, dockerfilePath);
+  return adviseDockerfile(model, { contextFiles: manifest.entries.map((entry) => entry.path), ignoreFile: manifest.ignoreFile });
 }
 function commandsOf(run) {
-  let text2 = run.args.trim();
-  if (text2.startsWith("[")) {
+  let text3 = run.args.trim();
+  if (text3.startsWith("[")) {
     try {
-      text2 = JSON.parse(text2).join(" ");
+      text3 = JSON.parse(text3).join(" ");
     } catch {
     }
   }
-  text2 = text2.replace(/^(--\S+\s+)+/, "");
-  return text2.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
+  text3 = text3.replace(/^(--\S+\s+)+/, "");
+  return text3.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
 function installers(run) {
   return commandsOf(run).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
@@ -34779,8 +34842,19 @@ function usesCopy(run, copy) {
   return names.some((name) => name && run.args.includes(name));
 }
 function show(instruction) {
-  const text2 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
-  return `\`${text2.length > 40 ? `${text2.slice(0, 39)}\u2026` : text2}\``;
+  const text3 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
+  return `\`${text3.length > 40 ? `${text3.slice(0, 39)}\u2026` : text3}\``;
+}
+function text(instruction) {
+  return `${instruction.keyword} ${instruction.args.replace(/\s*\\\n\s*/g, " ")}`;
+}
+function directory(dest) {
+  return dest.endsWith("/") ? dest : `${dest}/`;
+}
+function manifestsIn(candidates, contextFiles) {
+  if (!contextFiles) return candidates.slice(0, 2);
+  const present = candidates.filter((name) => name.startsWith("*") ? contextFiles.some((file) => !file.includes("/") && file.endsWith(name.slice(1))) : contextFiles.includes(name));
+  return present.length ? present : candidates.slice(0, 1);
 }
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
@@ -34793,20 +34867,12 @@ function costOf(model, facts) {
       costs.push(`${runStep.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
     }
     if (costs.length === 0) return "";
-    const changed = changedUnder(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
+    const changed = filesCopiedBy(copy, facts.changedFiles ?? []);
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.keyword !== "FROM" && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
-    const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
-    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    const files = changed.length ? ` (${describeFiles(sourceFirst(changed))})` : "";
+    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} changed${files}.`;
   };
-}
-function joinAnd(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function changedUnder(copy, changed) {
-  if (isBroad(copy) || copy.sources.some((source) => /[*?[]/.test(source))) return changed;
-  const prefixes = copy.sources.map((source) => source.replace(/^\.\//, "").replace(/\/+$/, ""));
-  return changed.filter((file) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`)));
 }
 
 // src/cache/keys.ts
@@ -34824,8 +34890,8 @@ function cacheKeys(parts) {
 }
 function platformPart(platforms2) {
   if (platforms2.length === 0) return "";
-  const text2 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
-  return `${text2.length <= 60 ? text2 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text2).digest("hex").slice(0, 16)}`}-`;
+  const text3 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text3.length <= 60 ? text3 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text3).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -34980,9 +35046,9 @@ var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
 var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text2, where = {}) {
-  const invalid = (reason) => new UserError(`"${text2}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text2.trim();
+function parseReference(text3, where = {}) {
+  const invalid = (reason) => new UserError(`"${text3}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text3.trim();
   if (trimmed === "") throw invalid("it is empty");
   if (/\s/.test(trimmed)) throw invalid("it contains white space");
   let rest = trimmed;
@@ -35021,8 +35087,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text2) {
-  return DIGEST.test(text2) && hasKnownLength(text2);
+function isDigest(text3) {
+  return DIGEST.test(text3) && hasKnownLength(text3);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -36803,11 +36869,11 @@ var parse = function(data, opts = {}) {
 // src/input-list.ts
 var ListSyntaxError = class extends Error {
 };
-function inputList(text2, options = {}) {
-  if (options.comments) text2 = text2.split(/\r?\n/).filter((line) => !line.trimStart().startsWith("#")).join("\n");
-  if (text2 === "") return [];
+function inputList(text3, options = {}) {
+  if (options.comments) text3 = text3.split(/\r?\n/).filter((line) => !line.trimStart().startsWith("#")).join("\n");
+  if (text3 === "") return [];
   const items = [];
-  for (const record of csvRecords(text2, options)) {
+  for (const record of csvRecords(text3, options)) {
     if (record.length === 1) items.push(...options.ignoreComma ? record : record[0].split(","));
     else if (options.ignoreComma) items.push(record.join(","));
     else items.push(...record);
@@ -36823,9 +36889,9 @@ function csvFields(line, options = {}) {
   }
   return (records[0] ?? []).map((field) => field.trim()).filter((field) => field !== "");
 }
-function csvRecords(text2, options) {
+function csvRecords(text3, options) {
   try {
-    return parse(text2, {
+    return parse(text3, {
       columns: false,
       relax_quotes: true,
       relax_column_count: true,
@@ -36854,15 +36920,15 @@ function registryOfAuthKey(key) {
 }
 function readDockerConfigFile(dir) {
   const file = import_node_path4.default.join(dir, "config.json");
-  let text2;
+  let text3;
   try {
-    text2 = import_node_fs6.default.readFileSync(file, "utf8");
+    text3 = import_node_fs6.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
-  if (text2.trim() === "") return {};
+  if (text3.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text2);
+    const parsed = JSON.parse(text3);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error) {
     throw new UserError(`${file} is not valid JSON (${messageOf(error)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
@@ -37224,8 +37290,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -37321,10 +37387,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37353,9 +37419,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37366,8 +37432,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -37488,11 +37554,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path6.dirname(filePath);
+            const directory2 = path6.dirname(filePath);
             const upperName = path6.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory)) {
+            for (const actualName of yield readdir(directory2)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path6.join(directory, actualName);
+                filePath = path6.join(directory2, actualName);
                 break;
               }
             }
@@ -37605,8 +37671,8 @@ function findInPath(tool) {
       }
     }
     const matches = [];
-    for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path7.join(directory, tool), extensions);
+    for (const directory2 of directories) {
+      const filePath = yield tryGetExecutablePath(path7.join(directory2, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -38302,8 +38368,8 @@ function evaluatesOnly(call) {
 function callFlagValue(call) {
   return call.split(",")[0].trim() === "check" && !/(^|,)\s*format=/.test(call) ? `${call},format=json` : call;
 }
-function decode(text2) {
-  return text2 ? Buffer.from(text2, "base64").toString("utf8").trim() : "";
+function decode(text3) {
+  return text3 ? Buffer.from(text3, "base64").toString("utf8").trim() : "";
 }
 
 // src/build-outputs.ts
@@ -38377,10 +38443,10 @@ init_import_meta_url();
 init_import_meta_url();
 
 // src/inputs.ts
-function parseBuildArgs(text2, env = {}) {
+function parseBuildArgs(text3, env = {}) {
   let items;
   try {
-    items = inputList(text2, { ignoreComma: true });
+    items = inputList(text3, { ignoreComma: true });
   } catch (error) {
     throw new UserError(`build-args: ${error.message}`, { input: "build-args" });
   }
@@ -38413,7 +38479,7 @@ function list(options = {}) {
     }
   };
 }
-var text = (raw) => raw;
+var text2 = (raw) => raw;
 var each = (flag) => (items) => items.flatMap((item) => [flag, item]);
 var single = (flag) => (value) => value ? [flag, value] : [];
 var nonEmpty = (value) => (Array.isArray(value) ? value.length > 0 : value !== "" && value !== false) ? value : void 0;
@@ -38503,10 +38569,10 @@ var BUILD_INPUTS = {
   }),
   "cache-from": row({ description: "Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-from", e.spec]) }),
   "cache-to": row({ description: "Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-to", e.spec]) }),
-  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
-  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
+  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text2, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
+  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text2, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
   load: row({ description: "Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).", role: "output", read: bool, flags: () => [] }),
-  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text, flags: single("--network"), fingerprint: nonEmpty }),
+  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text2, flags: single("--network"), fingerprint: nonEmpty }),
   "no-cache": row({ description: "Build every step again, using no cache (`--no-cache`); the build is not skipped when unchanged.", role: "fingerprint", read: bool, flags: (value) => value ? ["--no-cache"] : [], fingerprint: nonEmpty }),
   "no-cache-filters": row({ description: "Stages to build without cache, comma-separated or one a line (`--no-cache-filter`).", role: "fingerprint", read: list(), flags: each("--no-cache-filter"), fingerprint: nonEmpty }),
   outputs: row({
@@ -38519,11 +38585,11 @@ var BUILD_INPUTS = {
   platforms: row({ description: "Target platforms, comma-separated (`linux/amd64,linux/arm64`).", role: "fingerprint", read: (raw, ctx, name) => platforms(list()(raw, ctx, name)), flags: (values) => values.length ? ["--platform", values.join(",")] : [] }),
   provenance: row({ description: "Provenance attestation: `false`, `true`, or attributes (`mode=min`, `mode=max`). Default: none (a plain image manifest).", role: "fingerprint", read: readProvenance, flags: (_value, all) => attestFlags(all), fingerprint: provenanceFingerprint }),
   pull: row({ description: "Always pull a newer version of the base images (`--pull`).", role: "fingerprint", read: bool, flags: (value) => value ? ["--pull"] : [], fingerprint: nonEmpty }),
-  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text, flags: () => [], fingerprint: nonEmpty }),
+  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text2, flags: () => [], fingerprint: nonEmpty }),
   secrets: row({ description: "Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.", role: "none", untrimmed: true, read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true, trimWhitespace: false })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   "secret-envs": row({ description: "Build secrets from environment variables, `KEY=ENV_NAME`, comma-separated or one a line.", role: "none", read: (raw, ctx, name) => parseSecretEnvs(list()(raw, ctx, name)), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   "secret-files": row({ description: "Build secrets from files, one `KEY=path` a line.", role: "none", read: (raw, ctx, name) => parseSecretFiles(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
-  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text, flags: single("--shm-size"), fingerprint: nonEmpty }),
+  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text2, flags: single("--shm-size"), fingerprint: nonEmpty }),
   ssh: row({ description: "SSH agent sockets or keys for RUN steps, `default` or `id=path`, comma-separated or one a line (`--ssh`). Not in the fingerprint.", role: "none", read: list(), flags: each("--ssh") }),
   target: row({ description: "Build stage to stop at.", role: "fingerprint", read: (raw) => raw || void 0, flags: (value) => value ? ["--target", value] : [] }),
   ulimit: row({ description: "Ulimits of RUN steps, one a line (`nofile=1024:1024`; `--ulimit`).", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--ulimit"), fingerprint: nonEmpty })
@@ -38697,8 +38763,8 @@ function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
   return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
-function lastLine(text2) {
-  return text2.trim().split("\n").filter(Boolean).pop() ?? "no output";
+function lastLine(text3) {
+  return text3.trim().split("\n").filter(Boolean).pop() ?? "no output";
 }
 
 // src/builder.ts
@@ -38740,9 +38806,9 @@ var ProgressReader = class {
     if (this.pending) {
       this.pending.push(line);
       if (line === "}") {
-        const text2 = this.pending.join("\n");
+        const text3 = this.pending.join("\n");
         this.pending = void 0;
-        this.apply(text2);
+        this.apply(text3);
       }
       return void 0;
     }
@@ -38756,10 +38822,10 @@ var ProgressReader = class {
     }
     return line;
   }
-  apply(text2) {
+  apply(text3) {
     let status;
     try {
-      status = JSON.parse(text2);
+      status = JSON.parse(text3);
     } catch {
       return;
     }
@@ -38774,9 +38840,9 @@ var ProgressReader = class {
       }
     }
     for (const log2 of status.logs ?? []) {
-      const printed = Buffer.from(log2.data, "base64").toString("utf8").split("\n").filter((text3) => text3.trim() !== "");
+      const printed = Buffer.from(log2.data, "base64").toString("utf8").split("\n").filter((text4) => text4.trim() !== "");
       const name = this.vertices.get(log2.vertex)?.name ?? "";
-      for (const text3 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text3}`);
+      for (const text4 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text4}`);
       this.output.set(log2.vertex, [...this.output.get(log2.vertex) ?? [], ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
@@ -38790,6 +38856,23 @@ var ProgressReader = class {
     }));
   }
 };
+function dockerfileSteps(steps) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const step of steps.filter((s) => /^\[[^\]]*\d+\/\d+\]/.test(s.name))) {
+    const seen = byName.get(step.name);
+    byName.set(
+      step.name,
+      seen ? {
+        name: step.name,
+        cached: seen.cached && step.cached,
+        seconds: Math.max(seen.seconds, step.seconds),
+        error: seen.error ?? step.error,
+        output: seen.output.length ? seen.output : step.output
+      } : step
+    );
+  }
+  return [...byName.values()];
+}
 async function runBuild(request, hooks) {
   const progress = new ProgressReader(hooks.log);
   const messages = [];
@@ -38797,10 +38880,10 @@ async function runBuild(request, hooks) {
   const run = await docker(buildxArgs(request), {
     env: hooks.env,
     onStderrLine: (line) => {
-      const text2 = progress.read(line);
-      if (text2 !== void 0 && text2.trim() !== "") {
-        messages.push(text2);
-        hooks.log?.(text2);
+      const text3 = progress.read(line);
+      if (text3 !== void 0 && text3.trim() !== "") {
+        messages.push(text3);
+        hooks.log?.(text3);
       }
     },
     onStdoutLine: hooks.log
@@ -38941,8 +39024,8 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/builders.ts
 init_import_meta_url();
-function parseBuilderInspect(text2) {
-  const [header, nodes = ""] = text2.split(/^Nodes:/m);
+function parseBuilderInspect(text3) {
+  const [header, nodes = ""] = text3.split(/^Nodes:/m);
   const info = {
     name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
     driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
@@ -38992,8 +39075,8 @@ async function builderCapabilities(env, info) {
 
 // src/cache/builder-route.ts
 var LOOPBACK = "127.0.0.1";
-function parseContainerNetwork(text2) {
-  const [mode = "", gateway = ""] = text2.trim().split(/\s+/);
+function parseContainerNetwork(text3) {
+  const [mode = "", gateway = ""] = text3.trim().split(/\s+/);
   return { mode, ...gateway ? { gateway } : {} };
 }
 async function cacheRoute(env, builder) {
@@ -39633,9 +39716,9 @@ function registryErrorOf(body) {
     const parsed = JSON.parse(new TextDecoder().decode(body));
     const first = parsed.errors?.[0];
     if (!first?.code) return void 0;
-    let text2 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
-    if (typeof first.detail === "string" && first.detail !== "") text2 += ` (${first.detail.slice(0, 300)})`;
-    return { code: first.code, text: text2 };
+    let text3 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
+    if (typeof first.detail === "string" && first.detail !== "") text3 += ` (${first.detail.slice(0, 300)})`;
+    return { code: first.code, text: text3 };
   } catch {
     return void 0;
   }
@@ -39808,9 +39891,9 @@ var HttpTransport = class {
 };
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
-  const text2 = value.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const date = Date.parse(text2);
+  const text3 = value.trim();
+  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
+  const date = Date.parse(text3);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function describeNetworkFailure(error, request, timeoutMs) {
@@ -40497,6 +40580,8 @@ var Promoter = class {
   log;
   /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
   copied = { blobs: 0, bytes: 0 };
+  /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
+  alreadyTagged = [];
   constructor(credentials, log2) {
     this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log2;
@@ -40638,6 +40723,7 @@ ${lines2.join("\n")}`, { input: "images" });
         const current = await reads?.get(target)?.catch(() => void 0);
         if (current?.taggedDigest === found.digest) {
           this.log.info(`${target} is at ${found.digest} already`);
+          this.alreadyTagged.push(target);
           return;
         }
         const from = await sourceFor(parseReference(target).registry);
@@ -40663,7 +40749,7 @@ ${lines2.join("\n")}`, { input: "images" });
       images.map(async (entry) => {
         const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json;
         const platform2 = entry.platform ? formatPlatform(entry.platform) : void 0;
-        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...platform2 ? { platform: platform2 } : {} }));
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...platform2 ? { platform: platform2, image: entry.digest } : {} }));
       })
     );
     return perPlatform.flat();
@@ -40786,7 +40872,7 @@ async function reuseExisting(result, promoter, candidates, targets, options = {}
     if (!existing) return false;
     const found = wanted ? await promoter.withMetadata(existing, wanted) : existing;
     await promoter.retag(found, targets, candidates, result.fingerprint, reads);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
+    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] });
     return true;
   } catch (error) {
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
@@ -40843,6 +40929,7 @@ async function runPipeline(settings, log2) {
     steps: [],
     checks: [],
     registryRequests: 0,
+    platforms: settings.build.platforms,
     timings
   };
   if (settings.dryRun) return finish(result, started);
@@ -41033,6 +41120,182 @@ function finish(result, started, promoter) {
 }
 function seconds(since) {
   return (Date.now() - since) / 1e3;
+}
+
+// src/summary.ts
+init_import_meta_url();
+
+// src/rebuild-reason.ts
+init_import_meta_url();
+
+// src/step-rows.ts
+init_import_meta_url();
+function stepTable(steps, model, layers = []) {
+  const rows = /* @__PURE__ */ new Map();
+  const platforms2 = /* @__PURE__ */ new Set();
+  const multi = steps.some((step) => parseStepName(step.name)?.platform);
+  for (const step of steps) {
+    const label = parseStepName(step.name);
+    if (multi && !label?.platform) continue;
+    const text3 = (label?.text ?? step.name).replace(/@sha256:[0-9a-f]{64}$/, "");
+    const instruction = instructionForStep(step.name, model);
+    const key = instruction ? `line ${instruction.line}` : `${label?.stage ?? ""}|${text3}`;
+    const from = /^FROM /.test(text3);
+    let row2 = rows.get(key);
+    if (!row2) rows.set(key, row2 = { ...instruction ? { line: instruction.line, instruction } : {}, text: text3, from, runs: [] });
+    const platform2 = label?.platform ?? "";
+    platforms2.add(platform2);
+    const result = step.error ? "failed" : step.cached ? "cached" : from ? "pulled" : "run";
+    row2.runs.push({ platform: platform2, ...label?.runsOn ? { runsOn: label.runsOn } : {}, result, seconds: step.seconds });
+  }
+  const ordered = [...rows.values()].sort((a, b) => (a.line ?? 1e9) - (b.line ?? 1e9));
+  for (const row2 of ordered) row2.runs.sort((a, b) => a.platform.localeCompare(b.platform));
+  const platformList = [...platforms2].sort();
+  return { rows: ordered, platforms: platformList, imageSize: attachSizes(ordered, platformList, layers, model) };
+}
+function attachSizes(rows, platforms2, layers, model) {
+  const imageSize = /* @__PURE__ */ new Map();
+  if (layers.length === 0) return imageSize;
+  const single2 = platforms2.length === 1;
+  const finalFrom = model.stages[model.stages.length - 1]?.line;
+  for (const platform2 of platforms2) {
+    const own = layers.filter((layer) => single2 || (layer.platform ?? "") === platform2);
+    const sizes = /* @__PURE__ */ new Map();
+    for (const layer of own) if (!sizes.has(normalizeInstruction(layer.createdBy))) sizes.set(normalizeInstruction(layer.createdBy), layer.size);
+    const total = own.reduce((sum, layer) => sum + layer.size, 0);
+    let matched = 0;
+    for (const row2 of rows) {
+      const run = row2.runs.find((r) => r.platform === platform2);
+      const size = row2.from ? void 0 : sizes.get(normalizeInstruction(row2.text));
+      if (run && size !== void 0) {
+        run.size = size;
+        matched += size;
+      }
+    }
+    const base = rows.find((row2) => row2.from && row2.line === finalFrom)?.runs.find((r) => r.platform === platform2);
+    if (base && total > matched) base.size = total - matched;
+    imageSize.set(platform2, total);
+  }
+  return imageSize;
+}
+function normalizeInstruction(text3) {
+  const plain = text3.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
+}
+function buildSteps(table) {
+  return table.rows.filter((row2) => !row2.from);
+}
+function reran(row2) {
+  return row2.runs.some((run) => run.result === "run" || run.result === "failed");
+}
+
+// src/rebuild-reason.ts
+function readAndUnread(model, changed) {
+  const copies = model.instructions.map(contextCopy).filter((copy) => copy !== void 0);
+  const read = new Set(copies.flatMap((copy) => filesCopiedBy(copy, changed)));
+  return { read: changed.filter((file) => read.has(file)), unread: changed.filter((file) => !read.has(file)) };
+}
+function rebuildSentence(facts, table) {
+  if (!facts.built) return void 0;
+  const steps = buildSteps(table);
+  const rerun = steps.filter(reran);
+  const first = rerun[0];
+  const cost = rerunCost(rerun, table.platforms);
+  if (facts.cacheHit === "miss" || facts.cacheHit === "disabled") {
+    const why = facts.cacheHit === "miss" ? "a cold build: no cache entry for this Dockerfile yet" : "the cache is off";
+    return `**Why it built everything:** ${why}; ${plural(rerun.length, "step")} ran${cost}.`;
+  }
+  const changes = facts.changes;
+  const changed = changes ? [...changes.changed, ...changes.added, ...changes.removed] : [];
+  const { unread } = readAndUnread(facts.dockerfile, changed);
+  const unreadText = unread.length ? ` Changed, but copied by no step: ${describeFiles(unread, { byFolder: true })}.` : "";
+  if (!first) return `**Nothing re-ran:** every step came from the cache.${unreadText}`;
+  const step = `\`${first.text}\`${first.line ? ` (line ${first.line})` : ""}`;
+  const copy = first.instruction ? contextCopy(first.instruction) : void 0;
+  const blamed = copy ? sourceFirst(filesCopiedBy(copy, changed)) : [];
+  const after = rerun.length > 1 ? `it and ${plural(rerun.length - 1, "step")} after it re-ran` : "it re-ran";
+  let cause;
+  if (blamed.length) cause = `${describeFiles(blamed)} changed, and ${step} copies ${blamed.length === 1 ? "it" : "them"}`;
+  else if (changes?.dockerfileChanged) cause = `the Dockerfile changed, and ${step} is the first step that differs`;
+  else if (restoredPlatformsLine(changes?.restoredPlatforms)) cause = `${restoredPlatformsLine(changes?.restoredPlatforms)}; ${step} is the first step that differs`;
+  else cause = `no file that ${step} copies changed (a build argument, the target or a base image did)`;
+  return `**Why it rebuilt:** ${cause}: ${after}${cost}.${unreadText}`;
+}
+function rerunCost(rows, platforms2) {
+  const per = platforms2.map((platform2) => {
+    const seconds2 = rows.reduce((sum, row2) => sum + row2.runs.filter((run) => run.platform === platform2 && run.result !== "cached").reduce((s, run) => s + run.seconds, 0), 0);
+    return `${formatSeconds(seconds2)}${platform2 ? ` on ${platform2}` : ""}`;
+  });
+  return rows.length ? `, ${joinAnd(per)}` : "";
+}
+
+// src/summary-details.ts
+init_import_meta_url();
+
+// src/summary-table.ts
+init_import_meta_url();
+
+// src/summary.ts
+var HEADING_TAGS = 5;
+function verdict(input, table = tableOf(input.result)) {
+  const { result, dryRun, notPushed } = input;
+  const mark = dryRun ? "\u26AA" : notPushed ? "\u26A0\uFE0F" : "\u2705";
+  const time2 = formatSeconds(result.timings.total);
+  if (dryRun) return { mark, heading: `dry run, nothing built or pushed \xB7 ${time2}` };
+  const tags = tagNames(input.tags);
+  const parts = [];
+  let why;
+  if (!result.built && result.digest) {
+    const already = new Set(result.alreadyTagged ?? []);
+    const fresh = input.tags.filter((tag) => !already.has(tag));
+    parts.push(fresh.length ? `tagged ${listTags(tagNames(fresh))}` : `${listTags(tags)} unchanged`, `no build: reused ${shortDigest(result.digest)}`);
+    why = reuseSentence(result, tagNames(fresh), tagNames(input.tags.filter((tag) => already.has(tag))));
+  } else if (!result.built) {
+    parts.push("evaluated, no image built", cacheWords(result, table));
+  } else {
+    parts.push(notPushed ? "built, nothing pushed" : `${input.pushed ? "pushed" : "built"}${tags.length ? ` ${listTags(tags)}` : ""}`, cacheWords(result, table));
+    if (result.built && !result.cacheSaved && result.cacheHit !== "exact" && result.cacheHit !== "disabled") parts.push("nothing saved");
+    why = rebuildSentence(result, table);
+  }
+  parts.push(time2);
+  return { mark, heading: parts.join(" \xB7 "), image: imageLine(input), ...why ? { why } : {} };
+}
+function tableOf(result) {
+  return stepTable(dockerfileSteps(result.steps), result.dockerfile, result.layers ?? []);
+}
+function cacheWords(result, table) {
+  const steps = buildSteps(table);
+  const cached = steps.filter((row2) => !reran(row2)).length;
+  const hit = { exact: "cache hit", partial: "partial hit", miss: "cache miss", disabled: "cache off" }[result.cacheHit] ?? result.cacheHit;
+  return steps.length ? `${hit}: ${cached} of ${plural(steps.length, "step")} cached` : hit;
+}
+function tagNames(refs) {
+  return [...new Set(refs.map((ref) => ref.slice(ref.lastIndexOf(":") > ref.lastIndexOf("/") ? ref.lastIndexOf(":") + 1 : ref.length)))].filter(Boolean);
+}
+function listTags(names) {
+  const shown = names.slice(0, HEADING_TAGS).map((name) => `\`${name}\``);
+  return `${shown.join(", ")}${names.length > HEADING_TAGS ? ` +${names.length - HEADING_TAGS} more` : ""}`;
+}
+function imageLine(input) {
+  const { result } = input;
+  const repositories = [...new Set(input.tags.map((ref) => ref.slice(0, ref.lastIndexOf(":") > ref.lastIndexOf("/") ? ref.lastIndexOf(":") : ref.length)))];
+  const platforms2 = result.platforms ?? [];
+  const parts = [
+    ...repositories.length ? [repositories.map((repository) => `\`${repository}\``).join(", ")] : [],
+    ...result.digest ? [`${platforms2.length > 1 ? "index" : "digest"} \`${shortDigest(result.digest)}\`${platforms2.length > 1 ? ` of ${platforms2.join(", ")}` : ""}`] : [],
+    ...!result.digest && result.imageId ? [`image ID \`${shortDigest(result.imageId)}\``] : [],
+    ...input.commit ? [`commit \`${input.commit.slice(0, 7)}\``] : []
+  ];
+  return parts.length ? parts.join(" \xB7 ") : void 0;
+}
+function reuseSentence(result, fresh, already) {
+  const quoted = (tags2) => tags2.map((tag) => `\`${tag}\``).join(", ");
+  const source = `\`${tagNames([result.reusedFrom ?? ""])[0] ?? result.reusedFrom}\``;
+  const tags = fresh.length ? `${quoted(fresh)} now ${fresh.length === 1 ? "points" : "point"} at it${already.length ? ` (${quoted(already)} did already)` : ""}` : `${quoted(already)} ${already.length === 1 ? "points" : "point"} at it already`;
+  return `**Why no build:** ${source} holds an image with this build's fingerprint (same files, Dockerfile, arguments and base images), so no step ran: ${tags}.`;
+}
+function plainText(markdown) {
+  return markdown.replace(/\*\*/g, "").replace(/`/g, "");
 }
 
 // src/tags/index.ts
@@ -41397,14 +41660,14 @@ function scheduleScope(env) {
     commit_date: dateHelper(env.ctx.commitDate ?? env.now)
   };
 }
-function unknownExpressionWarning(input, name, text2) {
-  return `${input}: {{${name}}} in "${text2}" is not an expression known here, so it renders as nothing`;
+function unknownExpressionWarning(input, name, text3) {
+  return `${input}: {{${name}}} in "${text3}" is not an expression known here, so it renders as nothing`;
 }
-function evaluate(text2, scope, input, warnings) {
+function evaluate(text3, scope, input, warnings) {
   try {
-    return render(text2, scope, warnings && ((name) => warnings.push(unknownExpressionWarning(input, name, text2))));
+    return render(text3, scope, warnings && ((name) => warnings.push(unknownExpressionWarning(input, name, text3))));
   } catch (error) {
-    throw new UserError(`${input}: bad expression in "${text2}": ${error.message}`, { input });
+    throw new UserError(`${input}: bad expression in "${text3}": ${error.message}`, { input });
   }
 }
 
@@ -41884,8 +42147,8 @@ var VersionBuilder = class {
   env;
   state = { main: void 0, partial: [], latest: void 0 };
   scope;
-  exp(text2) {
-    return evaluate(text2, this.scope, "tags", this.env.warnings);
+  exp(text3) {
+    return evaluate(text3, this.scope, "tags", this.env.warnings);
   }
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
   affix(value, spec) {
@@ -42111,19 +42374,19 @@ function computeMetadata(ctx, spec, options = {}) {
     defaultBranch: ctx.defaultBranch ?? repo.defaultBranch,
     warnings
   });
-  let tagNames = [];
+  let tagNames2 = [];
   if (version.main !== void 0) {
-    tagNames = [version.main, ...version.partial];
-    if (version.latest) tagNames.push(latestName(flavor, (t) => evaluate(t, scope, "flavor")));
-    tagNames = uniq(tagNames);
+    tagNames2 = [version.main, ...version.partial];
+    if (version.latest) tagNames2.push(latestName(flavor, (t) => evaluate(t, scope, "flavor")));
+    tagNames2 = uniq(tagNames2);
   }
   const imageNames = uniq(images.filter((i) => i.enable).map((i) => i.name));
-  const pushRefs = uniq([...given.references, ...imageNames.flatMap((image) => tagNames.map((t) => `${image}:${t}`))]);
-  if (imageNames.length === 0 && given.references.length > 0 && tagNames.length > 0) {
-    warnings.push(`tags: the rules give ${tagNames.map((t) => `"${t}"`).join(", ")}, but there is no image in "images" to put them on; they are not pushed`);
+  const pushRefs = uniq([...given.references, ...imageNames.flatMap((image) => tagNames2.map((t) => `${image}:${t}`))]);
+  if (imageNames.length === 0 && given.references.length > 0 && tagNames2.length > 0) {
+    warnings.push(`tags: the rules give ${tagNames2.map((t) => `"${t}"`).join(", ")}, but there is no image in "images" to put them on; they are not pushed`);
   }
-  const tags = pushRefs.length > 0 ? pushRefs : [...tagNames];
-  const allTagNames = uniq([...tagNames, ...given.references.map(tagOf2)]);
+  const tags = pushRefs.length > 0 ? pushRefs : [...tagNames2];
+  const allTagNames = uniq([...tagNames2, ...given.references.map(tagOf2)]);
   const created = ctx.commitDate ?? now;
   const labels = computeLabels({ ctx, repo, version: version.main, created, extra: spec.labels, inputName: "labels", scope });
   const annotationLines = (spec.annotations ?? "").split(/\r?\n/);
@@ -42203,6 +42466,7 @@ var package_default = {
     "dockerfile-ast": "^0.7.1",
     esbuild: "^0.28.2",
     handlebars: "4.7.10",
+    marked: "^18.3.0",
     "moment-timezone": "0.6.6",
     nock: "^15.0.6",
     node: "^24.9.0",
@@ -42239,7 +42503,7 @@ image-build context hash [dir] [--file Dockerfile]
   layer-order advice for a Dockerfile`
 };
 var USAGE = `usage:
-${Object.values(COMMANDS).map((text2) => text2.split("\n").filter((line) => line.startsWith("image-build") || line.startsWith(" ".repeat(18))).map((line) => `  ${line}`).join("\n")).join("\n")}
+${Object.values(COMMANDS).map((text3) => text3.split("\n").filter((line) => line.startsWith("image-build") || line.startsWith(" ".repeat(18))).map((line) => `  ${line}`).join("\n")).join("\n")}
   image-build --version
   image-build <command> --help
 
@@ -42381,6 +42645,8 @@ async function buildCommand(args) {
   log.info(`context ${result.contextHash}
 ${cache}`);
   if (result.changes) log.info(`changed since the cached build: ${[...result.changes.added, ...result.changes.removed, ...result.changes.changed].slice(0, 20).join(", ")}`);
+  const facts = verdict({ result, tags, pushed: push && result.digest !== void 0, dryRun });
+  for (const line of [`${facts.mark} ${facts.heading}`, facts.image, facts.why]) if (line) log.info(plainText(line));
   for (const tag of tags) process.stdout.write(`${tag}
 `);
   const image = result.digest ?? result.imageId;
@@ -42390,7 +42656,7 @@ ${cache}`);
 }
 async function adviseCommand(args) {
   const { positionals } = parse3(args, {});
-  const advice = adviseFile(import_node_path16.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = await adviseFile(import_node_path16.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

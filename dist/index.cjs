@@ -3705,8 +3705,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11306,9 +11306,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -20190,8 +20190,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text3) {
-        return { uri, languageId, version, text: text3 };
+      function create(uri, languageId, version, text4) {
+        return { uri, languageId, version, text: text4 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -20289,8 +20289,8 @@ var init_main = __esm({
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
     (function(MarkedString2) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      function fromPlainText(plainText2) {
+        return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
       }
       MarkedString2.fromPlainText = fromPlainText;
       function is(value) {
@@ -20574,8 +20574,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text3) {
-        return { range, text: text3 };
+      function create(range, text4) {
+        return { range, text: text4 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -20679,8 +20679,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text3) {
-        return { range, text: text3 };
+      function create(range, text4) {
+        return { range, text: text4 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -20709,7 +20709,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text3 = document.getText();
+        let text4 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -20717,19 +20717,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text3.length;
+        let lastModifiedOffset = text4.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text3 = text3.substring(0, startOffset) + e.newText + text3.substring(endOffset, text3.length);
+            text4 = text4.substring(0, startOffset) + e.newText + text4.substring(endOffset, text4.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text3;
+        return text4;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare) {
@@ -20794,21 +20794,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text3 = this._content;
+          const text4 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text3.length; i++) {
+          for (let i = 0; i < text4.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text3.charAt(i);
+            const ch = text4.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text3.length && text3.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text4.length && text4.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text3.length > 0) {
-            lineOffsets.push(text3.length);
+          if (isLineStart && text4.length > 0) {
+            lineOffsets.push(text4.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -21116,12 +21116,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text3, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text4, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text3.length; i++) {
-    const ch = text3.charCodeAt(i);
+  for (let i = 0; i < text4.length; i++) {
+    const ch = text4.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text3.length && text3.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text4.length && text4.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -21318,7 +21318,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text3 = document.getText();
+        const text4 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -21333,14 +21333,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text3.substring(lastModifiedOffset, startOffset));
+            spans.push(text4.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text3.substr(lastModifiedOffset));
+        spans.push(text4.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -22359,18 +22359,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text3 = this.document.getText(candidateRange);
+        const text4 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text3.charAt(index) === "	") {
+          while (text4.charAt(index) === "	") {
             index++;
           }
-          if (text3.substring(index) === name) {
+          if (text4.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text3 === name ? candidateRange : null;
+        return text4 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -23163,11 +23163,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text3 = this.document.getText();
+            let text4 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text3 = text3.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text3, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text4 = text4.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text4, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -24445,12 +24445,12 @@ var require_dockerfile = __commonJS({
         for (const image of this.getStageHierarchy(line)) {
           for (const workdir of image.getWORKDIRs()) {
             if (workdir.getRange().end.line < line) {
-              let directory = workdir.getAbsolutePath();
-              if (directory !== void 0 && directory !== null) {
-                if (!directory.endsWith("/")) {
-                  directory += "/";
+              let directory2 = workdir.getAbsolutePath();
+              if (directory2 !== void 0 && directory2 !== null) {
+                if (!directory2.endsWith("/")) {
+                  directory2 += "/";
                 }
-                availableDirectories.add(directory);
+                availableDirectories.add(directory2);
               }
             }
           }
@@ -33535,8 +33535,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -33632,10 +33632,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -33664,9 +33664,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -33677,8 +33677,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -33800,11 +33800,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path.dirname(filePath);
+            const directory2 = path.dirname(filePath);
             const upperName = path.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory)) {
+            for (const actualName of yield readdir(directory2)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path.join(directory, actualName);
+                filePath = path.join(directory2, actualName);
                 break;
               }
             }
@@ -33917,8 +33917,8 @@ function findInPath(tool) {
       }
     }
     const matches = [];
-    for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
+    for (const directory2 of directories) {
+      const filePath = yield tryGetExecutablePath(path2.join(directory2, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -35194,12 +35194,12 @@ var IgnoreMatcher = class {
     return true;
   }
 };
-function parseIgnoreFile(text3, file) {
-  return compilePatterns(readIgnoreLines(text3), file);
+function parseIgnoreFile(text4, file) {
+  return compilePatterns(readIgnoreLines(text4), file);
 }
-function readIgnoreLines(text3) {
+function readIgnoreLines(text4) {
   const out = [];
-  const lines2 = text3.split("\n");
+  const lines2 = text4.split("\n");
   if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
   for (let n = 0; n < lines2.length; n++) {
     let line = lines2[n];
@@ -35221,10 +35221,10 @@ function readIgnoreLines(text3) {
 }
 function compilePatterns(raw, file) {
   const patterns = [];
-  for (const { text: text3, line } of raw) {
+  for (const { text: text4, line } of raw) {
     const where = { file, line: line > 0 ? line : void 0 };
     const at = file ? ` (${file}${line > 0 ? `:${line}` : ""})` : "";
-    let p = goTrimSpace(text3);
+    let p = goTrimSpace(text4);
     if (p === "") continue;
     p = cleanPath(p);
     let exclusion = false;
@@ -35236,13 +35236,13 @@ function compilePatterns(raw, file) {
       p = p.slice(1);
     }
     const syntax = checkGlobSyntax(p);
-    if (syntax) throw new UserError(`bad pattern "${text3}": ${syntax}${at}`, where);
+    if (syntax) throw new UserError(`bad pattern "${text4}": ${syntax}${at}`, where);
     let compiled;
     try {
       compiled = compilePattern(p, exclusion, line);
     } catch (error2) {
       if (error2 instanceof PatternError) {
-        throw new UserError(`bad pattern "${text3}": ${error2.message}${at}`, where);
+        throw new UserError(`bad pattern "${text4}": ${error2.message}${at}`, where);
       }
       throw error2;
     }
@@ -35567,8 +35567,8 @@ function loadIgnoreRules(contextDir, dockerfilePath) {
   const file = findIgnoreFile(contextDir, dockerfilePath);
   if (!file) return { matcher: null };
   const shown = displayPath(file);
-  const text3 = import_node_fs3.default.readFileSync(file, "utf8");
-  return { matcher: parseIgnoreFile(text3, shown), file: shown };
+  const text4 = import_node_fs3.default.readFileSync(file, "utf8");
+  return { matcher: parseIgnoreFile(text4, shown), file: shown };
 }
 async function readContextManifest(contextDir, dockerfilePath, options = {}) {
   let root;
@@ -35696,6 +35696,100 @@ function deserializeManifest(data) {
   return m;
 }
 
+// src/changed-files.ts
+init_import_meta_url();
+
+// src/units.ts
+init_import_meta_url();
+var NBSP = "\xA0";
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes}${NBSP}B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)}${NBSP}${units[unit]}`;
+}
+function formatSeconds(seconds2) {
+  if (seconds2 < 10) return `${seconds2.toFixed(1)}${NBSP}s`;
+  if (seconds2 < 60) return `${Math.round(seconds2)}${NBSP}s`;
+  const whole = Math.round(seconds2);
+  return `${Math.floor(whole / 60)}${NBSP}min ${whole % 60}${NBSP}s`;
+}
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function shortDigest(digest) {
+  const match = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(digest);
+  return match ? `sha256:${match[2]}` : digest;
+}
+function joinAnd(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function shorten(text4, max) {
+  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
+}
+
+// src/changed-files.ts
+var CHURN = /^(\.git|node_modules|\.[^/]+)\//;
+function describeFiles(files, { max = 3, byFolder = false, code = true } = {}) {
+  const quote = (text4) => code ? `\`${text4}\`` : text4;
+  const folders = /* @__PURE__ */ new Map();
+  const named = [];
+  for (const file of files) {
+    const top = /^[^/]+\//.exec(file)?.[0];
+    if (top && (byFolder || CHURN.test(file))) folders.set(top, (folders.get(top) ?? 0) + 1);
+    else named.push(file);
+  }
+  const items = named.slice(0, max).map(quote);
+  if (named.length > max) items.push(`${named.length - max} more`);
+  for (const [folder, count] of folders) items.push(count === 1 && byFolder ? quote(files.find((file) => file.startsWith(folder))) : `${quote(folder)} (${plural(count, "file")})`);
+  return joinAnd(items);
+}
+function sourceFirst(files) {
+  return [...files.filter((file) => !CHURN.test(file)), ...files.filter((file) => CHURN.test(file))];
+}
+
+// src/context-copies.ts
+init_import_meta_url();
+var REMOTE = /^(https?|git):\/\/|^git@/;
+var BROAD_SOURCES = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
+function contextCopy(instruction) {
+  if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
+  let words;
+  const text4 = instruction.args.trim();
+  if (text4.startsWith("[")) {
+    try {
+      words = JSON.parse(text4);
+    } catch {
+      return void 0;
+    }
+  } else {
+    words = text4.split(/\s+/);
+    if (words.some((word) => /^--from=/i.test(word))) return void 0;
+    words = words.filter((word) => !word.startsWith("--"));
+  }
+  if (words.length < 2 || words.some((word) => word.startsWith("<<") || REMOTE.test(word))) return void 0;
+  return { instruction, sources: words.slice(0, -1), dest: words[words.length - 1] };
+}
+function isBroad(copy) {
+  return copy.sources.some((source) => BROAD_SOURCES.has(source));
+}
+function filesCopiedBy(copy, files) {
+  if (isBroad(copy)) return files;
+  const matchers = copy.sources.map((source) => sourceMatcher(source.replace(/^\.\//, "").replace(/\/+$/, "")));
+  return files.filter((file) => matchers.some((matches) => matches(file)));
+}
+function sourceMatcher(source) {
+  if (!/[*?[]/.test(source)) return (file) => file === source || file.startsWith(`${source}/`);
+  const pattern = source.split("/").map((part) => part.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")).join("/");
+  const regex = new RegExp(`^${pattern}(/.*)?$`);
+  return (file) => regex.test(file);
+}
+
 // src/dockerfile.ts
 init_import_meta_url();
 var import_node_crypto4 = __toESM(require("node:crypto"), 1);
@@ -35719,10 +35813,10 @@ function isIndexMediaType(mediaType) {
 function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
-function parsePlatform(text3) {
-  const [os10, architecture, variant] = text3.split("/");
-  if (!os10 || !architecture || text3.split("/").length > 3) {
-    throw new UserError(`platform "${text3}" must look like os/architecture[/variant], e.g. linux/amd64`);
+function parsePlatform(text4) {
+  const [os10, architecture, variant] = text4.split("/");
+  if (!os10 || !architecture || text4.split("/").length > 3) {
+    throw new UserError(`platform "${text4}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
   return variant ? { os: os10, architecture, variant } : { os: os10, architecture };
 }
@@ -35767,17 +35861,17 @@ function buildPlatform(env) {
 function targetPlatforms(requested, build) {
   return requested.length ? [...new Set(requested.map(normalizePlatform))] : [build];
 }
-function normalizePlatform(text3) {
-  const platform2 = parsePlatform(text3.trim());
+function normalizePlatform(text4) {
+  const platform2 = parsePlatform(text4.trim());
   if (platform2.architecture === "arm64" && platform2.variant === "v8") delete platform2.variant;
   if (platform2.architecture === "arm" && !platform2.variant) platform2.variant = "v7";
   return formatPlatform(platform2);
 }
 function platformArgs(target, build) {
   const args = /* @__PURE__ */ new Map();
-  for (const [prefix, text3] of [["TARGET", target], ["BUILD", build]]) {
-    const platform2 = parsePlatform(text3);
-    args.set(`${prefix}PLATFORM`, text3);
+  for (const [prefix, text4] of [["TARGET", target], ["BUILD", build]]) {
+    const platform2 = parsePlatform(text4);
+    args.set(`${prefix}PLATFORM`, text4);
     args.set(`${prefix}OS`, platform2.os);
     args.set(`${prefix}ARCH`, platform2.architecture);
     args.set(`${prefix}VARIANT`, platform2.variant ?? "");
@@ -35789,8 +35883,8 @@ var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "ne
 function parseStepName(name) {
   const match = STEP_NAME.exec(name.replace(/^\[ +/, "["));
   if (!match) return void 0;
-  const [, platformText, stage, index, total, text3] = match;
-  const label = { index: Number(index), total: Number(total), text: text3 };
+  const [, platformText, stage, index, total, text4] = match;
+  const label = { index: Number(index), total: Number(total), text: text4 };
   if (stage !== void 0) label.stage = stage;
   if (platformText !== void 0) {
     const [runsOn, targetArch] = platformText.split("->");
@@ -35801,10 +35895,6 @@ function parseStepName(name) {
     }
   }
   return label;
-}
-function platformCell(label) {
-  if (!label?.platform) return "";
-  return label.runsOn ? `${label.runsOn}\u2192${label.platform.split("/").slice(1).join("/")}` : label.platform;
 }
 function restoredPlatformsLine(restored) {
   if (!restored) return void 0;
@@ -35898,8 +35988,8 @@ function withPlatformArgs(globalArgs, platform2) {
   for (const [name, value] of globalArgs) if (value !== "" || !vars.has(name)) vars.set(name, value);
   return vars;
 }
-function substitute(text3, vars) {
-  return text3.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+function substitute(text4, vars) {
+  return text4.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
     const value = vars.get(braced ?? bare);
     if (op === "-") return value ? value : word;
     if (op === "+") return value ? word : "";
@@ -35950,21 +36040,21 @@ function stageIndex(label, model) {
 
 // src/advice.ts
 var INSTALLERS = [
-  { tool: /^npm (ci|install|i)\b/, ecosystem: "node", manifests: "package.json and package-lock.json" },
-  { tool: /^yarn( install\b|\s*$| --)/, ecosystem: "node", manifests: "package.json and yarn.lock" },
-  { tool: /^pnpm (install|i|fetch)\b/, ecosystem: "node", manifests: "package.json and pnpm-lock.yaml" },
-  { tool: /^bun install\b/, ecosystem: "node", manifests: "package.json and bun.lockb" },
-  { tool: /^(python3? -m )?pip3? install\b/, ecosystem: "python", manifests: "requirements.txt (or pyproject.toml)" },
-  { tool: /^poetry install\b/, ecosystem: "python", manifests: "pyproject.toml and poetry.lock" },
-  { tool: /^pipenv (install|sync)\b/, ecosystem: "python", manifests: "Pipfile and Pipfile.lock" },
-  { tool: /^uv (sync|pip install)\b/, ecosystem: "python", manifests: "pyproject.toml and uv.lock" },
-  { tool: /^bundle( install\b|\s*$)/, ecosystem: "ruby", manifests: "Gemfile and Gemfile.lock" },
-  { tool: /^go mod download\b/, ecosystem: "go", manifests: "go.mod and go.sum" },
-  { tool: /^cargo (build|fetch)\b/, ecosystem: "rust", manifests: "Cargo.toml and Cargo.lock" },
-  { tool: /^(\.\/mvnw|mvn)\b/, ecosystem: "java", manifests: "pom.xml" },
-  { tool: /^(\.\/gradlew|gradle)\b/, ecosystem: "java", manifests: "build.gradle and settings.gradle" },
-  { tool: /^composer install\b/, ecosystem: "php", manifests: "composer.json and composer.lock" },
-  { tool: /^dotnet restore\b/, ecosystem: "dotnet", manifests: "the *.csproj files" }
+  { tool: /^npm (ci|install|i)\b/, ecosystem: "node", manifests: ["package.json", "package-lock.json", "npm-shrinkwrap.json"] },
+  { tool: /^yarn( install\b|\s*$| --)/, ecosystem: "node", manifests: ["package.json", "yarn.lock", ".yarnrc.yml"] },
+  { tool: /^pnpm (install|i|fetch)\b/, ecosystem: "node", manifests: ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"] },
+  { tool: /^bun install\b/, ecosystem: "node", manifests: ["package.json", "bun.lockb", "bun.lock"] },
+  { tool: /^(python3? -m )?pip3? install\b/, ecosystem: "python", manifests: ["requirements.txt", "pyproject.toml"] },
+  { tool: /^poetry install\b/, ecosystem: "python", manifests: ["pyproject.toml", "poetry.lock"] },
+  { tool: /^pipenv (install|sync)\b/, ecosystem: "python", manifests: ["Pipfile", "Pipfile.lock"] },
+  { tool: /^uv (sync|pip install)\b/, ecosystem: "python", manifests: ["pyproject.toml", "uv.lock"] },
+  { tool: /^bundle( install\b|\s*$)/, ecosystem: "ruby", manifests: ["Gemfile", "Gemfile.lock"] },
+  { tool: /^go mod download\b/, ecosystem: "go", manifests: ["go.mod", "go.sum"] },
+  { tool: /^cargo (build|fetch)\b/, ecosystem: "rust", manifests: ["Cargo.toml", "Cargo.lock"] },
+  { tool: /^(\.\/mvnw|mvn)\b/, ecosystem: "java", manifests: ["pom.xml"] },
+  { tool: /^(\.\/gradlew|gradle)\b/, ecosystem: "java", manifests: ["build.gradle", "settings.gradle", "build.gradle.kts", "settings.gradle.kts"] },
+  { tool: /^composer install\b/, ecosystem: "php", manifests: ["composer.json", "composer.lock"] },
+  { tool: /^dotnet restore\b/, ecosystem: "dotnet", manifests: ["*.csproj"] }
 ];
 var OPTS = "( -\\S+)*";
 var SYSTEM_INSTALL = new RegExp(`^((apt-get|apt|yum|dnf|microdnf)${OPTS} install|apk${OPTS} add|zypper${OPTS} (install|in))\\b`);
@@ -35975,12 +36065,10 @@ var SETUP_COMMANDS = /^(apt-get|apt|apk|yum|dnf|microdnf|zypper|dpkg|rm|curl|wge
 var WRITES_ONLY = /^(curl|wget|echo|true|set|export)\b/;
 var RELATIVE_PATH = /^(?![-/$~]|\d*[<>]|\w+:\/\/)(\.|.*\/|.*\.(zip|tar|t?gz|xz|bz2|deb|rpm|apk|sh|txt|json)$)/;
 var MANIFEST = /^(package(-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-(lock|workspace)\.yaml|bun\.lockb|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.(py|cfg)|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|composer\.(json|lock)|[^/]*\.(csproj|sln|lock|toml|ini|cfg|conf)|nuget\.config|\.[^/]+)$/;
-var REMOTE = /^(https?|git):\/\/|^git@/;
 var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/;
-var BROAD_SOURCES = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
 function adviseDockerfile(model, facts = {}) {
   const advice = [];
-  const add = (line, rule, message) => advice.push({ file: model.path, line, rule, message });
+  const add = (line, rule, message, snippet) => advice.push({ file: model.path, line, rule, message, ...snippet ? { snippet } : {} });
   const cost = costOf(model, facts);
   const copies = model.instructions.map(contextCopy);
   model.instructions.forEach((instruction, index) => {
@@ -35993,10 +36081,12 @@ function adviseDockerfile(model, facts = {}) {
       for (const run2 of later.filter((other) => other.keyword === "RUN")) {
         const installer = installers(run2).find((i) => !done.has(i.ecosystem));
         if (!installer) continue;
+        const manifests = manifestsIn(installer.manifests, facts.contextFiles);
         add(
           copy.instruction.line,
           "copy-before-install",
-          `${show(instruction)} (line ${instruction.line}) comes before ${show(run2)} (line ${run2.line}), so any source change re-runs the install: copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run2, copy)}`
+          `${show(instruction)} comes before ${show(run2)} (line ${run2.line}), so any source change re-runs the install: copy ${joinAnd(manifests)} first, run the install, then ${show(instruction)}.${cost(run2, copy)}`,
+          [`-${text(instruction)}`, `+COPY ${manifests.join(" ")} ${directory(copy.dest)}`, ` ${text(run2)}`, `+${text(instruction)}`]
         );
         break;
       }
@@ -36012,7 +36102,8 @@ function adviseDockerfile(model, facts = {}) {
         add(
           instruction.line,
           "install-after-source-copy",
-          `${show(instruction)} (line ${instruction.line}) does not use the files of ${show(source.instruction)} (line ${source.instruction.line}) but re-runs whenever they change: move it before line ${source.instruction.line}.${cost(instruction, source)}`
+          `${show(instruction)} does not use the files of ${show(source.instruction)} (line ${source.instruction.line}) but re-runs whenever they change: move it before line ${source.instruction.line}.${cost(instruction, source)}`,
+          [`+${text(instruction)}`, ` ${text(source.instruction)}`, `-${text(instruction)}`]
         );
       }
     }
@@ -36022,7 +36113,7 @@ function adviseDockerfile(model, facts = {}) {
         add(
           instruction.line,
           "apt-update-alone",
-          `${show(instruction)} (line ${instruction.line}) caches the package lists in a layer of their own, so a later install can use stale lists: run \`apt-get update && apt-get install -y \u2026\` in one RUN.`
+          `${show(instruction)} caches the package lists in a layer of their own, so a later install can use stale lists: run \`apt-get update && apt-get install -y \u2026\` in one RUN.`
         );
       }
     }
@@ -36030,18 +36121,21 @@ function adviseDockerfile(model, facts = {}) {
       add(
         instruction.line,
         "add-instead-of-copy",
-        `${show(instruction)} (line ${instruction.line}) adds local files: use COPY, and keep ADD for URLs and archives to unpack.`
+        `${show(instruction)} adds local files: use COPY, and keep ADD for URLs and archives to unpack.`
       );
     }
   });
   const heavy = [".git", "node_modules"].filter((name) => facts.contextFiles?.some((file) => file.split("/").includes(name)));
-  if (facts.ignoreFile === void 0 && heavy.length) {
+  if (heavy.length) {
     const broad = copies.find((c) => c !== void 0 && isBroad(c));
-    const where = broad ? `, and ${show(broad.instruction)} (line ${broad.instruction.line}) copies ${heavy.length > 1 ? "them" : "it"} into the image` : "";
+    const where = broad ? `, and ${show(broad.instruction)} copies ${heavy.length > 1 ? "them" : "it"} into the image` : "";
+    const names = heavy.map((name) => `\`${name}\``).join(" and ");
+    const they = heavy.length > 1 ? "they change" : "it changes";
     add(
       broad?.instruction.line ?? model.stages[0].line,
       "missing-dockerignore",
-      `no .dockerignore, so the context holds ${heavy.join(" and ")}: ${heavy.length > 1 ? "they change" : "it changes"} the context hash on every commit or install${where}. Add a .dockerignore listing ${heavy.map((name) => `\`${name}\``).join(" and ")}.`
+      facts.ignoreFile === void 0 ? `no .dockerignore, so the context holds ${heavy.join(" and ")}: ${they} the context hash on every commit or install${where}. Add a .dockerignore listing ${names}.` : `${facts.ignoreFile} leaves ${names} in the context: ${they} the context hash on every commit or install${where}. Add ${names} to ${facts.ignoreFile}.`,
+      heavy.map((name) => `+${name}`)
     );
   }
   return advice.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
@@ -36053,41 +36147,23 @@ function renderAdviceMarkdown(advice) {
     "",
     "Each instruction is a layer, and a changed layer re-runs every layer after it: rarely-changing steps belong first.",
     "",
-    ...advice.map((item) => `- \`${item.file}:${item.line}\` ${item.message}`),
+    ...advice.flatMap((item) => [
+      `- \`${item.file}:${item.line}\` ${item.message}`,
+      ...item.snippet ? ["", `  \`\`\`diff`, ...item.snippet.map((line) => `  ${line}`), "  ```"] : []
+    ]),
     ""
   ].join("\n");
 }
-function contextCopy(instruction) {
-  if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") return void 0;
-  let words;
-  const text3 = instruction.args.trim();
-  if (text3.startsWith("[")) {
-    try {
-      words = JSON.parse(text3);
-    } catch {
-      return void 0;
-    }
-  } else {
-    words = text3.split(/\s+/);
-    if (words.some((word) => /^--from=/i.test(word))) return void 0;
-    words = words.filter((word) => !word.startsWith("--"));
-  }
-  if (words.length < 2 || words.some((word) => word.startsWith("<<") || REMOTE.test(word))) return void 0;
-  return { instruction, sources: words.slice(0, -1), dest: words[words.length - 1] };
-}
-function isBroad(copy) {
-  return copy.sources.some((source) => BROAD_SOURCES.has(source));
-}
 function commandsOf(run2) {
-  let text3 = run2.args.trim();
-  if (text3.startsWith("[")) {
+  let text4 = run2.args.trim();
+  if (text4.startsWith("[")) {
     try {
-      text3 = JSON.parse(text3).join(" ");
+      text4 = JSON.parse(text4).join(" ");
     } catch {
     }
   }
-  text3 = text3.replace(/^(--\S+\s+)+/, "");
-  return text3.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
+  text4 = text4.replace(/^(--\S+\s+)+/, "");
+  return text4.split(/&&|\|\||;|\||\n/).map((command) => command.trim().replace(/^(sudo\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, "").replace(/\s+/g, " ")).filter(Boolean);
 }
 function installers(run2) {
   return commandsOf(run2).flatMap((command) => INSTALLERS.filter((installer) => installer.tool.test(command)));
@@ -36106,8 +36182,19 @@ function usesCopy(run2, copy) {
   return names.some((name) => name && run2.args.includes(name));
 }
 function show(instruction) {
-  const text3 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
-  return `\`${text3.length > 40 ? `${text3.slice(0, 39)}\u2026` : text3}\``;
+  const text4 = `${instruction.keyword} ${instruction.args.replace(/^(--\S+\s+)+/, "")}`;
+  return `\`${text4.length > 40 ? `${text4.slice(0, 39)}\u2026` : text4}\``;
+}
+function text(instruction) {
+  return `${instruction.keyword} ${instruction.args.replace(/\s*\\\n\s*/g, " ")}`;
+}
+function directory(dest) {
+  return dest.endsWith("/") ? dest : `${dest}/`;
+}
+function manifestsIn(candidates, contextFiles) {
+  if (!contextFiles) return candidates.slice(0, 2);
+  const present = candidates.filter((name) => name.startsWith("*") ? contextFiles.some((file) => !file.includes("/") && file.endsWith(name.slice(1))) : contextFiles.includes(name));
+  return present.length ? present : candidates.slice(0, 1);
 }
 function costOf(model, facts) {
   const steps = (facts.steps ?? []).map((step) => ({ step, instruction: instructionForStep(step.name, model), platform: platformOfStep(step.name) }));
@@ -36120,20 +36207,12 @@ function costOf(model, facts) {
       costs.push(`${runStep2.seconds.toFixed(1)} s${platform2 ? ` on ${platform2}` : ""}`);
     }
     if (costs.length === 0) return "";
-    const changed = changedUnder(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run2.stage && s.instruction.line < copy.instruction.line);
+    const changed = filesCopiedBy(copy, facts.changedFiles ?? []);
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.keyword !== "FROM" && s.instruction.stage === run2.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return "";
-    const files = changed.length ? ` (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ` and ${changed.length - 3} more` : ""})` : "";
-    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    const files = changed.length ? ` (${describeFiles(sourceFirst(changed))})` : "";
+    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} changed${files}.`;
   };
-}
-function joinAnd(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function changedUnder(copy, changed) {
-  if (isBroad(copy) || copy.sources.some((source) => /[*?[]/.test(source))) return changed;
-  const prefixes = copy.sources.map((source) => source.replace(/^\.\//, "").replace(/\/+$/, ""));
-  return changed.filter((file) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`)));
 }
 
 // src/builder.ts
@@ -36326,8 +36405,8 @@ function builderError(inspectOutput) {
   const header = inspectOutput.split(/^Nodes:/m)[0];
   return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
 }
-function lastLine(text3) {
-  return text3.trim().split("\n").filter(Boolean).pop() ?? "no output";
+function lastLine(text4) {
+  return text4.trim().split("\n").filter(Boolean).pop() ?? "no output";
 }
 
 // src/builder.ts
@@ -36369,9 +36448,9 @@ var ProgressReader = class {
     if (this.pending) {
       this.pending.push(line);
       if (line === "}") {
-        const text3 = this.pending.join("\n");
+        const text4 = this.pending.join("\n");
         this.pending = void 0;
-        this.apply(text3);
+        this.apply(text4);
       }
       return void 0;
     }
@@ -36385,10 +36464,10 @@ var ProgressReader = class {
     }
     return line;
   }
-  apply(text3) {
+  apply(text4) {
     let status;
     try {
-      status = JSON.parse(text3);
+      status = JSON.parse(text4);
     } catch {
       return;
     }
@@ -36403,9 +36482,9 @@ var ProgressReader = class {
       }
     }
     for (const log of status.logs ?? []) {
-      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text4) => text4.trim() !== "");
+      const printed = Buffer.from(log.data, "base64").toString("utf8").split("\n").filter((text5) => text5.trim() !== "");
       const name = this.vertices.get(log.vertex)?.name ?? "";
-      for (const text4 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text4}`);
+      for (const text5 of printed) this.log(`  ${/^\[[^\]]+\]/.exec(name)?.[0] ?? "\u2502"} ${text5}`);
       this.output.set(log.vertex, [...this.output.get(log.vertex) ?? [], ...printed].slice(-KEPT_OUTPUT_LINES));
     }
   }
@@ -36443,10 +36522,10 @@ async function runBuild(request2, hooks) {
   const run2 = await docker(buildxArgs(request2), {
     env: hooks.env,
     onStderrLine: (line) => {
-      const text3 = progress.read(line);
-      if (text3 !== void 0 && text3.trim() !== "") {
-        messages.push(text3);
-        hooks.log?.(text3);
+      const text4 = progress.read(line);
+      if (text4 !== void 0 && text4.trim() !== "") {
+        messages.push(text4);
+        hooks.log?.(text4);
       }
     },
     onStdoutLine: hooks.log
@@ -36513,8 +36592,8 @@ function cacheKeys(parts) {
 }
 function platformPart(platforms2) {
   if (platforms2.length === 0) return "";
-  const text3 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
-  return `${text3.length <= 60 ? text3 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text3).digest("hex").slice(0, 16)}`}-`;
+  const text4 = [...new Set(platforms2)].sort().map((platform2) => platform2.replace(/\//g, "_")).join("+");
+  return `${text4.length <= 60 ? text4 : `platforms_${(0, import_node_crypto5.createHash)("sha256").update(text4).digest("hex").slice(0, 16)}`}-`;
 }
 function cacheScope(firstImage, dockerfilePath) {
   const source = firstImage ? repositoryPath(firstImage) : dockerfilePath;
@@ -36551,9 +36630,9 @@ var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
 var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-function parseReference(text3, where = {}) {
-  const invalid = (reason) => new UserError(`"${text3}" is not a valid image reference: ${reason}`, where);
-  const trimmed = text3.trim();
+function parseReference(text4, where = {}) {
+  const invalid = (reason) => new UserError(`"${text4}" is not a valid image reference: ${reason}`, where);
+  const trimmed = text4.trim();
   if (trimmed === "") throw invalid("it is empty");
   if (/\s/.test(trimmed)) throw invalid("it contains white space");
   let rest = trimmed;
@@ -36592,8 +36671,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text3) {
-  return DIGEST.test(text3) && hasKnownLength(text3);
+function isDigest(text4) {
+  return DIGEST.test(text4) && hasKnownLength(text4);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -36657,9 +36736,9 @@ function registryCacheRef(cacheRefInput, firstImage) {
       input: "cache-ref"
     });
   }
-  const text3 = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
-  const reference = parseReference(text3, { input: "cache-ref" });
-  if (reference.digest) throw new UserError(`cache-ref "${text3}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
+  const text4 = cacheRefInput || `${stripTag(firstImage)}:${DEFAULT_CACHE_TAG}`;
+  const reference = parseReference(text4, { input: "cache-ref" });
+  if (reference.digest) throw new UserError(`cache-ref "${text4}" must name a tag, not a digest: the cache is rewritten`, { input: "cache-ref" });
   return formatReference({ ...reference, tag: reference.tag ?? DEFAULT_CACHE_TAG });
 }
 function recordRefOf(cacheRef) {
@@ -36855,8 +36934,8 @@ function captureAnnotations() {
     return write(chunk, ...rest);
   });
 }
-function unescapeCommand(text3) {
-  return text3.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
+function unescapeCommand(text4) {
+  return text4.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
 }
 
 // src/cache/oci-layout.ts
@@ -37180,7 +37259,7 @@ async function clearFolder(dir) {
   await import_promises4.default.rm(dir, { recursive: true, force: true });
   await import_promises4.default.mkdir(dir, { recursive: true });
 }
-function plural(count, noun) {
+function plural2(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 function formatMiB(bytes) {
@@ -37454,12 +37533,12 @@ function parseHeader(block) {
   let sum = 0;
   for (let index = 0; index < BLOCK; index += 1) sum += index >= 148 && index < 156 ? 32 : block[index];
   if (stored !== sum) throw new Error("a tar header does not match its checksum");
-  const name = text(block.subarray(0, 100));
+  const name = text2(block.subarray(0, 100));
   const ustar = block.subarray(257, 262).toString("latin1") === "ustar";
-  const prefix = ustar ? text(block.subarray(345, 500)) : "";
+  const prefix = ustar ? text2(block.subarray(345, 500)) : "";
   return { path: prefix ? `${prefix}/${name}` : name, size: parseSize(block.subarray(124, 136)), type: String.fromCharCode(block[156]) };
 }
-function text(field) {
+function text2(field) {
   const end = field.indexOf(0);
   return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
 }
@@ -37525,9 +37604,9 @@ async function downloadUrl(service, key, version) {
     headers: { Authorization: `Bearer ${service.token}`, "Content-Type": "application/json", Accept: "application/json", "Content-Length": Buffer.byteLength(body) },
     body
   });
-  const text3 = await readAll(response);
+  const text4 = await readAll(response);
   if (response.statusCode !== 200) throw new StreamFailed(`the cache service answered ${response.statusCode} to the download lookup`);
-  const answer = JSON.parse(text3.toString("utf8"));
+  const answer = JSON.parse(text4.toString("utf8"));
   if (!answer.ok) return void 0;
   if (answer.matched_key !== key || !answer.signed_download_url) throw new StreamFailed("the cache service answered the download lookup with another entry");
   return answer.signed_download_url;
@@ -37812,7 +37891,7 @@ async function settleRestore(context, dir, matched, outcome, prune) {
     const pruned = await pruneLayout(dir, (digest) => present.has(digest));
     const kept = pruned.keptLayers > 0;
     warn(
-      `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${outcome.problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
+      `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${outcome.problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural2(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
     );
     if (!kept) {
       await clearFolder(dir);
@@ -37822,7 +37901,7 @@ async function settleRestore(context, dir, matched, outcome, prune) {
     warn(`The layer cache ${matched} had trouble that did not affect this build: ${outcome.problems.join("; ")}.`);
   }
   context.info(
-    `Restored the layer cache ${matched}: ${plural(present.size, "layer blob")} from ${plural(outcome.packsRestored, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, "cache request")}).`
+    `Restored the layer cache ${matched}: ${plural2(present.size, "layer blob")} from ${plural2(outcome.packsRestored, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural2(traffic.requestsDown, "cache request")}).`
   );
   return matched;
 }
@@ -38136,7 +38215,7 @@ function deltaCacheStore(options) {
     });
     const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0) + inline.size;
     info2(
-      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural(uploaded, "new layer blob")} (${inline.size} in the index, ${plural(planned.length, "new pack")}), ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, "cache request")}).`
+      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural2(uploaded, "new layer blob")} (${inline.size} in the index, ${plural2(planned.length, "new pack")}), ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural2(traffic.requestsUp, "cache request")}).`
     );
     return stored;
   }
@@ -39933,11 +40012,11 @@ var parse = function(data, opts = {}) {
 // src/input-list.ts
 var ListSyntaxError = class extends Error {
 };
-function inputList(text3, options = {}) {
-  if (options.comments) text3 = text3.split(/\r?\n/).filter((line) => !line.trimStart().startsWith("#")).join("\n");
-  if (text3 === "") return [];
+function inputList(text4, options = {}) {
+  if (options.comments) text4 = text4.split(/\r?\n/).filter((line) => !line.trimStart().startsWith("#")).join("\n");
+  if (text4 === "") return [];
   const items = [];
-  for (const record of csvRecords(text3, options)) {
+  for (const record of csvRecords(text4, options)) {
     if (record.length === 1) items.push(...options.ignoreComma ? record : record[0].split(","));
     else if (options.ignoreComma) items.push(record.join(","));
     else items.push(...record);
@@ -39953,9 +40032,9 @@ function csvFields(line, options = {}) {
   }
   return (records[0] ?? []).map((field) => field.trim()).filter((field) => field !== "");
 }
-function csvRecords(text3, options) {
+function csvRecords(text4, options) {
   try {
-    return parse(text3, {
+    return parse(text4, {
       columns: false,
       relax_quotes: true,
       relax_column_count: true,
@@ -39984,15 +40063,15 @@ function registryOfAuthKey(key) {
 }
 function readDockerConfigFile(dir) {
   const file = import_node_path8.default.join(dir, "config.json");
-  let text3;
+  let text4;
   try {
-    text3 = import_node_fs8.default.readFileSync(file, "utf8");
+    text4 = import_node_fs8.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
-  if (text3.trim() === "") return {};
+  if (text4.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text3);
+    const parsed = JSON.parse(text4);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
     throw new UserError(`${file} is not valid JSON (${messageOf(error2)}); fix or remove it, or point DOCKER_CONFIG elsewhere`);
@@ -40085,9 +40164,9 @@ var Credentials = class {
     return login;
   }
 };
-function parseLoginsInput(text3) {
+function parseLoginsInput(text4) {
   const logins = [];
-  for (const raw of text3.split(/\r?\n/)) {
+  for (const raw of text4.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const values = {};
@@ -40213,15 +40292,15 @@ function toInt(value) {
 }
 function readPayload(path23, readFile) {
   if (!path23) return {};
-  let text3;
+  let text4;
   try {
-    text3 = readFile(path23);
+    text4 = readFile(path23);
   } catch {
     return {};
   }
-  if (text3.trim() === "") return {};
+  if (text4.trim() === "") return {};
   try {
-    const parsed = JSON.parse(text3);
+    const parsed = JSON.parse(text4);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
     throw new UserError(`GITHUB_EVENT_PATH ${path23} is not valid JSON: ${messageOf(error2)}`);
@@ -40434,8 +40513,8 @@ function evaluatesOnly(call) {
 function callFlagValue(call) {
   return call.split(",")[0].trim() === "check" && !/(^|,)\s*format=/.test(call) ? `${call},format=json` : call;
 }
-function decode(text3) {
-  return text3 ? Buffer.from(text3, "base64").toString("utf8").trim() : "";
+function decode(text4) {
+  return text4 ? Buffer.from(text4, "base64").toString("utf8").trim() : "";
 }
 
 // src/build-outputs.ts
@@ -40607,10 +40686,10 @@ function readInputs(get, workspace, _env = {}) {
     mergeDigests: get("merge-digests").split("\n").map((line) => line.trim()).filter(Boolean)
   };
 }
-function parseBuildArgs(text3, env = {}) {
+function parseBuildArgs(text4, env = {}) {
   let items;
   try {
-    items = inputList(text3, { ignoreComma: true });
+    items = inputList(text4, { ignoreComma: true });
   } catch (error2) {
     throw new UserError(`build-args: ${error2.message}`, { input: "build-args" });
   }
@@ -40695,7 +40774,7 @@ function list(options = {}) {
     }
   };
 }
-var text2 = (raw) => raw;
+var text3 = (raw) => raw;
 var each = (flag) => (items) => items.flatMap((item) => [flag, item]);
 var single = (flag) => (value) => value ? [flag, value] : [];
 var nonEmpty = (value) => (Array.isArray(value) ? value.length > 0 : value !== "" && value !== false) ? value : void 0;
@@ -40785,10 +40864,10 @@ var BUILD_INPUTS = {
   }),
   "cache-from": row({ description: "Extra cache sources, one a line (`--cache-from`). `type=gha` is served by the managed cache; `type=registry`, `type=local` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-from", e.spec]) }),
   "cache-to": row({ description: "Extra cache targets, one a line (`--cache-to`). `type=gha` is saved by the managed cache (no second upload); `type=registry`, `type=local`, `type=inline` pass through.", role: "none", read: readCacheEntries, flags: (entries) => entries.filter((e) => e.type !== "gha").flatMap((e) => ["--cache-to", e.spec]) }),
-  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text2, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
-  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text2, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
+  call: row({ description: "Evaluate the build with this method instead of building, e.g. `check` (BuildKit build checks; needs Buildx 0.15). Each finding becomes a warning on its Dockerfile line.", role: "fingerprint", read: text3, flags: (value) => value ? ["--call", callFlagValue(value)] : [], fingerprint: nonEmpty }),
+  "cgroup-parent": row({ description: "Parent cgroup of the RUN steps (`--cgroup-parent`).", role: "fingerprint", read: text3, flags: single("--cgroup-parent"), fingerprint: nonEmpty }),
   load: row({ description: "Leave the image in the local Docker engine (`--load`), also when the build is skipped (the existing image is pulled).", role: "output", read: bool2, flags: () => [] }),
-  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text2, flags: single("--network"), fingerprint: nonEmpty }),
+  network: row({ description: "Network mode of the RUN steps (`--network`: `default`, `none`, `host`).", role: "fingerprint", read: text3, flags: single("--network"), fingerprint: nonEmpty }),
   "no-cache": row({ description: "Build every step again, using no cache (`--no-cache`); the build is not skipped when unchanged.", role: "fingerprint", read: bool2, flags: (value) => value ? ["--no-cache"] : [], fingerprint: nonEmpty }),
   "no-cache-filters": row({ description: "Stages to build without cache, comma-separated or one a line (`--no-cache-filter`).", role: "fingerprint", read: list(), flags: each("--no-cache-filter"), fingerprint: nonEmpty }),
   outputs: row({
@@ -40801,11 +40880,11 @@ var BUILD_INPUTS = {
   platforms: row({ description: "Target platforms, comma-separated (`linux/amd64,linux/arm64`).", role: "fingerprint", read: (raw, ctx, name) => platforms(list()(raw, ctx, name)), flags: (values) => values.length ? ["--platform", values.join(",")] : [] }),
   provenance: row({ description: "Provenance attestation: `false`, `true`, or attributes (`mode=min`, `mode=max`). Default: none (a plain image manifest).", role: "fingerprint", read: readProvenance, flags: (_value, all) => attestFlags(all), fingerprint: provenanceFingerprint }),
   pull: row({ description: "Always pull a newer version of the base images (`--pull`).", role: "fingerprint", read: bool2, flags: (value) => value ? ["--pull"] : [], fingerprint: nonEmpty }),
-  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text2, flags: () => [], fingerprint: nonEmpty }),
+  sbom: row({ description: "SBOM attestation: `true`, `false`, or attributes (`generator=\u2026`). Default: none.", role: "fingerprint", read: text3, flags: () => [], fingerprint: nonEmpty }),
   secrets: row({ description: "Build secrets, one `KEY=value` a line (written to a private file), or `id=KEY,src=path` / `id=KEY,env=VAR`. Masked; never on a command line. Not in the fingerprint: BuildKit does not key its cache on secrets.", role: "none", untrimmed: true, read: (raw, ctx, name) => parseSecrets(list({ ignoreComma: true, trimWhitespace: false })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   "secret-envs": row({ description: "Build secrets from environment variables, `KEY=ENV_NAME`, comma-separated or one a line.", role: "none", read: (raw, ctx, name) => parseSecretEnvs(list()(raw, ctx, name)), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
   "secret-files": row({ description: "Build secrets from files, one `KEY=path` a line.", role: "none", read: (raw, ctx, name) => parseSecretFiles(list({ ignoreComma: true })(raw, ctx, name), ctx.workspace), flags: (s, _all, ctx) => secretFlags(s, ctx.secretsDir) }),
-  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text2, flags: single("--shm-size"), fingerprint: nonEmpty }),
+  "shm-size": row({ description: "Size of /dev/shm in RUN steps, e.g. `2g` (`--shm-size`).", role: "fingerprint", read: text3, flags: single("--shm-size"), fingerprint: nonEmpty }),
   ssh: row({ description: "SSH agent sockets or keys for RUN steps, `default` or `id=path`, comma-separated or one a line (`--ssh`). Not in the fingerprint.", role: "none", read: list(), flags: each("--ssh") }),
   target: row({ description: "Build stage to stop at.", role: "fingerprint", read: (raw) => raw || void 0, flags: (value) => value ? ["--target", value] : [] }),
   ulimit: row({ description: "Ulimits of RUN steps, one a line (`nofile=1024:1024`; `--ulimit`).", role: "fingerprint", read: list({ ignoreComma: true }), flags: each("--ulimit"), fingerprint: nonEmpty })
@@ -40869,9 +40948,9 @@ function registryErrorOf(body) {
     const parsed = JSON.parse(new TextDecoder().decode(body));
     const first = parsed.errors?.[0];
     if (!first?.code) return void 0;
-    let text3 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
-    if (typeof first.detail === "string" && first.detail !== "") text3 += ` (${first.detail.slice(0, 300)})`;
-    return { code: first.code, text: text3 };
+    let text4 = first.message ?? first.code.toLowerCase().replaceAll("_", " ");
+    if (typeof first.detail === "string" && first.detail !== "") text4 += ` (${first.detail.slice(0, 300)})`;
+    return { code: first.code, text: text4 };
   } catch {
     return void 0;
   }
@@ -41211,9 +41290,9 @@ var HttpTransport = class {
 };
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
-  const text3 = value.trim();
-  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
-  const date = Date.parse(text3);
+  const text4 = value.trim();
+  if (/^\d+$/.test(text4)) return Number(text4) * 1e3;
+  const date = Date.parse(text4);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function describeNetworkFailure(error2, request2, timeoutMs) {
@@ -41844,6 +41923,8 @@ var Promoter = class {
   log;
   /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
   copied = { blobs: 0, bytes: 0 };
+  /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
+  alreadyTagged = [];
   constructor(credentials, log) {
     this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
     this.log = log;
@@ -41985,6 +42066,7 @@ ${lines2.join("\n")}`, { input: "images" });
         const current = await reads?.get(target)?.catch(() => void 0);
         if (current?.taggedDigest === found.digest) {
           this.log.info(`${target} is at ${found.digest} already`);
+          this.alreadyTagged.push(target);
           return;
         }
         const from = await sourceFor(parseReference(target).registry);
@@ -42010,7 +42092,7 @@ ${lines2.join("\n")}`, { input: "images" });
       images.map(async (entry) => {
         const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json;
         const platform2 = entry.platform ? formatPlatform(entry.platform) : void 0;
-        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...platform2 ? { platform: platform2 } : {} }));
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...platform2 ? { platform: platform2, image: entry.digest } : {} }));
       })
     );
     return perPlatform.flat();
@@ -42193,8 +42275,8 @@ var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/builders.ts
 init_import_meta_url();
-function parseBuilderInspect(text3) {
-  const [header, nodes = ""] = text3.split(/^Nodes:/m);
+function parseBuilderInspect(text4) {
+  const [header, nodes = ""] = text4.split(/^Nodes:/m);
   const info2 = {
     name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
     driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
@@ -42244,8 +42326,8 @@ async function builderCapabilities(env, info2) {
 
 // src/cache/builder-route.ts
 var LOOPBACK = "127.0.0.1";
-function parseContainerNetwork(text3) {
-  const [mode = "", gateway = ""] = text3.trim().split(/\s+/);
+function parseContainerNetwork(text4) {
+  const [mode = "", gateway = ""] = text4.trim().split(/\s+/);
   return { mode, ...gateway ? { gateway } : {} };
 }
 async function cacheRoute(env, builder) {
@@ -42705,7 +42787,7 @@ async function reuseExisting(result, promoter, candidates, targets, options = {}
     if (!existing) return false;
     const found = wanted ? await promoter.withMetadata(existing, wanted) : existing;
     await promoter.retag(found, targets, candidates, result.fingerprint, reads);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
+    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] });
     return true;
   } catch (error2) {
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error2)}`);
@@ -42762,6 +42844,7 @@ async function runPipeline(settings, log) {
     steps: [],
     checks: [],
     registryRequests: 0,
+    platforms: settings.build.platforms,
     timings
   };
   if (settings.dryRun) return finish(result, started);
@@ -42956,134 +43039,346 @@ function seconds(since) {
 
 // src/summary.ts
 init_import_meta_url();
-var MAX_LISTED_FILES = 20;
-function renderSummary({ result, tags, pushed, notPushed, dryRun, advice = [] }) {
-  const verdict = dryRun ? "dry run, nothing built or pushed" : !result.built ? "unchanged, no build: the existing image got the new tags (built=false)" : pushed ? "built and pushed" : notPushed ? "built, nothing pushed" : "built";
-  const lines2 = [`## image-build: ${verdict}`, ""];
-  if (notPushed) lines2.push(`Nothing pushed: ${notPushed}.`, "");
-  if (tags.length) lines2.push("| tag |", "|---|", ...tags.map((tag) => `| \`${tag}\` |`), "");
-  if (result.digest) lines2.push(`**Digest** \`${result.digest}\``, "");
-  const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : "no blob uploaded";
-  if (result.reusedFrom) lines2.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, "");
-  lines2.push(...cacheSection(result, dryRun));
-  if (result.changes) lines2.push(...changesSection(result));
-  const steps = dockerfileSteps(result.steps);
-  if (steps.length) lines2.push(...stepTable(steps, result));
-  const adviceText = renderAdviceMarkdown(advice);
-  if (adviceText) lines2.push(adviceText);
-  return lines2.join("\n");
+
+// src/rebuild-reason.ts
+init_import_meta_url();
+
+// src/step-rows.ts
+init_import_meta_url();
+function stepTable(steps, model, layers = []) {
+  const rows = /* @__PURE__ */ new Map();
+  const platforms2 = /* @__PURE__ */ new Set();
+  const multi = steps.some((step) => parseStepName(step.name)?.platform);
+  for (const step of steps) {
+    const label = parseStepName(step.name);
+    if (multi && !label?.platform) continue;
+    const text4 = (label?.text ?? step.name).replace(/@sha256:[0-9a-f]{64}$/, "");
+    const instruction = instructionForStep(step.name, model);
+    const key = instruction ? `line ${instruction.line}` : `${label?.stage ?? ""}|${text4}`;
+    const from = /^FROM /.test(text4);
+    let row2 = rows.get(key);
+    if (!row2) rows.set(key, row2 = { ...instruction ? { line: instruction.line, instruction } : {}, text: text4, from, runs: [] });
+    const platform2 = label?.platform ?? "";
+    platforms2.add(platform2);
+    const result = step.error ? "failed" : step.cached ? "cached" : from ? "pulled" : "run";
+    row2.runs.push({ platform: platform2, ...label?.runsOn ? { runsOn: label.runsOn } : {}, result, seconds: step.seconds });
+  }
+  const ordered = [...rows.values()].sort((a, b) => (a.line ?? 1e9) - (b.line ?? 1e9));
+  for (const row2 of ordered) row2.runs.sort((a, b) => a.platform.localeCompare(b.platform));
+  const platformList = [...platforms2].sort();
+  return { rows: ordered, platforms: platformList, imageSize: attachSizes(ordered, platformList, layers, model) };
 }
-function cacheSection(result, dryRun) {
+function attachSizes(rows, platforms2, layers, model) {
+  const imageSize = /* @__PURE__ */ new Map();
+  if (layers.length === 0) return imageSize;
+  const single2 = platforms2.length === 1;
+  const finalFrom = model.stages[model.stages.length - 1]?.line;
+  for (const platform2 of platforms2) {
+    const own = layers.filter((layer) => single2 || (layer.platform ?? "") === platform2);
+    const sizes = /* @__PURE__ */ new Map();
+    for (const layer of own) if (!sizes.has(normalizeInstruction(layer.createdBy))) sizes.set(normalizeInstruction(layer.createdBy), layer.size);
+    const total = own.reduce((sum, layer) => sum + layer.size, 0);
+    let matched = 0;
+    for (const row2 of rows) {
+      const run2 = row2.runs.find((r) => r.platform === platform2);
+      const size = row2.from ? void 0 : sizes.get(normalizeInstruction(row2.text));
+      if (run2 && size !== void 0) {
+        run2.size = size;
+        matched += size;
+      }
+    }
+    const base = rows.find((row2) => row2.from && row2.line === finalFrom)?.runs.find((r) => r.platform === platform2);
+    if (base && total > matched) base.size = total - matched;
+    imageSize.set(platform2, total);
+  }
+  return imageSize;
+}
+function normalizeInstruction(text4) {
+  const plain = text4.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
+  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
+}
+function buildSteps(table) {
+  return table.rows.filter((row2) => !row2.from);
+}
+function reran(row2) {
+  return row2.runs.some((run2) => run2.result === "run" || run2.result === "failed");
+}
+
+// src/rebuild-reason.ts
+function readAndUnread(model, changed) {
+  const copies = model.instructions.map(contextCopy).filter((copy) => copy !== void 0);
+  const read = new Set(copies.flatMap((copy) => filesCopiedBy(copy, changed)));
+  return { read: changed.filter((file) => read.has(file)), unread: changed.filter((file) => !read.has(file)) };
+}
+function rebuildSentence(facts, table) {
+  if (!facts.built) return void 0;
+  const steps = buildSteps(table);
+  const rerun = steps.filter(reran);
+  const first = rerun[0];
+  const cost = rerunCost(rerun, table.platforms);
+  if (facts.cacheHit === "miss" || facts.cacheHit === "disabled") {
+    const why = facts.cacheHit === "miss" ? "a cold build: no cache entry for this Dockerfile yet" : "the cache is off";
+    return `**Why it built everything:** ${why}; ${plural(rerun.length, "step")} ran${cost}.`;
+  }
+  const changes = facts.changes;
+  const changed = changes ? [...changes.changed, ...changes.added, ...changes.removed] : [];
+  const { unread } = readAndUnread(facts.dockerfile, changed);
+  const unreadText = unread.length ? ` Changed, but copied by no step: ${describeFiles(unread, { byFolder: true })}.` : "";
+  if (!first) return `**Nothing re-ran:** every step came from the cache.${unreadText}`;
+  const step = `\`${first.text}\`${first.line ? ` (line ${first.line})` : ""}`;
+  const copy = first.instruction ? contextCopy(first.instruction) : void 0;
+  const blamed = copy ? sourceFirst(filesCopiedBy(copy, changed)) : [];
+  const after = rerun.length > 1 ? `it and ${plural(rerun.length - 1, "step")} after it re-ran` : "it re-ran";
+  let cause;
+  if (blamed.length) cause = `${describeFiles(blamed)} changed, and ${step} copies ${blamed.length === 1 ? "it" : "them"}`;
+  else if (changes?.dockerfileChanged) cause = `the Dockerfile changed, and ${step} is the first step that differs`;
+  else if (restoredPlatformsLine(changes?.restoredPlatforms)) cause = `${restoredPlatformsLine(changes?.restoredPlatforms)}; ${step} is the first step that differs`;
+  else cause = `no file that ${step} copies changed (a build argument, the target or a base image did)`;
+  return `**Why it rebuilt:** ${cause}: ${after}${cost}.${unreadText}`;
+}
+function rerunCost(rows, platforms2) {
+  const per = platforms2.map((platform2) => {
+    const seconds2 = rows.reduce((sum, row2) => sum + row2.runs.filter((run2) => run2.platform === platform2 && run2.result !== "cached").reduce((s, run2) => s + run2.seconds, 0), 0);
+    return `${formatSeconds(seconds2)}${platform2 ? ` on ${platform2}` : ""}`;
+  });
+  return rows.length ? `, ${joinAnd(per)}` : "";
+}
+
+// src/summary-details.ts
+init_import_meta_url();
+var MAX_LISTED_FILES = 20;
+var HIT_WORDS = {
+  exact: "an entry of the same files and Dockerfile",
+  partial: "an entry of this Dockerfile, other files",
+  miss: "no entry for this Dockerfile yet",
+  disabled: "the cache is off"
+};
+function detailsMarkdown(result, dryRun) {
+  return [
+    "<details><summary>Cache, keys, transfers and timings</summary>",
+    "",
+    ...cacheRows(result),
+    ...timingTable(result),
+    ...keyBlock(result, dryRun),
+    ...platformImages(result),
+    ...changedFiles(result),
+    "</details>",
+    ""
+  ];
+}
+function cacheRows(result) {
+  const hit = !result.built && result.reusedFrom ? "not looked up: the image was reused" : `**${result.cacheHit}** (${HIT_WORDS[result.cacheHit] ?? ""})`;
+  const rows = [["hit", hit]];
+  if (result.builder) rows.push(["builder", result.builder]);
+  if (result.cacheTravel) rows.push(["travel", result.cacheTravel]);
+  if (result.cacheBytes !== void 0) rows.push(["entry size", `${formatBytes(result.cacheBytes)}, ${result.cacheSaved ? "saved" : "not saved"}`]);
+  if (result.built && !result.cacheSaved) rows.push(["saved", `no: ${result.cacheNotSaved ?? "see the warnings above"}`]);
+  if (result.cacheSaved && result.cacheBytes === void 0) rows.push(["saved", "yes"]);
+  if (result.cacheTraffic) rows.push(...trafficRows(result.cacheTraffic));
+  if (result.reusedFrom) {
+    const copied = result.copiedBlobs ? `${plural(result.copiedBlobs.blobs, "blob")} (${formatBytes(result.copiedBlobs.bytes)}) copied to another registry` : "no layer uploaded";
+    rows.push(["registry", `${plural(result.registryRequests, "request")}, ${copied}`]);
+  }
+  return ["| cache | this run |", "|---|---|", ...rows.map(([name, value]) => `| ${name} | ${value} |`), ""];
+}
+function trafficRows(t) {
+  return [
+    ["download", `${formatBytes(t.bytesDown)} in ${plural(t.requestsDown, "request")}`],
+    ["upload", `${formatBytes(t.bytesUp)} in ${plural(t.requestsUp, "request")}`],
+    ["blobs (layers, configs)", `${t.blobsReused} already stored, ${t.blobsUploaded} uploaded, ${t.blobsDownloaded} downloaded`]
+  ];
+}
+function timingTable(result) {
   const t = result.timings;
-  const restoredFrom = result.restoredKey && result.restoredKey !== result.cacheKey ? ` from \`${result.restoredKey}\`` : "";
   const exportPush = result.steps.find((step) => step.name === "exporting to image");
-  const seconds2 = [
+  const phases = [
     ["hash", t.hash],
     ["lookup", t.lookup],
     ["restore", t.restore],
     ["build", t.build],
-    ...exportPush ? [["of which export + push", exportPush.seconds]] : [],
+    ...exportPush ? [["export + push", exportPush.seconds]] : [],
     ["save", t.save],
     ["total", t.total]
   ];
+  return [`| ${phases.map(([name]) => name).join(" | ")} |`, `|${phases.map(() => "---:|").join("")}`, `| ${phases.map(([, value]) => formatSeconds(value)).join(" | ")} |`, ""];
+}
+function keyBlock(result, dryRun) {
+  const lines2 = [`cache key      ${result.cacheKey}`];
+  if (result.restoredKey && result.restoredKey !== result.cacheKey) lines2.push(`restored from  ${result.restoredKey}`);
+  if (dryRun) lines2.push(...result.restoreKeys.map((key, index) => `${index ? "              " : "restore keys  "}${key}`));
+  lines2.push(`context hash   ${result.contextHash}`, `fingerprint    ${result.fingerprint ?? "not computed"}`);
+  if (result.reusedFrom) lines2.push(`reused         ${result.reusedFrom}`);
   return [
-    "### Cache",
+    "```",
+    ...lines2,
+    "```",
     "",
-    "| | |",
-    "|---|---|",
-    `| key | \`${result.cacheKey}\` |`,
-    `| hit | **${result.cacheHit}**${restoredFrom} |`,
-    ...dryRun ? [`| restore keys | ${result.restoreKeys.map((key) => `\`${key}\``).join(", ")} |`] : [],
-    ...result.builder ? [`| builder | ${result.builder} |`] : [],
-    ...result.cacheTravel ? [`| travel | ${result.cacheTravel} |`] : [],
-    ...result.cacheBytes !== void 0 ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ", saved" : ", not saved"} |`] : [],
-    ...result.built && !result.cacheSaved ? [`| saved | no: ${result.cacheNotSaved ?? "see the warnings above"} |`] : [],
-    ...result.cacheSaved && result.cacheBytes === void 0 ? ["| saved | yes |"] : [],
-    ...result.cacheTraffic ? [`| transfer | ${trafficText(result.cacheTraffic)} |`] : [],
-    `| context | \`${result.contextHash}\` (${result.manifest.entries.length} entries) |`,
-    `| fingerprint | \`${result.fingerprint ?? "not computed"}\` |`,
-    `| seconds | ${seconds2.map(([name, value]) => `${name} ${value.toFixed(1)}`).join(" \xB7 ")} |`,
+    `The context hash covers the ${plural(result.manifest.entries.length, "file")} Docker sends (.dockerignore applied); the fingerprint adds the Dockerfile, the build arguments and the base images. An image in the registry with this fingerprint is reused instead of built.`,
     ""
   ];
 }
-function trafficText(t) {
-  return `${formatBytes(t.bytesDown)} down in ${t.requestsDown} requests \xB7 ${formatBytes(t.bytesUp)} up in ${t.requestsUp} requests \xB7 ${t.blobsReused} blobs reused, ${t.blobsUploaded} uploaded, ${t.blobsDownloaded} downloaded`;
+function platformImages(result) {
+  const images = /* @__PURE__ */ new Map();
+  for (const layer of result.layers ?? []) if (layer.platform && layer.image) images.set(layer.platform, layer.image);
+  if (images.size < 2) return [];
+  return ["| platform | image digest |", "|---|---|", ...[...images].sort().map(([platform2, digest]) => `| ${platform2} | \`${digest.slice(0, 19)}\` |`), ""];
 }
-function changesSection(result) {
+function changedFiles(result) {
   const changes = result.changes;
-  const lines2 = ["### Why the cache missed", ""];
+  if (!changes) return [];
+  const lines2 = ["Changed since the restored cache entry:", ""];
   if (changes.dockerfileChanged) lines2.push("- the Dockerfile changed");
   const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
   if (platforms2) lines2.push(`- ${platforms2}`);
   for (const [label, files] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]]) {
     if (files.length === 0) continue;
-    const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(", ");
+    const shown = sourceFirst(files).slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(", ");
     lines2.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ""}`);
   }
-  if (!changes.dockerfileChanged && !platforms2 && changes.added.length + changes.removed.length + changes.changed.length === 0) {
-    lines2.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
-  }
+  if (lines2.length === 2) lines2.push("- no context file differs from the restored entry (a build argument, target or base image changed)");
   return [...lines2, ""];
 }
-function stepTable(steps, result) {
-  const sizes = layerSizes(result.layers ?? []);
-  const labels = new Map(steps.map((step) => [step, parseStepName(step.name)]));
-  const multi = steps.some((step) => labels.get(step)?.platform);
-  const platformOf = (step) => labels.get(step)?.platform ?? "";
-  const firstRun = /* @__PURE__ */ new Map();
-  for (const step of steps) {
-    if (!step.cached && !/\] FROM /.test(step.name) && !firstRun.has(platformOf(step))) firstRun.set(platformOf(step), step);
-  }
-  const changed = result.changes ? [...result.changes.changed, ...result.changes.added, ...result.changes.removed] : [];
-  const line = (step) => lineOf(step, result.dockerfile) ?? 1e9;
-  const ordered = [...steps].sort((a, b) => line(a) - line(b) || platformOf(a).localeCompare(platformOf(b)));
-  const rows = ordered.map((step) => {
-    const status = step.error ? "**failed**" : step.cached ? "cached" : /\] FROM /.test(step.name) ? "pulled" : "run";
-    const size = sizes.get(sizeKey(multi ? platformOf(step) : void 0, stepText(step.name)));
-    const why = firstRun.get(platformOf(step)) === step && changed.length ? ` \u2190 ${changed.slice(0, 3).map((file) => `\`${file}\``).join(", ")}${changed.length > 3 ? ` +${changed.length - 3}` : ""} changed` : "";
-    const platform2 = multi ? ` ${platformCell(labels.get(step))} |` : "";
-    return `| ${lineOf(step, result.dockerfile) ?? ""} |${platform2} \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === void 0 ? "" : formatBytes(size)} |`;
+
+// src/summary-table.ts
+init_import_meta_url();
+var STEP_TEXT = 44;
+var DASH = "\u2014";
+function stepTableMarkdown(table, footnote) {
+  if (table.rows.length === 0) return [];
+  const multi = table.platforms.length > 1;
+  const first = buildSteps(table).find(reran);
+  const mark = (row2) => footnote && row2 === first ? " \xB9" : "";
+  const header = multi ? [`| line | step | ${table.platforms.join(" | ")} | size |`, `|---:|---|${table.platforms.map(() => "---|").join("")}---:|`] : ["| line | step | result | time | size |", "|---:|---|---|---:|---:|"];
+  const rows = table.rows.map((row2) => {
+    const step = `\`${escapeCell(shorten(row2.text, STEP_TEXT))}\``;
+    if (!multi) {
+      const run2 = row2.runs[0];
+      return `| ${row2.line ?? ""} | ${step} | ${resultWord(run2)}${mark(row2)} | ${timeOf(run2)} | ${sizeOf(row2.runs)} |`;
+    }
+    const cells = table.platforms.map((platform2) => {
+      const run2 = row2.runs.find((r) => r.platform === platform2);
+      return run2 ? `${resultWord(run2)}${run2.result === "cached" ? "" : ` ${formatSeconds(run2.seconds)}`}${run2.runsOn ? ` on ${run2.runsOn.split("/").pop()}` : ""}` : "";
+    });
+    return `| ${row2.line ?? ""} | ${step}${mark(row2)} | ${cells.join(" | ")} | ${sizeOf(row2.runs)} |`;
   });
-  const header = multi ? ["| line | platform | step | status | seconds | layer |", "|---:|---|---|---|---:|---:|"] : ["| line | step | status | seconds | layer |", "|---:|---|---|---:|---:|"];
-  return ["### Build steps", "", ...header, ...rows, ""];
+  return ["### Build steps", "", ...header, ...rows, totalsRow(table), "", ...footnote && first ? [`\xB9 ${footnote}`, ""] : []];
 }
-function lineOf(step, model) {
-  return instructionForStep(step.name, model)?.line;
-}
-function stepText(name) {
-  return name.replace(/^\[[^\]]*\]\s*/, "");
-}
-function normalizeInstruction(text3) {
-  const plain = text3.replace(/\s+# buildkit$/, "").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/@sha256:[0-9a-f]{64}$/, "").trim();
-  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, "") : plain;
-}
-function sizeKey(platform2, instruction) {
-  return `${platform2 ?? ""}|${normalizeInstruction(instruction)}`;
-}
-function layerSizes(layers) {
-  const sizes = /* @__PURE__ */ new Map();
-  for (const layer of layers) {
-    sizes.set(sizeKey(layer.platform, layer.createdBy), layer.size);
-    if (!sizes.has(sizeKey(void 0, layer.createdBy))) sizes.set(sizeKey(void 0, layer.createdBy), layer.size);
+function totalsRow(table) {
+  const steps = buildSteps(table);
+  const size = table.imageSize.size ? `**${distinct(table.platforms.map((platform2) => table.imageSize.get(platform2)).filter((s) => s !== void 0).map(formatBytes))}**` : "";
+  const perPlatform = table.platforms.map((platform2) => {
+    const runs = table.rows.flatMap((row2) => row2.runs.filter((run2) => run2.platform === platform2));
+    const cached = steps.filter((row2) => row2.runs.some((run2) => run2.platform === platform2 && run2.result === "cached")).length;
+    const seconds2 = runs.filter((run2) => run2.result !== "cached").reduce((sum, run2) => sum + run2.seconds, 0);
+    return { cached, seconds: seconds2 };
+  });
+  if (table.platforms.length > 1) {
+    return `| | **total** | ${perPlatform.map((p) => `**${p.cached} of ${steps.length} cached, ${formatSeconds(p.seconds)}**`).join(" | ")} | ${size} |`;
   }
-  return sizes;
+  const only = perPlatform[0];
+  return `| | **total** | **${only.cached} of ${steps.length} cached** | **${formatSeconds(only.seconds)}** | ${size} |`;
 }
-function escapeCell(text3) {
-  return text3.replace(/\|/g, "\\|").replace(/`/g, "'");
+function resultWord(run2) {
+  return run2.result === "failed" ? "**failed**" : run2.result;
 }
-function shorten(text3, max) {
-  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
+function timeOf(run2) {
+  return run2.result === "cached" ? DASH : formatSeconds(run2.seconds);
 }
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
+function sizeOf(runs) {
+  const sizes = runs.map((run2) => run2.size).filter((size) => size !== void 0);
+  return sizes.length ? distinct(sizes.map(formatBytes)) : DASH;
+}
+function distinct(values) {
+  return [...new Set(values)].join(" / ");
+}
+function escapeCell(text4) {
+  return text4.replace(/\|/g, "\\|").replace(/`/g, "'");
+}
+
+// src/summary.ts
+var HEADING_TAGS = 5;
+function verdict(input, table = tableOf(input.result)) {
+  const { result, dryRun, notPushed } = input;
+  const mark = dryRun ? "\u26AA" : notPushed ? "\u26A0\uFE0F" : "\u2705";
+  const time2 = formatSeconds(result.timings.total);
+  if (dryRun) return { mark, heading: `dry run, nothing built or pushed \xB7 ${time2}` };
+  const tags = tagNames(input.tags);
+  const parts = [];
+  let why;
+  if (!result.built && result.digest) {
+    const already = new Set(result.alreadyTagged ?? []);
+    const fresh = input.tags.filter((tag) => !already.has(tag));
+    parts.push(fresh.length ? `tagged ${listTags(tagNames(fresh))}` : `${listTags(tags)} unchanged`, `no build: reused ${shortDigest(result.digest)}`);
+    why = reuseSentence(result, tagNames(fresh), tagNames(input.tags.filter((tag) => already.has(tag))));
+  } else if (!result.built) {
+    parts.push("evaluated, no image built", cacheWords(result, table));
+  } else {
+    parts.push(notPushed ? "built, nothing pushed" : `${input.pushed ? "pushed" : "built"}${tags.length ? ` ${listTags(tags)}` : ""}`, cacheWords(result, table));
+    if (result.built && !result.cacheSaved && result.cacheHit !== "exact" && result.cacheHit !== "disabled") parts.push("nothing saved");
+    why = rebuildSentence(result, table);
   }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  parts.push(time2);
+  return { mark, heading: parts.join(" \xB7 "), image: imageLine(input), ...why ? { why } : {} };
+}
+function renderSummary(input) {
+  const { result, notPushed, dryRun, advice = [] } = input;
+  const table = tableOf(result);
+  const facts = verdict(input, table);
+  const lines2 = [`## ${facts.mark} ${facts.heading}`, ""];
+  if (facts.image) lines2.push(facts.image, "");
+  if (notPushed) lines2.push(`Nothing pushed: ${notPushed}.`, "");
+  if (facts.why) lines2.push(facts.why, "");
+  lines2.push(...stepTableMarkdown(table, firstRerunNote(result, table)));
+  const adviceText = renderAdviceMarkdown(advice);
+  if (adviceText) lines2.push(adviceText);
+  lines2.push(...detailsMarkdown(result, dryRun));
+  return lines2.join("\n");
+}
+function tableOf(result) {
+  return stepTable(dockerfileSteps(result.steps), result.dockerfile, result.layers ?? []);
+}
+function cacheWords(result, table) {
+  const steps = buildSteps(table);
+  const cached = steps.filter((row2) => !reran(row2)).length;
+  const hit = { exact: "cache hit", partial: "partial hit", miss: "cache miss", disabled: "cache off" }[result.cacheHit] ?? result.cacheHit;
+  return steps.length ? `${hit}: ${cached} of ${plural(steps.length, "step")} cached` : hit;
+}
+function tagNames(refs) {
+  return [...new Set(refs.map((ref) => ref.slice(ref.lastIndexOf(":") > ref.lastIndexOf("/") ? ref.lastIndexOf(":") + 1 : ref.length)))].filter(Boolean);
+}
+function listTags(names) {
+  const shown = names.slice(0, HEADING_TAGS).map((name) => `\`${name}\``);
+  return `${shown.join(", ")}${names.length > HEADING_TAGS ? ` +${names.length - HEADING_TAGS} more` : ""}`;
+}
+function imageLine(input) {
+  const { result } = input;
+  const repositories = [...new Set(input.tags.map((ref) => ref.slice(0, ref.lastIndexOf(":") > ref.lastIndexOf("/") ? ref.lastIndexOf(":") : ref.length)))];
+  const platforms2 = result.platforms ?? [];
+  const parts = [
+    ...repositories.length ? [repositories.map((repository) => `\`${repository}\``).join(", ")] : [],
+    ...result.digest ? [`${platforms2.length > 1 ? "index" : "digest"} \`${shortDigest(result.digest)}\`${platforms2.length > 1 ? ` of ${platforms2.join(", ")}` : ""}`] : [],
+    ...!result.digest && result.imageId ? [`image ID \`${shortDigest(result.imageId)}\``] : [],
+    ...input.commit ? [`commit \`${input.commit.slice(0, 7)}\``] : []
+  ];
+  return parts.length ? parts.join(" \xB7 ") : void 0;
+}
+function reuseSentence(result, fresh, already) {
+  const quoted = (tags2) => tags2.map((tag) => `\`${tag}\``).join(", ");
+  const source = `\`${tagNames([result.reusedFrom ?? ""])[0] ?? result.reusedFrom}\``;
+  const tags = fresh.length ? `${quoted(fresh)} now ${fresh.length === 1 ? "points" : "point"} at it${already.length ? ` (${quoted(already)} did already)` : ""}` : `${quoted(already)} ${already.length === 1 ? "points" : "point"} at it already`;
+  return `**Why no build:** ${source} holds an image with this build's fingerprint (same files, Dockerfile, arguments and base images), so no step ran: ${tags}.`;
+}
+function firstRerunNote(result, table) {
+  const first = buildSteps(table).find(reran);
+  if (!first?.instruction || !result.changes) return void 0;
+  const copy = contextCopy(first.instruction);
+  const changed = [...result.changes.changed, ...result.changes.added, ...result.changes.removed];
+  const files = copy ? sourceFirst(filesCopiedBy(copy, changed)) : [];
+  if (files.length) return `The first step to re-run: it copies ${describeFiles(files)}, changed since the cache entry.`;
+  return result.changes.dockerfileChanged ? "The first step to re-run: the Dockerfile changed." : void 0;
+}
+function plainText(markdown) {
+  return markdown.replace(/\*\*/g, "").replace(/`/g, "");
 }
 
 // src/tags/index.ts
@@ -43448,14 +43743,14 @@ function scheduleScope(env) {
     commit_date: dateHelper(env.ctx.commitDate ?? env.now)
   };
 }
-function unknownExpressionWarning(input, name, text3) {
-  return `${input}: {{${name}}} in "${text3}" is not an expression known here, so it renders as nothing`;
+function unknownExpressionWarning(input, name, text4) {
+  return `${input}: {{${name}}} in "${text4}" is not an expression known here, so it renders as nothing`;
 }
-function evaluate(text3, scope, input, warnings) {
+function evaluate(text4, scope, input, warnings) {
   try {
-    return render(text3, scope, warnings && ((name) => warnings.push(unknownExpressionWarning(input, name, text3))));
+    return render(text4, scope, warnings && ((name) => warnings.push(unknownExpressionWarning(input, name, text4))));
   } catch (error2) {
-    throw new UserError(`${input}: bad expression in "${text3}": ${error2.message}`, { input });
+    throw new UserError(`${input}: bad expression in "${text4}": ${error2.message}`, { input });
   }
 }
 
@@ -43935,8 +44230,8 @@ var VersionBuilder = class {
   env;
   state = { main: void 0, partial: [], latest: void 0 };
   scope;
-  exp(text3) {
-    return evaluate(text3, this.scope, "tags", this.env.warnings);
+  exp(text4) {
+    return evaluate(text4, this.scope, "tags", this.env.warnings);
   }
   /** Adds the rule's prefix/suffix, or the flavor's when the rule has none. */
   affix(value, spec) {
@@ -44162,19 +44457,19 @@ function computeMetadata(ctx, spec, options = {}) {
     defaultBranch: ctx.defaultBranch ?? repo.defaultBranch,
     warnings
   });
-  let tagNames = [];
+  let tagNames2 = [];
   if (version.main !== void 0) {
-    tagNames = [version.main, ...version.partial];
-    if (version.latest) tagNames.push(latestName(flavor, (t) => evaluate(t, scope, "flavor")));
-    tagNames = uniq(tagNames);
+    tagNames2 = [version.main, ...version.partial];
+    if (version.latest) tagNames2.push(latestName(flavor, (t) => evaluate(t, scope, "flavor")));
+    tagNames2 = uniq(tagNames2);
   }
   const imageNames = uniq(images.filter((i) => i.enable).map((i) => i.name));
-  const pushRefs = uniq([...given.references, ...imageNames.flatMap((image) => tagNames.map((t) => `${image}:${t}`))]);
-  if (imageNames.length === 0 && given.references.length > 0 && tagNames.length > 0) {
-    warnings.push(`tags: the rules give ${tagNames.map((t) => `"${t}"`).join(", ")}, but there is no image in "images" to put them on; they are not pushed`);
+  const pushRefs = uniq([...given.references, ...imageNames.flatMap((image) => tagNames2.map((t) => `${image}:${t}`))]);
+  if (imageNames.length === 0 && given.references.length > 0 && tagNames2.length > 0) {
+    warnings.push(`tags: the rules give ${tagNames2.map((t) => `"${t}"`).join(", ")}, but there is no image in "images" to put them on; they are not pushed`);
   }
-  const tags = pushRefs.length > 0 ? pushRefs : [...tagNames];
-  const allTagNames = uniq([...tagNames, ...given.references.map(tagOf2)]);
+  const tags = pushRefs.length > 0 ? pushRefs : [...tagNames2];
+  const allTagNames = uniq([...tagNames2, ...given.references.map(tagOf2)]);
   const created = ctx.commitDate ?? now;
   const labels = computeLabels({ ctx, repo, version: version.main, created, extra: spec.labels, inputName: "labels", scope });
   const annotationLines = (spec.annotations ?? "").split(/\r?\n/);
@@ -44304,7 +44599,12 @@ async function runStep(env, secretsDir) {
     warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
   }
   info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
-  await summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, notPushed, dryRun: inputs.dryRun, advice }), true).write();
+  const summary2 = { result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, notPushed, dryRun: inputs.dryRun, advice, commit: git2.sha };
+  const facts = verdict(summary2);
+  await group(`${facts.mark} ${plainText(facts.heading)}`, async () => {
+    for (const line of [facts.image, facts.why]) if (line) info(plainText(line));
+  });
+  await summary.addRaw(renderSummary(summary2), true).write();
 }
 function nothingToPush(inputs, meta, git2) {
   if (meta.repositories.length === 0) {

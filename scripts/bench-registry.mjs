@@ -28,6 +28,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { summaryPhases, summarySteps } from './bench/tools.mjs';
 import { root, runAction, stackEnv } from './run-action.mjs';
 
 const argv = process.argv.slice(2);
@@ -71,18 +72,6 @@ function freshRunner(runnerTemp) {
     }
   }
   for (const entry of fs.readdirSync(runnerTemp)) fs.rmSync(path.join(runnerTemp, entry), { recursive: true, force: true });
-}
-
-/** Cached and total Dockerfile steps (FROM left out) from the job summary's step table. */
-function summarySteps(summary) {
-  const rows = [...summary.matchAll(/^\| \d* \| `([^`]*)` \| (cached|run|\*\*failed\*\*)/gm)].filter((m) => !/^FROM /.test(m[1]));
-  return { cached: rows.filter((m) => m[2] === 'cached').length, steps: rows.length };
-}
-
-/** `hash 0.0 · lookup 0.1 · …` of the summary's seconds row. */
-function summaryPhases(summary) {
-  const row = /^\| seconds \| (.*) \|$/m.exec(summary)?.[1] ?? '';
-  return Object.fromEntries([...row.matchAll(/([a-z +]+?) ([\d.]+)(?: ·|$)/g)].map((m) => [m[1].trim(), Number(m[2])]));
 }
 
 function entrySize(summary) {

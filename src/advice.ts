@@ -8,16 +8,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildStep } from './builder.ts';
-import { findIgnoreFile } from './context/manifest.ts';
+import { readContextManifest } from './context/manifest.ts';
 import { UserError } from './errors.ts';
+import { describeFiles, sourceFirst } from './changed-files.ts';
+import { BROAD_SOURCES, contextCopy, filesCopiedBy, isBroad, type Copy } from './context-copies.ts';
 import { parseDockerfile, type DockerfileModel, type Instruction } from './dockerfile.ts';
 import { instructionForStep, platformOfStep } from './steps.ts';
+import { joinAnd } from './units.ts';
 
 export interface Advice {
   file: string;
   line: number;
   message: string;
   rule: string;
+  /** The fix as a few lines of unified diff (`-` before, `+` after, ` ` kept). */
+  snippet?: string[];
 }
 
 export interface AdviceFacts {
@@ -31,23 +36,26 @@ export interface AdviceFacts {
   changedFiles?: string[];
 }
 
-/** What a dependency install needs copied first, by the tool that runs it. */
-const INSTALLERS: { tool: RegExp; ecosystem: string; manifests: string }[] = [
-  { tool: /^npm (ci|install|i)\b/, ecosystem: 'node', manifests: 'package.json and package-lock.json' },
-  { tool: /^yarn( install\b|\s*$| --)/, ecosystem: 'node', manifests: 'package.json and yarn.lock' },
-  { tool: /^pnpm (install|i|fetch)\b/, ecosystem: 'node', manifests: 'package.json and pnpm-lock.yaml' },
-  { tool: /^bun install\b/, ecosystem: 'node', manifests: 'package.json and bun.lockb' },
-  { tool: /^(python3? -m )?pip3? install\b/, ecosystem: 'python', manifests: 'requirements.txt (or pyproject.toml)' },
-  { tool: /^poetry install\b/, ecosystem: 'python', manifests: 'pyproject.toml and poetry.lock' },
-  { tool: /^pipenv (install|sync)\b/, ecosystem: 'python', manifests: 'Pipfile and Pipfile.lock' },
-  { tool: /^uv (sync|pip install)\b/, ecosystem: 'python', manifests: 'pyproject.toml and uv.lock' },
-  { tool: /^bundle( install\b|\s*$)/, ecosystem: 'ruby', manifests: 'Gemfile and Gemfile.lock' },
-  { tool: /^go mod download\b/, ecosystem: 'go', manifests: 'go.mod and go.sum' },
-  { tool: /^cargo (build|fetch)\b/, ecosystem: 'rust', manifests: 'Cargo.toml and Cargo.lock' },
-  { tool: /^(\.\/mvnw|mvn)\b/, ecosystem: 'java', manifests: 'pom.xml' },
-  { tool: /^(\.\/gradlew|gradle)\b/, ecosystem: 'java', manifests: 'build.gradle and settings.gradle' },
-  { tool: /^composer install\b/, ecosystem: 'php', manifests: 'composer.json and composer.lock' },
-  { tool: /^dotnet restore\b/, ecosystem: 'dotnet', manifests: 'the *.csproj files' },
+/**
+ * What a dependency install needs copied first, by the tool that runs it: the
+ * files it reads, the first of which every project of the kind has.
+ */
+const INSTALLERS: { tool: RegExp; ecosystem: string; manifests: string[] }[] = [
+  { tool: /^npm (ci|install|i)\b/, ecosystem: 'node', manifests: ['package.json', 'package-lock.json', 'npm-shrinkwrap.json'] },
+  { tool: /^yarn( install\b|\s*$| --)/, ecosystem: 'node', manifests: ['package.json', 'yarn.lock', '.yarnrc.yml'] },
+  { tool: /^pnpm (install|i|fetch)\b/, ecosystem: 'node', manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml'] },
+  { tool: /^bun install\b/, ecosystem: 'node', manifests: ['package.json', 'bun.lockb', 'bun.lock'] },
+  { tool: /^(python3? -m )?pip3? install\b/, ecosystem: 'python', manifests: ['requirements.txt', 'pyproject.toml'] },
+  { tool: /^poetry install\b/, ecosystem: 'python', manifests: ['pyproject.toml', 'poetry.lock'] },
+  { tool: /^pipenv (install|sync)\b/, ecosystem: 'python', manifests: ['Pipfile', 'Pipfile.lock'] },
+  { tool: /^uv (sync|pip install)\b/, ecosystem: 'python', manifests: ['pyproject.toml', 'uv.lock'] },
+  { tool: /^bundle( install\b|\s*$)/, ecosystem: 'ruby', manifests: ['Gemfile', 'Gemfile.lock'] },
+  { tool: /^go mod download\b/, ecosystem: 'go', manifests: ['go.mod', 'go.sum'] },
+  { tool: /^cargo (build|fetch)\b/, ecosystem: 'rust', manifests: ['Cargo.toml', 'Cargo.lock'] },
+  { tool: /^(\.\/mvnw|mvn)\b/, ecosystem: 'java', manifests: ['pom.xml'] },
+  { tool: /^(\.\/gradlew|gradle)\b/, ecosystem: 'java', manifests: ['build.gradle', 'settings.gradle', 'build.gradle.kts', 'settings.gradle.kts'] },
+  { tool: /^composer install\b/, ecosystem: 'php', manifests: ['composer.json', 'composer.lock'] },
+  { tool: /^dotnet restore\b/, ecosystem: 'dotnet', manifests: ['*.csproj'] },
 ];
 
 const OPTS = '( -\\S+)*';
@@ -62,19 +70,11 @@ const WRITES_ONLY = /^(curl|wget|echo|true|set|export)\b/;
 /** An argument that names a file in the working folder (`./x`, `a/b`, `app.zip`), so the RUN may use a copied file. */
 const RELATIVE_PATH = /^(?![-/$~]|\d*[<>]|\w+:\/\/)(\.|.*\/|.*\.(zip|tar|t?gz|xz|bz2|deb|rpm|apk|sh|txt|json)$)/;
 const MANIFEST = /^(package(-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-(lock|workspace)\.yaml|bun\.lockb|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.(py|cfg)|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|composer\.(json|lock)|[^/]*\.(csproj|sln|lock|toml|ini|cfg|conf)|nuget\.config|\.[^/]+)$/;
-const REMOTE = /^(https?|git):\/\/|^git@/;
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/;
-const BROAD_SOURCES = new Set(['.', './', '*', './*']);
-
-interface Copy {
-  instruction: Instruction;
-  sources: string[];
-  dest: string;
-}
 
 export function adviseDockerfile(model: DockerfileModel, facts: AdviceFacts = {}): Advice[] {
   const advice: Advice[] = [];
-  const add = (line: number, rule: string, message: string) => advice.push({ file: model.path, line, rule, message });
+  const add = (line: number, rule: string, message: string, snippet?: string[]) => advice.push({ file: model.path, line, rule, message, ...(snippet ? { snippet } : {}) });
   const cost = costOf(model, facts);
   const copies = model.instructions.map(contextCopy);
 
@@ -90,9 +90,11 @@ export function adviseDockerfile(model: DockerfileModel, facts: AdviceFacts = {}
       for (const run of later.filter((other) => other.keyword === 'RUN')) {
         const installer = installers(run).find((i) => !done.has(i.ecosystem));
         if (!installer) continue;
+        const manifests = manifestsIn(installer.manifests, facts.contextFiles);
         add(copy.instruction.line, 'copy-before-install',
-          `${show(instruction)} (line ${instruction.line}) comes before ${show(run)} (line ${run.line}), so any source change re-runs the install: ` +
-          `copy ${installer.manifests} first, run the install, then ${show(instruction)}.${cost(run, copy)}`);
+          `${show(instruction)} comes before ${show(run)} (line ${run.line}), so any source change re-runs the install: ` +
+          `copy ${joinAnd(manifests)} first, run the install, then ${show(instruction)}.${cost(run, copy)}`,
+          [`-${text(instruction)}`, `+COPY ${manifests.join(' ')} ${directory(copy.dest)}`, ` ${text(run)}`, `+${text(instruction)}`]);
         break;
       }
     }
@@ -107,8 +109,9 @@ export function adviseDockerfile(model: DockerfileModel, facts: AdviceFacts = {}
       }
       if (source) {
         add(instruction.line, 'install-after-source-copy',
-          `${show(instruction)} (line ${instruction.line}) does not use the files of ${show(source.instruction)} (line ${source.instruction.line}) ` +
-          `but re-runs whenever they change: move it before line ${source.instruction.line}.${cost(instruction, source)}`);
+          `${show(instruction)} does not use the files of ${show(source.instruction)} (line ${source.instruction.line}) ` +
+          `but re-runs whenever they change: move it before line ${source.instruction.line}.${cost(instruction, source)}`,
+          [`+${text(instruction)}`, ` ${text(source.instruction)}`, `-${text(instruction)}`]);
       }
     }
 
@@ -117,7 +120,7 @@ export function adviseDockerfile(model: DockerfileModel, facts: AdviceFacts = {}
       const commands = commandsOf(instruction);
       if (commands.some((c) => APT_UPDATE.test(c)) && !commands.some((c) => APT_INSTALL.test(c))) {
         add(instruction.line, 'apt-update-alone',
-          `${show(instruction)} (line ${instruction.line}) caches the package lists in a layer of their own, so a later install can use stale lists: ` +
+          `${show(instruction)} caches the package lists in a layer of their own, so a later install can use stale lists: ` +
           'run `apt-get update && apt-get install -y …` in one RUN.');
       }
     }
@@ -125,25 +128,29 @@ export function adviseDockerfile(model: DockerfileModel, facts: AdviceFacts = {}
     // 5. ADD where COPY would do.
     if (copy && instruction.keyword === 'ADD' && !copy.sources.some((s) => ARCHIVE.test(s))) {
       add(instruction.line, 'add-instead-of-copy',
-        `${show(instruction)} (line ${instruction.line}) adds local files: use COPY, and keep ADD for URLs and archives to unpack.`);
+        `${show(instruction)} adds local files: use COPY, and keep ADD for URLs and archives to unpack.`);
     }
   });
 
-  // 3. No .dockerignore while the context holds .git or node_modules.
+  // 3. .git or node_modules in the context: no .dockerignore, or one that leaves them in.
   const heavy = ['.git', 'node_modules'].filter((name) => facts.contextFiles?.some((file) => file.split('/').includes(name)));
-  if (facts.ignoreFile === undefined && heavy.length) {
+  if (heavy.length) {
     const broad = copies.find((c): c is Copy => c !== undefined && isBroad(c));
-    const where = broad ? `, and ${show(broad.instruction)} (line ${broad.instruction.line}) copies ${heavy.length > 1 ? 'them' : 'it'} into the image` : '';
+    const where = broad ? `, and ${show(broad.instruction)} copies ${heavy.length > 1 ? 'them' : 'it'} into the image` : '';
+    const names = heavy.map((name) => `\`${name}\``).join(' and ');
+    const they = heavy.length > 1 ? 'they change' : 'it changes';
     add(broad?.instruction.line ?? model.stages[0]!.line, 'missing-dockerignore',
-      `no .dockerignore, so the context holds ${heavy.join(' and ')}: ${heavy.length > 1 ? 'they change' : 'it changes'} the context hash on every commit or install${where}. ` +
-      `Add a .dockerignore listing ${heavy.map((name) => `\`${name}\``).join(' and ')}.`);
+      facts.ignoreFile === undefined
+        ? `no .dockerignore, so the context holds ${heavy.join(' and ')}: ${they} the context hash on every commit or install${where}. Add a .dockerignore listing ${names}.`
+        : `${facts.ignoreFile} leaves ${names} in the context: ${they} the context hash on every commit or install${where}. Add ${names} to ${facts.ignoreFile}.`,
+      heavy.map((name) => `+${name}`));
   }
 
   return advice.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
 
-/** Reads a Dockerfile and looks at its folder (taken as the context) for .dockerignore, .git and node_modules. */
-export function adviseFile(dockerfilePath: string): Advice[] {
+/** Reads a Dockerfile and takes its folder as the context (its .dockerignore applied) for the facts. */
+export async function adviseFile(dockerfilePath: string): Promise<Advice[]> {
   const relative = path.relative(process.cwd(), dockerfilePath);
   const display = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : dockerfilePath;
   const context = path.dirname(path.resolve(dockerfilePath));
@@ -156,11 +163,11 @@ export function adviseFile(dockerfilePath: string): Advice[] {
   // The advice does not depend on base images: give FROM arguments without a default a placeholder.
   const unset = [...bytes.toString('utf8').matchAll(/^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)\s*$/gim)].map((m) => ({ name: m[1]!, value: 'unset' }));
   const model = parseDockerfile(bytes, unset, display);
-  const contextFiles = ['.git', 'node_modules'].filter((name) => fs.existsSync(path.join(context, name))).map((name) => `${name}/`);
-  return adviseDockerfile(model, { contextFiles, ignoreFile: findIgnoreFile(context, dockerfilePath) });
+  const manifest = await readContextManifest(context, dockerfilePath);
+  return adviseDockerfile(model, { contextFiles: manifest.entries.map((entry) => entry.path), ignoreFile: manifest.ignoreFile });
 }
 
-/** The advice as a short job-summary section; empty when there is none. */
+/** The advice as a short job-summary section, each with its fix as a diff; empty when there is none. */
 export function renderAdviceMarkdown(advice: Advice[]): string {
   if (advice.length === 0) return '';
   return [
@@ -168,33 +175,12 @@ export function renderAdviceMarkdown(advice: Advice[]): string {
     '',
     'Each instruction is a layer, and a changed layer re-runs every layer after it: rarely-changing steps belong first.',
     '',
-    ...advice.map((item) => `- \`${item.file}:${item.line}\` ${item.message}`),
+    ...advice.flatMap((item) => [
+      `- \`${item.file}:${item.line}\` ${item.message}`,
+      ...(item.snippet ? ['', `  \`\`\`diff`, ...item.snippet.map((line) => `  ${line}`), '  ```'] : []),
+    ]),
     '',
   ].join('\n');
-}
-
-/** A COPY or ADD that takes files from the build context (not `--from`, a URL, a git repository or a heredoc). */
-function contextCopy(instruction: Instruction): Copy | undefined {
-  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return undefined;
-  let words: string[];
-  const text = instruction.args.trim();
-  if (text.startsWith('[')) {
-    try {
-      words = JSON.parse(text) as string[];
-    } catch {
-      return undefined;
-    }
-  } else {
-    words = text.split(/\s+/);
-    if (words.some((word) => /^--from=/i.test(word))) return undefined;
-    words = words.filter((word) => !word.startsWith('--'));
-  }
-  if (words.length < 2 || words.some((word) => word.startsWith('<<') || REMOTE.test(word))) return undefined;
-  return { instruction, sources: words.slice(0, -1), dest: words[words.length - 1]! };
-}
-
-function isBroad(copy: Copy): boolean {
-  return copy.sources.some((source) => BROAD_SOURCES.has(source));
 }
 
 /** The shell commands of a RUN, split at `&&`, `||`, `;` and `|`, without `sudo` or `VAR=value` prefixes. */
@@ -242,6 +228,23 @@ function show(instruction: Instruction): string {
   return `\`${text.length > 40 ? `${text.slice(0, 39)}…` : text}\``;
 }
 
+/** An instruction as written (on one line), for a snippet. */
+function text(instruction: Instruction): string {
+  return `${instruction.keyword} ${instruction.args.replace(/\s*\\\n\s*/g, ' ')}`;
+}
+
+/** A COPY destination that takes several files: `.` is `./`, `/app` is `/app/`. */
+function directory(dest: string): string {
+  return dest.endsWith('/') ? dest : `${dest}/`;
+}
+
+/** The manifests of an installer that the context really holds (the first, which every such project has, when none is known). */
+function manifestsIn(candidates: string[], contextFiles: string[] | undefined): string[] {
+  if (!contextFiles) return candidates.slice(0, 2);
+  const present = candidates.filter((name) => (name.startsWith('*') ? contextFiles.some((file) => !file.includes('/') && file.endsWith(name.slice(1))) : contextFiles.includes(name)));
+  return present.length ? present : candidates.slice(0, 1);
+}
+
 /**
  * What a re-run cost this run, when the steps show that `copy` changing made `run` run again;
  * per platform in a multi-platform build (under QEMU a RUN takes many times longer).
@@ -257,21 +260,11 @@ function costOf(model: DockerfileModel, facts: AdviceFacts): (run: Instruction, 
       costs.push(`${runStep.seconds.toFixed(1)} s${platform ? ` on ${platform}` : ''}`);
     }
     if (costs.length === 0) return '';
-    const changed = changedUnder(copy, facts.changedFiles ?? []);
-    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
+    const changed = filesCopiedBy(copy, facts.changedFiles ?? []);
+    // A base image found on the runner says nothing of the cache: only a cached step of the build does.
+    const earlierCached = steps.some((s) => s.step.cached && s.instruction && s.instruction.keyword !== 'FROM' && s.instruction.stage === run.stage && s.instruction.line < copy.instruction.line);
     if (!changed.length && !earlierCached) return ''; // a cold build: nothing to blame on the order
-    const files = changed.length ? ` (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''})` : '';
-    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} at line ${copy.instruction.line} changed${files}.`;
+    const files = changed.length ? ` (${describeFiles(sourceFirst(changed))})` : '';
+    return ` This run it re-ran in ${joinAnd(costs)} because ${show(copy.instruction)} changed${files}.`;
   };
-}
-
-function joinAnd(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** The changed files a COPY takes in (all of them for a broad or wildcard COPY). */
-function changedUnder(copy: Copy, changed: string[]): string[] {
-  if (isBroad(copy) || copy.sources.some((source) => /[*?[]/.test(source))) return changed;
-  const prefixes = copy.sources.map((source) => source.replace(/^\.\//, '').replace(/\/+$/, ''));
-  return changed.filter((file) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`)));
 }

@@ -18,6 +18,7 @@ import { gitContextFromCheckout } from './git-context.ts';
 import { readBuildOptions } from './build-inputs.ts';
 import type { PipelineLog } from './log.ts';
 import { runPipeline } from './pipeline.ts';
+import { plainText, verdict } from './summary.ts';
 import { computeMetadata, type Metadata } from './tags/index.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -178,6 +179,9 @@ async function buildCommand(args: string[]): Promise<number> {
   const cache = dryRun ? `cache not looked up (dry run) · key ${result.cacheKey}` : `cache ${result.cacheHit}${result.restoredKey ? ` (${result.restoredKey})` : ''} · key ${result.cacheKey}`;
   log.info(`context ${result.contextHash}\n${cache}`);
   if (result.changes) log.info(`changed since the cached build: ${[...result.changes.added, ...result.changes.removed, ...result.changes.changed].slice(0, 20).join(', ')}`);
+  // The job summary's first lines: the verdict, the image, why it rebuilt.
+  const facts = verdict({ result, tags, pushed: push && result.digest !== undefined, dryRun });
+  for (const line of [`${facts.mark} ${facts.heading}`, facts.image, facts.why]) if (line) log.info(plainText(line));
   for (const tag of tags) process.stdout.write(`${tag}\n`);
   const image = result.digest ?? result.imageId;
   if (image) process.stdout.write(`${image}\n`);
@@ -186,7 +190,7 @@ async function buildCommand(args: string[]): Promise<number> {
 
 async function adviseCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {});
-  const advice = adviseFile(path.resolve(positionals[0] ?? 'Dockerfile'));
+  const advice = await adviseFile(path.resolve(positionals[0] ?? 'Dockerfile'));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}\n`);
   if (advice.length === 0) process.stdout.write('No layer-order advice: rarely-changing steps already come first.\n');
   return 0;

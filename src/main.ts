@@ -29,7 +29,7 @@ import { OWN_BUILDER_STATE } from './own-builder.ts';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { parseReference } from './registry/reference.ts';
 import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEnvName } from './metadata-outputs.ts';
-import { renderSummary } from './summary.ts';
+import { plainText, renderSummary, verdict } from './summary.ts';
 import { computeMetadata, IMAGE_BUILD_DEFAULT_TAGS, type Metadata } from './tags/index.ts';
 import { splitTagsInput } from './tags/references.ts';
 
@@ -140,7 +140,13 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
     core.warning(`${check.message}${check.url ? ` (${check.url})` : ''}`, { title: check.rule ? `Build check ${check.rule}` : 'Build check', file, startLine: check.line });
   }
   core.info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(', ')}`);
-  await core.summary.addRaw(renderSummary({ result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, notPushed, dryRun: inputs.dryRun, advice }), true).write();
+  const summary = { result, tags: meta.tags, pushed: push || build.outputs.byDigest.length > 0, notPushed, dryRun: inputs.dryRun, advice, commit: git.sha };
+  // The summary's first lines in the log too, folded under the verdict: the log is where a failing job is read.
+  const facts = verdict(summary);
+  await core.group(`${facts.mark} ${plainText(facts.heading)}`, async () => {
+    for (const line of [facts.image, facts.why]) if (line) core.info(plainText(line));
+  });
+  await core.summary.addRaw(renderSummary(summary), true).write();
 }
 
 /** Why a step that was to push has no reference to push to. */

@@ -120,6 +120,10 @@ export interface PipelineResult {
   built: boolean;
   /** The reference an unchanged build's image was found under. */
   reusedFrom?: string;
+  /** Of the tags a reused image was given, those that pointed at it already. */
+  alreadyTagged?: string[];
+  /** The platforms asked for (none: the builder's own). */
+  platforms?: string[];
   digest?: string;
   imageId?: string;
   /** Buildx's metadata file of the build (build-push-action's `metadata` output); none when nothing was built. */
@@ -170,6 +174,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     steps: [],
     checks: [],
     registryRequests: 0,
+    platforms: settings.build.platforms,
     timings,
   };
   if (settings.dryRun) return finish(result, started);

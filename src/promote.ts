@@ -42,6 +42,8 @@ export interface ImageLayer {
   size: number;
   /** The platform of the image the layer is in, when the pushed image is an index. */
   platform?: string;
+  /** The digest of that platform's image, when the pushed image is an index. */
+  image?: string;
 }
 
 export class Promoter {
@@ -49,6 +51,8 @@ export class Promoter {
   readonly log: PipelineLog;
   /** Blobs copied to other registries by retag (a mount or a retag within a registry moves none). */
   readonly copied = { blobs: 0, bytes: 0 };
+  /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
+  readonly alreadyTagged: string[] = [];
 
   constructor(credentials: Credentials, log: PipelineLog) {
     this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
@@ -200,6 +204,7 @@ export class Promoter {
         const current = await reads?.get(target)?.catch(() => undefined);
         if (current?.taggedDigest === found.digest) {
           this.log.info(`${target} is at ${found.digest} already`);
+          this.alreadyTagged.push(target);
           return;
         }
         const from = await sourceFor(parseReference(target).registry);
@@ -226,7 +231,7 @@ export class Promoter {
       images.map(async (entry) => {
         const image = (await this.client.getManifest({ ...reference, digest: entry.digest })).json as ImageManifest;
         const platform = entry.platform ? formatPlatform(entry.platform) : undefined;
-        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...(platform ? { platform } : {}) }));
+        return (await this.imageLayers(reference, image)).map((layer) => ({ ...layer, ...(platform ? { platform, image: entry.digest } : {}) }));
       }),
     );
     return perPlatform.flat();

@@ -27,7 +27,7 @@ export async function reuseExisting(result: PipelineResult, promoter: Promoter, 
     if (!existing) return false;
     const found = wanted ? await promoter.withMetadata(existing, wanted) : existing;
     await promoter.retag(found, targets, candidates, result.fingerprint, reads);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest });
+    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] });
     return true;
   } catch (error) {
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);

@@ -1,186 +1,145 @@
 /**
- * The job summary: what was pushed, what the cache did, what each build step
- * cost, and why steps re-ran. Rendering is pure (markdown from a result);
- * main.ts writes it.
+ * The job summary, read top-down: a heading with the verdict (what was pushed,
+ * what the cache did, how long it took), one line naming the image, one
+ * sentence of why it rebuilt, the step table, the layer-order advice, and the
+ * cache's internals folded away. Rendering is pure (Markdown from a result);
+ * main.ts writes it, and the log and the CLI print its first lines.
  */
 import { renderAdviceMarkdown, type Advice } from './advice.ts';
-import { dockerfileSteps, type BuildStep } from './builder.ts';
-import type { CacheTraffic } from './cache/delta-store.ts';
-import type { DockerfileModel } from './dockerfile.ts';
+import { dockerfileSteps } from './builder.ts';
 import type { PipelineResult } from './pipeline.ts';
-import type { ImageLayer } from './promote.ts';
-import { parseStepName, platformCell, restoredPlatformsLine } from './platforms.ts';
-import { instructionForStep } from './steps.ts';
+import { rebuildSentence } from './rebuild-reason.ts';
+import { buildSteps, reran, stepTable, type StepTable } from './step-rows.ts';
+import { detailsMarkdown } from './summary-details.ts';
+import { stepTableMarkdown } from './summary-table.ts';
+import { contextCopy, filesCopiedBy } from './context-copies.ts';
+import { describeFiles, sourceFirst } from './changed-files.ts';
+import { formatSeconds, plural, shortDigest } from './units.ts';
 
 export interface SummaryInput {
   result: PipelineResult;
+  /** The full references of the run's tags. */
   tags: string[];
   pushed: boolean;
   /** Why a step that was to push pushed nothing. */
   notPushed?: string;
   dryRun: boolean;
   advice?: Advice[];
+  /** The commit built. */
+  commit?: string;
 }
 
-const MAX_LISTED_FILES = 20;
+/** Tags named in the heading before "+N more". */
+const HEADING_TAGS = 5;
 
-export function renderSummary({ result, tags, pushed, notPushed, dryRun, advice = [] }: SummaryInput): string {
-  const verdict = dryRun
-    ? 'dry run, nothing built or pushed'
-    : !result.built
-      ? 'unchanged, no build: the existing image got the new tags (built=false)'
-      : pushed
-        ? 'built and pushed'
-        : notPushed
-          ? 'built, nothing pushed'
-          : 'built';
-  const lines: string[] = [`## image-build: ${verdict}`, ''];
+/** The first lines of the summary, as plain facts for the summary, the log and the CLI. */
+export interface Verdict {
+  mark: string;
+  /** `pushed `main`, `sha-1a2b3c4` · partial hit: 3 of 5 steps cached · 6.1 s` */
+  heading: string;
+  /** `image `…` · digest `sha256:…` · commit `1a2b3c4`` */
+  image?: string;
+  /** Why it rebuilt (or why it did not). */
+  why?: string;
+}
+
+export function verdict(input: SummaryInput, table = tableOf(input.result)): Verdict {
+  const { result, dryRun, notPushed } = input;
+  const mark = dryRun ? '⚪' : notPushed ? '⚠️' : '✅';
+  const time = formatSeconds(result.timings.total);
+  if (dryRun) return { mark, heading: `dry run, nothing built or pushed · ${time}` };
+  const tags = tagNames(input.tags);
+  const parts: string[] = [];
+  let why: string | undefined;
+  if (!result.built && result.digest) {
+    const already = new Set(result.alreadyTagged ?? []);
+    const fresh = input.tags.filter((tag) => !already.has(tag));
+    parts.push(fresh.length ? `tagged ${listTags(tagNames(fresh))}` : `${listTags(tags)} unchanged`, `no build: reused ${shortDigest(result.digest)}`);
+    why = reuseSentence(result, tagNames(fresh), tagNames(input.tags.filter((tag) => already.has(tag))));
+  } else if (!result.built) {
+    // `call: check` and the like evaluate the build and produce no image.
+    parts.push('evaluated, no image built', cacheWords(result, table));
+  } else {
+    parts.push(notPushed ? 'built, nothing pushed' : `${input.pushed ? 'pushed' : 'built'}${tags.length ? ` ${listTags(tags)}` : ''}`, cacheWords(result, table));
+    if (result.built && !result.cacheSaved && result.cacheHit !== 'exact' && result.cacheHit !== 'disabled') parts.push('nothing saved');
+    why = rebuildSentence(result, table);
+  }
+  parts.push(time);
+  return { mark, heading: parts.join(' · '), image: imageLine(input), ...(why ? { why } : {}) };
+}
+
+export function renderSummary(input: SummaryInput): string {
+  const { result, notPushed, dryRun, advice = [] } = input;
+  const table = tableOf(result);
+  const facts = verdict(input, table);
+  const lines: string[] = [`## ${facts.mark} ${facts.heading}`, ''];
+  if (facts.image) lines.push(facts.image, '');
   if (notPushed) lines.push(`Nothing pushed: ${notPushed}.`, '');
-  if (tags.length) lines.push('| tag |', '|---|', ...tags.map((tag) => `| \`${tag}\` |`), '');
-  if (result.digest) lines.push(`**Digest** \`${result.digest}\``, '');
-  const uploaded = result.copiedBlobs ? `${result.copiedBlobs.blobs} blobs (${result.copiedBlobs.bytes} bytes) copied to another registry` : 'no blob uploaded';
-  if (result.reusedFrom) lines.push(`Same fingerprint as \`${result.reusedFrom}\`: tagged with ${result.registryRequests} registry requests, ${uploaded}.`, '');
-  lines.push(...cacheSection(result, dryRun));
-  if (result.changes) lines.push(...changesSection(result));
-  const steps = dockerfileSteps(result.steps);
-  if (steps.length) lines.push(...stepTable(steps, result));
+  if (facts.why) lines.push(facts.why, '');
+  lines.push(...stepTableMarkdown(table, firstRerunNote(result, table)));
   const adviceText = renderAdviceMarkdown(advice);
   if (adviceText) lines.push(adviceText);
+  lines.push(...detailsMarkdown(result, dryRun));
   return lines.join('\n');
 }
 
-function cacheSection(result: PipelineResult, dryRun: boolean): string[] {
-  const t = result.timings;
-  const restoredFrom = result.restoredKey && result.restoredKey !== result.cacheKey ? ` from \`${result.restoredKey}\`` : '';
-  const exportPush = result.steps.find((step) => step.name === 'exporting to image');
-  const seconds = [
-    ['hash', t.hash],
-    ['lookup', t.lookup],
-    ['restore', t.restore],
-    ['build', t.build],
-    ...(exportPush ? [['of which export + push', exportPush.seconds] as const] : []),
-    ['save', t.save],
-    ['total', t.total],
-  ] as const;
-  return [
-    '### Cache',
-    '',
-    '| | |',
-    '|---|---|',
-    `| key | \`${result.cacheKey}\` |`,
-    `| hit | **${result.cacheHit}**${restoredFrom} |`,
-    ...(dryRun ? [`| restore keys | ${result.restoreKeys.map((key) => `\`${key}\``).join(', ')} |`] : []),
-    ...(result.builder ? [`| builder | ${result.builder} |`] : []),
-    ...(result.cacheTravel ? [`| travel | ${result.cacheTravel} |`] : []),
-    ...(result.cacheBytes !== undefined ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ', saved' : ', not saved'} |`] : []),
-    ...(result.built && !result.cacheSaved ? [`| saved | no: ${result.cacheNotSaved ?? 'see the warnings above'} |`] : []),
-    ...(result.cacheSaved && result.cacheBytes === undefined ? ['| saved | yes |'] : []),
-    ...(result.cacheTraffic ? [`| transfer | ${trafficText(result.cacheTraffic)} |`] : []),
-    `| context | \`${result.contextHash}\` (${result.manifest.entries.length} entries) |`,
-    `| fingerprint | \`${result.fingerprint ?? 'not computed'}\` |`,
-    `| seconds | ${seconds.map(([name, value]) => `${name} ${value.toFixed(1)}`).join(' · ')} |`,
-    '',
+function tableOf(result: PipelineResult): StepTable {
+  return stepTable(dockerfileSteps(result.steps), result.dockerfile, result.layers ?? []);
+}
+
+/** `partial hit: 3 of 5 steps cached`. */
+function cacheWords(result: PipelineResult, table: StepTable): string {
+  const steps = buildSteps(table);
+  const cached = steps.filter((row) => !reran(row)).length;
+  const hit = { exact: 'cache hit', partial: 'partial hit', miss: 'cache miss', disabled: 'cache off' }[result.cacheHit] ?? result.cacheHit;
+  return steps.length ? `${hit}: ${cached} of ${plural(steps.length, 'step')} cached` : hit;
+}
+
+/** `main`, `sha-1a2b3c4`: the tags without their repositories, each once. */
+function tagNames(refs: string[]): string[] {
+  return [...new Set(refs.map((ref) => ref.slice(ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.lastIndexOf(':') + 1 : ref.length)))].filter(Boolean);
+}
+
+function listTags(names: string[]): string {
+  const shown = names.slice(0, HEADING_TAGS).map((name) => `\`${name}\``);
+  return `${shown.join(', ')}${names.length > HEADING_TAGS ? ` +${names.length - HEADING_TAGS} more` : ''}`;
+}
+
+/** `` `registry/app` · index `sha256:…` of linux/amd64, linux/arm64 · commit `1a2b3c4` ``. */
+function imageLine(input: SummaryInput): string | undefined {
+  const { result } = input;
+  const repositories = [...new Set(input.tags.map((ref) => ref.slice(0, ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.lastIndexOf(':') : ref.length)))];
+  const platforms = result.platforms ?? [];
+  const parts = [
+    ...(repositories.length ? [repositories.map((repository) => `\`${repository}\``).join(', ')] : []),
+    ...(result.digest ? [`${platforms.length > 1 ? 'index' : 'digest'} \`${shortDigest(result.digest)}\`${platforms.length > 1 ? ` of ${platforms.join(', ')}` : ''}`] : []),
+    ...(!result.digest && result.imageId ? [`image ID \`${shortDigest(result.imageId)}\``] : []),
+    ...(input.commit ? [`commit \`${input.commit.slice(0, 7)}\``] : []),
   ];
+  return parts.length ? parts.join(' · ') : undefined;
 }
 
-function trafficText(t: CacheTraffic): string {
-  return (
-    `${formatBytes(t.bytesDown)} down in ${t.requestsDown} requests · ${formatBytes(t.bytesUp)} up in ${t.requestsUp} requests · ` +
-    `${t.blobsReused} blobs reused, ${t.blobsUploaded} uploaded, ${t.blobsDownloaded} downloaded`
-  );
+function reuseSentence(result: PipelineResult, fresh: string[], already: string[]): string {
+  const quoted = (tags: string[]) => tags.map((tag) => `\`${tag}\``).join(', ');
+  const source = `\`${tagNames([result.reusedFrom ?? ''])[0] ?? result.reusedFrom}\``;
+  const tags = fresh.length
+    ? `${quoted(fresh)} now ${fresh.length === 1 ? 'points' : 'point'} at it${already.length ? ` (${quoted(already)} did already)` : ''}`
+    : `${quoted(already)} ${already.length === 1 ? 'points' : 'point'} at it already`;
+  return `**Why no build:** ${source} holds an image with this build's fingerprint (same files, Dockerfile, arguments and base images), so no step ran: ${tags}.`;
 }
 
-function changesSection(result: PipelineResult): string[] {
-  const changes = result.changes!;
-  const lines = ['### Why the cache missed', ''];
-  if (changes.dockerfileChanged) lines.push('- the Dockerfile changed');
-  const platforms = restoredPlatformsLine(changes.restoredPlatforms);
-  if (platforms) lines.push(`- ${platforms}`);
-  for (const [label, files] of [['added', changes.added], ['removed', changes.removed], ['changed', changes.changed]] as const) {
-    if (files.length === 0) continue;
-    const shown = files.slice(0, MAX_LISTED_FILES).map((file) => `\`${file}\``).join(', ');
-    lines.push(`- ${files.length} ${label}: ${shown}${files.length > MAX_LISTED_FILES ? `, and ${files.length - MAX_LISTED_FILES} more` : ''}`);
-  }
-  if (!changes.dockerfileChanged && !platforms && changes.added.length + changes.removed.length + changes.changed.length === 0) {
-    lines.push('- no context file differs from the restored entry (a build argument, target or base image changed)');
-  }
-  return [...lines, ''];
+/** The footnote on the first re-run step: the changed files it copies. */
+function firstRerunNote(result: PipelineResult, table: StepTable): string | undefined {
+  const first = buildSteps(table).find(reran);
+  if (!first?.instruction || !result.changes) return undefined;
+  const copy = contextCopy(first.instruction);
+  const changed = [...result.changes.changed, ...result.changes.added, ...result.changes.removed];
+  const files = copy ? sourceFirst(filesCopiedBy(copy, changed)) : [];
+  if (files.length) return `The first step to re-run: it copies ${describeFiles(files)}, changed since the cache entry.`;
+  return result.changes.dockerfileChanged ? 'The first step to re-run: the Dockerfile changed.' : undefined;
 }
 
-function stepTable(steps: BuildStep[], result: PipelineResult): string[] {
-  const sizes = layerSizes(result.layers ?? []);
-  const labels = new Map(steps.map((step) => [step, parseStepName(step.name)]));
-  // A multi-platform build names each step's platform (`[linux/arm64 3/6] RUN …`): one row per platform and step.
-  const multi = steps.some((step) => labels.get(step)?.platform);
-  const platformOf = (step: BuildStep) => labels.get(step)?.platform ?? '';
-  const firstRun = new Map<string, BuildStep>();
-  for (const step of steps) {
-    if (!step.cached && !/\] FROM /.test(step.name) && !firstRun.has(platformOf(step))) firstRun.set(platformOf(step), step);
-  }
-  const changed = result.changes ? [...result.changes.changed, ...result.changes.added, ...result.changes.removed] : [];
-  // In Dockerfile order: BuildKit runs independent steps concurrently, so start order misleads.
-  const line = (step: BuildStep) => lineOf(step, result.dockerfile) ?? 1e9;
-  const ordered = [...steps].sort((a, b) => line(a) - line(b) || platformOf(a).localeCompare(platformOf(b)));
-  const rows = ordered.map((step) => {
-    // A base image is pulled, not run; saying "run" would read like a cache miss.
-    const status = step.error ? '**failed**' : step.cached ? 'cached' : /\] FROM /.test(step.name) ? 'pulled' : 'run';
-    const size = sizes.get(sizeKey(multi ? platformOf(step) : undefined, stepText(step.name)));
-    const why = firstRun.get(platformOf(step)) === step && changed.length ? ` ← ${changed.slice(0, 3).map((file) => `\`${file}\``).join(', ')}${changed.length > 3 ? ` +${changed.length - 3}` : ''} changed` : '';
-    const platform = multi ? ` ${platformCell(labels.get(step))} |` : '';
-    return `| ${lineOf(step, result.dockerfile) ?? ''} |${platform} \`${escapeCell(shorten(stepText(step.name), 70))}\` | ${status}${why} | ${step.seconds.toFixed(1)} | ${size === undefined ? '' : formatBytes(size)} |`;
-  });
-  const header = multi
-    ? ['| line | platform | step | status | seconds | layer |', '|---:|---|---|---|---:|---:|']
-    : ['| line | step | status | seconds | layer |', '|---:|---|---|---:|---:|'];
-  return ['### Build steps', '', ...header, ...rows, ''];
-}
-
-function lineOf(step: BuildStep, model: DockerfileModel): number | undefined {
-  return instructionForStep(step.name, model)?.line;
-}
-
-/** `[2/4] RUN make` → `RUN make`. */
-function stepText(name: string): string {
-  return name.replace(/^\[[^\]]*\]\s*/, '');
-}
-
-/** History entries read `RUN /bin/sh -c make # buildkit`; steps read `RUN make`. */
-function normalizeInstruction(text: string): string {
-  const plain = text.replace(/\s+# buildkit$/, '').replace(/^RUN \/bin\/sh -c /, 'RUN ').replace(/@sha256:[0-9a-f]{64}$/, '').trim();
-  // History leaves out COPY's --from (`COPY --from=build /app /app` is `COPY /app /app`), not its other flags.
-  return /^COPY /.test(plain) ? plain.replace(/ --from=\S+/g, '') : plain;
-}
-
-function sizeKey(platform: string | undefined, instruction: string): string {
-  return `${platform ?? ''}|${normalizeInstruction(instruction)}`;
-}
-
-/** Layer size by platform and instruction; a single-platform build's layers also without platform. */
-function layerSizes(layers: ImageLayer[]): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const layer of layers) {
-    sizes.set(sizeKey(layer.platform, layer.createdBy), layer.size);
-    if (!sizes.has(sizeKey(undefined, layer.createdBy))) sizes.set(sizeKey(undefined, layer.createdBy), layer.size);
-  }
-  return sizes;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/`/g, "'");
-}
-
-export function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+/** Markdown's emphasis and code marks dropped, for the log and the terminal. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/\*\*/g, '').replace(/`/g, '');
 }

@@ -154,12 +154,32 @@ export function logSize(log = stack.IMAGE_BUILD_REGISTRY_LOG!): number {
   return fs.statSync(log).size;
 }
 
-/** The rows of the summary's step table: Dockerfile line, platform (multi-platform builds), instruction, status. */
+/**
+ * The rows of the summary's step table: Dockerfile line, platform (multi-platform builds: one
+ * entry per platform column), instruction, status (`cached`, `run`, `pulled`, `**failed**`).
+ */
 export function summarySteps(summary: string): { line: number; platform?: string; name: string; status: string }[] {
-  return [...summary.matchAll(/^\| (\d*) \|(?: ([^|`\s]+) \|)? `([^`]*)` \| (cached|run|pulled|\*\*failed\*\*)/gm)].map((m) => ({
-    line: Number(m[1]),
-    ...(m[2] ? { platform: m[2] } : {}),
-    name: m[3]!,
-    status: m[4]!,
-  }));
+  const lines = summary.split('\n');
+  const start = lines.findIndex((line) => line.startsWith('| line | step |'));
+  if (start < 0) return [];
+  const header = tableCells(lines[start]!);
+  const columns = header.slice(2, -1).map((name, index) => ({ name, index: index + 2 })).filter((column) => column.name !== 'time');
+  const rows = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    const cells = tableCells(line);
+    const name = /^`([^`]*)`/.exec(cells[1] ?? '')?.[1];
+    if (!/^\d+$/.test(cells[0] ?? '') || name === undefined) continue;
+    for (const column of columns) {
+      const status = /^(cached|run|pulled|\*\*failed\*\*)/.exec(cells[column.index] ?? '')?.[1];
+      if (!status) continue;
+      rows.push({ line: Number(cells[0]), ...(column.name === 'result' ? {} : { platform: column.name }), name, status });
+    }
+  }
+  return rows;
+}
+
+/** The cells of a Markdown table row, `\|` kept inside a cell. */
+export function tableCells(row: string): string[] {
+  return row.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
 }

@@ -46,7 +46,7 @@ describe('an image built for one registry, then wanted on a second', () => {
       const digest = tag.startsWith(tokens.host) ? await tokens.digest(tag) : await registryDigest(tag);
       expect(digest, tag).toBe(built.outputs.digest);
     }
-    expect(reused.summary).toMatch(/tagged with \d+ registry requests, \d+ blobs \(\d+ bytes\) copied to another registry/);
+    expect(reused.summary).toMatch(/\| registry \| \d+ requests, \d+ blobs? \([\d.]+\s(B|KiB|MiB)\) copied to another registry \|/);
     expect(reused.stdout).toContain(`::add-mask::${tokens.password}`);
     expect(leaksOf(reused, new Set(), { password: tokens.password }, [tokens.user])).toEqual([]);
   });

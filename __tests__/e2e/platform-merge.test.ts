@@ -119,7 +119,7 @@ describe('attestations: provenance mode=max', () => {
     // Layer sizes come from the image manifest inside the index, not the attestation's.
     const rows = first.summary.split('\n').filter((line) => /^\| \d+ \| `RUN /.test(line));
     expect(rows.length).toBe(2);
-    for (const row of rows) expect(row).toMatch(/ (B|KiB|MiB) \|$/);
+    for (const row of rows) expect(row).toMatch(/\s(B|KiB|MiB) \|$/);
     expect(summarySteps(first.summary).length).toBeGreaterThan(3);
   });
 

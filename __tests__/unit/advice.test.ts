@@ -37,16 +37,34 @@ describe('badly ordered Dockerfiles get exactly the expected advice', () => {
     expect(rulesAndLines(name)).toEqual(expected);
   });
 
-  it('says what to do, naming the lines and the manifests', () => {
+  it('says what to do, naming the other line once and the manifests, with the fix as a diff', () => {
     const [advice] = adviseDockerfile(fixture('bad-node-copy-all'));
     expect(advice).toMatchObject({ file: 'bad-node-copy-all.Dockerfile', line: 3 });
     expect(advice!.message).toBe(
-      '`COPY . .` (line 3) comes before `RUN npm ci` (line 4), so any source change re-runs the install: ' +
+      '`COPY . .` comes before `RUN npm ci` (line 4), so any source change re-runs the install: ' +
         'copy package.json and package-lock.json first, run the install, then `COPY . .`.',
     );
+    expect(advice!.snippet).toEqual(['-COPY . .', '+COPY package.json package-lock.json ./', ' RUN npm ci', '+COPY . .']);
     expect(adviseDockerfile(fixture('bad-go'))[0]!.message).toContain('copy go.mod and go.sum first');
     expect(adviseDockerfile(fixture('bad-apt-after-source'))[0]!.message).toContain('move it before line 5');
     expect(adviseDockerfile(fixture('bad-apt-split'))[0]!.message).toContain('apt-get update && apt-get install');
+  });
+
+  it('names the manifests the context really has', () => {
+    const withLock = adviseDockerfile(fixture('bad-node-copy-all'), { contextFiles: ['package.json', 'package-lock.json', 'src/app.ts'] })[0]!;
+    expect(withLock.message).toContain('copy package.json and package-lock.json first');
+    const noLock = adviseDockerfile(fixture('bad-node-copy-all'), { contextFiles: ['package.json', 'src/app.ts'] })[0]!;
+    expect(noLock.message).toContain('copy package.json first');
+    expect(noLock.snippet).toEqual(['-COPY . .', '+COPY package.json ./', ' RUN npm ci', '+COPY . .']);
+    const shrinkwrap = adviseDockerfile(fixture('bad-node-copy-all'), { contextFiles: ['package.json', 'npm-shrinkwrap.json'] })[0]!;
+    expect(shrinkwrap.message).toContain('copy package.json and npm-shrinkwrap.json first');
+  });
+
+  it('shows a move as the lines before and after', () => {
+    const [advice] = adviseDockerfile(fixture('bad-apt-after-source'));
+    expect(advice!.snippet![0]).toMatch(/^\+RUN apt-get update/);
+    expect(advice!.snippet![1]).toMatch(/^ COPY /);
+    expect(advice!.snippet![2]).toMatch(/^-RUN apt-get update/);
   });
 });
 
@@ -66,8 +84,13 @@ describe('missing .dockerignore', () => {
     expect(adviseDockerfile(fixture('good-tools'), { contextFiles: ['.git/HEAD'] }).map((a) => [a.rule, a.line])).toEqual([['missing-dockerignore', 1]]);
   });
 
-  it('says nothing when an ignore file is in use or the context is clean', () => {
-    expect(dockerignore({ contextFiles: ['.git/HEAD'], ignoreFile: '.dockerignore' })).toEqual([]);
+  it('speaks when the .dockerignore in use leaves .git in the context', () => {
+    const [advice] = dockerignore({ contextFiles: ['.git/HEAD', 'src/app.ts'], ignoreFile: '.dockerignore' });
+    expect(advice!.message).toMatch(/^\.dockerignore leaves `\.git` in the context: .* Add `\.git` to \.dockerignore\.$/);
+    expect(advice!.snippet).toEqual(['+.git']);
+  });
+
+  it('says nothing when the context is clean', () => {
     expect(dockerignore({ contextFiles: ['src/app.ts', '.gitignore', '.github/workflows/ci.yml'] })).toEqual([]);
     expect(dockerignore({})).toEqual([]);
   });
@@ -85,24 +108,27 @@ describe('what a re-run cost, from the run\'s steps', () => {
 
   it('names the seconds and the changed files when the COPY re-ran the install', () => {
     const [advice] = adviseDockerfile(fixture('bad-node-copy-all'), { steps: nodeSteps(false, false), changedFiles: ['src/app.ts'] });
-    expect(advice!.message).toMatch(/ This run it re-ran in 42\.1 s because `COPY \. \.` at line 3 changed \(src\/app\.ts\)\.$/);
+    expect(advice!.message).toMatch(/ This run it re-ran in 42\.1 s because `COPY \. \.` changed \(`src\/app\.ts`\)\.$/);
   });
 
   it('lists at most three changed files', () => {
     const changedFiles = ['a.ts', 'b.ts', 'c.ts', 'd.ts', 'e.ts'];
     const [advice] = adviseDockerfile(fixture('bad-node-copy-all'), { steps: nodeSteps(false, false), changedFiles });
-    expect(advice!.message).toContain('changed (a.ts, b.ts, c.ts and 2 more).');
+    expect(advice!.message).toContain('changed (`a.ts`, `b.ts`, `c.ts` and 2 more).');
   });
 
   it('blames the COPY without files when earlier steps were cached', () => {
     const [advice] = adviseDockerfile(fixture('bad-node-copy-all'), { steps: nodeSteps(false, false) });
-    expect(advice!.message).toMatch(/re-ran in 42\.1 s because `COPY \. \.` at line 3 changed\.$/);
+    expect(advice!.message).toMatch(/re-ran in 42\.1 s because `COPY \. \.` changed\.$/);
   });
 
   it('adds nothing when the install was cached, or on a cold build', () => {
     const plain = adviseDockerfile(fixture('bad-node-copy-all'))[0]!.message;
     expect(adviseDockerfile(fixture('bad-node-copy-all'), { steps: nodeSteps(true, true) })[0]!.message).toBe(plain);
     expect(adviseDockerfile(fixture('bad-node-copy-all'), { steps: nodeSteps(false, false, false) })[0]!.message).toBe(plain);
+    // A base image already on the runner is not a cache hit: the build is still a cold one.
+    const baseOnRunner = nodeSteps(false, false, false).map((s, i) => (i === 0 ? { ...s, cached: true } : s));
+    expect(adviseDockerfile(fixture('bad-node-copy-all'), { steps: baseOnRunner })[0]!.message).toBe(plain);
   });
 
   it('keeps only the changed files a narrower COPY takes in', () => {
@@ -115,7 +141,7 @@ describe('what a re-run cost, from the run\'s steps', () => {
       step('[6/6] RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*', false, 17.25),
     ];
     const [advice] = adviseDockerfile(fixture('bad-apt-after-source'), { steps, changedFiles: ['README.md', 'src/main.py'] });
-    expect(advice!.message).toContain('re-ran in 17.3 s because `COPY src/ ./src/` at line 5 changed (src/main.py).');
+    expect(advice!.message).toContain('re-ran in 17.3 s because `COPY src/ ./src/` changed (`src/main.py`).');
   });
 });
 
@@ -134,21 +160,30 @@ describe('adviseFile', () => {
   };
   const copyAll = fs.readFileSync(path.join(fixtures, 'bad-node-copy-all.Dockerfile'));
 
-  it('looks at the Dockerfile folder for .git, node_modules and .dockerignore', () => {
-    expect(adviseFile(setup(copyAll.toString(), ['.git/', 'node_modules/'])).map((a) => [a.rule, a.line])).toEqual([
+  const rules = async (file: string) => (await adviseFile(file)).map((a) => [a.rule, a.line]);
+
+  it('takes the Dockerfile folder as the context, its .dockerignore applied', async () => {
+    expect(await rules(setup(copyAll.toString(), ['.git/', '.git/HEAD', 'node_modules/', 'node_modules/x.js']))).toEqual([
       ['copy-before-install', 3],
       ['missing-dockerignore', 3],
     ]);
-    expect(adviseFile(setup(copyAll.toString(), ['.git/', '.dockerignore'])).map((a) => a.rule)).toEqual(['copy-before-install']);
-    expect(adviseFile(setup(copyAll.toString(), ['.git/', 'Dockerfile.dockerignore'])).map((a) => a.rule)).toEqual(['copy-before-install']);
+    const ignored = (name: string) => {
+      const file = setup(copyAll.toString(), ['.git/', '.git/HEAD', 'package.json']);
+      fs.writeFileSync(path.join(dir, name), '.git\n');
+      return file;
+    };
+    expect(await rules(ignored('.dockerignore'))).toEqual([['copy-before-install', 3]]);
+    expect(await rules(ignored('Dockerfile.dockerignore'))).toEqual([['copy-before-install', 3]]);
+    // The folder has package.json and no lock file: the advice copies what is there.
+    expect((await adviseFile(ignored('.dockerignore')))[0]!.message).toContain('copy package.json first');
   });
 
-  it('reads a FROM whose ARG has no default', () => {
-    expect(adviseFile(setup('ARG BASE\nFROM $BASE\nRUN apt-get update\n'))).toMatchObject([{ rule: 'apt-update-alone', line: 3 }]);
+  it('reads a FROM whose ARG has no default', async () => {
+    expect(await adviseFile(setup('ARG BASE\nFROM $BASE\nRUN apt-get update\n'))).toMatchObject([{ rule: 'apt-update-alone', line: 3 }]);
   });
 
-  it('fails with a user error on a missing file', () => {
-    expect(() => adviseFile('/nonexistent/Dockerfile')).toThrow(/cannot read the Dockerfile/);
+  it('fails with a user error on a missing file', async () => {
+    await expect(adviseFile('/nonexistent/Dockerfile')).rejects.toThrow(/cannot read the Dockerfile/);
   });
 });
 
@@ -157,9 +192,12 @@ describe('renderAdviceMarkdown', () => {
     expect(renderAdviceMarkdown([])).toBe('');
   });
 
-  it('renders one bullet per advice under a heading', () => {
+  it('renders one bullet per advice under a heading, the line said once, the fix as a diff', () => {
     const markdown = renderAdviceMarkdown(adviseDockerfile(parseDockerfile(Buffer.from('FROM debian\nRUN apt-get update\n'), [], 'Dockerfile')));
     expect(markdown).toContain('### Layer-order advice');
-    expect(markdown).toContain('- `Dockerfile:2` `RUN apt-get update` (line 2) caches the package lists');
+    expect(markdown).toContain('- `Dockerfile:2` `RUN apt-get update` caches the package lists');
+    expect(markdown).not.toContain('line 2');
+    const copyAll = renderAdviceMarkdown(adviseDockerfile(fixture('bad-node-copy-all'), { contextFiles: ['package.json'] }));
+    expect(copyAll).toContain(['  ```diff', '  -COPY . .', '  +COPY package.json ./', '   RUN npm ci', '  +COPY . .', '  ```'].join('\n'));
   });
 });

@@ -1,6 +1,6 @@
-// The step table of a multi-platform build: a platform column, one row per platform
-// and step in Dockerfile order, each platform's own layer size, cross stages named by
-// where they run, and a single-platform build's table as it always was.
+// The step table of a multi-platform build: one row per step in Dockerfile order, a column
+// per platform, each platform's own layer size, cross stages named by where they run, and
+// a single-platform build's table with its result, time and size columns.
 import { describe, expect, it } from 'vitest';
 import type { BuildStep } from '../../src/builder.ts';
 import { parseDockerfile } from '../../src/dockerfile.ts';
@@ -30,7 +30,7 @@ function result(steps: BuildStep[], layers: ImageLayer[], changes?: PipelineResu
 }
 
 const step = (name: string, seconds: number, cached = false): BuildStep => ({ name, seconds, cached, output: [] });
-const tableOf = (markdown: string) => markdown.slice(markdown.indexOf('### Build steps')).split('\n').filter((line) => line.startsWith('|'));
+const tableOf = (markdown: string) => markdown.slice(markdown.indexOf('### Build steps')).split('\n\n')[1]!.split('\n');
 
 describe('step table of a multi-platform build', () => {
   const steps = [
@@ -51,19 +51,17 @@ describe('step table of a multi-platform build', () => {
     { createdBy: 'RUN /bin/sh -c /app --check # buildkit', size: 300, platform: 'linux/arm64' },
   ];
 
-  it('has one row per platform and step, in Dockerfile order, with each platform layer size', () => {
+  it('has one row per step in Dockerfile order, a column per platform, each platform layer size', () => {
     const rows = tableOf(renderSummary({ result: result(steps, layers), tags: [], pushed: true, dryRun: false }));
-    expect(rows.slice(0, 2)).toEqual(['| line | platform | step | status | seconds | layer |', '|---:|---|---|---|---:|---:|']);
-    expect(rows.slice(2)).toEqual([
-      '| 1 | linux/amd64 | `FROM golang` | pulled | 0.0 |  |',
-      '| 2 | linux/amd64 | `RUN go build -o /app` | run | 4.2 |  |',
-      '| 2 | linux/amd64→arm64 | `RUN go build -o /app` | run | 4.4 |  |',
-      '| 3 | linux/amd64 | `FROM busybox` | pulled | 0.0 |  |',
-      '| 3 | linux/arm64 | `FROM busybox` | pulled | 0.0 |  |',
-      '| 4 | linux/amd64 | `COPY --from=build /app /app` | run | 0.1 | 2.0 KiB |',
-      '| 4 | linux/arm64 | `COPY --from=build /app /app` | run | 0.1 | 4.0 KiB |',
-      '| 5 | linux/amd64 | `RUN /app --check` | cached | 0.2 | 100 B |',
-      '| 5 | linux/arm64 | `RUN /app --check` | run | 3.1 | 300 B |',
+    expect(rows).toEqual([
+      '| line | step | linux/amd64 | linux/arm64 | size |',
+      '|---:|---|---|---|---:|',
+      '| 1 | `FROM golang` | pulled 0.0\u00a0s |  | — |',
+      '| 2 | `RUN go build -o /app` | run 4.2\u00a0s | run 4.4\u00a0s on amd64 | — |',
+      '| 3 | `FROM busybox` | pulled 0.0\u00a0s | pulled 0.0\u00a0s | — |',
+      '| 4 | `COPY --from=build /app /app` | run 0.1\u00a0s | run 0.1\u00a0s | 2.0\u00a0KiB / 4.0\u00a0KiB |',
+      '| 5 | `RUN /app --check` | cached | run 3.1\u00a0s | 100\u00a0B / 300\u00a0B |',
+      '| | **total** | **1 of 3 cached, 4.3\u00a0s** | **0 of 3 cached, 7.6\u00a0s** | **2.1\u00a0KiB / 4.3\u00a0KiB** |',
     ]);
   });
 
@@ -71,12 +69,18 @@ describe('step table of a multi-platform build', () => {
     const changes = { added: [], removed: [], changed: [], dockerfileChanged: false, restoredPlatforms: ['linux/amd64', 'linux/arm64'] };
     const markdown = renderSummary({ result: result(steps, layers, changes), tags: [], pushed: true, dryRun: false });
     expect(markdown).toContain('- the restored entry was built for linux/amd64, linux/arm64, not for this build');
+    expect(markdown).toContain("**Why it rebuilt:** the restored entry was built for linux/amd64, linux/arm64, not for this build's platforms; `RUN go build -o /app` (line 2) is the first step that differs");
     expect(markdown).not.toContain('no context file differs');
   });
 
   it('keeps the single-platform table without a platform column', () => {
     const single = [step('[stage-1 3/3] RUN /app --check', 0.5)];
     const rows = tableOf(renderSummary({ result: result(single, [{ createdBy: 'RUN /bin/sh -c /app --check # buildkit', size: 100 }]), tags: [], pushed: true, dryRun: false }));
-    expect(rows).toEqual(['| line | step | status | seconds | layer |', '|---:|---|---|---:|---:|', '| 5 | `RUN /app --check` | run | 0.5 | 100 B |']);
+    expect(rows).toEqual([
+      '| line | step | result | time | size |',
+      '|---:|---|---|---:|---:|',
+      '| 5 | `RUN /app --check` | run | 0.5\u00a0s | 100\u00a0B |',
+      '| | **total** | **0 of 1 cached** | **0.5\u00a0s** | **100\u00a0B** |',
+    ]);
   });
 });

@@ -62,12 +62,30 @@ export function plainSteps(output) {
   return { cached: cached.size, steps: new Set(idToStep.values()).size };
 }
 
-/** The same counts from image-build's job summary (its step table; a multi-platform build's has a platform column: a step counts once, cached when cached on every platform). */
+/** The same counts from image-build's job summary (its step table; a multi-platform build's has a column per platform: a step counts once, cached when cached on every platform). */
 export function summarySteps(summary) {
-  const rows = [...summary.matchAll(/^\|(?:[^|`\n]*\|){0,2} `([^`]*)` \| (cached|run|\*\*failed\*\*)/gm)].filter((m) => !/^(\[[^\]]*\] )?FROM /.test(m[1]));
   const steps = new Map();
-  for (const row of rows) steps.set(row[1], (steps.get(row[1]) ?? true) && row[2] === 'cached');
+  for (const row of summary.matchAll(/^\| \d* \| `([^`]*)`[^|]*\|(.*)$/gm)) {
+    if (/^(\[[^\]]*\] )?FROM /.test(row[1])) continue;
+    const results = row[2].split('|').map((cell) => cell.trim()).filter((cell) => /^(cached|run|\*\*failed\*\*)/.test(cell));
+    if (results.length) steps.set(row[1], (steps.get(row[1]) ?? true) && results.every((cell) => cell.startsWith('cached')));
+  }
   return { cached: [...steps.values()].filter(Boolean).length, steps: steps.size };
+}
+
+/** The phase seconds of image-build's job summary (its timing table: a column per phase), by phase name. */
+export function summaryPhases(summary) {
+  const lines = summary.split('\n');
+  const header = lines.findIndex((line) => line.startsWith('| hash | lookup |'));
+  if (header < 0) return {};
+  const cells = (line) => line.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+  const values = cells(lines[header + 2] ?? '');
+  // The export + push is part of the build, as the summary's older "of which" row said.
+  const seconds = (text = '') => {
+    const minutes = /^(\d+)\s*min\s+(\d+)/.exec(text);
+    return minutes ? Number(minutes[1]) * 60 + Number(minutes[2]) : Number.parseFloat(text);
+  };
+  return Object.fromEntries(cells(lines[header]).map((name, i) => [name === 'export + push' ? 'of which export + push' : name, seconds(values[i])]));
 }
 
 /** The env an actions/cache step (or Buildx, for type=gha) sees on a runner: cache service v2, this workspace. */
@@ -122,9 +140,7 @@ async function imageBuild(bench, distDir, chain, { ref, sha }) {
   // The summary's phases (0.1 s resolution), then what lies outside them: in the
   // pipeline (Docker CLI checks, config), in main (Node start-up, bundle load,
   // outputs, summary) and the post step.
-  const reported = {};
-  const row = result.summary.split('\n').find((line) => line.startsWith('| seconds |'));
-  for (const match of (row ?? '').matchAll(/([a-z][a-z +]*?) (\d+(?:\.\d+)?)(?= ·| \|)/g)) reported[match[1].trim()] = Number(match[2]);
+  const reported = summaryPhases(result.summary);
   const phases = {};
   for (const [name, value] of Object.entries(reported)) if (name !== 'total' && (value > 0 || name.startsWith('of which'))) phases[name] = value;
   const inPhases = ['hash', 'lookup', 'restore', 'build', 'save'].reduce((sum, name) => sum + (reported[name] ?? 0), 0);
