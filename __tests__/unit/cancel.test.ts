@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, childrenStopped, descendants, stopChild, watchCancellation } from '../../src/cancel.ts';
-import { docker, stopChildrenOn } from '../../src/docker.ts';
+import { docker } from '../../src/docker.ts';
+import { stopChildrenOn } from '../../src/process.ts';
 
 function alive(pid: number): boolean {
   try {

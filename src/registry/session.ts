@@ -70,7 +70,7 @@ export class RegistrySession {
     }
     if (response.status === 401 || response.status === 403) {
       const attempted = request.access === 'pull' ? `pull from ${repository}` : `push to ${repository}`;
-      throw accessError(registry, this.auth.username(registry), response.status, attempted, response.body);
+      throw accessError(registry, await this.auth.username(registry), response.status, attempted, response.body);
     }
     return response;
   }
