@@ -62,3 +62,29 @@ describe('a copy to another registry cut in the middle of a layer', () => {
     expect((await client.headManifest(`${target.host}/${name}:1`))?.digest).toBe(result.digest);
   });
 });
+
+describe('a source registry that stops answering in the middle of a copy', () => {
+  let source: FlakyProxy;
+  let layer: GeneratedLayer;
+  const name = uniqueName('e2e/stream-stall');
+  beforeAll(async () => {
+    layer = await generatedLayer(1024 * 1024);
+    await pushBlob(open, name, layer);
+    source = await startFlakyProxy({ target: open, failures: 0, hold: new RegExp(`^GET /v2/.+/blobs/${layer.digest}`) });
+  });
+  afterAll(async () => {
+    await source?.close();
+  });
+
+  it('fails after the stall limit with one error naming the source registry; the target gets no blob', async () => {
+    const credentials = new Map([[auth, { username: stack.IMAGE_BUILD_AUTH_USER!, password: stack.IMAGE_BUILD_AUTH_PASSWORD! }]]);
+    const client = new RegistryClient({ credentials, timeoutMs: 1_000, retries: 1, retryBaseDelayMs: 50 });
+    const started = Date.now();
+    const failure = await client.copyBlob(`${source.host}/${name}`, `${auth}/${name}`, layer).catch((error: Error) => error);
+    expect((failure as Error).message).toBe(`GET blob on registry ${source.host} stalled: no data moved for 1000 ms (2 attempts)`);
+    // Two uploads of two GETs each, a second apiece: bounded, not hung.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(source.heldCount()).toBe(4);
+    expect(await client.headBlob(`${auth}/${name}`, layer.digest)).toBeUndefined();
+  });
+});

@@ -9,7 +9,8 @@ import { expectStatus, notFound, type RegistrySession } from './session.ts';
 import { backoffDelay, isRetryableStatus, type HttpResponse, type StreamedBody } from './transport.ts';
 
 export interface BlobDownload {
-  size: number;
+  /** Bytes, as the descriptor or the registry's Content-Length says; undefined when neither does. */
+  size: number | undefined;
   /** The bytes; errors at its end when they do not match the digest or the size. */
   stream: ReadableStream<Uint8Array>;
 }
@@ -33,7 +34,7 @@ export async function openBlob(session: RegistrySession, repository: RepositoryR
   }
   const expected = size ?? announced;
   const body = response.stream ?? new Blob([]).stream();
-  return { size: expected ?? -1, stream: body.pipeThrough(verifying({ digest, size: expected }, mismatch)) };
+  return { size: expected, stream: body.pipeThrough(verifying({ digest, size: expected }, mismatch)) };
 }
 
 /**

@@ -218,7 +218,10 @@ function describeNetworkFailure(error: Error, request: HttpRequest, timeoutMs: n
   const where = request.kind === 'token' ? `token service ${host} of registry ${request.registry}` : `registry ${host}`;
   if (error.name === 'TimeoutError' || error.name === 'AbortError') {
     return {
-      message: `${request.method} ${request.kind} on ${where} timed out after ${timeoutMs} ms`,
+      message:
+        request.stream || isStreamedBody(request.body)
+          ? `${request.method} ${request.kind} on ${where} stalled: no data moved for ${timeoutMs} ms`
+          : `${request.method} ${request.kind} on ${where} timed out after ${timeoutMs} ms`,
       retryable: true,
       code: 'TIMEOUT',
     };
