@@ -9,6 +9,8 @@ export interface IdleWatchdog {
   readonly signal: AbortSignal;
   /** A pass-through whose every chunk counts as progress. */
   watch(): TransformStream<Uint8Array, Uint8Array>;
+  /** Allows `ms` from now before the next progress (an upload's answer, once all its bytes went). */
+  allow(ms: number): void;
   /** Stops the timer: the transfer is over. */
   clear(): void;
 }
@@ -16,9 +18,9 @@ export interface IdleWatchdog {
 export function idleWatchdog(ms: number): IdleWatchdog {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
+  const arm = (wait = ms) => {
     clearTimeout(timer);
-    timer = setTimeout(() => controller.abort(new DOMException(`no progress for ${ms} ms`, 'TimeoutError')), ms);
+    timer = setTimeout(() => controller.abort(new DOMException(`no progress for ${wait} ms`, 'TimeoutError')), wait);
     timer.unref?.();
   };
   arm();
@@ -31,6 +33,7 @@ export function idleWatchdog(ms: number): IdleWatchdog {
           stream.enqueue(chunk);
         },
       }),
+    allow: (wait) => arm(wait),
     clear: () => clearTimeout(timer),
   };
 }

@@ -47,6 +47,12 @@ export interface StreamedBody {
   open(): Promise<ReadableStream<Uint8Array>>;
 }
 
+/**
+ * How long a registry may take to answer an upload once it has every byte, in stall
+ * limits: storing a large blob (a copy inside object storage) can take a while.
+ */
+const UPLOAD_ANSWER_STALLS = 4;
+
 export function isStreamedBody(body: HttpRequest['body']): body is StreamedBody {
   return body !== undefined && !(body instanceof Uint8Array);
 }
@@ -157,7 +163,9 @@ export class HttpTransport {
     const sourceDone = new AbortController();
     try {
       if (isStreamedBody(request.body)) {
-        const body = (await request.body.open()).pipeThrough(idle!.watch(), { signal: sourceDone.signal });
+        const answerMs = UPLOAD_ANSWER_STALLS * this.options.timeoutMs;
+        const sent = new TransformStream<Uint8Array, Uint8Array>({ flush: () => idle!.allow(answerMs) });
+        const body = (await request.body.open()).pipeThrough(idle!.watch(), { signal: sourceDone.signal }).pipeThrough(sent);
         const response = await sendStreamedRequest(request.url, request.method, headers, body, request.body.length, signal);
         idle!.clear();
         return response;

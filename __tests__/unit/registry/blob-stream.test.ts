@@ -61,6 +61,14 @@ describe('idleWatchdog', () => {
     watchdog.clear();
   });
 
+  test('allow gives a longer wait once: an upload is answered after its last byte', async () => {
+    const watchdog = idleWatchdog(50);
+    watchdog.allow(300);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(watchdog.signal.aborted).toBe(false);
+    watchdog.clear();
+  });
+
   test('a stall aborts with a TimeoutError', async () => {
     const watchdog = idleWatchdog(50);
     await new Promise((resolve) => setTimeout(resolve, 120));
