@@ -3,6 +3,8 @@
 // distribution 2.8 behind a token service that hands out identity tokens), then the
 // action with no credential inputs pushes to both in one step. The same through a
 // `credHelpers` helper script on PATH, and with DOCKER_CONFIG somewhere else than HOME.
+// A helper that never answers is stopped at the time limit (the config's plain login
+// then serves), and a cancel while it runs ends the step on the first signal.
 // No password, identity token or helper secret leaks into the log, argv, outputs,
 // summary or files left behind.
 import { execFile } from 'node:child_process';
