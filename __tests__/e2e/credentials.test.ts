@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerEnv, exampleWorkspace, registryDigest, runAction, runnerTempDir, stack, uniqueName, type ActionRun } from './helpers.ts';
+import { alive } from '../processes.ts';
 import { leaksOf, watchArgv } from './leaks.ts';
 import { startTokenRegistry, type TokenRegistry } from './token-registry.ts';
 
@@ -199,14 +200,7 @@ describe('a credential helper that never answers', () => {
     return { env: { HOME: home, DOCKER_CONFIG: undefined, PATH: `${bin}:${dockerEnv().PATH}` }, pidFile };
   }
 
-  function alive(pidFile: string): boolean {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-    try {
-      return !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
-    } catch {
-      return false;
-    }
-  }
+  const helperAlive = (pidFile: string) => alive(Number(fs.readFileSync(pidFile, 'utf8')));
 
   it('is stopped at the time limit with one warning; the plain login of the config pushes', async () => {
     const { env, pidFile } = hangingHelper();
@@ -220,7 +214,7 @@ describe('a credential helper that never answers', () => {
     const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning::docker-credential-hang'));
     expect(warnings).toEqual([expect.stringContaining(`docker-credential-hang get did not answer for ${authRegistry} within 2 s and was stopped; trying the plain logins of`)]);
     expect(await registryDigest(`${image}:main`, { username: authUser, password: authPassword })).toBe(run.outputs.digest);
-    expect(alive(pidFile)).toBe(false);
+    expect(helperAlive(pidFile)).toBe(false);
     expect(run.stdout).toContain(`::add-mask::${authPassword}`);
   });
 
@@ -237,6 +231,6 @@ describe('a credential helper that never answers', () => {
     expect(run.signals.map((signal) => signal.name)).toEqual(['SIGINT']);
     expect(run.stdout).toContain('the step was cancelled (SIGINT)');
     expect(run.stdout).not.toContain('::warning::docker-credential-hang');
-    expect(alive(pidFile)).toBe(false);
+    expect(helperAlive(pidFile)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { HelperCancelled, HelperError, runCredentialHelper } from '../../src/credentials.ts';
+import { alive, until } from '../processes.ts';
 
 /** A folder with `docker-credential-<name>` scripts; each writes its pid to `<name>.pid` first. */
 function helpers(scripts: Record<string, string>): { env: NodeJS.ProcessEnv; pidOf(name: string): number } {
@@ -17,19 +18,6 @@ function helpers(scripts: Record<string, string>): { env: NodeJS.ProcessEnv; pid
     env: { PATH: `${bin}:/usr/bin:/bin` },
     pidOf: (name) => Number(fs.readFileSync(path.join(bin, `${name}.pid`), 'utf8')),
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe('a credential helper', () => {
@@ -75,7 +63,7 @@ describe('a credential helper', () => {
         return false;
       }
     };
-    await waitFor(pidFile);
+    await until(pidFile);
     const started = Date.now();
     cancel.abort();
     const failure = await lookup;
