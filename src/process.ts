@@ -1,6 +1,6 @@
 /**
- * The one place that starts processes (the Docker CLI, credential helpers): an argv
- * array, no shell, never blocking the event loop. Secrets never go in argv: a caller
+ * The one place that starts the Docker CLI and credential helpers: an argv array, no
+ * shell, never blocking the event loop. Secrets never go in argv: a caller
  * that has one passes it as `input` (stdin). Node's spawn is used rather than
  * @actions/exec because a cancelled step must stop its children (cancel.ts), and only
  * spawn hands back the child process.
