@@ -20,6 +20,7 @@ export async function openBlob(session: RegistrySession, repository: RepositoryR
   const reference = { ...repository, digest };
   const response = await session.request({ method: 'GET', repository, path: `blobs/${digest}`, kind: 'blob', access: 'pull', stream: true });
   if (response.status === 404) throw notFound(reference, 'blob');
+  if (response.status !== 200) await response.stream?.cancel(); // a 2xx other than 200 is not a blob's bytes
   expectStatus(response, [200], 'GET', reference);
   const mismatch = (what: string) =>
     new RegistryError(`blob ${formatReference(reference)} on registry ${repository.registry} does not match its descriptor: ${what}`, {
