@@ -5912,8 +5912,8 @@ var require_tunnel = __commonJS({
     init_import_meta_url();
     var net = require("net");
     var tls = require("tls");
-    var http2 = require("http");
-    var https = require("https");
+    var http3 = require("http");
+    var https2 = require("https");
     var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
@@ -5923,24 +5923,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -5949,7 +5949,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -9979,11 +9979,11 @@ var require_util3 = __commonJS({
     var { isUint8Array } = require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto8;
+    var crypto9;
     try {
-      crypto8 = require("node:crypto");
+      crypto9 = require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto8.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto9.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -10256,7 +10256,7 @@ var require_util3 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto8 === void 0) {
+      if (crypto9 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -10271,7 +10271,7 @@ var require_util3 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto8.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto9.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -10373,7 +10373,7 @@ var require_util3 = __commonJS({
     function isAborted(fetchParams) {
       return fetchParams.controller.state === "aborted";
     }
-    function isCancelled(fetchParams) {
+    function isCancelled2(fetchParams) {
       return fetchParams.controller.state === "aborted" || fetchParams.controller.state === "terminated";
     }
     function normalizeMethod(method) {
@@ -10780,7 +10780,7 @@ var require_util3 = __commonJS({
     var environmentSettingsObject = new EnvironmentSettingsObject();
     module2.exports = {
       isAborted,
-      isCancelled,
+      isCancelled: isCancelled2,
       isValidEncodedURL,
       createDeferredPromise,
       ReadableStreamFrom,
@@ -11340,8 +11340,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto8 = require("node:crypto");
-      random = (max) => crypto8.randomInt(0, max);
+      const crypto9 = require("node:crypto");
+      random = (max) => crypto9.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -12766,7 +12766,7 @@ var require_client_h2 = __commonJS({
     init_import_meta_url();
     var assert = require("node:assert");
     var { errorMonitor } = require("node:events");
-    var { pipeline } = require("node:stream");
+    var { pipeline: pipeline2 } = require("node:stream");
     var util = require_util2();
     var {
       RequestContentLengthMismatchError,
@@ -12796,11 +12796,11 @@ var require_client_h2 = __commonJS({
     var kOpenStreams = /* @__PURE__ */ Symbol("open streams");
     var extractBody;
     var h2ExperimentalWarned = false;
-    var http2;
+    var http22;
     try {
-      http2 = require("node:http2");
+      http22 = require("node:http2");
     } catch {
-      http2 = { constants: {} };
+      http22 = { constants: {} };
     }
     var {
       constants: {
@@ -12812,7 +12812,7 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_EXPECT,
         HTTP2_HEADER_STATUS
       }
-    } = http2;
+    } = http22;
     function parseH2Headers(headers) {
       const result = [];
       for (const [name, value] of Object.entries(headers)) {
@@ -12838,7 +12838,7 @@ var require_client_h2 = __commonJS({
           code: "UNDICI-H2"
         });
       }
-      const session = http2.connect(client[kUrl], {
+      const session = http22.connect(client[kUrl], {
         createConnection: () => socket,
         peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
       });
@@ -13245,7 +13245,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -13524,7 +13524,7 @@ var require_client = __commonJS({
     init_import_meta_url();
     var assert = require("node:assert");
     var net = require("node:net");
-    var http2 = require("node:http");
+    var http3 = require("node:http");
     var util = require_util2();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -13713,7 +13713,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -15358,7 +15358,7 @@ var require_readable = __commonJS({
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
-    var { Readable } = require("node:stream");
+    var { Readable: Readable3 } = require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util2();
     var { ReadableStreamFrom } = require_util2();
@@ -15370,7 +15370,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -15714,7 +15714,7 @@ var require_api_request = __commonJS({
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util2();
     var { getResolveErrorBodyCallback } = require_util4();
@@ -15809,7 +15809,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType2 = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable3({
           resume,
           abort,
           contentType: contentType2,
@@ -16127,7 +16127,7 @@ var require_api_pipeline = __commonJS({
     "use strict";
     init_import_meta_url();
     var {
-      Readable,
+      Readable: Readable3,
       Duplex,
       PassThrough
     } = require("node:stream");
@@ -16141,7 +16141,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -16158,7 +16158,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -16309,7 +16309,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler) {
+    function pipeline2(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -16318,7 +16318,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module2.exports = pipeline;
+    module2.exports = pipeline2;
   }
 });
 
@@ -18101,7 +18101,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -18251,13 +18251,13 @@ var require_headers = __commonJS({
         o.#headersList = list2;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -18275,7 +18275,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -18296,7 +18296,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -18311,14 +18311,14 @@ var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util2();
     var nodeUtil = require("node:util");
     var { kEnumerableProperty } = util;
     var {
       isValidReasonPhrase,
-      isCancelled,
+      isCancelled: isCancelled2,
       isAborted,
       isBlobLike,
       serializeJavascriptValueToJSONString,
@@ -18389,7 +18389,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -18596,7 +18596,7 @@ var require_response = __commonJS({
       }
     }
     function makeAppropriateNetworkError(fetchParams, err = null) {
-      assert(isCancelled(fetchParams));
+      assert(isCancelled2(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
     function initializeResponse(response, init, body) {
@@ -18633,7 +18633,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -18755,7 +18755,7 @@ var require_request2 = __commonJS({
     "use strict";
     init_import_meta_url();
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util2();
     var nodeUtil = require("node:util");
@@ -19023,7 +19023,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -19312,7 +19312,7 @@ var require_request2 = __commonJS({
       const request = new Request(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
+      request[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
       setHeadersGuard(request[kHeaders], guard);
       return request;
@@ -19480,7 +19480,7 @@ var require_fetch = __commonJS({
       createDeferredPromise,
       isBlobLike,
       sameOrigin,
-      isCancelled,
+      isCancelled: isCancelled2,
       isAborted,
       isErrorLike,
       fullyReadBody,
@@ -19506,7 +19506,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable, pipeline, finished } = require("node:stream");
+    var { Readable: Readable3, pipeline: pipeline2, finished } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util2();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -19827,7 +19827,7 @@ var require_fetch = __commonJS({
       }
     }
     function schemeFetch(fetchParams) {
-      if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
+      if (isCancelled2(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
       const { request } = fetchParams;
@@ -20177,7 +20177,7 @@ var require_fetch = __commonJS({
         if (request.window === "no-window") {
           return makeNetworkError();
         }
-        if (isCancelled(fetchParams)) {
+        if (isCancelled2(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
         }
         return makeNetworkError("proxy authentication required");
@@ -20188,7 +20188,7 @@ var require_fetch = __commonJS({
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
         (request.body == null || request.body.source != null)
       ) {
-        if (isCancelled(fetchParams)) {
+        if (isCancelled2(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
         }
         fetchParams.controller.connection.destroy();
@@ -20232,14 +20232,14 @@ var require_fetch = __commonJS({
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request.body != null) {
         const processBodyChunk = async function* (bytes) {
-          if (isCancelled(fetchParams)) {
+          if (isCancelled2(fetchParams)) {
             return;
           }
           yield bytes;
           fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
         };
         const processEndOfBody = () => {
-          if (isCancelled(fetchParams)) {
+          if (isCancelled2(fetchParams)) {
             return;
           }
           if (fetchParams.processRequestEndOfBody) {
@@ -20247,7 +20247,7 @@ var require_fetch = __commonJS({
           }
         };
         const processBodyError = (e) => {
-          if (isCancelled(fetchParams)) {
+          if (isCancelled2(fetchParams)) {
             return;
           }
           if (e.name === "AbortError") {
@@ -20287,7 +20287,7 @@ var require_fetch = __commonJS({
         await fetchParams.controller.resume();
       };
       const cancelAlgorithm = (reason) => {
-        if (!isCancelled(fetchParams)) {
+        if (!isCancelled2(fetchParams)) {
           fetchParams.controller.abort(reason);
         }
       };
@@ -20445,13 +20445,13 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -22396,10 +22396,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util7();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -22412,7 +22412,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -22426,7 +22426,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -22435,7 +22435,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str2 = stringify(cookie);
       if (str2) {
@@ -23042,13 +23042,13 @@ var require_frame = __commonJS({
     init_import_meta_url();
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto8;
+    var crypto9;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto8 = require("node:crypto");
+      crypto9 = require("node:crypto");
     } catch {
-      crypto8 = {
+      crypto9 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -23061,7 +23061,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto8.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto9.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -23131,12 +23131,12 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util3();
     var { WebsocketFrameSend } = require_frame();
-    var crypto8;
+    var crypto9;
     try {
-      crypto8 = require("node:crypto");
+      crypto9 = require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -23153,10 +23153,10 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
-      const keyValue2 = crypto8.randomBytes(16).toString("base64");
+      const keyValue2 = crypto9.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue2);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -23186,7 +23186,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto8.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto9.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -24678,7 +24678,7 @@ var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { pipeline } = require("node:stream");
+    var { pipeline: pipeline2 } = require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -24838,7 +24838,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -33214,7 +33214,7 @@ var require_semver2 = __commonJS({
 
 // src/cli.ts
 init_import_meta_url();
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
@@ -35029,9 +35029,145 @@ function manifestJson(m) {
 
 // src/credentials.ts
 init_import_meta_url();
-var import_node_child_process = require("node:child_process");
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+
+// src/cancel.ts
+init_import_meta_url();
 var import_node_fs6 = __toESM(require("node:fs"), 1);
+var CancelledError = class extends Error {
+  constructor(signalName) {
+    super(`the step was cancelled (${signalName}); the build was stopped`);
+    this.signalName = signalName;
+    this.name = "CancelledError";
+  }
+  signalName;
+};
+function isCancelled(error) {
+  return error instanceof CancelledError;
+}
+var STOP_GRACE_MS = 4e3;
+var stopping = /* @__PURE__ */ new Map();
+function stopChild(child2, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child2);
+  if (known) return known;
+  if (child2.exitCode !== null || child2.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve2) => child2.once("close", () => resolve2()));
+  child2.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child2), graceMs);
+  const done = exited.finally(() => {
+    clearTimeout(timer);
+    stopping.delete(child2);
+  });
+  stopping.set(child2, done);
+  return done;
+}
+function killTree(child2) {
+  if (child2.pid === void 0) return;
+  for (const pid of [child2.pid, ...descendants(child2.pid)]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+function descendants(pid) {
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    let children2 = [];
+    try {
+      const tasks = import_node_fs6.default.readdirSync(`/proc/${parent}/task`);
+      children2 = tasks.flatMap((task) => readChildren(parent, task));
+    } catch {
+      continue;
+    }
+    found.push(...children2);
+    queue.push(...children2);
+  }
+  return found;
+}
+function readChildren(pid, task) {
+  try {
+    return import_node_fs6.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/process.ts
+init_import_meta_url();
+var import_node_child_process = require("node:child_process");
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_string_decoder = require("node:string_decoder");
+var CommandNotFoundError = class extends Error {
+  constructor(command) {
+    super(`${command} was not found on PATH`);
+    this.command = command;
+    this.name = "CommandNotFoundError";
+  }
+  command;
+  code = "ENOENT";
+};
+var defaultSignal;
+function runProcess(name, args, options) {
+  const cancel = options.signal ?? defaultSignal;
+  if (cancel?.aborted) return Promise.reject(cancel.reason);
+  const command = findOnPath(name, options.env.PATH ?? "");
+  if (!command) return Promise.reject(new CommandNotFoundError(name));
+  const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : void 0;
+  const signal = timeout && cancel ? AbortSignal.any([cancel, timeout]) : timeout ?? cancel;
+  return new Promise((resolve2, reject) => {
+    const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
+    const stop = () => void stopChild(child2);
+    signal?.addEventListener("abort", stop, { once: true });
+    const stdout = lines(options.onStdoutLine);
+    const stderr = lines(options.onStderrLine);
+    child2.stdout.on("data", stdout.push);
+    child2.stderr.on("data", stderr.push);
+    child2.on("error", reject);
+    child2.on("close", (code) => {
+      signal?.removeEventListener("abort", stop);
+      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end(), timedOut: timeout?.aborted === true, cancelled: cancel?.aborted === true });
+    });
+    child2.stdin.on("error", () => {
+    });
+    child2.stdin.end(options.input);
+  });
+}
+function lines(onLine) {
+  const chunks = [];
+  const decoder = new import_node_string_decoder.StringDecoder("utf8");
+  let partial = "";
+  return {
+    push: (chunk) => {
+      chunks.push(chunk);
+      if (!onLine) return;
+      const parts = (partial + decoder.write(chunk)).split("\n");
+      partial = parts.pop();
+      for (const line of parts) onLine(line);
+    },
+    end: () => {
+      partial += decoder.end();
+      if (onLine && partial) onLine(partial);
+      partial = "";
+      return Buffer.concat(chunks).toString("utf8");
+    }
+  };
+}
+function findOnPath(name, searchPath) {
+  for (const dir of searchPath.split(import_node_path4.default.delimiter).filter(Boolean)) {
+    const candidate = import_node_path4.default.join(dir, name);
+    try {
+      import_node_fs7.default.accessSync(candidate, import_node_fs7.default.constants.X_OK);
+      if (import_node_fs7.default.statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
 
 // src/registry/reference.ts
 init_import_meta_url();
@@ -36919,10 +37055,10 @@ function registryOfAuthKey(key) {
   return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
 }
 function readDockerConfigFile(dir) {
-  const file = import_node_path4.default.join(dir, "config.json");
+  const file = import_node_path5.default.join(dir, "config.json");
   let text3;
   try {
-    text3 = import_node_fs6.default.readFileSync(file, "utf8");
+    text3 = import_node_fs8.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
@@ -36949,27 +37085,41 @@ function loginFromAuthEntry(registry, entry) {
   if (!username && !password && !identityToken) return void 0;
   return { registry, username, password, ...identityToken ? { identityToken } : {} };
 }
-function runCredentialHelper(env) {
-  return (helper, serverUrl) => {
-    let stdout;
+var HELPER_TIMEOUT_MS = 3e4;
+function runCredentialHelper(env, options = {}) {
+  const seconds2 = Number(env.IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT);
+  const timeoutMs = Number.isFinite(seconds2) && seconds2 > 0 ? seconds2 * 1e3 : HELPER_TIMEOUT_MS;
+  return async (helper, serverUrl) => {
+    const command = `docker-credential-${helper}`;
+    let run;
     try {
-      stdout = (0, import_node_child_process.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
+      run = await runProcess(command, ["get"], { env, input: serverUrl, timeoutMs, signal: options.signal });
     } catch (error) {
-      const failure = error;
-      if (failure.code === "ENOENT") throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
-      if (/not found/i.test(`${failure.stdout ?? ""}${failure.stderr ?? ""}`)) return void 0;
-      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+      if (error instanceof CommandNotFoundError) throw new HelperError(`credential helper ${command} is not on PATH`);
+      throw error;
+    }
+    if (run.cancelled) throw new HelperCancelled(command);
+    if (run.timedOut) throw new HelperError(`${command} get did not answer for ${serverUrl} within ${timeoutMs / 1e3} s and was stopped`);
+    if (run.code !== 0) {
+      if (/not found/i.test(`${run.stdout}${run.stderr}`)) return void 0;
+      throw new HelperError(`${command} get failed for ${serverUrl} (exit status ${run.code})`);
     }
     let parsed;
     try {
-      parsed = JSON.parse(stdout);
+      parsed = JSON.parse(run.stdout);
     } catch {
-      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+      throw new HelperError(`${command} get printed no JSON for ${serverUrl}`);
     }
     return parsed.Secret ? { username: parsed.Username ?? "", secret: parsed.Secret } : void 0;
   };
 }
 var HelperError = class extends Error {
+};
+var HelperCancelled = class extends Error {
+  constructor(command) {
+    super(`${command} was stopped: the step was cancelled`);
+    this.name = "HelperCancelled";
+  }
 };
 var Credentials = class {
   constructor(options) {
@@ -36980,33 +37130,36 @@ var Credentials = class {
   options;
   config;
   found = /* @__PURE__ */ new Map();
-  lookup(registry) {
+  async lookup(registry) {
     const explicit = this.options.explicit.find((login) => login.registry === registry);
     if (explicit) return explicit;
-    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
-    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+    let found = this.found.get(registry);
+    if (!found) {
+      found = this.fromConfig(registry);
+      this.found.set(registry, found);
+    }
+    return await found ?? this.options.fallback?.find((login) => login.registry === registry);
   }
   /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
-  loginsFor(registries) {
+  async loginsFor(registries) {
     const logins = /* @__PURE__ */ new Map();
     for (const login of this.options.explicit) logins.set(login.registry, login);
-    for (const registry of registries) {
-      const login = this.lookup(registry);
-      if (login) logins.set(registry, login);
-    }
+    const looked = await Promise.all(registries.map(async (registry) => [registry, await this.lookup(registry)]));
+    for (const [registry, login] of looked) if (login) logins.set(registry, login);
     return [...logins.values()];
   }
-  fromConfig(registry) {
+  async fromConfig(registry) {
     const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
     if (helper) {
       try {
-        const got = this.options.runHelper(helper, authKey(registry));
+        const got = await this.options.runHelper(helper, authKey(registry));
         if (got) {
           const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
           return this.mask(login);
         }
       } catch (error) {
-        this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${import_node_path4.default.join(this.options.configDir, "config.json")} for ${registry}`);
+        if (error instanceof HelperCancelled || isCancelled(error)) throw error;
+        this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${import_node_path5.default.join(this.options.configDir, "config.json")} for ${registry}`);
       }
     }
     for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
@@ -37035,19 +37188,19 @@ function registriesOf(refs) {
 // src/docker-config.ts
 init_import_meta_url();
 var import_node_crypto6 = __toESM(require("node:crypto"), 1);
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path5.default.join(tempRoot, `image-build-docker-${import_node_crypto6.default.randomBytes(6).toString("hex")}`);
-  import_node_fs7.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  const dir = import_node_path6.default.join(tempRoot, `image-build-docker-${import_node_crypto6.default.randomBytes(6).toString("hex")}`);
+  import_node_fs9.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
-    const source = import_node_path5.default.join(originalDir, shared);
-    if (shared === "buildx") import_node_fs7.default.mkdirSync(source, { recursive: true });
-    if (import_node_fs7.default.existsSync(source)) import_node_fs7.default.symlinkSync(source, import_node_path5.default.join(dir, shared));
+    const source = import_node_path6.default.join(originalDir, shared);
+    if (shared === "buildx") import_node_fs9.default.mkdirSync(source, { recursive: true });
+    if (import_node_fs9.default.existsSync(source)) import_node_fs9.default.symlinkSync(source, import_node_path6.default.join(dir, shared));
   }
-  import_node_fs7.default.writeFileSync(import_node_path5.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  import_node_fs9.default.writeFileSync(import_node_path6.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function privateConfig(original, logins) {
@@ -37066,10 +37219,10 @@ function privateConfig(original, logins) {
   return config;
 }
 function removeDockerConfig(dir) {
-  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs9.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path5.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
+  return env.DOCKER_CONFIG || import_node_path6.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
 }
 
 // src/git-context.ts
@@ -37129,11 +37282,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -37455,16 +37608,16 @@ init_import_meta_url();
 var os3 = __toESM(require("os"), 1);
 var events = __toESM(require("events"), 1);
 var child = __toESM(require("child_process"), 1);
-var path8 = __toESM(require("path"), 1);
+var path9 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io.js
 init_import_meta_url();
-var path7 = __toESM(require("path"), 1);
+var path8 = __toESM(require("path"), 1);
 
 // node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
-var fs9 = __toESM(require("fs"), 1);
-var path6 = __toESM(require("path"), 1);
+var fs11 = __toESM(require("fs"), 1);
+var path7 = __toESM(require("path"), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -37492,9 +37645,9 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs9.promises;
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs11.promises;
 var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs9.constants.O_RDONLY;
+var READONLY = fs11.constants.O_RDONLY;
 function exists(fsPath) {
   return __awaiter2(this, void 0, void 0, function* () {
     try {
@@ -37530,7 +37683,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path6.extname(filePath).toUpperCase();
+        const upperExt = path7.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -37554,11 +37707,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory2 = path6.dirname(filePath);
-            const upperName = path6.basename(filePath).toUpperCase();
+            const directory2 = path7.dirname(filePath);
+            const upperName = path7.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory2)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path6.join(directory2, actualName);
+                filePath = path7.join(directory2, actualName);
                 break;
               }
             }
@@ -37646,7 +37799,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path7.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path8.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -37659,12 +37812,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path7.sep)) {
+    if (tool.includes(path8.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path7.delimiter)) {
+      for (const p of process.env.PATH.split(path8.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -37672,7 +37825,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory2 of directories) {
-      const filePath = yield tryGetExecutablePath(path7.join(directory2, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path8.join(directory2, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -37921,7 +38074,7 @@ var ToolRunner = class extends events.EventEmitter {
   exec() {
     return __awaiter4(this, void 0, void 0, function* () {
       if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path8.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+        this.toolPath = path9.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
       return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
@@ -38271,12 +38424,12 @@ async function gitContextFromCheckout(dir) {
 
 // src/build-inputs.ts
 init_import_meta_url();
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/build-secrets.ts
 init_import_meta_url();
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
 function parseSecrets(items, workspace) {
   return items.map((item) => {
@@ -38289,7 +38442,7 @@ function parseSecrets(items, workspace) {
 function parseSecretFiles(items, workspace) {
   return items.map((item) => {
     const [id, file] = keyValue(item, "secret-files");
-    return { id, file: existingFile(import_node_path6.default.resolve(workspace, file), "secret-files", id) };
+    return { id, file: existingFile(import_node_path7.default.resolve(workspace, file), "secret-files", id) };
   });
 }
 function parseSecretEnvs(items) {
@@ -38303,7 +38456,7 @@ function buildxSecret(fields2, item, workspace) {
   const id = attrs.id;
   const src = attrs.src ?? attrs.source;
   if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
-  if (src) return { id, file: existingFile(import_node_path6.default.resolve(workspace, src), "secrets", id) };
+  if (src) return { id, file: existingFile(import_node_path7.default.resolve(workspace, src), "secrets", id) };
   if (attrs.env) return { id, env: attrs.env };
   throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
 }
@@ -38315,7 +38468,7 @@ function keyValue(item, input) {
   return [key, value];
 }
 function existingFile(file, input, id) {
-  if (!import_node_fs8.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  if (!import_node_fs10.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
   return file;
 }
 function redact(item) {
@@ -38325,8 +38478,8 @@ function secretFlags(secrets, dir) {
   return secrets.flatMap((secret, index) => {
     if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
     if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
-    const file = import_node_path6.default.join(dir, `build-secret-${index}`);
-    import_node_fs8.default.writeFileSync(file, secret.value, { mode: 384 });
+    const file = import_node_path7.default.join(dir, `build-secret-${index}`);
+    import_node_fs10.default.writeFileSync(file, secret.value, { mode: 384 });
     return ["--secret", `id=${secret.id},src=${file}`];
   });
 }
@@ -38497,7 +38650,7 @@ function readBuildContexts(raw, ctx, name) {
     if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
     if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
-    return { name: contextName, value: import_node_path7.default.resolve(ctx.workspace, value), kind: "local" };
+    return { name: contextName, value: import_node_path8.default.resolve(ctx.workspace, value), kind: "local" };
   });
 }
 function readCacheEntries(raw, ctx, name) {
@@ -38623,7 +38776,7 @@ function platforms(items) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/builder.ts
@@ -38632,120 +38785,14 @@ var import_promises2 = __toESM(require("node:fs/promises"), 1);
 
 // src/docker.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
-var import_node_string_decoder = require("node:string_decoder");
-
-// src/cancel.ts
-init_import_meta_url();
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var STOP_GRACE_MS = 4e3;
-var stopping = /* @__PURE__ */ new Map();
-function stopChild(child2, graceMs = STOP_GRACE_MS) {
-  const known = stopping.get(child2);
-  if (known) return known;
-  if (child2.exitCode !== null || child2.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((resolve2) => child2.once("close", () => resolve2()));
-  child2.kill("SIGINT");
-  const timer = setTimeout(() => killTree(child2), graceMs);
-  const done = exited.finally(() => {
-    clearTimeout(timer);
-    stopping.delete(child2);
-  });
-  stopping.set(child2, done);
-  return done;
-}
-function killTree(child2) {
-  if (child2.pid === void 0) return;
-  for (const pid of [...descendants(child2.pid), child2.pid]) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-    }
-  }
-}
-function descendants(pid) {
-  const found = [];
-  const queue = [pid];
-  while (queue.length) {
-    const parent = queue.shift();
-    let children2 = [];
-    try {
-      const tasks = import_node_fs9.default.readdirSync(`/proc/${parent}/task`);
-      children2 = tasks.flatMap((task) => readChildren(parent, task));
-    } catch {
-      continue;
-    }
-    found.push(...children2);
-    queue.push(...children2);
-  }
-  return found;
-}
-function readChildren(pid, task) {
+async function docker(args, options) {
   try {
-    return import_node_fs9.default.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
+    const { code, stdout, stderr } = await runProcess("docker", args, options);
+    return { code, stdout, stderr };
+  } catch (error) {
+    if (error instanceof CommandNotFoundError) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
+    throw error;
   }
-}
-
-// src/docker.ts
-var defaultSignal;
-function docker(args, options) {
-  const given = options.signal ?? defaultSignal;
-  const signal = options.timeoutMs ? AbortSignal.any([...given ? [given] : [], AbortSignal.timeout(options.timeoutMs)]) : given;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  const command = findOnPath("docker", options.env.PATH ?? "");
-  if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
-  return new Promise((resolve2, reject) => {
-    const child2 = (0, import_node_child_process2.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    const stop = () => void stopChild(child2);
-    signal?.addEventListener("abort", stop, { once: true });
-    const stdout = lines(options.onStdoutLine);
-    const stderr = lines(options.onStderrLine);
-    child2.stdout.on("data", stdout.push);
-    child2.stderr.on("data", stderr.push);
-    child2.on("error", reject);
-    child2.on("close", (code) => {
-      signal?.removeEventListener("abort", stop);
-      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
-    });
-    child2.stdin.on("error", () => {
-    });
-    child2.stdin.end(options.input);
-  });
-}
-function lines(onLine) {
-  const chunks = [];
-  const decoder = new import_node_string_decoder.StringDecoder("utf8");
-  let partial = "";
-  return {
-    push: (chunk) => {
-      chunks.push(chunk);
-      if (!onLine) return;
-      const parts = (partial + decoder.write(chunk)).split("\n");
-      partial = parts.pop();
-      for (const line of parts) onLine(line);
-    },
-    end: () => {
-      partial += decoder.end();
-      if (onLine && partial) onLine(partial);
-      partial = "";
-      return Buffer.concat(chunks).toString("utf8");
-    }
-  };
-}
-function findOnPath(name, searchPath) {
-  for (const dir of searchPath.split(import_node_path8.default.delimiter).filter(Boolean)) {
-    const candidate = import_node_path8.default.join(dir, name);
-    try {
-      import_node_fs10.default.accessSync(candidate, import_node_fs10.default.constants.X_OK);
-      if (import_node_fs10.default.statSync(candidate).isFile()) return candidate;
-    } catch {
-    }
-  }
-  return void 0;
 }
 async function checkDocker(env, builder) {
   const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
@@ -38979,8 +39026,10 @@ function isNamingRace(error) {
 
 // src/registry/push-layout.ts
 init_import_meta_url();
+var import_node_fs11 = require("node:fs");
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_stream = require("node:stream");
 async function pushLayoutByDigest(client, layoutDir, repository) {
   const index = JSON.parse(await import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
@@ -39000,15 +39049,20 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
     const image = json;
     for (const blob of [image.config, ...image.layers]) {
       if (await client.headBlob(target, blob.digest)) continue;
-      await client.uploadBlob(target, await readBlob(layoutDir, blob.digest));
+      const file = blobPath(layoutDir, blob.digest);
+      const { size } = await import_promises3.default.stat(file);
+      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream.Readable.toWeb((0, import_node_fs11.createReadStream)(file)) });
       counter.uploaded++;
     }
   }
   await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
 }
-function readBlob(layoutDir, digest) {
+function blobPath(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "blobs", algorithm, hex));
+  return import_node_path9.default.join(layoutDir, "blobs", algorithm, hex);
+}
+function readBlob(layoutDir, digest) {
+  return import_promises3.default.readFile(blobPath(layoutDir, digest));
 }
 
 // src/cache/session.ts
@@ -39108,7 +39162,7 @@ async function probeBuild(env, builder, cacheFrom) {
 // src/cache/layout-server.ts
 init_import_meta_url();
 var import_node_crypto7 = require("node:crypto");
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_path12 = __toESM(require("node:path"), 1);
@@ -39128,7 +39182,7 @@ var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
 function isDigest2(value) {
   return typeof value === "string" && DIGEST2.test(value);
 }
-function blobPath(dir, digest) {
+function blobPath2(dir, digest) {
   return import_node_path11.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
 }
 function isMetadata(descriptor) {
@@ -39166,7 +39220,7 @@ async function walkBlobs(dir, roots) {
     blobs.metadata.set(descriptor.digest, descriptor.size);
     blobs.layers.delete(descriptor.digest);
     if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
-    const manifest = await readJson(blobPath(dir, descriptor.digest));
+    const manifest = await readJson(blobPath2(dir, descriptor.digest));
     const { nested, config } = children(manifest);
     for (const child2 of nested) await visit(child2, descriptor.digest);
     if (config) await visit(config, descriptor.digest, true);
@@ -39224,7 +39278,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
       if (growing) return serveGrowing(request, response, descriptor.digest, growing, arrival);
     }
     if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
-    const file = blobPath(dir, descriptor.digest);
+    const file = blobPath2(dir, descriptor.digest);
     const stat2 = await import_promises6.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
     const headers = {
@@ -39243,7 +39297,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
     response.writeHead(range ? 206 : 200, headers);
     if (request.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs11.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs12.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function serveGrowing(request, response, digest, blob, arrival) {
     response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
@@ -39257,7 +39311,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
       while (position < blob.size && !response.destroyed) {
         if (!source) {
           if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises6.default.open(blobPath(dir, digest), "r");
+          source = await import_promises6.default.open(blobPath2(dir, digest), "r");
           following = false;
         }
         const next = following ? blob.next() : void 0;
@@ -39288,7 +39342,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
     if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
-      const parsed = JSON.parse(await import_promises6.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      const parsed = JSON.parse(await import_promises6.default.readFile(blobPath2(dir, reference), "utf8").catch(() => "{}"));
       return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
     }
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
@@ -39693,6 +39747,53 @@ init_import_meta_url();
 // src/registry/client.ts
 init_import_meta_url();
 
+// src/registry/blob-transfer.ts
+init_import_meta_url();
+
+// src/registry/blob-stream.ts
+init_import_meta_url();
+var import_node_crypto10 = __toESM(require("node:crypto"), 1);
+function idleWatchdog(ms) {
+  const controller = new AbortController();
+  let timer;
+  const arm = (wait = ms) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new DOMException(`no progress for ${wait} ms`, "TimeoutError")), wait);
+    timer.unref?.();
+  };
+  arm();
+  return {
+    signal: controller.signal,
+    watch: () => new TransformStream({
+      transform(chunk, stream) {
+        arm();
+        stream.enqueue(chunk);
+      }
+    }),
+    allow: (wait) => arm(wait),
+    clear: () => clearTimeout(timer)
+  };
+}
+function verifying(expected, mismatch) {
+  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto10.default.createHash("sha256") : void 0;
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, stream) {
+      seen += chunk.byteLength;
+      if (expected.size !== void 0 && seen > expected.size) {
+        stream.error(mismatch(`more than the ${expected.size} bytes expected`));
+        return;
+      }
+      hash?.update(chunk);
+      stream.enqueue(chunk);
+    },
+    flush(stream) {
+      if (expected.size !== void 0 && seen !== expected.size) stream.error(mismatch(`${seen} bytes, not ${expected.size}`));
+      else if (hash && `sha256:${hash.digest("hex")}` !== expected.digest) stream.error(mismatch("bytes whose digest differs"));
+    }
+  });
+}
+
 // src/registry/registry-error.ts
 init_import_meta_url();
 var RegistryError = class extends UserError {
@@ -39702,12 +39803,15 @@ var RegistryError = class extends UserError {
   status;
   /** The registry's error code (`MANIFEST_UNKNOWN`, `DENIED`, …) or a network code (`ECONNREFUSED`, `TIMEOUT`). */
   code;
+  /** A failure another attempt may not hit (a dropped connection, a timeout, a 5xx), after the retries ran out. */
+  retryable;
   constructor(message, details) {
     super(message);
     this.name = "RegistryError";
     this.registry = details.registry;
     this.status = details.status;
     this.code = details.code;
+    this.retryable = details.retryable ?? false;
   }
 };
 function registryErrorOf(body) {
@@ -39792,6 +39896,41 @@ function pickChallenge(challenges) {
 // src/registry/transport.ts
 init_import_meta_url();
 var import_node_net = require("node:net");
+
+// src/registry/streamed-request.ts
+init_import_meta_url();
+var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_https = __toESM(require("node:https"), 1);
+var import_node_stream2 = require("node:stream");
+var import_promises9 = require("node:stream/promises");
+function sendStreamedRequest(url, method, headers, body, length, signal) {
+  const transport = url.protocol === "https:" ? import_node_https.default : import_node_http2.default;
+  return new Promise((resolve2, reject) => {
+    const request = transport.request(url, { method, headers: { ...headers, "content-length": String(length) }, signal });
+    request.on("error", reject);
+    request.on("response", (response) => {
+      const chunks = [];
+      response.on("data", (chunk) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () => resolve2({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
+    });
+    (0, import_promises9.pipeline)(import_node_stream2.Readable.fromWeb(body), request).catch(reject);
+  });
+}
+function headersOf(raw) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === void 0) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return headers;
+}
+
+// src/registry/transport.ts
+var UPLOAD_ANSWER_STALLS = 4;
+function isStreamedBody(body) {
+  return body !== void 0 && !(body instanceof Uint8Array);
+}
 function isRetryableStatus(status) {
   return status === 429 || status === 408 || status >= 500 && status !== 501 && status !== 505;
 }
@@ -39838,14 +39977,16 @@ var HttpTransport = class {
     this.counts.clear();
   }
   async send(request) {
-    const { retries, log: log2 } = this.options;
+    const { log: log2 } = this.options;
+    const retries = request.retries ?? this.options.retries;
     const what = `${request.method} ${request.kind} ${request.url.host}${request.url.pathname}`;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(request);
       const retriesLeft = attempt < retries;
       if (!(outcome instanceof Error)) {
         if (!isRetryableStatus(outcome.status) || !retriesLeft) return { ...outcome, attempts: attempt + 1 };
-        const wait2 = this.delayFor(attempt, outcome.headers.get("retry-after"));
+        await outcome.stream?.cancel();
+        const wait2 = backoffDelay(this.options, attempt, outcome.headers.get("retry-after"));
         log2?.(`${what} answered ${outcome.status}; retrying in ${wait2} ms (attempt ${attempt + 2} of ${retries + 1})`);
         await this.options.sleep(wait2);
         continue;
@@ -39855,40 +39996,59 @@ var HttpTransport = class {
         const attempts = attempt + 1;
         throw new RegistryError(
           failure.message + (failure.retryable && attempts > 1 ? ` (${attempts} attempts)` : ""),
-          { registry: request.registry, code: failure.code }
+          { registry: request.registry, code: failure.code, retryable: failure.retryable }
         );
       }
-      const wait = this.delayFor(attempt, null);
+      const wait = backoffDelay(this.options, attempt, null);
       log2?.(`${what} failed: ${failure.message}; retrying in ${wait} ms (attempt ${attempt + 2} of ${retries + 1})`);
       await this.options.sleep(wait);
     }
   }
-  /** One attempt: a response (any status) or the error that prevented one. */
+  /**
+   * One attempt: a response (any status) or the error that prevented one. A failure of our
+   * own making (a streamed source that turned out wrong) is thrown as it is, not retried.
+   */
   async attempt(request) {
     const key = `${request.method} ${request.kind}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const streamed = request.stream || isStreamedBody(request.body);
+    const idle = streamed ? idleWatchdog(this.options.timeoutMs) : void 0;
+    const signal = idle?.signal ?? AbortSignal.timeout(this.options.timeoutMs);
+    const headers = { "user-agent": this.options.userAgent, ...request.headers };
+    const sourceDone = new AbortController();
     try {
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers: { "user-agent": this.options.userAgent, ...request.headers },
-        body: request.body,
-        redirect: "follow",
-        signal: AbortSignal.timeout(this.options.timeoutMs)
-      });
-      const body = new Uint8Array(await response.arrayBuffer());
-      return { status: response.status, headers: response.headers, body, url: response.url || request.url.href };
+      if (isStreamedBody(request.body)) {
+        const answerMs = UPLOAD_ANSWER_STALLS * this.options.timeoutMs;
+        const sent = new TransformStream({ flush: () => idle.allow(answerMs) });
+        const body = (await request.body.open()).pipeThrough(idle.watch(), { signal: sourceDone.signal }).pipeThrough(sent);
+        const response2 = await sendStreamedRequest(request.url, request.method, headers, body, request.body.length, signal);
+        idle.clear();
+        return response2;
+      }
+      const response = await fetch(request.url, { method: request.method, headers, body: request.body, redirect: "follow", signal });
+      const url = response.url || request.url.href;
+      if (request.stream && response.ok && response.body) {
+        const stream = response.body.pipeThrough(idle.watch()).pipeThrough(new TransformStream({ flush: () => idle.clear() }));
+        return { status: response.status, headers: response.headers, body: new Uint8Array(), stream, url };
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      idle?.clear();
+      return { status: response.status, headers: response.headers, body: bytes, url };
     } catch (error) {
+      idle?.clear();
+      const own = ownFailure(error);
+      if (own) throw own;
       return error instanceof Error ? error : new Error(String(error));
+    } finally {
+      sourceDone.abort();
     }
   }
-  /** Backoff doubling from the base delay, or the server's `Retry-After`; both capped. */
-  delayFor(attempt, retryAfter) {
-    const { retryBaseDelayMs, maxRetryDelayMs } = this.options;
-    const requested = parseRetryAfter(retryAfter);
-    const delay = requested ?? retryBaseDelayMs * 2 ** attempt;
-    return Math.min(Math.max(0, Math.round(delay)), maxRetryDelayMs);
-  }
 };
+function backoffDelay(options, attempt, retryAfter) {
+  const requested = parseRetryAfter(retryAfter);
+  const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
+  return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
+}
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
   const text3 = value.trim();
@@ -39896,12 +40056,18 @@ function parseRetryAfter(value, now = Date.now()) {
   const date = Date.parse(text3);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
+function ownFailure(error) {
+  for (let cause = error, depth = 0; cause && depth < 4; cause = cause.cause, depth++) {
+    if (cause instanceof RegistryError) return cause;
+  }
+  return void 0;
+}
 function describeNetworkFailure(error, request, timeoutMs) {
   const host = request.url.host;
   const where = request.kind === "token" ? `token service ${host} of registry ${request.registry}` : `registry ${host}`;
   if (error.name === "TimeoutError" || error.name === "AbortError") {
     return {
-      message: `${request.method} ${request.kind} on ${where} timed out after ${timeoutMs} ms`,
+      message: request.stream || isStreamedBody(request.body) ? `${request.method} ${request.kind} on ${where} stalled: no data moved for ${timeoutMs} ms` : `${request.method} ${request.kind} on ${where} timed out after ${timeoutMs} ms`,
       retryable: true,
       code: "TIMEOUT"
     };
@@ -39941,8 +40107,8 @@ var Authenticator = class {
   states = /* @__PURE__ */ new Map();
   lookup;
   /** The user name for messages; never the password. */
-  username(registry) {
-    return this.lookup(registry)?.username;
+  async username(registry) {
+    return (await this.lookup(registry))?.username;
   }
   /** The `Authorization` header for a request needing `scopes`, or undefined when none is needed. */
   async authorization(registry, scopes) {
@@ -39995,7 +40161,7 @@ var Authenticator = class {
     });
   }
   async answer(registry, challenge, scopes, fresh) {
-    const credentials = this.lookup(registry);
+    const credentials = await this.lookup(registry);
     if (challenge.scheme === "basic") {
       return credentials && basicAuthorization(credentials);
     }
@@ -40128,6 +40294,8 @@ var RegistrySession = class {
       kind: request.kind,
       registry,
       body: request.body,
+      stream: request.stream,
+      retries: request.retries,
       headers: { ...request.headers, ...authorization2 ? { authorization: authorization2 } : {} }
     });
     const authorization = await this.auth.authorization(registry, scopes);
@@ -40139,7 +40307,7 @@ var RegistrySession = class {
     }
     if (response.status === 401 || response.status === 403) {
       const attempted = request.access === "pull" ? `pull from ${repository}` : `push to ${repository}`;
-      throw accessError(registry, this.auth.username(registry), response.status, attempted, response.body);
+      throw accessError(registry, await this.auth.username(registry), response.status, attempted, response.body);
     }
     return response;
   }
@@ -40188,6 +40356,77 @@ function nextPagePath(response, repository) {
   const prefix = `/v2/${repository.repository}/`;
   if (next.host !== new URL(response.url).host || !next.pathname.startsWith(prefix)) return void 0;
   return next.pathname.slice(prefix.length) + next.search;
+}
+
+// src/registry/blob-transfer.ts
+async function openBlob(session, repository, digest, size) {
+  const reference = { ...repository, digest };
+  const response = await session.request({ method: "GET", repository, path: `blobs/${digest}`, kind: "blob", access: "pull", stream: true });
+  if (response.status === 404) throw notFound(reference, "blob");
+  if (response.status !== 200) await response.stream?.cancel();
+  expectStatus(response, [200], "GET", reference);
+  const mismatch = (what) => new RegistryError(`blob ${formatReference(reference)} on registry ${repository.registry} does not match its descriptor: ${what}`, {
+    registry: repository.registry,
+    code: "DIGEST_INVALID"
+  });
+  const header = response.headers.get("content-length");
+  const announced = header === null ? void 0 : Number(header);
+  if (size !== void 0 && announced !== void 0 && announced !== size) {
+    await response.stream?.cancel();
+    throw mismatch(`${announced} bytes, not ${size}`);
+  }
+  const expected = size ?? announced;
+  const body = response.stream ?? new Blob([]).stream();
+  return { size: expected, stream: body.pipeThrough(verifying({ digest, size: expected }, mismatch)) };
+}
+async function putBlob(session, repository, digest, body) {
+  const reference = { ...repository, digest };
+  const { retries, log: log2, sleep: sleep2 } = session.options;
+  for (let attempt = 0; ; attempt++) {
+    const opened = await openUpload(session, reference);
+    try {
+      const stored = await session.request({
+        method: "PUT",
+        repository,
+        path: opened.path,
+        kind: "upload",
+        access: "pull,push",
+        headers: { "content-type": "application/octet-stream" },
+        body,
+        retries: 0
+      });
+      expectStatus(stored, [201], "PUT", reference);
+      return;
+    } catch (error) {
+      await session.cancelUpload(repository, opened.response);
+      if (!isWorthAnotherUpload(error) || attempt >= retries) throw error;
+      const wait = backoffDelay(session.options, attempt, null);
+      log2?.(`upload of ${formatReference(reference)} failed: ${error.message}; starting it over in ${wait} ms (attempt ${attempt + 2} of ${retries + 1})`);
+      await sleep2(wait);
+    }
+  }
+}
+async function openUpload(session, reference) {
+  const repository = { registry: reference.registry, repository: reference.repository };
+  const response = await session.request({ method: "POST", repository, path: "blobs/uploads/", kind: "upload", access: "pull,push" });
+  expectStatus(response, [202], "POST", reference);
+  const location = response.headers.get("location");
+  if (!location) {
+    throw new RegistryError(`registry ${reference.registry} opened an upload for ${reference.repository} without a Location`, { registry: reference.registry });
+  }
+  const uploadUrl = new URL(location, response.url);
+  const prefix = `/v2/${reference.repository}/`;
+  if (uploadUrl.host !== new URL(response.url).host || !uploadUrl.pathname.startsWith(prefix)) {
+    throw new RegistryError(`registry ${reference.registry} sent an upload location outside ${reference.repository}: ${uploadUrl.pathname}`, {
+      registry: reference.registry
+    });
+  }
+  uploadUrl.searchParams.set("digest", reference.digest);
+  return { path: uploadUrl.pathname.slice(prefix.length) + uploadUrl.search, response };
+}
+function isWorthAnotherUpload(error) {
+  if (!(error instanceof RegistryError) || error.code === "DIGEST_INVALID") return false;
+  return error.retryable || error.status !== void 0 && isRetryableStatus(error.status);
 }
 
 // src/registry/client.ts
@@ -40368,49 +40607,32 @@ var RegistryClient = class {
     expectStatus(opened, [202], "POST", repository);
     await this.session.cancelUpload(repository, opened);
   }
+  /** A blob of any size as a stream, checked against its digest (and `size`, a descriptor's) as it is read. */
+  async getBlobStream(repo, digest, size) {
+    return openBlob(this.session, toRepository(repo), digest, size);
+  }
   /**
    * Stores a small blob (a record, an artifact config) in the repository with one
-   * monolithic upload (POST, then PUT of all the bytes with `?digest=`); returns its
-   * digest. A blob the repository already has is not uploaded again.
+   * monolithic upload; returns its digest. A blob the repository already has is not uploaded again.
    */
   async uploadBlob(repo, bytes) {
     const repository = toRepository(repo);
     const digest = sha256Digest(bytes);
     if (await this.headBlob(repository, digest)) return digest;
-    const reference = { ...repository, digest };
-    const opened = await this.session.request({
-      method: "POST",
-      repository,
-      path: "blobs/uploads/",
-      kind: "upload",
-      access: "pull,push"
-    });
-    expectStatus(opened, [202], "POST", reference);
-    const location = opened.headers.get("location");
-    if (!location) {
-      throw new RegistryError(`registry ${repository.registry} opened an upload for ${repository.repository} without a Location`, {
-        registry: repository.registry
-      });
-    }
-    const uploadUrl = new URL(location, opened.url);
-    const prefix = `/v2/${repository.repository}/`;
-    if (uploadUrl.host !== new URL(opened.url).host || !uploadUrl.pathname.startsWith(prefix)) {
-      throw new RegistryError(`registry ${repository.registry} sent an upload location outside ${repository.repository}: ${uploadUrl.pathname}`, {
-        registry: repository.registry
-      });
-    }
-    uploadUrl.searchParams.set("digest", digest);
-    const stored = await this.session.request({
-      method: "PUT",
-      repository,
-      path: uploadUrl.pathname.slice(prefix.length) + uploadUrl.search,
-      kind: "upload",
-      access: "pull,push",
-      headers: { "content-type": "application/octet-stream" },
-      body: bytes
-    });
-    expectStatus(stored, [201], "PUT", reference);
+    await putBlob(this.session, repository, digest, bytes);
     return digest;
+  }
+  /** Stores a blob of any size from a stream `body.open()` gives, once per attempt (a retry reads the source again). */
+  async uploadBlobStream(repo, digest, body) {
+    await putBlob(this.session, toRepository(repo), digest, body);
+  }
+  /** Copies a blob to another registry (or repository) byte for byte, streamed: the GET's body is the PUT's. */
+  async copyBlob(fromRepo, toRepo, blob) {
+    const from = toRepository(fromRepo);
+    await this.uploadBlobStream(toRepo, blob.digest, {
+      length: blob.size,
+      open: async () => (await this.getBlobStream(from, blob.digest, blob.size)).stream
+    });
   }
   /** The digest a reference points at; for a multi-platform image, the index's digest. */
   async resolveDigest(ref) {
@@ -40515,16 +40737,15 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     return;
   }
   const image = manifest;
-  const digests = [.../* @__PURE__ */ new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
+  const blobs = new Map([image.config, ...image.layers].map((blob) => [blob.digest, blob]));
   await Promise.all(
-    digests.map(async (digest) => {
+    [...blobs.values()].map(async ({ digest, size }) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
       } else if (from.registry !== to.registry) {
-        const bytes = await client.getBlob(from, digest);
-        await client.uploadBlob(to, bytes);
+        await client.copyBlob(from, to, { digest, size });
         result.copiedBlobs++;
-        result.copiedBytes += bytes.byteLength;
+        result.copiedBytes += size;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -40539,7 +40760,7 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 
 // src/relabel.ts
 init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
+var import_node_crypto11 = __toESM(require("node:crypto"), 1);
 function manifestAnnotations(lines2) {
   const entries = {};
   for (const line of lines2) {
@@ -40571,7 +40792,7 @@ function relabel(configBytes, manifest, wanted) {
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
 }
 function sha256(bytes) {
-  return `sha256:${import_node_crypto10.default.createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${import_node_crypto11.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -40706,6 +40927,7 @@ ${lines2.join("\n")}`, { input: "images" });
    * own copy of this fingerprint, mounted for free); else the image is copied over
    * from the found one. Never a rebuild. A target that `reads` (made for this
    * lookup) show at the found digest already is left as it is: a rerun moves nothing.
+   * Tags of one repository go in turn, so its blobs are copied once, for the first.
    */
   async retag(found, targets, candidates = [], fingerprint, reads) {
     const sources = /* @__PURE__ */ new Map([[found.repository.registry, Promise.resolve(found)]]);
@@ -40718,8 +40940,16 @@ ${lines2.join("\n")}`, { input: "images" });
       }
       return source;
     };
+    const turns = /* @__PURE__ */ new Map();
+    const inTurn = (target, work) => {
+      const key = repositoryKey(parseReference(target));
+      const next = (turns.get(key) ?? Promise.resolve()).catch(() => {
+      }).then(work);
+      turns.set(key, next);
+      return next;
+    };
     await Promise.all(
-      [...new Set(targets)].map(async (target) => {
+      [...new Set(targets)].map((target) => inTurn(target, async () => {
         const current = await reads?.get(target)?.catch(() => void 0);
         if (current?.taggedDigest === found.digest) {
           this.log.info(`${target} is at ${found.digest} already`);
@@ -40732,7 +40962,7 @@ ${lines2.join("\n")}`, { input: "images" });
         this.copied.bytes += copied.copiedBytes;
         const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
         this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
-      })
+      }))
     );
   }
   /**
@@ -40934,8 +41164,8 @@ async function runPipeline(settings, log2) {
   };
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log2);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises9.default.mkdtemp(import_node_path15.default.join(settings.tempDir, "image-build-run-"));
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, await settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
+  const workDir = await import_promises10.default.mkdtemp(import_node_path15.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -41027,7 +41257,7 @@ async function runPipeline(settings, log2) {
     timings.restore += seconds(phase);
     if (inline) Object.assign(specs, { from: [...specs.from, ...inline.from], to: [...specs.to, ...inline.to] });
     result.cacheTravel = cacheTravel(specs.from, inline, !!settings.registryCache);
-    const secretsDir = settings.secretsDir ?? await import_promises9.default.mkdtemp(import_node_path15.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises10.default.mkdtemp(import_node_path15.default.join(workDir, "secrets-"));
     const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
     if (optionFlags.dropped.length) log2.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
     phase = Date.now();
@@ -41100,7 +41330,7 @@ async function runPipeline(settings, log2) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises9.default.rm(workDir, { recursive: true, force: true });
+    await import_promises10.default.rm(workDir, { recursive: true, force: true });
   }
 }
 function pulledBaseImages(dockerfile, settings) {
@@ -42559,7 +42789,7 @@ async function contextCommand(args) {
   const { values, positionals } = parse3(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
   const dir = import_node_path16.default.resolve(positionals[0] ?? ".");
   const file = values.file ? import_node_path16.default.resolve(values.file) : void 0;
-  if (file && !import_node_fs12.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`--file ${values.file}: no such file`);
+  if (file && !import_node_fs13.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`--file ${values.file}: no such file`);
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
 `);

@@ -58,8 +58,8 @@ var require_tunnel = __commonJS({
     init_import_meta_url();
     var net = require("net");
     var tls = require("tls");
-    var http3 = require("http");
-    var https2 = require("https");
+    var http4 = require("http");
+    var https3 = require("https");
     var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
@@ -69,24 +69,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -95,7 +95,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http4.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -4125,11 +4125,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto10;
+    var crypto11;
     try {
-      crypto10 = require("node:crypto");
+      crypto11 = require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto10.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto11.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4402,7 +4402,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto10 === void 0) {
+      if (crypto11 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4417,7 +4417,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto10.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto11.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4519,7 +4519,7 @@ var require_util2 = __commonJS({
     function isAborted(fetchParams) {
       return fetchParams.controller.state === "aborted";
     }
-    function isCancelled(fetchParams) {
+    function isCancelled2(fetchParams) {
       return fetchParams.controller.state === "aborted" || fetchParams.controller.state === "terminated";
     }
     function normalizeMethod(method) {
@@ -4926,7 +4926,7 @@ var require_util2 = __commonJS({
     var environmentSettingsObject = new EnvironmentSettingsObject();
     module2.exports = {
       isAborted,
-      isCancelled,
+      isCancelled: isCancelled2,
       isValidEncodedURL,
       createDeferredPromise,
       ReadableStreamFrom,
@@ -5486,8 +5486,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto10 = require("node:crypto");
-      random = (max) => crypto10.randomInt(0, max);
+      const crypto11 = require("node:crypto");
+      random = (max) => crypto11.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -6912,7 +6912,7 @@ var require_client_h2 = __commonJS({
     init_import_meta_url();
     var assert = require("node:assert");
     var { errorMonitor } = require("node:events");
-    var { pipeline: pipeline2 } = require("node:stream");
+    var { pipeline: pipeline3 } = require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7391,7 +7391,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7670,7 +7670,7 @@ var require_client = __commonJS({
     init_import_meta_url();
     var assert = require("node:assert");
     var net = require("node:net");
-    var http3 = require("node:http");
+    var http4 = require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7859,7 +7859,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -9504,7 +9504,7 @@ var require_readable = __commonJS({
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
-    var { Readable } = require("node:stream");
+    var { Readable: Readable3 } = require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9516,7 +9516,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -9860,7 +9860,7 @@ var require_api_request = __commonJS({
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9955,7 +9955,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType2 = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable3({
           resume,
           abort,
           contentType: contentType2,
@@ -10273,7 +10273,7 @@ var require_api_pipeline = __commonJS({
     "use strict";
     init_import_meta_url();
     var {
-      Readable,
+      Readable: Readable3,
       Duplex,
       PassThrough
     } = require("node:stream");
@@ -10287,7 +10287,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10304,7 +10304,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10455,7 +10455,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler) {
+    function pipeline3(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10464,7 +10464,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module2.exports = pipeline2;
+    module2.exports = pipeline3;
   }
 });
 
@@ -12247,7 +12247,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12397,13 +12397,13 @@ var require_headers = __commonJS({
         o.#headersList = list2;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12421,7 +12421,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12442,7 +12442,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12457,14 +12457,14 @@ var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = require("node:util");
     var { kEnumerableProperty } = util;
     var {
       isValidReasonPhrase,
-      isCancelled,
+      isCancelled: isCancelled2,
       isAborted,
       isBlobLike,
       serializeJavascriptValueToJSONString,
@@ -12535,7 +12535,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12742,7 +12742,7 @@ var require_response = __commonJS({
       }
     }
     function makeAppropriateNetworkError(fetchParams, err = null) {
-      assert(isCancelled(fetchParams));
+      assert(isCancelled2(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
     function initializeResponse(response, init, body) {
@@ -12779,7 +12779,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard2) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard2);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12901,7 +12901,7 @@ var require_request2 = __commonJS({
     "use strict";
     init_import_meta_url();
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = require("node:util");
@@ -13169,7 +13169,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13458,7 +13458,7 @@ var require_request2 = __commonJS({
       const request2 = new Request(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
-      request2[kHeaders] = new Headers2(kConstruct);
+      request2[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request2[kHeaders], innerRequest.headersList);
       setHeadersGuard(request2[kHeaders], guard2);
       return request2;
@@ -13626,7 +13626,7 @@ var require_fetch = __commonJS({
       createDeferredPromise,
       isBlobLike,
       sameOrigin,
-      isCancelled,
+      isCancelled: isCancelled2,
       isAborted,
       isErrorLike,
       fullyReadBody,
@@ -13652,7 +13652,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable, pipeline: pipeline2, finished } = require("node:stream");
+    var { Readable: Readable3, pipeline: pipeline3, finished } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -13973,7 +13973,7 @@ var require_fetch = __commonJS({
       }
     }
     function schemeFetch(fetchParams) {
-      if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
+      if (isCancelled2(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
       const { request: request2 } = fetchParams;
@@ -14323,7 +14323,7 @@ var require_fetch = __commonJS({
         if (request2.window === "no-window") {
           return makeNetworkError();
         }
-        if (isCancelled(fetchParams)) {
+        if (isCancelled2(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
         }
         return makeNetworkError("proxy authentication required");
@@ -14334,7 +14334,7 @@ var require_fetch = __commonJS({
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
         (request2.body == null || request2.body.source != null)
       ) {
-        if (isCancelled(fetchParams)) {
+        if (isCancelled2(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
         }
         fetchParams.controller.connection.destroy();
@@ -14378,14 +14378,14 @@ var require_fetch = __commonJS({
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
-          if (isCancelled(fetchParams)) {
+          if (isCancelled2(fetchParams)) {
             return;
           }
           yield bytes;
           fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
         };
         const processEndOfBody = () => {
-          if (isCancelled(fetchParams)) {
+          if (isCancelled2(fetchParams)) {
             return;
           }
           if (fetchParams.processRequestEndOfBody) {
@@ -14393,7 +14393,7 @@ var require_fetch = __commonJS({
           }
         };
         const processBodyError = (e) => {
-          if (isCancelled(fetchParams)) {
+          if (isCancelled2(fetchParams)) {
             return;
           }
           if (e.name === "AbortError") {
@@ -14433,7 +14433,7 @@ var require_fetch = __commonJS({
         await fetchParams.controller.resume();
       };
       const cancelAlgorithm = (reason) => {
-        if (!isCancelled(fetchParams)) {
+        if (!isCancelled2(fetchParams)) {
           fetchParams.controller.abort(reason);
         }
       };
@@ -14591,13 +14591,13 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16542,10 +16542,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16558,7 +16558,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16572,7 +16572,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16581,7 +16581,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify(cookie);
       if (str) {
@@ -17188,13 +17188,13 @@ var require_frame = __commonJS({
     init_import_meta_url();
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto10;
+    var crypto11;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto10 = require("node:crypto");
+      crypto11 = require("node:crypto");
     } catch {
-      crypto10 = {
+      crypto11 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17207,7 +17207,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto10.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto11.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17277,12 +17277,12 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto10;
+    var crypto11;
     try {
-      crypto10 = require("node:crypto");
+      crypto11 = require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17299,10 +17299,10 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue2 = crypto10.randomBytes(16).toString("base64");
+      const keyValue2 = crypto11.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17332,7 +17332,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto10.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto11.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -18824,7 +18824,7 @@ var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { pipeline: pipeline2 } = require("node:stream");
+    var { pipeline: pipeline3 } = require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18984,7 +18984,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -33216,8 +33216,8 @@ init_import_meta_url();
 
 // src/main.ts
 init_import_meta_url();
-var import_node_crypto15 = __toESM(require("node:crypto"), 1);
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_crypto16 = __toESM(require("node:crypto"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 
@@ -33374,11 +33374,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -36221,6 +36221,9 @@ var import_promises = __toESM(require("node:fs/promises"), 1);
 
 // src/docker.ts
 init_import_meta_url();
+
+// src/process.ts
+init_import_meta_url();
 var import_node_child_process = require("node:child_process");
 var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_path3 = __toESM(require("node:path"), 1);
@@ -36237,6 +36240,9 @@ var CancelledError = class extends Error {
   }
   signalName;
 };
+function isCancelled(error2) {
+  return error2 instanceof CancelledError;
+}
 var STOP_GRACE_MS = 4e3;
 function watchCancellation(target = process) {
   const controller = new AbortController();
@@ -36297,7 +36303,7 @@ function killStopping() {
 }
 function killTree(child2) {
   if (child2.pid === void 0) return;
-  for (const pid of [...descendants(child2.pid), child2.pid]) {
+  for (const pid of [child2.pid, ...descendants(child2.pid)]) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {
@@ -36329,17 +36335,27 @@ function readChildren(pid, task) {
   }
 }
 
-// src/docker.ts
+// src/process.ts
+var CommandNotFoundError = class extends Error {
+  constructor(command) {
+    super(`${command} was not found on PATH`);
+    this.command = command;
+    this.name = "CommandNotFoundError";
+  }
+  command;
+  code = "ENOENT";
+};
 var defaultSignal;
 function stopChildrenOn(signal) {
   defaultSignal = signal;
 }
-function docker(args, options) {
-  const given = options.signal ?? defaultSignal;
-  const signal = options.timeoutMs ? AbortSignal.any([...given ? [given] : [], AbortSignal.timeout(options.timeoutMs)]) : given;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  const command = findOnPath("docker", options.env.PATH ?? "");
-  if (!command) return Promise.reject(new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner"));
+function runProcess(name, args, options) {
+  const cancel = options.signal ?? defaultSignal;
+  if (cancel?.aborted) return Promise.reject(cancel.reason);
+  const command = findOnPath(name, options.env.PATH ?? "");
+  if (!command) return Promise.reject(new CommandNotFoundError(name));
+  const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : void 0;
+  const signal = timeout && cancel ? AbortSignal.any([cancel, timeout]) : timeout ?? cancel;
   return new Promise((resolve2, reject) => {
     const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
     const stop = () => void stopChild(child2);
@@ -36351,7 +36367,7 @@ function docker(args, options) {
     child2.on("error", reject);
     child2.on("close", (code) => {
       signal?.removeEventListener("abort", stop);
-      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
+      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end(), timedOut: timeout?.aborted === true, cancelled: cancel?.aborted === true });
     });
     child2.stdin.on("error", () => {
     });
@@ -36388,6 +36404,17 @@ function findOnPath(name, searchPath) {
     }
   }
   return void 0;
+}
+
+// src/docker.ts
+async function docker(args, options) {
+  try {
+    const { code, stdout, stderr } = await runProcess("docker", args, options);
+    return { code, stdout, stderr };
+  } catch (error2) {
+    if (error2 instanceof CommandNotFoundError) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
+    throw error2;
+  }
 }
 async function checkDocker(env, builder) {
   const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
@@ -38278,7 +38305,6 @@ function deltaCacheStore(options) {
 
 // src/credentials.ts
 init_import_meta_url();
-var import_node_child_process3 = require("node:child_process");
 var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 
@@ -40092,27 +40118,41 @@ function loginFromAuthEntry(registry, entry) {
   if (!username && !password && !identityToken) return void 0;
   return { registry, username, password, ...identityToken ? { identityToken } : {} };
 }
-function runCredentialHelper(env) {
-  return (helper, serverUrl) => {
-    let stdout;
+var HELPER_TIMEOUT_MS = 3e4;
+function runCredentialHelper(env, options = {}) {
+  const seconds2 = Number(env.IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT);
+  const timeoutMs = Number.isFinite(seconds2) && seconds2 > 0 ? seconds2 * 1e3 : HELPER_TIMEOUT_MS;
+  return async (helper, serverUrl) => {
+    const command = `docker-credential-${helper}`;
+    let run2;
     try {
-      stdout = (0, import_node_child_process3.execFileSync)(`docker-credential-${helper}`, ["get"], { input: serverUrl, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 3e4 });
+      run2 = await runProcess(command, ["get"], { env, input: serverUrl, timeoutMs, signal: options.signal });
     } catch (error2) {
-      const failure = error2;
-      if (failure.code === "ENOENT") throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
-      if (/not found/i.test(`${failure.stdout ?? ""}${failure.stderr ?? ""}`)) return void 0;
-      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+      if (error2 instanceof CommandNotFoundError) throw new HelperError(`credential helper ${command} is not on PATH`);
+      throw error2;
+    }
+    if (run2.cancelled) throw new HelperCancelled(command);
+    if (run2.timedOut) throw new HelperError(`${command} get did not answer for ${serverUrl} within ${timeoutMs / 1e3} s and was stopped`);
+    if (run2.code !== 0) {
+      if (/not found/i.test(`${run2.stdout}${run2.stderr}`)) return void 0;
+      throw new HelperError(`${command} get failed for ${serverUrl} (exit status ${run2.code})`);
     }
     let parsed;
     try {
-      parsed = JSON.parse(stdout);
+      parsed = JSON.parse(run2.stdout);
     } catch {
-      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+      throw new HelperError(`${command} get printed no JSON for ${serverUrl}`);
     }
     return parsed.Secret ? { username: parsed.Username ?? "", secret: parsed.Secret } : void 0;
   };
 }
 var HelperError = class extends Error {
+};
+var HelperCancelled = class extends Error {
+  constructor(command) {
+    super(`${command} was stopped: the step was cancelled`);
+    this.name = "HelperCancelled";
+  }
 };
 var Credentials = class {
   constructor(options) {
@@ -40123,32 +40163,35 @@ var Credentials = class {
   options;
   config;
   found = /* @__PURE__ */ new Map();
-  lookup(registry) {
+  async lookup(registry) {
     const explicit = this.options.explicit.find((login) => login.registry === registry);
     if (explicit) return explicit;
-    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
-    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+    let found = this.found.get(registry);
+    if (!found) {
+      found = this.fromConfig(registry);
+      this.found.set(registry, found);
+    }
+    return await found ?? this.options.fallback?.find((login) => login.registry === registry);
   }
   /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
-  loginsFor(registries) {
+  async loginsFor(registries) {
     const logins = /* @__PURE__ */ new Map();
     for (const login of this.options.explicit) logins.set(login.registry, login);
-    for (const registry of registries) {
-      const login = this.lookup(registry);
-      if (login) logins.set(registry, login);
-    }
+    const looked = await Promise.all(registries.map(async (registry) => [registry, await this.lookup(registry)]));
+    for (const [registry, login] of looked) if (login) logins.set(registry, login);
     return [...logins.values()];
   }
-  fromConfig(registry) {
+  async fromConfig(registry) {
     const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
     if (helper) {
       try {
-        const got = this.options.runHelper(helper, authKey(registry));
+        const got = await this.options.runHelper(helper, authKey(registry));
         if (got) {
           const login = got.username === "<token>" ? { registry, username: "", password: "", identityToken: got.secret } : { registry, username: got.username, password: got.secret };
           return this.mask(login);
         }
       } catch (error2) {
+        if (error2 instanceof HelperCancelled || isCancelled(error2)) throw error2;
         this.options.warn?.(`${messageOf(error2)}; trying the plain logins of ${import_node_path8.default.join(this.options.configDir, "config.json")} for ${registry}`);
       }
     }
@@ -40934,12 +40977,15 @@ var RegistryError = class extends UserError {
   status;
   /** The registry's error code (`MANIFEST_UNKNOWN`, `DENIED`, …) or a network code (`ECONNREFUSED`, `TIMEOUT`). */
   code;
+  /** A failure another attempt may not hit (a dropped connection, a timeout, a 5xx), after the retries ran out. */
+  retryable;
   constructor(message, details) {
     super(message);
     this.name = "RegistryError";
     this.registry = details.registry;
     this.status = details.status;
     this.code = details.code;
+    this.retryable = details.retryable ?? false;
   }
 };
 function registryErrorOf(body) {
@@ -41001,16 +41047,15 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
     return;
   }
   const image = manifest;
-  const digests = [.../* @__PURE__ */ new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
+  const blobs = new Map([image.config, ...image.layers].map((blob) => [blob.digest, blob]));
   await Promise.all(
-    digests.map(async (digest) => {
+    [...blobs.values()].map(async ({ digest, size }) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
       } else if (from.registry !== to.registry) {
-        const bytes = await client.getBlob(from, digest);
-        await client.uploadBlob(to, bytes);
+        await client.copyBlob(from, to, { digest, size });
         result.copiedBlobs++;
-        result.copiedBytes += bytes.byteLength;
+        result.copiedBytes += size;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {
@@ -41127,6 +41172,53 @@ function computeFingerprint(inputs) {
 // src/registry/client.ts
 init_import_meta_url();
 
+// src/registry/blob-transfer.ts
+init_import_meta_url();
+
+// src/registry/blob-stream.ts
+init_import_meta_url();
+var import_node_crypto12 = __toESM(require("node:crypto"), 1);
+function idleWatchdog(ms) {
+  const controller = new AbortController();
+  let timer;
+  const arm = (wait = ms) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new DOMException(`no progress for ${wait} ms`, "TimeoutError")), wait);
+    timer.unref?.();
+  };
+  arm();
+  return {
+    signal: controller.signal,
+    watch: () => new TransformStream({
+      transform(chunk, stream) {
+        arm();
+        stream.enqueue(chunk);
+      }
+    }),
+    allow: (wait) => arm(wait),
+    clear: () => clearTimeout(timer)
+  };
+}
+function verifying(expected, mismatch) {
+  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto12.default.createHash("sha256") : void 0;
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, stream) {
+      seen += chunk.byteLength;
+      if (expected.size !== void 0 && seen > expected.size) {
+        stream.error(mismatch(`more than the ${expected.size} bytes expected`));
+        return;
+      }
+      hash?.update(chunk);
+      stream.enqueue(chunk);
+    },
+    flush(stream) {
+      if (expected.size !== void 0 && seen !== expected.size) stream.error(mismatch(`${seen} bytes, not ${expected.size}`));
+      else if (hash && `sha256:${hash.digest("hex")}` !== expected.digest) stream.error(mismatch("bytes whose digest differs"));
+    }
+  });
+}
+
 // src/registry/session.ts
 init_import_meta_url();
 
@@ -41191,6 +41283,41 @@ function pickChallenge(challenges) {
 // src/registry/transport.ts
 init_import_meta_url();
 var import_node_net = require("node:net");
+
+// src/registry/streamed-request.ts
+init_import_meta_url();
+var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_https2 = __toESM(require("node:https"), 1);
+var import_node_stream = require("node:stream");
+var import_promises9 = require("node:stream/promises");
+function sendStreamedRequest(url, method, headers, body, length, signal) {
+  const transport = url.protocol === "https:" ? import_node_https2.default : import_node_http2.default;
+  return new Promise((resolve2, reject) => {
+    const request2 = transport.request(url, { method, headers: { ...headers, "content-length": String(length) }, signal });
+    request2.on("error", reject);
+    request2.on("response", (response) => {
+      const chunks = [];
+      response.on("data", (chunk) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () => resolve2({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
+    });
+    (0, import_promises9.pipeline)(import_node_stream.Readable.fromWeb(body), request2).catch(reject);
+  });
+}
+function headersOf(raw) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === void 0) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return headers;
+}
+
+// src/registry/transport.ts
+var UPLOAD_ANSWER_STALLS = 4;
+function isStreamedBody(body) {
+  return body !== void 0 && !(body instanceof Uint8Array);
+}
 function isRetryableStatus(status) {
   return status === 429 || status === 408 || status >= 500 && status !== 501 && status !== 505;
 }
@@ -41237,14 +41364,16 @@ var HttpTransport = class {
     this.counts.clear();
   }
   async send(request2) {
-    const { retries, log } = this.options;
+    const { log } = this.options;
+    const retries = request2.retries ?? this.options.retries;
     const what = `${request2.method} ${request2.kind} ${request2.url.host}${request2.url.pathname}`;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(request2);
       const retriesLeft = attempt < retries;
       if (!(outcome instanceof Error)) {
         if (!isRetryableStatus(outcome.status) || !retriesLeft) return { ...outcome, attempts: attempt + 1 };
-        const wait2 = this.delayFor(attempt, outcome.headers.get("retry-after"));
+        await outcome.stream?.cancel();
+        const wait2 = backoffDelay(this.options, attempt, outcome.headers.get("retry-after"));
         log?.(`${what} answered ${outcome.status}; retrying in ${wait2} ms (attempt ${attempt + 2} of ${retries + 1})`);
         await this.options.sleep(wait2);
         continue;
@@ -41254,40 +41383,59 @@ var HttpTransport = class {
         const attempts = attempt + 1;
         throw new RegistryError(
           failure.message + (failure.retryable && attempts > 1 ? ` (${attempts} attempts)` : ""),
-          { registry: request2.registry, code: failure.code }
+          { registry: request2.registry, code: failure.code, retryable: failure.retryable }
         );
       }
-      const wait = this.delayFor(attempt, null);
+      const wait = backoffDelay(this.options, attempt, null);
       log?.(`${what} failed: ${failure.message}; retrying in ${wait} ms (attempt ${attempt + 2} of ${retries + 1})`);
       await this.options.sleep(wait);
     }
   }
-  /** One attempt: a response (any status) or the error that prevented one. */
+  /**
+   * One attempt: a response (any status) or the error that prevented one. A failure of our
+   * own making (a streamed source that turned out wrong) is thrown as it is, not retried.
+   */
   async attempt(request2) {
     const key = `${request2.method} ${request2.kind}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const streamed = request2.stream || isStreamedBody(request2.body);
+    const idle = streamed ? idleWatchdog(this.options.timeoutMs) : void 0;
+    const signal = idle?.signal ?? AbortSignal.timeout(this.options.timeoutMs);
+    const headers = { "user-agent": this.options.userAgent, ...request2.headers };
+    const sourceDone = new AbortController();
     try {
-      const response = await fetch(request2.url, {
-        method: request2.method,
-        headers: { "user-agent": this.options.userAgent, ...request2.headers },
-        body: request2.body,
-        redirect: "follow",
-        signal: AbortSignal.timeout(this.options.timeoutMs)
-      });
-      const body = new Uint8Array(await response.arrayBuffer());
-      return { status: response.status, headers: response.headers, body, url: response.url || request2.url.href };
+      if (isStreamedBody(request2.body)) {
+        const answerMs = UPLOAD_ANSWER_STALLS * this.options.timeoutMs;
+        const sent = new TransformStream({ flush: () => idle.allow(answerMs) });
+        const body = (await request2.body.open()).pipeThrough(idle.watch(), { signal: sourceDone.signal }).pipeThrough(sent);
+        const response2 = await sendStreamedRequest(request2.url, request2.method, headers, body, request2.body.length, signal);
+        idle.clear();
+        return response2;
+      }
+      const response = await fetch(request2.url, { method: request2.method, headers, body: request2.body, redirect: "follow", signal });
+      const url = response.url || request2.url.href;
+      if (request2.stream && response.ok && response.body) {
+        const stream = response.body.pipeThrough(idle.watch()).pipeThrough(new TransformStream({ flush: () => idle.clear() }));
+        return { status: response.status, headers: response.headers, body: new Uint8Array(), stream, url };
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      idle?.clear();
+      return { status: response.status, headers: response.headers, body: bytes, url };
     } catch (error2) {
+      idle?.clear();
+      const own = ownFailure(error2);
+      if (own) throw own;
       return error2 instanceof Error ? error2 : new Error(String(error2));
+    } finally {
+      sourceDone.abort();
     }
   }
-  /** Backoff doubling from the base delay, or the server's `Retry-After`; both capped. */
-  delayFor(attempt, retryAfter) {
-    const { retryBaseDelayMs, maxRetryDelayMs } = this.options;
-    const requested = parseRetryAfter(retryAfter);
-    const delay = requested ?? retryBaseDelayMs * 2 ** attempt;
-    return Math.min(Math.max(0, Math.round(delay)), maxRetryDelayMs);
-  }
 };
+function backoffDelay(options, attempt, retryAfter) {
+  const requested = parseRetryAfter(retryAfter);
+  const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
+  return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
+}
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null) return void 0;
   const text4 = value.trim();
@@ -41295,12 +41443,18 @@ function parseRetryAfter(value, now = Date.now()) {
   const date = Date.parse(text4);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
+function ownFailure(error2) {
+  for (let cause = error2, depth = 0; cause && depth < 4; cause = cause.cause, depth++) {
+    if (cause instanceof RegistryError) return cause;
+  }
+  return void 0;
+}
 function describeNetworkFailure(error2, request2, timeoutMs) {
   const host = request2.url.host;
   const where = request2.kind === "token" ? `token service ${host} of registry ${request2.registry}` : `registry ${host}`;
   if (error2.name === "TimeoutError" || error2.name === "AbortError") {
     return {
-      message: `${request2.method} ${request2.kind} on ${where} timed out after ${timeoutMs} ms`,
+      message: request2.stream || isStreamedBody(request2.body) ? `${request2.method} ${request2.kind} on ${where} stalled: no data moved for ${timeoutMs} ms` : `${request2.method} ${request2.kind} on ${where} timed out after ${timeoutMs} ms`,
       retryable: true,
       code: "TIMEOUT"
     };
@@ -41340,8 +41494,8 @@ var Authenticator = class {
   states = /* @__PURE__ */ new Map();
   lookup;
   /** The user name for messages; never the password. */
-  username(registry) {
-    return this.lookup(registry)?.username;
+  async username(registry) {
+    return (await this.lookup(registry))?.username;
   }
   /** The `Authorization` header for a request needing `scopes`, or undefined when none is needed. */
   async authorization(registry, scopes) {
@@ -41394,7 +41548,7 @@ var Authenticator = class {
     });
   }
   async answer(registry, challenge, scopes, fresh) {
-    const credentials = this.lookup(registry);
+    const credentials = await this.lookup(registry);
     if (challenge.scheme === "basic") {
       return credentials && basicAuthorization(credentials);
     }
@@ -41527,6 +41681,8 @@ var RegistrySession = class {
       kind: request2.kind,
       registry,
       body: request2.body,
+      stream: request2.stream,
+      retries: request2.retries,
       headers: { ...request2.headers, ...authorization2 ? { authorization: authorization2 } : {} }
     });
     const authorization = await this.auth.authorization(registry, scopes);
@@ -41538,7 +41694,7 @@ var RegistrySession = class {
     }
     if (response.status === 401 || response.status === 403) {
       const attempted = request2.access === "pull" ? `pull from ${repository}` : `push to ${repository}`;
-      throw accessError(registry, this.auth.username(registry), response.status, attempted, response.body);
+      throw accessError(registry, await this.auth.username(registry), response.status, attempted, response.body);
     }
     return response;
   }
@@ -41587,6 +41743,77 @@ function nextPagePath(response, repository) {
   const prefix = `/v2/${repository.repository}/`;
   if (next.host !== new URL(response.url).host || !next.pathname.startsWith(prefix)) return void 0;
   return next.pathname.slice(prefix.length) + next.search;
+}
+
+// src/registry/blob-transfer.ts
+async function openBlob(session, repository, digest, size) {
+  const reference = { ...repository, digest };
+  const response = await session.request({ method: "GET", repository, path: `blobs/${digest}`, kind: "blob", access: "pull", stream: true });
+  if (response.status === 404) throw notFound(reference, "blob");
+  if (response.status !== 200) await response.stream?.cancel();
+  expectStatus(response, [200], "GET", reference);
+  const mismatch = (what) => new RegistryError(`blob ${formatReference(reference)} on registry ${repository.registry} does not match its descriptor: ${what}`, {
+    registry: repository.registry,
+    code: "DIGEST_INVALID"
+  });
+  const header = response.headers.get("content-length");
+  const announced = header === null ? void 0 : Number(header);
+  if (size !== void 0 && announced !== void 0 && announced !== size) {
+    await response.stream?.cancel();
+    throw mismatch(`${announced} bytes, not ${size}`);
+  }
+  const expected = size ?? announced;
+  const body = response.stream ?? new Blob([]).stream();
+  return { size: expected, stream: body.pipeThrough(verifying({ digest, size: expected }, mismatch)) };
+}
+async function putBlob(session, repository, digest, body) {
+  const reference = { ...repository, digest };
+  const { retries, log, sleep: sleep2 } = session.options;
+  for (let attempt = 0; ; attempt++) {
+    const opened = await openUpload(session, reference);
+    try {
+      const stored = await session.request({
+        method: "PUT",
+        repository,
+        path: opened.path,
+        kind: "upload",
+        access: "pull,push",
+        headers: { "content-type": "application/octet-stream" },
+        body,
+        retries: 0
+      });
+      expectStatus(stored, [201], "PUT", reference);
+      return;
+    } catch (error2) {
+      await session.cancelUpload(repository, opened.response);
+      if (!isWorthAnotherUpload(error2) || attempt >= retries) throw error2;
+      const wait = backoffDelay(session.options, attempt, null);
+      log?.(`upload of ${formatReference(reference)} failed: ${error2.message}; starting it over in ${wait} ms (attempt ${attempt + 2} of ${retries + 1})`);
+      await sleep2(wait);
+    }
+  }
+}
+async function openUpload(session, reference) {
+  const repository = { registry: reference.registry, repository: reference.repository };
+  const response = await session.request({ method: "POST", repository, path: "blobs/uploads/", kind: "upload", access: "pull,push" });
+  expectStatus(response, [202], "POST", reference);
+  const location = response.headers.get("location");
+  if (!location) {
+    throw new RegistryError(`registry ${reference.registry} opened an upload for ${reference.repository} without a Location`, { registry: reference.registry });
+  }
+  const uploadUrl = new URL(location, response.url);
+  const prefix = `/v2/${reference.repository}/`;
+  if (uploadUrl.host !== new URL(response.url).host || !uploadUrl.pathname.startsWith(prefix)) {
+    throw new RegistryError(`registry ${reference.registry} sent an upload location outside ${reference.repository}: ${uploadUrl.pathname}`, {
+      registry: reference.registry
+    });
+  }
+  uploadUrl.searchParams.set("digest", reference.digest);
+  return { path: uploadUrl.pathname.slice(prefix.length) + uploadUrl.search, response };
+}
+function isWorthAnotherUpload(error2) {
+  if (!(error2 instanceof RegistryError) || error2.code === "DIGEST_INVALID") return false;
+  return error2.retryable || error2.status !== void 0 && isRetryableStatus(error2.status);
 }
 
 // src/registry/client.ts
@@ -41767,49 +41994,32 @@ var RegistryClient = class {
     expectStatus(opened, [202], "POST", repository);
     await this.session.cancelUpload(repository, opened);
   }
+  /** A blob of any size as a stream, checked against its digest (and `size`, a descriptor's) as it is read. */
+  async getBlobStream(repo, digest, size) {
+    return openBlob(this.session, toRepository(repo), digest, size);
+  }
   /**
    * Stores a small blob (a record, an artifact config) in the repository with one
-   * monolithic upload (POST, then PUT of all the bytes with `?digest=`); returns its
-   * digest. A blob the repository already has is not uploaded again.
+   * monolithic upload; returns its digest. A blob the repository already has is not uploaded again.
    */
   async uploadBlob(repo, bytes) {
     const repository = toRepository(repo);
     const digest = sha256Digest(bytes);
     if (await this.headBlob(repository, digest)) return digest;
-    const reference = { ...repository, digest };
-    const opened = await this.session.request({
-      method: "POST",
-      repository,
-      path: "blobs/uploads/",
-      kind: "upload",
-      access: "pull,push"
-    });
-    expectStatus(opened, [202], "POST", reference);
-    const location = opened.headers.get("location");
-    if (!location) {
-      throw new RegistryError(`registry ${repository.registry} opened an upload for ${repository.repository} without a Location`, {
-        registry: repository.registry
-      });
-    }
-    const uploadUrl = new URL(location, opened.url);
-    const prefix = `/v2/${repository.repository}/`;
-    if (uploadUrl.host !== new URL(opened.url).host || !uploadUrl.pathname.startsWith(prefix)) {
-      throw new RegistryError(`registry ${repository.registry} sent an upload location outside ${repository.repository}: ${uploadUrl.pathname}`, {
-        registry: repository.registry
-      });
-    }
-    uploadUrl.searchParams.set("digest", digest);
-    const stored = await this.session.request({
-      method: "PUT",
-      repository,
-      path: uploadUrl.pathname.slice(prefix.length) + uploadUrl.search,
-      kind: "upload",
-      access: "pull,push",
-      headers: { "content-type": "application/octet-stream" },
-      body: bytes
-    });
-    expectStatus(stored, [201], "PUT", reference);
+    await putBlob(this.session, repository, digest, bytes);
     return digest;
+  }
+  /** Stores a blob of any size from a stream `body.open()` gives, once per attempt (a retry reads the source again). */
+  async uploadBlobStream(repo, digest, body) {
+    await putBlob(this.session, toRepository(repo), digest, body);
+  }
+  /** Copies a blob to another registry (or repository) byte for byte, streamed: the GET's body is the PUT's. */
+  async copyBlob(fromRepo, toRepo, blob) {
+    const from = toRepository(fromRepo);
+    await this.uploadBlobStream(toRepo, blob.digest, {
+      length: blob.size,
+      open: async () => (await this.getBlobStream(from, blob.digest, blob.size)).stream
+    });
   }
   /** The digest a reference points at; for a multi-platform image, the index's digest. */
   async resolveDigest(ref) {
@@ -41882,7 +42092,7 @@ function contentType(response) {
 
 // src/relabel.ts
 init_import_meta_url();
-var import_node_crypto12 = __toESM(require("node:crypto"), 1);
+var import_node_crypto13 = __toESM(require("node:crypto"), 1);
 function manifestAnnotations(lines2) {
   const entries = {};
   for (const line of lines2) {
@@ -41914,7 +42124,7 @@ function relabel(configBytes, manifest, wanted) {
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
 }
 function sha256(bytes) {
-  return `sha256:${import_node_crypto12.default.createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${import_node_crypto13.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 // src/promote.ts
@@ -42049,6 +42259,7 @@ ${lines2.join("\n")}`, { input: "images" });
    * own copy of this fingerprint, mounted for free); else the image is copied over
    * from the found one. Never a rebuild. A target that `reads` (made for this
    * lookup) show at the found digest already is left as it is: a rerun moves nothing.
+   * Tags of one repository go in turn, so its blobs are copied once, for the first.
    */
   async retag(found, targets, candidates = [], fingerprint, reads) {
     const sources = /* @__PURE__ */ new Map([[found.repository.registry, Promise.resolve(found)]]);
@@ -42061,8 +42272,16 @@ ${lines2.join("\n")}`, { input: "images" });
       }
       return source;
     };
+    const turns = /* @__PURE__ */ new Map();
+    const inTurn = (target, work) => {
+      const key = repositoryKey(parseReference(target));
+      const next = (turns.get(key) ?? Promise.resolve()).catch(() => {
+      }).then(work);
+      turns.set(key, next);
+      return next;
+    };
     await Promise.all(
-      [...new Set(targets)].map(async (target) => {
+      [...new Set(targets)].map((target) => inTurn(target, async () => {
         const current = await reads?.get(target)?.catch(() => void 0);
         if (current?.taggedDigest === found.digest) {
           this.log.info(`${target} is at ${found.digest} already`);
@@ -42075,7 +42294,7 @@ ${lines2.join("\n")}`, { input: "images" });
         this.copied.bytes += copied.copiedBytes;
         const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : "";
         this.log.info(`Tagged ${target} \u2192 ${found.digest}${how}`);
-      })
+      }))
     );
   }
   /**
@@ -42140,7 +42359,7 @@ async function runMerge(step, log) {
 
 // src/own-builder.ts
 init_import_meta_url();
-var import_node_crypto13 = __toESM(require("node:crypto"), 1);
+var import_node_crypto14 = __toESM(require("node:crypto"), 1);
 
 // src/step-state.ts
 init_import_meta_url();
@@ -42152,7 +42371,7 @@ var OWN_BUILDER_HINT = 'Add docker/setup-buildx-action before this step to choos
 var PULL_TIMEOUT_MS = 12e4;
 function ownBuilderName(env) {
   const job = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB].filter(Boolean).join("-");
-  const suffix = job ? import_node_crypto13.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto13.default.randomBytes(6).toString("hex");
+  const suffix = job ? import_node_crypto14.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto14.default.randomBytes(6).toString("hex");
   return `image-build-${suffix}`;
 }
 async function builderForCache(current, options) {
@@ -42183,7 +42402,7 @@ async function ensureOwnBuilder(env) {
 
 // src/pipeline.ts
 init_import_meta_url();
-var import_promises14 = __toESM(require("node:fs/promises"), 1);
+var import_promises15 = __toESM(require("node:fs/promises"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 
 // src/build-errors.ts
@@ -42230,10 +42449,12 @@ function isNamingRace(error2) {
 
 // src/registry/push-layout.ts
 init_import_meta_url();
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_fs13 = require("node:fs");
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_stream2 = require("node:stream");
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises9.default.readFile(import_node_path13.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises10.default.readFile(import_node_path13.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -42251,25 +42472,30 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
     const image = json;
     for (const blob of [image.config, ...image.layers]) {
       if (await client.headBlob(target, blob.digest)) continue;
-      await client.uploadBlob(target, await readBlob(layoutDir, blob.digest));
+      const file = blobPath2(layoutDir, blob.digest);
+      const { size } = await import_promises10.default.stat(file);
+      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream2.Readable.toWeb((0, import_node_fs13.createReadStream)(file)) });
       counter.uploaded++;
     }
   }
   await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
 }
-function readBlob(layoutDir, digest) {
+function blobPath2(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_promises9.default.readFile(import_node_path13.default.join(layoutDir, "blobs", algorithm, hex));
+  return import_node_path13.default.join(layoutDir, "blobs", algorithm, hex);
+}
+function readBlob(layoutDir, digest) {
+  return import_promises10.default.readFile(blobPath2(layoutDir, digest));
 }
 
 // src/cache/session.ts
 init_import_meta_url();
-var import_promises13 = __toESM(require("node:fs/promises"), 1);
+var import_promises14 = __toESM(require("node:fs/promises"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/cache/builder-route.ts
 init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path14 = __toESM(require("node:path"), 1);
 
@@ -42346,33 +42572,33 @@ async function cacheRoute(env, builder) {
   return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
 }
 async function probeBuild(env, builder, cacheFrom) {
-  const dir = await import_promises10.default.mkdtemp(import_node_path14.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
+  const dir = await import_promises11.default.mkdtemp(import_node_path14.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
   try {
-    await import_promises10.default.writeFile(import_node_path14.default.join(dir, "probe"), "probe\n");
-    await import_promises10.default.writeFile(import_node_path14.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
+    await import_promises11.default.writeFile(import_node_path14.default.join(dir, "probe"), "probe\n");
+    await import_promises11.default.writeFile(import_node_path14.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
     await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
   } finally {
-    await import_promises10.default.rm(dir, { recursive: true, force: true });
+    await import_promises11.default.rm(dir, { recursive: true, force: true });
   }
 }
 
 // src/cache/layout-server.ts
 init_import_meta_url();
-var import_node_crypto14 = require("node:crypto");
-var import_node_fs13 = require("node:fs");
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_crypto15 = require("node:crypto");
+var import_node_fs14 = require("node:fs");
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_http3 = __toESM(require("node:http"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
 async function serveLayout(dir, address = "127.0.0.1") {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto14.randomBytes)(16).toString("hex")}`;
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto15.randomBytes)(16).toString("hex")}`;
   const probesSeen = /* @__PURE__ */ new Set();
   let served = 0;
   let waitFor = () => void 0;
   let readable = async () => void 0;
-  const server = import_node_http2.default.createServer((request2, response) => {
+  const server = import_node_http3.default.createServer((request2, response) => {
     handle(request2, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -42399,7 +42625,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
     }
     if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises11.default.stat(file).catch(() => void 0);
+    const stat2 = await import_promises12.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
     const headers = {
       "Content-Type": descriptor.mediaType,
@@ -42417,21 +42643,21 @@ async function serveLayout(dir, address = "127.0.0.1") {
     response.writeHead(range ? 206 : 200, headers);
     if (request2.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs13.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs14.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function serveGrowing(request2, response, digest, blob, arrival) {
     response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
     if (request2.method === "HEAD" || blob.size === 0) return void response.end();
     response.flushHeaders();
     served += 1;
-    let source = await import_promises11.default.open(blob.file, "r").catch(() => void 0);
+    let source = await import_promises12.default.open(blob.file, "r").catch(() => void 0);
     let following = true;
     let position = 0;
     try {
       while (position < blob.size && !response.destroyed) {
         if (!source) {
           if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises11.default.open(blobPath(dir, digest), "r");
+          source = await import_promises12.default.open(blobPath(dir, digest), "r");
           following = false;
         }
         const next = following ? blob.next() : void 0;
@@ -42462,7 +42688,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
     if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
-      const parsed = JSON.parse(await import_promises11.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      const parsed = JSON.parse(await import_promises12.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
       return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
     }
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
@@ -42477,7 +42703,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
   return {
     ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
     async probe(env, reach) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto14.randomBytes)(6).toString("hex")}`;
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto15.randomBytes)(6).toString("hex")}`;
       const ref = `${address}:${port}/${name}:probe`;
       await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
       return probesSeen.has(name);
@@ -42495,7 +42721,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises11.default.readFile(import_node_path15.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises12.default.readFile(import_node_path15.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -42530,15 +42756,15 @@ function reply(response, status, code, message) {
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises12.default.writeFile(import_node_path16.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises13.default.writeFile(import_node_path16.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises12.default.readFile(import_node_path16.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises13.default.readFile(import_node_path16.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -42569,7 +42795,7 @@ var FolderCache = class {
   /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
   closed = false;
   async restore(keys) {
-    await import_promises13.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises14.default.rm(this.dir, { recursive: true, force: true });
     let restoredKey;
     if (this.store.restoreStaged) {
       this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
@@ -42642,7 +42868,7 @@ var FolderCache = class {
       await writeRecord(this.dir, record);
     } catch (error2) {
       this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
-      await import_promises13.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      await import_promises14.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
       });
       return { saved: false };
     }
@@ -42849,8 +43075,8 @@ async function runPipeline(settings, log) {
   };
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises14.default.mkdtemp(import_node_path18.default.join(settings.tempDir, "image-build-run-"));
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, await settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
+  const workDir = await import_promises15.default.mkdtemp(import_node_path18.default.join(settings.tempDir, "image-build-run-"));
   let cache;
   try {
     const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
@@ -42942,7 +43168,7 @@ async function runPipeline(settings, log) {
     timings.restore += seconds(phase);
     if (inline) Object.assign(specs, { from: [...specs.from, ...inline.from], to: [...specs.to, ...inline.to] });
     result.cacheTravel = cacheTravel(specs.from, inline, !!settings.registryCache);
-    const secretsDir = settings.secretsDir ?? await import_promises14.default.mkdtemp(import_node_path18.default.join(workDir, "secrets-"));
+    const secretsDir = settings.secretsDir ?? await import_promises15.default.mkdtemp(import_node_path18.default.join(workDir, "secrets-"));
     const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
     if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
     phase = Date.now();
@@ -43015,7 +43241,7 @@ async function runPipeline(settings, log) {
   } finally {
     await cache?.close?.();
     dockerConfig?.remove();
-    await import_promises14.default.rm(workDir, { recursive: true, force: true });
+    await import_promises15.default.rm(workDir, { recursive: true, force: true });
   }
 }
 function pulledBaseImages(dockerfile, settings) {
@@ -44506,7 +44732,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/main.ts
 async function run(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path19.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto15.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path19.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto16.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));
@@ -44557,7 +44783,7 @@ async function runStep(env, secretsDir) {
     return;
   }
   if (push && !inputs.dryRun) checkAnnotationLevels(meta.annotations, build.platforms);
-  import_node_fs14.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
+  import_node_fs15.default.mkdirSync(secretsDir, { recursive: true, mode: 448 });
   saveState(SECRETS_STATE, secretsDir);
   const tempDir = env.RUNNER_TEMP || import_node_os4.default.tmpdir();
   const result = await runPipeline(
@@ -44696,7 +44922,7 @@ function buildMetadataOutput(result, meta) {
   return JSON.stringify({ "containerimage.digest": result.digest, "image.name": meta.pushRefs.join(",") }, null, 2);
 }
 function writeBakeFiles(meta, target, tempDir) {
-  const dir = import_node_fs14.default.mkdtempSync(import_node_path19.default.join(tempDir, "image-build-bake-"));
+  const dir = import_node_fs15.default.mkdtempSync(import_node_path19.default.join(tempDir, "image-build-bake-"));
   const definitions = bakeDefinitions(meta, target);
   const files = [
     ["bake-file-tags", "tags", definitions.tags],
@@ -44706,7 +44932,7 @@ function writeBakeFiles(meta, target, tempDir) {
   ];
   return files.map(([output, kind, definition]) => {
     const file = import_node_path19.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
-    import_node_fs14.default.writeFileSync(file, JSON.stringify(definition, null, 2));
+    import_node_fs15.default.writeFileSync(file, JSON.stringify(definition, null, 2));
     return [output, file];
   });
 }

@@ -108,10 +108,14 @@ function killStopping(): void {
   for (const child of stopping.keys()) killTree(child);
 }
 
-/** SIGKILL to `child` and its descendants (found under /proc; where there is none, the child only). */
+/**
+ * SIGKILL to `child` and its descendants (found under /proc; where there is none, the child
+ * only). The tree is read first and the child killed first: a child whose descendants died
+ * before it could otherwise end on its own, and its descendants would then be orphans.
+ */
 export function killTree(child: ChildProcess): void {
   if (child.pid === undefined) return;
-  for (const pid of [...descendants(child.pid), child.pid]) {
+  for (const pid of [child.pid, ...descendants(child.pid)]) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

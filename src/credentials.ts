@@ -5,11 +5,14 @@
  * run as `docker-credential-<name> get`; else the `auths` entry of
  * `$DOCKER_CONFIG/config.json` (`auth`, `username`/`password`, `identitytoken`).
  * The step's own logins go on top; the job's token for ghcr.io is the last resort.
+ * A helper runs as a child process like any other (process.ts): the event loop goes on
+ * while it works, a cancel stops it, and one that does not answer in time is stopped.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isCancelled } from './cancel.ts';
 import { UserError, messageOf } from './errors.ts';
+import { CommandNotFoundError, runProcess } from './process.ts';
 import { parseReference } from './registry/reference.ts';
 import { csvFields } from './input-list.ts';
 
@@ -77,26 +80,40 @@ export function loginFromAuthEntry(registry: string, entry: NonNullable<DockerCo
 }
 
 /** Runs `docker-credential-<helper> get`; undefined when it has nothing for the server. */
-export type HelperRunner = (helper: string, serverUrl: string) => { username: string; secret: string } | undefined;
+export type HelperRunner = (helper: string, serverUrl: string) => Promise<{ username: string; secret: string } | undefined>;
 
-/** The helper protocol: the server URL on stdin, `{ServerURL, Username, Secret}` JSON on stdout. */
-export function runCredentialHelper(env: NodeJS.ProcessEnv): HelperRunner {
-  return (helper, serverUrl) => {
-    let stdout: string;
+/** How long a helper may take (a keychain prompt, a cloud CLI fetching a token) before it is stopped. */
+export const HELPER_TIMEOUT_MS = 30_000;
+
+/**
+ * The helper protocol: the server URL on stdin, `{ServerURL, Username, Secret}` JSON on
+ * stdout. `IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT` (seconds) replaces the time limit.
+ * A cancel of the step stops the helper and rejects with the cancel's error.
+ */
+export function runCredentialHelper(env: NodeJS.ProcessEnv, options: { signal?: AbortSignal } = {}): HelperRunner {
+  const seconds = Number(env.IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT);
+  const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : HELPER_TIMEOUT_MS;
+  return async (helper, serverUrl) => {
+    const command = `docker-credential-${helper}`;
+    let run;
     try {
-      stdout = execFileSync(`docker-credential-${helper}`, ['get'], { input: serverUrl, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
+      run = await runProcess(command, ['get'], { env, input: serverUrl, timeoutMs, signal: options.signal });
     } catch (error) {
-      const failure = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
-      if (failure.code === 'ENOENT') throw new HelperError(`credential helper docker-credential-${helper} is not on PATH`);
+      if (error instanceof CommandNotFoundError) throw new HelperError(`credential helper ${command} is not on PATH`);
+      throw error;
+    }
+    if (run.cancelled) throw new HelperCancelled(command);
+    if (run.timedOut) throw new HelperError(`${command} get did not answer for ${serverUrl} within ${timeoutMs / 1000} s and was stopped`);
+    if (run.code !== 0) {
       // "credentials not found in native keychain": the helper knows nothing of this server.
-      if (/not found/i.test(`${failure.stdout ?? ''}${failure.stderr ?? ''}`)) return undefined;
-      throw new HelperError(`docker-credential-${helper} get failed for ${serverUrl}`);
+      if (/not found/i.test(`${run.stdout}${run.stderr}`)) return undefined;
+      throw new HelperError(`${command} get failed for ${serverUrl} (exit status ${run.code})`);
     }
     let parsed: { Username?: string; Secret?: string };
     try {
-      parsed = JSON.parse(stdout) as { Username?: string; Secret?: string };
+      parsed = JSON.parse(run.stdout) as { Username?: string; Secret?: string };
     } catch {
-      throw new HelperError(`docker-credential-${helper} get printed no JSON for ${serverUrl}`);
+      throw new HelperError(`${command} get printed no JSON for ${serverUrl}`);
     }
     return parsed.Secret ? { username: parsed.Username ?? '', secret: parsed.Secret } : undefined;
   };
@@ -104,6 +121,14 @@ export function runCredentialHelper(env: NodeJS.ProcessEnv): HelperRunner {
 
 /** A helper that failed; its message never holds what the helper printed (that may be a secret). */
 export class HelperError extends Error {}
+
+/** A helper stopped by the step's cancel: the run ends, no other login is tried. */
+export class HelperCancelled extends Error {
+  constructor(command: string) {
+    super(`${command} was stopped: the step was cancelled`);
+    this.name = 'HelperCancelled';
+  }
+}
 
 export interface CredentialOptions {
   /** The user's Docker config folder (DOCKER_CONFIG or ~/.docker). */
@@ -120,46 +145,51 @@ export interface CredentialOptions {
 
 /**
  * Per-registry credentials, looked up lazily (a helper runs once per registry,
- * only for registries the run talks to) and remembered for the private config.
+ * only for registries the run talks to, however many requests ask at once) and
+ * remembered for the private config.
  */
 export class Credentials {
   private readonly config: DockerConfigFile;
-  private readonly found = new Map<string, RegistryLogin | undefined>();
+  private readonly found = new Map<string, Promise<RegistryLogin | undefined>>();
 
   constructor(private readonly options: CredentialOptions) {
     this.config = readDockerConfigFile(options.configDir);
     for (const login of [...options.explicit, ...(options.fallback ?? [])]) this.mask(login);
   }
 
-  lookup(registry: string): RegistryLogin | undefined {
+  async lookup(registry: string): Promise<RegistryLogin | undefined> {
     const explicit = this.options.explicit.find((login) => login.registry === registry);
     if (explicit) return explicit;
-    if (!this.found.has(registry)) this.found.set(registry, this.fromConfig(registry));
-    return this.found.get(registry) ?? this.options.fallback?.find((login) => login.registry === registry);
+    let found = this.found.get(registry);
+    if (!found) {
+      found = this.fromConfig(registry);
+      this.found.set(registry, found);
+    }
+    return (await found) ?? this.options.fallback?.find((login) => login.registry === registry);
   }
 
   /** Every login known for `registries`, plus all explicit ones: what the private config must hold. */
-  loginsFor(registries: string[]): RegistryLogin[] {
+  async loginsFor(registries: string[]): Promise<RegistryLogin[]> {
     const logins = new Map<string, RegistryLogin>();
     for (const login of this.options.explicit) logins.set(login.registry, login);
-    for (const registry of registries) {
-      const login = this.lookup(registry);
-      if (login) logins.set(registry, login);
-    }
+    const looked = await Promise.all(registries.map(async (registry) => [registry, await this.lookup(registry)] as const));
+    for (const [registry, login] of looked) if (login) logins.set(registry, login);
     return [...logins.values()];
   }
 
-  private fromConfig(registry: string): RegistryLogin | undefined {
+  private async fromConfig(registry: string): Promise<RegistryLogin | undefined> {
     const helper = this.config.credHelpers?.[registry] ?? this.config.credHelpers?.[authKey(registry)] ?? this.config.credsStore;
     if (helper) {
       try {
-        const got = this.options.runHelper(helper, authKey(registry));
+        const got = await this.options.runHelper(helper, authKey(registry));
         if (got) {
           // `<token>` is how helpers say the secret is an identity token, not a password.
           const login = got.username === '<token>' ? { registry, username: '', password: '', identityToken: got.secret } : { registry, username: got.username, password: got.secret };
           return this.mask(login);
         }
       } catch (error) {
+        // A cancel ends the run: no fallback, no warning.
+        if (error instanceof HelperCancelled || isCancelled(error)) throw error;
         this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${path.join(this.options.configDir, 'config.json')} for ${registry}`);
       }
     }

@@ -1,15 +1,9 @@
 /**
- * The one place that starts Docker CLI processes: an argv array, no shell.
- * Secrets never go in argv: a caller that has one passes it as `input` (stdin).
- * Node's spawn is used rather than @actions/exec because a cancelled step must
- * stop its children (cancel.ts), and only spawn hands back the child process.
+ * Docker CLI commands, started through process.ts (argv only, no shell, stopped on a
+ * cancel), and the check that Docker, its daemon and Buildx are there.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { stopChild } from './cancel.ts';
 import { UserError } from './errors.ts';
+import { CommandNotFoundError, runProcess, type ProcessOptions } from './process.ts';
 
 export interface DockerRun {
   code: number;
@@ -17,88 +11,17 @@ export interface DockerRun {
   stderr: string;
 }
 
-export interface DockerOptions {
-  env: NodeJS.ProcessEnv;
-  input?: string;
-  /** Called with each complete stderr line as it arrives (BuildKit progress goes to stderr). */
-  onStderrLine?: (line: string) => void;
-  onStdoutLine?: (line: string) => void;
-  /** Aborting it stops the command (cancel.ts); defaults to the one given to stopChildrenOn. */
-  signal?: AbortSignal;
-  /** Stops the command after this long (beside the signal); it then ends with a non-zero code. */
-  timeoutMs?: number;
-}
+export type DockerOptions = ProcessOptions;
 
-let defaultSignal: AbortSignal | undefined;
-
-/** Every Docker CLI process started from now on stops when `signal` aborts (the action's cancellation). */
-export function stopChildrenOn(signal: AbortSignal | undefined): void {
-  defaultSignal = signal;
-}
-
-export function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
-  const given = options.signal ?? defaultSignal;
-  const signal = options.timeoutMs ? AbortSignal.any([...(given ? [given] : []), AbortSignal.timeout(options.timeoutMs)]) : given;
-  // A cancelled run starts nothing more (work abandoned by the cancel may still try).
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  // Found on the PATH the command runs with, not only this process's.
-  const command = findOnPath('docker', options.env.PATH ?? '');
-  if (!command) return Promise.reject(new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner'));
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const stop = () => void stopChild(child);
-    signal?.addEventListener('abort', stop, { once: true });
-    const stdout = lines(options.onStdoutLine);
-    const stderr = lines(options.onStderrLine);
-    child.stdout.on('data', stdout.push);
-    child.stderr.on('data', stderr.push);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      signal?.removeEventListener('abort', stop);
-      resolve({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end() });
-    });
-    // A command that exits without reading its stdin (a missing plugin, a bad flag)
-    // makes the write fail with EPIPE: its exit status says what happened, so the
-    // pipe error is not an error of its own (unhandled, it would crash the action).
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input);
-  });
-}
-
-/** Collects a stream's bytes and hands complete lines to `onLine`; `end` flushes the last one. */
-function lines(onLine?: (line: string) => void): { push: (chunk: Buffer) => void; end: () => string } {
-  const chunks: Buffer[] = [];
-  // A chunk may end inside a multi-byte character: the decoder keeps it for the next one.
-  const decoder = new StringDecoder('utf8');
-  let partial = '';
-  return {
-    push: (chunk: Buffer) => {
-      chunks.push(chunk);
-      if (!onLine) return;
-      const parts = (partial + decoder.write(chunk)).split('\n');
-      partial = parts.pop()!;
-      for (const line of parts) onLine(line);
-    },
-    end: () => {
-      partial += decoder.end();
-      if (onLine && partial) onLine(partial);
-      partial = '';
-      return Buffer.concat(chunks).toString('utf8');
-    },
-  };
-}
-
-function findOnPath(name: string, searchPath: string): string | undefined {
-  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
+export async function docker(args: string[], options: DockerOptions): Promise<DockerRun> {
+  try {
+    const { code, stdout, stderr } = await runProcess('docker', args, options);
+    return { code, stdout, stderr };
+  } catch (error) {
+    // Found on the PATH the command runs with, not only this process's.
+    if (error instanceof CommandNotFoundError) throw new UserError('the docker command was not found on PATH; install Docker (with Buildx) on the runner');
+    throw error;
   }
-  return undefined;
 }
 
 /**

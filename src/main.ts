@@ -16,7 +16,7 @@ import { registryCacheRef } from './cache/registry-backend.ts';
 import { deltaCacheStore } from './cache/delta-store.ts';
 import { localCacheStore, type CacheStore } from './cache/store.ts';
 import { Credentials, registryOfAuthKey, runCredentialHelper, type RegistryLogin } from './credentials.ts';
-import { stopChildrenOn } from './docker.ts';
+import { stopChildrenOn } from './process.ts';
 import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from './docker-config.ts';
 import { isUserError, messageOf, UserError } from './errors.ts';
 import { fetchRepositoryInfo, gitContextFromEnv, resolveCommitDate, metadataSwitchesFromEnv, needsRepositoryInfo, type GitContext } from './git-context.ts';

@@ -180,7 +180,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
   if (settings.dryRun) return finish(result, started);
   noticeManagedCache(settings, log);
 
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...(settings.registryCache ? [settings.registryCache.ref] : [])]))) : undefined;
+  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, await settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...(settings.registryCache ? [settings.registryCache.ref] : [])]))) : undefined;
   const workDir = await fs.mkdtemp(path.join(settings.tempDir, 'image-build-run-'));
   let cache: CacheSession | undefined;
   try {

@@ -186,6 +186,7 @@ export class Promoter {
    * own copy of this fingerprint, mounted for free); else the image is copied over
    * from the found one. Never a rebuild. A target that `reads` (made for this
    * lookup) show at the found digest already is left as it is: a rerun moves nothing.
+   * Tags of one repository go in turn, so its blobs are copied once, for the first.
    */
   async retag(found: FoundImage, targets: string[], candidates: string[] = [], fingerprint?: string, reads?: CandidateReads): Promise<void> {
     const sources = new Map<string, Promise<FoundImage>>([[found.repository.registry, Promise.resolve(found)]]);
@@ -198,9 +199,16 @@ export class Promoter {
       }
       return source;
     };
-    // Tags are independent: every PUT at once, each a round trip.
+    // Repositories are independent: one at a time per repository, all repositories at once.
+    const turns = new Map<string, Promise<void>>();
+    const inTurn = (target: string, work: () => Promise<void>): Promise<void> => {
+      const key = repositoryKey(parseReference(target));
+      const next = (turns.get(key) ?? Promise.resolve()).catch(() => {}).then(work);
+      turns.set(key, next);
+      return next;
+    };
     await Promise.all(
-      [...new Set(targets)].map(async (target) => {
+      [...new Set(targets)].map((target) => inTurn(target, async () => {
         const current = await reads?.get(target)?.catch(() => undefined);
         if (current?.taggedDigest === found.digest) {
           this.log.info(`${target} is at ${found.digest} already`);
@@ -213,7 +221,7 @@ export class Promoter {
         this.copied.bytes += copied.copiedBytes;
         const how = copied.copiedBlobs ? ` (copied from ${from.repository.registry}: ${copied.copiedBlobs} blobs, ${copied.copiedBytes} bytes)` : '';
         this.log.info(`Tagged ${target} → ${found.digest}${how}`);
-      }),
+      })),
     );
   }
 

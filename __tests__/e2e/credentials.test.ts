@@ -3,6 +3,8 @@
 // distribution 2.8 behind a token service that hands out identity tokens), then the
 // action with no credential inputs pushes to both in one step. The same through a
 // `credHelpers` helper script on PATH, and with DOCKER_CONFIG somewhere else than HOME.
+// A helper that never answers is stopped at the time limit (the config's plain login
+// then serves), and a cancel while it runs ends the step on the first signal.
 // No password, identity token or helper secret leaks into the log, argv, outputs,
 // summary or files left behind.
 import { execFile } from 'node:child_process';
@@ -11,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerEnv, exampleWorkspace, registryDigest, runAction, runnerTempDir, stack, uniqueName, type ActionRun } from './helpers.ts';
+import { alive } from '../processes.ts';
 import { leaksOf, watchArgv } from './leaks.ts';
 import { startTokenRegistry, type TokenRegistry } from './token-registry.ts';
 
@@ -181,5 +184,53 @@ describe('a registry without credentials', () => {
     expect(errors[0]).toContain('"logins"');
     expect(run.stdout).not.toContain('::group::Build');
     expect(await registryDigest(`${open}:main`)).toBeUndefined();
+  });
+});
+
+describe('a credential helper that never answers', () => {
+  /** A `docker-credential-hang` that writes its pid, then waits a minute; a config that names it for the htpasswd registry, beside that registry's plain login. */
+  function hangingHelper(): { env: Record<string, string | undefined>; pidFile: string } {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-helper-'));
+    const pidFile = path.join(bin, 'hang.pid');
+    fs.writeFileSync(path.join(bin, 'docker-credential-hang'), `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 60\n`, { mode: 0o755 });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'image-build-home-'));
+    fs.mkdirSync(path.join(home, '.docker'));
+    const auth = Buffer.from(`${authUser}:${authPassword}`).toString('base64');
+    fs.writeFileSync(path.join(home, '.docker/config.json'), JSON.stringify({ credHelpers: { [authRegistry]: 'hang' }, auths: { [authRegistry]: { auth } } }));
+    return { env: { HOME: home, DOCKER_CONFIG: undefined, PATH: `${bin}:${dockerEnv().PATH}` }, pidFile };
+  }
+
+  const helperAlive = (pidFile: string) => alive(Number(fs.readFileSync(pidFile, 'utf8')));
+
+  it('is stopped at the time limit with one warning; the plain login of the config pushes', async () => {
+    const { env, pidFile } = hangingHelper();
+    const image = `${authRegistry}/${uniqueName('e2e/creds-hang')}`;
+    const run = await runAction({
+      workspace: workspaceWithUniqueStep(),
+      inputs: { images: image, 'build-args': `BASE=${stack.IMAGE_BUILD_AUTH_BASE_IMAGE}`, cache: 'false' },
+      env: { ...env, IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT: '2' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning::docker-credential-hang'));
+    expect(warnings).toEqual([expect.stringContaining(`docker-credential-hang get did not answer for ${authRegistry} within 2 s and was stopped; trying the plain logins of`)]);
+    expect(await registryDigest(`${image}:main`, { username: authUser, password: authPassword })).toBe(run.outputs.digest);
+    expect(helperAlive(pidFile)).toBe(false);
+    expect(run.stdout).toContain(`::add-mask::${authPassword}`);
+  });
+
+  it("a cancel while it runs stops the step at once, the helper with it", async () => {
+    const { env, pidFile } = hangingHelper();
+    const run = await runAction({
+      workspace: workspaceWithUniqueStep(),
+      inputs: { images: `${authRegistry}/${uniqueName('e2e/creds-hang')}`, 'build-args': `BASE=${stack.IMAGE_BUILD_AUTH_BASE_IMAGE}`, cache: 'false' },
+      env,
+      cancelWhen: () => fs.existsSync(pidFile),
+    });
+    expect(run.code).not.toBe(0);
+    // SIGINT was enough: no SIGTERM 7.5 s later, as a blocked event loop would have needed.
+    expect(run.signals.map((signal) => signal.name)).toEqual(['SIGINT']);
+    expect(run.stdout).toContain('the step was cancelled (SIGINT)');
+    expect(run.stdout).not.toContain('::warning::docker-credential-hang');
+    expect(helperAlive(pidFile)).toBe(false);
   });
 });

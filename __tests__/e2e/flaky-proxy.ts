@@ -22,9 +22,10 @@ export interface FlakyProxyOptions {
   /**
    * The connection of the first `count` requests matching `match` is dropped: before the
    * registry sees the request, or (`afterForward`) once the registry has answered it, so
-   * that it took the request but the client never hears so.
+   * that it took the request but the client never hears so, or (`afterBytes`) in the middle
+   * of the request's body, once that many bytes of it went to the registry.
    */
-  drop?: { match: RegExp; count: number; afterForward?: boolean };
+  drop?: { match: RegExp; count: number; afterForward?: boolean; afterBytes?: number };
 }
 
 export interface ProxiedRequest {
@@ -72,6 +73,10 @@ export async function startFlakyProxy(given: FlakyProxyOptions): Promise<FlakyPr
     if (drop) {
       dropped++;
       record.dropped = true;
+      if (drop.afterBytes !== undefined) {
+        dropMidBody(req, targetHost, targetPort, drop.afterBytes);
+        return;
+      }
       if (!drop.afterForward) {
         req.resume();
         req.socket.destroy();
@@ -139,6 +144,23 @@ export async function startFlakyProxy(given: FlakyProxyOptions): Promise<FlakyPr
         server.closeAllConnections();
       }),
   };
+}
+
+/** Forwards the request's head and the first `afterBytes` of its body, then cuts both connections. */
+function dropMidBody(req: http.IncomingMessage, host: string, port: number, afterBytes: number): void {
+  const upstream = http.request({ host, port, method: req.method, path: req.url, headers: req.headers });
+  upstream.on('error', () => {});
+  let forwarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    if (forwarded >= afterBytes) return;
+    const part = chunk.subarray(0, afterBytes - forwarded);
+    forwarded += part.length;
+    upstream.write(part);
+    if (forwarded >= afterBytes) {
+      upstream.destroy();
+      req.socket.destroy();
+    }
+  });
 }
 
 function splitHost(hostPort: string): [string, number] {

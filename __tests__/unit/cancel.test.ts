@@ -8,20 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, childrenStopped, descendants, stopChild, watchCancellation } from '../../src/cancel.ts';
-import { docker, stopChildrenOn } from '../../src/docker.ts';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-}
+import { docker } from '../../src/docker.ts';
+import { stopChildrenOn } from '../../src/process.ts';
+import { alive, until } from '../processes.ts';
 
 describe('stopping a child', () => {
   it('one that stops on SIGINT gets only SIGINT', async () => {

@@ -13,7 +13,10 @@ function configDir(config: unknown): string {
   return dir;
 }
 
-function credentials(config: unknown, options: { helper?: HelperRunner; explicit?: Array<[string, string, string]> } = {}) {
+/** What a helper answers, given at once. */
+type HelperAnswer = (helper: string, server: string) => Awaited<ReturnType<HelperRunner>>;
+
+function credentials(config: unknown, options: { helper?: HelperAnswer; explicit?: Array<[string, string, string]> } = {}) {
   const secrets: string[] = [];
   const warnings: string[] = [];
   const calls: string[] = [];
@@ -21,7 +24,7 @@ function credentials(config: unknown, options: { helper?: HelperRunner; explicit
     configDir: configDir(config),
     explicit: makeExplicit(options.explicit ?? []),
     fallback: [{ registry: 'ghcr.io', username: 'actor', password: 'job-token' }],
-    runHelper: (helper, server) => {
+    runHelper: async (helper, server) => {
       calls.push(`${helper} ${server}`);
       return options.helper?.(helper, server);
     },
@@ -47,7 +50,7 @@ describe('registry names of config keys', () => {
 });
 
 describe('where a registry’s login comes from', () => {
-  test('auths: `auth`, then username/password fields, then an identity token; docker.io under the index URL', () => {
+  test('auths: `auth`, then username/password fields, then an identity token; docker.io under the index URL', async () => {
     const { creds, secrets } = credentials({
       auths: {
         'https://index.docker.io/v1/': { auth: b64('hubuser:hubpass') },
@@ -55,28 +58,28 @@ describe('where a registry’s login comes from', () => {
         '127.0.0.1:5000': { auth: b64('tok:'), identitytoken: 'refresh-1' },
       },
     });
-    expect(creds.lookup('docker.io')).toEqual({ registry: 'docker.io', username: 'hubuser', password: 'hubpass' });
-    expect(creds.lookup('quay.io')).toEqual({ registry: 'quay.io', username: 'q', password: 'qpass' });
-    expect(creds.lookup('127.0.0.1:5000')).toEqual({ registry: '127.0.0.1:5000', username: 'tok', password: '', identityToken: 'refresh-1' });
-    expect(creds.lookup('example.com')).toBeUndefined();
+    expect(await creds.lookup('docker.io')).toEqual({ registry: 'docker.io', username: 'hubuser', password: 'hubpass' });
+    expect(await creds.lookup('quay.io')).toEqual({ registry: 'quay.io', username: 'q', password: 'qpass' });
+    expect(await creds.lookup('127.0.0.1:5000')).toEqual({ registry: '127.0.0.1:5000', username: 'tok', password: '', identityToken: 'refresh-1' });
+    expect(await creds.lookup('example.com')).toBeUndefined();
     expect(secrets).toEqual(expect.arrayContaining(['job-token', 'hubpass', 'qpass', 'refresh-1']));
   });
 
-  test('credHelpers wins over credsStore, which wins over auths; `<token>` means an identity token', () => {
+  test('credHelpers wins over credsStore, which wins over auths; `<token>` means an identity token', async () => {
     const { creds, calls, secrets } = credentials(
       { credsStore: 'store', credHelpers: { 'ecr.example': 'ecr' }, auths: { 'ghcr.io': { auth: b64('plain:pw') } } },
       { helper: (helper, server) => (helper === 'ecr' ? { username: 'AWS', secret: `ecr-${server}` } : server === 'ghcr.io' ? { username: '<token>', secret: 'gh-refresh' } : undefined) },
     );
-    expect(creds.lookup('ecr.example')).toEqual({ registry: 'ecr.example', username: 'AWS', password: 'ecr-ecr.example' });
-    expect(creds.lookup('ghcr.io')).toEqual({ registry: 'ghcr.io', username: '', password: '', identityToken: 'gh-refresh' });
-    expect(creds.lookup('docker.io')).toBeUndefined();
+    expect(await creds.lookup('ecr.example')).toEqual({ registry: 'ecr.example', username: 'AWS', password: 'ecr-ecr.example' });
+    expect(await creds.lookup('ghcr.io')).toEqual({ registry: 'ghcr.io', username: '', password: '', identityToken: 'gh-refresh' });
+    expect(await creds.lookup('docker.io')).toBeUndefined();
     expect(calls).toEqual(['ecr ecr.example', 'store ghcr.io', 'store https://index.docker.io/v1/']);
     expect(secrets).toEqual(expect.arrayContaining(['ecr-ecr.example', 'gh-refresh']));
-    creds.lookup('ecr.example');
+    await creds.lookup('ecr.example');
     expect(calls).toHaveLength(3); // each helper runs once per registry
   });
 
-  test('a failing helper is a warning naming it, and the plain login is used', () => {
+  test('a failing helper is a warning naming it, and the plain login is used', async () => {
     const { creds, warnings } = credentials(
       { credsStore: 'broken', auths: { 'quay.io': { auth: b64('q:pw') } } },
       {
@@ -85,16 +88,16 @@ describe('where a registry’s login comes from', () => {
         },
       },
     );
-    expect(creds.lookup('quay.io')?.password).toBe('pw');
+    expect((await creds.lookup('quay.io'))?.password).toBe('pw');
     expect(warnings).toEqual([expect.stringContaining('docker-credential-broken get failed for quay.io')]);
   });
 
-  test("the step's own logins win over the config; the job token only where nothing else is", () => {
+  test("the step's own logins win over the config; the job token only where nothing else is", async () => {
     const { creds } = credentials({ auths: { 'ghcr.io': { auth: b64('login-action:pat') }, 'quay.io': { auth: b64('cfg:pw') } } }, { explicit: [['quay.io', 'step', 'steppw']] });
-    expect(creds.lookup('quay.io')?.username).toBe('step');
-    expect(creds.lookup('ghcr.io')?.username).toBe('login-action');
+    expect((await creds.lookup('quay.io'))?.username).toBe('step');
+    expect((await creds.lookup('ghcr.io'))?.username).toBe('login-action');
     const bare = credentials({});
-    expect(bare.creds.lookup('ghcr.io')).toEqual({ registry: 'ghcr.io', username: 'actor', password: 'job-token' });
+    expect(await bare.creds.lookup('ghcr.io')).toEqual({ registry: 'ghcr.io', username: 'actor', password: 'job-token' });
   });
 });
 

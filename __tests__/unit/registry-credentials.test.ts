@@ -18,31 +18,31 @@ function setup(given: Partial<Inputs>, config: unknown, images = ['acme/app', 'g
 }
 
 describe('credentials of the action', () => {
-  test('login-action’s logins in the job config, for every registry of the images; the job token is not used for ghcr.io then', () => {
+  test('login-action’s logins in the job config, for every registry of the images; the job token is not used for ghcr.io then', async () => {
     const creds = setup({}, { auths: { 'https://index.docker.io/v1/': { auth: b64('hub:pat') }, 'ghcr.io': { auth: b64('octocat:ghp') } } });
-    expect(creds.lookup('docker.io')).toMatchObject({ username: 'hub', password: 'pat' });
-    expect(creds.lookup('ghcr.io')).toMatchObject({ username: 'octocat', password: 'ghp' });
-    expect(creds.lookup('quay.io')).toBeUndefined();
+    expect(await creds.lookup('docker.io')).toMatchObject({ username: 'hub', password: 'pat' });
+    expect(await creds.lookup('ghcr.io')).toMatchObject({ username: 'octocat', password: 'ghp' });
+    expect(await creds.lookup('quay.io')).toBeUndefined();
   });
 
-  test('the job token for ghcr.io when nothing else is there', () => {
-    expect(setup({}, {}).lookup('ghcr.io')).toEqual({ registry: 'ghcr.io', username: 'octocat', password: 'job-token' });
+  test('the job token for ghcr.io when nothing else is there', async () => {
+    expect(await setup({}, {}).lookup('ghcr.io')).toEqual({ registry: 'ghcr.io', username: 'octocat', password: 'job-token' });
   });
 
-  test.each(['docker.io', 'index.docker.io', 'https://index.docker.io/v1/'])('username/password for registry %s are Docker Hub’s, over the config', (registry) => {
+  test.each(['docker.io', 'index.docker.io', 'https://index.docker.io/v1/'])('username/password for registry %s are Docker Hub’s, over the config', async (registry) => {
     const creds = setup({ registry, username: 'step', password: 'steppw' }, { auths: { 'https://index.docker.io/v1/': { auth: b64('hub:pat') } } });
-    expect(creds.lookup('docker.io')).toMatchObject({ username: 'step', password: 'steppw' });
-    expect(creds.lookup('ghcr.io')?.password).toBe('job-token');
+    expect(await creds.lookup('docker.io')).toMatchObject({ username: 'step', password: 'steppw' });
+    expect((await creds.lookup('ghcr.io'))?.password).toBe('job-token');
   });
 
-  test('username/password without registry are for every registry of the images; `logins` adds others', () => {
+  test('username/password without registry are for every registry of the images; `logins` adds others', async () => {
     const creds = setup({ username: 'u', password: 'p', logins: [{ registry: 'other.example', username: 'o', password: 'op' }] }, {});
-    for (const registry of ['docker.io', 'ghcr.io', 'quay.io']) expect(creds.lookup(registry)?.username).toBe('u');
-    expect(creds.lookup('other.example')?.username).toBe('o');
+    for (const registry of ['docker.io', 'ghcr.io', 'quay.io']) expect((await creds.lookup(registry))?.username).toBe('u');
+    expect((await creds.lookup('other.example'))?.username).toBe('o');
   });
 
-  test('`logins` for a registry beats the job config', () => {
+  test('`logins` for a registry beats the job config', async () => {
     const creds = setup({ logins: [{ registry: 'quay.io', username: 'bot', password: 'botpw' }] }, { auths: { 'quay.io': { auth: b64('cfg:cfgpw') } } });
-    expect(creds.lookup('quay.io')).toMatchObject({ username: 'bot', password: 'botpw' });
+    expect(await creds.lookup('quay.io')).toMatchObject({ username: 'bot', password: 'botpw' });
   });
 });

@@ -17,8 +17,11 @@ export interface RegistryCredentials {
   identityToken?: string;
 }
 
-/** Credentials for a registry as the user named it (`ghcr.io`, `127.0.0.1:15001`, `docker.io`). */
-export type CredentialLookup = (registry: string) => RegistryCredentials | undefined;
+/**
+ * Credentials for a registry as the user named it (`ghcr.io`, `127.0.0.1:15001`, `docker.io`);
+ * a promise when finding them runs something (a credential helper).
+ */
+export type CredentialLookup = (registry: string) => RegistryCredentials | undefined | Promise<RegistryCredentials | undefined>;
 export type CredentialSource = ReadonlyMap<string, RegistryCredentials> | CredentialLookup;
 
 /** Token lifetime when the token service does not say (the spec's default). */
@@ -54,8 +57,8 @@ export class Authenticator {
   }
 
   /** The user name for messages; never the password. */
-  username(registry: string): string | undefined {
-    return this.lookup(registry)?.username;
+  async username(registry: string): Promise<string | undefined> {
+    return (await this.lookup(registry))?.username;
   }
 
   /** The `Authorization` header for a request needing `scopes`, or undefined when none is needed. */
@@ -124,7 +127,7 @@ export class Authenticator {
   }
 
   private async answer(registry: string, challenge: Challenge, scopes: string[], fresh: boolean): Promise<string | undefined> {
-    const credentials = this.lookup(registry);
+    const credentials = await this.lookup(registry);
     if (challenge.scheme === 'basic') {
       return credentials && basicAuthorization(credentials);
     }

@@ -1,7 +1,9 @@
-// The OCI distribution client: manifests (HEAD/GET/PUT), tags, blob HEAD/GET and
-// cross-repository mounts, over the authenticating, retrying transport. Methods take
-// a reference string (`127.0.0.1:15000/org/app:1.2`) or a parsed reference.
+// The OCI distribution client: manifests (HEAD/GET/PUT), tags, blob HEAD/GET/upload
+// (streamed, blob-transfer.ts) and cross-repository mounts, over the authenticating,
+// retrying transport. Methods take a reference string (`127.0.0.1:15000/org/app:1.2`)
+// or a parsed reference.
 import type { CredentialSource } from './auth.ts';
+import { openBlob, putBlob, type BlobDownload } from './blob-transfer.ts';
 import {
   MANIFEST_ACCEPT,
   imageManifestsOf,
@@ -25,12 +27,12 @@ import {
 } from './reference.ts';
 import { RegistryError } from './registry-error.ts';
 import { RegistrySession, expectStatus, nextPagePath, notFound } from './session.ts';
-import { sleep, type HttpResponse } from './transport.ts';
+import { sleep, type HttpResponse, type StreamedBody } from './transport.ts';
 
 export interface RegistryClientOptions {
   /** Registry (as named in references, e.g. `ghcr.io`) → credentials, or a lookup function. */
   credentials?: CredentialSource;
-  /** Per attempt, body included. Default 30 s. */
+  /** Per attempt, body included; for a streamed blob transfer, the longest stall. Default 30 s. */
   timeoutMs?: number;
   /** Attempts after the first, on 429, 5xx, timeouts and dropped connections. Default 3. */
   retries?: number;
@@ -253,49 +255,35 @@ export class RegistryClient {
     await this.session.cancelUpload(repository, opened);
   }
 
+  /** A blob of any size as a stream, checked against its digest (and `size`, a descriptor's) as it is read. */
+  async getBlobStream(repo: RepositoryInput, digest: string, size?: number): Promise<BlobDownload> {
+    return openBlob(this.session, toRepository(repo), digest, size);
+  }
+
   /**
    * Stores a small blob (a record, an artifact config) in the repository with one
-   * monolithic upload (POST, then PUT of all the bytes with `?digest=`); returns its
-   * digest. A blob the repository already has is not uploaded again.
+   * monolithic upload; returns its digest. A blob the repository already has is not uploaded again.
    */
   async uploadBlob(repo: RepositoryInput, bytes: Uint8Array): Promise<string> {
     const repository = toRepository(repo);
     const digest = sha256Digest(bytes);
     if (await this.headBlob(repository, digest)) return digest;
-    const reference = { ...repository, digest };
-    const opened = await this.session.request({
-      method: 'POST',
-      repository,
-      path: 'blobs/uploads/',
-      kind: 'upload',
-      access: 'pull,push',
-    });
-    expectStatus(opened, [202], 'POST', reference);
-    const location = opened.headers.get('location');
-    if (!location) {
-      throw new RegistryError(`registry ${repository.registry} opened an upload for ${repository.repository} without a Location`, {
-        registry: repository.registry,
-      });
-    }
-    const uploadUrl = new URL(location, opened.url);
-    const prefix = `/v2/${repository.repository}/`;
-    if (uploadUrl.host !== new URL(opened.url).host || !uploadUrl.pathname.startsWith(prefix)) {
-      throw new RegistryError(`registry ${repository.registry} sent an upload location outside ${repository.repository}: ${uploadUrl.pathname}`, {
-        registry: repository.registry,
-      });
-    }
-    uploadUrl.searchParams.set('digest', digest);
-    const stored = await this.session.request({
-      method: 'PUT',
-      repository,
-      path: uploadUrl.pathname.slice(prefix.length) + uploadUrl.search,
-      kind: 'upload',
-      access: 'pull,push',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: bytes,
-    });
-    expectStatus(stored, [201], 'PUT', reference);
+    await putBlob(this.session, repository, digest, bytes);
     return digest;
+  }
+
+  /** Stores a blob of any size from a stream `body.open()` gives, once per attempt (a retry reads the source again). */
+  async uploadBlobStream(repo: RepositoryInput, digest: string, body: StreamedBody): Promise<void> {
+    await putBlob(this.session, toRepository(repo), digest, body);
+  }
+
+  /** Copies a blob to another registry (or repository) byte for byte, streamed: the GET's body is the PUT's. */
+  async copyBlob(fromRepo: RepositoryInput, toRepo: RepositoryInput, blob: { digest: string; size: number }): Promise<void> {
+    const from = toRepository(fromRepo);
+    await this.uploadBlobStream(toRepo, blob.digest, {
+      length: blob.size,
+      open: async () => (await this.getBlobStream(from, blob.digest, blob.size)).stream,
+    });
   }
 
   /** The digest a reference points at; for a multi-platform image, the index's digest. */

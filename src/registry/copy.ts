@@ -2,10 +2,10 @@
 // another tag. Within a repository that is one manifest PUT of the exact bytes (so the
 // digest is identical); across repositories of one registry the blobs are mounted first,
 // moving no layer bytes; to another registry the blobs the target lacks are copied
-// (downloaded, then uploaded), and the manifests are PUT byte for byte, so the digest
-// is the same there too.
+// (the download streamed straight into the upload, so a layer's size does not matter),
+// and the manifests are PUT byte for byte, so the digest is the same there too.
 import type { FetchedManifest, RegistryClient, ReferenceInput } from './client.ts';
-import { isIndexMediaType, type ImageIndex, type ImageManifest } from './manifest.ts';
+import { isIndexMediaType, type Descriptor, type ImageIndex, type ImageManifest } from './manifest.ts';
 import { formatReference, parseReference, type ImageReference } from './reference.ts';
 import { RegistryError } from './registry-error.ts';
 
@@ -97,17 +97,16 @@ async function ensureContent(
     return;
   }
   const image = manifest as ImageManifest;
-  const digests = [...new Set([image.config.digest, ...image.layers.map((layer) => layer.digest)])];
+  const blobs = new Map<string, Descriptor>([image.config, ...image.layers].map((blob) => [blob.digest, blob]));
   await Promise.all(
-    digests.map(async (digest) => {
+    [...blobs.values()].map(async ({ digest, size }) => {
       if (await client.headBlob(to, digest)) {
         result.presentBlobs++;
       } else if (from.registry !== to.registry) {
-        // No mount across registries: the bytes travel. Held in memory, as uploadBlob sends them in one PUT.
-        const bytes = await client.getBlob(from, digest);
-        await client.uploadBlob(to, bytes);
+        // No mount across registries: the bytes travel, from the source's GET straight into the upload.
+        await client.copyBlob(from, to, { digest, size });
         result.copiedBlobs++;
-        result.copiedBytes += bytes.byteLength;
+        result.copiedBytes += size;
       } else if (await client.mountBlob(from, to, digest)) {
         result.mountedBlobs++;
       } else {

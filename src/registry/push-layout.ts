@@ -1,9 +1,12 @@
 // Pushes the image of an OCI layout folder (index.json + blobs/) to a repository by
 // digest, with no tag: what BuildKit's `push-by-digest=true` does, for builders that
 // refuse it (Buildx's `docker` driver). The manifest bytes are the layout's own, so
-// the digest is the one BuildKit computed.
+// the digest is the one BuildKit computed. Layers are streamed from their files, never
+// read whole into memory.
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { RegistryClient } from './client.ts';
 import { isIndexMediaType, type Descriptor, type ImageIndex, type ImageManifest } from './manifest.ts';
 import { parseReference } from './reference.ts';
@@ -42,14 +45,21 @@ async function pushManifest(
     const image = json as ImageManifest;
     for (const blob of [image.config, ...image.layers]) {
       if (await client.headBlob(target, blob.digest)) continue;
-      await client.uploadBlob(target, await readBlob(layoutDir, blob.digest));
+      const file = blobPath(layoutDir, blob.digest);
+      const { size } = await fs.stat(file);
+      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array> });
       counter.uploaded++;
     }
   }
   await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
 }
 
-function readBlob(layoutDir: string, digest: string): Promise<Buffer> {
+function blobPath(layoutDir: string, digest: string): string {
   const [algorithm, hex] = digest.split(':');
-  return fs.readFile(path.join(layoutDir, 'blobs', algorithm!, hex!));
+  return path.join(layoutDir, 'blobs', algorithm!, hex!);
+}
+
+/** A manifest or index of the layout (small JSON). */
+function readBlob(layoutDir: string, digest: string): Promise<Buffer> {
+  return fs.readFile(blobPath(layoutDir, digest));
 }

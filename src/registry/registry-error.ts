@@ -10,13 +10,16 @@ export class RegistryError extends UserError {
   readonly status?: number;
   /** The registry's error code (`MANIFEST_UNKNOWN`, `DENIED`, …) or a network code (`ECONNREFUSED`, `TIMEOUT`). */
   readonly code?: string;
+  /** A failure another attempt may not hit (a dropped connection, a timeout, a 5xx), after the retries ran out. */
+  readonly retryable: boolean;
 
-  constructor(message: string, details: { registry: string; status?: number; code?: string | undefined }) {
+  constructor(message: string, details: { registry: string; status?: number; code?: string | undefined; retryable?: boolean }) {
     super(message);
     this.name = 'RegistryError';
     this.registry = details.registry;
     this.status = details.status;
     this.code = details.code;
+    this.retryable = details.retryable ?? false;
   }
 }
 

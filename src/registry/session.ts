@@ -14,7 +14,12 @@ export interface RegistryRequest {
   kind: string;
   access: 'pull' | 'pull,push';
   headers?: Record<string, string>;
-  body?: Uint8Array;
+  /** A streamed body is opened again for each send (a retry after a 401 too). */
+  body?: HttpRequest['body'];
+  /** A successful response's body as a stream (blob downloads). */
+  stream?: boolean;
+  /** Attempts after the first, instead of the session's own number. */
+  retries?: number;
   /** Scopes beyond this repository's, e.g. pull on a mount's source. */
   extraScopes?: string[];
 }
@@ -24,7 +29,7 @@ export class RegistrySession {
   private readonly auth: Authenticator;
 
   constructor(
-    private readonly options: TransportOptions,
+    readonly options: TransportOptions,
     credentials: CredentialSource | undefined,
   ) {
     this.transport = new HttpTransport(options);
@@ -51,6 +56,8 @@ export class RegistrySession {
         kind: request.kind,
         registry,
         body: request.body,
+        stream: request.stream,
+        retries: request.retries,
         headers: { ...request.headers, ...(authorization ? { authorization } : {}) },
       });
 
@@ -63,7 +70,7 @@ export class RegistrySession {
     }
     if (response.status === 401 || response.status === 403) {
       const attempted = request.access === 'pull' ? `pull from ${repository}` : `push to ${repository}`;
-      throw accessError(registry, this.auth.username(registry), response.status, attempted, response.body);
+      throw accessError(registry, await this.auth.username(registry), response.status, attempted, response.body);
     }
     return response;
   }

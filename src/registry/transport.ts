@@ -1,12 +1,15 @@
 // One HTTP exchange with a registry (or its token service), made robust: scheme by
 // host (plain http only on loopback), a timeout per attempt, retries with exponential
 // backoff on 429, 5xx and dropped connections (honouring `Retry-After`), a counter per
-// method and kind of request, and errors that name the host that failed.
+// method and kind of request, and errors that name the host that failed. Blob bodies
+// travel as streams both ways, with a timeout on stalls rather than on the whole transfer.
 import { isIP } from 'node:net';
+import { idleWatchdog } from './blob-stream.ts';
 import { RegistryError } from './registry-error.ts';
+import { sendStreamedRequest } from './streamed-request.ts';
 
 export interface TransportOptions {
-  /** Per attempt, covering the response body too. */
+  /** Per attempt, covering the response body too; for a streamed transfer, the longest stall. */
   timeoutMs: number;
   /** Attempts after the first one. */
   retries: number;
@@ -28,14 +31,39 @@ export interface HttpRequest {
   /** The registry as the user named it, for messages. */
   registry: string;
   headers?: Record<string, string>;
-  body?: Uint8Array;
+  body?: Uint8Array | StreamedBody;
+  /** Hand a successful (2xx) response's body over as a stream instead of reading it. */
+  stream?: boolean;
+  /** Attempts after the first, instead of the transport's own number. */
+  retries?: number;
+}
+
+/**
+ * A request body read from a stream of known length. It is opened anew for every
+ * attempt, so that a retry sends the bytes from their source again, never from memory.
+ */
+export interface StreamedBody {
+  length: number;
+  open(): Promise<ReadableStream<Uint8Array>>;
+}
+
+/**
+ * How long a registry may take to answer an upload once it has every byte, in stall
+ * limits: storing a large blob (a copy inside object storage) can take a while.
+ */
+const UPLOAD_ANSWER_STALLS = 4;
+
+export function isStreamedBody(body: HttpRequest['body']): body is StreamedBody {
+  return body !== undefined && !(body instanceof Uint8Array);
 }
 
 export interface HttpResponse {
   status: number;
   headers: Headers;
-  /** The whole body; registry responses we read (manifests, configs, tags, tokens) are small. */
+  /** The whole body (empty when `stream` holds it); registry responses we read (manifests, configs, tags, tokens, errors) are small. */
   body: Uint8Array;
+  /** The body of a successful response to a `stream` request, to be read (or cancelled) by the caller. */
+  stream?: ReadableStream<Uint8Array>;
   /** The final URL, after redirects. */
   url: string;
   /** How many times the request was sent: more than 1 when retries happened. */
@@ -43,7 +71,7 @@ export interface HttpResponse {
 }
 
 /** Statuses worth another attempt. 501 and 505 say "never", so they are not retried. */
-function isRetryableStatus(status: number): boolean {
+export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
 }
 
@@ -91,14 +119,16 @@ export class HttpTransport {
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const { retries, log } = this.options;
+    const { log } = this.options;
+    const retries = request.retries ?? this.options.retries;
     const what = `${request.method} ${request.kind} ${request.url.host}${request.url.pathname}`;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(request);
       const retriesLeft = attempt < retries;
       if (!(outcome instanceof Error)) {
         if (!isRetryableStatus(outcome.status) || !retriesLeft) return { ...outcome, attempts: attempt + 1 };
-        const wait = this.delayFor(attempt, outcome.headers.get('retry-after'));
+        await outcome.stream?.cancel();
+        const wait = backoffDelay(this.options, attempt, outcome.headers.get('retry-after'));
         log?.(`${what} answered ${outcome.status}; retrying in ${wait} ms (attempt ${attempt + 2} of ${retries + 1})`);
         await this.options.sleep(wait);
         continue;
@@ -108,42 +138,64 @@ export class HttpTransport {
         const attempts = attempt + 1;
         throw new RegistryError(
           failure.message + (failure.retryable && attempts > 1 ? ` (${attempts} attempts)` : ''),
-          { registry: request.registry, code: failure.code },
+          { registry: request.registry, code: failure.code, retryable: failure.retryable },
         );
       }
-      const wait = this.delayFor(attempt, null);
+      const wait = backoffDelay(this.options, attempt, null);
       log?.(`${what} failed: ${failure.message}; retrying in ${wait} ms (attempt ${attempt + 2} of ${retries + 1})`);
       await this.options.sleep(wait);
     }
   }
 
-  /** One attempt: a response (any status) or the error that prevented one. */
+  /**
+   * One attempt: a response (any status) or the error that prevented one. A failure of our
+   * own making (a streamed source that turned out wrong) is thrown as it is, not retried.
+   */
   private async attempt(request: HttpRequest): Promise<Omit<HttpResponse, 'attempts'> | Error> {
     const key = `${request.method} ${request.kind}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    const streamed = request.stream || isStreamedBody(request.body);
+    // A streamed transfer may rightly take minutes: only a stall ends it.
+    const idle = streamed ? idleWatchdog(this.options.timeoutMs) : undefined;
+    const signal = idle?.signal ?? AbortSignal.timeout(this.options.timeoutMs);
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, ...request.headers };
+    // Ends the source's read (its connection) when the registry answers before taking all of it.
+    const sourceDone = new AbortController();
     try {
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers: { 'user-agent': this.options.userAgent, ...request.headers },
-        body: request.body,
-        redirect: 'follow',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+      if (isStreamedBody(request.body)) {
+        const answerMs = UPLOAD_ANSWER_STALLS * this.options.timeoutMs;
+        const sent = new TransformStream<Uint8Array, Uint8Array>({ flush: () => idle!.allow(answerMs) });
+        const body = (await request.body.open()).pipeThrough(idle!.watch(), { signal: sourceDone.signal }).pipeThrough(sent);
+        const response = await sendStreamedRequest(request.url, request.method, headers, body, request.body.length, signal);
+        idle!.clear();
+        return response;
+      }
+      const response = await fetch(request.url, { method: request.method, headers, body: request.body, redirect: 'follow', signal });
+      const url = response.url || request.url.href;
+      if (request.stream && response.ok && response.body) {
+        const stream = response.body.pipeThrough(idle!.watch()).pipeThrough(new TransformStream({ flush: () => idle!.clear() }));
+        return { status: response.status, headers: response.headers, body: new Uint8Array(), stream, url };
+      }
       // Read the body under the same timeout, so a stalled body is a timeout too.
-      const body = new Uint8Array(await response.arrayBuffer());
-      return { status: response.status, headers: response.headers, body, url: response.url || request.url.href };
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      idle?.clear();
+      return { status: response.status, headers: response.headers, body: bytes, url };
     } catch (error) {
+      idle?.clear();
+      const own = ownFailure(error);
+      if (own) throw own;
       return error instanceof Error ? error : new Error(String(error));
+    } finally {
+      sourceDone.abort();
     }
   }
+}
 
-  /** Backoff doubling from the base delay, or the server's `Retry-After`; both capped. */
-  private delayFor(attempt: number, retryAfter: string | null): number {
-    const { retryBaseDelayMs, maxRetryDelayMs } = this.options;
-    const requested = parseRetryAfter(retryAfter);
-    const delay = requested ?? retryBaseDelayMs * 2 ** attempt;
-    return Math.min(Math.max(0, Math.round(delay)), maxRetryDelayMs);
-  }
+/** Backoff doubling from the base delay, or the server's `Retry-After`; both capped. */
+export function backoffDelay(options: Pick<TransportOptions, 'retryBaseDelayMs' | 'maxRetryDelayMs'>, attempt: number, retryAfter: string | null): number {
+  const requested = parseRetryAfter(retryAfter);
+  const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
+  return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
 }
 
 /** `Retry-After` in milliseconds: delta-seconds or an HTTP date. */
@@ -153,6 +205,14 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** A RegistryError raised inside a streamed body (fetch wraps it in its own error). */
+function ownFailure(error: unknown): RegistryError | undefined {
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (cause instanceof RegistryError) return cause;
+  }
+  return undefined;
 }
 
 interface NetworkFailure {
@@ -166,7 +226,10 @@ function describeNetworkFailure(error: Error, request: HttpRequest, timeoutMs: n
   const where = request.kind === 'token' ? `token service ${host} of registry ${request.registry}` : `registry ${host}`;
   if (error.name === 'TimeoutError' || error.name === 'AbortError') {
     return {
-      message: `${request.method} ${request.kind} on ${where} timed out after ${timeoutMs} ms`,
+      message:
+        request.stream || isStreamedBody(request.body)
+          ? `${request.method} ${request.kind} on ${where} stalled: no data moved for ${timeoutMs} ms`
+          : `${request.method} ${request.kind} on ${where} timed out after ${timeoutMs} ms`,
       retryable: true,
       code: 'TIMEOUT',
     };
