@@ -5,7 +5,7 @@
  */
 import { renderAdviceMarkdown, type Advice } from './advice.ts';
 import { dockerfileSteps, type BuildStep } from './builder.ts';
-import type { CacheTraffic } from './cache/delta-store.ts';
+import type { CacheTraffic } from './cache/delta-types.ts';
 import type { DockerfileModel } from './dockerfile.ts';
 import type { PipelineResult } from './pipeline.ts';
 import type { ImageLayer } from './promote.ts';
@@ -73,7 +73,7 @@ function cacheSection(result: PipelineResult, dryRun: boolean): string[] {
     ...(result.builder ? [`| builder | ${result.builder} |`] : []),
     ...(result.cacheTravel ? [`| travel | ${result.cacheTravel} |`] : []),
     ...(result.cacheBytes !== undefined ? [`| entry size | ${formatBytes(result.cacheBytes)}${result.cacheSaved ? ', saved' : ', not saved'} |`] : []),
-    ...(result.built && !result.cacheSaved ? [`| saved | no: ${result.cacheNotSaved ?? 'see the warnings above'} |`] : []),
+    ...(result.built && !result.cacheSaved ? [`| saved | not saved: ${result.cacheNotSaved ?? 'see the warnings above'} |`] : []),
     ...(result.cacheSaved && result.cacheBytes === undefined ? ['| saved | yes |'] : []),
     ...(result.cacheTraffic ? [`| transfer | ${trafficText(result.cacheTraffic)} |`] : []),
     `| context | \`${result.contextHash}\` (${result.manifest.entries.length} entries) |`,
