@@ -52,13 +52,17 @@ import { clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, 
 import { BlobArrivals } from './arrivals.ts';
 import { restoreIndex, settleRestore, type IndexRestore, type PacksOutcome, type RestoreContext } from './delta-restore.ts';
 import { PACKS_FILE, packKey, pickInline, planChainPacks, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
-import { cacheTimeoutMs, folderBytes, type StagedRestore } from './store.ts';
-import type { CacheTraffic, DeltaCacheStore, DeltaStoreOptions } from './delta-types.ts';
+import { cacheTimeoutMs, folderBytes, type CacheStore, type StagedRestore } from './store.ts';
+import type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
 
 export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
-export type { CacheTraffic, DeltaCacheStore, DeltaStoreOptions } from './delta-types.ts';
+export type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
 
 
+
+export interface DeltaCacheStore extends CacheStore {
+  traffic(): CacheTraffic;
+}
 
 export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const { warn } = options;

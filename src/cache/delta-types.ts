@@ -3,7 +3,6 @@
  * for the summary, on their own so that the store, its restore half and the
  * summary share them without importing one another.
  */
-import type { CacheStore, Warn } from './store.ts';
 
 /**
  * What the store moved, for the job summary. Bytes are the payload: the sizes
@@ -26,14 +25,10 @@ export interface CacheTraffic {
   blobsDownloaded: number;
 }
 
-export interface DeltaCacheStore extends CacheStore {
-  traffic(): CacheTraffic;
-}
-
 export interface DeltaStoreOptions {
   /** A folder whose path is the same on every run (RUNNER_TEMP). */
   tempRoot: string;
-  warn: Warn;
+  warn: (message: string) => void;
   info?: (message: string) => void;
   /** First part of the pack keys (the `cache-key-prefix` input). */
   keyPrefix?: string;
