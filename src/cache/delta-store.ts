@@ -126,7 +126,8 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
    * suffix by an earlier run is tried. Undefined when there is none.
    */
   async function restoreAgain(session: Session, dir: string, key: string, arrivals: BlobArrivals, error: unknown): Promise<IndexRestore | undefined> {
-    if (!(error instanceof CacheServiceError) || error.unavailable) return undefined;
+    // Only a download that failed after its lookup: a lookup that failed is not asked again.
+    if (!(error instanceof CacheServiceError) || error.unavailable || /GetCacheEntryDownloadURL/.test(error.message)) return undefined;
     const listed = await session.run(actionsCache.restoreCache([indexDir], key, [], { lookupOnly: true }));
     if (listed !== key) return undefined;
     unservable.add(key);
