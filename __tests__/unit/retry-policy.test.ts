@@ -6,6 +6,7 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_TRIES, parseRetryAfter, retryBudgetMs, retryWaitMs } from '../../src/cache/retry-policy.ts';
 import { startTwirpForwarder, type TwirpForwarder } from '../../src/cache/twirp-forwarder.ts';
+import { hitKind, isSameEntry, nextKey, nextKeyPrefix } from '../../src/cache/keys.ts';
 
 describe('the retry policy', () => {
   const now = 1_000_000;
@@ -88,5 +89,20 @@ describe('the Twirp forwarder', () => {
     expect(response.headers.get('retry-after')).toBe('1');
     expect(upstream.seen).toHaveLength(1);
     expect(forwarder.stats.gaveUp).toEqual(['FinalizeCacheEntryUpload']);
+  });
+});
+
+describe('a key saved again under a suffix', () => {
+  const key = 'image-build-linux-x64-app-0123456789abcdef-fedcba9876543210';
+  it('is the same entry as its key, and an exact hit; another context hash is not', () => {
+    const next = nextKey(key, 1_800_000_000_000);
+    expect(next).toBe(`${key}-next-${(1_800_000_000_000).toString(36)}`);
+    expect(next.startsWith(nextKeyPrefix(key))).toBe(true);
+    expect(isSameEntry(next, key)).toBe(true);
+    expect(hitKind(next, key)).toBe('exact');
+    expect(hitKind(key, key)).toBe('exact');
+    expect(hitKind('image-build-linux-x64-app-0123456789abcdef-0000000000000000', key)).toBe('partial');
+    expect(isSameEntry(`${key}0`, key)).toBe(false);
+    expect(hitKind(undefined, key)).toBe('miss');
   });
 });

@@ -87,8 +87,11 @@ export async function throttleStats(): Promise<ForwarderStats | undefined> {
 
 /** Points @actions/cache (it reads ACTIONS_RESULTS_URL at each call) at the forwarder of the current v2 service, started on first use. */
 async function throughForwarder(): Promise<TwirpForwarder | undefined> {
-  const current = process.env.ACTIONS_RESULTS_URL;
-  if (!process.env.ACTIONS_CACHE_SERVICE_V2 || !current) return undefined;
+  const { env } = process;
+  const current = env.ACTIONS_RESULTS_URL;
+  if (!env.ACTIONS_CACHE_SERVICE_V2 || !current) return undefined;
+  // Behind a proxy, @actions/http-client speaks through it and the forwarder would go around it: no retries of 429 there.
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) return undefined;
   const upstream = upstreamOf.get(current) ?? current;
   let forwarder = forwarders.get(upstream);
   if (!forwarder) {
