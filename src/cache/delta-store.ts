@@ -26,8 +26,11 @@
  * digest gives a warning and a partial cache: BuildKit fails a build whose
  * imported cache names a blob it cannot read, so the cache config is rewritten
  * without the missing layers and those stacked on them (oci-layout.ts,
- * pruneLayout); the steps below the gap stay cached. A corrupt pack is never
- * referenced again: its blobs are uploaded afresh by the next save.
+ * pruneLayout); the steps below the gap stay cached. A corrupt pack, or one
+ * the service lists but cannot serve, is never referenced again: its blobs are
+ * uploaded afresh, under a fresh key, by the next save. An index key the service
+ * will not reserve again (held by a cancelled save) or cannot serve is saved
+ * under a suffix (keys.ts, nextKey; entry-save.ts).
  * `restoreStaged` returns as soon as the index is in place and lets the packs
  * arrive while the build runs (delta-restore.ts); the caller then decides when
  * to prune (session.ts).
@@ -58,8 +61,6 @@ import type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
 export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
 export type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
 
-
-
 export interface DeltaCacheStore extends CacheStore {
   traffic(): CacheTraffic;
 }
@@ -83,7 +84,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const traffic: CacheTraffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
   /** Packs the last restore found whole and verified: the cache service holds them. */
   const knownPacks = new Map<string, PackInfo>();
-  /** Packs the last restore found holding a blob that does not match its digest. */
+  /** Packs not to be trusted again: found holding a blob that does not match its digest, or listed but not served. */
   const corruptPacks = new Set<string>();
   let restoredKey: string | undefined;
   /** Keys the service lists but could not serve in this run: their entry is saved again under a suffix (keys.ts, nextKey). */
