@@ -51,6 +51,21 @@ describe('the cache on Azurite, through the Azure SDK paths of @actions/cache', 
     return { run, change, entries, prefix };
   }
 
+  /** A cold run that saves, a change, then a run with the blob store refusing connections (after `afterRequests` blob requests). */
+  async function runWithBlobsDown(name: string, afterRequests: number): Promise<ActionRun> {
+    const p = project(name);
+    expect((await p.run()).outputs['cache-saved']).toBe('true');
+    p.change(name);
+    service.blobsDown(afterRequests);
+    try {
+      const run = await p.run();
+      expect(run.code, log(run)).toBe(0);
+      return run;
+    } finally {
+      await service.blobsUp();
+    }
+  }
+
   const routes = () => Object.fromEntries(Object.entries(service.stats.routes).map(([route, stats]) => [route, stats.requests]));
 
   it('cold, exact rerun, change: saved and restored with the SDK (HEAD, then ranged reads; block-blob uploads)', async () => {
@@ -76,17 +91,7 @@ describe('the cache on Azurite, through the Azure SDK paths of @actions/cache', 
   });
 
   it('the blob store refusing connections from the start: a warning for the restore and one for the save, the job succeeds', async () => {
-    const p = project('azurite-down');
-    expect((await p.run()).outputs['cache-saved']).toBe('true');
-    p.change('down from the start');
-    service.blobsDown();
-    let run: ActionRun;
-    try {
-      run = await p.run();
-    } finally {
-      await service.blobsUp();
-    }
-    expect(run.code, log(run)).toBe(0);
+    const run = await runWithBlobsDown('azurite-down', 0);
     const warnings = warningsOf(run);
     expect(warnings.length, log(run)).toBeGreaterThanOrEqual(2);
     expect(warnings[0]).toMatch(/^Cache restore failed, building without cache: .*ECONNREFUSED/);
@@ -97,18 +102,7 @@ describe('the cache on Azurite, through the Azure SDK paths of @actions/cache', 
   });
 
   it('the blob store refusing connections mid-restore (after the index): the save is not skipped in silence', async () => {
-    const p = project('azurite-midway');
-    expect((await p.run()).outputs['cache-saved']).toBe('true');
-    p.change('down midway');
-    service.stats.reset();
-    service.blobsDown(2); // the index's HEAD and read go through; the packs meet a closed port
-    let run: ActionRun;
-    try {
-      run = await p.run();
-    } finally {
-      await service.blobsUp();
-    }
-    expect(run.code, log(run)).toBe(0);
+    const run = await runWithBlobsDown('azurite-midway', 2); // the index's HEAD and read go through; the packs meet a closed port
     const warnings = warningsOf(run);
     expect(warnings.some((warning) => /ECONNREFUSED/.test(warning)), log(run)).toBe(true);
     if (run.outputs['cache-saved'] === 'false') {
