@@ -18,6 +18,8 @@ export interface Fault {
   delayMs?: number;
   routes?: string[];
   count?: number;
+  /** Only every Nth matching request (a service throttling a share of its traffic). */
+  every?: number;
 }
 
 export interface CacheService {
@@ -26,11 +28,14 @@ export interface CacheService {
   close(): Promise<void>;
   /** `faulted`: requests a fault was applied to, counted on arrival. */
   stats: { routes: Record<string, RouteStats>; faulted: Record<string, number>; reset(): void };
-  setFault(fault: Fault | null): void;
+  setFault(fault: Fault | Fault[] | null): void;
   entries(): { id: number; key: string; version: string; finalized: boolean; uploadedSize: number | null }[];
+  /** With Azurite: the blob store refuses connections (after `afterRequests` more blob requests), and takes them again. */
+  blobsDown(afterRequests?: number): void;
+  blobsUp(): Promise<void>;
 }
 
-export const startCacheService = startJs as (options: { port: number; dir: string; host?: string; log?: (line: string) => void; downMBps?: number; upMBps?: number; latencyMs?: number }) => Promise<CacheService>;
+export const startCacheService = startJs as (options: { port: number; dir: string; host?: string; log?: (line: string) => void; downMBps?: number; upMBps?: number; latencyMs?: number; azurite?: string }) => Promise<CacheService>;
 
 const CACHE_ENV = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP', 'GITHUB_WORKSPACE'] as const;
 // v2 is used only off GHES (an unset server URL counts as github.com); the others would change what @actions/cache does.

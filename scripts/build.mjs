@@ -42,5 +42,8 @@ for (const entry of entries) {
     define: { 'import.meta.url': 'import_meta_url' },
     inject: [path.join(root, 'scripts/import-meta-url.js')],
     plugins: entry.own ? [] : [actionsCacheOnItsOwn],
+    // `debug` (under the Azure SDK's proxy agents) tries `supports-color` in a try/catch: it is only
+    // in node_modules when a devDependency brings it, and the bundle must not change with those.
+    external: ['supports-color'],
   });
 }

@@ -6,10 +6,12 @@
 //   Blob storage:  PUT/GET/HEAD /blobs/<id>?sig=…  (the subset of the Azure Blob
 //                  REST API that @azure/storage-blob and @actions/http-client use)
 //   Test controls: GET /_stats, POST /_stats/reset, GET /_entries,
-//                  DELETE /_entries/<key>, POST /_faults, DELETE /_faults
+//                  DELETE /_entries/<key>, DELETE /_blobs/<key> (the blob only),
+//                  POST /_faults, DELETE /_faults
 //
 // CLI: node scripts/cache-service.mjs --port 15002 --dir <folder> [--host 127.0.0.1]
-//        [--down-mbps N] [--up-mbps N] [--link-mbps N] [--latency-ms N]
+//        [--down-mbps N] [--up-mbps N] [--link-mbps N] [--latency-ms N] [--azurite URL]
+// --azurite: the blobs live in Azurite at URL (azurite-blobs.mjs), behind this port's link model.
 // The flags model the network between a runner and the real service: every
 // blob download, whatever its stream, shares one link of --down-mbps MB/s,
 // every upload another of --up-mbps (--link-mbps sets both); --latency-ms
@@ -19,67 +21,17 @@ import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Transform } from 'node:stream';
+import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { azuriteBlobs, isAzuriteBlobPath } from './azurite-blobs.mjs';
+import { EntryStore } from './cache-entries.mjs';
+import { Link, sleep } from './link-model.mjs';
 
 const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.CacheService/';
 const TWIRP_METHODS = ['CreateCacheEntry', 'FinalizeCacheEntryUpload', 'GetCacheEntryDownloadURL'];
 const AZURE_API_VERSION = '2025-05-05';
-
-/** Cache entries identified by (key, version), persisted as dir/index.json + dir/blobs/<id>. */
-class EntryStore {
-  constructor(dir) {
-    this.dir = dir;
-    this.indexPath = path.join(dir, 'index.json');
-    fs.mkdirSync(path.join(dir, 'blobs'), { recursive: true });
-    fs.mkdirSync(path.join(dir, 'blocks'), { recursive: true });
-    this.entries = fs.existsSync(this.indexPath) ? JSON.parse(fs.readFileSync(this.indexPath, 'utf8')) : [];
-    this.nextId = Math.max(0, ...this.entries.map((e) => e.id)) + 1;
-  }
-
-  // Write-then-rename so a crash never leaves a half-written index behind.
-  persist() {
-    fs.writeFileSync(`${this.indexPath}.tmp`, JSON.stringify(this.entries, null, 2));
-    fs.renameSync(`${this.indexPath}.tmp`, this.indexPath);
-  }
-
-  find(key, version) { return this.entries.find((e) => e.key === key && e.version === version); }
-  byId(id) { return this.entries.find((e) => String(e.id) === id); }
-  blobPath(entry) { return path.join(this.dir, 'blobs', String(entry.id)); }
-  blockDir(entry) { return path.join(this.dir, 'blocks', String(entry.id)); }
-  // Block ids are base64 (may hold '/' and '+'): hex-encode them for file names.
-  blockPath(entry, blockId) { return path.join(this.blockDir(entry), Buffer.from(blockId).toString('hex')); }
-
-  create(key, version) {
-    const entry = { id: this.nextId++, key, version, sig: randomBytes(16).toString('hex'),
-      createdAt: new Date().toISOString(), uploadedSize: null, finalized: false };
-    this.entries.push(entry);
-    this.persist();
-    return entry;
-  }
-
-  // Like the real service: exact primary key first, then each restore key as a
-  // prefix; newest entry wins; only finalized entries of the same version count.
-  lookup(key, restoreKeys, version) {
-    const candidates = this.entries.filter((e) => e.finalized && e.version === version).sort((a, b) => b.id - a.id);
-    return candidates.find((e) => e.key === key)
-      ?? restoreKeys.map((prefix) => candidates.find((e) => e.key.startsWith(prefix))).find(Boolean);
-  }
-
-  removeKey(key) {
-    const doomed = this.entries.filter((e) => e.key === key);
-    for (const entry of doomed) {
-      fs.rmSync(this.blobPath(entry), { force: true });
-      fs.rmSync(this.blockDir(entry), { recursive: true, force: true });
-    }
-    this.entries = this.entries.filter((e) => e.key !== key);
-    this.persist();
-    return doomed.length;
-  }
-}
 
 /** Per-route request counts and bytes; "up" = request bodies received, "down" = response bodies sent. */
 function createStats() {
@@ -102,7 +54,7 @@ function routeName(method, url) {
     const name = url.pathname.slice(TWIRP_PREFIX.length);
     return method === 'POST' && TWIRP_METHODS.includes(name) ? name : 'NotFound';
   }
-  if (!/^\/blobs\/\d+$/.test(url.pathname)) return 'NotFound';
+  if (!/^\/blobs\/\d+$/.test(url.pathname) && !isAzuriteBlobPath(url.pathname)) return 'NotFound';
   if (method === 'GET') return 'GetBlob';
   if (method === 'HEAD') return 'GetBlobProperties';
   if (method !== 'PUT') return 'NotFound';
@@ -131,29 +83,6 @@ async function readBody(req) {
   return Buffer.concat(chunks);
 }
 
-/**
- * One direction of a modelled network link: every chunk through any stream of
- * the link waits its turn, so concurrent transfers share the bandwidth.
- */
-class Link {
-  constructor(megabytesPerSecond) {
-    this.bytesPerMs = (megabytesPerSecond * 1e6) / 1000;
-    this.free = 0;
-  }
-
-  stream() {
-    return new Transform({
-      transform: (chunk, _encoding, done) => {
-        const now = Date.now();
-        this.free = Math.max(now, this.free) + chunk.length / this.bytesPerMs;
-        const wait = this.free - now;
-        if (wait >= 1) sleep(wait).then(() => done(null, chunk));
-        else done(null, chunk);
-      },
-    });
-  }
-}
-
 // Streams a request body to `file` through a temp name, so readers never see half a file.
 async function writeBodyToFile(req, file, link) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -163,9 +92,9 @@ async function writeBodyToFile(req, file, link) {
   return out.bytesWritten;
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log = (line) => process.stdout.write(`${line}\n`), linkMBps, downMBps = linkMBps, upMBps = linkMBps, latencyMs = 0 }) {
+// `azurite`: the URL of an Azurite blob service that holds the blobs (azurite-blobs.mjs); without it, this file's own blob store.
+export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log = (line) => process.stdout.write(`${line}\n`), linkMBps, downMBps = linkMBps, upMBps = linkMBps, latencyMs = 0, azurite }) {
   if (!dir) throw new Error('startCacheService: dir is required');
   // An unmodelled direction passes its chunks straight through.
   const links = downMBps > 0 || upMBps > 0 ? { up: upMBps > 0 ? new Link(upMBps) : undefined, down: downMBps > 0 ? new Link(downMBps) : undefined } : undefined;
@@ -173,14 +102,20 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
   const stats = createStats();
   let fault = null;
 
-  const setFault = (spec) => { fault = spec ? { ...spec } : null; };
-  // A fault applies to the listed routes (all when none listed) for `count` requests (unlimited when unset).
+  // One fault, or a list of them (the first that applies wins), e.g. the Twirp API and the blob store each throttled.
+  const setFault = (spec) => { fault = spec ? [spec].flat().map((one) => ({ ...one })) : null; };
+  // A fault applies to the listed routes (all when none listed) for `count` requests (unlimited when unset);
+  // with `every: N`, only to every Nth of them (a service that throttles a share of its traffic).
   function takeFault(route) {
-    if (!fault || (fault.routes && !fault.routes.includes(route))) return null;
-    const taken = fault;
-    stats.faulted[route] = (stats.faulted[route] ?? 0) + 1;
-    if (fault.count !== undefined && --fault.count <= 0) fault = null;
-    return taken;
+    for (const one of fault ?? []) {
+      if (one.count !== undefined && one.count <= 0) continue;
+      if (one.routes && !one.routes.includes(route)) continue;
+      if (one.every > 1 && (one.seen = (one.seen ?? 0) + 1) % one.every !== 0) continue;
+      stats.faulted[route] = (stats.faulted[route] ?? 0) + 1;
+      if (one.count !== undefined) one.count -= 1;
+      return one;
+    }
+    return null;
   }
 
   // --- responses: every reply goes through send() so stats and the log see it ---
@@ -195,18 +130,20 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
   const azureHeaders = (extra = {}) => ({ 'x-ms-request-id': randomUUID(), 'x-ms-version': AZURE_API_VERSION, date: new Date().toUTCString(), ...extra });
   const blobError = (ctx, status, code, message) => send(ctx, status, azureHeaders({ 'content-type': 'application/xml', 'x-ms-error-code': code }),
     `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
-  const blobUrl = (ctx, entry) => `http://${ctx.req.headers.host}/blobs/${entry.id}?sig=${entry.sig}`;
+  const azure = azurite ? await azuriteBlobs(azurite, dir) : undefined;
+  const blobUrl = (ctx, entry, access) => azure ? azure.signedUrl(blobListener.port, entry, access) : `http://${ctx.req.headers.host}/blobs/${entry.id}?sig=${entry.sig}`;
 
   // --- Twirp methods: JSON in (proto field names), JSON out ---
   const twirp = {
     CreateCacheEntry(ctx, { key, version }) {
       if (store.find(key, version)) return twirpError(ctx, 409, 'already_exists', `cache entry with key ${key} and version ${version} already exists`);
-      sendJson(ctx, 200, { ok: true, signed_upload_url: blobUrl(ctx, store.create(key, version)) });
+      sendJson(ctx, 200, { ok: true, signed_upload_url: blobUrl(ctx, store.create(key, version), 'write') });
     },
-    FinalizeCacheEntryUpload(ctx, { key, version, size_bytes: sizeBytes }) {
+    async FinalizeCacheEntryUpload(ctx, { key, version, size_bytes: sizeBytes }) {
       const entry = store.find(key, version);
       if (!entry) return twirpError(ctx, 404, 'not_found', `no cache entry with key ${key} and version ${version}`);
       if (entry.finalized) return twirpError(ctx, 409, 'already_exists', `cache entry with key ${key} is already finalized`);
+      if (azure) entry.uploadedSize = await azure.size(entry); // what Azurite committed
       if (entry.uploadedSize === null) return sendJson(ctx, 200, { ok: false, message: `nothing was uploaded for cache entry ${key}` });
       if (sizeBytes !== undefined && Number(sizeBytes) !== entry.uploadedSize) {
         return sendJson(ctx, 200, { ok: false, message: `size mismatch for ${key}: told ${sizeBytes}, uploaded ${entry.uploadedSize}` });
@@ -218,7 +155,7 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
     GetCacheEntryDownloadURL(ctx, { key, restore_keys: restoreKeys = [], version }) {
       const entry = store.lookup(key, restoreKeys, version);
       if (!entry) return sendJson(ctx, 200, { ok: false });
-      sendJson(ctx, 200, { ok: true, signed_download_url: blobUrl(ctx, entry), matched_key: entry.key });
+      sendJson(ctx, 200, { ok: true, signed_download_url: blobUrl(ctx, entry, 'read'), matched_key: entry.key });
     },
   };
 
@@ -228,7 +165,7 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
     let body;
     try { body = JSON.parse(raw.toString('utf8') || '{}'); } catch { return twirpError(ctx, 400, 'malformed', 'request body is not JSON'); }
     if (!body.key || !body.version) return twirpError(ctx, 400, 'invalid_argument', 'key and version are required');
-    twirp[ctx.route](ctx, body);
+    await twirp[ctx.route](ctx, body);
   }
 
   // --- Blob storage: Put Blob, Put Block, Put Block List, Get Blob (+ Range), Get Blob Properties ---
@@ -281,6 +218,8 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
 
   function getBlob(ctx, entry) {
     const file = store.blobPath(entry);
+    // An entry the service lists whose blob is gone (DELETE /_blobs/<key>): what Azure answers for it.
+    if (!fs.existsSync(file)) return blobError(ctx, 404, 'BlobNotFound', 'The specified blob does not exist.');
     const size = fs.statSync(file).size;
     const range = parseRange(ctx.req.headers['x-ms-range'] ?? ctx.req.headers.range, size);
     if (range === 'invalid') {
@@ -309,7 +248,16 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
     if (method === 'POST' && pathname === '/_stats/reset') { stats.reset(); return sendJson(ctx, 200, { ok: true }); }
     if (method === 'GET' && pathname === '/_entries') return sendJson(ctx, 200, store.entries.map(({ sig, ...entry }) => entry));
     if (method === 'DELETE' && pathname.startsWith('/_entries/')) {
-      return sendJson(ctx, 200, { deleted: store.removeKey(decodeURIComponent(pathname.slice('/_entries/'.length))) });
+      const key = decodeURIComponent(pathname.slice('/_entries/'.length));
+      if (azure) for (const entry of store.entries.filter((one) => one.key === key)) await azure.remove(entry);
+      return sendJson(ctx, 200, { deleted: store.removeKey(key) });
+    }
+    if (method === 'DELETE' && pathname.startsWith('/_blobs/')) {
+      // The entry stays listed (and finalized); only its blob goes, as when storage loses it.
+      const key = decodeURIComponent(pathname.slice('/_blobs/'.length));
+      const doomed = store.entries.filter((entry) => entry.key === key);
+      for (const entry of doomed) await (azure ? azure.remove(entry) : fsp.rm(store.blobPath(entry), { force: true }));
+      return sendJson(ctx, 200, { deleted: doomed.length });
     }
     if (method === 'POST' && pathname === '/_faults') {
       try { setFault(JSON.parse((await readBody(ctx.req)).toString('utf8'))); } catch { return twirpError(ctx, 400, 'malformed', 'fault is not JSON'); }
@@ -324,17 +272,18 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
     if (latencyMs > 0) await sleep(latencyMs);
     const injected = takeFault(ctx.route);
     if (injected?.delayMs) await sleep(injected.delayMs);
-    const isBlob = ctx.url.pathname.startsWith('/blobs/');
+    const isBlob = ctx.url.pathname.startsWith('/blobs/') || isAzuriteBlobPath(ctx.url.pathname);
     if (injected?.status) {
       if (injected.retryAfter !== undefined) ctx.res.setHeader('retry-after', String(injected.retryAfter));
       return isBlob ? blobError(ctx, injected.status, 'InjectedFault', 'Fault injected by the test.')
         : twirpError(ctx, injected.status, injected.status >= 500 ? 'unavailable' : 'internal', 'fault injected by the test');
     }
     if (ctx.route === 'NotFound') return twirpError(ctx, 404, 'bad_route', `no route for ${ctx.req.method} ${ctx.url.pathname}`);
+    if (isBlob && azure) return azure.forward(ctx, links?.up?.stream(), links?.down?.stream());
     return isBlob ? handleBlob(ctx) : handleTwirp(ctx);
   }
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const ctx = { req, res, url, route: routeName(req.method, url), bytesUp: 0, bytesDown: 0 };
     const admin = url.pathname.startsWith('/_');
@@ -347,23 +296,46 @@ export async function startCacheService({ port = 0, dir, host = '127.0.0.1', log
       if (!res.headersSent) twirpError(ctx, 500, 'internal', String(error.message ?? error));
       else res.destroy();
     });
-  });
-
+  };
+  const server = http.createServer(onRequest);
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
   const actualPort = server.address().port;
+  // With Azurite, blob traffic has a port of its own (as the blob store is another host than the
+  // Twirp API), so a test can take the blob store down alone: its connections are then refused.
+  const blobListener = { server: undefined, port: 0, downAfter: undefined };
+  blobListener.up = async () => {
+    if (blobListener.server) return;
+    blobListener.server = http.createServer((req, res) => {
+      res.on('close', () => { if (blobListener.downAfter !== undefined && --blobListener.downAfter <= 0) blobListener.down(); });
+      onRequest(req, res);
+    });
+    await new Promise((resolve, reject) => blobListener.server.once('error', reject).listen(blobListener.port, host, resolve));
+    blobListener.port = blobListener.server.address().port;
+  };
+  blobListener.down = (afterRequests = 0) => {
+    blobListener.downAfter = afterRequests > 0 ? afterRequests : undefined;
+    if (afterRequests > 0 || !blobListener.server) return;
+    blobListener.server.close();
+    blobListener.server.closeAllConnections();
+    blobListener.server = undefined;
+  };
+  if (azure) await blobListener.up();
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`,
     port: actualPort,
     stats,
     setFault,
     entries: () => store.entries,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    /** Azurite only: the blob store refuses connections (after `afterRequests` more blob requests), and takes them again. */
+    blobsDown: (afterRequests) => blobListener.down(afterRequests),
+    blobsUp: () => blobListener.up(),
+    close: () => new Promise((resolve) => { blobListener.down(); server.close(() => resolve()); server.closeAllConnections(); }),
   };
 }
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '15002' }, dir: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' },
-    'link-mbps': { type: 'string' }, 'down-mbps': { type: 'string' }, 'up-mbps': { type: 'string' }, 'latency-ms': { type: 'string' } } });
+    'link-mbps': { type: 'string' }, 'down-mbps': { type: 'string' }, 'up-mbps': { type: 'string' }, 'latency-ms': { type: 'string' }, azurite: { type: 'string' } } });
   if (!values.dir) {
     console.error('usage: node scripts/cache-service.mjs --port 15002 --dir <folder> [--host 127.0.0.1]');
     process.exit(2);
@@ -372,10 +344,11 @@ async function main() {
   const downMBps = Number(values['down-mbps'] ?? linkMBps);
   const upMBps = Number(values['up-mbps'] ?? linkMBps);
   const latencyMs = Number(values['latency-ms'] ?? 0);
-  const service = await startCacheService({ port: Number(values.port), dir: path.resolve(values.dir), host: values.host, downMBps, upMBps, latencyMs });
+  const service = await startCacheService({ port: Number(values.port), dir: path.resolve(values.dir), host: values.host, downMBps, upMBps, latencyMs, azurite: values.azurite });
   const speed = (mbps) => (mbps > 0 ? `${mbps} MB/s` : 'loopback speed');
+  const blobs = values.azurite ? `, blobs in Azurite at ${values.azurite}` : '';
   const network = downMBps > 0 || upMBps > 0 || latencyMs > 0 ? `, network: ${speed(downMBps)} down, ${speed(upMBps)} up, ${latencyMs} ms a request` : '';
-  console.log(`cache service listening on ${service.url} (data in ${path.resolve(values.dir)}${network})`);
+  console.log(`cache service listening on ${service.url} (data in ${path.resolve(values.dir)}${network}${blobs})`);
   const stop = () => service.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

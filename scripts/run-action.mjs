@@ -136,12 +136,14 @@ export async function runAction({ inputs = {}, eventName = 'push', ref = 'refs/h
   const signals = [];
   // `wrap`: a command that runs main (e.g. in a mount namespace); its argv ends with node and the script.
   const ownTemp = ownRunnerTemp ? ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', 'mount -t tmpfs tmpfs "$RUNNER_TEMP" && exec "$0" "$@"'] : [];
-  const mainCommand = [...ownTemp, ...wrap, node, path.join(root, metadata.runs.main)];
+  // Azure blob host names resolve to loopback, where the stack's Azurite answers (scripts/blob-hosts.cjs).
+  const preload = ['--require', path.join(root, 'scripts/blob-hosts.cjs')];
+  const mainCommand = [...ownTemp, ...wrap, node, ...preload, path.join(root, metadata.runs.main)];
   const main = await spawnCollect(mainCommand[0], mainCommand.slice(1), base, workspace, timeoutMs, cancelWhen && ((child, output) => cancelLikeRunner(child, output, cancelWhen, signals)));
   const state = parseFileCommands(fs.readFileSync(files.state, 'utf8'));
   await afterMain?.(state);
   const postEnv = { ...base, ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) };
-  const post = await spawnCollect(node, [path.join(root, metadata.runs.post)], postEnv, workspace, 60_000);
+  const post = await spawnCollect(node, [...preload, path.join(root, metadata.runs.post)], postEnv, workspace, 60_000);
   const outputs = parseFileCommands(fs.readFileSync(files.output, 'utf8'));
   const summary = fs.readFileSync(files.summary, 'utf8');
   const exported = parseFileCommands(fs.readFileSync(files.env, 'utf8'));

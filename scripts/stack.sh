@@ -2,7 +2,7 @@
 # The local stack for tests, demo and benchmark (DESIGN.md section 4):
 # Docker Engine + Buildx, two registries (open, htpasswd), busybox base images (one
 # single-platform, one multi-arch index; QEMU for its foreign RUN steps) and
-# the cache-service emulator, all on loopback, all runtime state under <repo>/.stack/.
+# the cache-service emulator with Azurite holding its blobs, all on loopback, all runtime state under <repo>/.stack/.
 #
 #   scripts/stack.sh up       start what is missing (idempotent; fast when warm)
 #   scripts/stack.sh down     stop only what `up` started (PID files in .stack/)
@@ -206,7 +206,23 @@ ensure_base_image() {
   done
 }
 
-# ---- 5. Cache service emulator (scripts/cache-service.mjs) ------------------------
+# ---- 5. Azurite (npm azurite, a devDependency): the blob store behind the emulator --
+# Blob service only, data in .stack/azurite, no telemetry (nothing leaves the machine).
+ensure_azurite() {
+  local js="$ROOT/node_modules/azurite/dist/src/blob/main.js" node=node log="$STACK/azurite.log"
+  [ -f "$js" ] || fail "Azurite is not installed (npm ci installs it: a devDependency)"
+  [ -x "$ROOT/node_modules/.bin/node" ] && node="$ROOT/node_modules/.bin/node"
+  if ! alive azurite; then
+    mkdir -p "$STACK/azurite"
+    port_free "127.0.0.1:$AZURITE_PORT"; say "starting Azurite (blob) on 127.0.0.1:$AZURITE_PORT"
+    start azurite "$log" "$node" "$js" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" --location "$STACK/azurite" \
+      --disableTelemetry --skipApiVersionCheck --silent
+  fi
+  # Any HTTP answer will do (an anonymous request is refused with 4xx).
+  wait_for 30 azurite "$log" sh -c "curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$AZURITE_PORT/devstoreaccount1?comp=list | grep -q '^[1-5]'"
+}
+
+# ---- 6. Cache service emulator (scripts/cache-service.mjs), its blobs in Azurite --------
 ensure_cache_service() {
   local js="$ROOT/scripts/cache-service.mjs" node=node log="$STACK/cache-service.log"
   [ -f "$js" ] || { say "no scripts/cache-service.mjs yet: cache service skipped"; return 0; }
@@ -214,14 +230,14 @@ ensure_cache_service() {
   if ! alive cache-service; then
     mkdir -p "$STACK/cache-service"
     port_free "127.0.0.1:$CACHE_PORT"; say "starting cache service on 127.0.0.1:$CACHE_PORT"
-    start cache-service "$log" "$node" "$js" --port "$CACHE_PORT" --dir "$STACK/cache-service"
+    start cache-service "$log" "$node" "$js" --port "$CACHE_PORT" --dir "$STACK/cache-service" --azurite "http://127.0.0.1:$AZURITE_PORT"
   fi
   wait_for 15 cache-service "$log" sh -c "curl -sf -X POST -H 'content-type: application/json' \
     -d '{\"key\":\"x\",\"restore_keys\":[],\"version\":\"v\"}' \
     http://127.0.0.1:$CACHE_PORT/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL | grep -q '^{'"
 }
 
-# ---- 6. env file ---------------------------------------------------------------------
+# ---- 7. env file ---------------------------------------------------------------------
 write_env() {
   { echo "# written by scripts/stack.sh up; source it: . $STACK/env"
     echo "export IMAGE_BUILD_STACK_DIR='$STACK'"
@@ -246,6 +262,7 @@ write_env() {
     echo "export IMAGE_BUILD_BASE_IMAGE='$OPEN_REG/$BASE_REPO'"
     echo "export IMAGE_BUILD_AUTH_BASE_IMAGE='$AUTH_REG/$BASE_REPO'"
     echo "export IMAGE_BUILD_CACHE_URL='http://127.0.0.1:$CACHE_PORT/'"
+    echo "export IMAGE_BUILD_AZURITE_URL='http://127.0.0.1:$AZURITE_PORT'"
     echo "export IMAGE_BUILD_REGISTRY_LOG='$STACK/registry-open/access.log'"
     echo "export IMAGE_BUILD_AUTH_REGISTRY_LOG='$STACK/registry-auth/access.log'"
     echo "export IMAGE_BUILD_CACHE_SERVICE_LOG='$STACK/cache-service.log'"
@@ -266,6 +283,7 @@ cmd_up() {
   link_login_plugins "$STACK/docker-config" "$CLIENT_CONFIG"
   ensure_registries
   ensure_base_image
+  ensure_azurite
   ensure_cache_service
   write_env
   ensure_multi_platform   # QEMU handlers, base/busybox-multi:1, their env lines
@@ -273,14 +291,14 @@ cmd_up() {
 }
 cmd_down() {
   local n
-  for n in cache-service registry-auth registry-open dockerd containerd; do stop "$n"; done
+  for n in cache-service azurite registry-auth registry-open dockerd containerd; do stop "$n"; done
   # The bridge is ours (created by `up`); drop it once our dockerd is gone.
   if ! alive dockerd && ip link show "$BRIDGE" >/dev/null 2>&1; then ip link delete "$BRIDGE" || true; fi
   say "down"
 }
 cmd_status() {
   local n
-  for n in containerd dockerd registry-open registry-auth cache-service; do
+  for n in containerd dockerd registry-open registry-auth azurite cache-service; do
     if alive "$n"; then printf '%-14s running (pid %s)\n' "$n" "$(cat "$STACK/$n.pid")"
     else printf '%-14s stopped\n' "$n"; fi
   done

@@ -11,7 +11,7 @@ import { buildOptionFlags, fingerprintOptions, type BuildOptions } from './build
 import { evaluatesOnly, parseCheckOutput, parseMetadataWarnings, type CheckFinding } from './build-checks.ts';
 import { outputFlags } from './build-outputs.ts';
 import { pushLayoutByDigest } from './registry/push-layout.ts';
-import type { CacheTraffic } from './cache/delta-store.ts';
+import type { CacheTraffic } from './cache/delta-types.ts';
 import { cacheKeys, type CacheHit } from './cache/keys.ts';
 import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan } from './cache/session.ts';
 import type { CacheStore } from './cache/store.ts';
@@ -362,10 +362,10 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       phase = Date.now();
       const refs = [...(settings.push ? settings.tags : []), ...build.outputs.byDigest];
       const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
-      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.() });
+      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.(), cacheNotSaved: saved.reason });
       timings.save = seconds(phase);
     }
-    if (!result.cacheSaved) result.cacheNotSaved = notSavedReason({ settings, result, inline, plan });
+    if (!result.cacheSaved) result.cacheNotSaved ??= notSavedReason({ settings, result, inline, plan });
     result.layers = await layers;
     return finish(result, started, promoter);
   } finally {

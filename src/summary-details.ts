@@ -4,7 +4,7 @@
  * phase timings, the per-platform images and every changed file. Folded in a
  * `<details>` block: it is for the second look, not the first.
  */
-import type { CacheTraffic } from './cache/delta-store.ts';
+import type { CacheTraffic } from './cache/delta-types.ts';
 import type { PipelineResult } from './pipeline.ts';
 import { sourceFirst } from './changed-files.ts';
 import { restoredPlatformsLine } from './platforms.ts';
@@ -39,7 +39,7 @@ function cacheRows(result: PipelineResult): string[] {
   if (result.builder) rows.push(['builder', result.builder]);
   if (result.cacheTravel) rows.push(['travel', result.cacheTravel]);
   if (result.cacheBytes !== undefined) rows.push(['entry size', `${formatBytes(result.cacheBytes)}, ${result.cacheSaved ? 'saved' : 'not saved'}`]);
-  if (result.built && !result.cacheSaved) rows.push(['saved', `no: ${result.cacheNotSaved ?? 'see the warnings above'}`]);
+  if (result.built && !result.cacheSaved) rows.push(['saved', `not saved: ${result.cacheNotSaved ?? 'see the warnings above'}`]);
   if (result.cacheSaved && result.cacheBytes === undefined) rows.push(['saved', 'yes']);
   if (result.cacheTraffic) rows.push(...trafficRows(result.cacheTraffic));
   if (result.reusedFrom) {

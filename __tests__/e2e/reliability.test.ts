@@ -92,9 +92,10 @@ describe('cache service faults: a warning, and the build goes on without cache',
   const cases: CacheFault[] = [
     { name: 'service down (nothing listens)', down: true, warns: /^Cache restore failed, building without cache: .*ECONNREFUSED/ },
     { name: 'lookup answers 400', fault: { status: 400, routes: ['GetCacheEntryDownloadURL'] }, warns: /^Cache restore failed, building without cache: .*\(400\)/, requests: { GetCacheEntryDownloadURL: { 400: 1 } } },
-    { name: 'lookup rate-limited (429)', fault: { status: 429, routes: ['GetCacheEntryDownloadURL'] }, warns: /^Cache restore failed, building without cache: .*Rate limited/ },
+    { name: 'lookup rate-limited (429) past the retry budget', fault: { status: 429, routes: ['GetCacheEntryDownloadURL'] }, env: { IMAGE_BUILD_CACHE_RETRY_BUDGET: '3' }, warns: /^Cache restore failed, building without cache: still rate-limited .*Rate limited/ },
     { name: 'download of the entry fails (blob 403)', populate: true, fault: { status: 403, routes: ['GetBlob'] }, warns: /^Cache restore failed, building without cache: /, requests: { GetBlob: { 403: 1 } } },
-    { name: 'reservation for the save fails (400)', fault: { status: 400, routes: ['CreateCacheEntry'] }, warns: /^Cache save skipped: .*the cache service did not take the index entry/, requests: { CreateCacheEntry: { 400: 1 } } },
+    // Refused for its own key and for a fresh one: then the save says so.
+    { name: 'reservation for the save fails (400)', fault: { status: 400, routes: ['CreateCacheEntry'] }, warns: /^Cache save skipped: .*the cache service took neither the index entry .* nor a fresh key/, requests: { CreateCacheEntry: { 400: 2 } } },
     {
       name: 'slow: the lookup outlasts the cache timeout',
       fault: { delayMs: 120_000, routes: ['GetCacheEntryDownloadURL'], count: 1 },
@@ -150,6 +151,9 @@ describe('cache service faults: a warning, and the build goes on without cache',
     expect(second.outputs['cache-key']).toBe(entry!.key);
     expect(second.outputs['cache-hit']).toBe('miss');
     expect(service.stats.routes.CreateCacheEntry?.statuses['409']).toBeGreaterThanOrEqual(1);
+    // The other job never finishes: after waiting for it, this one saves under a fresh key, quietly.
+    expect(second.outputs['cache-saved'], second.stdout).toBe('true');
+    expect(service.entries().some((e) => e.key.startsWith(`${entry!.key}-next-`) && e.finalized)).toBe(true);
   });
 });
 

@@ -82,7 +82,7 @@ describe.skipIf(!classic)('a stock hosted runner: the docker driver on the class
     expect(run.outputs['cache-saved']).toBe('false');
     expect(run.stdout).toMatch(new RegExp(`^::warning::cache-to "type=local,dest=${dest}" left out: builder "default"`, 'm'));
     expect(run.stdout).toMatch(/an inline cache needs a pushed image, so this build saves no cache/);
-    expect(run.summary).toMatch(/\| saved \| no: the builder cannot export a cache, and an inline cache travels only in a pushed image \|/);
+    expect(run.summary).toMatch(/\| saved \| not saved: the builder cannot export a cache, and an inline cache travels only in a pushed image \|/);
   });
 
 });

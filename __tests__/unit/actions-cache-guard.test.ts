@@ -1,8 +1,8 @@
 // What the guard around @actions/cache makes of the annotations it printed during
 // one call: the reason for the store's one warning, whether the service is left
-// alone for the rest of the run, and a Retry-After worth waiting out.
+// alone for the rest of the run; an empty reason named by the operation instead.
 import { describe, expect, it } from 'vitest';
-import { describeFailure, retryAfterSeconds } from '../../src/cache/actions-cache.ts';
+import { describeFailure } from '../../src/cache/actions-cache.ts';
 
 describe('a failed cache call, from what @actions/cache printed', () => {
   const cases: [string, string[], { message: string; unavailable: boolean }][] = [
@@ -36,8 +36,10 @@ describe('a failed cache call, from what @actions/cache printed', () => {
     expect(describeFailure(messages)).toEqual(expected);
   });
 
-  it('the Retry-After, in seconds, when the service gave one', () => {
-    expect(retryAfterSeconds(["You've hit a rate limit, your rate limit will reset in 12 seconds", 'Failed to restore: Rate limited'])).toBe(12);
-    expect(retryAfterSeconds(['Failed to restore: Rate limited: Failed request: (429)'])).toBeUndefined();
+  it('a failure with no reason (the Azure SDK says nothing for a 404) names the operation, never an empty reason', () => {
+    const { message, unavailable } = describeFailure(['Failed to restore: '], 'the restore of image-build-linux-x64-app-0123');
+    expect(message).toMatch(/^the restore of image-build-linux-x64-app-0123 failed and @actions\/cache gave no reason \(.*HTTP 404\)$/);
+    expect(unavailable).toBe(false);
+    expect(describeFailure(['Failed to save:'], 'the save of k').message).toMatch(/^the save of k failed/);
   });
 });

@@ -220,8 +220,9 @@ describe('a staged restore that fetches packs on demand', () => {
     await staged.standIn!();
     expect(await staged.waitFor(layout.digest['copy-deps']!)).toBe(true);
     service.stats.reset();
-    // The next archive GET (the stream's) fails; @actions/cache's own GET of the same pack does not.
-    service.setFault({ status: 500, routes: ['GetBlob'], count: 1 });
+    // The next archive GET (the stream's) fails for good (a 503 or 500 it would ask again);
+    // @actions/cache's own GET of the same pack does not.
+    service.setFault({ status: 403, routes: ['GetBlob'], count: 1 });
     expect(await staged.waitFor(layout.digest['deps-1']!)).toBe(true);
     expect(service.stats.faulted.GetBlob).toBe(1);
     expect(downloads()).toBe(2);

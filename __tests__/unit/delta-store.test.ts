@@ -392,25 +392,30 @@ describe('delta cache store with the real @actions/cache', () => {
       expect(response.status).toBe(200);
     };
 
-    // The index key is reserved by a job that does not finish while this one waits: this save gives way, and says so.
+    // The index key is reserved by a save that never finishes (a cancelled job): after waiting for it,
+    // this save goes under the key with a fresh suffix, and a restore of the key takes that as exact.
     await reserve('test-linux-x64-reserved-aaaa-2222', versionOf('test-linux-x64-reserved-aaaa-1111'));
-    const quiet = store();
-    expect(await quiet.save(layout.dir, 'test-linux-x64-reserved-aaaa-2222')).toBe(false);
-    expect(quiet.warnings).toEqual([expect.stringMatching(/^Cache save skipped: the cache service did not take the index entry test-linux-x64-reserved-aaaa-2222 \(another job holds its reservation/)]);
+    const resaved = store();
+    expect(await resaved.save(layout.dir, 'test-linux-x64-reserved-aaaa-2222')).toBe(true);
+    expect(resaved.warnings).toEqual([]);
+    const next = service.entries().filter((entry) => entry.key.startsWith('test-linux-x64-reserved-aaaa-2222-next-'));
+    expect(next.map((entry) => entry.finalized)).toEqual([true]);
+    const restored = await store().restore(await freshDir('reserved-next'), 'test-linux-x64-reserved-aaaa-2222', ['test-linux-x64-reserved-aaaa-']);
+    expect(restored).toBe(next[0]!.key);
 
-    // A pack is reserved (evicted, and another job is uploading it again): the index would point at
-    // a pack that may never arrive, so it is not saved.
+    // A pack is reserved and never finished (evicted, then a save of it cancelled): its blobs go up
+    // under a fresh pack key, and the index names that one.
     const [, , src, build] = layout.layers;
     const smallPack = packKey('test', [src!, build!]);
     const packVersion = versionOf(smallPack);
     await fetch(`${service.url}_entries/${encodeURIComponent(smallPack)}`, { method: 'DELETE' });
     await reserve(smallPack, packVersion);
-    const blocked = store();
-    expect(await blocked.save(layout.dir, 'test-linux-x64-reserved-aaaa-3333')).toBe(false);
-    expect(blocked.warnings).toEqual([
-      'Cache save skipped: 1 of 3 packs of new layer blobs could not be saved, so the index test-linux-x64-reserved-aaaa-3333 was not saved either',
-    ]);
-    expect(service.entries().some((entry) => entry.key === 'test-linux-x64-reserved-aaaa-3333')).toBe(false);
+    const unblocked = store();
+    expect(await unblocked.save(layout.dir, 'test-linux-x64-reserved-aaaa-3333')).toBe(true);
+    expect(unblocked.warnings).toEqual([]);
+    const index = await packsOfEntry('test-linux-x64-reserved-aaaa-3333');
+    expect(index.blobs[src!]).not.toBe(smallPack);
+    expect(service.entries().find((entry) => entry.key === index.blobs[src!])?.finalized).toBe(true);
   });
 
   it('the cache service failing mid-restore gives a warning and no cache, never a throw', { timeout: 60_000 }, async () => {

@@ -52,7 +52,7 @@ host_bridge() {
 }
 
 # stack_network BASE: the addresses of the stack whose ports start at BASE (open registry
-# BASE, htpasswd registry BASE+1, cache service BASE+2), so stacks of several clones can
+# BASE, htpasswd registry BASE+1, cache service BASE+2, Azurite BASE+3), so stacks of several clones can
 # run side by side on one machine. Sets BRIDGE/BRIDGE_IP/POOL for the main engine and
 # REMOTE_BRIDGE/REMOTE_BRIDGE_IP/REMOTE_POOL for scripts/remote-builder.sh. All are
 # host-only: no route, NAT or forwarding ever leaves the machine. Base 15000 keeps the
@@ -63,9 +63,9 @@ stack_network() {
   local base=$1 slot o
   case "$base" in ''|*[!0-9]*) fail "IMAGE_BUILD_STACK_PORT_BASE must be a number (15000, 16000, ... 23000), not '$base'" ;; esac
   [ $((base % 1000)) -eq 0 ] && [ "$base" -ge 15000 ] && [ "$base" -le 23000 ] \
-    || fail "IMAGE_BUILD_STACK_PORT_BASE must be one of 15000, 16000, ... 23000 (each stack takes three ports and its own bridge), not $base"
+    || fail "IMAGE_BUILD_STACK_PORT_BASE must be one of 15000, 16000, ... 23000 (each stack takes four ports and its own bridge), not $base"
   slot=$(((base - 15000) / 1000))
-  OPEN_PORT=$base AUTH_PORT=$((base + 1)) CACHE_PORT=$((base + 2))
+  OPEN_PORT=$base AUTH_PORT=$((base + 1)) CACHE_PORT=$((base + 2)) AZURITE_PORT=$((base + 3))
   BRIDGE=ibstack$slot REMOTE_BRIDGE=ibremote$slot
   if [ "$slot" -eq 0 ]; then
     BRIDGE_IP=172.30.255.1 POOL=172.30.0.0/16

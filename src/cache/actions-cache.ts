@@ -15,19 +15,20 @@
  * annotations of each call (only that call's: AsyncLocalStorage follows it
  * through its awaits) and throws them as one error instead, for the store to
  * turn into its one warning. On top of @actions/cache's retries it adds only
- * this: a 429 whose Retry-After fits (`RETRY_AFTER_LIMIT_S`) is waited out and
- * the call sent once more. A call that was rate-limited, or failed after every
- * retry, or could not reach the service at all, makes the service unavailable
- * for the rest of the run (`isFeatureAvailable()` is false), so a throttled
- * service gets no more requests: the save is skipped without another warning.
+ * this: its Twirp calls go through a loopback forwarder (twirp-forwarder.ts)
+ * that waits out 429s, honouring Retry-After, within one budget per restore or
+ * save (`beginCacheOperation`, IMAGE_BUILD_CACHE_RETRY_BUDGET). A call that was
+ * still rate-limited, or failed after every retry, or could not reach the
+ * service at all, makes the service unavailable for the rest of the run
+ * (`isFeatureAvailable()` is false), so a throttled service gets no more
+ * requests; `unavailableReason()` keeps why, for the save's one warning.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type * as ActionsCache from '@actions/cache';
+import { retryBudgetMs } from './retry-policy.ts';
+import { startTwirpForwarder, type ForwarderStats, type TwirpForwarder } from './twirp-forwarder.ts';
 
 export type ActionsCacheModule = typeof ActionsCache;
-
-/** Longest Retry-After waited out for one more try; longer ones end the call (the deadline of the restore or save bounds both). */
-export const RETRY_AFTER_LIMIT_S = 20;
 
 /** What @actions/cache reported while a call ran. */
 export class CacheServiceError extends Error {
@@ -47,11 +48,60 @@ export function loadActionsCache(): Promise<ActionsCacheModule> {
   return (loading ??= import('@actions/cache').then(guard));
 }
 
-/** Services (by URL) that gave up on this run. */
-const unavailable = new Set<string>();
+/** Services (by URL) that gave up on this run, and why. */
+const unavailable = new Map<string, string>();
 
+/** Forwarders by the service URL they stand in front of, and that URL by forwarder URL. */
+const forwarders = new Map<string, Promise<TwirpForwarder>>();
+const upstreamOf = new Map<string, string>();
+
+/** When the current restore's or save's retry budget runs out. */
+let budgetDeadline = 0;
+
+/** Starts the retry budget of one restore or save (retry-policy.ts). */
+export function beginCacheOperation(env: NodeJS.ProcessEnv = process.env): void {
+  budgetDeadline = Date.now() + retryBudgetMs(env);
+}
+
+/** When the current restore's or save's retry budget runs out (epoch ms), for requests of our own to the blob store. */
+export function retryDeadline(): number {
+  return budgetDeadline;
+}
+
+/** The service this job talks to (its own URL, not the forwarder's). */
 function serviceUrl(): string {
-  return process.env.ACTIONS_RESULTS_URL ?? process.env.ACTIONS_CACHE_URL ?? '';
+  const url = process.env.ACTIONS_RESULTS_URL ?? process.env.ACTIONS_CACHE_URL ?? '';
+  return upstreamOf.get(url) ?? url;
+}
+
+/** Why the service was given up on in this run, or undefined while it is not. */
+export function unavailableReason(): string | undefined {
+  return unavailable.get(serviceUrl());
+}
+
+/** What the forwarder of the current service did so far (v2 services only). */
+export async function throttleStats(): Promise<ForwarderStats | undefined> {
+  const forwarder = forwarders.get(serviceUrl());
+  return forwarder ? (await forwarder).stats : undefined;
+}
+
+/** Points @actions/cache (it reads ACTIONS_RESULTS_URL at each call) at the forwarder of the current v2 service, started on first use. */
+async function throughForwarder(): Promise<TwirpForwarder | undefined> {
+  const { env } = process;
+  const current = env.ACTIONS_RESULTS_URL;
+  if (!env.ACTIONS_CACHE_SERVICE_V2 || !current) return undefined;
+  // Behind a proxy, @actions/http-client speaks through it and the forwarder would go around it: no retries of 429 there.
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) return undefined;
+  const upstream = upstreamOf.get(current) ?? current;
+  let forwarder = forwarders.get(upstream);
+  if (!forwarder) {
+    forwarder = startTwirpForwarder(upstream, () => budgetDeadline);
+    forwarders.set(upstream, forwarder);
+    upstreamOf.set((await forwarder).url, upstream);
+  }
+  const started = await forwarder;
+  process.env.ACTIONS_RESULTS_URL = started.url;
+  return started;
 }
 
 function guard(module: ActionsCacheModule): ActionsCacheModule {
@@ -59,28 +109,36 @@ function guard(module: ActionsCacheModule): ActionsCacheModule {
   return {
     ...module,
     isFeatureAvailable: () => module.isFeatureAvailable() && !unavailable.has(serviceUrl()),
-    restoreCache: (...args: Parameters<ActionsCacheModule['restoreCache']>) => guarded(() => module.restoreCache(...args)),
-    saveCache: (...args: Parameters<ActionsCacheModule['saveCache']>) => guarded(() => module.saveCache(...args)),
+    restoreCache: (...args: Parameters<ActionsCacheModule['restoreCache']>) =>
+      guarded(() => module.restoreCache(...args), `the ${args[3]?.lookupOnly ? 'lookup' : 'restore'} of ${args[1]}`),
+    saveCache: (...args: Parameters<ActionsCacheModule['saveCache']>) => guarded(() => module.saveCache(...args), `the save of ${args[1]}`),
   };
 }
 
 const RESERVED_ELSEWHERE = /Unable to reserve cache with key .*another job may be creating this cache/;
 
-async function guarded<T>(call: () => Promise<T>): Promise<T> {
+async function guarded<T>(call: () => Promise<T>, operation: string): Promise<T> {
   const service = serviceUrl();
-  if (unavailable.has(service)) throw new CacheServiceError('the cache service was unavailable earlier in this run', true);
-  let reported = await reporting(call);
-  const wait = retryAfterSeconds(reported.messages);
-  if (wait !== undefined && wait <= RETRY_AFTER_LIMIT_S) {
-    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-    reported = await reporting(call);
-  }
+  const earlier = unavailable.get(service);
+  if (earlier !== undefined) throw new CacheServiceError(`the cache service failed earlier in this run (${earlier})`, true);
+  const forwarder = await throughForwarder();
+  const gaveUpBefore = forwarder?.stats.gaveUp.length ?? 0;
+  const reported = await reporting(call);
   // A key reserved by another job (or by a run that was cancelled) is what -1 already says; not a failure.
   const messages = reported.messages.filter((message) => !RESERVED_ELSEWHERE.test(message));
-  if (messages.length === 0) return reported.value;
-  const failure = describeFailure(messages);
-  if (failure.unavailable) unavailable.add(service);
-  throw new CacheServiceError(failure.message, failure.unavailable);
+  // A reservation still rate-limited reads to @actions/cache as "reserved elsewhere" (-1, no annotation): the forwarder knows better.
+  const gaveUp = forwarder?.stats.gaveUp.slice(gaveUpBefore) ?? [];
+  if (messages.length === 0 && gaveUp.length === 0) return reported.value;
+  const failure = messages.length > 0 ? describeFailure(messages, operation) : { message: `Failed to ${gaveUp[0]}: Rate limited: Failed request: (429)`, unavailable: true };
+  let message = failure.message;
+  // The forwarder drops the connection of a request it could not send: name the real cause.
+  if (forwarder?.stats.upstreamError) message = message.replace(/ECONNRESET/g, forwarder.stats.upstreamError);
+  if (forwarder && gaveUp.length > 0) {
+    const { retries, waitedMs } = forwarder.stats;
+    message = `still rate-limited after ${retries} ${retries === 1 ? 'retry' : 'retries'} (${(waitedMs / 1000).toFixed(0)} s of waiting; the retry budget, IMAGE_BUILD_CACHE_RETRY_BUDGET, ran out): ${message}`;
+  }
+  if (failure.unavailable || gaveUp.length > 0) unavailable.set(service, message);
+  throw new CacheServiceError(message, failure.unavailable || gaveUp.length > 0);
 }
 
 /** The call's value and the annotations @actions/cache printed during it. */
@@ -90,20 +148,19 @@ async function reporting<T>(call: () => Promise<T>): Promise<{ value: T; message
   return { value, messages };
 }
 
-/** `You've hit a rate limit, your rate limit will reset in N seconds` (printed for a 429 with Retry-After). */
-export function retryAfterSeconds(messages: string[]): number | undefined {
-  for (const message of messages) {
-    const match = /rate limit will reset in (\d+) seconds/.exec(message);
-    if (match) return Number(match[1]);
-  }
-  return undefined;
-}
-
-/** One message for the store's warning, and whether the service is to be left alone. */
-export function describeFailure(messages: string[]): { message: string; unavailable: boolean } {
+/**
+ * One message for the store's warning, and whether the service is to be left
+ * alone. A failure reported with no reason (the Azure SDK's 404 for a missing
+ * blob carries no message) is named by the operation instead: an empty reason
+ * never reaches the log.
+ */
+export function describeFailure(messages: string[], operation = 'a cache call'): { message: string; unavailable: boolean } {
   const reasons = messages
     .filter((message) => !/rate limit will reset in/.test(message) || messages.length === 1)
-    .map((message) => message.replace(/^Failed to (restore|save): /, '').split('\n')[0]!.trim());
+    .map((message) => {
+      const reason = message.replace(/^Failed to (restore|save):/, '').split('\n')[0]!.trim();
+      return reason !== '' ? reason : `${operation} failed and @actions/cache gave no reason (the Azure SDK gives none for a blob that is gone: HTTP 404)`;
+    });
   const rateLimited = messages.some((message) => /Rate limited|rate limit will reset/.test(message));
   const exhausted = messages.some((message) => /Failed to make request after \d+ attempts|Unable to make request|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND/.test(message));
   return { message: [...new Set(reasons)].join('; '), unavailable: rateLimited || exhausted };

@@ -10,13 +10,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
 import { BlobArrivals } from './arrivals.ts';
-import type { ActionsCacheModule } from './actions-cache.ts';
+import { CacheServiceError, retryDeadline, type ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, layerChains, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
 import { blobsIn, clearFolder, exists, formatMiB, hexOf, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
 import { PACKS_FILE, readPacksFile, type PackInfo } from './packs.ts';
 import { cacheVersion, compressionMethod, downloadUrl, readArchive, StreamFailed, streamingService } from './pack-stream.ts';
 import { folderBytes, type Warn } from './store.ts';
-import type { CacheTraffic } from './delta-store.ts';
+import type { CacheTraffic } from './delta-types.ts';
 
 /** What the restore shares with the store around it. */
 export interface RestoreContext {
@@ -24,7 +24,7 @@ export interface RestoreContext {
   traffic: CacheTraffic;
   /** Filled with the packs found whole and verified: the cache service holds them. */
   knownPacks: Map<string, PackInfo>;
-  /** Filled with the packs found holding a blob that does not match its digest. */
+  /** Filled with the packs not to be trusted again: holding a blob that does not match its digest, or listed but not served. */
   corruptPacks: Set<string>;
   indexDir: string;
   packDir(key: string): string;
@@ -253,6 +253,8 @@ interface PackJob {
   pack: PackInfo;
   needed: Set<string>;
   arrivals: BlobArrivals;
+  /** Set once the service has named a download URL for the pack. */
+  listed?: boolean;
 }
 
 /** A pack missing from the service, or which of its blobs did not match their digest. */
@@ -269,7 +271,11 @@ async function restorePack(job: PackJob): Promise<PackFound> {
       const streamed = await streamPack(job);
       if (streamed) return streamed;
       await fs.rm(folder, { recursive: true, force: true });
-      const matched = await session.run(cache.restoreCache([folder], key, []));
+      const matched = await session.run(cache.restoreCache([folder], key, [])).catch((error: unknown) => {
+        // Listed but not served (its blob gone, or a download that failed): the next save puts its blobs under a fresh key.
+        if (job.listed || (error instanceof CacheServiceError && !error.unavailable)) context.corruptPacks.add(key);
+        throw error;
+      });
       traffic.requestsDown += matched ? 2 : 1;
       if (matched !== key) return { missing: true, corrupt: [] };
       traffic.bytesDown += await folderBytes(folder);
@@ -317,6 +323,7 @@ async function streamPack(job: PackJob): Promise<PackFound | undefined> {
   traffic.requestsDown += 1;
   if (url === null) return undefined;
   if (url === undefined) return { missing: true, corrupt: [] };
+  job.listed = true;
   traffic.requestsDown += 1;
   await fs.mkdir(folder, { recursive: true });
   const verified = new Map<string, boolean>();
@@ -352,7 +359,7 @@ async function streamPack(job: PackJob): Promise<PackFound | undefined> {
           arrivals.arrived(digest, true);
         },
       };
-    });
+    }, retryDeadline());
   } catch (error) {
     if (error instanceof StreamFailed) return undefined;
     throw error;

@@ -26,8 +26,11 @@
  * digest gives a warning and a partial cache: BuildKit fails a build whose
  * imported cache names a blob it cannot read, so the cache config is rewritten
  * without the missing layers and those stacked on them (oci-layout.ts,
- * pruneLayout); the steps below the gap stay cached. A corrupt pack is never
- * referenced again: its blobs are uploaded afresh by the next save.
+ * pruneLayout); the steps below the gap stay cached. A corrupt pack, or one
+ * the service lists but cannot serve, is never referenced again: its blobs are
+ * uploaded afresh, under a fresh key, by the next save. An index key the service
+ * will not reserve again (held by a cancelled save) or cannot serve is saved
+ * under a suffix (keys.ts, nextKey; entry-save.ts).
  * `restoreStaged` returns as soon as the index is in place and lets the packs
  * arrive while the build runs (delta-restore.ts); the caller then decides when
  * to prune (session.ts).
@@ -44,83 +47,23 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
-import { loadActionsCache, type ActionsCacheModule } from './actions-cache.ts';
+import { beginCacheOperation, CacheServiceError, loadActionsCache, unavailableReason, type ActionsCacheModule } from './actions-cache.ts';
+import { isSameEntry, nextKey, nextKeyPrefix } from './keys.ts';
+import { saveEntryFolder } from './entry-save.ts';
 import { blobPath, layerChains, readLayout } from './oci-layout.ts';
 import { clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
 import { BlobArrivals } from './arrivals.ts';
 import { restoreIndex, settleRestore, type IndexRestore, type PacksOutcome, type RestoreContext } from './delta-restore.ts';
-import { PACKS_FILE, pickInline, planChainPacks, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
-import { cacheTimeoutMs, folderBytes, type CacheStore, type StagedRestore, type Warn } from './store.ts';
+import { PACKS_FILE, packKey, pickInline, planChainPacks, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
+import { cacheTimeoutMs, folderBytes, type CacheStore, type StagedRestore } from './store.ts';
+import type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
 
 export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
-
-/**
- * What the store moved, for the job summary. Bytes are the payload: the sizes
- * of the files restored or saved (layer blobs are already compressed, so the
- * zstd tar archives that travel are within a few percent of it). Requests are
- * cache service operations: a lookup, a download, a reservation, an upload, a
- * finalization (the Azure SDK splits transfers over 128 MiB into more HTTP
- * requests). Down is everything restore does, up everything save does.
- */
-export interface CacheTraffic {
-  bytesDown: number;
-  bytesUp: number;
-  requestsDown: number;
-  requestsUp: number;
-  /** Layer blobs the saved index references in packs that were already in the cache service. */
-  blobsReused: number;
-  /** Blobs saved: layers in new packs, and the metadata blobs of the index entry. */
-  blobsUploaded: number;
-  /** Blobs restored and verified: layers from packs, and the metadata blobs of the index entry. */
-  blobsDownloaded: number;
-}
+export type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
 
 export interface DeltaCacheStore extends CacheStore {
   traffic(): CacheTraffic;
 }
-
-export interface DeltaStoreOptions {
-  /** A folder whose path is the same on every run (RUNNER_TEMP). */
-  tempRoot: string;
-  warn: Warn;
-  info?: (message: string) => void;
-  /** First part of the pack keys (the `cache-key-prefix` input). */
-  keyPrefix?: string;
-  /** Packs restored or saved at once. */
-  concurrency?: number;
-  /**
-   * When a staged restore fetches its packs: `up-front` (all of them at once,
-   * the default) or `on-demand` (each the first time the engine asks for one of
-   * its blobs; the packs it never asks for are not downloaded, and the next
-   * index references them again).
-   */
-  fetchPacks?: 'up-front' | 'on-demand';
-  /**
-   * How new blobs are grouped: `digest` (digest order; a blob of half the target
-   * or more alone, the default) or `chains` (by what a build reads together:
-   * base layers, the image's chains, the rest; packs.ts, planChainPacks).
-   */
-  packing?: 'digest' | 'chains';
-  /** Small blobs are packed together up to this size; blobs of half of it or more travel alone. */
-  packTargetBytes?: number;
-  /** New layer blobs up to this size travel inside the index entry (0: none do)... */
-  inlineBlobBytes?: number;
-  /** ...up to this many bytes in all. */
-  inlineBudgetBytes?: number;
-  /**
-   * With `packing: 'chains'`, a base layer (a chain's root) up to this size travels
-   * in the index entry on every save (0, the default: never). Every build that runs
-   * reads it first: it then arrives with the index instead of as a pack of its own
-   * (two requests) before the first step can start, for the price of uploading it
-   * with each index.
-   */
-  inlineRootBytes?: number;
-  timeouts?: { restore: number; save: number };
-}
-
-
-/** Waits before asking again whether a pack reserved by another job has arrived. */
-const PACK_RECHECK_MS = [1_000, 2_000, 4_000];
 
 export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const { warn } = options;
@@ -141,9 +84,13 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
   const traffic: CacheTraffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
   /** Packs the last restore found whole and verified: the cache service holds them. */
   const knownPacks = new Map<string, PackInfo>();
-  /** Packs the last restore found holding a blob that does not match its digest. */
+  /** Packs not to be trusted again: found holding a blob that does not match its digest, or listed but not served. */
   const corruptPacks = new Set<string>();
   let restoredKey: string | undefined;
+  /** Keys the service lists but could not serve in this run: their entry is saved again under a suffix (keys.ts, nextKey). */
+  const unservable = new Set<string>();
+  /** Why the last save did not store the build's entry, for the summary. */
+  let notSaved: string | undefined;
   let actionsCache: ActionsCacheModule; // set by restore and save before anything else runs
   // After an operation that timed out the service is not trusted with another.
   let unresponsive = false;
@@ -174,6 +121,22 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     return undefined;
   }
 
+  /**
+   * After an index that was listed but not served: when it was the exact key,
+   * that key is not saved to again (its entry is), and a copy saved under a
+   * suffix by an earlier run is tried. Undefined when there is none.
+   */
+  async function restoreAgain(session: Session, dir: string, key: string, arrivals: BlobArrivals, error: unknown): Promise<IndexRestore | undefined> {
+    // Only a download that failed after its lookup: a lookup that failed is not asked again.
+    if (!(error instanceof CacheServiceError) || error.unavailable || /GetCacheEntryDownloadURL/.test(error.message)) return undefined;
+    const listed = await session.run(actionsCache.restoreCache([indexDir], key, [], { lookupOnly: true }));
+    if (listed !== key) return undefined;
+    unservable.add(key);
+    const next = await restoreIndex(restoreContext(), session, dir, nextKeyPrefix(key), [nextKeyPrefix(key)], arrivals, fetchOnDemand);
+    if (next) warn(`The cache entry ${key} is listed but could not be downloaded (${messageOf(error)}); restored its later copy ${next.matched}.`);
+    return next;
+  }
+
   async function restoreStaged(dir: string, key: string, restoreKeys: string[]): Promise<StagedRestore | undefined> {
     actionsCache = await loadActionsCache();
     if (!actionsCache.isFeatureAvailable()) {
@@ -184,14 +147,17 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     knownPacks.clear();
     corruptPacks.clear();
     restoredKey = undefined;
+    beginCacheOperation();
     const session = new Session(timeouts.restore);
     const context = restoreContext();
     const arrivals = new BlobArrivals();
     let index: IndexRestore | undefined;
     try {
-      index = await session.finish(restoreIndex(context, session, dir, key, restoreKeys, arrivals, fetchOnDemand));
+      // Right after the exact key, the same entry saved again under a suffix.
+      index = await session.finish(restoreIndex(context, session, dir, key, [nextKeyPrefix(key), ...restoreKeys], arrivals, fetchOnDemand));
     } catch (error) {
-      return restoreFailed(error, dir);
+      index = await session.finish(restoreAgain(session, dir, key, arrivals, error)).catch(() => undefined);
+      if (!index) return restoreFailed(error, dir);
     }
     if (!index) return undefined;
     const restored = index;
@@ -331,17 +297,19 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
         await fs.writeFile(path.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
-        const id = await session.run(actionsCache.saveCache([indexDir], key));
-        if (id === -1) {
-          traffic.requestsUp += 1;
-          // Another job with the same key saved it (or is saving it), or the service refused the reservation.
-          if (await savedElsewhere(session, indexDir, key)) return false;
-          throw new Error(`the cache service did not take the index entry ${key} (another job holds its reservation and has not finished, or the service refused it), so the next run restores an older entry`);
+        const saved = await saveEntryFolder(
+          { cache: actionsCache, session, traffic },
+          { key, skipOwnKey: unservable.has(key), freshKey: () => nextKey(key), folderFor: async () => indexDir },
+        );
+        if (saved?.uploaded) {
+          traffic.bytesUp += bytes;
+          traffic.blobsUploaded += layout.metadata.size + inline.size;
         }
-        traffic.requestsUp += 3;
-        traffic.bytesUp += bytes;
-        traffic.blobsUploaded += layout.metadata.size + inline.size;
-        return true;
+        // Another job with the same key saved it (or is saving it): the cache holds this build.
+        if (saved && !saved.uploaded) notSaved = 'another job saved the same key first (that entry serves this build)';
+        if (saved && saved.key !== key) info(`The cache service would not take ${key} (${unservable.has(key) ? 'its entry cannot be downloaded' : 'reserved by a save that never finished'}): saved the index as ${saved.key}.`);
+        if (saved) return saved.uploaded;
+        throw new Error(`the cache service took neither the index entry ${key} nor a fresh key for it (reservations refused), so the next run restores an older entry`);
       } finally {
         await fs.rm(indexDir, { recursive: true, force: true });
       }
@@ -355,42 +323,35 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     return stored;
   }
 
-  /** Saves one pack; true when the cache service holds it afterwards (saved now, or by another job before). */
+  /**
+   * Saves one pack; true when the cache service holds it afterwards (saved now, or by another
+   * job before). A pack whose key stays reserved goes under a fresh key: `pack.key` becomes it.
+   */
   async function savePack(session: Session, dir: string, pack: PlannedPack): Promise<boolean> {
-    const folder = packDir(pack.key);
-    return withLock(folder, async () => {
+    const folders: string[] = [];
+    const folderFor = async (key: string) => {
+      const folder = packDir(key);
+      folders.push(folder);
+      await fs.rm(folder, { recursive: true, force: true });
+      await fs.mkdir(folder, { recursive: true });
+      for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), path.join(folder, hexOf(blob.digest)));
+      return folder;
+    };
+    return withLock(packDir(pack.key), async () => {
       try {
-        await fs.rm(folder, { recursive: true, force: true });
-        await fs.mkdir(folder, { recursive: true });
-        for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), path.join(folder, hexOf(blob.digest)));
-        const id = await session.run(actionsCache.saveCache([folder], pack.key));
-        if (id !== -1) {
-          traffic.requestsUp += 3;
+        const freshKey = () => packKey(keyPrefix, [...pack.blobs.map((blob) => blob.digest), `replaces ${pack.key}`]);
+        const saved = await saveEntryFolder({ cache: actionsCache, session, traffic }, { key: pack.key, freshKey, folderFor });
+        if (!saved) return false;
+        if (saved.uploaded) {
           traffic.bytesUp += pack.bytes;
           traffic.blobsUploaded += pack.blobs.length;
-          return true;
         }
-        // Reserved already (another job saves the same blobs), or failed: is it there?
-        return await savedElsewhere(session, folder, pack.key);
+        pack.key = saved.key;
+        return true;
       } finally {
-        await fs.rm(folder, { recursive: true, force: true });
+        for (const folder of folders) await fs.rm(folder, { recursive: true, force: true });
       }
     });
-  }
-
-  /**
-   * After a reservation that did not come: whether the entry is (or soon will be) in the
-   * service. Another job that is still uploading it finalizes it soon: asked again a few
-   * times, with backoff.
-   */
-  async function savedElsewhere(session: Session, folder: string, key: string): Promise<boolean> {
-    for (const wait of [0, ...PACK_RECHECK_MS]) {
-      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
-      const there = await session.run(actionsCache.restoreCache([folder], key, [], { lookupOnly: true }));
-      traffic.requestsUp += wait ? 1 : 2;
-      if (there === key) return true;
-    }
-    return false;
   }
 
   return {
@@ -401,20 +362,32 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
       return staged?.finish(true);
     },
     restoreStaged,
+    notSavedReason: () => notSaved,
     async save(dir, key) {
+      notSaved = undefined;
       actionsCache = await loadActionsCache();
-      if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
-      if (key === restoredKey) return false; // an exact hit: the entry is there already
+      if (isSameEntry(restoredKey, key)) return false; // an exact hit: the entry is there already
+      const skip = (reason: string): false => {
+        notSaved = reason;
+        warn(`Cache save skipped: ${reason}`);
+        return false;
+      };
+      const earlier = unavailableReason();
+      if (earlier !== undefined) return skip(`the cache service failed earlier in this run (${earlier})`);
+      if (unresponsive) return skip(`the cache service did not finish the restore within ${timeouts.restore / 1000} s`);
+      if (!actionsCache.isFeatureAvailable()) {
+        notSaved = 'the Actions cache service is not available to this job'; // the restore said so already
+        return false;
+      }
+      beginCacheOperation();
       const session = new Session(timeouts.save);
       try {
         return await session.finish(saveEntry(session, dir, key));
       } catch (error) {
-        if (error instanceof TimedOut) {
-          unresponsive = true;
-          warn(`The Actions cache service did not finish the save within ${timeouts.save / 1000} s; the cache was not saved.`);
-        } else {
-          warn(`Cache save skipped: ${messageOf(error)}`);
-        }
+        if (!(error instanceof TimedOut)) return skip(messageOf(error));
+        unresponsive = true;
+        notSaved = `the cache service did not finish the save within ${timeouts.save / 1000} s`;
+        warn(`The Actions cache service did not finish the save within ${timeouts.save / 1000} s; the cache was not saved.`);
         return false;
       }
     },

@@ -59,7 +59,29 @@ export function cacheScope(firstImage: string | undefined, dockerfilePath: strin
 
 export function hitKind(matchedKey: string | undefined, key: string): CacheHit {
   if (matchedKey === undefined) return 'miss';
-  return matchedKey === key ? 'exact' : 'partial';
+  return isSameEntry(matchedKey, key) ? 'exact' : 'partial';
+}
+
+/**
+ * A key saved again under a suffix: when the service holds the key's own
+ * entry reserved and never finished (a save that was cancelled), or listed but
+ * not served (its blob gone), it refuses a new reservation of that key, so the
+ * build's entry goes under `<key>-next-<time>` instead. The restore looks for
+ * these right after the exact key, and a match counts as exact.
+ */
+const NEXT = '-next-';
+
+export function nextKeyPrefix(key: string): string {
+  return `${key}${NEXT}`;
+}
+
+export function nextKey(key: string, now = Date.now()): string {
+  return `${nextKeyPrefix(key)}${now.toString(36)}`;
+}
+
+/** The entry is the one for `key`: the key itself, or saved again under a suffix. */
+export function isSameEntry(matchedKey: string | undefined, key: string): boolean {
+  return matchedKey !== undefined && (matchedKey === key || matchedKey.startsWith(nextKeyPrefix(key)));
 }
 
 /** `ghcr.io/org/app:tag` → `org/app`: the registry host and tag do not separate caches. */

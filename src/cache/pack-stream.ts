@@ -20,6 +20,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { parseRetryAfter, retryWaitMs } from './retry-policy.ts';
 import { readTar, type TarFile, type TarSink } from './tar-reader.ts';
 
 /** Where a v2 cache service is, and the job's token for it; undefined when streaming cannot be used. */
@@ -86,10 +87,21 @@ export async function downloadUrl(service: CacheService, key: string, version: s
 /**
  * GETs the archive at `url` and streams each regular file in it into the sink
  * `open` gives for it (none: the file is skipped). Resolves with the archive's
- * compressed size once the last file is read.
+ * compressed size once the last file is read. A blob store that is busy (503,
+ * 500) is asked again, honouring Retry-After, until `deadline` (retry-policy.ts),
+ * at most twice: a download that still fails falls back to @actions/cache, whose
+ * Azure SDK retries on its own, so a blob store that is down costs seconds, not the budget.
  */
-export async function readArchive(url: string, method: CompressionMethod, open: (file: TarFile) => Promise<TarSink | undefined>): Promise<number> {
-  const response = await request(new URL(url), { method: 'GET', headers: {} });
+export async function readArchive(url: string, method: CompressionMethod, open: (file: TarFile) => Promise<TarSink | undefined>, deadline = 0): Promise<number> {
+  let response = await request(new URL(url), { method: 'GET', headers: {} });
+  for (let tries = 1; ; tries++) {
+    const status = response.statusCode ?? 0;
+    const wait = retryWaitMs({ status, retryAfterMs: parseRetryAfter(response.headers['retry-after']), tries, now: Date.now(), deadline, maxTries: 3 });
+    if (wait === undefined) break;
+    response.resume();
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    response = await request(new URL(url), { method: 'GET', headers: {} });
+  }
   if (response.statusCode !== 200) {
     response.resume();
     throw new StreamFailed(`the cache service answered ${response.statusCode} to the archive download`);

@@ -11,7 +11,7 @@ import type { BuildStep } from '../builder.ts';
 import type { BuilderInfo } from '../builders.ts';
 import { messageOf } from '../errors.ts';
 import type { RegistryClient } from '../registry/client.ts';
-import type { CacheTraffic } from './delta-store.ts';
+import type { CacheTraffic } from './delta-types.ts';
 import { hitKind, type CacheHit, type CacheKeys } from './keys.ts';
 import { cacheRoute } from './builder-route.ts';
 import { serveLayout, type LayoutServer } from './layout-server.ts';
@@ -38,6 +38,8 @@ export interface ExportPlan {
 export interface Saved {
   saved: boolean;
   bytes?: number;
+  /** Why nothing was saved, when the store knows (the summary's "not saved: …"). */
+  reason?: string;
 }
 
 export interface CacheSession {
@@ -177,10 +179,12 @@ export class FolderCache implements CacheSession {
     } catch (error) {
       this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
       await fs.rm(this.dir, { recursive: true, force: true }).catch(() => {});
-      return { saved: false };
+      return { saved: false, reason: messageOf(error) };
     }
     const bytes = await folderBytes(this.dir);
-    return { saved: plan.write ? await this.store.save(this.dir, record.key) : false, bytes };
+    if (!plan.write) return { saved: false, bytes };
+    const saved = await this.store.save(this.dir, record.key);
+    return { saved, bytes, reason: saved ? undefined : this.store.notSavedReason?.() };
   }
 
   traffic(): CacheTraffic | undefined {

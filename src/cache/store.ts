@@ -7,9 +7,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf } from '../errors.ts';
-import { loadActionsCache } from './actions-cache.ts';
+import { beginCacheOperation, loadActionsCache } from './actions-cache.ts';
 import type { GrowingBlob } from './arrivals.ts';
-import type { CacheTraffic } from './delta-store.ts';
+import type { CacheTraffic } from './delta-types.ts';
 
 export interface CacheStore {
   readonly name: string;
@@ -19,6 +19,8 @@ export interface CacheStore {
   restoreStaged?(dir: string, key: string, restoreKeys: string[]): Promise<StagedRestore | undefined>;
   /** Saves `dir` under `key`; false when the store did not take it. */
   save(dir: string, key: string): Promise<boolean>;
+  /** Why the last save did not store the entry, when the store knows (for the summary). */
+  notSavedReason?(): string | undefined;
   /** What the store moved to and from the cache service so far (stores that count it). */
   traffic?(): CacheTraffic;
 }
@@ -75,6 +77,7 @@ export function actionsCacheStore(warn: Warn, timeouts = cacheTimeoutMs()): Cach
         warn('The Actions cache service is not available to this job (no ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL); building without cache.');
         return undefined;
       }
+      beginCacheOperation();
       try {
         const restored = await withTimeout(actionsCache.restoreCache([dir], key, restoreKeys), timeouts.restore);
         if (restored !== TIMED_OUT) return restored;
@@ -89,6 +92,7 @@ export function actionsCacheStore(warn: Warn, timeouts = cacheTimeoutMs()): Cach
     async save(dir, key) {
       const actionsCache = await loadActionsCache();
       if (!actionsCache.isFeatureAvailable() || unresponsive) return false;
+      beginCacheOperation();
       try {
         const saved = await withTimeout(actionsCache.saveCache([dir], key), timeouts.save);
         if (saved !== TIMED_OUT) return saved !== -1;
