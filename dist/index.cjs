@@ -51,9 +51,9 @@ var init_import_meta_url = __esm({
   }
 });
 
-// node_modules/tunnel/lib/tunnel.js
+// ../main/node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
-  "node_modules/tunnel/lib/tunnel.js"(exports2) {
+  "../main/node_modules/tunnel/lib/tunnel.js"(exports2) {
     "use strict";
     init_import_meta_url();
     var net = require("net");
@@ -282,17 +282,17 @@ var require_tunnel = __commonJS({
   }
 });
 
-// node_modules/tunnel/index.js
+// ../main/node_modules/tunnel/index.js
 var require_tunnel2 = __commonJS({
-  "node_modules/tunnel/index.js"(exports2, module2) {
+  "../main/node_modules/tunnel/index.js"(exports2, module2) {
     init_import_meta_url();
     module2.exports = require_tunnel();
   }
 });
 
-// node_modules/undici/lib/core/symbols.js
+// ../main/node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
-  "node_modules/undici/lib/core/symbols.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/symbols.js"(exports2, module2) {
     init_import_meta_url();
     module2.exports = {
       kClose: /* @__PURE__ */ Symbol("close"),
@@ -364,9 +364,9 @@ var require_symbols = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/errors.js
+// ../main/node_modules/undici/lib/core/errors.js
 var require_errors = __commonJS({
-  "node_modules/undici/lib/core/errors.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/errors.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
@@ -723,9 +723,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/constants.js
+// ../main/node_modules/undici/lib/core/constants.js
 var require_constants = __commonJS({
-  "node_modules/undici/lib/core/constants.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/constants.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var headerNameLowerCasedRecord = {};
@@ -839,9 +839,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/tree.js
+// ../main/node_modules/undici/lib/core/tree.js
 var require_tree = __commonJS({
-  "node_modules/undici/lib/core/tree.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/tree.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -980,9 +980,9 @@ var require_tree = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/util.js
+// ../main/node_modules/undici/lib/core/util.js
 var require_util = __commonJS({
-  "node_modules/undici/lib/core/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/util.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -1487,9 +1487,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/diagnostics.js
+// ../main/node_modules/undici/lib/core/diagnostics.js
 var require_diagnostics = __commonJS({
-  "node_modules/undici/lib/core/diagnostics.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/diagnostics.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var diagnosticsChannel = require("node:diagnostics_channel");
@@ -1673,9 +1673,9 @@ var require_diagnostics = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/request.js
+// ../main/node_modules/undici/lib/core/request.js
 var require_request = __commonJS({
-  "node_modules/undici/lib/core/request.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/request.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -2070,9 +2070,9 @@ var require_request = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/dispatcher.js
+// ../main/node_modules/undici/lib/dispatcher/dispatcher.js
 var require_dispatcher = __commonJS({
-  "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var EventEmitter2 = require("node:events");
@@ -2126,9 +2126,9 @@ var require_dispatcher = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/dispatcher-base.js
+// ../main/node_modules/undici/lib/dispatcher/dispatcher-base.js
 var require_dispatcher_base = __commonJS({
-  "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var buffer = require("node:buffer");
@@ -2304,9 +2304,9 @@ var require_dispatcher_base = __commonJS({
   }
 });
 
-// node_modules/undici/lib/util/timers.js
+// ../main/node_modules/undici/lib/util/timers.js
 var require_timers = __commonJS({
-  "node_modules/undici/lib/util/timers.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/util/timers.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var fastNow = 0;
@@ -2536,9 +2536,9 @@ var require_timers = __commonJS({
   }
 });
 
-// node_modules/undici/lib/core/connect.js
+// ../main/node_modules/undici/lib/core/connect.js
 var require_connect = __commonJS({
-  "node_modules/undici/lib/core/connect.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/core/connect.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var net = require("node:net");
@@ -2717,9 +2717,9 @@ var require_connect = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/utils.js
+// ../main/node_modules/undici/lib/llhttp/utils.js
 var require_utils = __commonJS({
-  "node_modules/undici/lib/llhttp/utils.js"(exports2) {
+  "../main/node_modules/undici/lib/llhttp/utils.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -2738,9 +2738,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/constants.js
+// ../main/node_modules/undici/lib/llhttp/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/undici/lib/llhttp/constants.js"(exports2) {
+  "../main/node_modules/undici/lib/llhttp/constants.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3060,9 +3060,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/llhttp-wasm.js
+// ../main/node_modules/undici/lib/llhttp/llhttp-wasm.js
 var require_llhttp_wasm = __commonJS({
-  "node_modules/undici/lib/llhttp/llhttp-wasm.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/llhttp/llhttp-wasm.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { Buffer: Buffer2 } = require("node:buffer");
@@ -3070,9 +3070,9 @@ var require_llhttp_wasm = __commonJS({
   }
 });
 
-// node_modules/undici/lib/llhttp/llhttp_simd-wasm.js
+// ../main/node_modules/undici/lib/llhttp/llhttp_simd-wasm.js
 var require_llhttp_simd_wasm = __commonJS({
-  "node_modules/undici/lib/llhttp/llhttp_simd-wasm.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/llhttp/llhttp_simd-wasm.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { Buffer: Buffer2 } = require("node:buffer");
@@ -3080,9 +3080,9 @@ var require_llhttp_simd_wasm = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/constants.js
+// ../main/node_modules/undici/lib/web/fetch/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/undici/lib/web/fetch/constants.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/constants.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var corsSafeListedMethods = (
@@ -3299,9 +3299,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/global.js
+// ../main/node_modules/undici/lib/web/fetch/global.js
 var require_global = __commonJS({
-  "node_modules/undici/lib/web/fetch/global.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/global.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var globalOrigin = /* @__PURE__ */ Symbol.for("undici.globalOrigin.1");
@@ -3336,9 +3336,9 @@ var require_global = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/data-url.js
+// ../main/node_modules/undici/lib/web/fetch/data-url.js
 var require_data_url = __commonJS({
-  "node_modules/undici/lib/web/fetch/data-url.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/data-url.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -3689,9 +3689,9 @@ var require_data_url = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/webidl.js
+// ../main/node_modules/undici/lib/web/fetch/webidl.js
 var require_webidl = __commonJS({
-  "node_modules/undici/lib/web/fetch/webidl.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/webidl.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { types, inspect } = require("node:util");
@@ -4109,9 +4109,9 @@ var require_webidl = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/util.js
+// ../main/node_modules/undici/lib/web/fetch/util.js
 var require_util2 = __commonJS({
-  "node_modules/undici/lib/web/fetch/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/util.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { Transform } = require("node:stream");
@@ -4980,9 +4980,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/symbols.js
+// ../main/node_modules/undici/lib/web/fetch/symbols.js
 var require_symbols2 = __commonJS({
-  "node_modules/undici/lib/web/fetch/symbols.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/symbols.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     module2.exports = {
@@ -4995,9 +4995,9 @@ var require_symbols2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/file.js
+// ../main/node_modules/undici/lib/web/fetch/file.js
 var require_file = __commonJS({
-  "node_modules/undici/lib/web/fetch/file.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/file.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { Blob: Blob2, File } = require("node:buffer");
@@ -5059,9 +5059,9 @@ var require_file = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/formdata.js
+// ../main/node_modules/undici/lib/web/fetch/formdata.js
 var require_formdata = __commonJS({
-  "node_modules/undici/lib/web/fetch/formdata.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/formdata.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { isBlobLike, iteratorMixin } = require_util2();
@@ -5207,9 +5207,9 @@ var require_formdata = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/formdata-parser.js
+// ../main/node_modules/undici/lib/web/fetch/formdata-parser.js
 var require_formdata_parser = __commonJS({
-  "node_modules/undici/lib/web/fetch/formdata-parser.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/formdata-parser.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { isUSVString, bufferToLowerCasedHeaderName } = require_util();
@@ -5459,9 +5459,9 @@ var require_formdata_parser = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/body.js
+// ../main/node_modules/undici/lib/web/fetch/body.js
 var require_body = __commonJS({
-  "node_modules/undici/lib/web/fetch/body.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/body.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var util = require_util();
@@ -5774,9 +5774,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
   }
 });
 
-// node_modules/undici/lib/dispatcher/client-h1.js
+// ../main/node_modules/undici/lib/dispatcher/client-h1.js
 var require_client_h1 = __commonJS({
-  "node_modules/undici/lib/dispatcher/client-h1.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/client-h1.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -6905,9 +6905,9 @@ ${len.toString(16)}\r
   }
 });
 
-// node_modules/undici/lib/dispatcher/client-h2.js
+// ../main/node_modules/undici/lib/dispatcher/client-h2.js
 var require_client_h2 = __commonJS({
-  "node_modules/undici/lib/dispatcher/client-h2.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/client-h2.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -7480,9 +7480,9 @@ var require_client_h2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/redirect-handler.js
+// ../main/node_modules/undici/lib/handler/redirect-handler.js
 var require_redirect_handler = __commonJS({
-  "node_modules/undici/lib/handler/redirect-handler.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/handler/redirect-handler.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var util = require_util();
@@ -7640,9 +7640,9 @@ var require_redirect_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/redirect-interceptor.js
+// ../main/node_modules/undici/lib/interceptor/redirect-interceptor.js
 var require_redirect_interceptor = __commonJS({
-  "node_modules/undici/lib/interceptor/redirect-interceptor.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/interceptor/redirect-interceptor.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var RedirectHandler = require_redirect_handler();
@@ -7663,9 +7663,9 @@ var require_redirect_interceptor = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/client.js
+// ../main/node_modules/undici/lib/dispatcher/client.js
 var require_client = __commonJS({
-  "node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -8166,9 +8166,9 @@ var require_client = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/fixed-queue.js
+// ../main/node_modules/undici/lib/dispatcher/fixed-queue.js
 var require_fixed_queue = __commonJS({
-  "node_modules/undici/lib/dispatcher/fixed-queue.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/fixed-queue.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var kSize = 2048;
@@ -8224,9 +8224,9 @@ var require_fixed_queue = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/pool-stats.js
+// ../main/node_modules/undici/lib/dispatcher/pool-stats.js
 var require_pool_stats = __commonJS({
-  "node_modules/undici/lib/dispatcher/pool-stats.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/pool-stats.js"(exports2, module2) {
     init_import_meta_url();
     var { kFree, kConnected, kPending, kQueued, kRunning, kSize } = require_symbols();
     var kPool = /* @__PURE__ */ Symbol("pool");
@@ -8257,9 +8257,9 @@ var require_pool_stats = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/pool-base.js
+// ../main/node_modules/undici/lib/dispatcher/pool-base.js
 var require_pool_base = __commonJS({
-  "node_modules/undici/lib/dispatcher/pool-base.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/pool-base.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var DispatcherBase = require_dispatcher_base();
@@ -8413,9 +8413,9 @@ var require_pool_base = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/pool.js
+// ../main/node_modules/undici/lib/dispatcher/pool.js
 var require_pool = __commonJS({
-  "node_modules/undici/lib/dispatcher/pool.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/pool.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -8505,9 +8505,9 @@ var require_pool = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/balanced-pool.js
+// ../main/node_modules/undici/lib/dispatcher/balanced-pool.js
 var require_balanced_pool = __commonJS({
-  "node_modules/undici/lib/dispatcher/balanced-pool.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/balanced-pool.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -8650,9 +8650,9 @@ var require_balanced_pool = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/agent.js
+// ../main/node_modules/undici/lib/dispatcher/agent.js
 var require_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/agent.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/agent.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { InvalidArgumentError } = require_errors();
@@ -8751,9 +8751,9 @@ var require_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/proxy-agent.js
+// ../main/node_modules/undici/lib/dispatcher/proxy-agent.js
 var require_proxy_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/proxy-agent.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
@@ -8975,9 +8975,9 @@ var require_proxy_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+// ../main/node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
 var require_env_http_proxy_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/env-http-proxy-agent.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/env-http-proxy-agent.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var DispatcherBase = require_dispatcher_base();
@@ -9112,9 +9112,9 @@ var require_env_http_proxy_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/retry-handler.js
+// ../main/node_modules/undici/lib/handler/retry-handler.js
 var require_retry_handler = __commonJS({
-  "node_modules/undici/lib/handler/retry-handler.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/handler/retry-handler.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -9462,9 +9462,9 @@ var require_retry_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/dispatcher/retry-agent.js
+// ../main/node_modules/undici/lib/dispatcher/retry-agent.js
 var require_retry_agent = __commonJS({
-  "node_modules/undici/lib/dispatcher/retry-agent.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/dispatcher/retry-agent.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Dispatcher = require_dispatcher();
@@ -9498,9 +9498,9 @@ var require_retry_agent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/readable.js
+// ../main/node_modules/undici/lib/api/readable.js
 var require_readable = __commonJS({
-  "node_modules/undici/lib/api/readable.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -9792,9 +9792,9 @@ var require_readable = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/util.js
+// ../main/node_modules/undici/lib/api/util.js
 var require_util3 = __commonJS({
-  "node_modules/undici/lib/api/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/util.js"(exports2, module2) {
     init_import_meta_url();
     var assert = require("node:assert");
     var {
@@ -9854,9 +9854,9 @@ var require_util3 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-request.js
+// ../main/node_modules/undici/lib/api/api-request.js
 var require_api_request = __commonJS({
-  "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -10041,9 +10041,9 @@ var require_api_request = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/abort-signal.js
+// ../main/node_modules/undici/lib/api/abort-signal.js
 var require_abort_signal = __commonJS({
-  "node_modules/undici/lib/api/abort-signal.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/abort-signal.js"(exports2, module2) {
     init_import_meta_url();
     var { addAbortListener } = require_util();
     var { RequestAbortedError } = require_errors();
@@ -10093,9 +10093,9 @@ var require_abort_signal = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-stream.js
+// ../main/node_modules/undici/lib/api/api-stream.js
 var require_api_stream = __commonJS({
-  "node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -10267,9 +10267,9 @@ var require_api_stream = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-pipeline.js
+// ../main/node_modules/undici/lib/api/api-pipeline.js
 var require_api_pipeline = __commonJS({
-  "node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -10468,9 +10468,9 @@ var require_api_pipeline = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-upgrade.js
+// ../main/node_modules/undici/lib/api/api-upgrade.js
 var require_api_upgrade = __commonJS({
-  "node_modules/undici/lib/api/api-upgrade.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/api-upgrade.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { InvalidArgumentError, SocketError } = require_errors();
@@ -10561,9 +10561,9 @@ var require_api_upgrade = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/api-connect.js
+// ../main/node_modules/undici/lib/api/api-connect.js
 var require_api_connect = __commonJS({
-  "node_modules/undici/lib/api/api-connect.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/api-connect.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -10652,9 +10652,9 @@ var require_api_connect = __commonJS({
   }
 });
 
-// node_modules/undici/lib/api/index.js
+// ../main/node_modules/undici/lib/api/index.js
 var require_api = __commonJS({
-  "node_modules/undici/lib/api/index.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/api/index.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     module2.exports.request = require_api_request();
@@ -10665,9 +10665,9 @@ var require_api = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-errors.js
+// ../main/node_modules/undici/lib/mock/mock-errors.js
 var require_mock_errors = __commonJS({
-  "node_modules/undici/lib/mock/mock-errors.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/mock-errors.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { UndiciError } = require_errors();
@@ -10691,9 +10691,9 @@ var require_mock_errors = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-symbols.js
+// ../main/node_modules/undici/lib/mock/mock-symbols.js
 var require_mock_symbols = __commonJS({
-  "node_modules/undici/lib/mock/mock-symbols.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/mock-symbols.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     module2.exports = {
@@ -10720,9 +10720,9 @@ var require_mock_symbols = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-utils.js
+// ../main/node_modules/undici/lib/mock/mock-utils.js
 var require_mock_utils = __commonJS({
-  "node_modules/undici/lib/mock/mock-utils.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/mock-utils.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { MockNotMatchedError } = require_mock_errors();
@@ -11017,9 +11017,9 @@ var require_mock_utils = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-interceptor.js
+// ../main/node_modules/undici/lib/mock/mock-interceptor.js
 var require_mock_interceptor = __commonJS({
-  "node_modules/undici/lib/mock/mock-interceptor.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/mock-interceptor.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { getResponseData, buildKey, addMockDispatch } = require_mock_utils();
@@ -11180,9 +11180,9 @@ var require_mock_interceptor = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-client.js
+// ../main/node_modules/undici/lib/mock/mock-client.js
 var require_mock_client = __commonJS({
-  "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { promisify } = require("node:util");
@@ -11234,9 +11234,9 @@ var require_mock_client = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-pool.js
+// ../main/node_modules/undici/lib/mock/mock-pool.js
 var require_mock_pool = __commonJS({
-  "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { promisify } = require("node:util");
@@ -11288,9 +11288,9 @@ var require_mock_pool = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/pluralizer.js
+// ../main/node_modules/undici/lib/mock/pluralizer.js
 var require_pluralizer = __commonJS({
-  "node_modules/undici/lib/mock/pluralizer.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/pluralizer.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var singulars = {
@@ -11320,9 +11320,9 @@ var require_pluralizer = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/pending-interceptors-formatter.js
+// ../main/node_modules/undici/lib/mock/pending-interceptors-formatter.js
 var require_pending_interceptors_formatter = __commonJS({
-  "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { Transform } = require("node:stream");
@@ -11362,9 +11362,9 @@ var require_pending_interceptors_formatter = __commonJS({
   }
 });
 
-// node_modules/undici/lib/mock/mock-agent.js
+// ../main/node_modules/undici/lib/mock/mock-agent.js
 var require_mock_agent = __commonJS({
-  "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { kClients } = require_symbols();
@@ -11493,9 +11493,9 @@ ${pendingInterceptorsFormatter.format(pending)}
   }
 });
 
-// node_modules/undici/lib/global.js
+// ../main/node_modules/undici/lib/global.js
 var require_global2 = __commonJS({
-  "node_modules/undici/lib/global.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/global.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
@@ -11525,9 +11525,9 @@ var require_global2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/handler/decorator-handler.js
+// ../main/node_modules/undici/lib/handler/decorator-handler.js
 var require_decorator_handler = __commonJS({
-  "node_modules/undici/lib/handler/decorator-handler.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/handler/decorator-handler.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     module2.exports = class DecoratorHandler {
@@ -11566,9 +11566,9 @@ var require_decorator_handler = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/redirect.js
+// ../main/node_modules/undici/lib/interceptor/redirect.js
 var require_redirect = __commonJS({
-  "node_modules/undici/lib/interceptor/redirect.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/interceptor/redirect.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var RedirectHandler = require_redirect_handler();
@@ -11593,9 +11593,9 @@ var require_redirect = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/retry.js
+// ../main/node_modules/undici/lib/interceptor/retry.js
 var require_retry = __commonJS({
-  "node_modules/undici/lib/interceptor/retry.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/interceptor/retry.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var RetryHandler = require_retry_handler();
@@ -11618,9 +11618,9 @@ var require_retry = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/dump.js
+// ../main/node_modules/undici/lib/interceptor/dump.js
 var require_dump = __commonJS({
-  "node_modules/undici/lib/interceptor/dump.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/interceptor/dump.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var util = require_util();
@@ -11717,9 +11717,9 @@ var require_dump = __commonJS({
   }
 });
 
-// node_modules/undici/lib/interceptor/dns.js
+// ../main/node_modules/undici/lib/interceptor/dns.js
 var require_dns = __commonJS({
-  "node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { isIP: isIP2 } = require("node:net");
@@ -12007,9 +12007,9 @@ var require_dns = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/headers.js
+// ../main/node_modules/undici/lib/web/fetch/headers.js
 var require_headers = __commonJS({
-  "node_modules/undici/lib/web/fetch/headers.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/headers.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { kConstruct } = require_symbols();
@@ -12452,9 +12452,9 @@ var require_headers = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/response.js
+// ../main/node_modules/undici/lib/web/fetch/response.js
 var require_response = __commonJS({
-  "node_modules/undici/lib/web/fetch/response.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/response.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
@@ -12852,9 +12852,9 @@ var require_response = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/dispatcher-weakref.js
+// ../main/node_modules/undici/lib/web/fetch/dispatcher-weakref.js
 var require_dispatcher_weakref = __commonJS({
-  "node_modules/undici/lib/web/fetch/dispatcher-weakref.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/dispatcher-weakref.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { kConnected, kSize } = require_symbols();
@@ -12895,9 +12895,9 @@ var require_dispatcher_weakref = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/request.js
+// ../main/node_modules/undici/lib/web/fetch/request.js
 var require_request2 = __commonJS({
-  "node_modules/undici/lib/web/fetch/request.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/request.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
@@ -13591,9 +13591,9 @@ var require_request2 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fetch/index.js
+// ../main/node_modules/undici/lib/web/fetch/index.js
 var require_fetch = __commonJS({
-  "node_modules/undici/lib/web/fetch/index.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fetch/index.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -14657,9 +14657,9 @@ var require_fetch = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fileapi/symbols.js
+// ../main/node_modules/undici/lib/web/fileapi/symbols.js
 var require_symbols3 = __commonJS({
-  "node_modules/undici/lib/web/fileapi/symbols.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fileapi/symbols.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     module2.exports = {
@@ -14673,9 +14673,9 @@ var require_symbols3 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fileapi/progressevent.js
+// ../main/node_modules/undici/lib/web/fileapi/progressevent.js
 var require_progressevent = __commonJS({
-  "node_modules/undici/lib/web/fileapi/progressevent.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fileapi/progressevent.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { webidl } = require_webidl();
@@ -14742,9 +14742,9 @@ var require_progressevent = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fileapi/encoding.js
+// ../main/node_modules/undici/lib/web/fileapi/encoding.js
 var require_encoding = __commonJS({
-  "node_modules/undici/lib/web/fileapi/encoding.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fileapi/encoding.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     function getEncoding(label) {
@@ -15029,9 +15029,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fileapi/util.js
+// ../main/node_modules/undici/lib/web/fileapi/util.js
 var require_util4 = __commonJS({
-  "node_modules/undici/lib/web/fileapi/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fileapi/util.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -15215,9 +15215,9 @@ var require_util4 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/fileapi/filereader.js
+// ../main/node_modules/undici/lib/web/fileapi/filereader.js
 var require_filereader = __commonJS({
-  "node_modules/undici/lib/web/fileapi/filereader.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/fileapi/filereader.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -15475,9 +15475,9 @@ var require_filereader = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cache/symbols.js
+// ../main/node_modules/undici/lib/web/cache/symbols.js
 var require_symbols4 = __commonJS({
-  "node_modules/undici/lib/web/cache/symbols.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cache/symbols.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     module2.exports = {
@@ -15486,9 +15486,9 @@ var require_symbols4 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cache/util.js
+// ../main/node_modules/undici/lib/web/cache/util.js
 var require_util5 = __commonJS({
-  "node_modules/undici/lib/web/cache/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cache/util.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var assert = require("node:assert");
@@ -15517,9 +15517,9 @@ var require_util5 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cache/cache.js
+// ../main/node_modules/undici/lib/web/cache/cache.js
 var require_cache = __commonJS({
-  "node_modules/undici/lib/web/cache/cache.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cache/cache.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { kConstruct } = require_symbols4();
@@ -16063,9 +16063,9 @@ var require_cache = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cache/cachestorage.js
+// ../main/node_modules/undici/lib/web/cache/cachestorage.js
 var require_cachestorage = __commonJS({
-  "node_modules/undici/lib/web/cache/cachestorage.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cache/cachestorage.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { kConstruct } = require_symbols4();
@@ -16174,9 +16174,9 @@ var require_cachestorage = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/constants.js
+// ../main/node_modules/undici/lib/web/cookies/constants.js
 var require_constants4 = __commonJS({
-  "node_modules/undici/lib/web/cookies/constants.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cookies/constants.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var maxAttributeValueSize = 1024;
@@ -16188,9 +16188,9 @@ var require_constants4 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/util.js
+// ../main/node_modules/undici/lib/web/cookies/util.js
 var require_util6 = __commonJS({
-  "node_modules/undici/lib/web/cookies/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cookies/util.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     function isCTLExcludingHtab(value) {
@@ -16397,9 +16397,9 @@ var require_util6 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/parse.js
+// ../main/node_modules/undici/lib/web/cookies/parse.js
 var require_parse = __commonJS({
-  "node_modules/undici/lib/web/cookies/parse.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cookies/parse.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
@@ -16534,9 +16534,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/cookies/index.js
+// ../main/node_modules/undici/lib/web/cookies/index.js
 var require_cookies = __commonJS({
-  "node_modules/undici/lib/web/cookies/index.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/cookies/index.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { parseSetCookie } = require_parse();
@@ -16664,9 +16664,9 @@ var require_cookies = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/events.js
+// ../main/node_modules/undici/lib/web/websocket/events.js
 var require_events = __commonJS({
-  "node_modules/undici/lib/web/websocket/events.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/events.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { webidl } = require_webidl();
@@ -16931,9 +16931,9 @@ var require_events = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/constants.js
+// ../main/node_modules/undici/lib/web/websocket/constants.js
 var require_constants5 = __commonJS({
-  "node_modules/undici/lib/web/websocket/constants.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/constants.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var uid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -16989,9 +16989,9 @@ var require_constants5 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/symbols.js
+// ../main/node_modules/undici/lib/web/websocket/symbols.js
 var require_symbols5 = __commonJS({
-  "node_modules/undici/lib/web/websocket/symbols.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/symbols.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     module2.exports = {
@@ -17007,9 +17007,9 @@ var require_symbols5 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/util.js
+// ../main/node_modules/undici/lib/web/websocket/util.js
 var require_util7 = __commonJS({
-  "node_modules/undici/lib/web/websocket/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/util.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
@@ -17181,9 +17181,9 @@ var require_util7 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/frame.js
+// ../main/node_modules/undici/lib/web/websocket/frame.js
 var require_frame = __commonJS({
-  "node_modules/undici/lib/web/websocket/frame.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/frame.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { maxUnsigned16Bit } = require_constants5();
@@ -17259,9 +17259,9 @@ var require_frame = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/connection.js
+// ../main/node_modules/undici/lib/web/websocket/connection.js
 var require_connection = __commonJS({
-  "node_modules/undici/lib/web/websocket/connection.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/connection.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
@@ -17445,9 +17445,9 @@ var require_connection = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/permessage-deflate.js
+// ../main/node_modules/undici/lib/web/websocket/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = require("node:zlib");
@@ -17528,9 +17528,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/receiver.js
+// ../main/node_modules/undici/lib/web/websocket/receiver.js
 var require_receiver = __commonJS({
-  "node_modules/undici/lib/web/websocket/receiver.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/receiver.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { Writable } = require("node:stream");
@@ -17911,9 +17911,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/sender.js
+// ../main/node_modules/undici/lib/web/websocket/sender.js
 var require_sender = __commonJS({
-  "node_modules/undici/lib/web/websocket/sender.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/sender.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { WebsocketFrameSend } = require_frame();
@@ -17994,9 +17994,9 @@ var require_sender = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/websocket/websocket.js
+// ../main/node_modules/undici/lib/web/websocket/websocket.js
 var require_websocket = __commonJS({
-  "node_modules/undici/lib/web/websocket/websocket.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/websocket/websocket.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { webidl } = require_webidl();
@@ -18385,9 +18385,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/eventsource/util.js
+// ../main/node_modules/undici/lib/web/eventsource/util.js
 var require_util8 = __commonJS({
-  "node_modules/undici/lib/web/eventsource/util.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/eventsource/util.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     function isValidLastEventId(value) {
@@ -18413,9 +18413,9 @@ var require_util8 = __commonJS({
   }
 });
 
-// node_modules/undici/lib/web/eventsource/eventsource-stream.js
+// ../main/node_modules/undici/lib/web/eventsource/eventsource-stream.js
 var require_eventsource_stream = __commonJS({
-  "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var buffer = require("node:buffer");
@@ -18819,9 +18819,9 @@ ${value}`;
   }
 });
 
-// node_modules/undici/lib/web/eventsource/eventsource.js
+// ../main/node_modules/undici/lib/web/eventsource/eventsource.js
 var require_eventsource = __commonJS({
-  "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
+  "../main/node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var { pipeline: pipeline3 } = require("node:stream");
@@ -19120,9 +19120,9 @@ var require_eventsource = __commonJS({
   }
 });
 
-// node_modules/undici/index.js
+// ../main/node_modules/undici/index.js
 var require_undici = __commonJS({
-  "node_modules/undici/index.js"(exports2, module2) {
+  "../main/node_modules/undici/index.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Client = require_client();
@@ -19263,9 +19263,9 @@ var require_undici = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/argument.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -19301,9 +19301,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -19327,7 +19327,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -19418,7 +19418,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL6, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     init_import_meta_url();
     (function(DocumentUri2) {
@@ -20897,9 +20897,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/line.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -20926,9 +20926,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../main/node_modules/dockerfile-ast/lib/util.js
 var require_util9 = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/util.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21016,9 +21016,9 @@ var require_util9 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/comment.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21083,7 +21083,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -21149,7 +21149,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     init_import_meta_url();
     FullTextDocument2 = class _FullTextDocument {
@@ -21348,9 +21348,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21387,9 +21387,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21456,9 +21456,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/variable.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21555,9 +21555,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -22377,9 +22377,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -22418,9 +22418,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/flag.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -22547,9 +22547,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -22630,9 +22630,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -22796,9 +22796,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -22816,9 +22816,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/property.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23129,9 +23129,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23427,9 +23427,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23460,9 +23460,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23477,9 +23477,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23510,9 +23510,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23530,9 +23530,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23547,9 +23547,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23800,9 +23800,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23825,9 +23825,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23863,9 +23863,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23901,9 +23901,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23930,9 +23930,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23947,9 +23947,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -23964,9 +23964,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -24024,9 +24024,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -24041,9 +24041,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -24058,9 +24058,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -24296,9 +24296,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -24516,9 +24516,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/parser.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -24943,9 +24943,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports2) {
+  "../main/node_modules/dockerfile-ast/lib/main.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -25116,9 +25116,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/utils.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25216,9 +25216,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/exception.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/exception.js
 var require_exception = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25268,9 +25268,9 @@ var require_exception = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
 var require_block_helper_missing = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25305,9 +25305,9 @@ var require_block_helper_missing = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
 var require_each = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25405,9 +25405,9 @@ var require_each = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
 var require_helper_missing = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25429,9 +25429,9 @@ var require_helper_missing = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
 var require_if = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25470,9 +25470,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
 var require_log = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25496,9 +25496,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
 var require_lookup = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25514,9 +25514,9 @@ var require_lookup = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
 var require_with = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25554,9 +25554,9 @@ var require_with = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/helpers.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers.js
 var require_helpers = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25599,9 +25599,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
 var require_inline = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25627,9 +25627,9 @@ var require_inline = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/decorators.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/decorators.js
 var require_decorators = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25645,9 +25645,9 @@ var require_decorators = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/logger.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/logger.js
 var require_logger = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25687,9 +25687,9 @@ var require_logger = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
 var require_proto_access = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25760,9 +25760,9 @@ var require_proto_access = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/base.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/base.js
 var require_base = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/base.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25862,9 +25862,9 @@ var require_base = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js
 var require_safe_string = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25879,9 +25879,9 @@ var require_safe_string = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
 var require_wrapHelper = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -25900,9 +25900,9 @@ var require_wrapHelper = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/runtime.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/runtime.js
 var require_runtime = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -26222,9 +26222,9 @@ var require_runtime = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
 var require_no_conflict = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -26249,9 +26249,9 @@ var require_no_conflict = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars.runtime.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars.runtime.js
 var require_handlebars_runtime = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -26306,9 +26306,9 @@ var require_handlebars_runtime = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
 var require_ast = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -26336,9 +26336,9 @@ var require_ast = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -27047,9 +27047,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
 var require_node_types = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -27058,9 +27058,9 @@ var require_node_types = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
 var require_visitor = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -27185,9 +27185,9 @@ var require_visitor = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
 var require_whitespace_control = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -27337,9 +27337,9 @@ var require_whitespace_control = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
 var require_helpers2 = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -27526,9 +27526,9 @@ var require_helpers2 = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
 var require_base2 = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -27580,9 +27580,9 @@ var require_base2 = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
 var require_compiler = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -28070,9 +28070,9 @@ var require_compiler = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64.js
+// ../main/node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "node_modules/source-map/lib/base64.js"(exports2) {
+  "../main/node_modules/source-map/lib/base64.js"(exports2) {
     init_import_meta_url();
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports2.encode = function(number) {
@@ -28112,9 +28112,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64-vlq.js
+// ../main/node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "node_modules/source-map/lib/base64-vlq.js"(exports2) {
+  "../main/node_modules/source-map/lib/base64-vlq.js"(exports2) {
     init_import_meta_url();
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
@@ -28167,9 +28167,9 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/util.js
+// ../main/node_modules/source-map/lib/util.js
 var require_util10 = __commonJS({
-  "node_modules/source-map/lib/util.js"(exports2) {
+  "../main/node_modules/source-map/lib/util.js"(exports2) {
     init_import_meta_url();
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
@@ -28469,9 +28469,9 @@ var require_util10 = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/array-set.js
+// ../main/node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "node_modules/source-map/lib/array-set.js"(exports2) {
+  "../main/node_modules/source-map/lib/array-set.js"(exports2) {
     init_import_meta_url();
     var util = require_util10();
     var has3 = Object.prototype.hasOwnProperty;
@@ -28540,9 +28540,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/mapping-list.js
+// ../main/node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "node_modules/source-map/lib/mapping-list.js"(exports2) {
+  "../main/node_modules/source-map/lib/mapping-list.js"(exports2) {
     init_import_meta_url();
     var util = require_util10();
     function generatedPositionAfter(mappingA, mappingB) {
@@ -28580,9 +28580,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-generator.js
+// ../main/node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "node_modules/source-map/lib/source-map-generator.js"(exports2) {
+  "../main/node_modules/source-map/lib/source-map-generator.js"(exports2) {
     init_import_meta_url();
     var base64VLQ = require_base64_vlq();
     var util = require_util10();
@@ -28857,9 +28857,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/binary-search.js
+// ../main/node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "node_modules/source-map/lib/binary-search.js"(exports2) {
+  "../main/node_modules/source-map/lib/binary-search.js"(exports2) {
     init_import_meta_url();
     exports2.GREATEST_LOWER_BOUND = 1;
     exports2.LEAST_UPPER_BOUND = 2;
@@ -28914,9 +28914,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/quick-sort.js
+// ../main/node_modules/source-map/lib/quick-sort.js
 var require_quick_sort = __commonJS({
-  "node_modules/source-map/lib/quick-sort.js"(exports2) {
+  "../main/node_modules/source-map/lib/quick-sort.js"(exports2) {
     init_import_meta_url();
     function swap(ary, x, y) {
       var temp = ary[x];
@@ -28950,9 +28950,9 @@ var require_quick_sort = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-consumer.js
+// ../main/node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "node_modules/source-map/lib/source-map-consumer.js"(exports2) {
+  "../main/node_modules/source-map/lib/source-map-consumer.js"(exports2) {
     init_import_meta_url();
     var util = require_util10();
     var binarySearch = require_binary_search();
@@ -29552,9 +29552,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-node.js
+// ../main/node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "node_modules/source-map/lib/source-node.js"(exports2) {
+  "../main/node_modules/source-map/lib/source-node.js"(exports2) {
     init_import_meta_url();
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util10();
@@ -29818,9 +29818,9 @@ var require_source_node = __commonJS({
   }
 });
 
-// node_modules/source-map/source-map.js
+// ../main/node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "node_modules/source-map/source-map.js"(exports2) {
+  "../main/node_modules/source-map/source-map.js"(exports2) {
     init_import_meta_url();
     exports2.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports2.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
@@ -29828,9 +29828,9 @@ var require_source_map = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
 var require_code_gen = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -29980,9 +29980,9 @@ var require_code_gen = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
 var require_javascript_compiler = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -30903,9 +30903,9 @@ var require_javascript_compiler = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars.js
+// ../main/node_modules/handlebars/dist/cjs/handlebars.js
 var require_handlebars = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars.js"(exports2, module2) {
+  "../main/node_modules/handlebars/dist/cjs/handlebars.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -30951,9 +30951,9 @@ var require_handlebars = __commonJS({
   }
 });
 
-// node_modules/semver/internal/constants.js
+// ../main/node_modules/semver/internal/constants.js
 var require_constants6 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports2, module2) {
+  "../main/node_modules/semver/internal/constants.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SEMVER_SPEC_VERSION = "2.0.0";
@@ -31012,9 +31012,9 @@ var require_constants6 = __commonJS({
   }
 });
 
-// node_modules/semver/internal/debug.js
+// ../main/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports2, module2) {
+  "../main/node_modules/semver/internal/debug.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
@@ -31023,9 +31023,9 @@ var require_debug = __commonJS({
   }
 });
 
-// node_modules/semver/internal/re.js
+// ../main/node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports2, module2) {
+  "../main/node_modules/semver/internal/re.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -31112,9 +31112,9 @@ var require_re = __commonJS({
   }
 });
 
-// node_modules/semver/internal/parse-options.js
+// ../main/node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports2, module2) {
+  "../main/node_modules/semver/internal/parse-options.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var looseOption = Object.freeze({ loose: true });
@@ -31132,9 +31132,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// node_modules/semver/internal/identifiers.js
+// ../main/node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports2, module2) {
+  "../main/node_modules/semver/internal/identifiers.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var numeric = /^[0-9]+$/;
@@ -31158,9 +31158,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// node_modules/semver/classes/semver.js
+// ../main/node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports2, module2) {
+  "../main/node_modules/semver/classes/semver.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var debug2 = require_debug();
@@ -31451,9 +31451,9 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/semver/functions/parse.js
+// ../main/node_modules/semver/functions/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31474,9 +31474,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/semver/functions/valid.js
+// ../main/node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse3 = require_parse2();
@@ -31488,9 +31488,9 @@ var require_valid = __commonJS({
   }
 });
 
-// node_modules/semver/functions/clean.js
+// ../main/node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse3 = require_parse2();
@@ -31502,9 +31502,9 @@ var require_clean = __commonJS({
   }
 });
 
-// node_modules/semver/functions/inc.js
+// ../main/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/inc.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31527,9 +31527,9 @@ var require_inc = __commonJS({
   }
 });
 
-// node_modules/semver/functions/diff.js
+// ../main/node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse3 = require_parse2();
@@ -31572,9 +31572,9 @@ var require_diff = __commonJS({
   }
 });
 
-// node_modules/semver/functions/major.js
+// ../main/node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/major.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31583,9 +31583,9 @@ var require_major = __commonJS({
   }
 });
 
-// node_modules/semver/functions/minor.js
+// ../main/node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/minor.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31594,9 +31594,9 @@ var require_minor = __commonJS({
   }
 });
 
-// node_modules/semver/functions/patch.js
+// ../main/node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/patch.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31605,9 +31605,9 @@ var require_patch = __commonJS({
   }
 });
 
-// node_modules/semver/functions/prerelease.js
+// ../main/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse3 = require_parse2();
@@ -31619,9 +31619,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare.js
+// ../main/node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/compare.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31630,9 +31630,9 @@ var require_compare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rcompare.js
+// ../main/node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/rcompare.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31641,9 +31641,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-loose.js
+// ../main/node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/compare-loose.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31652,9 +31652,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-build.js
+// ../main/node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/compare-build.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31667,9 +31667,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// node_modules/semver/functions/sort.js
+// ../main/node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/sort.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
@@ -31678,9 +31678,9 @@ var require_sort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rsort.js
+// ../main/node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/rsort.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
@@ -31689,9 +31689,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gt.js
+// ../main/node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/gt.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31700,9 +31700,9 @@ var require_gt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lt.js
+// ../main/node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/lt.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31711,9 +31711,9 @@ var require_lt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/eq.js
+// ../main/node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/eq.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31722,9 +31722,9 @@ var require_eq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/neq.js
+// ../main/node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/neq.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31733,9 +31733,9 @@ var require_neq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gte.js
+// ../main/node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/gte.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31744,9 +31744,9 @@ var require_gte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lte.js
+// ../main/node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/lte.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -31755,9 +31755,9 @@ var require_lte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/cmp.js
+// ../main/node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/cmp.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var eq = require_eq();
@@ -31806,9 +31806,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// node_modules/semver/functions/coerce.js
+// ../main/node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -31853,9 +31853,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// node_modules/semver/functions/truncate.js
+// ../main/node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse3 = require_parse2();
@@ -31895,9 +31895,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// node_modules/semver/internal/lrucache.js
+// ../main/node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports2, module2) {
+  "../main/node_modules/semver/internal/lrucache.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var LRUCache = class {
@@ -31934,9 +31934,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// node_modules/semver/internal/trim-comparator-whitespace.js
+// ../main/node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
+  "../main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -32126,9 +32126,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// node_modules/semver/classes/range.js
+// ../main/node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports2, module2) {
+  "../main/node_modules/semver/classes/range.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SPACE_CHARACTERS = /\s+/g;
@@ -32512,9 +32512,9 @@ var require_range = __commonJS({
   }
 });
 
-// node_modules/semver/classes/comparator.js
+// ../main/node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports2, module2) {
+  "../main/node_modules/semver/classes/comparator.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
@@ -32626,9 +32626,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// node_modules/semver/functions/satisfies.js
+// ../main/node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports2, module2) {
+  "../main/node_modules/semver/functions/satisfies.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -32644,9 +32644,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/to-comparators.js
+// ../main/node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -32655,9 +32655,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/max-satisfying.js
+// ../main/node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -32685,9 +32685,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-satisfying.js
+// ../main/node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -32715,9 +32715,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-version.js
+// ../main/node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/min-version.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -32775,9 +32775,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/valid.js
+// ../main/node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/valid.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -32792,9 +32792,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/outside.js
+// ../main/node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/outside.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -32862,9 +32862,9 @@ var require_outside = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/gtr.js
+// ../main/node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/gtr.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var outside = require_outside();
@@ -32873,9 +32873,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/ltr.js
+// ../main/node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/ltr.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var outside = require_outside();
@@ -32884,9 +32884,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/intersects.js
+// ../main/node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/intersects.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -32899,9 +32899,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/simplify.js
+// ../main/node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/simplify.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var satisfies = require_satisfies();
@@ -32950,9 +32950,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/subset.js
+// ../main/node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports2, module2) {
+  "../main/node_modules/semver/ranges/subset.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -33113,9 +33113,9 @@ var require_subset = __commonJS({
   }
 });
 
-// node_modules/semver/index.js
+// ../main/node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports2, module2) {
+  "../main/node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var internalRe = require_re();
@@ -33211,24 +33211,24 @@ var require_semver2 = __commonJS({
   }
 });
 
-// src/index.ts
+// src/action/index.ts
 init_import_meta_url();
 
-// src/main.ts
+// src/action/main.ts
 init_import_meta_url();
 var import_node_crypto16 = __toESM(require("node:crypto"), 1);
 var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 
-// node_modules/@actions/core/lib/core.js
+// ../main/node_modules/@actions/core/lib/core.js
 init_import_meta_url();
 
-// node_modules/@actions/core/lib/command.js
+// ../main/node_modules/@actions/core/lib/command.js
 init_import_meta_url();
 var os = __toESM(require("os"), 1);
 
-// node_modules/@actions/core/lib/utils.js
+// ../main/node_modules/@actions/core/lib/utils.js
 init_import_meta_url();
 function toCommandValue(input) {
   if (input === null || input === void 0) {
@@ -33252,7 +33252,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// node_modules/@actions/core/lib/command.js
+// ../main/node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -33300,7 +33300,7 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
+// ../main/node_modules/@actions/core/lib/file-command.js
 init_import_meta_url();
 var crypto = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
@@ -33329,19 +33329,19 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
-// node_modules/@actions/core/lib/core.js
+// ../main/node_modules/@actions/core/lib/core.js
 var os5 = __toESM(require("os"), 1);
 
-// node_modules/@actions/core/lib/oidc-utils.js
+// ../main/node_modules/@actions/core/lib/oidc-utils.js
 init_import_meta_url();
 
-// node_modules/@actions/http-client/lib/index.js
+// ../main/node_modules/@actions/http-client/lib/index.js
 init_import_meta_url();
 
-// node_modules/@actions/http-client/lib/proxy.js
+// ../main/node_modules/@actions/http-client/lib/proxy.js
 init_import_meta_url();
 
-// node_modules/@actions/http-client/lib/index.js
+// ../main/node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var HttpCodes;
@@ -33396,10 +33396,10 @@ var HttpResponseRetryCodes = [
   HttpCodes.GatewayTimeout
 ];
 
-// node_modules/@actions/http-client/lib/auth.js
+// ../main/node_modules/@actions/http-client/lib/auth.js
 init_import_meta_url();
 
-// node_modules/@actions/core/lib/summary.js
+// ../main/node_modules/@actions/core/lib/summary.js
 init_import_meta_url();
 var import_os = require("os");
 var import_fs = require("fs");
@@ -33685,29 +33685,29 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// node_modules/@actions/core/lib/path-utils.js
+// ../main/node_modules/@actions/core/lib/path-utils.js
 init_import_meta_url();
 
-// node_modules/@actions/core/lib/platform.js
+// ../main/node_modules/@actions/core/lib/platform.js
 init_import_meta_url();
 var import_os2 = __toESM(require("os"), 1);
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 init_import_meta_url();
 var import_string_decoder = require("string_decoder");
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
 var os3 = __toESM(require("os"), 1);
 var events = __toESM(require("events"), 1);
 var child = __toESM(require("child_process"), 1);
 var path3 = __toESM(require("path"), 1);
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 init_import_meta_url();
 var path2 = __toESM(require("path"), 1);
 
-// node_modules/@actions/io/lib/io-util.js
+// ../main/node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
 var fs2 = __toESM(require("fs"), 1);
 var path = __toESM(require("path"), 1);
@@ -33834,7 +33834,7 @@ function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -33927,7 +33927,7 @@ function findInPath(tool) {
   });
 }
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 var import_timers = require("timers");
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -34373,7 +34373,7 @@ var ExecState = class _ExecState extends events.EventEmitter {
   }
 };
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -34446,11 +34446,11 @@ function getExecOutput(commandLine, args, options) {
   });
 }
 
-// node_modules/@actions/core/lib/platform.js
+// ../main/node_modules/@actions/core/lib/platform.js
 var platform = import_os2.default.platform();
 var arch = import_os2.default.arch();
 
-// node_modules/@actions/core/lib/core.js
+// ../main/node_modules/@actions/core/lib/core.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -34547,7 +34547,7 @@ function saveState(name, value) {
   issueCommand("save-state", { name }, toCommandValue(value));
 }
 
-// src/advice.ts
+// src/report/advice.ts
 init_import_meta_url();
 var import_node_path2 = __toESM(require("node:path"), 1);
 
@@ -34558,7 +34558,7 @@ var import_node_path = __toESM(require("node:path"), 1);
 var import_node_crypto2 = __toESM(require("node:crypto"), 1);
 var import_node_zlib = __toESM(require("node:zlib"), 1);
 
-// src/errors.ts
+// src/common/errors.ts
 init_import_meta_url();
 var UserError = class extends Error {
   /** The action input the error is about, e.g. `tags`. */
@@ -35696,10 +35696,10 @@ function deserializeManifest(data) {
   return m;
 }
 
-// src/changed-files.ts
+// src/report/changed-files.ts
 init_import_meta_url();
 
-// src/units.ts
+// src/common/units.ts
 init_import_meta_url();
 var NBSP = "\xA0";
 function formatBytes(bytes) {
@@ -35733,7 +35733,7 @@ function shorten(text4, max) {
   return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
 }
 
-// src/changed-files.ts
+// src/report/changed-files.ts
 var CHURN = /^(\.git|node_modules|\.[^/]+)\//;
 function describeFiles(files, { max = 3, byFolder = false, code = true } = {}) {
   const quote = (text4) => code ? `\`${text4}\`` : text4;
@@ -35753,7 +35753,7 @@ function sourceFirst(files) {
   return [...files.filter((file) => !CHURN.test(file)), ...files.filter((file) => CHURN.test(file))];
 }
 
-// src/context-copies.ts
+// src/report/context-copies.ts
 init_import_meta_url();
 var REMOTE = /^(https?|git):\/\/|^git@/;
 var BROAD_SOURCES = /* @__PURE__ */ new Set([".", "./", "*", "./*"]);
@@ -35790,13 +35790,13 @@ function sourceMatcher(source) {
   return (file) => regex.test(file);
 }
 
-// src/dockerfile.ts
+// src/buildx/dockerfile.ts
 init_import_meta_url();
 var import_node_crypto4 = __toESM(require("node:crypto"), 1);
 var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_dockerfile_ast = __toESM(require_main(), 1);
 
-// src/platforms.ts
+// src/buildx/platforms.ts
 init_import_meta_url();
 
 // src/registry/manifest.ts
@@ -35840,7 +35840,7 @@ function imageManifestsOf(index) {
   );
 }
 
-// src/platforms.ts
+// src/buildx/platforms.ts
 var ARCHITECTURES = {
   x64: "amd64",
   amd64: "amd64",
@@ -35901,7 +35901,7 @@ function restoredPlatformsLine(restored) {
   return `the restored entry was built for ${restored.length ? restored.join(", ") : "the builder's own platform"}, not for this build's platforms`;
 }
 
-// src/dockerfile.ts
+// src/buildx/dockerfile.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -36014,7 +36014,7 @@ function baseImagesFor(model, targets, build) {
   return [...uses.values()];
 }
 
-// src/steps.ts
+// src/buildx/steps.ts
 init_import_meta_url();
 var STEP_KEYWORDS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "WORKDIR"]);
 function instructionForStep(stepName, model) {
@@ -36038,7 +36038,7 @@ function stageIndex(label, model) {
   return named >= 0 ? named : void 0;
 }
 
-// src/advice.ts
+// src/report/advice.ts
 var INSTALLERS = [
   { tool: /^npm (ci|install|i)\b/, ecosystem: "node", manifests: ["package.json", "package-lock.json", "npm-shrinkwrap.json"] },
   { tool: /^yarn( install\b|\s*$| --)/, ecosystem: "node", manifests: ["package.json", "yarn.lock", ".yarnrc.yml"] },
@@ -36215,21 +36215,21 @@ function costOf(model, facts) {
   };
 }
 
-// src/builder.ts
+// src/buildx/build-command.ts
 init_import_meta_url();
 var import_promises = __toESM(require("node:fs/promises"), 1);
 
-// src/docker.ts
+// src/buildx/docker.ts
 init_import_meta_url();
 
-// src/process.ts
+// src/common/process.ts
 init_import_meta_url();
 var import_node_child_process = require("node:child_process");
 var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_node_path3 = __toESM(require("node:path"), 1);
 var import_node_string_decoder = require("node:string_decoder");
 
-// src/cancel.ts
+// src/common/cancel.ts
 init_import_meta_url();
 var import_node_fs5 = __toESM(require("node:fs"), 1);
 var CancelledError = class extends Error {
@@ -36335,7 +36335,7 @@ function readChildren(pid, task) {
   }
 }
 
-// src/process.ts
+// src/common/process.ts
 var CommandNotFoundError = class extends Error {
   constructor(command) {
     super(`${command} was not found on PATH`);
@@ -36406,7 +36406,7 @@ function findOnPath(name, searchPath) {
   return void 0;
 }
 
-// src/docker.ts
+// src/buildx/docker.ts
 async function docker(args, options) {
   try {
     const { code, stdout, stderr } = await runProcess("docker", args, options);
@@ -36436,7 +36436,7 @@ function lastLine(text4) {
   return text4.trim().split("\n").filter(Boolean).pop() ?? "no output";
 }
 
-// src/builder.ts
+// src/buildx/build-command.ts
 function buildxArgs(request2) {
   const args = ["buildx", "build", "--progress=rawjson"];
   if (request2.builder) args.push("--builder", request2.builder);
@@ -38499,24 +38499,24 @@ function deltaCacheStore(options) {
   };
 }
 
-// src/credentials.ts
+// src/buildx/credentials.ts
 init_import_meta_url();
 var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 
-// src/input-list.ts
+// src/inputs/list.ts
 init_import_meta_url();
 
-// node_modules/csv-parse/lib/sync.js
+// ../main/node_modules/csv-parse/lib/sync.js
 init_import_meta_url();
 
-// node_modules/csv-parse/lib/api/index.js
+// ../main/node_modules/csv-parse/lib/api/index.js
 init_import_meta_url();
 
-// node_modules/csv-parse/lib/api/normalize_columns_array.js
+// ../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
 init_import_meta_url();
 
-// node_modules/csv-parse/lib/api/CsvError.js
+// ../main/node_modules/csv-parse/lib/api/CsvError.js
 init_import_meta_url();
 var CsvError = class _CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -38535,13 +38535,13 @@ var CsvError = class _CsvError extends Error {
   }
 };
 
-// node_modules/csv-parse/lib/utils/is_object.js
+// ../main/node_modules/csv-parse/lib/utils/is_object.js
 init_import_meta_url();
 var is_object = function(obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
-// node_modules/csv-parse/lib/api/normalize_columns_array.js
+// ../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
 var normalize_columns_array = function(columns) {
   const normalizedColumns = [];
   for (let i = 0, l = columns.length; i < l; i++) {
@@ -38570,10 +38570,10 @@ var normalize_columns_array = function(columns) {
   return normalizedColumns;
 };
 
-// node_modules/csv-parse/lib/api/init_state.js
+// ../main/node_modules/csv-parse/lib/api/init_state.js
 init_import_meta_url();
 
-// node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+// ../main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 init_import_meta_url();
 var ResizeableBuffer = class {
   constructor(size = 100) {
@@ -38638,7 +38638,7 @@ var ResizeableBuffer = class {
 };
 var ResizeableBuffer_default = ResizeableBuffer;
 
-// node_modules/csv-parse/lib/api/init_state.js
+// ../main/node_modules/csv-parse/lib/api/init_state.js
 var init_state = function(options) {
   const timchars = [
     // Basic Latin
@@ -38753,10 +38753,10 @@ var init_state = function(options) {
   };
 };
 
-// node_modules/csv-parse/lib/api/normalize_options.js
+// ../main/node_modules/csv-parse/lib/api/normalize_options.js
 init_import_meta_url();
 
-// node_modules/csv-parse/lib/utils/underscore.js
+// ../main/node_modules/csv-parse/lib/utils/underscore.js
 init_import_meta_url();
 var underscore = function(str) {
   return str.replace(/([A-Z])/g, function(_, match) {
@@ -38764,7 +38764,7 @@ var underscore = function(str) {
   });
 };
 
-// node_modules/csv-parse/lib/api/normalize_options.js
+// ../main/node_modules/csv-parse/lib/api/normalize_options.js
 var normalize_options = function(opts) {
   const options = {};
   for (const opt in opts) {
@@ -39350,7 +39350,7 @@ var normalize_options = function(opts) {
   return options;
 };
 
-// node_modules/csv-parse/lib/utils/delimiter_discover.js
+// ../main/node_modules/csv-parse/lib/utils/delimiter_discover.js
 init_import_meta_url();
 var delimiter_discover = function(records, options) {
   if (!options) {
@@ -39401,7 +39401,7 @@ var std = function(array) {
   );
 };
 
-// node_modules/csv-parse/lib/api/index.js
+// ../main/node_modules/csv-parse/lib/api/index.js
 var isRecordEmpty = function(record) {
   return record.every(
     (field) => field == null || field.toString && field.toString().trim() === ""
@@ -40211,7 +40211,7 @@ var transform = function(original_options = {}) {
   };
 };
 
-// node_modules/csv-parse/lib/sync.js
+// ../main/node_modules/csv-parse/lib/sync.js
 var parse = function(data, opts = {}) {
   if (typeof data === "string") {
     data = Buffer.from(data);
@@ -40231,7 +40231,7 @@ var parse = function(data, opts = {}) {
   return records;
 };
 
-// src/input-list.ts
+// src/inputs/list.ts
 var ListSyntaxError = class extends Error {
 };
 function inputList(text4, options = {}) {
@@ -40274,7 +40274,7 @@ function csvMessage(error2) {
   return error2.message.replace(/^Invalid Record Length: |^CSV_\w+: /, "");
 }
 
-// src/credentials.ts
+// src/buildx/credentials.ts
 var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 function authKey(registry) {
   return registry === "docker.io" ? DOCKER_HUB_AUTH_KEY : registry;
@@ -40441,7 +40441,7 @@ function registriesOf(refs) {
   return [...registries];
 }
 
-// src/docker-config.ts
+// src/buildx/docker-config.ts
 init_import_meta_url();
 var import_node_crypto10 = __toESM(require("node:crypto"), 1);
 var import_node_fs9 = __toESM(require("node:fs"), 1);
@@ -40482,7 +40482,7 @@ function defaultDockerConfigDir(env = process.env) {
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
-// src/git-context.ts
+// src/github/git-context.ts
 init_import_meta_url();
 var import_node_fs10 = require("node:fs");
 function metadataSwitchesFromEnv(env) {
@@ -40650,11 +40650,11 @@ async function git(dir, args) {
   }
 }
 
-// src/build-inputs.ts
+// src/inputs/build-inputs.ts
 init_import_meta_url();
 var import_node_path12 = __toESM(require("node:path"), 1);
 
-// src/build-secrets.ts
+// src/buildx/secrets.ts
 init_import_meta_url();
 var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
@@ -40715,7 +40715,7 @@ function secretFlags(secrets, dir) {
   });
 }
 
-// src/build-checks.ts
+// src/buildx/build-checks.ts
 init_import_meta_url();
 function parseCheckOutput(stdout) {
   let result;
@@ -40756,7 +40756,7 @@ function decode(text4) {
   return text4 ? Buffer.from(text4, "base64").toString("utf8").trim() : "";
 }
 
-// src/build-outputs.ts
+// src/buildx/output-flags.ts
 init_import_meta_url();
 var TYPES = ["image", "registry", "docker", "oci", "tar", "local", "cacheonly"];
 function parseOutput(spec) {
@@ -40820,12 +40820,12 @@ function outputFlags(plan, options) {
   return { flags, pushLayout };
 }
 
-// src/inputs.ts
+// src/inputs/action-inputs.ts
 init_import_meta_url();
 var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 
-// src/metadata-outputs.ts
+// src/github/metadata-outputs.ts
 init_import_meta_url();
 var DEFAULT_SEPARATORS = { tags: "\n", labels: "\n", annotations: "\n" };
 function metadataActionOutputs(meta, separators = DEFAULT_SEPARATORS) {
@@ -40860,7 +40860,7 @@ function bakeDefinitions(meta, target = DEFAULT_BAKE_TARGET) {
   };
 }
 
-// src/inputs.ts
+// src/inputs/action-inputs.ts
 function inputsFromEnv(env) {
   const raw = (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "";
   return Object.assign((name) => raw(name).trim(), { raw });
@@ -41002,7 +41002,7 @@ function isFile2(p) {
   return import_node_fs12.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-// src/build-inputs.ts
+// src/inputs/build-inputs.ts
 var row = (r) => r;
 function list(options = {}) {
   return (raw, _ctx, name) => {
@@ -41155,10 +41155,10 @@ function platforms(items) {
   return items;
 }
 
-// src/merge-step.ts
+// src/action/merge-step.ts
 init_import_meta_url();
 
-// src/merge.ts
+// src/pipeline/merge.ts
 init_import_meta_url();
 
 // src/registry/copy.ts
@@ -41264,7 +41264,7 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
   );
 }
 
-// src/merge.ts
+// src/pipeline/merge.ts
 var DIGEST3 = /^sha256:[0-9a-f]{64}$/;
 async function mergeDigests(client, request2, log) {
   if (request2.tags.length === 0) throw new UserError('merge-digests needs "images" (and tags) to put the merged image under', { input: "images" });
@@ -41343,10 +41343,10 @@ function indexAnnotations(entries) {
   return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-// src/promote.ts
+// src/pipeline/promoter.ts
 init_import_meta_url();
 
-// src/fingerprint.ts
+// src/pipeline/fingerprint.ts
 init_import_meta_url();
 var import_node_crypto11 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
@@ -42286,7 +42286,7 @@ function contentType(response) {
   return response.headers.get("content-type")?.split(";")[0]?.trim() || void 0;
 }
 
-// src/relabel.ts
+// src/pipeline/relabel.ts
 init_import_meta_url();
 var import_node_crypto13 = __toESM(require("node:crypto"), 1);
 function manifestAnnotations(lines2) {
@@ -42323,7 +42323,7 @@ function sha256(bytes) {
   return `sha256:${import_node_crypto13.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
-// src/promote.ts
+// src/pipeline/promoter.ts
 var Promoter = class {
   client;
   log;
@@ -42531,7 +42531,7 @@ function loginHint(registry) {
   return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
 }
 
-// src/merge-step.ts
+// src/action/merge-step.ts
 async function runMerge(step, log) {
   const empty = { contextHash: "", dockerfileHash: "", cacheKey: "", cacheHit: "disabled", cacheSaved: false, built: false };
   if (step.dryRun) return { result: empty, summary: `## image-build: dry run, would merge ${step.digests.length} images
@@ -42553,15 +42553,15 @@ async function runMerge(step, log) {
   return { result: { ...empty, digest: merged.digest }, summary: lines2.join("\n") };
 }
 
-// src/own-builder.ts
+// src/buildx/own-builder.ts
 init_import_meta_url();
 var import_node_crypto14 = __toESM(require("node:crypto"), 1);
 
-// src/step-state.ts
+// src/action/step-state.ts
 init_import_meta_url();
 var OWN_BUILDER_STATE = "own-builder";
 
-// src/own-builder.ts
+// src/buildx/own-builder.ts
 var BUILDKIT_IMAGE = "moby/buildkit:v0.29.0";
 var OWN_BUILDER_HINT = 'Add docker/setup-buildx-action before this step to choose the builder yourself, or set "builder: current" to keep the current one.';
 var PULL_TIMEOUT_MS = 12e4;
@@ -42596,12 +42596,12 @@ async function ensureOwnBuilder(env) {
   return { name, created: true };
 }
 
-// src/pipeline.ts
+// src/pipeline/run.ts
 init_import_meta_url();
 var import_promises15 = __toESM(require("node:fs/promises"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 
-// src/build-errors.ts
+// src/buildx/build-errors.ts
 init_import_meta_url();
 async function buildOrExplain(dockerfile, request2, hooks) {
   try {
@@ -42695,7 +42695,7 @@ var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path14 = __toESM(require("node:path"), 1);
 
-// src/builders.ts
+// src/buildx/builder-capabilities.ts
 init_import_meta_url();
 function parseBuilderInspect(text4) {
   const [header, nodes = ""] = text4.split(/^Nodes:/m);
@@ -43142,7 +43142,7 @@ function exportableCacheFlags(flags, builder) {
   return { flags: kept, dropped };
 }
 
-// src/cache-outcome.ts
+// src/pipeline/cache-outcome.ts
 init_import_meta_url();
 function explainMiss(record, result, platforms2) {
   if (!record.manifest) return void 0;
@@ -43202,7 +43202,7 @@ function newRecord(run2) {
   };
 }
 
-// src/reuse.ts
+// src/pipeline/reuse.ts
 init_import_meta_url();
 async function reuseExisting(result, promoter, candidates, targets, options = {}) {
   const { platform: platform2, reads, wanted } = options;
@@ -43235,7 +43235,7 @@ function noticeManagedCache(settings, log) {
   (log.notice ?? log.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
 }
 
-// src/pipeline.ts
+// src/pipeline/run.ts
 async function runPipeline(settings, log) {
   const started = Date.now();
   const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
@@ -43461,13 +43461,13 @@ function seconds(since) {
   return (Date.now() - since) / 1e3;
 }
 
-// src/summary.ts
+// src/report/summary.ts
 init_import_meta_url();
 
-// src/rebuild-reason.ts
+// src/report/rebuild-reason.ts
 init_import_meta_url();
 
-// src/step-rows.ts
+// src/report/step-rows.ts
 init_import_meta_url();
 function stepTable(steps, model, layers = []) {
   const rows = /* @__PURE__ */ new Map();
@@ -43528,7 +43528,7 @@ function reran(row2) {
   return row2.runs.some((run2) => run2.result === "run" || run2.result === "failed");
 }
 
-// src/rebuild-reason.ts
+// src/report/rebuild-reason.ts
 function readAndUnread(model, changed) {
   const copies = model.instructions.map(contextCopy).filter((copy) => copy !== void 0);
   const read = new Set(copies.flatMap((copy) => filesCopiedBy(copy, changed)));
@@ -43568,7 +43568,7 @@ function rerunCost(rows, platforms2) {
   return rows.length ? `, ${joinAnd(per)}` : "";
 }
 
-// src/summary-details.ts
+// src/report/summary-details.ts
 init_import_meta_url();
 var MAX_LISTED_FILES = 20;
 var HIT_WORDS = {
@@ -43663,7 +43663,7 @@ function changedFiles(result) {
   return [...lines2, ""];
 }
 
-// src/summary-table.ts
+// src/report/summary-table.ts
 init_import_meta_url();
 var STEP_TEXT = 44;
 var DASH = "\u2014";
@@ -43719,7 +43719,7 @@ function escapeCell(text4) {
   return text4.replace(/\|/g, "\\|").replace(/`/g, "'");
 }
 
-// src/summary.ts
+// src/report/summary.ts
 var HEADING_TAGS = 5;
 function verdict(input, table = tableOf(input.result)) {
   const { result, dryRun, notPushed } = input;
@@ -44928,7 +44928,7 @@ function computeMetadata(ctx, spec, options = {}) {
   };
 }
 
-// src/main.ts
+// src/action/main.ts
 async function run(env = process.env, cancellation = watchCancellation()) {
   const secretsDir = import_node_path19.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto16.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
@@ -45141,5 +45141,5 @@ function report(error2) {
   if (isDebug() && error2 instanceof Error && error2.stack) debug(error2.stack);
 }
 
-// src/index.ts
+// src/action/index.ts
 void run().finally(() => process.exit());

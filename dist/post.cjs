@@ -25,13 +25,13 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // scripts/import-meta-url.js
 var import_meta_url = require("node:url").pathToFileURL(__filename).href;
 
-// src/post.ts
+// src/action/post.ts
 var import_node_child_process = require("node:child_process");
 
-// src/docker-config.ts
+// src/buildx/docker-config.ts
 var import_node_fs = __toESM(require("node:fs"), 1);
 
-// node_modules/csv-parse/lib/api/index.js
+// ../main/node_modules/csv-parse/lib/api/index.js
 var boms = {
   // Note, the following are equals:
   // Buffer.from("\ufeff")
@@ -44,16 +44,16 @@ var boms = {
   utf16le: Buffer.from([255, 254])
 };
 
-// src/docker-config.ts
+// src/buildx/docker-config.ts
 function removeDockerConfig(dir2) {
   import_node_fs.default.rmSync(dir2, { recursive: true, force: true });
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
-// src/step-state.ts
+// src/action/step-state.ts
 var OWN_BUILDER_STATE = "own-builder";
 
-// src/post.ts
+// src/action/post.ts
 var dir = process.env[`STATE_${SECRETS_STATE}`];
 if (dir) removeDockerConfig(dir);
 var builder = process.env[`STATE_${OWN_BUILDER_STATE}`];

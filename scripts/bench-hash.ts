@@ -10,7 +10,7 @@
 //       [--dir D] [--keep] [--cli dist/cli.cjs]
 //
 // Runs with Node 24 (type stripping: erasable TypeScript only). By default
-// "ours" runs the TypeScript sources (src/context/cli.ts); `--cli` times the
+// "ours" runs the TypeScript sources (src/cli/context-command.ts); `--cli` times the
 // bundled CLI instead.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +29,7 @@ function arg(name: string, fallback?: string): string | undefined {
 
 // ---- child modes ----------------------------------------------------------
 if (process.argv[2] === '--child-ours') {
-  const { contextHash } = await import(pathToFileURL(path.join(ROOT, 'src/context/cli.ts')).href);
+  const { contextHash } = await import(pathToFileURL(path.join(ROOT, 'src/cli/context-command.ts')).href);
   process.stdout.write((await contextHash(process.argv[3]!)) + '\n');
   process.exit(0);
 }

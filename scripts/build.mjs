@@ -9,10 +9,10 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outdir = process.argv[2] ?? path.join(root, 'dist');
 
 const entries = [
-  { in: 'src/index.ts', out: 'index.cjs' },
-  { in: 'src/post.ts', out: 'post.cjs' },
+  { in: 'src/action/index.ts', out: 'index.cjs' },
+  { in: 'src/action/post.ts', out: 'post.cjs' },
   // The CLI is installed with npm on whatever Node a laptop has: 20 and later.
-  { in: 'src/cli.ts', out: 'cli.cjs', banner: '#!/usr/bin/env node', target: 'node20' },
+  { in: 'src/cli/main.ts', out: 'cli.cjs', banner: '#!/usr/bin/env node', target: 'node20' },
   // @actions/cache and the Azure SDK behind it are most of the code, and a run
   // that reuses an image never loads them: a file of their own, required on first use.
   { in: 'node_modules/@actions/cache/lib/cache.js', out: 'actions-cache.cjs', own: true },

@@ -43,7 +43,7 @@ const cases: BadInput[] = [
   { name: 'SOURCE_DATE_EPOCH that is not seconds', env: { SOURCE_DATE_EPOCH: '2024-01-01' }, error: { says: /SOURCE_DATE_EPOCH must be whole seconds since 1970, not "2024-01-01"/ } },
   { name: 'context {{defaultContext}} with a path but no colon', inputs: { context: '{{defaultContext}}/app' }, error: { input: 'context', says: /only ":<folder>" may follow/ } },
 
-  // build-push-action's build inputs (src/build-inputs.ts).
+  // build-push-action's build inputs (src/inputs/build-inputs.ts).
   { name: 'load: not a boolean', inputs: { load: 'yes' }, error: { input: 'load', says: BOOLEAN } },
   { name: 'no-cache: not a boolean', inputs: { 'no-cache': 'sometimes' }, error: { input: 'no-cache', says: BOOLEAN } },
   { name: 'platforms: not a platform', inputs: { platforms: 'linux/amd64,linux/nope' }, error: { input: 'platforms', says: /"linux\/nope" is not a platform; use os\/arch/ } },

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINGERPRINT_LABEL } from '../../src/fingerprint.ts';
+import { FINGERPRINT_LABEL } from '../../src/pipeline/fingerprint.ts';
 import { generatedLayer, pushBlob, pushBytes, putManifest, type GeneratedLayer } from './big-layer.ts';
 import { exampleWorkspace, runAction, runnerTempDir, stack, uniqueName } from './helpers.ts';
 import { startTokenRegistry, type TokenRegistry } from './token-registry.ts';

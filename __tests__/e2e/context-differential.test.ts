@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContextManifest } from '../../src/context/manifest.ts';
 import type { ContextManifest } from '../../src/context/manifest.ts';
-import { contextLs } from '../../src/context/cli.ts';
+import { contextLs } from '../../src/cli/context-command.ts';
 import { parseIgnoreFile } from '../../src/context/ignore.ts';
 import { IGNORE_CASES, BAD_IGNORE_FILES } from '../unit/context/ignore-cases.ts';
 import { mapLimit } from '../../src/cache/delta-io.ts';

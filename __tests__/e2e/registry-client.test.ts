@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../src/common/errors.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
 import { copyImage } from '../../src/registry/copy.ts';
 import { DOCKER_MANIFEST, OCI_MANIFEST, isIndexMediaType, sha256Digest } from '../../src/registry/manifest.ts';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInputs } from '../../src/inputs.ts';
+import { readInputs } from '../../src/inputs/action-inputs.ts';
 // @ts-expect-error: plain JavaScript harness shared with the demo and the benchmark
 import * as harness from '../../scripts/run-action.mjs';
 import { checkActionMetadata, formatProblems, parseStrict, root } from '../workflow-lint.ts';

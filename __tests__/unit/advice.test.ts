@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adviseDockerfile, adviseFile, renderAdviceMarkdown } from '../../src/advice.ts';
-import type { BuildStep } from '../../src/builder.ts';
-import { parseDockerfile, readDockerfile } from '../../src/dockerfile.ts';
+import { adviseDockerfile, adviseFile, renderAdviceMarkdown } from '../../src/report/advice.ts';
+import type { BuildStep } from '../../src/buildx/build-command.ts';
+import { parseDockerfile, readDockerfile } from '../../src/buildx/dockerfile.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/dockerfiles');
 const fixture = (name: string) => readDockerfile(path.join(fixtures, `${name}.Dockerfile`), [], `${name}.Dockerfile`);

@@ -2,7 +2,7 @@
 // and from the metadata file's `buildx.build.warnings`. (The stack's Buildx 0.13 has no
 // build checks; these shapes are BuildKit's lint result and vertex warning.)
 import { describe, expect, it } from 'vitest';
-import { callFlagValue, evaluatesOnly, parseCheckOutput, parseMetadataWarnings } from '../../src/build-checks.ts';
+import { callFlagValue, evaluatesOnly, parseCheckOutput, parseMetadataWarnings } from '../../src/buildx/build-checks.ts';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 

@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BUILD_INPUTS, BUILD_OUTPUTS, HANDLED_ELSEWHERE, buildOptionFlags, fingerprintOptions, readBuildOptions, type BuildOptions } from '../../src/build-inputs.ts';
-import { outputFlags, planOutputs } from '../../src/build-outputs.ts';
-import { isUserError } from '../../src/errors.ts';
-import { inputList } from '../../src/input-list.ts';
-import { indexAnnotations, indexOf } from '../../src/merge.ts';
+import { BUILD_INPUTS, BUILD_OUTPUTS, HANDLED_ELSEWHERE, buildOptionFlags, fingerprintOptions, readBuildOptions, type BuildOptions } from '../../src/inputs/build-inputs.ts';
+import { outputFlags, planOutputs } from '../../src/buildx/output-flags.ts';
+import { isUserError } from '../../src/common/errors.ts';
+import { inputList } from '../../src/inputs/list.ts';
+import { indexAnnotations, indexOf } from '../../src/pipeline/merge.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'build-inputs-'));

@@ -2,10 +2,10 @@
 // goes inline in the pushed image, a cache-to it cannot export is left out, and the run
 // says how the cache travelled and why nothing was saved.
 import { describe, expect, it } from 'vitest';
-import type { BuilderCapabilities } from '../../src/builders.ts';
-import { cannotExportReason } from '../../src/builders.ts';
+import type { BuilderCapabilities } from '../../src/buildx/builder-capabilities.ts';
+import { cannotExportReason } from '../../src/buildx/builder-capabilities.ts';
 import { exportableCacheFlags, inlineCachePlan } from '../../src/cache/builder-fallback.ts';
-import { builderText, cacheTravel, notSavedReason } from '../../src/cache-outcome.ts';
+import { builderText, cacheTravel, notSavedReason } from '../../src/pipeline/cache-outcome.ts';
 
 const classic: BuilderCapabilities = { name: 'default', driver: 'docker', cacheExport: false, reason: cannotExportReason({ name: 'default', driver: 'docker' }) };
 const container: BuilderCapabilities = { name: 'builder-1', driver: 'docker-container', cacheExport: true };

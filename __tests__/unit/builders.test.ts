@@ -1,7 +1,7 @@
 // The builder capability check's pure parts: `buildx inspect` output, the engine's
 // DriverStatus, and how another context's docker-driver builder is reached.
 import { describe, expect, test } from 'vitest';
-import { builderContext, endpointFlags, envForContext, parseBuilderInspect, usesContainerdStore } from '../../src/builders.ts';
+import { builderContext, endpointFlags, envForContext, parseBuilderInspect, usesContainerdStore } from '../../src/buildx/builder-capabilities.ts';
 import { cacheRoute, parseContainerNetwork } from '../../src/cache/builder-route.ts';
 
 const inspect = (name: string, driver: string, endpoint: string) => `Name:          ${name}

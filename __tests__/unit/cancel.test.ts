@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CancelledError, childrenStopped, descendants, stopChild, watchCancellation } from '../../src/cancel.ts';
-import { docker } from '../../src/docker.ts';
-import { stopChildrenOn } from '../../src/process.ts';
+import { CancelledError, childrenStopped, descendants, stopChild, watchCancellation } from '../../src/common/cancel.ts';
+import { docker } from '../../src/buildx/docker.ts';
+import { stopChildrenOn } from '../../src/common/process.ts';
 import { alive, until } from '../processes.ts';
 
 describe('stopping a child', () => {

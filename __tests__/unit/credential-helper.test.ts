@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { HelperCancelled, HelperError, runCredentialHelper } from '../../src/credentials.ts';
+import { HelperCancelled, HelperError, runCredentialHelper } from '../../src/buildx/credentials.ts';
 import { alive, until } from '../processes.ts';
 
 /** A folder with `docker-credential-<name>` scripts; each writes its pid to `<name>.pid` first. */

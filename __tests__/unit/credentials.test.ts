@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { Credentials, parseLoginsInput, registryOfAuthKey, type HelperRunner } from '../../src/credentials.ts';
-import { privateConfig } from '../../src/docker-config.ts';
+import { Credentials, parseLoginsInput, registryOfAuthKey, type HelperRunner } from '../../src/buildx/credentials.ts';
+import { privateConfig } from '../../src/buildx/docker-config.ts';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 

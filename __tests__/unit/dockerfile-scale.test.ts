@@ -2,9 +2,9 @@
 // instructions, and 500 stages each copying from the one before. Bounded means the
 // test's generous timeout, not a speed claim (speed goes in benchmarks).
 import { describe, expect, it } from 'vitest';
-import { adviseDockerfile } from '../../src/advice.ts';
-import { baseImages, parseDockerfile } from '../../src/dockerfile.ts';
-import { instructionForStep } from '../../src/steps.ts';
+import { adviseDockerfile } from '../../src/report/advice.ts';
+import { baseImages, parseDockerfile } from '../../src/buildx/dockerfile.ts';
+import { instructionForStep } from '../../src/buildx/steps.ts';
 
 const GENEROUS_MS = 60_000;
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actionsCacheStore, cacheTimeoutMs } from '../../src/cache/store.ts';
-import { builderError, checkDocker, docker } from '../../src/docker.ts';
+import { builderError, checkDocker, docker } from '../../src/buildx/docker.ts';
 
 describe('buildx inspect output', () => {
   const cases: [string, string, string | undefined][] = [

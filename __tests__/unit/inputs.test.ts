@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isUserError, UserError } from '../../src/errors.ts';
-import { readBuildOptions } from '../../src/build-inputs.ts';
-import { parseBuildArgs, readInputs, withSourceDateEpoch, type Inputs } from '../../src/inputs.ts';
+import { isUserError, UserError } from '../../src/common/errors.ts';
+import { readBuildOptions } from '../../src/inputs/build-inputs.ts';
+import { parseBuildArgs, readInputs, withSourceDateEpoch, type Inputs } from '../../src/inputs/action-inputs.ts';
 
 let workspace: string;
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkAnnotationLevels, metadataActionOutputs, outputEnvName } from '../../src/metadata-outputs.ts';
+import { checkAnnotationLevels, metadataActionOutputs, outputEnvName } from '../../src/github/metadata-outputs.ts';
 import { computeMetadata } from '../../src/tags/index.ts';
-import type { GitContext } from '../../src/git-context.ts';
+import type { GitContext } from '../../src/github/git-context.ts';
 
 const ctx: GitContext = {
   eventName: 'push',

@@ -3,13 +3,13 @@
 // fingerprint and the cache key.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { adviseDockerfile } from '../../src/advice.ts';
-import type { BuildStep } from '../../src/builder.ts';
+import { adviseDockerfile } from '../../src/report/advice.ts';
+import type { BuildStep } from '../../src/buildx/build-command.ts';
 import { cacheKeys } from '../../src/cache/keys.ts';
-import { baseImagesFor, parseDockerfile } from '../../src/dockerfile.ts';
-import { computeFingerprint, type FingerprintInputs } from '../../src/fingerprint.ts';
-import { buildPlatform, normalizePlatform, parseStepName, platformArgs, platformCell, targetPlatforms } from '../../src/platforms.ts';
-import { instructionForStep } from '../../src/steps.ts';
+import { baseImagesFor, parseDockerfile } from '../../src/buildx/dockerfile.ts';
+import { computeFingerprint, type FingerprintInputs } from '../../src/pipeline/fingerprint.ts';
+import { buildPlatform, normalizePlatform, parseStepName, platformArgs, platformCell, targetPlatforms } from '../../src/buildx/platforms.ts';
+import { instructionForStep } from '../../src/buildx/steps.ts';
 
 describe('step names', () => {
   it.each([

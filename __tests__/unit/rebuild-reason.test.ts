@@ -2,12 +2,12 @@
 // first re-run step copies, churn such as .git/ is one item, and files no step copies are
 // named apart.
 import { describe, expect, it } from 'vitest';
-import type { BuildStep } from '../../src/builder.ts';
-import { describeFiles } from '../../src/changed-files.ts';
-import { contextCopy, filesCopiedBy } from '../../src/context-copies.ts';
-import { parseDockerfile } from '../../src/dockerfile.ts';
-import { readAndUnread, rebuildSentence } from '../../src/rebuild-reason.ts';
-import { stepTable } from '../../src/step-rows.ts';
+import type { BuildStep } from '../../src/buildx/build-command.ts';
+import { describeFiles } from '../../src/report/changed-files.ts';
+import { contextCopy, filesCopiedBy } from '../../src/report/context-copies.ts';
+import { parseDockerfile } from '../../src/buildx/dockerfile.ts';
+import { readAndUnread, rebuildSentence } from '../../src/report/rebuild-reason.ts';
+import { stepTable } from '../../src/report/step-rows.ts';
 
 const DOCKERFILE = 'FROM busybox\nWORKDIR /app\nCOPY deps.txt ./\nRUN make deps\nCOPY src/ ./src/\nCOPY conf/*.ini ./conf/\nRUN make\n';
 const model = parseDockerfile(Buffer.from(DOCKERFILE), [], 'Dockerfile');

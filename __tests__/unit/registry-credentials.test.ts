@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { registryCredentials } from '../../src/main.ts';
-import type { Inputs } from '../../src/inputs.ts';
+import { registryCredentials } from '../../src/action/main.ts';
+import type { Inputs } from '../../src/inputs/action-inputs.ts';
 import type { Metadata } from '../../src/tags/index.ts';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');

@@ -2,7 +2,7 @@
 // config and manifest, and nothing new when it has them already.
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { manifestAnnotations, relabel } from '../../src/relabel.ts';
+import { manifestAnnotations, relabel } from '../../src/pipeline/relabel.ts';
 import type { ImageManifest } from '../../src/registry/manifest.ts';
 
 const sha = (bytes: Uint8Array) => `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`;

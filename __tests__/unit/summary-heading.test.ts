@@ -1,9 +1,9 @@
 // The summary's first lines for the runs that build no image or push nothing: a dry run, a
 // build with nothing to push, an evaluation, and a reused image with and without new tags.
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile } from '../../src/dockerfile.ts';
-import type { PipelineResult } from '../../src/pipeline.ts';
-import { renderSummary, verdict, type SummaryInput } from '../../src/summary.ts';
+import { parseDockerfile } from '../../src/buildx/dockerfile.ts';
+import type { PipelineResult } from '../../src/pipeline/run.ts';
+import { renderSummary, verdict, type SummaryInput } from '../../src/report/summary.ts';
 
 const DIGEST = `sha256:8dd4a1b2c3d4${'0'.repeat(52)}`;
 const REPO = 'ghcr.io/acme/app';

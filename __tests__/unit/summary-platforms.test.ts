@@ -2,11 +2,11 @@
 // per platform, each platform's own layer size, cross stages named by where they run, and
 // a single-platform build's table with its result, time and size columns.
 import { describe, expect, it } from 'vitest';
-import type { BuildStep } from '../../src/builder.ts';
-import { parseDockerfile } from '../../src/dockerfile.ts';
-import type { PipelineResult } from '../../src/pipeline.ts';
-import type { ImageLayer } from '../../src/promote.ts';
-import { renderSummary } from '../../src/summary.ts';
+import type { BuildStep } from '../../src/buildx/build-command.ts';
+import { parseDockerfile } from '../../src/buildx/dockerfile.ts';
+import type { PipelineResult } from '../../src/pipeline/run.ts';
+import type { ImageLayer } from '../../src/pipeline/promoter.ts';
+import { renderSummary } from '../../src/report/summary.ts';
 
 const DOCKERFILE = 'FROM --platform=$BUILDPLATFORM golang AS build\nRUN go build -o /app\nFROM busybox\nCOPY --from=build /app /app\nRUN /app --check\n';
 

@@ -9,7 +9,7 @@
  *
  * Pure: the pipeline resolves which candidates exist and passes them in.
  */
-import type { BuilderCapabilities } from '../builders.ts';
+import type { BuilderCapabilities } from '../buildx/builder-capabilities.ts';
 
 export interface InlinePlan {
   from: string[];

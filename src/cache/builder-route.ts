@@ -15,8 +15,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { endpointFlags, type BuilderInfo } from '../builders.ts';
-import { docker } from '../docker.ts';
+import { endpointFlags, type BuilderInfo } from '../buildx/builder-capabilities.ts';
+import { docker } from '../buildx/docker.ts';
 
 export interface CacheRoute {
   /** The address the server listens on, and the builder fetches from. */

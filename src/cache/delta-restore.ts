@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { messageOf } from '../errors.ts';
+import { messageOf } from '../common/errors.ts';
 import { BlobArrivals } from './arrivals.ts';
 import { CacheServiceError, retryDeadline, type ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, layerChains, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';

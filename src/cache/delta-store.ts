@@ -46,7 +46,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { messageOf } from '../errors.ts';
+import { messageOf } from '../common/errors.ts';
 import { beginCacheOperation, CacheServiceError, loadActionsCache, unavailableReason, type ActionsCacheModule } from './actions-cache.ts';
 import { isSameEntry, nextKey, nextKeyPrefix } from './keys.ts';
 import { saveEntryFolder } from './entry-save.ts';

@@ -21,7 +21,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { docker } from '../docker.ts';
+import { docker } from '../buildx/docker.ts';
 import type { GrowingBlob } from './arrivals.ts';
 import { blobPath, isDigest } from './oci-layout.ts';
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import { messageOf } from '../errors.ts';
+import { messageOf } from '../common/errors.ts';
 
 export const PACKS_FILE = 'packs.json';
 

@@ -9,7 +9,7 @@
  * edge over our registry client. Cache trouble never fails a build: reading or
  * writing the record only warns.
  */
-import { messageOf, UserError } from '../errors.ts';
+import { messageOf, UserError } from '../common/errors.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import { OCI_MANIFEST, sha256Digest, type ImageIndex, type ImageManifest } from '../registry/manifest.ts';
 import { formatReference, parseReference } from '../registry/reference.ts';

@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildStep } from '../builder.ts';
-import type { BuilderInfo } from '../builders.ts';
-import { messageOf } from '../errors.ts';
+import type { BuildStep } from '../buildx/build-command.ts';
+import type { BuilderInfo } from '../buildx/builder-capabilities.ts';
+import { messageOf } from '../common/errors.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import type { CacheTraffic } from './delta-types.ts';
 import { hitKind, type CacheHit, type CacheKeys } from './keys.ts';

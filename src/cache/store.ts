@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { messageOf } from '../errors.ts';
+import { messageOf } from '../common/errors.ts';
 import { beginCacheOperation, loadActionsCache } from './actions-cache.ts';
 import type { GrowingBlob } from './arrivals.ts';
 import type { CacheTraffic } from './delta-types.ts';

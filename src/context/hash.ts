@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 
 export interface FileDigest {
   /** sha256 of the content, 64 hex digits. */

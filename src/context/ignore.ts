@@ -19,7 +19,7 @@
 // - The pattern syntax is checked like Go's `filepath.Match` does (unclosed
 //   or empty character classes, a trailing `\`) and like Go's regexp compiler
 //   (bad ranges, unknown escapes); a bad pattern is a UserError at file:line.
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 import { cleanPath, goTrimSpace, PatternError } from './go-syntax.ts';
 import { checkGlobSyntax, compilePattern, type IgnorePattern } from './pattern.ts';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 import { parseIgnoreFile } from './ignore.ts';
 import type { IgnoreMatcher } from './ignore.ts';
 import { walkContext } from './walk.ts';

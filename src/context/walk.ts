@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { IgnoreMatcher, MatchState } from './ignore.ts';
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 
 export interface WalkedFile {
   /** Relative, `/`-separated. */

@@ -1,7 +1,7 @@
 // Manifest media types, the shapes we read from them, and the pure helpers around
 // them: content digests and picking one platform's manifest out of an index.
 import { createHash } from 'node:crypto';
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';

@@ -1,7 +1,7 @@
 // Image references (`registry/repository[:tag][@digest]`), parsed and normalised the
 // way Docker does it (github.com/distribution/reference), so that `busybox`,
 // `docker.io/busybox` and `index.docker.io/library/busybox` name one repository.
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 
 /** A repository on a registry: the part of a reference that scopes tokens and blobs. */
 export interface RepositoryRef {

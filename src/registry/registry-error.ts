@@ -1,7 +1,7 @@
 // Errors from talking to a registry. They are UserErrors (printed as one clean
 // annotation): a wrong password, a missing image or an unreachable host are things the
 // user fixes, and a stack trace would not help them.
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 
 export class RegistryError extends UserError {
   /** The registry as the user named it, e.g. `ghcr.io`. */

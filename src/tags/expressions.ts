@@ -4,8 +4,8 @@
  * `{{base_ref}}`, `{{is_default_branch}}`, `{{is_not_default_branch}}`,
  * `{{date '<format>' tz='<zone>'}}` and `{{commit_date '<format>' tz='<zone>'}}`.
  */
-import { UserError } from '../errors.ts';
-import { valueAt, type GitContext } from '../git-context.ts';
+import { UserError } from '../common/errors.ts';
+import { valueAt, type GitContext } from '../github/git-context.ts';
 import { formatDate } from './datefmt.ts';
 import { render } from './template.ts';
 import type { Helper, Scope } from './template.ts';

@@ -2,7 +2,7 @@
  * The `flavor` input: `latest=auto|true|false`, `prefix=<s>[,onlatest=<bool>]`,
  * `suffix=<s>[,onlatest=<bool>]`, one setting a line.
  */
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 import { inputLines, splitFields } from './list.ts';
 
 export type LatestMode = 'auto' | 'true' | 'false';

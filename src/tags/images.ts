@@ -3,7 +3,7 @@
  * `name=<image>,enable=<true|false>`. As in metadata-action, a single line of
  * bare names separated by commas (`org/app,ghcr.io/org/app`) is also a list.
  */
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 import { inputLines, splitFields, splitKeyValue } from './list.ts';
 import { normalizeImageName } from './sanitize.ts';
 

@@ -2,7 +2,7 @@
  * docker/metadata-action's `images`, `tags`, `flavor` and `labels` language,
  * as a pure function of a GitContext and the input strings. See docs/tags.md.
  */
-import type { GitContext, RepositoryInfo } from '../git-context.ts';
+import type { GitContext, RepositoryInfo } from '../github/git-context.ts';
 import { DEFAULT_SHORT_SHA_LENGTH, evaluate, globalScope } from './expressions.ts';
 import { parseFlavor } from './flavor.ts';
 import type { Flavor } from './flavor.ts';

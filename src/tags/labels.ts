@@ -8,7 +8,7 @@
  * rebuilding a commit gives the same labels), falling back to the build time
  * only when the commit time is unknown.
  */
-import type { GitContext, RepositoryInfo } from '../git-context.ts';
+import type { GitContext, RepositoryInfo } from '../github/git-context.ts';
 import { evaluate } from './expressions.ts';
 import { inputLines } from './list.ts';
 import type { Scope } from './template.ts';

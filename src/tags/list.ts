@@ -1,10 +1,10 @@
 /**
  * The `images`, `tags`, `flavor`, `labels` and `annotations` inputs, in metadata-action's
- * list syntax (src/input-list.ts, over csv-parse): an entry a line, blank lines skipped, a
+ * list syntax (src/inputs/list.ts, over csv-parse): an entry a line, blank lines skipped, a
  * line that starts with `#` a comment. Each entry is a CSV record of attributes in which a
  * whole field may be quoted (`"pattern=a,b"`; `""` inside quotes is one `"`).
  */
-import { csvFields, inputList } from '../input-list.ts';
+import { csvFields, inputList } from '../inputs/list.ts';
 
 /**
  * The entries of a list input: trimmed lines, without blanks and comments. The quotes stay

@@ -6,7 +6,7 @@
  * `key=value` field. So a line whose fields are all such references is read as
  * build-push-action reads it (pushed as written); every other line is a rule.
  */
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 import { parseReference } from '../registry/reference.ts';
 import { inputLines, splitFields, splitKeyValue } from './list.ts';
 

@@ -4,7 +4,7 @@
  * Rules are ordered by `priority`, highest first; equal priorities keep
  * their input order.
  */
-import { UserError } from '../errors.ts';
+import { UserError } from '../common/errors.ts';
 import { inputLines, splitFields, splitKeyValue } from './list.ts';
 
 export const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'] as const;

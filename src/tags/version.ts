@@ -9,8 +9,8 @@
  * - schedule, edge, ref branch/pr, raw, sha: false.
  */
 import * as semver from 'semver';
-import { UserError } from '../errors.ts';
-import type { GitContext } from '../git-context.ts';
+import { UserError } from '../common/errors.ts';
+import type { GitContext } from '../github/git-context.ts';
 import { evaluate, globalScope, scheduleScope, shortSha, unknownExpressionWarning } from './expressions.ts';
 import type { ExpressionEnv } from './expressions.ts';
 import type { Flavor } from './flavor.ts';

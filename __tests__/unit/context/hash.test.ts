@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readContextManifest, contextHashOf } from '../../../src/context/manifest.ts';
-import { contextHash, contextLs } from '../../../src/context/cli.ts';
+import { contextHash, contextLs } from '../../../src/cli/context-command.ts';
 import { hashFiles } from '../../../src/context/hash.ts';
 
 let dir = '';

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseIgnoreFile, compileIgnorePatterns, readIgnoreLines } from '../../../src/context/ignore.ts';
 import { cleanPath } from '../../../src/context/go-syntax.ts';
-import { contextLs } from '../../../src/context/cli.ts';
-import { UserError } from '../../../src/errors.ts';
+import { contextLs } from '../../../src/cli/context-command.ts';
+import { UserError } from '../../../src/common/errors.ts';
 import { IGNORE_CASES, BAD_IGNORE_FILES } from './ignore-cases.ts';
 
 let work = '';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatReference, isDigest, manifestReference, parseReference, parseRepository } from '../../../src/registry/reference.ts';
-import { UserError } from '../../../src/errors.ts';
+import { UserError } from '../../../src/common/errors.ts';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 

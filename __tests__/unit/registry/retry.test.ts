@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, test } from 'vitest';
-import { UserError } from '../../../src/errors.ts';
+import { UserError } from '../../../src/common/errors.ts';
 import { RegistryClient } from '../../../src/registry/client.ts';
 import { RegistryError } from '../../../src/registry/registry-error.ts';
 import { isLoopbackHost, parseRetryAfter } from '../../../src/registry/transport.ts';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { gitContextFromEnv, resolveCommitDate } from '../../../src/git-context.ts';
+import { gitContextFromEnv, resolveCommitDate } from '../../../src/github/git-context.ts';
 import { computeMetadata } from '../../../src/tags/index.ts';
 
 const events = join(import.meta.dirname, '../../fixtures/tags/events');

@@ -11,8 +11,8 @@ import {
   metadataSwitchesFromEnv,
   needsRepositoryInfo,
   repositoryFromRemote,
-} from '../../../src/git-context.ts';
-import { UserError } from '../../../src/errors.ts';
+} from '../../../src/github/git-context.ts';
+import { UserError } from '../../../src/common/errors.ts';
 import { ctxFor, envFor, meta } from './helpers.ts';
 
 describe('gitContextFromEnv', () => {

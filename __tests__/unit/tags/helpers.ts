@@ -1,8 +1,8 @@
 /** Fixture events for the tag-language tests (__tests__/fixtures/tags/events). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitContextFromEnv } from '../../../src/git-context.ts';
-import type { GitContext } from '../../../src/git-context.ts';
+import { gitContextFromEnv } from '../../../src/github/git-context.ts';
+import type { GitContext } from '../../../src/github/git-context.ts';
 import { computeMetadata } from '../../../src/tags/index.ts';
 import type { Metadata, MetadataOptions, MetadataSpec } from '../../../src/tags/index.ts';
 

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { gitContextFromEnv, metadataSwitchesFromEnv, resolveCommitDate } from '../../../src/git-context.ts';
-import { bakeDefinitions, metadataActionOutputs, outputEnvName } from '../../../src/metadata-outputs.ts';
-import type { RepositoryInfo } from '../../../src/git-context.ts';
+import { gitContextFromEnv, metadataSwitchesFromEnv, resolveCommitDate } from '../../../src/github/git-context.ts';
+import { bakeDefinitions, metadataActionOutputs, outputEnvName } from '../../../src/github/metadata-outputs.ts';
+import type { RepositoryInfo } from '../../../src/github/git-context.ts';
 import {
   computeMetadata,
   labelLines,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { UserError } from '../../../src/errors.ts';
+import { UserError } from '../../../src/common/errors.ts';
 import { splitFields } from '../../../src/tags/list.ts';
 import { parseFlavor, parseImages, parseTagSpec } from '../../../src/tags/index.ts';
 import { isOciTag, normalizeImageName, toOciTag } from '../../../src/tags/sanitize.ts';

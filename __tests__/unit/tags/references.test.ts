@@ -1,7 +1,7 @@
 // `tags` as build-push-action reads it (full references, pushed as written) beside
 // metadata-action's rules, over the shapes real publish workflows hand over.
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../../../src/errors.ts';
+import { isUserError } from '../../../src/common/errors.ts';
 import { splitTagsInput } from '../../../src/tags/references.ts';
 import { meta } from './helpers.ts';
 
