@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path20 = this.getPath();
-        if (path20 === null || path20.startsWith("/")) {
-          return path20;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -6951,14 +6951,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -7410,39 +7410,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path22, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path22,
           error.message
         );
       });
@@ -7491,9 +7491,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -7557,7 +7557,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path22,
         method,
         body,
         headers,
@@ -7572,11 +7572,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -7642,7 +7642,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -12354,7 +12354,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -12435,7 +12435,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -12965,7 +12965,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13062,7 +13062,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -13416,9 +13416,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -14666,10 +14666,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16656,20 +16656,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -16691,7 +16691,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -16729,9 +16729,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path22,
         method,
         body,
         headers,
@@ -17199,10 +17199,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -22104,9 +22104,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code = path20.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25042,11 +25042,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -26322,13 +26322,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path20) {
-          return /^\.|this\b/.test(path20.original);
+        scopedId: function scopedId(path22) {
+          return /^\.|this\b/.test(path22.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path20) {
-          return path20.parts.length === 1 && !AST.helpers.scopedId(path20) && !path20.depth;
+        simpleId: function simpleId(path22) {
+          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
         }
       }
     };
@@ -27418,12 +27418,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path20, params, hash, open2, strip, locInfo) {
+    function prepareMustache(path22, params, hash, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path20,
+        path: path22,
         params,
         hash,
         escaped,
@@ -27697,9 +27697,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path20 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path22 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path20.original);
+        this.opcode("registerDecorator", params.length, path22.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -27766,48 +27766,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path20 = sexpr.path, name = path20.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path20));
+        var path22 = sexpr.path, name = path22.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path22));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path20.strict = true;
-        this.accept(path20);
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path20 = sexpr.path;
-        path20.strict = true;
-        this.accept(path20);
+        var path22 = sexpr.path;
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path20 = sexpr.path, name = path20.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path22 = sexpr.path, name = path22.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path20.strict = true;
-          path20.falsy = true;
-          this.accept(path20);
-          this.opcode("invokeHelper", params.length, path20.original, _ast2["default"].helpers.simpleId(path20));
+          path22.strict = true;
+          path22.falsy = true;
+          this.accept(path22);
+          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
         }
       },
-      PathExpression: function PathExpression(path20) {
-        var depth = validateDepth(path20);
-        var parts = validateParts(path20);
+      PathExpression: function PathExpression(path22) {
+        var depth = validateDepth(path22);
+        var parts = validateParts(path22);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path20), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path20.data) {
+        } else if (path22.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path20.strict);
+          this.opcode("lookupData", depth, parts, path22.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path20.falsy, path20.strict, scoped);
+          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -28034,8 +28034,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path20) {
-      return validateStringArray(path20, path20.parts, "parts");
+    function validateParts(path22) {
+      return validateStringArray(path22, path22.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -28220,16 +28220,16 @@ var require_util10 = __commonJS({
     }
     exports2.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path20 = aPath;
+      var path22 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path20 = url.path;
+        path22 = url.path;
       }
-      var isAbsolute = exports2.isAbsolute(path20);
-      var parts = path20.split(/\/+/);
+      var isAbsolute = exports2.isAbsolute(path22);
+      var parts = path22.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -28246,15 +28246,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path20 = parts.join("/");
-      if (path20 === "") {
-        path20 = isAbsolute ? "/" : ".";
+      path22 = parts.join("/");
+      if (path22 === "") {
+        path22 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path20;
+        url.path = path22;
         return urlGenerate(url);
       }
-      return path20;
+      return path22;
     }
     exports2.normalize = normalize;
     function join3(aRoot, aPath) {
@@ -33216,7 +33216,7 @@ var require_semver2 = __commonJS({
 init_import_meta_url();
 var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // src/report/advice.ts
@@ -33711,14 +33711,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path20) => path20 === p,
+        test: (path22) => path22 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path20) => path20.startsWith(prefix),
+        test: (path22) => path22.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -33727,7 +33727,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path20) => path20.endsWith(suffix) || path20 === bare,
+        test: (path22) => path22.endsWith(suffix) || path22 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -33736,7 +33736,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path20) => regexp.test(path20),
+        test: (path22) => regexp.test(path22),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -33823,7 +33823,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path20, parent) {
+  match(path22, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -33832,12 +33832,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path20);
+        m = p.test(path22);
         if (!m && parent === null) {
-          let slash = path20.indexOf("/");
+          let slash = path22.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path20.slice(0, slash));
-            slash = path20.indexOf("/", slash + 1);
+            m = p.test(path22.slice(0, slash));
+            slash = path22.indexOf("/", slash + 1);
           }
         }
       }
@@ -33849,8 +33849,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path20) {
-    return this.match(path20, null).excluded;
+  excludes(path22) {
+    return this.match(path22, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -34375,10 +34375,10 @@ init_import_meta_url();
 // src/common/units.ts
 init_import_meta_url();
 var NBSP = "\xA0";
-function formatSeconds(seconds2) {
-  if (seconds2 < 10) return `${seconds2.toFixed(1)}${NBSP}s`;
-  if (seconds2 < 60) return `${Math.round(seconds2)}${NBSP}s`;
-  const whole = Math.round(seconds2);
+function formatSeconds(seconds) {
+  if (seconds < 10) return `${seconds.toFixed(1)}${NBSP}s`;
+  if (seconds < 60) return `${Math.round(seconds)}${NBSP}s`;
+  const whole = Math.round(seconds);
   return `${Math.floor(whole / 60)}${NBSP}min ${whole % 60}${NBSP}s`;
 }
 function plural(count, one, many = `${one}s`) {
@@ -37102,8 +37102,8 @@ function loginFromAuthEntry(registry, entry) {
 }
 var HELPER_TIMEOUT_MS = 3e4;
 function runCredentialHelper(env, options = {}) {
-  const seconds2 = Number(env.IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT);
-  const timeoutMs = Number.isFinite(seconds2) && seconds2 > 0 ? seconds2 * 1e3 : HELPER_TIMEOUT_MS;
+  const seconds = Number(env.IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT);
+  const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1e3 : HELPER_TIMEOUT_MS;
   return async (helper, serverUrl) => {
     const command = `docker-credential-${helper}`;
     let run;
@@ -38791,8 +38791,11 @@ function platforms(items) {
 
 // src/pipeline/run.ts
 init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+
+// src/pipeline/build.ts
+init_import_meta_url();
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/buildx/build-command.ts
 init_import_meta_url();
@@ -38896,8 +38899,8 @@ var ProgressReader = class {
       this.vertices.set(vertex.digest, merged);
       if (merged.completed && merged.name && !this.reported.has(vertex.digest)) {
         this.reported.add(vertex.digest);
-        const seconds2 = merged.started ? (time(merged.completed) - time(merged.started)) / 1e3 : 0;
-        const state = merged.error ? `ERROR ${merged.error}` : merged.cached ? "CACHED" : `DONE ${seconds2.toFixed(1)}s`;
+        const seconds = merged.started ? (time(merged.completed) - time(merged.started)) / 1e3 : 0;
+        const state = merged.error ? `ERROR ${merged.error}` : merged.cached ? "CACHED" : `DONE ${seconds.toFixed(1)}s`;
         this.log(`${merged.name} \u2026 ${state}`);
       }
     }
@@ -38951,7 +38954,7 @@ async function runBuild(request, hooks) {
     onStdoutLine: hooks.log
   });
   const steps = progress.steps();
-  const seconds2 = (Date.now() - started) / 1e3;
+  const seconds = (Date.now() - started) / 1e3;
   const answered = request.evaluates && run.stdout.trim().startsWith("{");
   if (run.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run.stderr), steps);
   const metadata = await readMetadata(request.metadataFile);
@@ -38962,7 +38965,7 @@ async function runBuild(request, hooks) {
     warnings: metadata["buildx.build.warnings"],
     metadata,
     steps,
-    seconds: seconds2
+    seconds
   };
 }
 async function loadedImageId(env, tag) {
@@ -39019,10 +39022,10 @@ function checkTarget(target, dockerfile) {
   const known = names.length ? `its stages are ${names.join(", ")}` : "it names no stage (FROM <image> AS <name>)";
   throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: "target" });
 }
-async function explainPartialPush(error, pushed, promoter, fingerprint) {
-  if (pushed.length < 2 || !fingerprint || !(error instanceof UserError)) throw error;
+async function explainPartialPush(error, pushed, holdsThisBuild) {
+  if (pushed.length < 2 || !holdsThisBuild || !(error instanceof UserError)) throw error;
   const landed = [];
-  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
+  for (const tag of pushed) if (await holdsThisBuild(tag).catch(() => false)) landed.push(tag);
   if (landed.length === 0) throw error;
   const missing = pushed.filter((tag) => !landed.includes(tag));
   const registryOf = (ref) => parseReference(ref).registry;
@@ -39038,58 +39041,6 @@ ${which2}`, {
 function isNamingRace(error) {
   return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
-
-// src/registry/push-layout.ts
-init_import_meta_url();
-var import_node_fs11 = require("node:fs");
-var import_promises3 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
-var import_node_stream = require("node:stream");
-async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "index.json"), "utf8"));
-  const root = index.manifests[0];
-  if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
-  const repo = parseReference(repository);
-  const target = { registry: repo.registry, repository: repo.repository };
-  const counter = { uploaded: 0 };
-  await pushManifest(client, layoutDir, target, root, counter);
-  return { digest: root.digest, mediaType: root.mediaType, uploaded: counter.uploaded };
-}
-async function pushManifest(client, layoutDir, target, descriptor, counter) {
-  const bytes = await readBlob(layoutDir, descriptor.digest);
-  const json = JSON.parse(new TextDecoder().decode(bytes));
-  if (isIndexMediaType(descriptor.mediaType)) {
-    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
-  } else {
-    const image = json;
-    for (const blob of [image.config, ...image.layers]) {
-      if (await client.headBlob(target, blob.digest)) continue;
-      const file = blobPath(layoutDir, blob.digest);
-      const { size } = await import_promises3.default.stat(file);
-      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream.Readable.toWeb((0, import_node_fs11.createReadStream)(file)) });
-      counter.uploaded++;
-    }
-  }
-  await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
-}
-function blobPath(layoutDir, digest) {
-  const [algorithm, hex] = digest.split(":");
-  return import_node_path9.default.join(layoutDir, "blobs", algorithm, hex);
-}
-function readBlob(layoutDir, digest) {
-  return import_promises3.default.readFile(blobPath(layoutDir, digest));
-}
-
-// src/cache/session.ts
-init_import_meta_url();
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
-
-// src/cache/builder-route.ts
-init_import_meta_url();
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/buildx/builder-capabilities.ts
 init_import_meta_url();
@@ -39142,566 +39093,249 @@ async function builderCapabilities(env, info) {
   return { ...info, cacheExport: false, reason: cannotExportReason(info) };
 }
 
-// src/cache/builder-route.ts
-var LOOPBACK = "127.0.0.1";
-function parseContainerNetwork(text3) {
-  const [mode = "", gateway = ""] = text3.trim().split(/\s+/);
-  return { mode, ...gateway ? { gateway } : {} };
-}
-async function cacheRoute(env, builder) {
-  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
-  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
-  if (builder.driver === "docker-container" && builder.node) {
-    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
-    if (inspected.code !== 0) return void 0;
-    const network = parseContainerNetwork(inspected.stdout);
-    if (network.mode !== "host" && network.gateway) {
-      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
-    }
-    if (network.mode !== "host") return void 0;
-    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
-  }
-  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
-}
-async function probeBuild(env, builder, cacheFrom) {
-  const dir = await import_promises4.default.mkdtemp(import_node_path10.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
-  try {
-    await import_promises4.default.writeFile(import_node_path10.default.join(dir, "probe"), "probe\n");
-    await import_promises4.default.writeFile(import_node_path10.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
-    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
-  } finally {
-    await import_promises4.default.rm(dir, { recursive: true, force: true });
-  }
-}
-
-// src/cache/layout-server.ts
+// src/cache/builder-fallback.ts
 init_import_meta_url();
-var import_node_crypto7 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_http = __toESM(require("node:http"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
+function inlineCachePlan(input) {
+  const saves = input.push && input.write;
+  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
+  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
+  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
+  const why = `${input.builder.reason}${backend}${own}`;
+  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
+  const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
+  return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
+}
+function exportableCacheFlags(flags, builder) {
+  if (builder.cacheExport) return { flags, dropped: [] };
+  const kept = [];
+  const dropped = [];
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i];
+    if (flag === "--cache-to" && i + 1 < flags.length) {
+      const spec = flags[++i];
+      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
+      else dropped.push(spec);
+      continue;
+    }
+    kept.push(flag);
+  }
+  return { flags: kept, dropped };
+}
 
-// src/cache/oci-layout.ts
+// src/registry/push-layout.ts
 init_import_meta_url();
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
-var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
-var MANIFEST_TYPES = /* @__PURE__ */ new Set([
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-]);
-var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
-function isDigest2(value) {
-  return typeof value === "string" && DIGEST2.test(value);
+var import_node_fs11 = require("node:fs");
+var import_promises3 = __toESM(require("node:fs/promises"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_stream = require("node:stream");
+async function pushLayoutByDigest(client, layoutDir, repository) {
+  const index = JSON.parse(await import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "index.json"), "utf8"));
+  const root = index.manifests[0];
+  if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
+  const repo = parseReference(repository);
+  const target = { registry: repo.registry, repository: repo.repository };
+  const counter = { uploaded: 0 };
+  await pushManifest(client, layoutDir, target, root, counter);
+  return { digest: root.digest, mediaType: root.mediaType, uploaded: counter.uploaded };
 }
-function blobPath2(dir, digest) {
-  return import_node_path11.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
-}
-function isMetadata(descriptor) {
-  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
-}
-async function readJson(file) {
-  return JSON.parse(await import_promises5.default.readFile(file, "utf8"));
-}
-async function readIndex(dir) {
-  const index = await readJson(import_node_path11.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path11.default.join(dir, "index.json")} has no manifests list`);
-  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
-  return index.manifests;
-}
-function checkDescriptor(descriptor, where) {
-  if (!descriptor || !isDigest2(descriptor.digest) || typeof descriptor.mediaType !== "string") {
-    throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
-  }
-}
-function children(manifest) {
-  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
-}
-async function readLayout(dir) {
-  return walkBlobs(dir, await readIndex(dir));
-}
-async function walkBlobs(dir, roots) {
-  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
-  const visit = async (descriptor, where, asConfig = false) => {
-    checkDescriptor(descriptor, where);
-    if (!asConfig && !isMetadata(descriptor)) {
-      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
-      return;
-    }
-    if (blobs.metadata.has(descriptor.digest)) return;
-    blobs.metadata.set(descriptor.digest, descriptor.size);
-    blobs.layers.delete(descriptor.digest);
-    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
-    const manifest = await readJson(blobPath2(dir, descriptor.digest));
-    const { nested, config } = children(manifest);
-    for (const child2 of nested) await visit(child2, descriptor.digest);
-    if (config) await visit(config, descriptor.digest, true);
-  };
-  for (const descriptor of roots) await visit(descriptor, "index.json");
-  return blobs;
-}
-async function removeUnreachableBlobs(dir) {
-  const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path11.default.join(dir, "blobs", "sha256");
-  let removed = 0;
-  for (const name of await import_promises5.default.readdir(blobsDir).catch(() => [])) {
-    const digest = `sha256:${name}`;
-    if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises5.default.rm(import_node_path11.default.join(blobsDir, name), { force: true });
-    removed++;
-  }
-  await import_promises5.default.rm(import_node_path11.default.join(dir, "ingest"), { recursive: true, force: true });
-  return removed;
-}
-
-// src/cache/layout-server.ts
-var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
-var CACHE_TAG = "latest";
-var PROBE_PREFIX = "image-build-probe-";
-async function serveLayout(dir, address = "127.0.0.1") {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto7.randomBytes)(16).toString("hex")}`;
-  const probesSeen = /* @__PURE__ */ new Set();
-  let served = 0;
-  let waitFor = () => void 0;
-  let readable = async () => void 0;
-  const server = import_node_http.default.createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  });
-  async function handle(request, response) {
-    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
-    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
-    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
-    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const [, name, kind, reference] = match;
-    if (name.startsWith(PROBE_PREFIX)) {
-      probesSeen.add(name);
-      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
-    }
-    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
-    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
-    const arrival = waitFor(descriptor.digest);
-    if (arrival && kind === "blobs" && request.headers.range === void 0) {
-      const growing = await readable(descriptor.digest);
-      if (growing) return serveGrowing(request, response, descriptor.digest, growing, arrival);
-    }
-    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
-    const file = blobPath2(dir, descriptor.digest);
-    const stat2 = await import_promises6.default.stat(file).catch(() => void 0);
-    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
-    const headers = {
-      "Content-Type": descriptor.mediaType,
-      "Docker-Content-Digest": descriptor.digest,
-      "Accept-Ranges": "bytes"
-    };
-    const range = parseRange(request.headers.range, stat2.size);
-    if (range === "unsatisfiable") {
-      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
-      return void response.end();
-    }
-    const [start, end] = range ?? [0, stat2.size - 1];
-    if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
-    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
-    response.writeHead(range ? 206 : 200, headers);
-    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
-    served += 1;
-    (0, import_node_fs12.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
-  }
-  async function serveGrowing(request, response, digest, blob, arrival) {
-    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
-    if (request.method === "HEAD" || blob.size === 0) return void response.end();
-    response.flushHeaders();
-    served += 1;
-    let source = await import_promises6.default.open(blob.file, "r").catch(() => void 0);
-    let following = true;
-    let position = 0;
-    try {
-      while (position < blob.size && !response.destroyed) {
-        if (!source) {
-          if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises6.default.open(blobPath2(dir, digest), "r");
-          following = false;
-        }
-        const next = following ? blob.next() : void 0;
-        const available = following ? blob.written : blob.size;
-        if (position < available) {
-          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
-          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
-          if (bytesRead === 0) throw new Error("short read");
-          position += bytesRead;
-          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
-        } else if (!blob.interrupted && !blob.settled) {
-          await next;
-        } else {
-          await source.close();
-          source = void 0;
-        }
-      }
-      response.end();
-    } catch {
-      response.destroy();
-    } finally {
-      await source?.close().catch(() => {
-      });
-    }
-  }
-  async function manifestDescriptor(reference) {
-    const entries = await readIndexEntries(dir);
-    if (isDigest2(reference)) {
-      const listed = entries.find((entry) => entry.digest === reference);
-      if (listed) return listed;
-      const parsed = JSON.parse(await import_promises6.default.readFile(blobPath2(dir, reference), "utf8").catch(() => "{}"));
-      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
-    }
-    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
-    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
-  }
-  await new Promise((resolve2, reject) => {
-    server.once("error", reject);
-    server.listen(0, address, () => resolve2());
-  });
-  server.unref();
-  const { port } = server.address();
-  return {
-    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env, reach) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto7.randomBytes)(6).toString("hex")}`;
-      const ref = `${address}:${port}/${name}:probe`;
-      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
-      return probesSeen.has(name);
-    },
-    served: () => served,
-    awaitBlobs(wait, growing) {
-      waitFor = wait;
-      if (growing) readable = growing;
-    },
-    close: () => new Promise((resolve2) => {
-      server.close(() => resolve2());
-      server.closeAllConnections();
-    })
-  };
-}
-async function readIndexEntries(dir) {
-  try {
-    const index = JSON.parse(await import_promises6.default.readFile(import_node_path12.default.join(dir, "index.json"), "utf8"));
-    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
-  } catch {
-    return [];
-  }
-}
-function parseRange(header, size) {
-  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!match || match[1] === "" && match[2] === "") return void 0;
-  let start;
-  let end;
-  if (match[1] === "") {
-    start = Math.max(0, size - Number(match[2]));
-    end = size - 1;
+async function pushManifest(client, layoutDir, target, descriptor, counter) {
+  const bytes = await readBlob(layoutDir, descriptor.digest);
+  const json = JSON.parse(new TextDecoder().decode(bytes));
+  if (isIndexMediaType(descriptor.mediaType)) {
+    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
   } else {
-    start = Number(match[1]);
-    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+    const image = json;
+    for (const blob of [image.config, ...image.layers]) {
+      if (await client.headBlob(target, blob.digest)) continue;
+      const file = blobPath(layoutDir, blob.digest);
+      const { size } = await import_promises3.default.stat(file);
+      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream.Readable.toWeb((0, import_node_fs11.createReadStream)(file)) });
+      counter.uploaded++;
+    }
   }
-  if (start >= size || start > end) return "unsatisfiable";
-  return [start, end];
+  await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
 }
-function drained(response) {
-  return new Promise((resolve2) => {
-    response.once("drain", resolve2);
-    response.once("close", resolve2);
-  });
+function blobPath(layoutDir, digest) {
+  const [algorithm, hex] = digest.split(":");
+  return import_node_path9.default.join(layoutDir, "blobs", algorithm, hex);
 }
-function reply(response, status, code, message) {
-  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
-  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
-  response.end(body);
+function readBlob(layoutDir, digest) {
+  return import_promises3.default.readFile(blobPath(layoutDir, digest));
 }
 
-// src/cache/record.ts
+// src/pipeline/cache-outcome.ts
 init_import_meta_url();
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
-var RECORD_FILE = "image-build.json";
-async function writeRecord(cacheDir, record) {
-  await import_promises7.default.writeFile(import_node_path13.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
-}
-async function readRecord(cacheDir) {
+function explainMiss(record, result, platforms2) {
+  if (!record.manifest) return void 0;
+  let previous;
   try {
-    const record = JSON.parse(await import_promises7.default.readFile(import_node_path13.default.join(cacheDir, RECORD_FILE), "utf8"));
-    return record.version === 1 ? record : void 0;
+    previous = deserializeManifest(Buffer.from(record.manifest, "base64"));
   } catch {
     return void 0;
   }
+  const diff = diffManifests(previous, result.manifest);
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
-
-// src/cache/registry-backend.ts
-init_import_meta_url();
-var RECORD_ARTIFACT_TYPE = "application/vnd.image-build.record.v1+json";
-var RECORD_LAYER_TYPE = "application/vnd.image-build.record.layer.v1+json";
-var DEFAULT_CACHE_TAG = "buildcache";
-var RECORD_TAG_SUFFIX = "-record";
-var MAX_TAG_LENGTH = 128;
-var EMPTY_CONFIG = new TextEncoder().encode("{}");
-function recordRefOf(cacheRef) {
-  const reference = parseReference(cacheRef);
-  const tag = reference.tag ?? DEFAULT_CACHE_TAG;
-  const recordTag = `${tag.slice(0, MAX_TAG_LENGTH - RECORD_TAG_SUFFIX.length)}${RECORD_TAG_SUFFIX}`;
-  return formatReference({ ...reference, tag: recordTag });
+function logMiss(changes, log2) {
+  log2.info("Why the cache missed:");
+  if (changes.dockerfileChanged) log2.info("  the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) log2.info(`  ${platforms2}`);
+  for (const line of explainManifestDiff(changes)) log2.info(`  ${line}`);
 }
-function registryCacheFrom(cacheRef) {
-  return `type=registry,ref=${cacheRef}`;
+async function existingImages(digestOf, refs) {
+  const unique = [...new Set(refs)];
+  const found = await Promise.all(unique.map((ref) => digestOf(ref).catch(() => void 0)));
+  return unique.filter((_, index) => found[index] !== void 0);
 }
-function registryCacheTo(cacheRef, mode) {
-  return `type=registry,ref=${cacheRef},mode=${mode},ignore-error=true`;
+function builderText(builder) {
+  const store = builder.driver === "docker" ? builder.cacheExport ? ", containerd image store" : ", classic image store" : "";
+  return `${builder.name} (${builder.driver} driver${store})`;
 }
-function registryCacheExportError(steps) {
-  return steps.find((step) => /^exporting cache/.test(step.name) && step.error)?.error;
+function cacheTravel(from, inline, registryBackend) {
+  if (inline) return inline.saves ? "inline in the pushed image" : "inline, read only";
+  if (registryBackend) return "a cache image in the registry";
+  if (from.some((spec) => /^type=registry,ref=[^,]*\/image-build-cache-[0-9a-f]+:/.test(spec))) return "served over HTTP while it downloads";
+  return from.length ? "a local folder, read after the whole restore" : "a local folder";
 }
-function recordHit(record, key) {
-  if (!record) return "miss";
-  return record.key === key ? "exact" : "partial";
+function notSavedReason({ cache, push, result, inline, plan }) {
+  if (cache.mode === "false") return "the cache is off (cache: false)";
+  if (cache.mode === "read-only") return "the cache is read-only (cache: read-only)";
+  if (inline) return "the builder cannot export a cache, and an inline cache travels only in a pushed image";
+  if (result.cacheHit === "exact") return "the cache holds this build already (exact hit)";
+  if (!plan.exportCache) return "this build exported no cache";
+  if (cache.kind === "registry" && !push) return "a registry cache is written only when the image is pushed";
+  return "the save did not complete (see the warning above)";
 }
-function recordManifest(recordBytes, createdAt) {
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: OCI_MANIFEST,
-    artifactType: RECORD_ARTIFACT_TYPE,
-    config: { mediaType: RECORD_ARTIFACT_TYPE, digest: sha256Digest(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
-    layers: [{ mediaType: RECORD_LAYER_TYPE, digest: sha256Digest(recordBytes), size: recordBytes.length }],
-    annotations: { "org.opencontainers.image.created": createdAt }
+function newRecord(run) {
+  return {
+    version: 1,
+    key: run.key,
+    fingerprint: run.fingerprint ?? "",
+    contextHash: run.contextHash,
+    dockerfileHash: run.dockerfileHash,
+    platforms: run.platforms,
+    images: run.digest ? run.refs.map((ref) => ({ ref, digest: run.digest })) : [],
+    manifest: serializeManifest(run.manifest).toString("base64"),
+    createdAt: (/* @__PURE__ */ new Date()).toISOString()
   };
-  return new TextEncoder().encode(JSON.stringify(manifest));
 }
-function recordLayerOf(manifest) {
-  const ours = manifest.artifactType === RECORD_ARTIFACT_TYPE || manifest.config?.mediaType === RECORD_ARTIFACT_TYPE;
-  if (!ours || !Array.isArray(manifest.layers)) return void 0;
-  return manifest.layers.find((layer) => layer.mediaType === RECORD_LAYER_TYPE);
-}
-function parseRecord(bytes) {
-  try {
-    const record = JSON.parse(new TextDecoder().decode(bytes));
-    return record && record.version === 1 && typeof record.key === "string" ? record : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function cacheManifestBytes(json) {
-  if ("manifests" in json && Array.isArray(json.manifests)) return json.manifests.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
-  const image = json;
-  return (image.config?.size ?? 0) + (image.layers ?? []).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
-}
-var RegistryCache = class {
-  constructor(client, ref, warn) {
-    this.client = client;
-    this.warn = warn;
-    this.ref = ref;
-    this.recordRef = recordRefOf(ref);
-  }
-  client;
-  warn;
-  ref;
-  recordRef;
-  /** Looks up the cache image and the record beside it; a registry error is a warning and a miss. */
-  async lookup(key) {
-    try {
-      const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
-      return { hit: cache ? recordHit(record, key) : "miss", record, cacheExists: cache !== void 0 };
-    } catch (error) {
-      this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error)}`);
-      return { hit: "miss", cacheExists: false };
-    }
-  }
-  async readRecord() {
-    const manifest = await this.client.getManifestIfExists(this.recordRef);
-    if (!manifest) return void 0;
-    const layer = recordLayerOf(manifest.json);
-    if (!layer) {
-      this.warn(`${this.recordRef} is not an image-build record (artifact type ${RECORD_ARTIFACT_TYPE}); ignoring it`);
-      return void 0;
-    }
-    return parseRecord(await this.client.getBlob(this.recordRef, layer.digest));
-  }
-  /** Pushes the record: two small blobs and the manifest. False (with a warning) when the registry refused. */
-  async saveRecord(record) {
-    try {
-      const bytes = new TextEncoder().encode(JSON.stringify(record));
-      await this.client.uploadBlob(this.recordRef, EMPTY_CONFIG);
-      await this.client.uploadBlob(this.recordRef, bytes);
-      const tag = parseReference(this.recordRef).tag;
-      await this.client.putManifest(this.recordRef, tag, recordManifest(bytes, record.createdAt), OCI_MANIFEST);
-      return true;
-    } catch (error) {
-      this.warn(`Could not store the cache record ${this.recordRef} (the layer cache itself was pushed): ${messageOf(error)}`);
-      return false;
-    }
-  }
-  /** Size of the cache image as the registry lists it; undefined when it cannot be read. */
-  async cacheBytes() {
-    try {
-      const manifest = await this.client.getManifestIfExists(this.ref);
-      return manifest ? cacheManifestBytes(manifest.json) : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-};
 
-// src/cache/session.ts
-var FolderCache = class {
-  constructor(store, tempDir, scope, warn = () => {
-  }, info = () => {
-  }) {
-    this.store = store;
-    this.warn = warn;
-    this.info = info;
-    this.dir = import_node_path14.default.join(tempDir, "image-build-cache", scope);
+// src/pipeline/fingerprint.ts
+init_import_meta_url();
+var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
+function computeFingerprint(inputs) {
+  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
+  const canonical = {
+    context: inputs.contextHash,
+    dockerfile: inputs.dockerfileHash,
+    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
+    target: inputs.target ?? "",
+    platforms: [...inputs.platforms].sort(),
+    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
+    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
+    ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
+  };
+  return `sha256:${import_node_crypto7.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+}
+
+// src/pipeline/build.ts
+async function buildImage(context) {
+  const { settings, prepared, builder, session, promoter, folder, log: log2 } = context;
+  const { build, image } = settings;
+  const registryRefs = image.push ? image.tags : [];
+  const evaluates = evaluatesOnly(build.call);
+  const inline = !builder.cacheExport && session && !evaluates ? inlineCachePlan({
+    builder,
+    push: image.push,
+    write: settings.cache.mode === "true",
+    existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...image.lookupRefs]),
+    registryBackend: settings.cache.kind === "registry",
+    ownBuilderWhy: context.ownWhy
+  }) : void 0;
+  if (inline) log2.warning(inline.warning);
+  const hit = inline?.from.length && context.hit === "miss" ? "partial" : context.hit;
+  const plan = {
+    exportCache: (hit === "partial" || hit === "miss") && builder.cacheExport && !evaluates,
+    write: settings.cache.mode === "true",
+    push: image.push,
+    mode: settings.cache.exportMode
+  };
+  const waitStarted = Date.now();
+  const specs = await session?.specs(plan) ?? { from: [], to: [] };
+  const restoreWait = (Date.now() - waitStarted) / 1e3;
+  const cacheFrom = [...specs.from, ...inline?.from ?? []];
+  const secretsDir = settings.host.secretsDir ?? await import_promises4.default.mkdtemp(import_node_path10.default.join(folder.workDir, "secrets-"));
+  const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
+  if (optionFlags.dropped.length) log2.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
+  const started = Date.now();
+  const layoutDir = import_node_path10.default.join(folder.workDir, "by-digest");
+  const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
+  const request = {
+    context: settings.source.context,
+    dockerfile: settings.source.file,
+    tags: image.tags,
+    labels: context.fingerprint ? { ...image.labels, [FINGERPRINT_LABEL]: context.fingerprint } : image.labels,
+    // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
+    annotations: image.annotations,
+    options: optionFlags.flags,
+    push: image.push,
+    // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+    // for the same name races it ("image already exists").
+    load: build.load && !(builder.driver === "docker" && (image.push || build.outputs.pushesTags)),
+    outputs: outputs.flags,
+    cacheFrom,
+    cacheTo: [...specs.to, ...inline?.to ?? []],
+    // A Docker context's own builder is reached by selecting that context, not by --builder.
+    builder: builder.context ? void 0 : builder.own ? builder.name : settings.host.builder,
+    metadataFile: import_node_path10.default.join(folder.workDir, "metadata.json"),
+    evaluates
+  };
+  const hooks = { env: envForContext(folder.env, builder.context), log: (line) => log2.info(line) };
+  const runBuild2 = (buildRequest) => log2.group("Build", () => buildOrExplain(prepared.dockerfile, buildRequest, hooks)).catch(async (error) => {
+    if (!isNamingRace(error)) throw error;
+    log2.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+    return log2.group("Build", () => buildOrExplain(prepared.dockerfile, buildRequest, hooks));
+  });
+  const fingerprint = context.fingerprint;
+  const holdsThisBuild = fingerprint ? async (tag) => !!await promoter.findByFingerprint([tag], fingerprint) : void 0;
+  const failed = (error) => explainPartialPush(error, registryRefs, holdsThisBuild);
+  let built;
+  try {
+    built = await runBuild2(request);
+  } catch (error) {
+    if (!await session?.afterBuild?.(false)) return await failed(error);
+    log2.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
+    built = await runBuild2({ ...request, cacheFrom: (await session.specs(plan)).from }).catch(failed);
   }
-  store;
-  warn;
-  info;
-  dir;
-  restored = false;
-  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
-  server;
-  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
-  insecure = false;
-  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
-  staged;
-  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
-  closed = false;
-  async restore(keys) {
-    await import_promises8.default.rm(this.dir, { recursive: true, force: true });
-    let restoredKey;
-    if (this.store.restoreStaged) {
-      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
-      restoredKey = this.staged?.key;
-    } else {
-      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
-    }
-    this.restored = restoredKey !== void 0;
-    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
-  }
-  async prepareEngine(env, builder) {
-    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
-    const route = await cacheRoute(env, builder).catch(() => void 0);
-    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
-    if (!route || !server) {
-      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
-      return;
-    }
-    if (await server.probe(env, route.reach) && !this.closed) {
-      this.server = server;
-      this.insecure = route.insecure;
-      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
-    } else {
-      await server.close();
-      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
-    }
-  }
-  async specs(plan) {
-    if (this.staged && this.server) {
-      const staged = this.staged;
-      await staged.standIn?.();
-      this.server.awaitBlobs(
-        (digest) => staged.waitFor(digest),
-        staged.readable && ((digest) => staged.readable(digest))
-      );
-    } else if (this.staged) {
-      this.restored = await this.staged.finish(true) !== void 0;
-      this.staged = void 0;
-    }
-    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
-    return {
-      from: this.restored ? [from] : [],
-      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
-    };
-  }
-  async afterBuild(succeeded) {
-    const staged = this.staged;
-    if (!staged) return false;
-    this.staged = void 0;
-    const lost = await staged.settled;
-    if (succeeded || !lost) {
-      await staged.finish(false);
-      return false;
-    }
-    this.restored = await staged.finish(true) !== void 0;
-    return true;
-  }
-  async close() {
-    this.closed = true;
-    await this.server?.close();
-    this.server = void 0;
-  }
-  async save(plan, record, steps) {
-    await this.afterBuild(true);
-    const exportError = registryCacheExportError(steps);
-    try {
-      if (exportError) throw new Error(exportError);
-      await removeUnreachableBlobs(this.dir);
-      await writeRecord(this.dir, record);
-    } catch (error) {
-      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
-      await import_promises8.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
-      });
-      return { saved: false, reason: messageOf(error) };
-    }
-    const bytes = await folderBytes(this.dir);
-    if (!plan.write) return { saved: false, bytes };
-    const saved = await this.store.save(this.dir, record.key);
-    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
-  }
-  traffic() {
-    return this.store.traffic?.();
-  }
-};
-var RegistryCacheSession = class {
-  constructor(client, ref, warn) {
-    this.warn = warn;
-    this.cache = new RegistryCache(client, ref, warn);
-  }
-  warn;
-  cache;
-  cacheExists = false;
-  async restore(keys) {
-    const found = await this.cache.lookup(keys.key);
-    this.cacheExists = found.cacheExists;
-    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
-  }
-  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
-  writes(plan) {
-    return plan.exportCache && plan.write && plan.push;
-  }
-  async specs(plan) {
-    return {
-      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
-      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
-    };
-  }
-  async save(plan, record, steps) {
-    if (!this.writes(plan)) return { saved: false };
-    const exportError = registryCacheExportError(steps);
-    if (exportError) {
-      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
-      return { saved: false };
-    }
-    await this.cache.saveRecord(record);
-    return { saved: true, bytes: await this.cache.cacheBytes() };
-  }
-};
+  await session?.afterBuild?.(true);
+  const seconds = (Date.now() - started) / 1e3;
+  const checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
+  const travel = cacheTravel(cacheFrom, inline, settings.cache.kind === "registry");
+  const outcome = { evaluates, steps: built.steps, checks, hit, cacheTravel: travel, plan, inline, restoreWait, seconds, traffic: session?.traffic?.() };
+  if (evaluates) return outcome;
+  const imageId = !built.imageId && request.load ? await loadedImageId(hooks.env, image.tags[0]) ?? built.digest : built.imageId;
+  let digest = built.digest;
+  if (outputs.pushLayout) for (const repository of build.outputs.byDigest) digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
+  const classicStore = builder.driver === "docker" && !builder.cacheExport;
+  if (image.push && (built.digest === void 0 || classicStore)) digest = await promoter.digestOf(image.tags[0]);
+  const pushedRef = image.push ? image.tags[0] : build.outputs.byDigest[0];
+  const layers = pushedRef && digest ? promoter.layersOf(pushedRef, digest).catch(() => void 0) : void 0;
+  return { ...outcome, digest, imageId, buildxMetadata: built.metadata, layers };
+}
+
+// src/pipeline/builder.ts
+init_import_meta_url();
 
 // src/buildx/own-builder.ts
 init_import_meta_url();
 var import_node_crypto8 = __toESM(require("node:crypto"), 1);
 
-// src/action/step-state.ts
+// src/buildx/own-builder-state.ts
 init_import_meta_url();
 
 // src/buildx/own-builder.ts
@@ -39739,23 +39373,43 @@ async function ensureOwnBuilder(env) {
   return { name, created: true };
 }
 
-// src/pipeline/fingerprint.ts
+// src/pipeline/builder.ts
+function checkBuilder(host) {
+  const capabilities = checkDocker(host.env, host.builder).then((inspect) => describeBuilder(inspect, host.builder)).then((info) => builderCapabilities(host.env, info));
+  capabilities.catch(() => {
+  });
+  return capabilities;
+}
+function chooseBuilder(capabilities, options) {
+  const { host, env, mayMakeOwn, session, log: log2 } = options;
+  const chosen = capabilities.then((caps) => builderForCache(caps, { mayMakeOwn, env, log: log2, onOwnBuilder: host.onOwnBuilder })).then(async (choice) => {
+    await session?.prepareEngine?.(envForContext(env, choice.builder.context), choice.builder);
+    return { builder: choice.builder, ownWhy: choice.ownWhy };
+  });
+  chosen.catch(() => {
+  });
+  return chosen;
+}
+
+// src/pipeline/prepare.ts
 init_import_meta_url();
-var import_node_crypto9 = __toESM(require("node:crypto"), 1);
-var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
-function computeFingerprint(inputs) {
-  const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
-  const canonical = {
-    context: inputs.contextHash,
-    dockerfile: inputs.dockerfileHash,
-    buildArgs: Object.keys(buildArgs).sort().map((name) => [name, buildArgs[name]]),
-    target: inputs.target ?? "",
-    platforms: [...inputs.platforms].sort(),
-    // A single-platform base keeps the [ref, digest] form, so such fingerprints are unchanged.
-    baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
-    ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
-  };
-  return `sha256:${import_node_crypto9.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+var import_node_path11 = __toESM(require("node:path"), 1);
+async function prepare(source, build, cache, env) {
+  const displayFile = import_node_path11.default.relative(source.workspace, source.file) || source.file;
+  const dockerfile = readDockerfile(source.file, build["build-args"], displayFile);
+  checkTarget(build.target, dockerfile);
+  const manifest = await readContextManifest(source.context, source.file);
+  const keys = cacheKeys({
+    prefix: cache.keyPrefix,
+    os: (env.RUNNER_OS ?? process.platform).toLowerCase(),
+    arch: (env.RUNNER_ARCH ?? process.arch).toLowerCase(),
+    scope: cache.scope,
+    dockerfileHash: dockerfile.hash,
+    contextHash: manifest.hash,
+    platforms: build.platforms
+  });
+  const platform2 = buildPlatform(env);
+  return { dockerfile, manifest, keys, baseImages: baseImagesFor(dockerfile, targetPlatforms(build.platforms, platform2), platform2) };
 }
 
 // src/pipeline/promoter.ts
@@ -39769,7 +39423,7 @@ init_import_meta_url();
 
 // src/registry/blob-stream.ts
 init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
+var import_node_crypto9 = __toESM(require("node:crypto"), 1);
 function idleWatchdog(ms) {
   const controller = new AbortController();
   let timer;
@@ -39792,7 +39446,7 @@ function idleWatchdog(ms) {
   };
 }
 function verifying(expected, mismatch) {
-  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto10.default.createHash("sha256") : void 0;
+  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto9.default.createHash("sha256") : void 0;
   let seen = 0;
   return new TransformStream({
     transform(chunk, stream) {
@@ -39916,12 +39570,12 @@ var import_node_net = require("node:net");
 
 // src/registry/streamed-request.ts
 init_import_meta_url();
-var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_http = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 var import_node_stream2 = require("node:stream");
-var import_promises9 = require("node:stream/promises");
+var import_promises5 = require("node:stream/promises");
 function sendStreamedRequest(url, method, headers, body, length, signal) {
-  const transport = url.protocol === "https:" ? import_node_https.default : import_node_http2.default;
+  const transport = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
   return new Promise((resolve2, reject) => {
     const request = transport.request(url, { method, headers: { ...headers, "content-length": String(length) }, signal });
     request.on("error", reject);
@@ -39931,7 +39585,7 @@ function sendStreamedRequest(url, method, headers, body, length, signal) {
       response.on("error", reject);
       response.on("end", () => resolve2({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
     });
-    (0, import_promises9.pipeline)(import_node_stream2.Readable.fromWeb(body), request).catch(reject);
+    (0, import_promises5.pipeline)(import_node_stream2.Readable.fromWeb(body), request).catch(reject);
   });
 }
 function headersOf(raw) {
@@ -40239,8 +39893,8 @@ var Authenticator = class {
     if (!token2) {
       throw new RegistryError(`token service ${url.host} of registry ${registry} returned no token`, { registry });
     }
-    const seconds2 = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
-    return { token: token2, expiresAt: requestedAt + seconds2 * 1e3 - TOKEN_EXPIRY_MARGIN_MS };
+    const seconds = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
+    return { token: token2, expiresAt: requestedAt + seconds * 1e3 - TOKEN_EXPIRY_MARGIN_MS };
   }
 };
 function accessError(registry, username, status, attempted, body) {
@@ -40554,14 +40208,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path20 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path20 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path20, kind: "tags", access: "pull" });
+    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path22 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path20 = nextPagePath(response, repository);
+      path22 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -40777,7 +40431,7 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 
 // src/pipeline/relabel.ts
 init_import_meta_url();
-var import_node_crypto11 = __toESM(require("node:crypto"), 1);
+var import_node_crypto10 = __toESM(require("node:crypto"), 1);
 function manifestAnnotations(lines2) {
   const entries = {};
   for (const line of lines2) {
@@ -40809,7 +40463,7 @@ function relabel(configBytes, manifest, wanted) {
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
 }
 function sha256(bytes) {
-  return `sha256:${import_node_crypto11.default.createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${import_node_crypto10.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 // src/pipeline/promoter.ts
@@ -41020,353 +40674,819 @@ function loginHint(registry) {
   return `log in to ${registry} before this step (docker/login-action with registry: ${registry}), or give its credentials in "logins" (registry=${registry},username=\u2026,password=\u2026)`;
 }
 
-// src/cache/builder-fallback.ts
+// src/pipeline/restore.ts
 init_import_meta_url();
-var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
-function inlineCachePlan(input) {
-  const saves = input.push && input.write;
-  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
-  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
-  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
-  const why = `${input.builder.reason}${backend}${own}`;
-  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
-  const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
-  return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
+
+// src/cache/session.ts
+init_import_meta_url();
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
+
+// src/cache/builder-route.ts
+init_import_meta_url();
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
+var LOOPBACK = "127.0.0.1";
+function parseContainerNetwork(text3) {
+  const [mode = "", gateway = ""] = text3.trim().split(/\s+/);
+  return { mode, ...gateway ? { gateway } : {} };
 }
-function exportableCacheFlags(flags, builder) {
-  if (builder.cacheExport) return { flags, dropped: [] };
-  const kept = [];
-  const dropped = [];
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i];
-    if (flag === "--cache-to" && i + 1 < flags.length) {
-      const spec = flags[++i];
-      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
-      else dropped.push(spec);
-      continue;
+async function cacheRoute(env, builder) {
+  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
+  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
+  if (builder.driver === "docker-container" && builder.node) {
+    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
+    if (inspected.code !== 0) return void 0;
+    const network = parseContainerNetwork(inspected.stdout);
+    if (network.mode !== "host" && network.gateway) {
+      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
     }
-    kept.push(flag);
+    if (network.mode !== "host") return void 0;
+    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
   }
-  return { flags: kept, dropped };
+  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
+}
+async function probeBuild(env, builder, cacheFrom) {
+  const dir = await import_promises6.default.mkdtemp(import_node_path12.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
+  try {
+    await import_promises6.default.writeFile(import_node_path12.default.join(dir, "probe"), "probe\n");
+    await import_promises6.default.writeFile(import_node_path12.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
+    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
+  } finally {
+    await import_promises6.default.rm(dir, { recursive: true, force: true });
+  }
 }
 
-// src/pipeline/cache-outcome.ts
+// src/cache/layout-server.ts
 init_import_meta_url();
-function explainMiss(record, result, platforms2) {
-  if (!record.manifest) return void 0;
-  let previous;
+var import_node_crypto11 = require("node:crypto");
+var import_node_fs12 = require("node:fs");
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
+
+// src/cache/oci-layout.ts
+init_import_meta_url();
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
+var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
+var MANIFEST_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+]);
+var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+function isDigest2(value) {
+  return typeof value === "string" && DIGEST2.test(value);
+}
+function blobPath2(dir, digest) {
+  return import_node_path13.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+}
+function isMetadata(descriptor) {
+  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
+}
+async function readJson(file) {
+  return JSON.parse(await import_promises7.default.readFile(file, "utf8"));
+}
+async function readIndex(dir) {
+  const index = await readJson(import_node_path13.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path13.default.join(dir, "index.json")} has no manifests list`);
+  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
+  return index.manifests;
+}
+function checkDescriptor(descriptor, where) {
+  if (!descriptor || !isDigest2(descriptor.digest) || typeof descriptor.mediaType !== "string") {
+    throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
+  }
+}
+function children(manifest) {
+  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
+}
+async function readLayout(dir) {
+  return walkBlobs(dir, await readIndex(dir));
+}
+async function walkBlobs(dir, roots) {
+  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
+  const visit = async (descriptor, where, asConfig = false) => {
+    checkDescriptor(descriptor, where);
+    if (!asConfig && !isMetadata(descriptor)) {
+      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
+      return;
+    }
+    if (blobs.metadata.has(descriptor.digest)) return;
+    blobs.metadata.set(descriptor.digest, descriptor.size);
+    blobs.layers.delete(descriptor.digest);
+    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
+    const manifest = await readJson(blobPath2(dir, descriptor.digest));
+    const { nested, config } = children(manifest);
+    for (const child2 of nested) await visit(child2, descriptor.digest);
+    if (config) await visit(config, descriptor.digest, true);
+  };
+  for (const descriptor of roots) await visit(descriptor, "index.json");
+  return blobs;
+}
+async function removeUnreachableBlobs(dir) {
+  const { metadata, layers } = await readLayout(dir);
+  const blobsDir = import_node_path13.default.join(dir, "blobs", "sha256");
+  let removed = 0;
+  for (const name of await import_promises7.default.readdir(blobsDir).catch(() => [])) {
+    const digest = `sha256:${name}`;
+    if (metadata.has(digest) || layers.has(digest)) continue;
+    await import_promises7.default.rm(import_node_path13.default.join(blobsDir, name), { force: true });
+    removed++;
+  }
+  await import_promises7.default.rm(import_node_path13.default.join(dir, "ingest"), { recursive: true, force: true });
+  return removed;
+}
+
+// src/cache/layout-server.ts
+var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
+var CACHE_TAG = "latest";
+var PROBE_PREFIX = "image-build-probe-";
+async function serveLayout(dir, address = "127.0.0.1") {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto11.randomBytes)(16).toString("hex")}`;
+  const probesSeen = /* @__PURE__ */ new Set();
+  let served = 0;
+  let waitFor = () => void 0;
+  let readable = async () => void 0;
+  const server = import_node_http2.default.createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  async function handle(request, response) {
+    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
+    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
+    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
+    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const [, name, kind, reference] = match;
+    if (name.startsWith(PROBE_PREFIX)) {
+      probesSeen.add(name);
+      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
+    }
+    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    const arrival = waitFor(descriptor.digest);
+    if (arrival && kind === "blobs" && request.headers.range === void 0) {
+      const growing = await readable(descriptor.digest);
+      if (growing) return serveGrowing(request, response, descriptor.digest, growing, arrival);
+    }
+    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
+    const file = blobPath2(dir, descriptor.digest);
+    const stat2 = await import_promises8.default.stat(file).catch(() => void 0);
+    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
+    const headers = {
+      "Content-Type": descriptor.mediaType,
+      "Docker-Content-Digest": descriptor.digest,
+      "Accept-Ranges": "bytes"
+    };
+    const range = parseRange(request.headers.range, stat2.size);
+    if (range === "unsatisfiable") {
+      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
+      return void response.end();
+    }
+    const [start, end] = range ?? [0, stat2.size - 1];
+    if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
+    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
+    response.writeHead(range ? 206 : 200, headers);
+    if (request.method === "HEAD" || stat2.size === 0) return void response.end();
+    served += 1;
+    (0, import_node_fs12.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function serveGrowing(request, response, digest, blob, arrival) {
+    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
+    if (request.method === "HEAD" || blob.size === 0) return void response.end();
+    response.flushHeaders();
+    served += 1;
+    let source = await import_promises8.default.open(blob.file, "r").catch(() => void 0);
+    let following = true;
+    let position = 0;
+    try {
+      while (position < blob.size && !response.destroyed) {
+        if (!source) {
+          if (!await arrival) throw new Error(`${digest} did not arrive`);
+          source = await import_promises8.default.open(blobPath2(dir, digest), "r");
+          following = false;
+        }
+        const next = following ? blob.next() : void 0;
+        const available = following ? blob.written : blob.size;
+        if (position < available) {
+          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
+          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
+          if (bytesRead === 0) throw new Error("short read");
+          position += bytesRead;
+          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
+        } else if (!blob.interrupted && !blob.settled) {
+          await next;
+        } else {
+          await source.close();
+          source = void 0;
+        }
+      }
+      response.end();
+    } catch {
+      response.destroy();
+    } finally {
+      await source?.close().catch(() => {
+      });
+    }
+  }
+  async function manifestDescriptor(reference) {
+    const entries = await readIndexEntries(dir);
+    if (isDigest2(reference)) {
+      const listed = entries.find((entry) => entry.digest === reference);
+      if (listed) return listed;
+      const parsed = JSON.parse(await import_promises8.default.readFile(blobPath2(dir, reference), "utf8").catch(() => "{}"));
+      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
+    }
+    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
+    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
+  }
+  await new Promise((resolve2, reject) => {
+    server.once("error", reject);
+    server.listen(0, address, () => resolve2());
+  });
+  server.unref();
+  const { port } = server.address();
+  return {
+    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env, reach) {
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto11.randomBytes)(6).toString("hex")}`;
+      const ref = `${address}:${port}/${name}:probe`;
+      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
+      return probesSeen.has(name);
+    },
+    served: () => served,
+    awaitBlobs(wait, growing) {
+      waitFor = wait;
+      if (growing) readable = growing;
+    },
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
+      server.closeAllConnections();
+    })
+  };
+}
+async function readIndexEntries(dir) {
   try {
-    previous = deserializeManifest(Buffer.from(record.manifest, "base64"));
+    const index = JSON.parse(await import_promises8.default.readFile(import_node_path14.default.join(dir, "index.json"), "utf8"));
+    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
+  } catch {
+    return [];
+  }
+}
+function parseRange(header, size) {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || match[1] === "" && match[2] === "") return void 0;
+  let start;
+  let end;
+  if (match[1] === "") {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return [start, end];
+}
+function drained(response) {
+  return new Promise((resolve2) => {
+    response.once("drain", resolve2);
+    response.once("close", resolve2);
+  });
+}
+function reply(response, status, code, message) {
+  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
+  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+// src/cache/record.ts
+init_import_meta_url();
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
+var RECORD_FILE = "image-build.json";
+async function writeRecord(cacheDir, record) {
+  await import_promises9.default.writeFile(import_node_path15.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+}
+async function readRecord(cacheDir) {
+  try {
+    const record = JSON.parse(await import_promises9.default.readFile(import_node_path15.default.join(cacheDir, RECORD_FILE), "utf8"));
+    return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
   }
-  const diff = diffManifests(previous, result.manifest);
-  const restoredPlatforms = record.platforms;
-  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
 }
-function logMiss(changes, log2) {
-  log2.info("Why the cache missed:");
-  if (changes.dockerfileChanged) log2.info("  the Dockerfile changed");
-  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
-  if (platforms2) log2.info(`  ${platforms2}`);
-  for (const line of explainManifestDiff(changes)) log2.info(`  ${line}`);
+
+// src/cache/registry-backend.ts
+init_import_meta_url();
+var RECORD_ARTIFACT_TYPE = "application/vnd.image-build.record.v1+json";
+var RECORD_LAYER_TYPE = "application/vnd.image-build.record.layer.v1+json";
+var DEFAULT_CACHE_TAG = "buildcache";
+var RECORD_TAG_SUFFIX = "-record";
+var MAX_TAG_LENGTH = 128;
+var EMPTY_CONFIG = new TextEncoder().encode("{}");
+function recordRefOf(cacheRef) {
+  const reference = parseReference(cacheRef);
+  const tag = reference.tag ?? DEFAULT_CACHE_TAG;
+  const recordTag = `${tag.slice(0, MAX_TAG_LENGTH - RECORD_TAG_SUFFIX.length)}${RECORD_TAG_SUFFIX}`;
+  return formatReference({ ...reference, tag: recordTag });
 }
-async function existingImages(digestOf, refs) {
-  const unique = [...new Set(refs)];
-  const found = await Promise.all(unique.map((ref) => digestOf(ref).catch(() => void 0)));
-  return unique.filter((_, index) => found[index] !== void 0);
+function registryCacheFrom(cacheRef) {
+  return `type=registry,ref=${cacheRef}`;
 }
-function builderText(builder) {
-  const store = builder.driver === "docker" ? builder.cacheExport ? ", containerd image store" : ", classic image store" : "";
-  return `${builder.name} (${builder.driver} driver${store})`;
+function registryCacheTo(cacheRef, mode) {
+  return `type=registry,ref=${cacheRef},mode=${mode},ignore-error=true`;
 }
-function cacheTravel(from, inline, registryBackend) {
-  if (inline) return inline.saves ? "inline in the pushed image" : "inline, read only";
-  if (registryBackend) return "a cache image in the registry";
-  if (from.some((spec) => /^type=registry,ref=[^,]*\/image-build-cache-[0-9a-f]+:/.test(spec))) return "served over HTTP while it downloads";
-  return from.length ? "a local folder, read after the whole restore" : "a local folder";
+function registryCacheExportError(steps) {
+  return steps.find((step) => /^exporting cache/.test(step.name) && step.error)?.error;
 }
-function notSavedReason({ settings, result, inline, plan }) {
-  if (settings.cache === "false") return "the cache is off (cache: false)";
-  if (settings.cache === "read-only") return "the cache is read-only (cache: read-only)";
-  if (inline) return "the builder cannot export a cache, and an inline cache travels only in a pushed image";
-  if (result.cacheHit === "exact") return "the cache holds this build already (exact hit)";
-  if (!plan.exportCache) return "this build exported no cache";
-  if (settings.registryCache && !settings.push) return "a registry cache is written only when the image is pushed";
-  return "the save did not complete (see the warning above)";
+function recordHit(record, key) {
+  if (!record) return "miss";
+  return record.key === key ? "exact" : "partial";
 }
-function newRecord(run) {
+function recordManifest(recordBytes, createdAt) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    artifactType: RECORD_ARTIFACT_TYPE,
+    config: { mediaType: RECORD_ARTIFACT_TYPE, digest: sha256Digest(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
+    layers: [{ mediaType: RECORD_LAYER_TYPE, digest: sha256Digest(recordBytes), size: recordBytes.length }],
+    annotations: { "org.opencontainers.image.created": createdAt }
+  };
+  return new TextEncoder().encode(JSON.stringify(manifest));
+}
+function recordLayerOf(manifest) {
+  const ours = manifest.artifactType === RECORD_ARTIFACT_TYPE || manifest.config?.mediaType === RECORD_ARTIFACT_TYPE;
+  if (!ours || !Array.isArray(manifest.layers)) return void 0;
+  return manifest.layers.find((layer) => layer.mediaType === RECORD_LAYER_TYPE);
+}
+function parseRecord(bytes) {
+  try {
+    const record = JSON.parse(new TextDecoder().decode(bytes));
+    return record && record.version === 1 && typeof record.key === "string" ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function cacheManifestBytes(json) {
+  if ("manifests" in json && Array.isArray(json.manifests)) return json.manifests.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
+  const image = json;
+  return (image.config?.size ?? 0) + (image.layers ?? []).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
+}
+var RegistryCache = class {
+  constructor(client, ref, warn) {
+    this.client = client;
+    this.warn = warn;
+    this.ref = ref;
+    this.recordRef = recordRefOf(ref);
+  }
+  client;
+  warn;
+  ref;
+  recordRef;
+  /** Looks up the cache image and the record beside it; a registry error is a warning and a miss. */
+  async lookup(key) {
+    try {
+      const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
+      return { hit: cache ? recordHit(record, key) : "miss", record, cacheExists: cache !== void 0 };
+    } catch (error) {
+      this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error)}`);
+      return { hit: "miss", cacheExists: false };
+    }
+  }
+  async readRecord() {
+    const manifest = await this.client.getManifestIfExists(this.recordRef);
+    if (!manifest) return void 0;
+    const layer = recordLayerOf(manifest.json);
+    if (!layer) {
+      this.warn(`${this.recordRef} is not an image-build record (artifact type ${RECORD_ARTIFACT_TYPE}); ignoring it`);
+      return void 0;
+    }
+    return parseRecord(await this.client.getBlob(this.recordRef, layer.digest));
+  }
+  /** Pushes the record: two small blobs and the manifest. False (with a warning) when the registry refused. */
+  async saveRecord(record) {
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(record));
+      await this.client.uploadBlob(this.recordRef, EMPTY_CONFIG);
+      await this.client.uploadBlob(this.recordRef, bytes);
+      const tag = parseReference(this.recordRef).tag;
+      await this.client.putManifest(this.recordRef, tag, recordManifest(bytes, record.createdAt), OCI_MANIFEST);
+      return true;
+    } catch (error) {
+      this.warn(`Could not store the cache record ${this.recordRef} (the layer cache itself was pushed): ${messageOf(error)}`);
+      return false;
+    }
+  }
+  /** Size of the cache image as the registry lists it; undefined when it cannot be read. */
+  async cacheBytes() {
+    try {
+      const manifest = await this.client.getManifestIfExists(this.ref);
+      return manifest ? cacheManifestBytes(manifest.json) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+};
+
+// src/cache/session.ts
+var FolderCache = class {
+  constructor(store, tempDir, scope, warn = () => {
+  }, info = () => {
+  }) {
+    this.store = store;
+    this.warn = warn;
+    this.info = info;
+    this.dir = import_node_path16.default.join(tempDir, "image-build-cache", scope);
+  }
+  store;
+  warn;
+  info;
+  dir;
+  restored = false;
+  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
+  server;
+  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
+  insecure = false;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  staged;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  closed = false;
+  async restore(keys) {
+    await import_promises10.default.rm(this.dir, { recursive: true, force: true });
+    let restoredKey;
+    if (this.store.restoreStaged) {
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
+    this.restored = restoredKey !== void 0;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
+  }
+  async prepareEngine(env, builder) {
+    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const route = await cacheRoute(env, builder).catch(() => void 0);
+    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
+    if (!route || !server) {
+      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
+      return;
+    }
+    if (await server.probe(env, route.reach) && !this.closed) {
+      this.server = server;
+      this.insecure = route.insecure;
+      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
+    } else {
+      await server.close();
+      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
+    }
+  }
+  async specs(plan) {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      await staged.standIn?.();
+      this.server.awaitBlobs(
+        (digest) => staged.waitFor(digest),
+        staged.readable && ((digest) => staged.readable(digest))
+      );
+    } else if (this.staged) {
+      this.restored = await this.staged.finish(true) !== void 0;
+      this.staged = void 0;
+    }
+    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
+    return {
+      from: this.restored ? [from] : [],
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
+    };
+  }
+  async afterBuild(succeeded) {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = void 0;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    this.restored = await staged.finish(true) !== void 0;
+    return true;
+  }
+  async close() {
+    this.closed = true;
+    await this.server?.close();
+    this.server = void 0;
+  }
+  async save(plan, record, steps) {
+    await this.afterBuild(true);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
+      await import_promises10.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false, reason: messageOf(error) };
+    }
+    const bytes = await folderBytes(this.dir);
+    if (!plan.write) return { saved: false, bytes };
+    const saved = await this.store.save(this.dir, record.key);
+    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
+  }
+  traffic() {
+    return this.store.traffic?.();
+  }
+};
+var RegistryCacheSession = class {
+  constructor(client, ref, warn) {
+    this.warn = warn;
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+  warn;
+  cache;
+  cacheExists = false;
+  async restore(keys) {
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  }
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  writes(plan) {
+    return plan.exportCache && plan.write && plan.push;
+  }
+  async specs(plan) {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
+    };
+  }
+  async save(plan, record, steps) {
+    if (!this.writes(plan)) return { saved: false };
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
+  }
+};
+
+// src/pipeline/restore.ts
+function openCache(cache, tempDir, promoter, log2) {
+  const warn = (message) => log2.warning(message);
+  if (cache.kind === "registry") return new RegistryCacheSession(promoter.client, cache.ref, warn);
+  if (cache.kind === "folder") return new FolderCache(cache.store, tempDir, cache.scope, warn, (message) => log2.info(message));
+  return void 0;
+}
+async function restoreCache(session, keys, prepared, platforms2, log2) {
+  const started = Date.now();
+  const restored = await session.restore(keys);
+  const changes = restored.record && restored.hit === "partial" ? explainMiss(restored.record, { manifest: prepared.manifest, dockerfileHash: prepared.dockerfile.hash }, platforms2) : void 0;
+  if (changes) logMiss(changes, log2);
+  log2.info(`Cache ${restored.hit}${restored.restoredKey ? ` from ${restored.restoredKey}` : ""} (${((Date.now() - started) / 1e3).toFixed(1)} s)`);
+  return { hit: restored.hit, restoredKey: restored.restoredKey, record: restored.record, changes, traffic: session.traffic?.() };
+}
+async function saveCache(session, facts) {
+  const { cache, push, hit, plan, inline } = facts;
+  const unsaved = (reason) => ({ saved: false, notSaved: reason ?? notSavedReason({ cache, push, result: { cacheHit: hit, built: true }, inline, plan }) });
+  if (inline?.saves) return { saved: true };
+  if (!session || !plan.exportCache) return unsaved();
+  const saved = await session.save(plan, facts.record, facts.steps);
+  const traffic = session.traffic?.();
+  return saved.saved ? { saved: true, bytes: saved.bytes, traffic } : { ...unsaved(saved.reason), bytes: saved.bytes, traffic };
+}
+
+// src/pipeline/result.ts
+init_import_meta_url();
+var PhaseClock = class {
+  started = Date.now();
+  timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
+  async timed(phase, work) {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      this.add(phase, (Date.now() - started) / 1e3);
+    }
+  }
+  add(phase, seconds) {
+    this.timings[phase] += seconds;
+  }
+  stop() {
+    return { ...this.timings, total: (Date.now() - this.started) / 1e3 };
+  }
+};
+function assembleResult(parts) {
+  const { settings, prepared, promoter, restore, reused, built, save } = parts;
+  const image = reused ?? (built && !built.evaluates ? built : void 0);
   return {
-    version: 1,
-    key: run.key,
-    fingerprint: run.fingerprint ?? "",
-    contextHash: run.contextHash,
-    dockerfileHash: run.dockerfileHash,
-    platforms: run.platforms,
-    images: run.digest ? run.refs.map((ref) => ({ ref, digest: run.digest })) : [],
-    manifest: serializeManifest(run.manifest).toString("base64"),
-    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+    dockerfile: prepared.dockerfile,
+    manifest: prepared.manifest,
+    contextHash: prepared.manifest.hash,
+    dockerfileHash: prepared.dockerfile.hash,
+    fingerprint: parts.fingerprint,
+    cacheKey: prepared.keys.key,
+    restoreKeys: prepared.keys.restoreKeys,
+    cacheHit: built?.hit ?? restore?.hit ?? (settings.cache.kind === "off" ? "disabled" : "miss"),
+    restoredKey: restore?.restoredKey,
+    cacheBytes: save?.bytes,
+    cacheTraffic: save?.traffic ?? built?.traffic ?? restore?.traffic,
+    cacheSaved: save?.saved ?? false,
+    cacheTravel: built?.cacheTravel,
+    cacheNotSaved: save?.notSaved,
+    builder: parts.builder ? builderText(parts.builder) : void 0,
+    built: !!built && !built.evaluates,
+    reusedFrom: reused?.reusedFrom,
+    alreadyTagged: reused?.alreadyTagged,
+    platforms: settings.build.platforms,
+    digest: image?.digest,
+    imageId: image?.imageId,
+    buildxMetadata: built?.buildxMetadata,
+    steps: built?.steps ?? [],
+    layers: parts.layers,
+    changes: restore?.changes,
+    checks: built?.checks ?? [],
+    registryRequests: promoter?.client.requestCount() ?? 0,
+    copiedBlobs: promoter?.copied.blobs ? { ...promoter.copied } : void 0,
+    timings: parts.clock.stop()
   };
 }
 
 // src/pipeline/reuse.ts
 init_import_meta_url();
-async function reuseExisting(result, promoter, candidates, targets, options = {}) {
+async function lookUp(image, build, prepared, promoter) {
+  const registryRefs = image.push ? image.tags : [];
+  const byDigest = build.outputs.byDigest;
+  const mayReuse = image.skipUnchanged && (image.push || byDigest.length > 0) && !build["no-cache"] && !build.call;
+  const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
+  const firstCandidates = [...registryRefs, ...image.lookupRefs];
+  const readAhead = mayReuse ? promoter.readCandidates(firstCandidates, platform2) : void 0;
+  const [, bases, options] = await Promise.all([
+    registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
+    promoter.resolveBaseImages(prepared.baseImages),
+    fingerprintOptions(build, {
+      contextHash: async (dir) => (await readContextManifest(dir)).hash,
+      imageDigest: (ref) => promoter.client.resolveDigest(ref)
+    })
+  ]);
+  const fingerprint = bases ? computeFingerprint({
+    contextHash: prepared.manifest.hash,
+    dockerfileHash: prepared.dockerfile.hash,
+    buildArgs: build["build-args"],
+    target: build.target,
+    platforms: build.platforms,
+    baseImages: bases,
+    options
+  }) : void 0;
+  if (!mayReuse || !fingerprint) return { fingerprint, reuseFrom: async () => void 0 };
+  const wanted = image.reuseMode === "same-digest" ? void 0 : { labels: { ...image.labels, [FINGERPRINT_LABEL]: fingerprint }, annotations: manifestAnnotations(image.annotations) };
+  const reuseFrom = (candidates, reads) => reuseExisting(promoter, fingerprint, candidates, registryRefs, { platform: platform2, reads, wanted });
+  return { fingerprint, reused: await reuseFrom(firstCandidates, readAhead), reuseFrom };
+}
+async function reuseExisting(promoter, fingerprint, candidates, targets, options) {
   const { platform: platform2, reads, wanted } = options;
   try {
-    const existing = await promoter.findByFingerprint(candidates, result.fingerprint, platform2, reads);
-    if (!existing) return false;
+    const existing = await promoter.findByFingerprint(candidates, fingerprint, platform2, reads);
+    if (!existing) return void 0;
     const found = wanted ? await promoter.withMetadata(existing, wanted) : existing;
-    await promoter.retag(found, targets, candidates, result.fingerprint, reads);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] });
-    return true;
+    await promoter.retag(found, targets, candidates, fingerprint, reads);
+    return { reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] };
   } catch (error) {
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
-    return false;
+    return void 0;
   }
 }
-async function loadReused(result, settings, env, log2) {
-  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
-  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
+async function loadReused(reused, load, tags, env, log2) {
+  if (!load) return;
+  const from = reused.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
   const repository = from.slice(0, from.lastIndexOf(":") > from.lastIndexOf("/") ? from.lastIndexOf(":") : from.length);
-  const pinned = `${repository}@${result.digest}`;
+  const pinned = `${repository}@${reused.digest}`;
   const pulled = await docker(["pull", "--quiet", pinned], { env });
   if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split("\n").pop()}`, { input: "load" });
-  for (const tag of settings.tags) await docker(["tag", pinned, tag], { env });
-  log2.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(", ")}` : ""}`);
+  for (const tag of tags) await docker(["tag", pinned, tag], { env });
+  log2.info(`Loaded ${pinned} into the engine${tags.length ? ` as ${tags.join(", ")}` : ""}`);
 }
-function noticeManagedCache(settings, log2) {
-  const gha = [...settings.build["cache-from"], ...settings.build["cache-to"]].filter((entry) => entry.type === "gha");
+function noticeManagedCache(build, cache, log2) {
+  const gha = [...build["cache-from"], ...build["cache-to"]].filter((entry) => entry.type === "gha");
   if (gha.length === 0) return;
-  const state = settings.cache === "false" ? " (it is off here: cache: false)" : "";
+  const state = cache.mode === "false" ? " (it is off here: cache: false)" : "";
   (log2.notice ?? log2.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
+}
+
+// src/pipeline/run-folder.ts
+init_import_meta_url();
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
+async function withRunFolder(host, refs, work) {
+  const dockerConfig = host.secretsDir ? createDockerConfig(host.secretsDir, await host.logins.loginsFor(registriesOf(refs))) : void 0;
+  let workDir;
+  try {
+    workDir = await import_promises11.default.mkdtemp(import_node_path17.default.join(host.tempDir, "image-build-run-"));
+    return await work({ env: dockerConfig ? { ...host.env, DOCKER_CONFIG: dockerConfig.dir } : host.env, workDir });
+  } finally {
+    dockerConfig?.remove();
+    if (workDir) await import_promises11.default.rm(workDir, { recursive: true, force: true });
+  }
 }
 
 // src/pipeline/run.ts
 async function runPipeline(settings, log2) {
-  const started = Date.now();
-  const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path15.default.relative(settings.workspace, settings.file) || settings.file;
-  let phase = Date.now();
-  const build = settings.build;
-  const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
-  checkTarget(build.target, dockerfile);
-  const manifest = await readContextManifest(settings.context, settings.file);
-  timings.hash = seconds(phase);
-  const keys = cacheKeys({
-    prefix: settings.cacheKeyPrefix,
-    os: (settings.env.RUNNER_OS ?? process.platform).toLowerCase(),
-    arch: (settings.env.RUNNER_ARCH ?? process.arch).toLowerCase(),
-    scope: settings.cacheScope,
-    dockerfileHash: dockerfile.hash,
-    contextHash: manifest.hash,
-    platforms: settings.build.platforms
-  });
-  const result = {
-    dockerfile,
-    manifest,
-    contextHash: manifest.hash,
-    dockerfileHash: dockerfile.hash,
-    cacheKey: keys.key,
-    restoreKeys: keys.restoreKeys,
-    cacheHit: (settings.store || settings.registryCache) && settings.cache !== "false" ? "miss" : "disabled",
-    cacheSaved: false,
-    built: false,
-    steps: [],
-    checks: [],
-    registryRequests: 0,
-    platforms: settings.build.platforms,
-    timings
-  };
-  if (settings.dryRun) return finish(result, started);
-  noticeManagedCache(settings, log2);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, await settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises10.default.mkdtemp(import_node_path15.default.join(settings.tempDir, "image-build-run-"));
-  let cache;
-  try {
-    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
-    const promoter = new Promoter(settings.logins, log2);
-    const registryRefs = settings.push ? settings.tags : [];
-    const byDigest = build.outputs.byDigest;
-    const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
-    const capabilities = described.then((info) => builderCapabilities(settings.env, info));
-    capabilities.catch(() => {
-    });
-    const mayReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && !build["no-cache"] && !build.call;
-    const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
-    const firstCandidates = [...registryRefs, ...settings.lookupRefs];
-    phase = Date.now();
-    const readAhead = mayReuse ? promoter.readCandidates(firstCandidates, platform2) : void 0;
-    const [, bases, options] = await Promise.all([
-      registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
-      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
-      fingerprintOptions(build, {
-        contextHash: async (dir) => (await readContextManifest(dir)).hash,
-        imageDigest: (ref) => promoter.client.resolveDigest(ref)
-      })
-    ]);
-    if (bases) {
-      result.fingerprint = computeFingerprint({
-        contextHash: manifest.hash,
-        dockerfileHash: dockerfile.hash,
-        buildArgs: build["build-args"],
-        target: build.target,
-        platforms: build.platforms,
-        baseImages: bases,
-        options
-      });
-    }
-    const canReuse = mayReuse && result.fingerprint !== void 0;
-    const wanted = settings.reuseMode === "same-digest" ? void 0 : { labels: { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint }, annotations: manifestAnnotations(settings.annotations ?? []) };
-    const reuse = (candidates, reads) => reuseExisting(result, promoter, candidates, registryRefs, { platform: platform2, reads, wanted });
-    if (canReuse && await reuse(firstCandidates, readAhead)) {
-      timings.lookup = seconds(phase);
-      await loadReused(result, settings, env, log2);
-      return finish(result, started, promoter);
-    }
-    timings.lookup = seconds(phase);
-    cache = openCache(settings, promoter, log2);
-    const session = cache;
-    let ownBuilderWhy;
-    const mayMakeOwn = settings.ownBuilder === true && !!cache && !evaluatesOnly(build.call);
-    const builderReady = capabilities.then((caps) => builderForCache(caps, { mayMakeOwn, env, log: log2, onOwnBuilder: settings.onOwnBuilder })).then(async (chosen) => {
-      ownBuilderWhy = chosen.ownWhy;
-      await session?.prepareEngine?.(envForContext(env, chosen.builder.context), chosen.builder);
-      return chosen.builder;
-    });
-    builderReady.catch(() => {
-    });
-    if (cache) {
-      phase = Date.now();
-      const restored = await cache.restore(keys);
-      Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
-      if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result, settings.build.platforms);
-        if (result.changes) logMiss(result.changes, log2);
-      }
-      timings.restore = seconds(phase);
-      result.cacheTraffic = cache.traffic?.();
-      log2.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
-      const record = restored.record;
-      if (canReuse && record && record.fingerprint === result.fingerprint) {
-        const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuse(recorded)) {
-          await loadReused(result, settings, env, log2);
-          return finish(result, started, promoter);
-        }
-      }
-    }
-    const builder = await builderReady;
-    result.builder = builderText(builder);
-    const evaluates = evaluatesOnly(build.call);
-    const inline = !builder.cacheExport && cache && !evaluates ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === "true", existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache, ownBuilderWhy }) : void 0;
-    if (inline) log2.warning(inline.warning);
-    if (inline?.from.length && result.cacheHit === "miss") result.cacheHit = "partial";
-    const plan = {
-      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
-      write: settings.cache === "true",
-      push: settings.push,
-      mode: settings.cacheMode
+  const { build, image, cache, host } = settings;
+  const clock = new PhaseClock();
+  const prepared = await clock.timed("hash", () => prepare(settings.source, build, cache, host.env));
+  if (settings.dryRun) return assembleResult({ settings, prepared, clock });
+  noticeManagedCache(build, cache, log2);
+  const loginRefs = [...image.tags, ...prepared.baseImages.map((use) => use.ref), ...cache.kind === "registry" ? [cache.ref] : []];
+  return withRunFolder(host, loginRefs, async (folder) => {
+    const promoter = new Promoter(host.logins, log2);
+    const capabilities = checkBuilder(host);
+    const lookup = await clock.timed("lookup", () => lookUp(image, build, prepared, promoter));
+    const { fingerprint } = lookup;
+    const reusedImage = async (reused, restore) => {
+      await loadReused(reused, build.load, image.tags, folder.env, log2);
+      return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, reused });
     };
-    phase = Date.now();
-    const specs = await cache?.specs(plan) ?? { from: [], to: [] };
-    timings.restore += seconds(phase);
-    if (inline) Object.assign(specs, { from: [...specs.from, ...inline.from], to: [...specs.to, ...inline.to] });
-    result.cacheTravel = cacheTravel(specs.from, inline, !!settings.registryCache);
-    const secretsDir = settings.secretsDir ?? await import_promises10.default.mkdtemp(import_node_path15.default.join(workDir, "secrets-"));
-    const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
-    if (optionFlags.dropped.length) log2.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
-    phase = Date.now();
-    const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path15.default.join(workDir, "by-digest");
-    const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
-    const request = {
-      context: settings.context,
-      dockerfile: settings.file,
-      tags: settings.tags,
-      labels,
-      // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
-      annotations: settings.annotations,
-      options: optionFlags.flags,
-      push: settings.push,
-      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
-      // for the same name races it ("image already exists").
-      load: build.load && !(builder.driver === "docker" && (settings.push || build.outputs.pushesTags)),
-      outputs: outputs.flags,
-      cacheFrom: specs.from,
-      cacheTo: specs.to,
-      // A Docker context's own builder is reached by selecting that context, not by --builder.
-      builder: builder.context ? void 0 : builder.own ? builder.name : settings.builder,
-      metadataFile: import_node_path15.default.join(workDir, "metadata.json"),
-      evaluates
-    };
-    const hooks = { env: envForContext(env, builder.context), log: (line) => log2.info(line) };
-    const buildGroup = (buildRequest) => log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error) => {
-      if (!isNamingRace(error)) throw error;
-      log2.info("Another build named the same image at the same moment; building once more (from the engine cache).");
-      return log2.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
-    });
-    const failed = (error) => explainPartialPush(error, registryRefs, promoter, result.fingerprint);
-    let built;
+    if (lookup.reused) return reusedImage(lookup.reused);
+    const session = openCache(cache, host.tempDir, promoter, log2);
     try {
-      built = await buildGroup(request);
-    } catch (error) {
-      if (!await cache?.afterBuild?.(false)) return await failed(error);
-      log2.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
-      built = await buildGroup({ ...request, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+      const mayMakeOwn = host.ownBuilder && !!session && !evaluatesOnly(build.call);
+      const chosen = chooseBuilder(capabilities, { host, env: folder.env, mayMakeOwn, session, log: log2 });
+      const restore = session ? await clock.timed("restore", () => restoreCache(session, prepared.keys, prepared, build.platforms, log2)) : void 0;
+      const record = restore?.record;
+      if (record && record.fingerprint === fingerprint) {
+        const reused = await lookup.reuseFrom(record.images.map((recorded) => `${recorded.ref}@${recorded.digest}`));
+        if (reused) return reusedImage(reused, restore);
+      }
+      const { builder, ownWhy } = await chosen;
+      const built = await buildImage({ settings, prepared, fingerprint, builder, ownWhy, session, hit: restore?.hit ?? "miss", promoter, folder, log: log2 });
+      clock.add("restore", built.restoreWait);
+      clock.add("build", built.seconds);
+      if (built.evaluates) return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, builder, built });
+      const refs = [...image.push ? image.tags : [], ...build.outputs.byDigest];
+      const save = await clock.timed(
+        "save",
+        () => saveCache(session, {
+          cache,
+          push: image.push,
+          hit: built.hit,
+          plan: built.plan,
+          inline: built.inline,
+          record: newRecord({ manifest: prepared.manifest, dockerfileHash: prepared.dockerfile.hash, contextHash: prepared.manifest.hash, key: prepared.keys.key, fingerprint, digest: built.digest, platforms: build.platforms, refs }),
+          steps: built.steps
+        })
+      );
+      const layers = await built.layers;
+      return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, builder, built, layers, save });
+    } finally {
+      await session?.close?.();
     }
-    await cache?.afterBuild?.(true);
-    if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
-    timings.build = seconds(phase);
-    result.checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
-    if (evaluates) {
-      Object.assign(result, { steps: built.steps });
-      return finish(result, started, promoter);
-    }
-    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, buildxMetadata: built.metadata, steps: built.steps });
-    if (!result.imageId && request.load) result.imageId = await loadedImageId(hooks.env, settings.tags[0]) ?? built.digest;
-    if (outputs.pushLayout) {
-      for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
-    }
-    const classicStore = builder.driver === "docker" && !builder.cacheExport;
-    if (settings.push && (built.digest === void 0 || classicStore)) result.digest = await promoter.digestOf(settings.tags[0]);
-    const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
-    const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => void 0) : void 0;
-    if (inline?.saves) result.cacheSaved = true;
-    if (cache && plan.exportCache) {
-      phase = Date.now();
-      const refs = [...settings.push ? settings.tags : [], ...build.outputs.byDigest];
-      const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
-      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.(), cacheNotSaved: saved.reason });
-      timings.save = seconds(phase);
-    }
-    if (!result.cacheSaved) result.cacheNotSaved ??= notSavedReason({ settings, result, inline, plan });
-    result.layers = await layers;
-    return finish(result, started, promoter);
-  } finally {
-    await cache?.close?.();
-    dockerConfig?.remove();
-    await import_promises10.default.rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
-function pulledBaseImages(dockerfile, settings) {
-  const build = buildPlatform(settings.env);
-  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
+
+// src/pipeline/settings.ts
+init_import_meta_url();
+function resolveSettings(request) {
+  return {
+    source: { context: request.context, file: request.file, workspace: request.workspace },
+    build: request.build,
+    image: {
+      tags: request.tags,
+      labels: request.labels,
+      annotations: request.annotations ?? [],
+      push: request.push,
+      skipUnchanged: request.skipUnchanged,
+      reuseMode: request.reuseMode ?? "relabel",
+      lookupRefs: request.lookupRefs
+    },
+    cache: cacheSettings(request),
+    host: {
+      env: request.env,
+      tempDir: request.tempDir,
+      secretsDir: request.secretsDir,
+      logins: request.logins,
+      // `builder: current` keeps the current builder even when it cannot export a cache.
+      builder: request.builder === "current" ? void 0 : request.builder,
+      ownBuilder: !!request.mayMakeOwnBuilder && !request.builder,
+      onOwnBuilder: request.onOwnBuilder
+    },
+    dryRun: request.dryRun
+  };
 }
-function openCache(settings, promoter, log2) {
-  if (settings.cache === "false") return void 0;
-  if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log2.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log2.warning(message), (message) => log2.info(message)) : void 0;
-}
-function finish(result, started, promoter) {
-  if (promoter) result.registryRequests = promoter.client.requestCount();
-  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
-  result.timings.total = seconds(started);
-  return result;
-}
-function seconds(since) {
-  return (Date.now() - since) / 1e3;
+function cacheSettings(request) {
+  const common = { mode: request.cache, exportMode: request.cacheMode, keyPrefix: request.cacheKeyPrefix, scope: request.cacheScope };
+  if (request.cache === "false") return { ...common, kind: "off" };
+  if (request.registryCacheRef) return { ...common, kind: "registry", ref: request.registryCacheRef };
+  return request.store ? { ...common, kind: "folder", store: request.store } : { ...common, kind: "off" };
 }
 
 // src/report/summary.ts
@@ -41470,8 +41590,8 @@ function rebuildSentence(facts, table) {
 }
 function rerunCost(rows, platforms2) {
   const per = platforms2.map((platform2) => {
-    const seconds2 = rows.reduce((sum, row2) => sum + row2.runs.filter((run) => run.platform === platform2 && run.result !== "cached").reduce((s, run) => s + run.seconds, 0), 0);
-    return `${formatSeconds(seconds2)}${platform2 ? ` on ${platform2}` : ""}`;
+    const seconds = rows.reduce((sum, row2) => sum + row2.runs.filter((run) => run.platform === platform2 && run.result !== "cached").reduce((s, run) => s + run.seconds, 0), 0);
+    return `${formatSeconds(seconds)}${platform2 ? ` on ${platform2}` : ""}`;
   });
   return rows.length ? `, ${joinAnd(per)}` : "";
 }
@@ -41800,11 +41920,11 @@ function oneLine(error) {
 }
 function unknownNames(program, scope) {
   const found = [];
-  const visitPath = (path20, asHelper) => {
-    if (!path20 || path20.type !== "PathExpression" || path20.data || path20.parts.length === 0) return;
-    const head = path20.parts[0];
+  const visitPath = (path22, asHelper) => {
+    if (!path22 || path22.type !== "PathExpression" || path22.data || path22.parts.length === 0) return;
+    const head = path22.parts[0];
     if (asHelper && BUILT_IN.has(head)) return;
-    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path20.original);
+    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path22.original);
   };
   const visit = (node) => {
     if (!node) return;
@@ -41842,8 +41962,8 @@ function isRawStatement(pattern) {
     const program = handlebars.parseWithoutProcessing(pattern);
     const only = program.body[0];
     if (program.body.length !== 1 || only?.type !== "MustacheStatement") return false;
-    const path20 = only.path;
-    return path20.parts?.length === 1 && path20.parts[0] === "raw";
+    const path22 = only.path;
+    return path22.parts?.length === 1 && path22.parts[0] === "raw";
   } catch {
     return false;
   }
@@ -42805,8 +42925,8 @@ ${COMMANDS[command]}
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse3(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path16.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path16.default.resolve(values.file) : void 0;
+  const dir = import_node_path18.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path18.default.resolve(values.file) : void 0;
   if (file && !import_node_fs13.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`--file ${values.file}: no such file`);
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
@@ -42846,16 +42966,16 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context = import_node_path16.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path16.default.resolve(values.file) : import_node_path16.default.join(context, "Dockerfile");
+  const context = import_node_path18.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path18.default.resolve(values.file) : import_node_path18.default.join(context, "Dockerfile");
   const meta = values.images || values.tags || values.labels ? await checkoutMetadata(values) : void 0;
   const tags = [.../* @__PURE__ */ new Set([...values.tag ?? [], ...meta?.pushRefs ?? []])];
   const noStore = values["no-cache-store"] === true;
-  const cacheDir = import_node_path16.default.resolve(str(values["cache-dir"]) || import_node_path16.default.join(process.env.XDG_CACHE_HOME || import_node_path16.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path18.default.resolve(str(values["cache-dir"]) || import_node_path18.default.join(process.env.XDG_CACHE_HOME || import_node_path18.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError("--push needs at least one -t name:tag");
   const result = await runPipeline(
-    {
+    resolveSettings({
       context,
       file,
       workspace: process.cwd(),
@@ -42877,7 +42997,7 @@ async function buildCommand(args) {
       cache: noStore ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags[0], import_node_path16.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags[0], import_node_path18.default.relative(process.cwd(), file)),
       store: noStore ? void 0 : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
@@ -42885,7 +43005,7 @@ async function buildCommand(args) {
       logins: new Credentials({ configDir: defaultDockerConfigDir(), explicit: [], runHelper: runCredentialHelper(process.env), warn: log.warning }),
       tempDir: import_node_os4.default.tmpdir(),
       env: process.env
-    },
+    }),
     log
   );
   const dryRun = values["dry-run"] === true;
@@ -42904,7 +43024,7 @@ ${cache}`);
 }
 async function adviseCommand(args) {
   const { positionals } = parse3(args, {});
-  const advice = await adviseFile(import_node_path16.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = await adviseFile(import_node_path18.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

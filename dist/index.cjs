@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path25 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path25 && path25[0] !== "/") {
+          path25 = `/${path25}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path25}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path25, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path25,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path25, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path25,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path25, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path25);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path25,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path25 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path25)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path25, query) : path25;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request2;
+      const { method, path: path25, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path25} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path25;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path25 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path25;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path25 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path25;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path25) {
+      if (typeof path25 !== "string") {
+        return path25;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path25.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path25;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path25);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path25, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path25,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path25,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code = path23.charCodeAt(i);
+    function validateCookiePath(path25) {
+      for (let i = 0; i < path25.length; ++i) {
+        const code = path25.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path25 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path25 = `/${path25}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path25);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path23 = this.getPath();
-        if (path23 === null || path23.startsWith("/")) {
-          return path23;
+        const path25 = this.getPath();
+        if (path25 === null || path25.startsWith("/")) {
+          return path25;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
+              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
             }
           }
         }
@@ -26321,13 +26321,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path23) {
-          return /^\.|this\b/.test(path23.original);
+        scopedId: function scopedId(path25) {
+          return /^\.|this\b/.test(path25.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path23) {
-          return path23.parts.length === 1 && !AST.helpers.scopedId(path23) && !path23.depth;
+        simpleId: function simpleId(path25) {
+          return path25.parts.length === 1 && !AST.helpers.scopedId(path25) && !path25.depth;
         }
       }
     };
@@ -27417,12 +27417,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path23, params, hash, open2, strip, locInfo) {
+    function prepareMustache(path25, params, hash, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path23,
+        path: path25,
         params,
         hash,
         escaped,
@@ -27696,9 +27696,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path23 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path25 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path23.original);
+        this.opcode("registerDecorator", params.length, path25.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -27765,48 +27765,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path23 = sexpr.path, name = path23.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path23));
+        var path25 = sexpr.path, name = path25.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path25));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path23.strict = true;
-        this.accept(path23);
+        path25.strict = true;
+        this.accept(path25);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path23 = sexpr.path;
-        path23.strict = true;
-        this.accept(path23);
+        var path25 = sexpr.path;
+        path25.strict = true;
+        this.accept(path25);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path23 = sexpr.path, name = path23.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path25 = sexpr.path, name = path25.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path23.strict = true;
-          path23.falsy = true;
-          this.accept(path23);
-          this.opcode("invokeHelper", params.length, path23.original, _ast2["default"].helpers.simpleId(path23));
+          path25.strict = true;
+          path25.falsy = true;
+          this.accept(path25);
+          this.opcode("invokeHelper", params.length, path25.original, _ast2["default"].helpers.simpleId(path25));
         }
       },
-      PathExpression: function PathExpression(path23) {
-        var depth = validateDepth(path23);
-        var parts = validateParts(path23);
+      PathExpression: function PathExpression(path25) {
+        var depth = validateDepth(path25);
+        var parts = validateParts(path25);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path23), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path25), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path23.data) {
+        } else if (path25.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path23.strict);
+          this.opcode("lookupData", depth, parts, path25.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path23.falsy, path23.strict, scoped);
+          this.opcode("lookupOnContext", parts, path25.falsy, path25.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -28033,8 +28033,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path23) {
-      return validateStringArray(path23, path23.parts, "parts");
+    function validateParts(path25) {
+      return validateStringArray(path25, path25.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -28219,16 +28219,16 @@ var require_util10 = __commonJS({
     }
     exports2.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path23 = aPath;
+      var path25 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path23 = url.path;
+        path25 = url.path;
       }
-      var isAbsolute = exports2.isAbsolute(path23);
-      var parts = path23.split(/\/+/);
+      var isAbsolute = exports2.isAbsolute(path25);
+      var parts = path25.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -28245,15 +28245,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path23 = parts.join("/");
-      if (path23 === "") {
-        path23 = isAbsolute ? "/" : ".";
+      path25 = parts.join("/");
+      if (path25 === "") {
+        path25 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path23;
+        url.path = path25;
         return urlGenerate(url);
       }
-      return path23;
+      return path25;
     }
     exports2.normalize = normalize;
     function join3(aRoot, aPath) {
@@ -33219,7 +33219,7 @@ init_import_meta_url();
 var import_node_crypto16 = __toESM(require("node:crypto"), 1);
 var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // ../main/node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -35038,14 +35038,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path23) => path23 === p,
+        test: (path25) => path25 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path23) => path23.startsWith(prefix),
+        test: (path25) => path25.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -35054,7 +35054,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path23) => path23.endsWith(suffix) || path23 === bare,
+        test: (path25) => path25.endsWith(suffix) || path25 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -35063,7 +35063,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path23) => regexp.test(path23),
+        test: (path25) => regexp.test(path25),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -35150,7 +35150,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path23, parent) {
+  match(path25, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -35159,12 +35159,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path23);
+        m = p.test(path25);
         if (!m && parent === null) {
-          let slash = path23.indexOf("/");
+          let slash = path25.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path23.slice(0, slash));
-            slash = path23.indexOf("/", slash + 1);
+            m = p.test(path25.slice(0, slash));
+            slash = path25.indexOf("/", slash + 1);
           }
         }
       }
@@ -35176,8 +35176,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path23) {
-    return this.match(path23, null).excluded;
+  excludes(path25) {
+    return this.match(path25, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -35713,10 +35713,10 @@ function formatBytes(bytes) {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)}${NBSP}${units[unit]}`;
 }
-function formatSeconds(seconds2) {
-  if (seconds2 < 10) return `${seconds2.toFixed(1)}${NBSP}s`;
-  if (seconds2 < 60) return `${Math.round(seconds2)}${NBSP}s`;
-  const whole = Math.round(seconds2);
+function formatSeconds(seconds) {
+  if (seconds < 10) return `${seconds.toFixed(1)}${NBSP}s`;
+  if (seconds < 60) return `${Math.round(seconds)}${NBSP}s`;
+  const whole = Math.round(seconds);
   return `${Math.floor(whole / 60)}${NBSP}min ${whole % 60}${NBSP}s`;
 }
 function plural(count, one, many = `${one}s`) {
@@ -36503,8 +36503,8 @@ var ProgressReader = class {
       this.vertices.set(vertex.digest, merged);
       if (merged.completed && merged.name && !this.reported.has(vertex.digest)) {
         this.reported.add(vertex.digest);
-        const seconds2 = merged.started ? (time(merged.completed) - time(merged.started)) / 1e3 : 0;
-        const state = merged.error ? `ERROR ${merged.error}` : merged.cached ? "CACHED" : `DONE ${seconds2.toFixed(1)}s`;
+        const seconds = merged.started ? (time(merged.completed) - time(merged.started)) / 1e3 : 0;
+        const state = merged.error ? `ERROR ${merged.error}` : merged.cached ? "CACHED" : `DONE ${seconds.toFixed(1)}s`;
         this.log(`${merged.name} \u2026 ${state}`);
       }
     }
@@ -36558,7 +36558,7 @@ async function runBuild(request2, hooks) {
     onStdoutLine: hooks.log
   });
   const steps = progress.steps();
-  const seconds2 = (Date.now() - started) / 1e3;
+  const seconds = (Date.now() - started) / 1e3;
   const answered = request2.evaluates && run2.stdout.trim().startsWith("{");
   if (run2.code !== 0 && !answered) throw new BuildFailure(failureMessage(messages, run2.stderr), steps);
   const metadata = await readMetadata(request2.metadataFile);
@@ -36569,7 +36569,7 @@ async function runBuild(request2, hooks) {
     warnings: metadata["buildx.build.warnings"],
     metadata,
     steps,
-    seconds: seconds2
+    seconds
   };
 }
 async function loadedImageId(env, tag) {
@@ -36897,8 +36897,8 @@ var import_node_async_hooks = require("node:async_hooks");
 // src/cache/retry-policy.ts
 init_import_meta_url();
 function retryBudgetMs(env = process.env) {
-  const seconds2 = Number(env.IMAGE_BUILD_CACHE_RETRY_BUDGET);
-  return Number.isFinite(seconds2) && seconds2 >= 0 && env.IMAGE_BUILD_CACHE_RETRY_BUDGET?.trim() !== "" ? seconds2 * 1e3 : 6e4;
+  const seconds = Number(env.IMAGE_BUILD_CACHE_RETRY_BUDGET);
+  return Number.isFinite(seconds) && seconds >= 0 && env.IMAGE_BUILD_CACHE_RETRY_BUDGET?.trim() !== "" ? seconds * 1e3 : 6e4;
 }
 var MAX_TRIES = 8;
 var BACKOFF_BASE_MS = 1e3;
@@ -37660,7 +37660,7 @@ async function readTar(source, open2) {
   let zeroBlocks = 0;
   let pax = {};
   let longName;
-  const finish2 = async () => {
+  const finish = async () => {
     const done = entry;
     entry = void 0;
     if (done.kind === "file") await done.sink?.end();
@@ -37677,7 +37677,7 @@ async function readTar(source, open2) {
         remaining -= piece.length;
         if (entry.kind === "file") await entry.sink?.write(piece);
         else if (entry.kind !== "skip") entry.chunks.push(Buffer.from(piece));
-        if (remaining === 0) await finish2();
+        if (remaining === 0) await finish();
         continue;
       }
       if (padding > 0) {
@@ -37699,19 +37699,19 @@ async function readTar(source, open2) {
       zeroBlocks = 0;
       const parsed = parseHeader(block);
       const size = parsed.type === "x" || parsed.type === "g" || parsed.type === "L" ? parsed.size : Number(pax.size ?? parsed.size);
-      const path23 = pax.path ?? longName ?? parsed.path;
+      const path25 = pax.path ?? longName ?? parsed.path;
       if (parsed.type === "x") entry = { kind: "pax", chunks: [] };
       else if (parsed.type === "L") entry = { kind: "longname", chunks: [] };
       else if (parsed.type === "g") entry = { kind: "skip" };
       else {
-        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path23, size }) };
+        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path25, size }) };
         else entry = { kind: "skip" };
         pax = {};
         longName = void 0;
       }
       remaining = size;
       padding = (BLOCK - size % BLOCK) % BLOCK;
-      if (size === 0) await finish2();
+      if (size === 0) await finish();
     }
   }
   if (zeroBlocks < 2 && (entry || header.length > 0 || padding > 0)) throw new Error("the archive ends in the middle of an entry");
@@ -37868,8 +37868,8 @@ init_import_meta_url();
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
 var import_node_path5 = __toESM(require("node:path"), 1);
 function cacheTimeoutMs(env = process.env) {
-  const seconds2 = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
-  if (Number.isFinite(seconds2) && seconds2 > 0) return { restore: seconds2 * 1e3, save: seconds2 * 1e3 };
+  const seconds = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
+  if (Number.isFinite(seconds) && seconds > 0) return { restore: seconds * 1e3, save: seconds * 1e3 };
   return { restore: 5 * 6e4, save: 10 * 6e4 };
 }
 var LAST_USED = ".last-used";
@@ -40316,8 +40316,8 @@ function loginFromAuthEntry(registry, entry) {
 }
 var HELPER_TIMEOUT_MS = 3e4;
 function runCredentialHelper(env, options = {}) {
-  const seconds2 = Number(env.IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT);
-  const timeoutMs = Number.isFinite(seconds2) && seconds2 > 0 ? seconds2 * 1e3 : HELPER_TIMEOUT_MS;
+  const seconds = Number(env.IMAGE_BUILD_CREDENTIAL_HELPER_TIMEOUT);
+  const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1e3 : HELPER_TIMEOUT_MS;
   return async (helper, serverUrl) => {
     const command = `docker-credential-${helper}`;
     let run2;
@@ -40529,11 +40529,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path23, readFile) {
-  if (!path23) return {};
+function readPayload(path25, readFile) {
+  if (!path25) return {};
   let text4;
   try {
-    text4 = readFile(path23);
+    text4 = readFile(path25);
   } catch {
     return {};
   }
@@ -40542,10 +40542,10 @@ function readPayload(path23, readFile) {
     const parsed = JSON.parse(text4);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path23} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path25} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path23) => (0, import_node_fs10.existsSync)(path23) ? (0, import_node_fs10.readFileSync)(path23, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path25) => (0, import_node_fs10.existsSync)(path25) ? (0, import_node_fs10.readFileSync)(path25, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -41805,8 +41805,8 @@ var Authenticator = class {
     if (!token2) {
       throw new RegistryError(`token service ${url.host} of registry ${registry} returned no token`, { registry });
     }
-    const seconds2 = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
-    return { token: token2, expiresAt: requestedAt + seconds2 * 1e3 - TOKEN_EXPIRY_MARGIN_MS };
+    const seconds = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
+    return { token: token2, expiresAt: requestedAt + seconds * 1e3 - TOKEN_EXPIRY_MARGIN_MS };
   }
 };
 function accessError(registry, username, status, attempted, body) {
@@ -42120,14 +42120,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path23 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path23 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path23, kind: "tags", access: "pull" });
+    let path25 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path25 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path25, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path23 = nextPagePath(response, repository);
+      path25 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -42557,7 +42557,7 @@ async function runMerge(step, log) {
 init_import_meta_url();
 var import_node_crypto14 = __toESM(require("node:crypto"), 1);
 
-// src/action/step-state.ts
+// src/buildx/own-builder-state.ts
 init_import_meta_url();
 var OWN_BUILDER_STATE = "own-builder";
 
@@ -42598,8 +42598,11 @@ async function ensureOwnBuilder(env) {
 
 // src/pipeline/run.ts
 init_import_meta_url();
-var import_promises15 = __toESM(require("node:fs/promises"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+
+// src/pipeline/build.ts
+init_import_meta_url();
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/buildx/build-errors.ts
 init_import_meta_url();
@@ -42623,10 +42626,10 @@ function checkTarget(target, dockerfile) {
   const known = names.length ? `its stages are ${names.join(", ")}` : "it names no stage (FROM <image> AS <name>)";
   throw new UserError(`target "${target}" is not a stage of ${dockerfile.path}; ${known}`, { input: "target" });
 }
-async function explainPartialPush(error2, pushed, promoter, fingerprint) {
-  if (pushed.length < 2 || !fingerprint || !(error2 instanceof UserError)) throw error2;
+async function explainPartialPush(error2, pushed, holdsThisBuild) {
+  if (pushed.length < 2 || !holdsThisBuild || !(error2 instanceof UserError)) throw error2;
   const landed = [];
-  for (const tag of pushed) if (await promoter.findByFingerprint([tag], fingerprint).catch(() => void 0)) landed.push(tag);
+  for (const tag of pushed) if (await holdsThisBuild(tag).catch(() => false)) landed.push(tag);
   if (landed.length === 0) throw error2;
   const missing = pushed.filter((tag) => !landed.includes(tag));
   const registryOf = (ref) => parseReference(ref).registry;
@@ -42642,58 +42645,6 @@ ${which2}`, {
 function isNamingRace(error2) {
   return error2 instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error2.message);
 }
-
-// src/registry/push-layout.ts
-init_import_meta_url();
-var import_node_fs13 = require("node:fs");
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
-var import_node_stream2 = require("node:stream");
-async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises10.default.readFile(import_node_path13.default.join(layoutDir, "index.json"), "utf8"));
-  const root = index.manifests[0];
-  if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
-  const repo = parseReference(repository);
-  const target = { registry: repo.registry, repository: repo.repository };
-  const counter = { uploaded: 0 };
-  await pushManifest(client, layoutDir, target, root, counter);
-  return { digest: root.digest, mediaType: root.mediaType, uploaded: counter.uploaded };
-}
-async function pushManifest(client, layoutDir, target, descriptor, counter) {
-  const bytes = await readBlob(layoutDir, descriptor.digest);
-  const json = JSON.parse(new TextDecoder().decode(bytes));
-  if (isIndexMediaType(descriptor.mediaType)) {
-    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
-  } else {
-    const image = json;
-    for (const blob of [image.config, ...image.layers]) {
-      if (await client.headBlob(target, blob.digest)) continue;
-      const file = blobPath2(layoutDir, blob.digest);
-      const { size } = await import_promises10.default.stat(file);
-      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream2.Readable.toWeb((0, import_node_fs13.createReadStream)(file)) });
-      counter.uploaded++;
-    }
-  }
-  await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
-}
-function blobPath2(layoutDir, digest) {
-  const [algorithm, hex] = digest.split(":");
-  return import_node_path13.default.join(layoutDir, "blobs", algorithm, hex);
-}
-function readBlob(layoutDir, digest) {
-  return import_promises10.default.readFile(blobPath2(layoutDir, digest));
-}
-
-// src/cache/session.ts
-init_import_meta_url();
-var import_promises14 = __toESM(require("node:fs/promises"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
-
-// src/cache/builder-route.ts
-init_import_meta_url();
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/buildx/builder-capabilities.ts
 init_import_meta_url();
@@ -42746,7 +42697,275 @@ async function builderCapabilities(env, info2) {
   return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
 }
 
+// src/cache/builder-fallback.ts
+init_import_meta_url();
+var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
+function inlineCachePlan(input) {
+  const saves = input.push && input.write;
+  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
+  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
+  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
+  const why = `${input.builder.reason}${backend}${own}`;
+  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
+  const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
+  return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
+}
+function exportableCacheFlags(flags, builder) {
+  if (builder.cacheExport) return { flags, dropped: [] };
+  const kept = [];
+  const dropped = [];
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i];
+    if (flag === "--cache-to" && i + 1 < flags.length) {
+      const spec = flags[++i];
+      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
+      else dropped.push(spec);
+      continue;
+    }
+    kept.push(flag);
+  }
+  return { flags: kept, dropped };
+}
+
+// src/registry/push-layout.ts
+init_import_meta_url();
+var import_node_fs13 = require("node:fs");
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_stream2 = require("node:stream");
+async function pushLayoutByDigest(client, layoutDir, repository) {
+  const index = JSON.parse(await import_promises10.default.readFile(import_node_path13.default.join(layoutDir, "index.json"), "utf8"));
+  const root = index.manifests[0];
+  if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
+  const repo = parseReference(repository);
+  const target = { registry: repo.registry, repository: repo.repository };
+  const counter = { uploaded: 0 };
+  await pushManifest(client, layoutDir, target, root, counter);
+  return { digest: root.digest, mediaType: root.mediaType, uploaded: counter.uploaded };
+}
+async function pushManifest(client, layoutDir, target, descriptor, counter) {
+  const bytes = await readBlob(layoutDir, descriptor.digest);
+  const json = JSON.parse(new TextDecoder().decode(bytes));
+  if (isIndexMediaType(descriptor.mediaType)) {
+    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
+  } else {
+    const image = json;
+    for (const blob of [image.config, ...image.layers]) {
+      if (await client.headBlob(target, blob.digest)) continue;
+      const file = blobPath2(layoutDir, blob.digest);
+      const { size } = await import_promises10.default.stat(file);
+      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream2.Readable.toWeb((0, import_node_fs13.createReadStream)(file)) });
+      counter.uploaded++;
+    }
+  }
+  await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
+}
+function blobPath2(layoutDir, digest) {
+  const [algorithm, hex] = digest.split(":");
+  return import_node_path13.default.join(layoutDir, "blobs", algorithm, hex);
+}
+function readBlob(layoutDir, digest) {
+  return import_promises10.default.readFile(blobPath2(layoutDir, digest));
+}
+
+// src/pipeline/cache-outcome.ts
+init_import_meta_url();
+function explainMiss(record, result, platforms2) {
+  if (!record.manifest) return void 0;
+  let previous;
+  try {
+    previous = deserializeManifest(Buffer.from(record.manifest, "base64"));
+  } catch {
+    return void 0;
+  }
+  const diff = diffManifests(previous, result.manifest);
+  const restoredPlatforms = record.platforms;
+  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
+  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
+}
+function logMiss(changes, log) {
+  log.info("Why the cache missed:");
+  if (changes.dockerfileChanged) log.info("  the Dockerfile changed");
+  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
+  if (platforms2) log.info(`  ${platforms2}`);
+  for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
+}
+async function existingImages(digestOf, refs) {
+  const unique = [...new Set(refs)];
+  const found = await Promise.all(unique.map((ref) => digestOf(ref).catch(() => void 0)));
+  return unique.filter((_, index) => found[index] !== void 0);
+}
+function builderText(builder) {
+  const store = builder.driver === "docker" ? builder.cacheExport ? ", containerd image store" : ", classic image store" : "";
+  return `${builder.name} (${builder.driver} driver${store})`;
+}
+function cacheTravel(from, inline, registryBackend) {
+  if (inline) return inline.saves ? "inline in the pushed image" : "inline, read only";
+  if (registryBackend) return "a cache image in the registry";
+  if (from.some((spec) => /^type=registry,ref=[^,]*\/image-build-cache-[0-9a-f]+:/.test(spec))) return "served over HTTP while it downloads";
+  return from.length ? "a local folder, read after the whole restore" : "a local folder";
+}
+function notSavedReason({ cache, push, result, inline, plan }) {
+  if (cache.mode === "false") return "the cache is off (cache: false)";
+  if (cache.mode === "read-only") return "the cache is read-only (cache: read-only)";
+  if (inline) return "the builder cannot export a cache, and an inline cache travels only in a pushed image";
+  if (result.cacheHit === "exact") return "the cache holds this build already (exact hit)";
+  if (!plan.exportCache) return "this build exported no cache";
+  if (cache.kind === "registry" && !push) return "a registry cache is written only when the image is pushed";
+  return "the save did not complete (see the warning above)";
+}
+function newRecord(run2) {
+  return {
+    version: 1,
+    key: run2.key,
+    fingerprint: run2.fingerprint ?? "",
+    contextHash: run2.contextHash,
+    dockerfileHash: run2.dockerfileHash,
+    platforms: run2.platforms,
+    images: run2.digest ? run2.refs.map((ref) => ({ ref, digest: run2.digest })) : [],
+    manifest: serializeManifest(run2.manifest).toString("base64"),
+    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+}
+
+// src/pipeline/build.ts
+async function buildImage(context) {
+  const { settings, prepared, builder, session, promoter, folder, log } = context;
+  const { build, image } = settings;
+  const registryRefs = image.push ? image.tags : [];
+  const evaluates = evaluatesOnly(build.call);
+  const inline = !builder.cacheExport && session && !evaluates ? inlineCachePlan({
+    builder,
+    push: image.push,
+    write: settings.cache.mode === "true",
+    existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...image.lookupRefs]),
+    registryBackend: settings.cache.kind === "registry",
+    ownBuilderWhy: context.ownWhy
+  }) : void 0;
+  if (inline) log.warning(inline.warning);
+  const hit = inline?.from.length && context.hit === "miss" ? "partial" : context.hit;
+  const plan = {
+    exportCache: (hit === "partial" || hit === "miss") && builder.cacheExport && !evaluates,
+    write: settings.cache.mode === "true",
+    push: image.push,
+    mode: settings.cache.exportMode
+  };
+  const waitStarted = Date.now();
+  const specs = await session?.specs(plan) ?? { from: [], to: [] };
+  const restoreWait = (Date.now() - waitStarted) / 1e3;
+  const cacheFrom = [...specs.from, ...inline?.from ?? []];
+  const secretsDir = settings.host.secretsDir ?? await import_promises11.default.mkdtemp(import_node_path14.default.join(folder.workDir, "secrets-"));
+  const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
+  if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
+  const started = Date.now();
+  const layoutDir = import_node_path14.default.join(folder.workDir, "by-digest");
+  const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
+  const request2 = {
+    context: settings.source.context,
+    dockerfile: settings.source.file,
+    tags: image.tags,
+    labels: context.fingerprint ? { ...image.labels, [FINGERPRINT_LABEL]: context.fingerprint } : image.labels,
+    // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
+    annotations: image.annotations,
+    options: optionFlags.flags,
+    push: image.push,
+    // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
+    // for the same name races it ("image already exists").
+    load: build.load && !(builder.driver === "docker" && (image.push || build.outputs.pushesTags)),
+    outputs: outputs.flags,
+    cacheFrom,
+    cacheTo: [...specs.to, ...inline?.to ?? []],
+    // A Docker context's own builder is reached by selecting that context, not by --builder.
+    builder: builder.context ? void 0 : builder.own ? builder.name : settings.host.builder,
+    metadataFile: import_node_path14.default.join(folder.workDir, "metadata.json"),
+    evaluates
+  };
+  const hooks = { env: envForContext(folder.env, builder.context), log: (line) => log.info(line) };
+  const runBuild2 = (buildRequest) => log.group("Build", () => buildOrExplain(prepared.dockerfile, buildRequest, hooks)).catch(async (error2) => {
+    if (!isNamingRace(error2)) throw error2;
+    log.info("Another build named the same image at the same moment; building once more (from the engine cache).");
+    return log.group("Build", () => buildOrExplain(prepared.dockerfile, buildRequest, hooks));
+  });
+  const fingerprint = context.fingerprint;
+  const holdsThisBuild = fingerprint ? async (tag) => !!await promoter.findByFingerprint([tag], fingerprint) : void 0;
+  const failed = (error2) => explainPartialPush(error2, registryRefs, holdsThisBuild);
+  let built;
+  try {
+    built = await runBuild2(request2);
+  } catch (error2) {
+    if (!await session?.afterBuild?.(false)) return await failed(error2);
+    log.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
+    built = await runBuild2({ ...request2, cacheFrom: (await session.specs(plan)).from }).catch(failed);
+  }
+  await session?.afterBuild?.(true);
+  const seconds = (Date.now() - started) / 1e3;
+  const checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
+  const travel = cacheTravel(cacheFrom, inline, settings.cache.kind === "registry");
+  const outcome = { evaluates, steps: built.steps, checks, hit, cacheTravel: travel, plan, inline, restoreWait, seconds, traffic: session?.traffic?.() };
+  if (evaluates) return outcome;
+  const imageId = !built.imageId && request2.load ? await loadedImageId(hooks.env, image.tags[0]) ?? built.digest : built.imageId;
+  let digest = built.digest;
+  if (outputs.pushLayout) for (const repository of build.outputs.byDigest) digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
+  const classicStore = builder.driver === "docker" && !builder.cacheExport;
+  if (image.push && (built.digest === void 0 || classicStore)) digest = await promoter.digestOf(image.tags[0]);
+  const pushedRef = image.push ? image.tags[0] : build.outputs.byDigest[0];
+  const layers = pushedRef && digest ? promoter.layersOf(pushedRef, digest).catch(() => void 0) : void 0;
+  return { ...outcome, digest, imageId, buildxMetadata: built.metadata, layers };
+}
+
+// src/pipeline/builder.ts
+init_import_meta_url();
+function checkBuilder(host) {
+  const capabilities = checkDocker(host.env, host.builder).then((inspect) => describeBuilder(inspect, host.builder)).then((info2) => builderCapabilities(host.env, info2));
+  capabilities.catch(() => {
+  });
+  return capabilities;
+}
+function chooseBuilder(capabilities, options) {
+  const { host, env, mayMakeOwn, session, log } = options;
+  const chosen = capabilities.then((caps) => builderForCache(caps, { mayMakeOwn, env, log, onOwnBuilder: host.onOwnBuilder })).then(async (choice) => {
+    await session?.prepareEngine?.(envForContext(env, choice.builder.context), choice.builder);
+    return { builder: choice.builder, ownWhy: choice.ownWhy };
+  });
+  chosen.catch(() => {
+  });
+  return chosen;
+}
+
+// src/pipeline/prepare.ts
+init_import_meta_url();
+var import_node_path15 = __toESM(require("node:path"), 1);
+async function prepare(source, build, cache, env) {
+  const displayFile = import_node_path15.default.relative(source.workspace, source.file) || source.file;
+  const dockerfile = readDockerfile(source.file, build["build-args"], displayFile);
+  checkTarget(build.target, dockerfile);
+  const manifest = await readContextManifest(source.context, source.file);
+  const keys = cacheKeys({
+    prefix: cache.keyPrefix,
+    os: (env.RUNNER_OS ?? process.platform).toLowerCase(),
+    arch: (env.RUNNER_ARCH ?? process.arch).toLowerCase(),
+    scope: cache.scope,
+    dockerfileHash: dockerfile.hash,
+    contextHash: manifest.hash,
+    platforms: build.platforms
+  });
+  const platform2 = buildPlatform(env);
+  return { dockerfile, manifest, keys, baseImages: baseImagesFor(dockerfile, targetPlatforms(build.platforms, platform2), platform2) };
+}
+
+// src/pipeline/restore.ts
+init_import_meta_url();
+
+// src/cache/session.ts
+init_import_meta_url();
+var import_promises15 = __toESM(require("node:fs/promises"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
+
 // src/cache/builder-route.ts
+init_import_meta_url();
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var LOOPBACK = "127.0.0.1";
 function parseContainerNetwork(text4) {
   const [mode = "", gateway = ""] = text4.trim().split(/\s+/);
@@ -42768,13 +42987,13 @@ async function cacheRoute(env, builder) {
   return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
 }
 async function probeBuild(env, builder, cacheFrom) {
-  const dir = await import_promises11.default.mkdtemp(import_node_path14.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
+  const dir = await import_promises12.default.mkdtemp(import_node_path16.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
   try {
-    await import_promises11.default.writeFile(import_node_path14.default.join(dir, "probe"), "probe\n");
-    await import_promises11.default.writeFile(import_node_path14.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
+    await import_promises12.default.writeFile(import_node_path16.default.join(dir, "probe"), "probe\n");
+    await import_promises12.default.writeFile(import_node_path16.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
     await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
   } finally {
-    await import_promises11.default.rm(dir, { recursive: true, force: true });
+    await import_promises12.default.rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -42782,9 +43001,9 @@ async function probeBuild(env, builder, cacheFrom) {
 init_import_meta_url();
 var import_node_crypto15 = require("node:crypto");
 var import_node_fs14 = require("node:fs");
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
 var import_node_http4 = __toESM(require("node:http"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
 var CACHE_TAG = "latest";
 var PROBE_PREFIX = "image-build-probe-";
@@ -42821,7 +43040,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
     }
     if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
     const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises12.default.stat(file).catch(() => void 0);
+    const stat2 = await import_promises13.default.stat(file).catch(() => void 0);
     if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
     const headers = {
       "Content-Type": descriptor.mediaType,
@@ -42846,14 +43065,14 @@ async function serveLayout(dir, address = "127.0.0.1") {
     if (request2.method === "HEAD" || blob.size === 0) return void response.end();
     response.flushHeaders();
     served += 1;
-    let source = await import_promises12.default.open(blob.file, "r").catch(() => void 0);
+    let source = await import_promises13.default.open(blob.file, "r").catch(() => void 0);
     let following = true;
     let position = 0;
     try {
       while (position < blob.size && !response.destroyed) {
         if (!source) {
           if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises12.default.open(blobPath(dir, digest), "r");
+          source = await import_promises13.default.open(blobPath(dir, digest), "r");
           following = false;
         }
         const next = following ? blob.next() : void 0;
@@ -42884,7 +43103,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
     if (isDigest2(reference)) {
       const listed = entries.find((entry) => entry.digest === reference);
       if (listed) return listed;
-      const parsed = JSON.parse(await import_promises12.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      const parsed = JSON.parse(await import_promises13.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
       return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
     }
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
@@ -42917,7 +43136,7 @@ async function serveLayout(dir, address = "127.0.0.1") {
 }
 async function readIndexEntries(dir) {
   try {
-    const index = JSON.parse(await import_promises12.default.readFile(import_node_path15.default.join(dir, "index.json"), "utf8"));
+    const index = JSON.parse(await import_promises13.default.readFile(import_node_path17.default.join(dir, "index.json"), "utf8"));
     return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
   } catch {
     return [];
@@ -42952,15 +43171,15 @@ function reply(response, status, code, message) {
 
 // src/cache/record.ts
 init_import_meta_url();
-var import_promises13 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_promises14 = __toESM(require("node:fs/promises"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var RECORD_FILE = "image-build.json";
 async function writeRecord(cacheDir, record) {
-  await import_promises13.default.writeFile(import_node_path16.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+  await import_promises14.default.writeFile(import_node_path18.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 async function readRecord(cacheDir) {
   try {
-    const record = JSON.parse(await import_promises13.default.readFile(import_node_path16.default.join(cacheDir, RECORD_FILE), "utf8"));
+    const record = JSON.parse(await import_promises14.default.readFile(import_node_path18.default.join(cacheDir, RECORD_FILE), "utf8"));
     return record.version === 1 ? record : void 0;
   } catch {
     return void 0;
@@ -42975,7 +43194,7 @@ var FolderCache = class {
     this.store = store;
     this.warn = warn;
     this.info = info2;
-    this.dir = import_node_path17.default.join(tempDir, "image-build-cache", scope);
+    this.dir = import_node_path19.default.join(tempDir, "image-build-cache", scope);
   }
   store;
   warn;
@@ -42991,7 +43210,7 @@ var FolderCache = class {
   /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
   closed = false;
   async restore(keys) {
-    await import_promises14.default.rm(this.dir, { recursive: true, force: true });
+    await import_promises15.default.rm(this.dir, { recursive: true, force: true });
     let restoredKey;
     if (this.store.restoreStaged) {
       this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
@@ -43064,7 +43283,7 @@ var FolderCache = class {
       await writeRecord(this.dir, record);
     } catch (error2) {
       this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
-      await import_promises14.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      await import_promises15.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
       });
       return { saved: false, reason: messageOf(error2) };
     }
@@ -43112,353 +43331,252 @@ var RegistryCacheSession = class {
   }
 };
 
-// src/cache/builder-fallback.ts
-init_import_meta_url();
-var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
-function inlineCachePlan(input) {
-  const saves = input.push && input.write;
-  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
-  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
-  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
-  const why = `${input.builder.reason}${backend}${own}`;
-  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
-  const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
-  return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
+// src/pipeline/restore.ts
+function openCache(cache, tempDir, promoter, log) {
+  const warn = (message) => log.warning(message);
+  if (cache.kind === "registry") return new RegistryCacheSession(promoter.client, cache.ref, warn);
+  if (cache.kind === "folder") return new FolderCache(cache.store, tempDir, cache.scope, warn, (message) => log.info(message));
+  return void 0;
 }
-function exportableCacheFlags(flags, builder) {
-  if (builder.cacheExport) return { flags, dropped: [] };
-  const kept = [];
-  const dropped = [];
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i];
-    if (flag === "--cache-to" && i + 1 < flags.length) {
-      const spec = flags[++i];
-      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
-      else dropped.push(spec);
-      continue;
-    }
-    kept.push(flag);
-  }
-  return { flags: kept, dropped };
+async function restoreCache(session, keys, prepared, platforms2, log) {
+  const started = Date.now();
+  const restored = await session.restore(keys);
+  const changes = restored.record && restored.hit === "partial" ? explainMiss(restored.record, { manifest: prepared.manifest, dockerfileHash: prepared.dockerfile.hash }, platforms2) : void 0;
+  if (changes) logMiss(changes, log);
+  log.info(`Cache ${restored.hit}${restored.restoredKey ? ` from ${restored.restoredKey}` : ""} (${((Date.now() - started) / 1e3).toFixed(1)} s)`);
+  return { hit: restored.hit, restoredKey: restored.restoredKey, record: restored.record, changes, traffic: session.traffic?.() };
+}
+async function saveCache(session, facts) {
+  const { cache, push, hit, plan, inline } = facts;
+  const unsaved = (reason) => ({ saved: false, notSaved: reason ?? notSavedReason({ cache, push, result: { cacheHit: hit, built: true }, inline, plan }) });
+  if (inline?.saves) return { saved: true };
+  if (!session || !plan.exportCache) return unsaved();
+  const saved = await session.save(plan, facts.record, facts.steps);
+  const traffic = session.traffic?.();
+  return saved.saved ? { saved: true, bytes: saved.bytes, traffic } : { ...unsaved(saved.reason), bytes: saved.bytes, traffic };
 }
 
-// src/pipeline/cache-outcome.ts
+// src/pipeline/result.ts
 init_import_meta_url();
-function explainMiss(record, result, platforms2) {
-  if (!record.manifest) return void 0;
-  let previous;
-  try {
-    previous = deserializeManifest(Buffer.from(record.manifest, "base64"));
-  } catch {
-    return void 0;
+var PhaseClock = class {
+  started = Date.now();
+  timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
+  async timed(phase, work) {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      this.add(phase, (Date.now() - started) / 1e3);
+    }
   }
-  const diff = diffManifests(previous, result.manifest);
-  const restoredPlatforms = record.platforms;
-  const samePlatforms = !restoredPlatforms || [...restoredPlatforms].sort().join(",") === [...platforms2].sort().join(",");
-  return { ...diff, dockerfileChanged: record.dockerfileHash !== result.dockerfileHash, ...samePlatforms ? {} : { restoredPlatforms } };
-}
-function logMiss(changes, log) {
-  log.info("Why the cache missed:");
-  if (changes.dockerfileChanged) log.info("  the Dockerfile changed");
-  const platforms2 = restoredPlatformsLine(changes.restoredPlatforms);
-  if (platforms2) log.info(`  ${platforms2}`);
-  for (const line of explainManifestDiff(changes)) log.info(`  ${line}`);
-}
-async function existingImages(digestOf, refs) {
-  const unique = [...new Set(refs)];
-  const found = await Promise.all(unique.map((ref) => digestOf(ref).catch(() => void 0)));
-  return unique.filter((_, index) => found[index] !== void 0);
-}
-function builderText(builder) {
-  const store = builder.driver === "docker" ? builder.cacheExport ? ", containerd image store" : ", classic image store" : "";
-  return `${builder.name} (${builder.driver} driver${store})`;
-}
-function cacheTravel(from, inline, registryBackend) {
-  if (inline) return inline.saves ? "inline in the pushed image" : "inline, read only";
-  if (registryBackend) return "a cache image in the registry";
-  if (from.some((spec) => /^type=registry,ref=[^,]*\/image-build-cache-[0-9a-f]+:/.test(spec))) return "served over HTTP while it downloads";
-  return from.length ? "a local folder, read after the whole restore" : "a local folder";
-}
-function notSavedReason({ settings, result, inline, plan }) {
-  if (settings.cache === "false") return "the cache is off (cache: false)";
-  if (settings.cache === "read-only") return "the cache is read-only (cache: read-only)";
-  if (inline) return "the builder cannot export a cache, and an inline cache travels only in a pushed image";
-  if (result.cacheHit === "exact") return "the cache holds this build already (exact hit)";
-  if (!plan.exportCache) return "this build exported no cache";
-  if (settings.registryCache && !settings.push) return "a registry cache is written only when the image is pushed";
-  return "the save did not complete (see the warning above)";
-}
-function newRecord(run2) {
+  add(phase, seconds) {
+    this.timings[phase] += seconds;
+  }
+  stop() {
+    return { ...this.timings, total: (Date.now() - this.started) / 1e3 };
+  }
+};
+function assembleResult(parts) {
+  const { settings, prepared, promoter, restore, reused, built, save } = parts;
+  const image = reused ?? (built && !built.evaluates ? built : void 0);
   return {
-    version: 1,
-    key: run2.key,
-    fingerprint: run2.fingerprint ?? "",
-    contextHash: run2.contextHash,
-    dockerfileHash: run2.dockerfileHash,
-    platforms: run2.platforms,
-    images: run2.digest ? run2.refs.map((ref) => ({ ref, digest: run2.digest })) : [],
-    manifest: serializeManifest(run2.manifest).toString("base64"),
-    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+    dockerfile: prepared.dockerfile,
+    manifest: prepared.manifest,
+    contextHash: prepared.manifest.hash,
+    dockerfileHash: prepared.dockerfile.hash,
+    fingerprint: parts.fingerprint,
+    cacheKey: prepared.keys.key,
+    restoreKeys: prepared.keys.restoreKeys,
+    cacheHit: built?.hit ?? restore?.hit ?? (settings.cache.kind === "off" ? "disabled" : "miss"),
+    restoredKey: restore?.restoredKey,
+    cacheBytes: save?.bytes,
+    cacheTraffic: save?.traffic ?? built?.traffic ?? restore?.traffic,
+    cacheSaved: save?.saved ?? false,
+    cacheTravel: built?.cacheTravel,
+    cacheNotSaved: save?.notSaved,
+    builder: parts.builder ? builderText(parts.builder) : void 0,
+    built: !!built && !built.evaluates,
+    reusedFrom: reused?.reusedFrom,
+    alreadyTagged: reused?.alreadyTagged,
+    platforms: settings.build.platforms,
+    digest: image?.digest,
+    imageId: image?.imageId,
+    buildxMetadata: built?.buildxMetadata,
+    steps: built?.steps ?? [],
+    layers: parts.layers,
+    changes: restore?.changes,
+    checks: built?.checks ?? [],
+    registryRequests: promoter?.client.requestCount() ?? 0,
+    copiedBlobs: promoter?.copied.blobs ? { ...promoter.copied } : void 0,
+    timings: parts.clock.stop()
   };
 }
 
 // src/pipeline/reuse.ts
 init_import_meta_url();
-async function reuseExisting(result, promoter, candidates, targets, options = {}) {
+async function lookUp(image, build, prepared, promoter) {
+  const registryRefs = image.push ? image.tags : [];
+  const byDigest = build.outputs.byDigest;
+  const mayReuse = image.skipUnchanged && (image.push || byDigest.length > 0) && !build["no-cache"] && !build.call;
+  const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
+  const firstCandidates = [...registryRefs, ...image.lookupRefs];
+  const readAhead = mayReuse ? promoter.readCandidates(firstCandidates, platform2) : void 0;
+  const [, bases, options] = await Promise.all([
+    registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
+    promoter.resolveBaseImages(prepared.baseImages),
+    fingerprintOptions(build, {
+      contextHash: async (dir) => (await readContextManifest(dir)).hash,
+      imageDigest: (ref) => promoter.client.resolveDigest(ref)
+    })
+  ]);
+  const fingerprint = bases ? computeFingerprint({
+    contextHash: prepared.manifest.hash,
+    dockerfileHash: prepared.dockerfile.hash,
+    buildArgs: build["build-args"],
+    target: build.target,
+    platforms: build.platforms,
+    baseImages: bases,
+    options
+  }) : void 0;
+  if (!mayReuse || !fingerprint) return { fingerprint, reuseFrom: async () => void 0 };
+  const wanted = image.reuseMode === "same-digest" ? void 0 : { labels: { ...image.labels, [FINGERPRINT_LABEL]: fingerprint }, annotations: manifestAnnotations(image.annotations) };
+  const reuseFrom = (candidates, reads) => reuseExisting(promoter, fingerprint, candidates, registryRefs, { platform: platform2, reads, wanted });
+  return { fingerprint, reused: await reuseFrom(firstCandidates, readAhead), reuseFrom };
+}
+async function reuseExisting(promoter, fingerprint, candidates, targets, options) {
   const { platform: platform2, reads, wanted } = options;
   try {
-    const existing = await promoter.findByFingerprint(candidates, result.fingerprint, platform2, reads);
-    if (!existing) return false;
+    const existing = await promoter.findByFingerprint(candidates, fingerprint, platform2, reads);
+    if (!existing) return void 0;
     const found = wanted ? await promoter.withMetadata(existing, wanted) : existing;
-    await promoter.retag(found, targets, candidates, result.fingerprint, reads);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] });
-    return true;
+    await promoter.retag(found, targets, candidates, fingerprint, reads);
+    return { reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] };
   } catch (error2) {
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error2)}`);
-    return false;
+    return void 0;
   }
 }
-async function loadReused(result, settings, env, log) {
-  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
-  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
+async function loadReused(reused, load, tags, env, log) {
+  if (!load) return;
+  const from = reused.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, "");
   const repository = from.slice(0, from.lastIndexOf(":") > from.lastIndexOf("/") ? from.lastIndexOf(":") : from.length);
-  const pinned = `${repository}@${result.digest}`;
+  const pinned = `${repository}@${reused.digest}`;
   const pulled = await docker(["pull", "--quiet", pinned], { env });
   if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split("\n").pop()}`, { input: "load" });
-  for (const tag of settings.tags) await docker(["tag", pinned, tag], { env });
-  log.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(", ")}` : ""}`);
+  for (const tag of tags) await docker(["tag", pinned, tag], { env });
+  log.info(`Loaded ${pinned} into the engine${tags.length ? ` as ${tags.join(", ")}` : ""}`);
 }
-function noticeManagedCache(settings, log) {
-  const gha = [...settings.build["cache-from"], ...settings.build["cache-to"]].filter((entry) => entry.type === "gha");
+function noticeManagedCache(build, cache, log) {
+  const gha = [...build["cache-from"], ...build["cache-to"]].filter((entry) => entry.type === "gha");
   if (gha.length === 0) return;
-  const state = settings.cache === "false" ? " (it is off here: cache: false)" : "";
+  const state = cache.mode === "false" ? " (it is off here: cache: false)" : "";
   (log.notice ?? log.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
+}
+
+// src/pipeline/run-folder.ts
+init_import_meta_url();
+var import_promises16 = __toESM(require("node:fs/promises"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
+async function withRunFolder(host, refs, work) {
+  const dockerConfig = host.secretsDir ? createDockerConfig(host.secretsDir, await host.logins.loginsFor(registriesOf(refs))) : void 0;
+  let workDir;
+  try {
+    workDir = await import_promises16.default.mkdtemp(import_node_path20.default.join(host.tempDir, "image-build-run-"));
+    return await work({ env: dockerConfig ? { ...host.env, DOCKER_CONFIG: dockerConfig.dir } : host.env, workDir });
+  } finally {
+    dockerConfig?.remove();
+    if (workDir) await import_promises16.default.rm(workDir, { recursive: true, force: true });
+  }
 }
 
 // src/pipeline/run.ts
 async function runPipeline(settings, log) {
-  const started = Date.now();
-  const timings = { hash: 0, lookup: 0, restore: 0, build: 0, save: 0, total: 0 };
-  const displayFile = import_node_path18.default.relative(settings.workspace, settings.file) || settings.file;
-  let phase = Date.now();
-  const build = settings.build;
-  const dockerfile = readDockerfile(settings.file, build["build-args"], displayFile);
-  checkTarget(build.target, dockerfile);
-  const manifest = await readContextManifest(settings.context, settings.file);
-  timings.hash = seconds(phase);
-  const keys = cacheKeys({
-    prefix: settings.cacheKeyPrefix,
-    os: (settings.env.RUNNER_OS ?? process.platform).toLowerCase(),
-    arch: (settings.env.RUNNER_ARCH ?? process.arch).toLowerCase(),
-    scope: settings.cacheScope,
-    dockerfileHash: dockerfile.hash,
-    contextHash: manifest.hash,
-    platforms: settings.build.platforms
-  });
-  const result = {
-    dockerfile,
-    manifest,
-    contextHash: manifest.hash,
-    dockerfileHash: dockerfile.hash,
-    cacheKey: keys.key,
-    restoreKeys: keys.restoreKeys,
-    cacheHit: (settings.store || settings.registryCache) && settings.cache !== "false" ? "miss" : "disabled",
-    cacheSaved: false,
-    built: false,
-    steps: [],
-    checks: [],
-    registryRequests: 0,
-    platforms: settings.build.platforms,
-    timings
-  };
-  if (settings.dryRun) return finish(result, started);
-  noticeManagedCache(settings, log);
-  const dockerConfig = settings.secretsDir ? createDockerConfig(settings.secretsDir, await settings.logins.loginsFor(registriesOf([...settings.tags, ...pulledBaseImages(dockerfile, settings).map((use) => use.ref), ...settings.registryCache ? [settings.registryCache.ref] : []]))) : void 0;
-  const workDir = await import_promises15.default.mkdtemp(import_node_path18.default.join(settings.tempDir, "image-build-run-"));
-  let cache;
-  try {
-    const env = dockerConfig ? { ...settings.env, DOCKER_CONFIG: dockerConfig.dir } : settings.env;
-    const promoter = new Promoter(settings.logins, log);
-    const registryRefs = settings.push ? settings.tags : [];
-    const byDigest = build.outputs.byDigest;
-    const described = checkDocker(settings.env, settings.builder).then((inspect) => describeBuilder(inspect, settings.builder));
-    const capabilities = described.then((info2) => builderCapabilities(settings.env, info2));
-    capabilities.catch(() => {
-    });
-    const mayReuse = settings.skipUnchanged && (settings.push || byDigest.length > 0) && !build["no-cache"] && !build.call;
-    const platform2 = build.platforms.length === 1 ? build.platforms[0] : void 0;
-    const firstCandidates = [...registryRefs, ...settings.lookupRefs];
-    phase = Date.now();
-    const readAhead = mayReuse ? promoter.readCandidates(firstCandidates, platform2) : void 0;
-    const [, bases, options] = await Promise.all([
-      registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : void 0,
-      promoter.resolveBaseImages(pulledBaseImages(dockerfile, settings)),
-      fingerprintOptions(build, {
-        contextHash: async (dir) => (await readContextManifest(dir)).hash,
-        imageDigest: (ref) => promoter.client.resolveDigest(ref)
-      })
-    ]);
-    if (bases) {
-      result.fingerprint = computeFingerprint({
-        contextHash: manifest.hash,
-        dockerfileHash: dockerfile.hash,
-        buildArgs: build["build-args"],
-        target: build.target,
-        platforms: build.platforms,
-        baseImages: bases,
-        options
-      });
-    }
-    const canReuse = mayReuse && result.fingerprint !== void 0;
-    const wanted = settings.reuseMode === "same-digest" ? void 0 : { labels: { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint }, annotations: manifestAnnotations(settings.annotations ?? []) };
-    const reuse = (candidates, reads) => reuseExisting(result, promoter, candidates, registryRefs, { platform: platform2, reads, wanted });
-    if (canReuse && await reuse(firstCandidates, readAhead)) {
-      timings.lookup = seconds(phase);
-      await loadReused(result, settings, env, log);
-      return finish(result, started, promoter);
-    }
-    timings.lookup = seconds(phase);
-    cache = openCache(settings, promoter, log);
-    const session = cache;
-    let ownBuilderWhy;
-    const mayMakeOwn = settings.ownBuilder === true && !!cache && !evaluatesOnly(build.call);
-    const builderReady = capabilities.then((caps) => builderForCache(caps, { mayMakeOwn, env, log, onOwnBuilder: settings.onOwnBuilder })).then(async (chosen) => {
-      ownBuilderWhy = chosen.ownWhy;
-      await session?.prepareEngine?.(envForContext(env, chosen.builder.context), chosen.builder);
-      return chosen.builder;
-    });
-    builderReady.catch(() => {
-    });
-    if (cache) {
-      phase = Date.now();
-      const restored = await cache.restore(keys);
-      Object.assign(result, { cacheHit: restored.hit, restoredKey: restored.restoredKey });
-      if (restored.record && restored.hit === "partial") {
-        result.changes = explainMiss(restored.record, result, settings.build.platforms);
-        if (result.changes) logMiss(result.changes, log);
-      }
-      timings.restore = seconds(phase);
-      result.cacheTraffic = cache.traffic?.();
-      log.info(`Cache ${result.cacheHit}${result.restoredKey ? ` from ${result.restoredKey}` : ""} (${timings.restore.toFixed(1)} s)`);
-      const record = restored.record;
-      if (canReuse && record && record.fingerprint === result.fingerprint) {
-        const recorded = record.images.map((image) => `${image.ref}@${image.digest}`);
-        if (await reuse(recorded)) {
-          await loadReused(result, settings, env, log);
-          return finish(result, started, promoter);
-        }
-      }
-    }
-    const builder = await builderReady;
-    result.builder = builderText(builder);
-    const evaluates = evaluatesOnly(build.call);
-    const inline = !builder.cacheExport && cache && !evaluates ? inlineCachePlan({ builder, push: settings.push, write: settings.cache === "true", existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...settings.lookupRefs]), registryBackend: !!settings.registryCache, ownBuilderWhy }) : void 0;
-    if (inline) log.warning(inline.warning);
-    if (inline?.from.length && result.cacheHit === "miss") result.cacheHit = "partial";
-    const plan = {
-      exportCache: (result.cacheHit === "partial" || result.cacheHit === "miss") && builder.cacheExport && !evaluates,
-      write: settings.cache === "true",
-      push: settings.push,
-      mode: settings.cacheMode
+  const { build, image, cache, host } = settings;
+  const clock = new PhaseClock();
+  const prepared = await clock.timed("hash", () => prepare(settings.source, build, cache, host.env));
+  if (settings.dryRun) return assembleResult({ settings, prepared, clock });
+  noticeManagedCache(build, cache, log);
+  const loginRefs = [...image.tags, ...prepared.baseImages.map((use) => use.ref), ...cache.kind === "registry" ? [cache.ref] : []];
+  return withRunFolder(host, loginRefs, async (folder) => {
+    const promoter = new Promoter(host.logins, log);
+    const capabilities = checkBuilder(host);
+    const lookup = await clock.timed("lookup", () => lookUp(image, build, prepared, promoter));
+    const { fingerprint } = lookup;
+    const reusedImage = async (reused, restore) => {
+      await loadReused(reused, build.load, image.tags, folder.env, log);
+      return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, reused });
     };
-    phase = Date.now();
-    const specs = await cache?.specs(plan) ?? { from: [], to: [] };
-    timings.restore += seconds(phase);
-    if (inline) Object.assign(specs, { from: [...specs.from, ...inline.from], to: [...specs.to, ...inline.to] });
-    result.cacheTravel = cacheTravel(specs.from, inline, !!settings.registryCache);
-    const secretsDir = settings.secretsDir ?? await import_promises15.default.mkdtemp(import_node_path18.default.join(workDir, "secrets-"));
-    const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
-    if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
-    phase = Date.now();
-    const labels = result.fingerprint ? { ...settings.labels, [FINGERPRINT_LABEL]: result.fingerprint } : settings.labels;
-    const layoutDir = import_node_path18.default.join(workDir, "by-digest");
-    const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
-    const request2 = {
-      context: settings.context,
-      dockerfile: settings.file,
-      tags: settings.tags,
-      labels,
-      // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
-      annotations: settings.annotations,
-      options: optionFlags.flags,
-      push: settings.push,
-      // On the docker driver a pushed image is kept in the engine's store already: a second (docker) exporter
-      // for the same name races it ("image already exists").
-      load: build.load && !(builder.driver === "docker" && (settings.push || build.outputs.pushesTags)),
-      outputs: outputs.flags,
-      cacheFrom: specs.from,
-      cacheTo: specs.to,
-      // A Docker context's own builder is reached by selecting that context, not by --builder.
-      builder: builder.context ? void 0 : builder.own ? builder.name : settings.builder,
-      metadataFile: import_node_path18.default.join(workDir, "metadata.json"),
-      evaluates
-    };
-    const hooks = { env: envForContext(env, builder.context), log: (line) => log.info(line) };
-    const buildGroup = (buildRequest) => log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks)).catch(async (error2) => {
-      if (!isNamingRace(error2)) throw error2;
-      log.info("Another build named the same image at the same moment; building once more (from the engine cache).");
-      return log.group("Build", () => buildOrExplain(dockerfile, buildRequest, hooks));
-    });
-    const failed = (error2) => explainPartialPush(error2, registryRefs, promoter, result.fingerprint);
-    let built;
+    if (lookup.reused) return reusedImage(lookup.reused);
+    const session = openCache(cache, host.tempDir, promoter, log);
     try {
-      built = await buildGroup(request2);
-    } catch (error2) {
-      if (!await cache?.afterBuild?.(false)) return await failed(error2);
-      log.warning("The build needed cache layers that did not arrive from the cache service; building again with the part of the cache that did.");
-      built = await buildGroup({ ...request2, cacheFrom: (await cache.specs(plan)).from }).catch(failed);
+      const mayMakeOwn = host.ownBuilder && !!session && !evaluatesOnly(build.call);
+      const chosen = chooseBuilder(capabilities, { host, env: folder.env, mayMakeOwn, session, log });
+      const restore = session ? await clock.timed("restore", () => restoreCache(session, prepared.keys, prepared, build.platforms, log)) : void 0;
+      const record = restore?.record;
+      if (record && record.fingerprint === fingerprint) {
+        const reused = await lookup.reuseFrom(record.images.map((recorded) => `${recorded.ref}@${recorded.digest}`));
+        if (reused) return reusedImage(reused, restore);
+      }
+      const { builder, ownWhy } = await chosen;
+      const built = await buildImage({ settings, prepared, fingerprint, builder, ownWhy, session, hit: restore?.hit ?? "miss", promoter, folder, log });
+      clock.add("restore", built.restoreWait);
+      clock.add("build", built.seconds);
+      if (built.evaluates) return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, builder, built });
+      const refs = [...image.push ? image.tags : [], ...build.outputs.byDigest];
+      const save = await clock.timed(
+        "save",
+        () => saveCache(session, {
+          cache,
+          push: image.push,
+          hit: built.hit,
+          plan: built.plan,
+          inline: built.inline,
+          record: newRecord({ manifest: prepared.manifest, dockerfileHash: prepared.dockerfile.hash, contextHash: prepared.manifest.hash, key: prepared.keys.key, fingerprint, digest: built.digest, platforms: build.platforms, refs }),
+          steps: built.steps
+        })
+      );
+      const layers = await built.layers;
+      return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, builder, built, layers, save });
+    } finally {
+      await session?.close?.();
     }
-    await cache?.afterBuild?.(true);
-    if (cache) result.cacheTraffic = cache.traffic?.() ?? result.cacheTraffic;
-    timings.build = seconds(phase);
-    result.checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
-    if (evaluates) {
-      Object.assign(result, { steps: built.steps });
-      return finish(result, started, promoter);
-    }
-    Object.assign(result, { built: true, digest: built.digest, imageId: built.imageId, buildxMetadata: built.metadata, steps: built.steps });
-    if (!result.imageId && request2.load) result.imageId = await loadedImageId(hooks.env, settings.tags[0]) ?? built.digest;
-    if (outputs.pushLayout) {
-      for (const repository of byDigest) result.digest = (await pushLayoutByDigest(promoter.client, layoutDir, repository)).digest;
-    }
-    const classicStore = builder.driver === "docker" && !builder.cacheExport;
-    if (settings.push && (built.digest === void 0 || classicStore)) result.digest = await promoter.digestOf(settings.tags[0]);
-    const pushedRef = settings.push ? settings.tags[0] : byDigest[0];
-    const layers = pushedRef && result.digest ? promoter.layersOf(pushedRef, result.digest).catch(() => void 0) : void 0;
-    if (inline?.saves) result.cacheSaved = true;
-    if (cache && plan.exportCache) {
-      phase = Date.now();
-      const refs = [...settings.push ? settings.tags : [], ...build.outputs.byDigest];
-      const saved = await cache.save(plan, newRecord({ ...result, key: keys.key, platforms: build.platforms, refs }), built.steps);
-      Object.assign(result, { cacheSaved: saved.saved, cacheBytes: saved.bytes, cacheTraffic: cache.traffic?.(), cacheNotSaved: saved.reason });
-      timings.save = seconds(phase);
-    }
-    if (!result.cacheSaved) result.cacheNotSaved ??= notSavedReason({ settings, result, inline, plan });
-    result.layers = await layers;
-    return finish(result, started, promoter);
-  } finally {
-    await cache?.close?.();
-    dockerConfig?.remove();
-    await import_promises15.default.rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
-function pulledBaseImages(dockerfile, settings) {
-  const build = buildPlatform(settings.env);
-  return baseImagesFor(dockerfile, targetPlatforms(settings.build.platforms, build), build);
+
+// src/pipeline/settings.ts
+init_import_meta_url();
+function resolveSettings(request2) {
+  return {
+    source: { context: request2.context, file: request2.file, workspace: request2.workspace },
+    build: request2.build,
+    image: {
+      tags: request2.tags,
+      labels: request2.labels,
+      annotations: request2.annotations ?? [],
+      push: request2.push,
+      skipUnchanged: request2.skipUnchanged,
+      reuseMode: request2.reuseMode ?? "relabel",
+      lookupRefs: request2.lookupRefs
+    },
+    cache: cacheSettings(request2),
+    host: {
+      env: request2.env,
+      tempDir: request2.tempDir,
+      secretsDir: request2.secretsDir,
+      logins: request2.logins,
+      // `builder: current` keeps the current builder even when it cannot export a cache.
+      builder: request2.builder === "current" ? void 0 : request2.builder,
+      ownBuilder: !!request2.mayMakeOwnBuilder && !request2.builder,
+      onOwnBuilder: request2.onOwnBuilder
+    },
+    dryRun: request2.dryRun
+  };
 }
-function openCache(settings, promoter, log) {
-  if (settings.cache === "false") return void 0;
-  if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message), (message) => log.info(message)) : void 0;
-}
-function finish(result, started, promoter) {
-  if (promoter) result.registryRequests = promoter.client.requestCount();
-  if (promoter?.copied.blobs) result.copiedBlobs = { ...promoter.copied };
-  result.timings.total = seconds(started);
-  return result;
-}
-function seconds(since) {
-  return (Date.now() - since) / 1e3;
+function cacheSettings(request2) {
+  const common = { mode: request2.cache, exportMode: request2.cacheMode, keyPrefix: request2.cacheKeyPrefix, scope: request2.cacheScope };
+  if (request2.cache === "false") return { ...common, kind: "off" };
+  if (request2.registryCacheRef) return { ...common, kind: "registry", ref: request2.registryCacheRef };
+  return request2.store ? { ...common, kind: "folder", store: request2.store } : { ...common, kind: "off" };
 }
 
 // src/report/summary.ts
@@ -43562,8 +43680,8 @@ function rebuildSentence(facts, table) {
 }
 function rerunCost(rows, platforms2) {
   const per = platforms2.map((platform2) => {
-    const seconds2 = rows.reduce((sum, row2) => sum + row2.runs.filter((run2) => run2.platform === platform2 && run2.result !== "cached").reduce((s, run2) => s + run2.seconds, 0), 0);
-    return `${formatSeconds(seconds2)}${platform2 ? ` on ${platform2}` : ""}`;
+    const seconds = rows.reduce((sum, row2) => sum + row2.runs.filter((run2) => run2.platform === platform2 && run2.result !== "cached").reduce((s, run2) => s + run2.seconds, 0), 0);
+    return `${formatSeconds(seconds)}${platform2 ? ` on ${platform2}` : ""}`;
   });
   return rows.length ? `, ${joinAnd(per)}` : "";
 }
@@ -43693,8 +43811,8 @@ function totalsRow(table) {
   const perPlatform = table.platforms.map((platform2) => {
     const runs = table.rows.flatMap((row2) => row2.runs.filter((run2) => run2.platform === platform2));
     const cached = steps.filter((row2) => row2.runs.some((run2) => run2.platform === platform2 && run2.result === "cached")).length;
-    const seconds2 = runs.filter((run2) => run2.result !== "cached").reduce((sum, run2) => sum + run2.seconds, 0);
-    return { cached, seconds: seconds2 };
+    const seconds = runs.filter((run2) => run2.result !== "cached").reduce((sum, run2) => sum + run2.seconds, 0);
+    return { cached, seconds };
   });
   if (table.platforms.length > 1) {
     return `| | **total** | ${perPlatform.map((p) => `**${p.cached} of ${steps.length} cached, ${formatSeconds(p.seconds)}**`).join(" | ")} | ${size} |`;
@@ -44060,11 +44178,11 @@ function oneLine(error2) {
 }
 function unknownNames(program, scope) {
   const found = [];
-  const visitPath = (path23, asHelper) => {
-    if (!path23 || path23.type !== "PathExpression" || path23.data || path23.parts.length === 0) return;
-    const head = path23.parts[0];
+  const visitPath = (path25, asHelper) => {
+    if (!path25 || path25.type !== "PathExpression" || path25.data || path25.parts.length === 0) return;
+    const head = path25.parts[0];
     if (asHelper && BUILT_IN.has(head)) return;
-    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path23.original);
+    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path25.original);
   };
   const visit = (node) => {
     if (!node) return;
@@ -44102,8 +44220,8 @@ function isRawStatement(pattern) {
     const program = handlebars.parseWithoutProcessing(pattern);
     const only = program.body[0];
     if (program.body.length !== 1 || only?.type !== "MustacheStatement") return false;
-    const path23 = only.path;
-    return path23.parts?.length === 1 && path23.parts[0] === "raw";
+    const path25 = only.path;
+    return path25.parts?.length === 1 && path25.parts[0] === "raw";
   } catch {
     return false;
   }
@@ -44930,7 +45048,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/action/main.ts
 async function run(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path19.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto16.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path21.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto16.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));
@@ -44985,7 +45103,7 @@ async function runStep(env, secretsDir) {
   saveState(SECRETS_STATE, secretsDir);
   const tempDir = env.RUNNER_TEMP || import_node_os4.default.tmpdir();
   const result = await runPipeline(
-    {
+    resolveSettings({
       context: inputs.context,
       file: inputs.file,
       workspace,
@@ -44997,29 +45115,28 @@ async function runStep(env, secretsDir) {
       cache: inputs.cache,
       cacheMode: inputs.cacheMode,
       cacheKeyPrefix: inputs.cacheKeyPrefix,
-      cacheScope: cacheScope(meta.repositories[0], import_node_path19.default.relative(workspace, inputs.file)),
+      cacheScope: cacheScope(meta.repositories[0], import_node_path21.default.relative(workspace, inputs.file)),
       store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
-      registryCache: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? { ref: registryCacheRef(inputs.cacheRef, meta.repositories[0]) } : void 0,
+      registryCacheRef: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? registryCacheRef(inputs.cacheRef, meta.repositories[0]) : void 0,
       skipUnchanged: inputs.skipUnchanged,
       reuseMode: inputs.reuseMode,
       lookupRefs: lookupRefs(meta, git2, build),
-      // `builder: current` keeps the current builder even when it cannot export a cache.
-      builder: inputs.builder === "current" ? void 0 : inputs.builder,
-      ownBuilder: !inputs.builder,
+      builder: inputs.builder,
+      mayMakeOwnBuilder: true,
       onOwnBuilder: (name) => saveState(OWN_BUILDER_STATE, name),
       dryRun: inputs.dryRun,
       logins,
       tempDir,
       secretsDir,
       env: { ...env }
-    },
+    }),
     actionLog
   );
   setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);
   const advice = inputs.advice ? layerAdvice(result) : [];
   for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
   for (const check of result.checks ?? []) {
-    const file = check.file && import_node_path19.default.basename(check.file) === import_node_path19.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    const file = check.file && import_node_path21.default.basename(check.file) === import_node_path21.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
     warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
   }
   info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
@@ -45120,7 +45237,7 @@ function buildMetadataOutput(result, meta) {
   return JSON.stringify({ "containerimage.digest": result.digest, "image.name": meta.pushRefs.join(",") }, null, 2);
 }
 function writeBakeFiles(meta, target, tempDir) {
-  const dir = import_node_fs15.default.mkdtempSync(import_node_path19.default.join(tempDir, "image-build-bake-"));
+  const dir = import_node_fs15.default.mkdtempSync(import_node_path21.default.join(tempDir, "image-build-bake-"));
   const definitions = bakeDefinitions(meta, target);
   const files = [
     ["bake-file-tags", "tags", definitions.tags],
@@ -45129,7 +45246,7 @@ function writeBakeFiles(meta, target, tempDir) {
     ["bake-file", "tags-labels", definitions.tagsLabels]
   ];
   return files.map(([output, kind, definition]) => {
-    const file = import_node_path19.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    const file = import_node_path21.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
     import_node_fs15.default.writeFileSync(file, JSON.stringify(definition, null, 2));
     return [output, file];
   });

@@ -50,7 +50,7 @@ function removeDockerConfig(dir2) {
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
-// src/action/step-state.ts
+// src/buildx/own-builder-state.ts
 var OWN_BUILDER_STATE = "own-builder";
 
 // src/action/post.ts

@@ -60,12 +60,12 @@ describe('the cache outcome in words', () => {
   });
 
   it.each([
-    [{ cache: 'false' as const }, 'miss', true, 'the cache is off (cache: false)'],
-    [{ cache: 'read-only' as const }, 'miss', true, 'the cache is read-only (cache: read-only)'],
-    [{ cache: 'true' as const }, 'exact', false, 'the cache holds this build already (exact hit)'],
-    [{ cache: 'true' as const }, 'miss', true, 'the save did not complete (see the warning above)'],
-  ])('not saved with %j, a %s hit: %s', (settings, hit, exportCache, reason) => {
-    const plan = { exportCache, write: settings.cache === 'true', push: true, mode: 'max' as const };
-    expect(notSavedReason({ settings: { ...settings, push: true }, result: { cacheHit: hit, built: true }, plan })).toBe(reason);
+    [{ kind: 'off' as const, mode: 'false' as const }, 'miss', true, 'the cache is off (cache: false)'],
+    [{ kind: 'folder' as const, mode: 'read-only' as const }, 'miss', true, 'the cache is read-only (cache: read-only)'],
+    [{ kind: 'folder' as const, mode: 'true' as const }, 'exact', false, 'the cache holds this build already (exact hit)'],
+    [{ kind: 'folder' as const, mode: 'true' as const }, 'miss', true, 'the save did not complete (see the warning above)'],
+  ])('not saved with %j, a %s hit: %s', (cache, hit, exportCache, reason) => {
+    const plan = { exportCache, write: cache.mode === 'true', push: true, mode: 'max' as const };
+    expect(notSavedReason({ cache, push: true, result: { cacheHit: hit, built: true }, plan })).toBe(reason);
   });
 });

@@ -2,7 +2,7 @@
 // build with nothing to push, an evaluation, and a reused image with and without new tags.
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/buildx/dockerfile.ts';
-import type { PipelineResult } from '../../src/pipeline/run.ts';
+import type { PipelineResult } from '../../src/pipeline/types.ts';
 import { renderSummary, verdict, type SummaryInput } from '../../src/report/summary.ts';
 
 const DIGEST = `sha256:8dd4a1b2c3d4${'0'.repeat(52)}`;

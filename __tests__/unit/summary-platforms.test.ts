@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildStep } from '../../src/buildx/build-command.ts';
 import { parseDockerfile } from '../../src/buildx/dockerfile.ts';
-import type { PipelineResult } from '../../src/pipeline/run.ts';
+import type { PipelineResult } from '../../src/pipeline/types.ts';
 import type { ImageLayer } from '../../src/pipeline/promoter.ts';
 import { renderSummary } from '../../src/report/summary.ts';
 

@@ -26,7 +26,9 @@ import { readInputs, inputsFromEnv, type Inputs } from '../inputs/action-inputs.
 import type { PipelineLog } from '../common/log.ts';
 import { runMerge } from './merge-step.ts';
 import { OWN_BUILDER_STATE } from '../buildx/own-builder.ts';
-import { runPipeline, type PipelineResult } from '../pipeline/run.ts';
+import { runPipeline } from '../pipeline/run.ts';
+import { resolveSettings } from '../pipeline/settings.ts';
+import type { PipelineResult } from '../pipeline/types.ts';
 import { parseReference } from '../registry/reference.ts';
 import { bakeDefinitions, checkAnnotationLevels, metadataActionOutputs, outputEnvName } from '../github/metadata-outputs.ts';
 import { plainText, renderSummary, verdict } from '../report/summary.ts';
@@ -100,7 +102,7 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
   core.saveState(SECRETS_STATE, secretsDir);
   const tempDir = env.RUNNER_TEMP || os.tmpdir();
   const result = await runPipeline(
-    {
+    resolveSettings({
       context: inputs.context,
       file: inputs.file,
       workspace,
@@ -114,21 +116,19 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
       cacheKeyPrefix: inputs.cacheKeyPrefix,
       cacheScope: cacheScope(meta.repositories[0], path.relative(workspace, inputs.file)),
       store: inputs.cache === 'false' || inputs.cacheBackend === 'registry' ? undefined : cacheStore(inputs, tempDir),
-      registryCache:
-        inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? { ref: registryCacheRef(inputs.cacheRef, meta.repositories[0]) } : undefined,
+      registryCacheRef: inputs.cache !== 'false' && inputs.cacheBackend === 'registry' ? registryCacheRef(inputs.cacheRef, meta.repositories[0]) : undefined,
       skipUnchanged: inputs.skipUnchanged,
       reuseMode: inputs.reuseMode,
       lookupRefs: lookupRefs(meta, git, build),
-      // `builder: current` keeps the current builder even when it cannot export a cache.
-      builder: inputs.builder === 'current' ? undefined : inputs.builder,
-      ownBuilder: !inputs.builder,
+      builder: inputs.builder,
+      mayMakeOwnBuilder: true,
       onOwnBuilder: (name) => core.saveState(OWN_BUILDER_STATE, name),
       dryRun: inputs.dryRun,
       logins,
       tempDir,
       secretsDir,
       env: { ...env },
-    },
+    }),
     actionLog,
   );
   setOutputs(meta, result, switches.setOutputEnv, inputs, tempDir);

@@ -18,6 +18,7 @@ import { gitContextFromCheckout } from '../github/git-context.ts';
 import { readBuildOptions } from '../inputs/build-inputs.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { runPipeline } from '../pipeline/run.ts';
+import { resolveSettings } from '../pipeline/settings.ts';
 import { plainText, verdict } from '../report/summary.ts';
 import { computeMetadata, type Metadata } from '../tags/index.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -140,7 +141,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError('--push needs at least one -t name:tag');
   const result = await runPipeline(
-    {
+    resolveSettings({
       context,
       file,
       workspace: process.cwd(),
@@ -171,7 +172,7 @@ async function buildCommand(args: string[]): Promise<number> {
       logins: new Credentials({ configDir: defaultDockerConfigDir(), explicit: [], runHelper: runCredentialHelper(process.env), warn: log.warning }),
       tempDir: os.tmpdir(),
       env: process.env,
-    },
+    }),
     log,
   );
   const dryRun = values['dry-run'] === true;

@@ -7,17 +7,13 @@ import type { BuilderCapabilities } from '../buildx/builder-capabilities.ts';
 import type { InlinePlan } from '../cache/builder-fallback.ts';
 import type { CacheRecord } from '../cache/record.ts';
 import type { ExportPlan } from '../cache/session.ts';
-import { deserializeManifest, diffManifests, explainManifestDiff, serializeManifest, type ContextManifest, type ManifestDiff } from '../context/manifest.ts';
-import type { CacheMode } from '../inputs/action-inputs.ts';
+import { deserializeManifest, diffManifests, explainManifestDiff, serializeManifest, type ContextManifest } from '../context/manifest.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { restoredPlatformsLine } from '../buildx/platforms.ts';
+import type { CacheSettings, MissExplanation } from './types.ts';
 
-/** Why a partial hit missed: the context files that differ from the restored entry's, and the Dockerfile. */
-export interface MissExplanation extends ManifestDiff {
-  dockerfileChanged: boolean;
-  /** The restored entry's platforms, when they differ from this build's (a matrix job's entry, say). */
-  restoredPlatforms?: string[];
-}
+export type { MissExplanation } from './types.ts';
+
 
 /** What explainMiss compares: this run's context manifest and Dockerfile hash. */
 interface ThisRun {
@@ -69,20 +65,21 @@ export function cacheTravel(from: string[], inline: InlinePlan | undefined, regi
 }
 
 export interface SaveFacts {
-  settings: { cache: CacheMode; push: boolean; registryCache?: { ref: string } };
+  cache: Pick<CacheSettings, 'kind' | 'mode'>;
+  push: boolean;
   result: { cacheHit: string; built: boolean };
   inline?: InlinePlan;
   plan: ExportPlan;
 }
 
 /** Why a build saved no cache. */
-export function notSavedReason({ settings, result, inline, plan }: SaveFacts): string {
-  if (settings.cache === 'false') return 'the cache is off (cache: false)';
-  if (settings.cache === 'read-only') return 'the cache is read-only (cache: read-only)';
+export function notSavedReason({ cache, push, result, inline, plan }: SaveFacts): string {
+  if (cache.mode === 'false') return 'the cache is off (cache: false)';
+  if (cache.mode === 'read-only') return 'the cache is read-only (cache: read-only)';
   if (inline) return 'the builder cannot export a cache, and an inline cache travels only in a pushed image';
   if (result.cacheHit === 'exact') return 'the cache holds this build already (exact hit)';
   if (!plan.exportCache) return 'this build exported no cache';
-  if (settings.registryCache && !settings.push) return 'a registry cache is written only when the image is pushed';
+  if (cache.kind === 'registry' && !push) return 'a registry cache is written only when the image is pushed';
   return 'the save did not complete (see the warning above)';
 }
 

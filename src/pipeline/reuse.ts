@@ -1,16 +1,75 @@
 /**
- * Reusing an image the registry already has for this fingerprint, from the
- * pipeline's side: find it (in a merged index too), give it the tags, and with
- * `load` pull it into the engine as if it had been built here.
+ * The look-up phase, and every later chance to skip the build: the fingerprint of
+ * this build, and an image that already has it (found by its tags, or named by the
+ * restored cache's record) given this run's tags instead of a build; with `load`,
+ * pulled into the engine as if it had been built here.
  */
 import { docker } from '../buildx/docker.ts';
+import { fingerprintOptions, type BuildOptions } from '../inputs/build-inputs.ts';
+import { readContextManifest } from '../context/manifest.ts';
 import { messageOf, UserError } from '../common/errors.ts';
 import type { PipelineLog } from '../common/log.ts';
-import type { PipelineResult, PipelineSettings } from './run.ts';
+import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
+import type { Prepared } from './prepare.ts';
 import type { CandidateReads, Promoter } from './promoter.ts';
-import type { WantedMetadata } from './relabel.ts';
+import { manifestAnnotations, type WantedMetadata } from './relabel.ts';
+import type { CacheSettings, ImageSettings } from './types.ts';
 
-export interface ReuseOptions {
+/** An image that stood in for the build. */
+export interface Reused {
+  reusedFrom: string;
+  digest: string;
+  imageId?: string;
+  /** Of the tags it was given, those that pointed at it already. */
+  alreadyTagged: string[];
+}
+
+export interface Lookup {
+  fingerprint?: string;
+  /** The image found by its tags, which stands in for the build. */
+  reused?: Reused;
+  /** Another chance, with other candidates (those the cache record names): the image found, if any. */
+  reuseFrom(candidates: string[]): Promise<Reused | undefined>;
+}
+
+/**
+ * Whether an existing image may stand in for this build is known before its fingerprint is: when it may,
+ * the candidates are read while the base images resolve, and their labels compared once the fingerprint is in.
+ */
+export async function lookUp(image: ImageSettings, build: BuildOptions, prepared: Prepared, promoter: Promoter): Promise<Lookup> {
+  const registryRefs = image.push ? image.tags : [];
+  const byDigest = build.outputs.byDigest;
+  // `no-cache` asks for every step to run; `call` evaluates the build instead of producing an image.
+  const mayReuse = image.skipUnchanged && (image.push || byDigest.length > 0) && !build['no-cache'] && !build.call;
+  const platform = build.platforms.length === 1 ? build.platforms[0] : undefined;
+  const firstCandidates = [...registryRefs, ...image.lookupRefs];
+  const readAhead = mayReuse ? promoter.readCandidates(firstCandidates, platform) : undefined;
+  const [, bases, options] = await Promise.all([
+    registryRefs.length || byDigest.length ? promoter.checkAccess([...registryRefs, ...byDigest]) : undefined,
+    promoter.resolveBaseImages(prepared.baseImages),
+    fingerprintOptions(build, {
+      contextHash: async (dir) => (await readContextManifest(dir)).hash,
+      imageDigest: (ref) => promoter.client.resolveDigest(ref),
+    }),
+  ]);
+  const fingerprint = bases
+    ? computeFingerprint({
+        contextHash: prepared.manifest.hash,
+        dockerfileHash: prepared.dockerfile.hash,
+        buildArgs: build['build-args'],
+        target: build.target,
+        platforms: build.platforms,
+        baseImages: bases,
+        options,
+      })
+    : undefined;
+  if (!mayReuse || !fingerprint) return { fingerprint, reuseFrom: async () => undefined };
+  const wanted = image.reuseMode === 'same-digest' ? undefined : { labels: { ...image.labels, [FINGERPRINT_LABEL]: fingerprint }, annotations: manifestAnnotations(image.annotations) };
+  const reuseFrom = (candidates: string[], reads?: CandidateReads) => reuseExisting(promoter, fingerprint, candidates, registryRefs, { platform, reads, wanted });
+  return { fingerprint, reused: await reuseFrom(firstCandidates, readAhead), reuseFrom };
+}
+
+interface ReuseOptions {
   /** A one-platform build: a merged index among the candidates is looked into. */
   platform?: string;
   /** Candidate reads made ahead. */
@@ -20,18 +79,17 @@ export interface ReuseOptions {
 }
 
 /** Looks for an image with this fingerprint among `candidates` (or in `reads` made ahead); when found, gives it the new tags. */
-export async function reuseExisting(result: PipelineResult, promoter: Promoter, candidates: string[], targets: string[], options: ReuseOptions = {}): Promise<boolean> {
+async function reuseExisting(promoter: Promoter, fingerprint: string, candidates: string[], targets: string[], options: ReuseOptions): Promise<Reused | undefined> {
   const { platform, reads, wanted } = options;
   try {
-    const existing = await promoter.findByFingerprint(candidates, result.fingerprint!, platform, reads);
-    if (!existing) return false;
+    const existing = await promoter.findByFingerprint(candidates, fingerprint, platform, reads);
+    if (!existing) return undefined;
     const found = wanted ? await promoter.withMetadata(existing, wanted) : existing;
-    await promoter.retag(found, targets, candidates, result.fingerprint, reads);
-    Object.assign(result, { built: false, reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] });
-    return true;
+    await promoter.retag(found, targets, candidates, fingerprint, reads);
+    return { reusedFrom: found.ref, digest: found.digest, imageId: found.configDigest, alreadyTagged: [...promoter.alreadyTagged] };
   } catch (error) {
     promoter.log.warning(`Could not reuse the existing image, building instead: ${messageOf(error)}`);
-    return false;
+    return undefined;
   }
 }
 
@@ -39,21 +97,21 @@ export async function reuseExisting(result: PipelineResult, promoter: Promoter, 
  * `load` on a skipped build: the reused image is pulled into the engine by digest
  * and given the tags, so that a following `docker run` finds it as if built.
  */
-export async function loadReused(result: PipelineResult, settings: Pick<PipelineSettings, 'build' | 'tags' | 'cache'>, env: NodeJS.ProcessEnv, log: PipelineLog): Promise<void> {
-  if (!settings.build.load || !result.digest || !result.reusedFrom) return;
-  const from = result.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, '');
+export async function loadReused(reused: Reused, load: boolean, tags: string[], env: NodeJS.ProcessEnv, log: PipelineLog): Promise<void> {
+  if (!load) return;
+  const from = reused.reusedFrom.replace(/@sha256:[0-9a-f]{64}$/, '');
   const repository = from.slice(0, from.lastIndexOf(':') > from.lastIndexOf('/') ? from.lastIndexOf(':') : from.length);
-  const pinned = `${repository}@${result.digest}`;
+  const pinned = `${repository}@${reused.digest}`;
   const pulled = await docker(['pull', '--quiet', pinned], { env });
   if (pulled.code !== 0) throw new UserError(`load: could not pull the reused image ${pinned}: ${pulled.stderr.trim().split('\n').pop()}`, { input: 'load' });
-  for (const tag of settings.tags) await docker(['tag', pinned, tag], { env });
-  log.info(`Loaded ${pinned} into the engine${settings.tags.length ? ` as ${settings.tags.join(', ')}` : ''}`);
+  for (const tag of tags) await docker(['tag', pinned, tag], { env });
+  log.info(`Loaded ${pinned} into the engine${tags.length ? ` as ${tags.join(', ')}` : ''}`);
 }
 
 /** `type=gha` caches the user names are the managed cache's to serve: said once, not uploaded twice. */
-export function noticeManagedCache(settings: Pick<PipelineSettings, 'build' | 'tags' | 'cache'>, log: PipelineLog): void {
-  const gha = [...settings.build['cache-from'], ...settings.build['cache-to']].filter((entry) => entry.type === 'gha');
+export function noticeManagedCache(build: BuildOptions, cache: CacheSettings, log: PipelineLog): void {
+  const gha = [...build['cache-from'], ...build['cache-to']].filter((entry) => entry.type === 'gha');
   if (gha.length === 0) return;
-  const state = settings.cache === 'false' ? ' (it is off here: cache: false)' : '';
+  const state = cache.mode === 'false' ? ' (it is off here: cache: false)' : '';
   (log.notice ?? log.info)(`cache-from/cache-to "type=gha": the managed cache${state} serves it, keyed by the context and Dockerfile hashes; no separate gha cache is uploaded.`);
 }

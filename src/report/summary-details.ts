@@ -5,7 +5,7 @@
  * `<details>` block: it is for the second look, not the first.
  */
 import type { CacheTraffic } from '../cache/delta-types.ts';
-import type { PipelineResult } from '../pipeline/run.ts';
+import type { PipelineResult } from '../pipeline/types.ts';
 import { sourceFirst } from './changed-files.ts';
 import { restoredPlatformsLine } from '../buildx/platforms.ts';
 import { formatBytes, formatSeconds, plural } from '../common/units.ts';

@@ -7,7 +7,7 @@
  */
 import { renderAdviceMarkdown, type Advice } from './advice.ts';
 import { dockerfileSteps } from '../buildx/build-command.ts';
-import type { PipelineResult } from '../pipeline/run.ts';
+import type { PipelineResult } from '../pipeline/types.ts';
 import { rebuildSentence } from './rebuild-reason.ts';
 import { buildSteps, reran, stepTable, type StepTable } from './step-rows.ts';
 import { detailsMarkdown } from './summary-details.ts';
