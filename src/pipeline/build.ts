@@ -28,8 +28,8 @@ import type { ImageLayer, Promoter } from './promoter.ts';
 import type { RunFolder } from './run-folder.ts';
 import type { PipelineSettings } from './types.ts';
 
-export interface BuildContext {
-  settings: Pick<PipelineSettings, 'source' | 'build' | 'image' | 'cache' | 'host'>;
+/** What the build reads: the groups of the settings it uses, and what the earlier phases found. */
+export interface BuildContext extends Pick<PipelineSettings, 'source' | 'build' | 'image' | 'cache' | 'host'> {
   prepared: Prepared;
   fingerprint?: string;
   builder: BuilderCapabilities;
@@ -67,8 +67,7 @@ export interface Built {
 }
 
 export async function buildImage(context: BuildContext): Promise<Built> {
-  const { settings, prepared, builder, session, promoter, folder, log } = context;
-  const { build, image } = settings;
+  const { source, build, image, cache, host, prepared, builder, session, promoter, folder, log } = context;
   const registryRefs = image.push ? image.tags : [];
   const evaluates = evaluatesOnly(build.call);
   // A builder that cannot export a cache (the docker driver on a classic engine, a stock hosted runner)
@@ -77,9 +76,9 @@ export async function buildImage(context: BuildContext): Promise<Built> {
     ? inlineCachePlan({
         builder,
         push: image.push,
-        write: settings.cache.mode === 'true',
+        write: cache.mode === 'true',
         existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...image.lookupRefs]),
-        registryBackend: settings.cache.kind === 'registry',
+        registryBackend: cache.kind === 'registry',
         ownBuilderWhy: context.ownWhy,
       })
     : undefined;
@@ -88,16 +87,16 @@ export async function buildImage(context: BuildContext): Promise<Built> {
   const hit = inline?.from.length && context.hit === 'miss' ? 'partial' : context.hit;
   const plan: ExportPlan = {
     exportCache: (hit === 'partial' || hit === 'miss') && builder.cacheExport && !evaluates,
-    write: settings.cache.mode === 'true',
+    write: cache.mode === 'true',
     push: image.push,
-    mode: settings.cache.exportMode,
+    mode: cache.exportMode,
   };
   // A local import waits here for the whole restore: that wait is the restore's, not the build's.
   const waitStarted = Date.now();
   const specs = (await session?.specs(plan)) ?? { from: [], to: [] };
   const restoreWait = (Date.now() - waitStarted) / 1000;
   const cacheFrom = [...specs.from, ...(inline?.from ?? [])];
-  const secretsDir = settings.host.secretsDir ?? (await fs.mkdtemp(path.join(folder.workDir, 'secrets-')));
+  const secretsDir = host.secretsDir ?? (await fs.mkdtemp(path.join(folder.workDir, 'secrets-')));
   const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
   if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(', ')} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
 
@@ -105,8 +104,8 @@ export async function buildImage(context: BuildContext): Promise<Built> {
   const layoutDir = path.join(folder.workDir, 'by-digest');
   const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === 'docker', layoutDir });
   const request: BuildRequest = {
-    context: settings.source.context,
-    dockerfile: settings.source.file,
+    context: source.context,
+    dockerfile: source.file,
     tags: image.tags,
     labels: context.fingerprint ? { ...image.labels, [FINGERPRINT_LABEL]: context.fingerprint } : image.labels,
     // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
@@ -120,7 +119,7 @@ export async function buildImage(context: BuildContext): Promise<Built> {
     cacheFrom,
     cacheTo: [...specs.to, ...(inline?.to ?? [])],
     // A Docker context's own builder is reached by selecting that context, not by --builder.
-    builder: builder.context ? undefined : builder.own ? builder.name : settings.host.builder,
+    builder: builder.context ? undefined : builder.own ? builder.name : host.builder,
     metadataFile: path.join(folder.workDir, 'metadata.json'),
     evaluates,
   };
@@ -146,7 +145,7 @@ export async function buildImage(context: BuildContext): Promise<Built> {
   await session?.afterBuild?.(true);
   const seconds = (Date.now() - started) / 1000;
   const checks = [...parseCheckOutput(evaluates ? (built.stdout ?? '') : ''), ...parseMetadataWarnings(built.warnings)];
-  const travel = cacheTravel(cacheFrom, inline, settings.cache.kind === 'registry');
+  const travel = cacheTravel(cacheFrom, inline, cache.kind === 'registry');
   const outcome = { evaluates, steps: built.steps, checks, hit, cacheTravel: travel, plan, inline, restoreWait, seconds, traffic: session?.traffic?.() };
   if (evaluates) return outcome;
 

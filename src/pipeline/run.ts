@@ -55,7 +55,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
       }
 
       const { builder, ownWhy } = await chosen;
-      const built = await buildImage({ settings, prepared, fingerprint, builder, ownWhy, session, hit: restore?.hit ?? 'miss', promoter, folder, log });
+      const built = await buildImage({ ...settings, prepared, fingerprint, builder, ownWhy, session, hit: restore?.hit ?? 'miss', promoter, folder, log });
       clock.add('restore', built.restoreWait);
       clock.add('build', built.seconds);
       if (built.evaluates) return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, builder, built });
