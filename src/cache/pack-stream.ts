@@ -14,12 +14,12 @@
  * v1 service, a proxy, a failed request) the caller hands to `@actions/cache`
  * itself, which owns the retries and the warnings.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { CommandNotFoundError, runProcess, streamProcess, type StreamingProcess } from '../common/process.ts';
 import { parseRetryAfter, retryWaitMs } from './retry-policy.ts';
 import { readTar, type TarFile, type TarSink } from './tar-reader.ts';
 
@@ -48,14 +48,10 @@ let detected: Promise<CompressionMethod> | undefined;
 
 /** The method `@actions/cache` chooses on this machine: zstd when a `zstd` binary answers, gzip otherwise. */
 export function compressionMethod(): Promise<CompressionMethod> {
-  return (detected ??= new Promise((resolve) => {
-    const child = spawn('zstd', ['--quiet', '--version'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (output += data.toString()));
-    child.on('error', () => resolve('gzip'));
-    child.on('close', () => resolve(output.trim() === '' ? 'gzip' : 'zstd-without-long'));
-  }));
+  return (detected ??= runProcess('zstd', ['--quiet', '--version'], { env: process.env }).then(
+    (run) => ((run.stdout + run.stderr).trim() === '' ? 'gzip' : 'zstd-without-long'),
+    () => 'gzip',
+  ));
 }
 
 /** The entry version `@actions/cache` files a save of `paths` under (its `getCacheVersion`, with its salt). */
@@ -128,18 +124,20 @@ function decompress(source: Readable, method: CompressionMethod): { stream: Read
     return { stream: gunzip, done: Promise.resolve() };
   }
   // zstd in its own process: the decompression runs beside this one's hashing and writing.
-  const child = spawn('zstd', ['-d', '-c', '-q', '--long=30'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-  source.on('error', (error) => child.stdout.destroy(error));
-  child.stdin.on('error', () => {}); // an early exit of zstd is reported by its status
-  source.pipe(child.stdin);
-  const done = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new StreamFailed(`zstd could not decompress the archive: ${stderr.trim() || `exit ${code}`}`))));
+  let zstd: StreamingProcess;
+  try {
+    zstd = streamProcess('zstd', ['-d', '-c', '-q', '--long=30'], { env: process.env });
+  } catch (error) {
+    source.destroy();
+    throw error instanceof CommandNotFoundError ? new StreamFailed('zstd could not be started: it is not on PATH') : error;
+  }
+  source.on('error', (error) => zstd.stdout.destroy(error));
+  source.pipe(zstd.stdin);
+  const done = zstd.exited.then(({ code, stderr }) => {
+    if (code !== 0) throw new StreamFailed(`zstd could not decompress the archive: ${stderr.trim() || `exit ${code}`}`);
   });
   done.catch(() => {});
-  return { stream: child.stdout, done };
+  return { stream: zstd.stdout, done };
 }
 
 interface RequestOptions {

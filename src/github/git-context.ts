@@ -5,9 +5,8 @@
  * of the tag language that reads the environment or runs commands.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import * as core from '@actions/core';
-import { getExecOutput } from '@actions/exec';
 import { UserError, messageOf } from '../common/errors.ts';
+import { runProcess } from '../common/process.ts';
 
 export interface GitContext {
   /** `push`, `pull_request`, `schedule`, … (`push` for a local checkout). */
@@ -179,7 +178,8 @@ export function needsRepositoryInfo(ctx: GitContext): boolean {
 
 export interface FetchOptions {
   fetch?: typeof globalThis.fetch;
-  warn?: (message: string) => void;
+  /** Where a warning goes (the entry point's log: core.warning in the action). */
+  warn: (message: string) => void;
   timeoutMs?: number;
 }
 
@@ -191,9 +191,9 @@ export async function fetchRepositoryInfo(
   apiUrl: string,
   repo: string,
   token: string | undefined,
-  options: FetchOptions = {},
+  options: FetchOptions,
 ): Promise<RepositoryInfo | undefined> {
-  const warn = options.warn ?? ((message: string) => core.warning(message));
+  const { warn } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   if (!repo) return undefined;
   const url = `${(apiUrl || 'https://api.github.com').replace(/\/+$/, '')}/repos/${repo}`;
@@ -244,7 +244,7 @@ export interface CommitDateOptions extends FetchOptions {
  */
 export async function resolveCommitDate(ctx: GitContext, options: CommitDateOptions): Promise<{ date: Date; source: CommitDateSource }> {
   if (ctx.commitDate) return { date: ctx.commitDate, source: 'payload' };
-  const warn = options.warn ?? ((message: string) => core.warning(message));
+  const { warn } = options;
   if (ctx.sha) {
     const shown = await (options.gitShow ?? ((dir, sha) => git(dir, ['show', '-s', '--format=%cI', sha])))(options.workspace, ctx.sha);
     const fromCheckout = shown ? toDate(shown.trim()) : undefined;
@@ -274,11 +274,11 @@ async function fetchCommitDate(apiUrl: string, repo: string, sha: string, token:
   }
 }
 
-/** One git command's output through @actions/exec (argv, no shell); undefined when it fails or git is missing. */
+/** One git command's output (argv, no shell; stopped on a cancel); undefined when it fails or git is missing. */
 async function git(dir: string, args: string[]): Promise<string | undefined> {
   try {
-    const { exitCode, stdout } = await getExecOutput('git', args, { cwd: dir, silent: true, ignoreReturnCode: true });
-    return exitCode === 0 ? stdout.trim() : undefined;
+    const { code, stdout } = await runProcess('git', args, { env: process.env, cwd: dir });
+    return code === 0 ? stdout.trim() : undefined;
   } catch {
     return undefined;
   }

@@ -24,6 +24,11 @@ function checkout(when: string): { dir: string; sha: string } {
   return { dir, sha: git('rev-parse', 'HEAD') };
 }
 
+/** These cases find the commit's time, so nothing is to be warned of. */
+const noWarning = (message: string) => {
+  throw new Error(`unexpected warning: ${message}`);
+};
+
 function contextFor(event: string, sha: string) {
   const payload = readFileSync(join(events, `${event}.json`), 'utf8');
   return gitContextFromEnv({ GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: 'event.json', GITHUB_SHA: sha, GITHUB_REPOSITORY: 'acme/app', GITHUB_REF: 'refs/heads/main' }, () => payload);
@@ -35,7 +40,7 @@ describe.each(['pull_request', 'schedule', 'release'])('on a %s event', (event) 
     const ctx = contextFor(event, sha);
     expect(ctx.commitDate).toBeUndefined();
     const apiCalls: string[] = [];
-    const resolved = await resolveCommitDate(ctx, { workspace: dir, apiUrl: '', token: undefined, now: NOW, fetch: (async (url: string) => (apiCalls.push(url), new Response('{}', { status: 500 }))) as typeof fetch });
+    const resolved = await resolveCommitDate(ctx, { workspace: dir, apiUrl: '', token: undefined, now: NOW, warn: noWarning, fetch: (async (url: string) => (apiCalls.push(url), new Response('{}', { status: 500 }))) as typeof fetch });
     expect(resolved).toEqual({ date: new Date('2024-05-06T05:08:09Z'), source: 'checkout' });
     expect(apiCalls).toEqual([]);
     ctx.commitDate = resolved.date;
@@ -51,7 +56,7 @@ describe.each(['pull_request', 'schedule', 'release'])('on a %s event', (event) 
       asked.push({ url, authorization: (init?.headers as Record<string, string>).authorization });
       return new Response(JSON.stringify({ sha, commit: { committer: { date: '2023-03-04T05:06:07Z' }, author: { date: '2000-01-01T00:00:00Z' } } }), { status: 200 });
     }) as typeof fetch;
-    const resolved = await resolveCommitDate(contextFor(event, sha), { workspace: tmpdir(), apiUrl: 'https://api.example/', token: 'tok', now: NOW, fetch: fake });
+    const resolved = await resolveCommitDate(contextFor(event, sha), { workspace: tmpdir(), apiUrl: 'https://api.example/', token: 'tok', now: NOW, warn: noWarning, fetch: fake });
     expect(resolved).toEqual({ date: new Date('2023-03-04T05:06:07Z'), source: 'api' });
     expect(asked).toEqual([{ url: `https://api.example/repos/acme/app/commits/${sha}`, authorization: 'Bearer tok' }]);
   });
@@ -74,6 +79,6 @@ describe.each(['pull_request', 'schedule', 'release'])('on a %s event', (event) 
 test('a push payload that carries the commit needs neither git nor the API', async () => {
   const sha = 'c'.repeat(40);
   const ctx = gitContextFromEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: 'e', GITHUB_SHA: sha }, () => JSON.stringify({ head_commit: { id: sha, timestamp: '2022-04-19T11:27:24+02:00' } }));
-  const resolved = await resolveCommitDate(ctx, { workspace: '/nonexistent', apiUrl: '', token: undefined, gitShow: async () => { throw new Error('not called'); }, fetch: (async () => { throw new Error('not called'); }) as typeof fetch });
+  const resolved = await resolveCommitDate(ctx, { workspace: '/nonexistent', apiUrl: '', token: undefined, warn: noWarning, gitShow: async () => { throw new Error('not called'); }, fetch: (async () => { throw new Error('not called'); }) as typeof fetch });
   expect(resolved).toEqual({ date: new Date('2022-04-19T09:27:24Z'), source: 'payload' });
 });

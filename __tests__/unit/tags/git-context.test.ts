@@ -104,7 +104,7 @@ describe('fetchRepositoryInfo', () => {
         JSON.stringify({ name: 'widget', description: 'd', html_url: 'https://github.com/acme/widget', license: { spdx_id: 'MIT' }, default_branch: 'trunk' }),
       );
     }) as unknown as typeof fetch;
-    const info = await fetchRepositoryInfo('https://api.example.com/', 'acme/widget', 'tok', { fetch: fake });
+    const info = await fetchRepositoryInfo('https://api.example.com/', 'acme/widget', 'tok', { fetch: fake, warn: (message) => { throw new Error(`unexpected warning: ${message}`); } });
     expect(seen).toEqual({ url: 'https://api.example.com/repos/acme/widget', auth: 'Bearer tok' });
     expect(info).toEqual({ name: 'widget', description: 'd', htmlUrl: 'https://github.com/acme/widget', license: 'MIT', defaultBranch: 'trunk' });
   });
