@@ -41915,8 +41915,16 @@ function asHandlebarsHelper(helper) {
 function handlebarsContext(scope) {
   return Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, typeof value === "function" ? asHandlebarsHelper(value) : value]));
 }
+var TOKEN_WORDS = { EOF: "end", CLOSE: '"}}"', CLOSE_UNESCAPED: '"}}}"', OPEN: '"{{"', EQUALS: '"="', INVALID: "text (an unclosed string?)" };
 function oneLine(error) {
-  return new Error(String(error?.message ?? error).replace(/\s*\n\s*/g, " ").trim());
+  const message = String(error?.message ?? error);
+  const got = /got '([^']+)'\s*$/.exec(message)?.[1];
+  const expected = /Expecting ([^\n]*), got/.exec(message)?.[1] ?? "";
+  const column = /\n(-*)\^/.exec(message)?.[1]?.length;
+  if (got === "EOF" && /'OPEN_ENDBLOCK'|'OPEN_INVERSE_CHAIN'/.test(expected)) return new Error('a block is not closed: missing "{{/\u2026}}"');
+  if (got === "EOF" && /'CLOSE'/.test(expected)) return new Error('missing "}}"');
+  if (got && column !== void 0) return new Error(`unexpected ${TOKEN_WORDS[got] ?? got.toLowerCase().replace(/_/g, " ")} at column ${column + 1}`);
+  return new Error(message.replace(/\s*\n\s*/g, " ").trim());
 }
 function unknownNames(program, scope) {
   const found = [];

@@ -32,9 +32,22 @@ function handlebarsContext(scope: Scope): Scope {
   return Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, typeof value === 'function' ? asHandlebarsHelper(value as Helper) : value]));
 }
 
-/** Handlebars' parse errors span several lines (the text, a caret, the tokens expected): one line here. */
+/** Handlebars' token names, as a user would say them. */
+const TOKEN_WORDS: Record<string, string> = { EOF: 'end', CLOSE: '"}}"', CLOSE_UNESCAPED: '"}}}"', OPEN: '"{{"', EQUALS: '"="', INVALID: 'text (an unclosed string?)' };
+
+/**
+ * Handlebars' parse errors span several lines (the text, a caret, the tokens it expected):
+ * one line here, in words for the common cases.
+ */
 function oneLine(error: unknown): Error {
-  return new Error(String((error as Error)?.message ?? error).replace(/\s*\n\s*/g, ' ').trim());
+  const message = String((error as Error)?.message ?? error);
+  const got = /got '([^']+)'\s*$/.exec(message)?.[1];
+  const expected = /Expecting ([^\n]*), got/.exec(message)?.[1] ?? '';
+  const column = /\n(-*)\^/.exec(message)?.[1]?.length;
+  if (got === 'EOF' && /'OPEN_ENDBLOCK'|'OPEN_INVERSE_CHAIN'/.test(expected)) return new Error('a block is not closed: missing "{{/…}}"');
+  if (got === 'EOF' && /'CLOSE'/.test(expected)) return new Error('missing "}}"');
+  if (got && column !== undefined) return new Error(`unexpected ${TOKEN_WORDS[got] ?? got.toLowerCase().replace(/_/g, ' ')} at column ${column + 1}`);
+  return new Error(message.replace(/\s*\n\s*/g, ' ').trim());
 }
 
 type AstNode = hbs.AST.Node & { path?: hbs.AST.PathExpression; params?: hbs.AST.Expression[]; hash?: hbs.AST.Hash; program?: hbs.AST.Program; inverse?: hbs.AST.Program; body?: hbs.AST.Statement[] };

@@ -143,3 +143,14 @@ describe('Handlebars blocks over the global expressions', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('a bad expression, in one line', () => {
+  test.each([
+    ["{{date 'YYYY'", 'missing "}}"'],
+    ['{{#if tag}}x', 'a block is not closed: missing "{{/…}}"'],
+    ['{{a b=}}', 'unexpected "}}" at column 7'],
+    ["{{f 'x}}", 'unexpected text (an unclosed string?) at column 5'],
+  ])('%s: %s', (source, message) => {
+    expect(() => render(source, {})).toThrow(new Error(message));
+  });
+});
