@@ -60,7 +60,7 @@ var require_tunnel = __commonJS({
     var tls = require("tls");
     var http5 = require("http");
     var https4 = require("https");
-    var events2 = require("events");
+    var events = require("events");
     var assert = require("assert");
     var util = require("util");
     exports2.httpOverHttp = httpOverHttp2;
@@ -112,7 +112,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events2.EventEmitter);
+    util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path25 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path25 && path25[0] !== "/") {
-          path25 = `/${path25}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path25}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path25);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path25,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path25);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path25,
+          path22,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path25, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path25);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path25,
+        path: path22,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path25 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path25)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path25, query) : path25;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2075,8 +2075,8 @@ var require_dispatcher = __commonJS({
   "../main/node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var EventEmitter2 = require("node:events");
-    var Dispatcher = class extends EventEmitter2 {
+    var EventEmitter = require("node:events");
+    var Dispatcher = class extends EventEmitter {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2187,9 +2187,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve(data);
             });
           });
         }
@@ -2227,12 +2227,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve(data);
             });
           });
         }
@@ -3406,13 +3406,13 @@ var require_data_url = __commonJS({
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
-      const start = position.position;
+      const start2 = position.position;
       if (idx === -1) {
         position.position = input.length;
-        return input.slice(start);
+        return input.slice(start2);
       }
       position.position = idx;
-      return input.slice(start, position.position);
+      return input.slice(start2, position.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -4510,8 +4510,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve, reject) => {
+        res = resolve;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5424,11 +5424,11 @@ var require_formdata_parser = __commonJS({
       return name;
     }
     function collectASequenceOfBytes(condition, input, position) {
-      let start = position.position;
-      while (start < input.length && condition(input[start])) {
-        ++start;
+      let start2 = position.position;
+      while (start2 < input.length && condition(input[start2])) {
+        ++start2;
       }
-      return input.subarray(position.position, position.position = start);
+      return input.subarray(position.position, position.position = start2);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5441,12 +5441,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position) {
-      if (buffer.length < start.length) {
+    function bufferStartsWith(buffer, start2, position) {
+      if (buffer.length < start2.length) {
         return false;
       }
-      for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position.position + i]) {
+      for (let i = 0; i < start2.length; i++) {
+        if (start2[i] !== buffer[position.position + i]) {
           return false;
         }
       }
@@ -5854,8 +5854,8 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_status: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
@@ -5863,13 +5863,13 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_header_field: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_header_value: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
@@ -5877,8 +5877,8 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_body: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
             assert(currentParser.ptr === p);
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path25, host, upgrade, blocking, reset } = request2;
+      const { method, path: path22, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path25} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6768,12 +6768,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path25;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7444,12 +7444,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path25 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path25;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7931,16 +7931,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve;
           } else {
-            resolve2(null);
+            resolve(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7951,7 +7951,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8002,7 +8002,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8014,7 +8014,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve(socket2);
             }
           });
         });
@@ -8353,8 +8353,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve) => {
+            this[kClosedResolve] = resolve;
           });
         }
       }
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path25 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path25;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9339,8 +9339,8 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
-          if (this.start !== start || this.end != null && this.end !== end) {
+          const { start: start2, size, end = size - 1 } = contentRange;
+          if (this.start !== start2 || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
                 headers,
@@ -9369,13 +9369,13 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start: start2, size, end = size - 1 } = range;
             assert(
-              start != null && Number.isFinite(start),
+              start2 != null && Number.isFinite(start2),
               "content-range mismatch"
             );
             assert(end != null && Number.isFinite(end), "invalid content-length");
-            this.start = start;
+            this.start = start2;
             this.end = end;
           }
           if (this.end == null) {
@@ -9631,7 +9631,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9644,7 +9644,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9663,7 +9663,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9680,7 +9680,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve,
               reject,
               length: 0,
               body: []
@@ -9703,9 +9703,9 @@ var require_readable = __commonJS({
       }
       const { _readableState: state } = consume2.stream;
       if (state.bufferIndex) {
-        const start = state.bufferIndex;
+        const start2 = state.bufferIndex;
         const end = state.buffer.length;
-        for (let n = start; n < end; n++) {
+        for (let n = start2; n < end; n++) {
           consumePush(consume2, state.buffer[n]);
         }
       } else {
@@ -9730,8 +9730,8 @@ var require_readable = __commonJS({
       }
       const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
       const bufferLength = buffer.length;
-      const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
-      return buffer.utf8Slice(start, bufferLength);
+      const start2 = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
+      return buffer.utf8Slice(start2, bufferLength);
     }
     function chunksConcat(chunks, length) {
       if (chunks.length === 0 || length === 0) {
@@ -9750,18 +9750,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10020,9 +10020,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -10247,9 +10247,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -10536,9 +10536,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -10631,9 +10631,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve(data);
           });
         });
       }
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path25) {
-      if (typeof path25 !== "string") {
-        return path25;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path25.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path25;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path25);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path25, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path25,
+        path: path22,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path25,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12119,10 +12119,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists3 = this[kHeadersMap].get(lowercaseName);
         if (exists3) {
-          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists3.name,
-            value: `${exists3.value}${delimiter2}${value}`
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -14517,7 +14517,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14593,7 +14593,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve({
                 status,
                 statusText,
                 headersList,
@@ -14636,7 +14636,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15045,7 +15045,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder: StringDecoder3 } = require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = require("string_decoder");
     var { btoa } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15136,7 +15136,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder3("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15165,7 +15165,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder3("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path25) {
-      for (let i = 0; i < path25.length; ++i) {
-        const code = path25.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18401,8 +18401,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve) => {
+        setTimeout(resolve, ms).unref();
       });
     }
     module2.exports = {
@@ -18434,19 +18434,19 @@ var require_eventsource_stream = __commonJS({
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
-    function isASCIINumberBytes(buffer2, start) {
-      if (start >= buffer2.length) {
+    function isASCIINumberBytes(buffer2, start2) {
+      if (start2 >= buffer2.length) {
         return false;
       }
-      for (let i = start; i < buffer2.length; i++) {
+      for (let i = start2; i < buffer2.length; i++) {
         if (buffer2[i] < 48 || buffer2[i] > 57) {
           return false;
         }
       }
       return true;
     }
-    function isValidLastEventIdBytes(buffer2, start) {
-      for (let i = start; i < buffer2.length; i++) {
+    function isValidLastEventIdBytes(buffer2, start2) {
+      for (let i = start2; i < buffer2.length; i++) {
         if (buffer2[i] === 0) {
           return false;
         }
@@ -18749,9 +18749,9 @@ ${value}`;
         let length = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
-          const start = i === this.lineChunkIndex ? this.linePos : 0;
+          const start2 = i === this.lineChunkIndex ? this.linePos : 0;
           const end = i === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start, end);
+          const slice = chunk.subarray(start2, end);
           length += slice.length;
           chunks.push(slice);
         }
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path25 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path25 = `/${path25}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path25);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19361,7 +19361,7 @@ __export(main_exports, {
   DocumentLink: () => DocumentLink,
   DocumentSymbol: () => DocumentSymbol,
   DocumentUri: () => DocumentUri,
-  EOL: () => EOL6,
+  EOL: () => EOL5,
   FoldingRange: () => FoldingRange,
   FoldingRangeKind: () => FoldingRangeKind,
   FormattingOptions: () => FormattingOptions,
@@ -19416,7 +19416,7 @@ __export(main_exports, {
   integer: () => integer,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL6, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL5, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
   "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -20697,7 +20697,7 @@ var init_main = __esm({
       }
       WorkspaceFolder2.is = is;
     })(WorkspaceFolder || (WorkspaceFolder = {}));
-    EOL6 = ["\n", "\r\n", "\r"];
+    EOL5 = ["\n", "\r\n", "\r"];
     (function(TextDocument3) {
       function create(uri, languageId, version, content) {
         return new FullTextDocument(uri, languageId, version, content);
@@ -20780,9 +20780,9 @@ var init_main = __esm({
       }
       getText(range) {
         if (range) {
-          const start = this.offsetAt(range.start);
+          const start2 = this.offsetAt(range.start);
           const end = this.offsetAt(range.end);
-          return this._content.substring(start, end);
+          return this._content.substring(start2, end);
         }
         return this._content;
       }
@@ -21059,15 +21059,15 @@ var require_comment = __commonJS({
         let range = this.getRange();
         const startOffset = this.document.offsetAt(range.start);
         let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
-        let start = -1;
+        let start2 = -1;
         let end = -1;
         for (let i = 1; i < raw.length; i++) {
           if (!util_1.Util.isWhitespace(raw.charAt(i))) {
-            start = i;
+            start2 = i;
             break;
           }
         }
-        if (start === -1) {
+        if (start2 === -1) {
           return null;
         }
         for (let i = raw.length - 1; i >= 1; i--) {
@@ -21076,7 +21076,7 @@ var require_comment = __commonJS({
             break;
           }
         }
-        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start2), this.document.positionAt(startOffset + end));
       }
     };
     exports2.Comment = Comment;
@@ -21133,10 +21133,10 @@ function isEOL(char) {
   return char === 13 || char === 10;
 }
 function getWellformedRange(range) {
-  const start = range.start;
+  const start2 = range.start;
   const end = range.end;
-  if (start.line > end.line || start.line === end.line && start.character > end.character) {
-    return { start: end, end: start };
+  if (start2.line > end.line || start2.line === end.line && start2.character > end.character) {
+    return { start: end, end: start2 };
   }
   return range;
 }
@@ -21171,9 +21171,9 @@ var init_main2 = __esm({
       }
       getText(range) {
         if (range) {
-          const start = this.offsetAt(range.start);
+          const start2 = this.offsetAt(range.start);
           const end = this.offsetAt(range.end);
-          return this._content.substring(start, end);
+          return this._content.substring(start2, end);
         }
         return this._content;
       }
@@ -21623,7 +21623,7 @@ var require_instruction = __commonJS({
         let content = this.getTextContent();
         let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
         let offset = this.document.offsetAt(range.start) + extra;
-        let start = false;
+        let start2 = false;
         let comment = false;
         for (let i = 0; i < fullArgs.length; i++) {
           let char = fullArgs.charAt(i);
@@ -21642,7 +21642,7 @@ var require_instruction = __commonJS({
                       ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                     }
                     startPosition = null;
-                    start = true;
+                    start2 = true;
                     comment = false;
                     i = j;
                     break whitespaceCheck;
@@ -21655,7 +21655,7 @@ var require_instruction = __commonJS({
                 ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
                 startPosition = null;
               }
-              start = true;
+              start2 = true;
               comment = false;
               i += 2;
             } else if (next === "\n") {
@@ -21663,7 +21663,7 @@ var require_instruction = __commonJS({
                 ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
               }
               startPosition = null;
-              start = true;
+              start2 = true;
               comment = false;
               i++;
             } else {
@@ -21672,7 +21672,7 @@ var require_instruction = __commonJS({
           } else if (util_1.Util.isNewline(char)) {
             if (comment) {
               startPosition = null;
-              start = true;
+              start2 = true;
               comment = false;
             }
           } else {
@@ -21728,7 +21728,7 @@ var require_instruction = __commonJS({
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
         let offset = this.document.offsetAt(range.start) + extra;
-        let start = false;
+        let start2 = false;
         let comment = false;
         let found = -1;
         let escapedWhitespaceDetected = false;
@@ -21744,7 +21744,7 @@ var require_instruction = __commonJS({
                 escapedWhitespaceDetected = false;
                 if (comment) {
                   comment = false;
-                  start = true;
+                  start2 = true;
                 }
               }
               continue;
@@ -21772,7 +21772,7 @@ var require_instruction = __commonJS({
                   case "\n":
                     comment = false;
                     escaping = true;
-                    start = true;
+                    start2 = true;
                     if (found !== -1) {
                       escapeMarker = i;
                     }
@@ -21789,7 +21789,7 @@ var require_instruction = __commonJS({
             } else if (next === "\r") {
               comment = false;
               escaping = true;
-              start = true;
+              start2 = true;
               if (found !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
@@ -21797,7 +21797,7 @@ var require_instruction = __commonJS({
             } else if (next === "\n") {
               comment = false;
               escaping = true;
-              start = true;
+              start2 = true;
               if (found !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
@@ -21824,7 +21824,7 @@ var require_instruction = __commonJS({
               i++;
             }
           } else if (!comment) {
-            if (start && char === "#") {
+            if (start2 && char === "#") {
               comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
@@ -21840,7 +21840,7 @@ var require_instruction = __commonJS({
                 found = i;
               }
             }
-            start = false;
+            start2 = false;
           }
         }
         if (found !== -1) {
@@ -21869,10 +21869,10 @@ var require_instruction = __commonJS({
             let expanded = "";
             for (let j = 0; j < swaps.length; j++) {
               const variableRange = variables[j].getRange();
-              const start = this.document.offsetAt(variableRange.start);
+              const start2 = this.document.offsetAt(variableRange.start);
               const end = this.document.offsetAt(variableRange.end);
               if (swaps[j]) {
-                expanded += this.document.getText().substring(offset, start);
+                expanded += this.document.getText().substring(offset, start2);
                 expanded += swaps[j];
                 offset = end;
               } else {
@@ -21958,8 +21958,8 @@ var require_instruction = __commonJS({
                         modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
                         substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
                       }
-                      let start = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), escapedString));
+                      let start2 = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), escapedString));
                       i = j;
                       continue variableLoop;
                     case ":":
@@ -22033,8 +22033,8 @@ var require_instruction = __commonJS({
                             continue nameLoop;
                         }
                       }
-                      let start2 = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), "$" + escapedName));
+                      let start3 = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start3, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start3.line) !== void 0, this.isBuildVariable(escapedName, start3.line), "$" + escapedName));
                       break variableLoop;
                   }
                   if (char.match(/^[a-z0-9_]+$/i) === null) {
@@ -22045,8 +22045,8 @@ var require_instruction = __commonJS({
                   }
                   escapedName += char;
                 }
-                let start = this.document.positionAt(offset + i);
-                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
+                let start2 = this.document.positionAt(offset + i);
+                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), "$" + escapedName));
               }
               break variableLoop;
           }
@@ -22154,7 +22154,7 @@ var require_instruction = __commonJS({
         const content = this.document.getText(startRange);
         let endFound = false;
         let searchHyphen = false;
-        let start = -1;
+        let start2 = -1;
         let end = -1;
         let escaping = false;
         let quote = null;
@@ -22206,8 +22206,8 @@ var require_instruction = __commonJS({
                 }
               }
             default:
-              if (start === -1) {
-                start = i;
+              if (start2 === -1) {
+                start2 = i;
               }
               if (quote !== null) {
                 end = i + 1;
@@ -22216,10 +22216,10 @@ var require_instruction = __commonJS({
               break contentLoop;
           }
         }
-        if (start === -1) {
+        if (start2 === -1) {
           return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
         }
-        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start2);
         const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
@@ -22663,7 +22663,7 @@ var require_jsonInstruction = __commonJS({
           return;
         }
         const argsOffset = document.offsetAt(this.getArgumentsRange().start);
-        let start = -1;
+        let start2 = -1;
         let last = "";
         let quoted = false;
         let escapedArg = "";
@@ -22682,7 +22682,7 @@ var require_jsonInstruction = __commonJS({
               break;
             case '"':
               if (last === "[" || last === ",") {
-                start = i;
+                start2 = i;
                 quoted = true;
                 last = '"';
                 escapedArg = escapedArg + char;
@@ -22691,7 +22691,7 @@ var require_jsonInstruction = __commonJS({
                 if (quoted) {
                   escapedArg = escapedArg + char;
                   quoted = false;
-                  this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                  this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start2), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start2 + 1), document.positionAt(argsOffset + i))));
                   escapedArg = "";
                 } else {
                   break argsCheck;
@@ -23003,7 +23003,7 @@ var require_property = __commonJS({
         }
         let commentCheck = -1;
         let escapedValue = "";
-        let start = 0;
+        let start2 = 0;
         parseValue: for (let i = 0; i < value.length; i++) {
           let char = value.charAt(i);
           switch (char) {
@@ -23075,7 +23075,7 @@ var require_property = __commonJS({
               } else if (char === "\n") {
                 escaped = true;
                 i++;
-                start = i;
+                start2 = i;
               } else {
                 escapedValue = escapedValue + char;
                 i++;
@@ -23164,9 +23164,9 @@ var require_propertyInstruction = __commonJS({
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
             let text4 = this.document.getText();
-            let start = args[1].getRange().start;
+            let start2 = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text4 = text4.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            text4 = text4.substring(this.document.offsetAt(start2), this.document.offsetAt(end));
             this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text4, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
@@ -23228,16 +23228,16 @@ var require_propertyInstruction = __commonJS({
         let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
-        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
-        if (start === -1) {
+        let start2 = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start2 === -1) {
           return [];
         }
-        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start2);
         let escaped = range.start.line !== startPosition.line;
         let endingEscape = false;
         let mark = -1;
         let end = this.findTrailingNonWhitespace(fullArgs);
-        content = fullArgs.substring(start, end + 1);
+        content = fullArgs.substring(start2, end + 1);
         let argStart = escaped ? -1 : 0;
         let spaced = false;
         argumentLoop: for (let i = 0; i < content.length; i++) {
@@ -23270,7 +23270,7 @@ var require_propertyInstruction = __commonJS({
                       case "	":
                         break;
                       default:
-                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i + 2))));
                         argStart = j;
                         break whitespaceCheck;
                     }
@@ -23298,7 +23298,7 @@ var require_propertyInstruction = __commonJS({
             case "'":
             case '"':
               if (spaced) {
-                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start2);
                 argStart = i;
                 spaced = false;
               }
@@ -23312,7 +23312,7 @@ var require_propertyInstruction = __commonJS({
                       i = j;
                       continue argumentLoop;
                     }
-                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + j + 1))));
                     i = j;
                     argStart = -1;
                     continue argumentLoop;
@@ -23329,7 +23329,7 @@ var require_propertyInstruction = __commonJS({
                   spaced = true;
                 }
               } else if (argStart !== -1) {
-                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i))));
                 argStart = -1;
               }
               break;
@@ -23352,7 +23352,7 @@ var require_propertyInstruction = __commonJS({
                 }
                 if (argStart !== -1) {
                   let value = content.substring(argStart, mark);
-                  args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                  args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
                   argStart = -1;
                 }
                 break argumentLoop;
@@ -23362,7 +23362,7 @@ var require_propertyInstruction = __commonJS({
               break;
             default:
               if (spaced) {
-                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start2);
                 argStart = i;
                 spaced = false;
               }
@@ -23413,13 +23413,13 @@ var require_propertyInstruction = __commonJS({
         if (argStart !== -1 && argStart !== content.length) {
           let end2 = endingEscape ? content.length - 1 : content.length;
           let value = content.substring(argStart, end2);
-          args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end2))));
+          args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + end2))));
         }
         return args;
       }
-      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start2) {
         if (argStart !== -1) {
-          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
         }
       }
     };
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path25 = this.getPath();
-        if (path25 === null || path25.startsWith("/")) {
-          return path25;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -24712,11 +24712,11 @@ var require_parser = __commonJS({
         dockerfile.organizeComments();
         return dockerfile;
       }
-      processInstruction(dockerfile, char, start) {
+      processInstruction(dockerfile, char, start2) {
         let instruction = char;
         let instructionEnd = -1;
         let escapedInstruction = false;
-        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+        instructionCheck: for (let i = start2 + 1; i < this.buffer.length; i++) {
           char = this.buffer.charAt(i);
           switch (char) {
             case this.escapeChar:
@@ -24774,8 +24774,8 @@ var require_parser = __commonJS({
               if (instructionEnd === -1) {
                 instructionEnd = i;
               }
-              i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+              i = this.processArguments(dockerfile, instruction, instructionEnd, start2, i);
+              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start2, instructionEnd, i));
               return i;
             case "\r":
             case "\n":
@@ -24785,7 +24785,7 @@ var require_parser = __commonJS({
               if (instructionEnd === -1) {
                 instructionEnd = i;
               }
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start2, i, i));
               return i;
             case "#":
               if (escapedInstruction) {
@@ -24801,7 +24801,7 @@ var require_parser = __commonJS({
         if (instructionEnd === -1) {
           instructionEnd = this.buffer.length;
         }
-        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start2, instructionEnd, this.buffer.length));
         return this.buffer.length;
       }
       processHeredocs(instruction, offset) {
@@ -24837,7 +24837,7 @@ var require_parser = __commonJS({
         }
         return offset;
       }
-      processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+      processArguments(dockerfile, instruction, instructionEnd, start2, offset) {
         let escaped = false;
         argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
           switch (this.buffer.charAt(i)) {
@@ -24846,7 +24846,7 @@ var require_parser = __commonJS({
               if (escaped) {
                 continue;
               }
-              return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+              return this.processHeredocs(this.createInstruction(dockerfile, instruction, start2, instructionEnd, i), i);
             case this.escapeChar:
               const next = this.buffer.charAt(i + 1);
               if (next === "\n" || next === "\r") {
@@ -24887,9 +24887,9 @@ var require_parser = __commonJS({
         }
         return this.buffer.length;
       }
-      processComment(dockerfile, start) {
+      processComment(dockerfile, start2) {
         let end = this.buffer.length;
-        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+        commentLoop: for (let i = start2 + 1; i < this.buffer.length; i++) {
           switch (this.buffer.charAt(i)) {
             case "\r":
             case "\n":
@@ -24897,7 +24897,7 @@ var require_parser = __commonJS({
               break commentLoop;
           }
         }
-        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end));
         dockerfile.addComment(new comment_1.Comment(this.document, range));
         return end;
       }
@@ -24932,8 +24932,8 @@ var require_parser = __commonJS({
         }
         return this.buffer.length;
       }
-      createInstruction(dockerfile, instruction, start, instructionEnd, end) {
-        const startPosition = this.document.positionAt(start);
+      createInstruction(dockerfile, instruction, start2, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start2);
         const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
         const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
@@ -26321,13 +26321,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path25) {
-          return /^\.|this\b/.test(path25.original);
+        scopedId: function scopedId(path22) {
+          return /^\.|this\b/.test(path22.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path25) {
-          return path25.parts.length === 1 && !AST.helpers.scopedId(path25) && !path25.depth;
+        simpleId: function simpleId(path22) {
+          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
         }
       }
     };
@@ -26859,8 +26859,8 @@ var require_parser2 = __commonJS({
         };
         lexer2.options = {};
         lexer2.performAction = function anonymous(yy, yy_, $avoiding_name_collisions, YY_START) {
-          function strip(start, end) {
-            return yy_.yytext = yy_.yytext.substring(start, yy_.yyleng - end + start);
+          function strip(start2, end) {
+            return yy_.yytext = yy_.yytext.substring(start2, yy_.yyleng - end + start2);
           }
           var YYSTATE = YY_START;
           switch ($avoiding_name_collisions) {
@@ -27417,12 +27417,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path25, params, hash, open2, strip, locInfo) {
+    function prepareMustache(path22, params, hash, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path25,
+        path: path22,
         params,
         hash,
         escaped,
@@ -27696,9 +27696,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path25 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path22 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path25.original);
+        this.opcode("registerDecorator", params.length, path22.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -27765,48 +27765,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path25 = sexpr.path, name = path25.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path25));
+        var path22 = sexpr.path, name = path22.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path22));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path25.strict = true;
-        this.accept(path25);
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path25 = sexpr.path;
-        path25.strict = true;
-        this.accept(path25);
+        var path22 = sexpr.path;
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path25 = sexpr.path, name = path25.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path22 = sexpr.path, name = path22.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path25.strict = true;
-          path25.falsy = true;
-          this.accept(path25);
-          this.opcode("invokeHelper", params.length, path25.original, _ast2["default"].helpers.simpleId(path25));
+          path22.strict = true;
+          path22.falsy = true;
+          this.accept(path22);
+          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
         }
       },
-      PathExpression: function PathExpression(path25) {
-        var depth = validateDepth(path25);
-        var parts = validateParts(path25);
+      PathExpression: function PathExpression(path22) {
+        var depth = validateDepth(path22);
+        var parts = validateParts(path22);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path25), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path25.data) {
+        } else if (path22.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path25.strict);
+          this.opcode("lookupData", depth, parts, path22.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path25.falsy, path25.strict, scoped);
+          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -28033,8 +28033,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path25) {
-      return validateStringArray(path25, path25.parts, "parts");
+    function validateParts(path22) {
+      return validateStringArray(path22, path22.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -28219,16 +28219,16 @@ var require_util10 = __commonJS({
     }
     exports2.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path25 = aPath;
+      var path22 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path25 = url.path;
+        path22 = url.path;
       }
-      var isAbsolute = exports2.isAbsolute(path25);
-      var parts = path25.split(/\/+/);
+      var isAbsolute = exports2.isAbsolute(path22);
+      var parts = path22.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -28245,18 +28245,18 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path25 = parts.join("/");
-      if (path25 === "") {
-        path25 = isAbsolute ? "/" : ".";
+      path22 = parts.join("/");
+      if (path22 === "") {
+        path22 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path25;
+        url.path = path22;
         return urlGenerate(url);
       }
-      return path25;
+      return path22;
     }
     exports2.normalize = normalize;
-    function join3(aRoot, aPath) {
+    function join(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -28288,11 +28288,11 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports2.join = join3;
+    exports2.join = join;
     exports2.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative2(aRoot, aPath) {
+    function relative(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -28311,7 +28311,7 @@ var require_util10 = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports2.relative = relative2;
+    exports2.relative = relative;
     var supportsNullProto = (function() {
       var obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
@@ -28461,7 +28461,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join3(urlGenerate(parsed), sourceURL);
+        sourceURL = join(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -30616,9 +30616,9 @@ var require_javascript_compiler = __commonJS({
         }
         hash.values[key] = value;
       },
-      pushId: function pushId(type, name, child2) {
+      pushId: function pushId(type, name, child) {
         if (type === "BlockParam") {
-          this.pushStackLiteral("blockParams[" + name[0] + "].path[" + name[1] + "]" + (child2 ? " + " + this.quotedString("." + child2) : ""));
+          this.pushStackLiteral("blockParams[" + name[0] + "].path[" + name[1] + "]" + (child ? " + " + this.quotedString("." + child) : ""));
         } else if (type === "PathExpression") {
           this.pushString(name);
         } else if (type === "SubExpression") {
@@ -30630,40 +30630,40 @@ var require_javascript_compiler = __commonJS({
       // HELPERS
       compiler: JavaScriptCompiler,
       compileChildren: function compileChildren(environment, options) {
-        var children2 = environment.children, child2 = void 0, compiler = void 0;
+        var children2 = environment.children, child = void 0, compiler = void 0;
         for (var i = 0, l = children2.length; i < l; i++) {
-          child2 = children2[i];
+          child = children2[i];
           compiler = new this.compiler();
-          var existing = this.matchExistingProgram(child2);
+          var existing = this.matchExistingProgram(child);
           if (existing == null) {
             var index = this.context.programs.push("") - 1;
-            child2.index = index;
-            child2.name = "program" + index;
-            this.context.programs[index] = compiler.compile(child2, options, this.context, !this.precompile);
+            child.index = index;
+            child.name = "program" + index;
+            this.context.programs[index] = compiler.compile(child, options, this.context, !this.precompile);
             this.context.decorators[index] = compiler.decorators;
-            this.context.environments[index] = child2;
+            this.context.environments[index] = child;
             this.useDepths = this.useDepths || compiler.useDepths;
             this.useBlockParams = this.useBlockParams || compiler.useBlockParams;
-            child2.useDepths = this.useDepths;
-            child2.useBlockParams = this.useBlockParams;
+            child.useDepths = this.useDepths;
+            child.useBlockParams = this.useBlockParams;
           } else {
-            child2.index = existing.index;
-            child2.name = "program" + existing.index;
+            child.index = existing.index;
+            child.name = "program" + existing.index;
             this.useDepths = this.useDepths || existing.useDepths;
             this.useBlockParams = this.useBlockParams || existing.useBlockParams;
           }
         }
       },
-      matchExistingProgram: function matchExistingProgram(child2) {
+      matchExistingProgram: function matchExistingProgram(child) {
         for (var i = 0, len = this.context.environments.length; i < len; i++) {
           var environment = this.context.environments[i];
-          if (environment && environment.equals(child2)) {
+          if (environment && environment.equals(child)) {
             return environment;
           }
         }
       },
       programExpression: function programExpression(guid) {
-        var child2 = this.environment.children[guid], programParams = [child2.index, "data", child2.blockParams];
+        var child = this.environment.children[guid], programParams = [child.index, "data", child.blockParams];
         if (this.useBlockParams || this.useDepths) {
           programParams.push("blockParams");
         }
@@ -31954,34 +31954,34 @@ var require_trim_comparator_whitespace = __commonJS({
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
     var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
     var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
+    var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
+      if (!isDigit(range[start2])) {
+        return start2;
       }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
+      if (start2 >= digitRuns.start && start2 < digitRuns.end) {
+        return Math.min(start2 + limit, digitRuns.end);
       }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
+      if (start2 >= digitRuns.previousStart && start2 < digitRuns.previousEnd) {
+        return Math.min(start2 + limit, digitRuns.previousEnd);
       }
-      let end = start + 1;
+      let end = start2 + 1;
       while (isDigit(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
       digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
+      digitRuns.start = start2;
       digitRuns.end = end;
-      return Math.min(start + limit, end);
+      return Math.min(start2 + limit, end);
     };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
+    var findVersionNumberEndIndex = (range, start2, loose, digitRuns) => {
+      if (!loose && range[start2] === "0") {
+        return start2 + 1;
       }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+      return findDigitsEndIndex(range, start2, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
     };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+    var findPrereleaseIdentifierEndIndex = (range, start2, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start2, MAX_LENGTH, digitRuns);
       if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
         let end = digitsEnd + 1;
         const limit = end + MAX_SAFE_BUILD_LENGTH;
@@ -31990,20 +31990,20 @@ var require_trim_comparator_whitespace = __commonJS({
         }
         return end;
       }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+      return findVersionNumberEndIndex(range, start2, loose, digitRuns);
     };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
+    var findPrereleaseEndIndex = (range, start2, loose, digitRuns) => {
+      const hyphen = range[start2] === "-";
       if (!loose && !hyphen) {
-        return start;
+        return start2;
       }
-      const identifierStart = start + (hyphen ? 1 : 0);
+      const identifierStart = start2 + (hyphen ? 1 : 0);
       let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
       if (end === identifierStart) {
         if (!loose || !hyphen) {
-          return start;
+          return start2;
         }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+        end = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
       }
       while (range[end] === ".") {
         const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
@@ -32014,20 +32014,20 @@ var require_trim_comparator_whitespace = __commonJS({
       }
       return end;
     };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    var findBuildIdentifierEndIndex = (range, start2) => {
+      let end = start2;
+      while (end - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
         end++;
       }
       return end;
     };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
+    var findBuildEndIndex = (range, start2) => {
+      if (range[start2] !== "+") {
+        return start2;
       }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
+      let end = findBuildIdentifierEndIndex(range, start2 + 1);
+      if (end === start2 + 1) {
+        return start2;
       }
       while (range[end] === ".") {
         const next = findBuildIdentifierEndIndex(range, end + 1);
@@ -32038,17 +32038,17 @@ var require_trim_comparator_whitespace = __commonJS({
       }
       return end;
     };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
+    var findLooseFullVersionEndIndex = (range, start2, digitRuns) => {
+      let end = start2;
       for (let component = 0; component < 3; component++) {
         const next = findVersionNumberEndIndex(range, end, true, digitRuns);
         if (next === end) {
-          return start;
+          return start2;
         }
         end = next;
         if (component < 2) {
           if (range[end] !== ".") {
-            return start;
+            return start2;
           }
           end++;
         }
@@ -32056,14 +32056,14 @@ var require_trim_comparator_whitespace = __commonJS({
       const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
       return findBuildEndIndex(range, prereleaseEnd);
     };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
+    var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
+      if (isDigit(range[start2])) {
+        return findVersionNumberEndIndex(range, start2, false, digitRuns);
       }
-      return isVersionStart(range[start]) ? start + 1 : start;
+      return isVersionStart(range[start2]) ? start2 + 1 : start2;
     };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+    var findPartialVersionEndIndex = (range, start2, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start2, digitRuns);
       for (let component = 0; component < 2; component++) {
         if (range[end] !== ".") {
           return end;
@@ -32077,9 +32077,9 @@ var require_trim_comparator_whitespace = __commonJS({
       const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
       return findBuildEndIndex(range, prereleaseEnd);
     };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    var findVersionEndIndex = (range, start2, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start2, digitRuns);
+      return fullVersionEnd !== start2 ? fullVersionEnd : findPartialVersionEndIndex(range, start2, digitRuns);
     };
     var findRemovableWhitespaceIndex = (range, matchStart) => {
       let position = matchStart;
@@ -33318,19 +33318,19 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter2)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
-  if (convertedValue.includes(delimiter2)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // ../main/node_modules/@actions/core/lib/core.js
-var os5 = __toESM(require("os"), 1);
+var os4 = __toESM(require("os"), 1);
 
 // ../main/node_modules/@actions/core/lib/oidc-utils.js
 init_import_meta_url();
@@ -33405,11 +33405,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -33425,7 +33425,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -33694,770 +33694,35 @@ var import_os2 = __toESM(require("os"), 1);
 
 // ../main/node_modules/@actions/exec/lib/exec.js
 init_import_meta_url();
-var import_string_decoder = require("string_decoder");
 
 // ../main/node_modules/@actions/exec/lib/toolrunner.js
 init_import_meta_url();
-var os3 = __toESM(require("os"), 1);
-var events = __toESM(require("events"), 1);
-var child = __toESM(require("child_process"), 1);
-var path3 = __toESM(require("path"), 1);
 
 // ../main/node_modules/@actions/io/lib/io.js
 init_import_meta_url();
-var path2 = __toESM(require("path"), 1);
 
 // ../main/node_modules/@actions/io/lib/io-util.js
 init_import_meta_url();
 var fs2 = __toESM(require("fs"), 1);
-var path = __toESM(require("path"), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
-function exists(fsPath) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    try {
-      yield stat(fsPath);
-    } catch (err) {
-      if (err.code === "ENOENT") {
-        return false;
-      }
-      throw err;
-    }
-    return true;
-  });
-}
-function isRooted(p) {
-  p = normalizeSeparators(p);
-  if (!p) {
-    throw new Error('isRooted() parameter "p" cannot be empty');
-  }
-  if (IS_WINDOWS) {
-    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
-  }
-  return p.startsWith("/");
-}
-function tryGetExecutablePath(filePath, extensions) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    let stats = void 0;
-    try {
-      stats = yield stat(filePath);
-    } catch (err) {
-      if (err.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-      }
-    }
-    if (stats && stats.isFile()) {
-      if (IS_WINDOWS) {
-        const upperExt = path.extname(filePath).toUpperCase();
-        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
-          return filePath;
-        }
-      } else {
-        if (isUnixExecutable(stats)) {
-          return filePath;
-        }
-      }
-    }
-    const originalFilePath = filePath;
-    for (const extension of extensions) {
-      filePath = originalFilePath + extension;
-      stats = void 0;
-      try {
-        stats = yield stat(filePath);
-      } catch (err) {
-        if (err.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-        }
-      }
-      if (stats && stats.isFile()) {
-        if (IS_WINDOWS) {
-          try {
-            const directory2 = path.dirname(filePath);
-            const upperName = path.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory2)) {
-              if (upperName === actualName.toUpperCase()) {
-                filePath = path.join(directory2, actualName);
-                break;
-              }
-            }
-          } catch (err) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-          }
-          return filePath;
-        } else {
-          if (isUnixExecutable(stats)) {
-            return filePath;
-          }
-        }
-      }
-    }
-    return "";
-  });
-}
-function normalizeSeparators(p) {
-  p = p || "";
-  if (IS_WINDOWS) {
-    p = p.replace(/\//g, "\\");
-    return p.replace(/\\\\+/g, "\\");
-  }
-  return p.replace(/\/\/+/g, "/");
-}
-function isUnixExecutable(stats) {
-  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
-}
-
-// ../main/node_modules/@actions/io/lib/io.js
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function which(tool, check) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    if (check) {
-      const result = yield which(tool, false);
-      if (!result) {
-        if (IS_WINDOWS) {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-        } else {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-        }
-      }
-      return result;
-    }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
-    }
-    return "";
-  });
-}
-function findInPath(tool) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    const extensions = [];
-    if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path2.delimiter)) {
-        if (extension) {
-          extensions.push(extension);
-        }
-      }
-    }
-    if (isRooted(tool)) {
-      const filePath = yield tryGetExecutablePath(tool, extensions);
-      if (filePath) {
-        return [filePath];
-      }
-      return [];
-    }
-    if (tool.includes(path2.sep)) {
-      return [];
-    }
-    const directories = [];
-    if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path2.delimiter)) {
-        if (p) {
-          directories.push(p);
-        }
-      }
-    }
-    const matches = [];
-    for (const directory2 of directories) {
-      const filePath = yield tryGetExecutablePath(path2.join(directory2, tool), extensions);
-      if (filePath) {
-        matches.push(filePath);
-      }
-    }
-    return matches;
-  });
-}
 
 // ../main/node_modules/@actions/exec/lib/toolrunner.js
-var import_timers = require("timers");
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var IS_WINDOWS2 = process.platform === "win32";
-var ToolRunner = class extends events.EventEmitter {
-  constructor(toolPath, args, options) {
-    super();
-    if (!toolPath) {
-      throw new Error("Parameter 'toolPath' cannot be null or empty.");
-    }
-    this.toolPath = toolPath;
-    this.args = args || [];
-    this.options = options || {};
-  }
-  _debug(message) {
-    if (this.options.listeners && this.options.listeners.debug) {
-      this.options.listeners.debug(message);
-    }
-  }
-  _getCommandString(options, noPrefix) {
-    const toolPath = this._getSpawnFileName();
-    const args = this._getSpawnArgs(options);
-    let cmd = noPrefix ? "" : "[command]";
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        cmd += toolPath;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else if (options.windowsVerbatimArguments) {
-        cmd += `"${toolPath}"`;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else {
-        cmd += this._windowsQuoteCmdArg(toolPath);
-        for (const a of args) {
-          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-        }
-      }
-    } else {
-      cmd += toolPath;
-      for (const a of args) {
-        cmd += ` ${a}`;
-      }
-    }
-    return cmd;
-  }
-  _processLineBuffer(data, strBuffer, onLine) {
-    try {
-      let s = strBuffer + data.toString();
-      let n = s.indexOf(os3.EOL);
-      while (n > -1) {
-        const line = s.substring(0, n);
-        onLine(line);
-        s = s.substring(n + os3.EOL.length);
-        n = s.indexOf(os3.EOL);
-      }
-      return s;
-    } catch (err) {
-      this._debug(`error processing line. Failed with error ${err}`);
-      return "";
-    }
-  }
-  _getSpawnFileName() {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        return process.env["COMSPEC"] || "cmd.exe";
-      }
-    }
-    return this.toolPath;
-  }
-  _getSpawnArgs(options) {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-        for (const a of this.args) {
-          argline += " ";
-          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
-        }
-        argline += '"';
-        return [argline];
-      }
-    }
-    return this.args;
-  }
-  _endsWith(str, end) {
-    return str.endsWith(end);
-  }
-  _isCmdFile() {
-    const upperToolPath = this.toolPath.toUpperCase();
-    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
-  }
-  _windowsQuoteCmdArg(arg) {
-    if (!this._isCmdFile()) {
-      return this._uvQuoteCmdArg(arg);
-    }
-    if (!arg) {
-      return '""';
-    }
-    const cmdSpecialChars = [
-      " ",
-      "	",
-      "&",
-      "(",
-      ")",
-      "[",
-      "]",
-      "{",
-      "}",
-      "^",
-      "=",
-      ";",
-      "!",
-      "'",
-      "+",
-      ",",
-      "`",
-      "~",
-      "|",
-      "<",
-      ">",
-      '"'
-    ];
-    let needsQuotes = false;
-    for (const char of arg) {
-      if (cmdSpecialChars.some((x) => x === char)) {
-        needsQuotes = true;
-        break;
-      }
-    }
-    if (!needsQuotes) {
-      return arg;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += '"';
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _uvQuoteCmdArg(arg) {
-    if (!arg) {
-      return '""';
-    }
-    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
-      return arg;
-    }
-    if (!arg.includes('"') && !arg.includes("\\")) {
-      return `"${arg}"`;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += "\\";
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _cloneExecOptions(options) {
-    options = options || {};
-    const result = {
-      cwd: options.cwd || process.cwd(),
-      env: options.env || process.env,
-      silent: options.silent || false,
-      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-      failOnStdErr: options.failOnStdErr || false,
-      ignoreReturnCode: options.ignoreReturnCode || false,
-      delay: options.delay || 1e4
-    };
-    result.outStream = options.outStream || process.stdout;
-    result.errStream = options.errStream || process.stderr;
-    return result;
-  }
-  _getSpawnOptions(options, toolPath) {
-    options = options || {};
-    const result = {};
-    result.cwd = options.cwd;
-    result.env = options.env;
-    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-    if (options.windowsVerbatimArguments) {
-      result.argv0 = `"${toolPath}"`;
-    }
-    return result;
-  }
-  /**
-   * Exec a tool.
-   * Output will be streamed to the live console.
-   * Returns promise with return code
-   *
-   * @param     tool     path to tool to exec
-   * @param     options  optional exec options.  See ExecOptions
-   * @returns   number
-   */
-  exec() {
-    return __awaiter4(this, void 0, void 0, function* () {
-      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-      }
-      this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
-        this._debug(`exec tool: ${this.toolPath}`);
-        this._debug("arguments:");
-        for (const arg of this.args) {
-          this._debug(`   ${arg}`);
-        }
-        const optionsNonNull = this._cloneExecOptions(this.options);
-        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
-        }
-        const state = new ExecState(optionsNonNull, this.toolPath);
-        state.on("debug", (message) => {
-          this._debug(message);
-        });
-        if (this.options.cwd && !(yield exists(this.options.cwd))) {
-          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-        }
-        const fileName = this._getSpawnFileName();
-        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-        let stdbuffer = "";
-        if (cp.stdout) {
-          cp.stdout.on("data", (data) => {
-            if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data);
-            }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line);
-              }
-            });
-          });
-        }
-        let errbuffer = "";
-        if (cp.stderr) {
-          cp.stderr.on("data", (data) => {
-            state.processStderr = true;
-            if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data);
-            }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line);
-              }
-            });
-          });
-        }
-        cp.on("error", (err) => {
-          state.processError = err.message;
-          state.processExited = true;
-          state.processClosed = true;
-          state.CheckComplete();
-        });
-        cp.on("exit", (code) => {
-          state.processExitCode = code;
-          state.processExited = true;
-          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        cp.on("close", (code) => {
-          state.processExitCode = code;
-          state.processExited = true;
-          state.processClosed = true;
-          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        state.on("done", (error2, exitCode) => {
-          if (stdbuffer.length > 0) {
-            this.emit("stdline", stdbuffer);
-          }
-          if (errbuffer.length > 0) {
-            this.emit("errline", errbuffer);
-          }
-          cp.removeAllListeners();
-          if (error2) {
-            reject(error2);
-          } else {
-            resolve2(exitCode);
-          }
-        });
-        if (this.options.input) {
-          if (!cp.stdin) {
-            throw new Error("child process missing stdin");
-          }
-          cp.stdin.end(this.options.input);
-        }
-      }));
-    });
-  }
-};
-function argStringToArray(argString) {
-  const args = [];
-  let inQuotes = false;
-  let escaped = false;
-  let arg = "";
-  function append(c) {
-    if (escaped && c !== '"') {
-      arg += "\\";
-    }
-    arg += c;
-    escaped = false;
-  }
-  for (let i = 0; i < argString.length; i++) {
-    const c = argString.charAt(i);
-    if (c === '"') {
-      if (!escaped) {
-        inQuotes = !inQuotes;
-      } else {
-        append(c);
-      }
-      continue;
-    }
-    if (c === "\\" && escaped) {
-      append(c);
-      continue;
-    }
-    if (c === "\\" && inQuotes) {
-      escaped = true;
-      continue;
-    }
-    if (c === " " && !inQuotes) {
-      if (arg.length > 0) {
-        args.push(arg);
-        arg = "";
-      }
-      continue;
-    }
-    append(c);
-  }
-  if (arg.length > 0) {
-    args.push(arg.trim());
-  }
-  return args;
-}
-var ExecState = class _ExecState extends events.EventEmitter {
-  constructor(options, toolPath) {
-    super();
-    this.processClosed = false;
-    this.processError = "";
-    this.processExitCode = 0;
-    this.processExited = false;
-    this.processStderr = false;
-    this.delay = 1e4;
-    this.done = false;
-    this.timeout = null;
-    if (!toolPath) {
-      throw new Error("toolPath must not be empty");
-    }
-    this.options = options;
-    this.toolPath = toolPath;
-    if (options.delay) {
-      this.delay = options.delay;
-    }
-  }
-  CheckComplete() {
-    if (this.done) {
-      return;
-    }
-    if (this.processClosed) {
-      this._setResult();
-    } else if (this.processExited) {
-      this.timeout = (0, import_timers.setTimeout)(_ExecState.HandleTimeout, this.delay, this);
-    }
-  }
-  _debug(message) {
-    this.emit("debug", message);
-  }
-  _setResult() {
-    let error2;
-    if (this.processExited) {
-      if (this.processError) {
-        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-      } else if (this.processStderr && this.options.failOnStdErr) {
-        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-      }
-    }
-    if (this.timeout) {
-      clearTimeout(this.timeout);
-      this.timeout = null;
-    }
-    this.done = true;
-    this.emit("done", error2, this.processExitCode);
-  }
-  static HandleTimeout(state) {
-    if (state.done) {
-      return;
-    }
-    if (!state.processClosed && state.processExited) {
-      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-      state._debug(message);
-    }
-    state._setResult();
-  }
-};
-
-// ../main/node_modules/@actions/exec/lib/exec.js
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function exec(commandLine, args, options) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    const commandArgs = argStringToArray(commandLine);
-    if (commandArgs.length === 0) {
-      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-    }
-    const toolPath = commandArgs[0];
-    args = commandArgs.slice(1).concat(args || []);
-    const runner = new ToolRunner(toolPath, args, options);
-    return runner.exec();
-  });
-}
-function getExecOutput(commandLine, args, options) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    var _a, _b;
-    let stdout = "";
-    let stderr = "";
-    const stdoutDecoder = new import_string_decoder.StringDecoder("utf8");
-    const stderrDecoder = new import_string_decoder.StringDecoder("utf8");
-    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data) => {
-      stderr += stderrDecoder.write(data);
-      if (originalStdErrListener) {
-        originalStdErrListener(data);
-      }
-    };
-    const stdOutListener = (data) => {
-      stdout += stdoutDecoder.write(data);
-      if (originalStdoutListener) {
-        originalStdoutListener(data);
-      }
-    };
-    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-    stdout += stdoutDecoder.end();
-    stderr += stderrDecoder.end();
-    return {
-      exitCode,
-      stdout,
-      stderr
-    };
-  });
-}
 
 // ../main/node_modules/@actions/core/lib/platform.js
 var platform = import_os2.default.platform();
 var arch = import_os2.default.arch();
 
 // ../main/node_modules/@actions/core/lib/core.js
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34473,7 +33738,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34500,7 +33765,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os5.EOL);
+  process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function isDebug() {
@@ -34519,7 +33784,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os5.EOL);
+  process.stdout.write(message + os4.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -34528,7 +33793,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter2(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -34594,11 +33859,11 @@ function isGoSpace(c) {
   return c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
 }
 function goTrimSpace(s) {
-  let start = 0;
+  let start2 = 0;
   let end = s.length;
-  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
-  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
-  return s.slice(start, end);
+  while (start2 < end && isGoSpace(s.charCodeAt(start2))) start2++;
+  while (end > start2 && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return s.slice(start2, end);
 }
 function cleanPath(p) {
   if (p === "") return ".";
@@ -35038,14 +34303,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path25) => path25 === p,
+        test: (path22) => path22 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path25) => path25.startsWith(prefix),
+        test: (path22) => path22.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -35054,7 +34319,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path25) => path25.endsWith(suffix) || path25 === bare,
+        test: (path22) => path22.endsWith(suffix) || path22 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -35063,7 +34328,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path25) => regexp.test(path25),
+        test: (path22) => regexp.test(path22),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -35150,7 +34415,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path25, parent) {
+  match(path22, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -35159,12 +34424,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path25);
+        m = p.test(path22);
         if (!m && parent === null) {
-          let slash = path25.indexOf("/");
+          let slash = path22.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path25.slice(0, slash));
-            slash = path25.indexOf("/", slash + 1);
+            m = p.test(path22.slice(0, slash));
+            slash = path22.indexOf("/", slash + 1);
           }
         }
       }
@@ -35176,8 +34441,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path25) {
-    return this.match(path25, null).excluded;
+  excludes(path22) {
+    return this.match(path22, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -35476,8 +34741,8 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
   const send2 = (w) => {
     if (nextBatch >= batches || failure) return false;
     const id = nextBatch++;
-    const start = id * batch;
-    w.postMessage({ id, paths: files.slice(start, Math.min(n, start + batch)) });
+    const start2 = id * batch;
+    w.postMessage({ id, paths: files.slice(start2, Math.min(n, start2 + batch)) });
     return true;
   };
   for (let k = 0; k < workers; k++) {
@@ -35490,16 +34755,16 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
         send2(w);
         return;
       }
-      const start = msg.id * batch;
+      const start2 = msg.id * batch;
       if (msg.error) {
-        const idx = files.indexOf(msg.error.path, start);
+        const idx = files.indexOf(msg.error.path, start2);
         fail3(readError(idx >= 0 ? label(idx) : msg.error.path, msg.error.code, msg.error.message));
         return;
       }
       const digests = Buffer.from(msg.digests.buffer, msg.digests.byteOffset, msg.digests.byteLength);
       const count = msg.modes.length;
       for (let j = 0; j < count; j++) {
-        out[start + j] = {
+        out[start2 + j] = {
           digest: digests.toString("hex", 32 * j, 32 * j + 32),
           mode: msg.modes[j],
           size: msg.sizes[j]
@@ -35519,9 +34784,9 @@ async function hashFiles(files, label = (i) => files[i], options = {}) {
       const end = Math.min(n, (id + 1) * batch);
       for (let i = id * batch; i < end; i++) hashOne(i);
       done++;
-      await new Promise((resolve2) => setImmediate(resolve2));
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (done < batches && !failure) await new Promise((resolve2) => wake = resolve2);
+    if (done < batches && !failure) await new Promise((resolve) => wake = resolve);
     if (failure) throw failure;
     return out;
   } finally {
@@ -35814,11 +35079,11 @@ function sha256Digest(bytes) {
   return `sha256:${(0, import_node_crypto3.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function parsePlatform(text4) {
-  const [os10, architecture, variant] = text4.split("/");
-  if (!os10 || !architecture || text4.split("/").length > 3) {
+  const [os9, architecture, variant] = text4.split("/");
+  if (!os9 || !architecture || text4.split("/").length > 3) {
     throw new UserError(`platform "${text4}" must look like os/architecture[/variant], e.g. linux/amd64`);
   }
-  return variant ? { os: os10, architecture, variant } : { os: os10, architecture };
+  return variant ? { os: os9, architecture, variant } : { os: os9, architecture };
 }
 function formatPlatform(platform2) {
   return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
@@ -36268,10 +35533,10 @@ function watchCancellation(target = process) {
       if (controller.signal.aborted) return Promise.reject(controller.signal.reason);
       work.catch(() => {
       });
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve, reject) => {
         const onAbort = () => reject(controller.signal.reason);
         controller.signal.addEventListener("abort", onAbort, { once: true });
-        work.then(resolve2, reject).finally(() => controller.signal.removeEventListener("abort", onAbort));
+        work.then(resolve, reject).finally(() => controller.signal.removeEventListener("abort", onAbort));
       });
     },
     dispose() {
@@ -36281,29 +35546,29 @@ function watchCancellation(target = process) {
   };
 }
 var stopping = /* @__PURE__ */ new Map();
-function stopChild(child2, graceMs = STOP_GRACE_MS) {
-  const known = stopping.get(child2);
+function stopChild(child, graceMs = STOP_GRACE_MS) {
+  const known = stopping.get(child);
   if (known) return known;
-  if (child2.exitCode !== null || child2.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((resolve2) => child2.once("close", () => resolve2()));
-  child2.kill("SIGINT");
-  const timer = setTimeout(() => killTree(child2), graceMs);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => child.once("close", () => resolve()));
+  child.kill("SIGINT");
+  const timer = setTimeout(() => killTree(child), graceMs);
   const done = exited.finally(() => {
     clearTimeout(timer);
-    stopping.delete(child2);
+    stopping.delete(child);
   });
-  stopping.set(child2, done);
+  stopping.set(child, done);
   return done;
 }
 async function childrenStopped() {
   await Promise.all(stopping.values());
 }
 function killStopping() {
-  for (const child2 of stopping.keys()) killTree(child2);
+  for (const child of stopping.keys()) killTree(child);
 }
-function killTree(child2) {
-  if (child2.pid === void 0) return;
-  for (const pid of [child2.pid, ...descendants(child2.pid)]) {
+function killTree(child) {
+  if (child.pid === void 0) return;
+  for (const pid of [child.pid, ...descendants(child.pid)]) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {
@@ -36350,29 +35615,49 @@ function stopChildrenOn(signal) {
   defaultSignal = signal;
 }
 function runProcess(name, args, options) {
+  let started;
+  try {
+    started = start(name, args, options);
+  } catch (error2) {
+    return Promise.reject(error2);
+  }
+  const { child, ended } = started;
+  const stdout = lines(options.onStdoutLine);
+  const stderr = lines(options.onStderrLine);
+  child.stdout.on("data", stdout.push);
+  child.stderr.on("data", stderr.push);
+  child.stdin.end(options.input);
+  return ended.then((end) => ({ ...end, stdout: stdout.end(), stderr: stderr.end() }));
+}
+function streamProcess(name, args, options) {
+  const { child, ended } = start(name, args, options);
+  const stderr = lines();
+  child.stderr.on("data", stderr.push);
+  return { stdin: child.stdin, stdout: child.stdout, exited: ended.then((end) => ({ ...end, stderr: stderr.end() })) };
+}
+function start(name, args, options) {
   const cancel = options.signal ?? defaultSignal;
-  if (cancel?.aborted) return Promise.reject(cancel.reason);
+  if (cancel?.aborted) throw cancel.reason;
   const command = findOnPath(name, options.env.PATH ?? "");
-  if (!command) return Promise.reject(new CommandNotFoundError(name));
+  if (!command) throw new CommandNotFoundError(name);
   const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : void 0;
   const signal = timeout && cancel ? AbortSignal.any([cancel, timeout]) : timeout ?? cancel;
-  return new Promise((resolve2, reject) => {
-    const child2 = (0, import_node_child_process.spawn)(command, args, { env: options.env, stdio: ["pipe", "pipe", "pipe"] });
-    const stop = () => void stopChild(child2);
-    signal?.addEventListener("abort", stop, { once: true });
-    const stdout = lines(options.onStdoutLine);
-    const stderr = lines(options.onStderrLine);
-    child2.stdout.on("data", stdout.push);
-    child2.stderr.on("data", stderr.push);
-    child2.on("error", reject);
-    child2.on("close", (code) => {
-      signal?.removeEventListener("abort", stop);
-      resolve2({ code: code ?? 1, stdout: stdout.end(), stderr: stderr.end(), timedOut: timeout?.aborted === true, cancelled: cancel?.aborted === true });
-    });
-    child2.stdin.on("error", () => {
-    });
-    child2.stdin.end(options.input);
+  const child = (0, import_node_child_process.spawn)(command, args, { env: options.env, cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const stop = () => void stopChild(child);
+  signal?.addEventListener("abort", stop, { once: true });
+  child.stdin.on("error", () => {
   });
+  const ended = new Promise((resolve, reject) => {
+    child.on("error", (error2) => {
+      signal?.removeEventListener("abort", stop);
+      reject(error2);
+    });
+    child.on("close", (code) => {
+      signal?.removeEventListener("abort", stop);
+      resolve({ code: code ?? 1, timedOut: timeout?.aborted === true, cancelled: cancel?.aborted === true });
+    });
+  });
+  return { child, ended };
 }
 function lines(onLine) {
   const chunks = [];
@@ -36956,28 +36241,28 @@ async function startTwirpForwarder(upstream, deadline) {
       }
       stats.retries += 1;
       stats.waitedMs += wait;
-      await new Promise((resolve2) => setTimeout(resolve2, wait));
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
-  await new Promise((resolve2, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve2));
+  await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
   server.unref();
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
     stats,
-    close: () => new Promise((resolve2) => {
-      server.close(() => resolve2());
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
       server.closeAllConnections();
     })
   };
 }
 function send(url, method, headers, body) {
   const client = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve, reject) => {
     const request2 = client.request(url, { method, headers: { ...headers, "content-length": String(body.length) } }, (response) => {
       const chunks = [];
       response.on("data", (chunk) => chunks.push(chunk));
-      response.on("end", () => resolve2({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
       response.on("error", reject);
     });
     request2.on("error", reject);
@@ -37118,7 +36403,7 @@ async function reserveAndSave({ cache, session, traffic }, folder, key) {
 }
 async function savedElsewhere({ cache, session, traffic }, folder, key) {
   for (const wait of [0, ...RECHECK_MS]) {
-    if (wait) await new Promise((resolve2) => setTimeout(resolve2, wait));
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     const there = await session.run(cache.restoreCache([folder], key, [], { lookupOnly: true }));
     traffic.requestsUp += wait ? 1 : 2;
     if (there === key) return true;
@@ -37189,7 +36474,7 @@ async function walkBlobs(dir, roots) {
     if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
     const manifest = await readJson(blobPath(dir, descriptor.digest));
     const { nested, config } = children(manifest);
-    for (const child2 of nested) await visit(child2, descriptor.digest);
+    for (const child of nested) await visit(child, descriptor.digest);
     if (config) await visit(config, descriptor.digest, true);
   };
   for (const descriptor of roots) await visit(descriptor, "index.json");
@@ -37215,9 +36500,9 @@ function cacheManifestParts(manifest) {
   if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
     return { config: manifest.config, layerList: manifest.layers ?? [], shape: "manifest" };
   }
-  const config = (manifest.manifests ?? []).find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
+  const config = (manifest.manifests ?? []).find((child) => child.mediaType === CACHE_CONFIG_TYPE);
   if (config && !manifest.layers && !manifest.config) {
-    return { config, layerList: manifest.manifests.filter((child2) => child2.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
+    return { config, layerList: manifest.manifests.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
   }
   return void 0;
 }
@@ -37271,7 +36556,7 @@ async function pruneManifest(dir, descriptor, present, result) {
   if (keptLayers.length === layers.length) return descriptor;
   const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
   const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const keptList = parts.layerList.filter((child2) => keptBlobs.has(child2.digest));
+  const keptList = parts.layerList.filter((child) => keptBlobs.has(child.digest));
   const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
   const rewritten = parts.shape === "manifest" ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
   const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
@@ -37309,7 +36594,7 @@ async function layerChains(dir) {
   let found = false;
   for (const descriptor of await readIndex(dir).catch(() => [])) {
     const manifest = await readJson(blobPath(dir, descriptor.digest)).catch(() => void 0);
-    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child2) => child2.mediaType === CACHE_CONFIG_TYPE);
+    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
     if (!configDescriptor) continue;
     const config = await readJson(blobPath(dir, configDescriptor.digest)).catch(() => void 0);
     const layers = config?.layers ?? [];
@@ -37327,7 +36612,7 @@ async function layerChains(dir) {
       if (seen.has(index)) return;
       seen.add(index);
       order.push(layers[index].blob);
-      for (const child2 of children2.get(index) ?? []) visit(child2);
+      for (const child of children2.get(index) ?? []) visit(child);
     };
     layers.forEach((layer, index) => roots.has(layer.blob) && visit(index));
     layers.forEach((_, index) => visit(index));
@@ -37468,12 +36753,12 @@ var Growth = class {
   settled = false;
   wake = [];
   next() {
-    return new Promise((resolve2) => this.wake.push(resolve2));
+    return new Promise((resolve) => this.wake.push(resolve));
   }
   notify() {
     const waiting = this.wake;
     this.wake = [];
-    for (const resolve2 of waiting) resolve2();
+    for (const resolve of waiting) resolve();
   }
 };
 var BlobArrivals = class {
@@ -37484,11 +36769,11 @@ var BlobArrivals = class {
   expect(digests) {
     for (const digest of digests) {
       if (this.waits.has(digest)) continue;
-      let resolve2;
+      let resolve;
       let becameReadable;
-      const promise = new Promise((done) => resolve2 = done);
+      const promise = new Promise((done) => resolve = done);
       const readable = new Promise((done) => becameReadable = done);
-      this.waits.set(digest, { promise, resolve: resolve2, readable, becameReadable });
+      this.waits.set(digest, { promise, resolve, readable, becameReadable });
     }
   }
   arrived(digest, ok) {
@@ -37643,7 +36928,6 @@ function keyed(group2, keyPrefix, avoid) {
 
 // src/cache/pack-stream.ts
 init_import_meta_url();
-var import_node_child_process2 = require("node:child_process");
 var import_node_crypto8 = require("node:crypto");
 var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_https2 = __toESM(require("node:https"), 1);
@@ -37699,12 +36983,12 @@ async function readTar(source, open2) {
       zeroBlocks = 0;
       const parsed = parseHeader(block);
       const size = parsed.type === "x" || parsed.type === "g" || parsed.type === "L" ? parsed.size : Number(pax.size ?? parsed.size);
-      const path25 = pax.path ?? longName ?? parsed.path;
+      const path22 = pax.path ?? longName ?? parsed.path;
       if (parsed.type === "x") entry = { kind: "pax", chunks: [] };
       else if (parsed.type === "L") entry = { kind: "longname", chunks: [] };
       else if (parsed.type === "g") entry = { kind: "skip" };
       else {
-        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path25, size }) };
+        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path22, size }) };
         else entry = { kind: "skip" };
         pax = {};
         longName = void 0;
@@ -37769,14 +37053,10 @@ function streamingService(env = process.env) {
 }
 var detected;
 function compressionMethod() {
-  return detected ??= new Promise((resolve2) => {
-    const child2 = (0, import_node_child_process2.spawn)("zstd", ["--quiet", "--version"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child2.stdout.on("data", (data) => output += data.toString());
-    child2.stderr.on("data", (data) => output += data.toString());
-    child2.on("error", () => resolve2("gzip"));
-    child2.on("close", () => resolve2(output.trim() === "" ? "gzip" : "zstd-without-long"));
-  });
+  return detected ??= runProcess("zstd", ["--quiet", "--version"], { env: process.env }).then(
+    (run2) => (run2.stdout + run2.stderr).trim() === "" ? "gzip" : "zstd-without-long",
+    () => "gzip"
+  );
 }
 function cacheVersion(paths, method, platform2 = process.platform) {
   const components = [...paths, method, ...platform2 === "win32" ? ["windows-only"] : [], "1.0"];
@@ -37806,7 +37086,7 @@ async function readArchive(url, method, open2, deadline = 0) {
     const wait = retryWaitMs({ status, retryAfterMs: parseRetryAfter(response.headers["retry-after"]), tries, now: Date.now(), deadline, maxTries: 3 });
     if (wait === void 0) break;
     response.resume();
-    await new Promise((resolve2) => setTimeout(resolve2, wait));
+    await new Promise((resolve) => setTimeout(resolve, wait));
     response = await request(new URL(url), { method: "GET", headers: {} });
   }
   if (response.statusCode !== 200) {
@@ -37833,25 +37113,26 @@ function decompress(source, method) {
     source.pipe(gunzip);
     return { stream: gunzip, done: Promise.resolve() };
   }
-  const child2 = (0, import_node_child_process2.spawn)("zstd", ["-d", "-c", "-q", "--long=30"], { stdio: ["pipe", "pipe", "pipe"] });
-  let stderr = "";
-  child2.stderr.on("data", (data) => stderr += data.toString());
-  source.on("error", (error2) => child2.stdout.destroy(error2));
-  child2.stdin.on("error", () => {
-  });
-  source.pipe(child2.stdin);
-  const done = new Promise((resolve2, reject) => {
-    child2.on("error", reject);
-    child2.on("close", (code) => code === 0 ? resolve2() : reject(new StreamFailed(`zstd could not decompress the archive: ${stderr.trim() || `exit ${code}`}`)));
+  let zstd;
+  try {
+    zstd = streamProcess("zstd", ["-d", "-c", "-q", "--long=30"], { env: process.env });
+  } catch (error2) {
+    source.destroy();
+    throw error2 instanceof CommandNotFoundError ? new StreamFailed("zstd could not be started: it is not on PATH") : error2;
+  }
+  source.on("error", (error2) => zstd.stdout.destroy(error2));
+  source.pipe(zstd.stdin);
+  const done = zstd.exited.then(({ code, stderr }) => {
+    if (code !== 0) throw new StreamFailed(`zstd could not decompress the archive: ${stderr.trim() || `exit ${code}`}`);
   });
   done.catch(() => {
   });
-  return { stream: child2.stdout, done };
+  return { stream: zstd.stdout, done };
 }
 function request(url, options) {
   const transport = url.protocol === "https:" ? import_node_https2.default : import_node_http2.default;
-  return new Promise((resolve2, reject) => {
-    const sent = transport.request(url, { method: options.method, headers: options.headers, timeout: 3e4 }, resolve2);
+  return new Promise((resolve, reject) => {
+    const sent = transport.request(url, { method: options.method, headers: options.headers, timeout: 3e4 }, resolve);
     sent.on("timeout", () => sent.destroy(new StreamFailed(`no answer from ${url.host} in 30 s`)));
     sent.on("error", (error2) => reject(error2 instanceof StreamFailed ? error2 : new StreamFailed(`${url.host}: ${error2.message}`)));
     sent.end(options.body);
@@ -38007,7 +37288,7 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
   let running = 0;
   const queue = [];
   const slot = async (fn) => {
-    if (running >= context.concurrency) await new Promise((resolve2) => queue.push(resolve2));
+    if (running >= context.concurrency) await new Promise((resolve) => queue.push(resolve));
     running += 1;
     try {
       return await fn();
@@ -38016,7 +37297,7 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
       queue.shift()?.();
     }
   };
-  const start = (pack) => {
+  const start2 = (pack) => {
     let result = started.get(pack);
     if (!result) {
       result = slot(() => restorePack({ context, session, dir, key: pack, pack: packs.packs[pack], needed: new Set(needed.get(pack)), arrivals })).catch((error2) => ({
@@ -38029,13 +37310,13 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
     return result;
   };
   const startAll = () => {
-    for (const pack of needed.keys()) void start(pack);
+    for (const pack of needed.keys()) void start2(pack);
   };
   if (!onDemand) startAll();
   else {
     const chains = await layerChains(dir);
     const imageChain = /* @__PURE__ */ new Set([...chains?.roots ?? [], ...chains?.sink ?? []]);
-    for (const pack of needed.keys()) if (Object.keys(packs.packs[pack].blobs).every((digest) => imageChain.has(digest))) void start(pack);
+    for (const pack of needed.keys()) if (Object.keys(packs.packs[pack].blobs).every((digest) => imageChain.has(digest))) void start2(pack);
   }
   const settle = async () => {
     let count = -1;
@@ -38061,7 +37342,7 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
     want(digest) {
       const pack = packOf.get(digest);
       if (!pack || started.has(pack)) return false;
-      void start(pack);
+      void start2(pack);
       return true;
     },
     wantAll: startAll,
@@ -38727,7 +38008,7 @@ var init_state = function(options) {
     needMoreDataSize: Math.max(
       // Skip if the remaining buffer smaller than comment
       options.comment !== null ? options.comment.length : 0,
-      ...options.delimiter ? options.delimiter.map((delimiter2) => delimiter2.length) : [],
+      ...options.delimiter ? options.delimiter.map((delimiter) => delimiter.length) : [],
       // Auto discovery of delimiter is limited to 1 character
       options.delimiter_auto ? 1 : 0,
       // Skip if the remaining buffer can be escape sequence
@@ -38983,11 +38264,11 @@ var normalize_options = function(opts) {
     }
     options.delimiter = [options.delimiter];
   }
-  options.delimiter = options.delimiter.map(function(delimiter2) {
-    if (typeof delimiter2 === "string") {
-      delimiter2 = Buffer.from(delimiter2, options.encoding);
+  options.delimiter = options.delimiter.map(function(delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
     }
-    if (!Buffer.isBuffer(delimiter2) || delimiter2.length === 0) {
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
       throw new CsvError(
         "CSV_INVALID_OPTION_DELIMITER",
         [
@@ -38998,7 +38279,7 @@ var normalize_options = function(opts) {
         options
       );
     }
-    return delimiter2;
+    return delimiter;
   });
   if (options.escape === void 0 || options.escape === true) {
     options.escape = Buffer.from('"', options.encoding);
@@ -40070,14 +39351,14 @@ var transform = function(original_options = {}) {
       return 0;
     },
     __isDelimiter: function(buf, pos, chr) {
-      const { delimiter: delimiter2, ignore_last_delimiters } = this.options;
+      const { delimiter, ignore_last_delimiters } = this.options;
       if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
         return 0;
       } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
         return 0;
       }
-      loop1: for (let i = 0; i < delimiter2.length; i++) {
-        const del = delimiter2[i];
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
         if (del[0] === chr) {
           for (let j = 1; j < del.length; j++) {
             if (del[j] !== buf[pos + j]) continue loop1;
@@ -40529,11 +39810,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path25, readFile) {
-  if (!path25) return {};
+function readPayload(path22, readFile) {
+  if (!path22) return {};
   let text4;
   try {
-    text4 = readFile(path25);
+    text4 = readFile(path22);
   } catch {
     return {};
   }
@@ -40542,10 +39823,10 @@ function readPayload(path25, readFile) {
     const parsed = JSON.parse(text4);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path25} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path25) => (0, import_node_fs10.existsSync)(path25) ? (0, import_node_fs10.readFileSync)(path25, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs10.existsSync)(path22) ? (0, import_node_fs10.readFileSync)(path22, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -40581,8 +39862,8 @@ function needsRepositoryInfo(ctx) {
   if (!repo || typeof repo !== "object") return ctx.repository !== "";
   return valueAt(repo, "default_branch") === void 0 || valueAt(repo, "html_url") === void 0;
 }
-async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
-  const warn = options.warn ?? ((message) => warning(message));
+async function fetchRepositoryInfo(apiUrl, repo, token2, options) {
+  const { warn } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   if (!repo) return void 0;
   const url = `${(apiUrl || "https://api.github.com").replace(/\/+$/, "")}/repos/${repo}`;
@@ -40614,7 +39895,7 @@ async function fetchRepositoryInfo(apiUrl, repo, token2, options = {}) {
 }
 async function resolveCommitDate(ctx, options) {
   if (ctx.commitDate) return { date: ctx.commitDate, source: "payload" };
-  const warn = options.warn ?? ((message) => warning(message));
+  const { warn } = options;
   if (ctx.sha) {
     const shown = await (options.gitShow ?? ((dir, sha) => git(dir, ["show", "-s", "--format=%cI", sha])))(options.workspace, ctx.sha);
     const fromCheckout = shown ? toDate(shown.trim()) : void 0;
@@ -40643,8 +39924,8 @@ async function fetchCommitDate(apiUrl, repo, sha, token2, options) {
 }
 async function git(dir, args) {
   try {
-    const { exitCode, stdout } = await getExecOutput("git", args, { cwd: dir, silent: true, ignoreReturnCode: true });
-    return exitCode === 0 ? stdout.trim() : void 0;
+    const { code, stdout } = await runProcess("git", args, { env: process.env, cwd: dir });
+    return code === 0 ? stdout.trim() : void 0;
   } catch {
     return void 0;
   }
@@ -41093,10 +40374,10 @@ var BUILD_INPUTS = {
     role: "fingerprint",
     read: readBuildContexts,
     flags: (contexts) => contexts.flatMap((c) => ["--build-context", `${c.name}=${c.value}`]),
-    fingerprint: async (contexts, resolve2) => {
+    fingerprint: async (contexts, resolve) => {
       if (contexts.length === 0) return void 0;
       const parts = await Promise.all(
-        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve2.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve2.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
+        contexts.map(async (c) => [c.name, c.kind === "local" ? await resolve.contextHash(c.value) : c.kind === "image" ? `${c.value}@${await resolve.imageDigest(c.value.slice("docker-image://".length))}` : c.value])
       );
       return parts.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     }
@@ -41138,11 +40419,11 @@ function readBuildOptions(get, ctx) {
 function buildOptionFlags(options, ctx) {
   return Object.entries(BUILD_INPUTS).flatMap(([name, input]) => input.flags(options[name], options, ctx));
 }
-async function fingerprintOptions(options, resolve2) {
+async function fingerprintOptions(options, resolve) {
   const parts = {};
   for (const [name, input] of Object.entries(BUILD_INPUTS)) {
     if (input.role !== "fingerprint" || !input.fingerprint) continue;
-    const part = await input.fingerprint(options[name], resolve2);
+    const part = await input.fingerprint(options[name], resolve);
     if (part !== void 0) parts[name] = part;
   }
   return parts;
@@ -41232,12 +40513,12 @@ async function copyManifestByDigest(client, from, to, digest) {
 }
 async function ensureContent(client, from, to, manifest, mediaType, result) {
   if (isIndexMediaType(mediaType)) {
-    for (const child2 of manifest.manifests) {
-      const target = { registry: to.registry, repository: to.repository, digest: child2.digest };
+    for (const child of manifest.manifests) {
+      const target = { registry: to.registry, repository: to.repository, digest: child.digest };
       if (await client.headManifest(target)) continue;
-      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child2.digest });
+      const fetched = await client.getManifest({ registry: from.registry, repository: from.repository, digest: child.digest });
       await ensureContent(client, from, to, fetched.json, fetched.mediaType, result);
-      await client.putManifest(to, child2.digest, fetched.body, fetched.mediaType);
+      await client.putManifest(to, child.digest, fetched.body, fetched.mediaType);
       result.manifestsPut++;
     }
     return;
@@ -41431,9 +40712,9 @@ function parseWwwAuthenticate(header) {
     while (position < header.length && pattern.test(header[position])) position++;
   };
   const readToken = () => {
-    const start = position;
+    const start2 = position;
     while (position < header.length && TOKEN_CHAR.test(header[position])) position++;
-    return header.slice(start, position);
+    return header.slice(start2, position);
   };
   const readQuoted = () => {
     position++;
@@ -41488,14 +40769,14 @@ var import_node_stream = require("node:stream");
 var import_promises9 = require("node:stream/promises");
 function sendStreamedRequest(url, method, headers, body, length, signal) {
   const transport = url.protocol === "https:" ? import_node_https3.default : import_node_http3.default;
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve, reject) => {
     const request2 = transport.request(url, { method, headers: { ...headers, "content-length": String(length) }, signal });
     request2.on("error", reject);
     request2.on("response", (response) => {
       const chunks = [];
       response.on("data", (chunk) => chunks.push(chunk));
       response.on("error", reject);
-      response.on("end", () => resolve2({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
     });
     (0, import_promises9.pipeline)(import_node_stream.Readable.fromWeb(body), request2).catch(reject);
   });
@@ -41530,7 +40811,7 @@ var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
-var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function isLoopbackHost(host) {
   const hostname = hostnameOf(host).toLowerCase();
   if (hostname === "localhost") return true;
@@ -42120,14 +41401,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path25 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path25 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path25, kind: "tags", access: "pull" });
+    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path22 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path25 = nextPagePath(response, repository);
+      path22 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -42416,9 +41697,9 @@ ${lines2.join("\n")}`, { input: "images" });
     if (platform2 && isIndexMediaType(manifest.mediaType)) {
       const index = manifest.json;
       if (imageManifestsOf(index).length > 1) {
-        const child2 = selectPlatformManifest(index, parsePlatform(platform2));
-        if (!child2) return void 0;
-        manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child2.digest });
+        const child = selectPlatformManifest(index, parsePlatform(platform2));
+        if (!child) return void 0;
+        manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child.digest });
       }
     }
     const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
@@ -42747,7 +42028,7 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
   const bytes = await readBlob(layoutDir, descriptor.digest);
   const json = JSON.parse(new TextDecoder().decode(bytes));
   if (isIndexMediaType(descriptor.mediaType)) {
-    for (const child2 of json.manifests) await pushManifest(client, layoutDir, target, child2, counter);
+    for (const child of json.manifests) await pushManifest(client, layoutDir, target, child, counter);
   } else {
     const image = json;
     for (const blob of [image.config, ...image.layers]) {
@@ -42830,39 +42111,38 @@ function newRecord(run2) {
 
 // src/pipeline/build.ts
 async function buildImage(context) {
-  const { settings, prepared, builder, session, promoter, folder, log } = context;
-  const { build, image } = settings;
+  const { source, build, image, cache, host, prepared, builder, session, promoter, folder, log } = context;
   const registryRefs = image.push ? image.tags : [];
   const evaluates = evaluatesOnly(build.call);
   const inline = !builder.cacheExport && session && !evaluates ? inlineCachePlan({
     builder,
     push: image.push,
-    write: settings.cache.mode === "true",
+    write: cache.mode === "true",
     existing: await existingImages((ref) => promoter.digestOf(ref), [...registryRefs, ...image.lookupRefs]),
-    registryBackend: settings.cache.kind === "registry",
+    registryBackend: cache.kind === "registry",
     ownBuilderWhy: context.ownWhy
   }) : void 0;
   if (inline) log.warning(inline.warning);
   const hit = inline?.from.length && context.hit === "miss" ? "partial" : context.hit;
   const plan = {
     exportCache: (hit === "partial" || hit === "miss") && builder.cacheExport && !evaluates,
-    write: settings.cache.mode === "true",
+    write: cache.mode === "true",
     push: image.push,
-    mode: settings.cache.exportMode
+    mode: cache.exportMode
   };
   const waitStarted = Date.now();
   const specs = await session?.specs(plan) ?? { from: [], to: [] };
   const restoreWait = (Date.now() - waitStarted) / 1e3;
   const cacheFrom = [...specs.from, ...inline?.from ?? []];
-  const secretsDir = settings.host.secretsDir ?? await import_promises11.default.mkdtemp(import_node_path14.default.join(folder.workDir, "secrets-"));
+  const secretsDir = host.secretsDir ?? await import_promises11.default.mkdtemp(import_node_path14.default.join(folder.workDir, "secrets-"));
   const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
   if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
   const started = Date.now();
   const layoutDir = import_node_path14.default.join(folder.workDir, "by-digest");
   const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
   const request2 = {
-    context: settings.source.context,
-    dockerfile: settings.source.file,
+    context: source.context,
+    dockerfile: source.file,
     tags: image.tags,
     labels: context.fingerprint ? { ...image.labels, [FINGERPRINT_LABEL]: context.fingerprint } : image.labels,
     // As build-push-action: the annotations go to whatever the outputs are (an image, a tarball, the engine).
@@ -42876,7 +42156,7 @@ async function buildImage(context) {
     cacheFrom,
     cacheTo: [...specs.to, ...inline?.to ?? []],
     // A Docker context's own builder is reached by selecting that context, not by --builder.
-    builder: builder.context ? void 0 : builder.own ? builder.name : settings.host.builder,
+    builder: builder.context ? void 0 : builder.own ? builder.name : host.builder,
     metadataFile: import_node_path14.default.join(folder.workDir, "metadata.json"),
     evaluates
   };
@@ -42900,7 +42180,7 @@ async function buildImage(context) {
   await session?.afterBuild?.(true);
   const seconds = (Date.now() - started) / 1e3;
   const checks = [...parseCheckOutput(evaluates ? built.stdout ?? "" : ""), ...parseMetadataWarnings(built.warnings)];
-  const travel = cacheTravel(cacheFrom, inline, settings.cache.kind === "registry");
+  const travel = cacheTravel(cacheFrom, inline, cache.kind === "registry");
   const outcome = { evaluates, steps: built.steps, checks, hit, cacheTravel: travel, plan, inline, restoreWait, seconds, traffic: session?.traffic?.() };
   if (evaluates) return outcome;
   const imageId = !built.imageId && request2.load ? await loadedImageId(hooks.env, image.tags[0]) ?? built.digest : built.imageId;
@@ -43052,13 +42332,13 @@ async function serveLayout(dir, address = "127.0.0.1") {
       response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
       return void response.end();
     }
-    const [start, end] = range ?? [0, stat2.size - 1];
-    if (range) headers["Content-Range"] = `bytes ${start}-${end}/${stat2.size}`;
-    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start + 1;
+    const [start2, end] = range ?? [0, stat2.size - 1];
+    if (range) headers["Content-Range"] = `bytes ${start2}-${end}/${stat2.size}`;
+    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start2 + 1;
     response.writeHead(range ? 206 : 200, headers);
     if (request2.method === "HEAD" || stat2.size === 0) return void response.end();
     served += 1;
-    (0, import_node_fs14.createReadStream)(file, { start, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+    (0, import_node_fs14.createReadStream)(file, { start: start2, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
   }
   async function serveGrowing(request2, response, digest, blob, arrival) {
     response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
@@ -43109,9 +42389,9 @@ async function serveLayout(dir, address = "127.0.0.1") {
     const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
     return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
   }
-  await new Promise((resolve2, reject) => {
+  await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, address, () => resolve2());
+    server.listen(0, address, () => resolve());
   });
   server.unref();
   const { port } = server.address();
@@ -43128,8 +42408,8 @@ async function serveLayout(dir, address = "127.0.0.1") {
       waitFor = wait;
       if (growing) readable = growing;
     },
-    close: () => new Promise((resolve2) => {
-      server.close(() => resolve2());
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
       server.closeAllConnections();
     })
   };
@@ -43145,22 +42425,22 @@ async function readIndexEntries(dir) {
 function parseRange(header, size) {
   const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
   if (!match || match[1] === "" && match[2] === "") return void 0;
-  let start;
+  let start2;
   let end;
   if (match[1] === "") {
-    start = Math.max(0, size - Number(match[2]));
+    start2 = Math.max(0, size - Number(match[2]));
     end = size - 1;
   } else {
-    start = Number(match[1]);
+    start2 = Number(match[1]);
     end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
   }
-  if (start >= size || start > end) return "unsatisfiable";
-  return [start, end];
+  if (start2 >= size || start2 > end) return "unsatisfiable";
+  return [start2, end];
 }
 function drained(response) {
-  return new Promise((resolve2) => {
-    response.once("drain", resolve2);
-    response.once("close", resolve2);
+  return new Promise((resolve) => {
+    response.once("drain", resolve);
+    response.once("close", resolve);
   });
 }
 function reply(response, status, code, message) {
@@ -43518,7 +42798,7 @@ async function runPipeline(settings, log) {
         if (reused) return reusedImage(reused, restore);
       }
       const { builder, ownWhy } = await chosen;
-      const built = await buildImage({ settings, prepared, fingerprint, builder, ownWhy, session, hit: restore?.hit ?? "miss", promoter, folder, log });
+      const built = await buildImage({ ...settings, prepared, fingerprint, builder, ownWhy, session, hit: restore?.hit ?? "miss", promoter, folder, log });
       clock.add("restore", built.restoreWait);
       clock.add("build", built.seconds);
       if (built.evaluates) return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, builder, built });
@@ -44186,11 +43466,11 @@ function oneLine(error2) {
 }
 function unknownNames(program, scope) {
   const found = [];
-  const visitPath = (path25, asHelper) => {
-    if (!path25 || path25.type !== "PathExpression" || path25.data || path25.parts.length === 0) return;
-    const head = path25.parts[0];
+  const visitPath = (path22, asHelper) => {
+    if (!path22 || path22.type !== "PathExpression" || path22.data || path22.parts.length === 0) return;
+    const head = path22.parts[0];
     if (asHelper && BUILT_IN.has(head)) return;
-    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path25.original);
+    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path22.original);
   };
   const visit = (node) => {
     if (!node) return;
@@ -44228,8 +43508,8 @@ function isRawStatement(pattern) {
     const program = handlebars.parseWithoutProcessing(pattern);
     const only = program.body[0];
     if (program.body.length !== 1 || only?.type !== "MustacheStatement") return false;
-    const path25 = only.path;
-    return path25.parts?.length === 1 && path25.parts[0] === "raw";
+    const path22 = only.path;
+    return path22.parts?.length === 1 && path22.parts[0] === "raw";
   } catch {
     return false;
   }
