@@ -11,10 +11,7 @@ import { buildOptionFlags, fingerprintOptions, type BuildOptions } from '../inpu
 import { evaluatesOnly, parseCheckOutput, parseMetadataWarnings, type CheckFinding } from '../buildx/build-checks.ts';
 import { outputFlags } from '../buildx/output-flags.ts';
 import { pushLayoutByDigest } from '../registry/push-layout.ts';
-import type { CacheTraffic } from '../cache/delta-types.ts';
-import { cacheKeys, type CacheHit } from '../cache/keys.ts';
-import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan } from '../cache/session.ts';
-import type { CacheStore } from '../cache/store.ts';
+import { cacheKeys, openCache as openCacheSession, type CacheHit, type CacheSession, type CacheStore, type CacheTraffic, type ExportPlan } from '../cache/index.ts';
 import { builderCapabilities, describeBuilder, envForContext } from '../buildx/builder-capabilities.ts';
 import { builderForCache } from '../buildx/own-builder.ts';
 import { readContextManifest, type ContextManifest } from '../context/manifest.ts';
@@ -27,7 +24,7 @@ import type { CacheMode } from '../inputs/action-inputs.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { buildPlatform, targetPlatforms } from '../buildx/platforms.ts';
 import { Promoter, type CandidateReads, type ImageLayer } from './promoter.ts';
-import { exportableCacheFlags, inlineCachePlan, SETUP_BUILDX_HINT } from '../cache/builder-fallback.ts';
+import { exportableCacheFlags, inlineCachePlan, SETUP_BUILDX_HINT } from '../cache/index.ts';
 import { builderText, cacheTravel, existingImages, explainMiss, logMiss, newRecord, notSavedReason, type MissExplanation } from './cache-outcome.ts';
 import { manifestAnnotations } from './relabel.ts';
 import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
@@ -385,9 +382,11 @@ function pulledBaseImages(dockerfile: DockerfileModel, settings: PipelineSetting
 
 /** The run's cache, or undefined when caching is off. */
 function openCache(settings: PipelineSettings, promoter: Promoter, log: PipelineLog): CacheSession | undefined {
-  if (settings.cache === 'false') return undefined;
-  if (settings.registryCache) return new RegistryCacheSession(promoter.client, settings.registryCache.ref, (message) => log.warning(message));
-  return settings.store ? new FolderCache(settings.store, settings.tempDir, settings.cacheScope, (message) => log.warning(message), (message) => log.info(message)) : undefined;
+  const warn = (message: string) => log.warning(message);
+  if (settings.cache === 'false') return openCacheSession({ kind: 'off' });
+  if (settings.registryCache) return openCacheSession({ kind: 'registry', client: promoter.client, ref: settings.registryCache.ref, warn });
+  if (!settings.store) return openCacheSession({ kind: 'off' });
+  return openCacheSession({ kind: 'folder', store: settings.store, tempDir: settings.tempDir, scope: settings.cacheScope, warn, info: (message) => log.info(message) });
 }
 
 function finish(result: PipelineResult, started: number, promoter?: Promoter): PipelineResult {
