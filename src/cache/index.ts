@@ -9,9 +9,8 @@
 export { openCache, type CacheConfig } from './session.ts';
 export { deltaCacheStore } from './delta-store.ts';
 export { localCacheStore } from './local-store.ts';
-export type { DeltaStoreOptions } from './options.ts';
-export type { CacheSession, CacheStore, CacheTraffic, ExportPlan, Restored, Saved } from './types.ts';
-export { cacheKeys, cacheScope, type CacheHit, type CacheKeys } from './keys.ts';
+export type { CacheSession, CacheStore, CacheTraffic, ExportPlan } from './types.ts';
+export { cacheKeys, cacheScope, type CacheHit } from './keys.ts';
 export type { CacheRecord } from './record.ts';
 export { registryCacheRef } from './registry-backend.ts';
 // A builder that cannot export a cache carries one inline in the image instead.
