@@ -11,7 +11,7 @@ import { buildOptionFlags, fingerprintOptions, type BuildOptions } from '../inpu
 import { evaluatesOnly, parseCheckOutput, parseMetadataWarnings, type CheckFinding } from '../buildx/build-checks.ts';
 import { outputFlags } from '../buildx/output-flags.ts';
 import { pushLayoutByDigest } from '../registry/push-layout.ts';
-import { cacheKeys, openCache as openCacheSession, type CacheHit, type CacheSession, type CacheStore, type CacheTraffic, type ExportPlan } from '../cache/index.ts';
+import { cacheKeys, exportableCacheFlags, inlineCachePlan, openCache as openCacheSession, SETUP_BUILDX_HINT, type CacheHit, type CacheSession, type CacheStore, type CacheTraffic, type ExportPlan } from '../cache/index.ts';
 import { builderCapabilities, describeBuilder, envForContext } from '../buildx/builder-capabilities.ts';
 import { builderForCache } from '../buildx/own-builder.ts';
 import { readContextManifest, type ContextManifest } from '../context/manifest.ts';
@@ -24,7 +24,6 @@ import type { CacheMode } from '../inputs/action-inputs.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { buildPlatform, targetPlatforms } from '../buildx/platforms.ts';
 import { Promoter, type CandidateReads, type ImageLayer } from './promoter.ts';
-import { exportableCacheFlags, inlineCachePlan, SETUP_BUILDX_HINT } from '../cache/index.ts';
 import { builderText, cacheTravel, existingImages, explainMiss, logMiss, newRecord, notSavedReason, type MissExplanation } from './cache-outcome.ts';
 import { manifestAnnotations } from './relabel.ts';
 import { loadReused, noticeManagedCache, reuseExisting } from './reuse.ts';
