@@ -4788,9 +4788,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path19 = this.getPath();
-        if (path19 === null || path19.startsWith("/")) {
-          return path19;
+        const path20 = this.getPath();
+        if (path20 === null || path20.startsWith("/")) {
+          return path20;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4802,7 +4802,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
+              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
             }
           }
         }
@@ -7110,13 +7110,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path19) {
-          return /^\.|this\b/.test(path19.original);
+        scopedId: function scopedId(path20) {
+          return /^\.|this\b/.test(path20.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path19) {
-          return path19.parts.length === 1 && !AST.helpers.scopedId(path19) && !path19.depth;
+        simpleId: function simpleId(path20) {
+          return path20.parts.length === 1 && !AST.helpers.scopedId(path20) && !path20.depth;
         }
       }
     };
@@ -8206,12 +8206,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path19, params, hash, open, strip, locInfo) {
+    function prepareMustache(path20, params, hash, open, strip, locInfo) {
       var escapeFlag = open.charAt(3) || open.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path19,
+        path: path20,
         params,
         hash,
         escaped,
@@ -8485,9 +8485,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path19 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path20 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path19.original);
+        this.opcode("registerDecorator", params.length, path20.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -8554,48 +8554,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path19 = sexpr.path, name = path19.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path19));
+        var path20 = sexpr.path, name = path20.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path20));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path19.strict = true;
-        this.accept(path19);
+        path20.strict = true;
+        this.accept(path20);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path19 = sexpr.path;
-        path19.strict = true;
-        this.accept(path19);
+        var path20 = sexpr.path;
+        path20.strict = true;
+        this.accept(path20);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path19 = sexpr.path, name = path19.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path20 = sexpr.path, name = path20.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path19.strict = true;
-          path19.falsy = true;
-          this.accept(path19);
-          this.opcode("invokeHelper", params.length, path19.original, _ast2["default"].helpers.simpleId(path19));
+          path20.strict = true;
+          path20.falsy = true;
+          this.accept(path20);
+          this.opcode("invokeHelper", params.length, path20.original, _ast2["default"].helpers.simpleId(path20));
         }
       },
-      PathExpression: function PathExpression(path19) {
-        var depth = validateDepth(path19);
-        var parts = validateParts(path19);
+      PathExpression: function PathExpression(path20) {
+        var depth = validateDepth(path20);
+        var parts = validateParts(path20);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path19), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path20), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path19.data) {
+        } else if (path20.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path19.strict);
+          this.opcode("lookupData", depth, parts, path20.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path19.falsy, path19.strict, scoped);
+          this.opcode("lookupOnContext", parts, path20.falsy, path20.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -8822,8 +8822,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path19) {
-      return validateStringArray(path19, path19.parts, "parts");
+    function validateParts(path20) {
+      return validateStringArray(path20, path20.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -9008,16 +9008,16 @@ var require_util2 = __commonJS({
     }
     exports2.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path19 = aPath;
+      var path20 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path19 = url.path;
+        path20 = url.path;
       }
-      var isAbsolute = exports2.isAbsolute(path19);
-      var parts = path19.split(/\/+/);
+      var isAbsolute = exports2.isAbsolute(path20);
+      var parts = path20.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -9034,15 +9034,15 @@ var require_util2 = __commonJS({
           }
         }
       }
-      path19 = parts.join("/");
-      if (path19 === "") {
-        path19 = isAbsolute ? "/" : ".";
+      path20 = parts.join("/");
+      if (path20 === "") {
+        path20 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path19;
+        url.path = path20;
         return urlGenerate(url);
       }
-      return path19;
+      return path20;
     }
     exports2.normalize = normalize;
     function join(aRoot, aPath) {
@@ -14004,7 +14004,7 @@ var require_semver2 = __commonJS({
 init_import_meta_url();
 var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // src/report/advice.ts
@@ -14499,14 +14499,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path19) => path19 === p,
+        test: (path20) => path20 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path19) => path19.startsWith(prefix),
+        test: (path20) => path20.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -14515,7 +14515,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path19) => path19.endsWith(suffix) || path19 === bare,
+        test: (path20) => path20.endsWith(suffix) || path20 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -14524,7 +14524,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path19) => regexp.test(path19),
+        test: (path20) => regexp.test(path20),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -14611,7 +14611,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path19, parent) {
+  match(path20, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -14620,12 +14620,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path19);
+        m = p.test(path20);
         if (!m && parent === null) {
-          let slash = path19.indexOf("/");
+          let slash = path20.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path19.slice(0, slash));
-            slash = path19.indexOf("/", slash + 1);
+            m = p.test(path20.slice(0, slash));
+            slash = path20.indexOf("/", slash + 1);
           }
         }
       }
@@ -14637,8 +14637,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path19) {
-    return this.match(path19, null).excluded;
+  excludes(path20) {
+    return this.match(path20, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -15663,6 +15663,14 @@ function costOf(model, facts) {
   };
 }
 
+// src/cache/index.ts
+init_import_meta_url();
+
+// src/cache/session.ts
+init_import_meta_url();
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+
 // src/cache/keys.ts
 init_import_meta_url();
 var import_node_crypto5 = require("node:crypto");
@@ -15707,133 +15715,24 @@ function short(hash) {
   return hash.replace(/^sha256:/, "").slice(0, 16);
 }
 
-// src/cache/store.ts
+// src/cache/builder-route.ts
 init_import_meta_url();
 var import_promises = __toESM(require("node:fs/promises"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
+
+// src/buildx/builder-capabilities.ts
+init_import_meta_url();
+
+// src/buildx/docker.ts
+init_import_meta_url();
+
+// src/common/process.ts
+init_import_meta_url();
+var import_node_child_process = require("node:child_process");
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_path3 = __toESM(require("node:path"), 1);
-
-// src/cache/actions-cache.ts
-init_import_meta_url();
-var import_node_async_hooks = require("node:async_hooks");
-
-// src/cache/retry-policy.ts
-init_import_meta_url();
-
-// src/cache/twirp-forwarder.ts
-init_import_meta_url();
-
-// src/cache/actions-cache.ts
-var annotations = new import_node_async_hooks.AsyncLocalStorage();
-
-// src/cache/store.ts
-var LAST_USED = ".last-used";
-function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
-  return {
-    name: "local",
-    async restore(dir, key, restoreKeys) {
-      try {
-        const match = await findEntry(root, key, restoreKeys);
-        if (!match) return void 0;
-        await import_promises.default.rm(dir, { recursive: true, force: true });
-        await import_promises.default.cp(import_node_path3.default.join(root, match), dir, { recursive: true });
-        await touch(import_node_path3.default.join(root, match, LAST_USED));
-        return match;
-      } catch (error) {
-        warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error)}`);
-        return void 0;
-      }
-    },
-    async save(dir, key) {
-      const target = import_node_path3.default.join(root, key);
-      const staging = `${target}.saving-${process.pid}`;
-      try {
-        await import_promises.default.mkdir(root, { recursive: true });
-        await import_promises.default.cp(dir, staging, { recursive: true });
-        await touch(import_node_path3.default.join(staging, LAST_USED));
-        await import_promises.default.rm(target, { recursive: true, force: true });
-        await import_promises.default.rename(staging, target);
-        await evict(root, maxBytes, key);
-        return true;
-      } catch (error) {
-        await import_promises.default.rm(staging, { recursive: true, force: true }).catch(() => {
-        });
-        warn(`Cache save to ${root} failed: ${messageOf(error)}`);
-        return false;
-      }
-    }
-  };
-}
-async function findEntry(root, key, restoreKeys) {
-  const names = (await import_promises.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
-  if (names.includes(key)) return key;
-  for (const prefix of restoreKeys) {
-    const candidates = names.filter((name) => name.startsWith(prefix));
-    if (candidates.length === 0) continue;
-    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path3.default.join(root, name)) })));
-    return dated.sort((a, b) => b.used - a.used)[0].name;
-  }
-  return void 0;
-}
-async function evict(root, maxBytes, keep) {
-  const names = (await import_promises.default.readdir(root)).filter((name) => !name.includes(".saving-"));
-  const entries = await Promise.all(
-    names.map(async (name) => ({ name, used: await lastUsed(import_node_path3.default.join(root, name)), bytes: await folderBytes(import_node_path3.default.join(root, name)) }))
-  );
-  let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
-  for (const entry of entries.sort((a, b) => a.used - b.used)) {
-    if (total <= maxBytes) break;
-    if (entry.name === keep) continue;
-    await import_promises.default.rm(import_node_path3.default.join(root, entry.name), { recursive: true, force: true });
-    total -= entry.bytes;
-  }
-}
-async function folderBytes(dir) {
-  let total = 0;
-  for (const entry of await import_promises.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await import_promises.default.stat(import_node_path3.default.join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
-async function lastUsed(entryDir) {
-  const stat = await import_promises.default.stat(import_node_path3.default.join(entryDir, LAST_USED)).catch(() => import_promises.default.stat(entryDir));
-  return stat.mtimeMs;
-}
-async function touch(file) {
-  const now = /* @__PURE__ */ new Date();
-  await import_promises.default.writeFile(file, "");
-  await import_promises.default.utimes(file, now, now);
-}
-
-// src/cli/context-command.ts
-init_import_meta_url();
-async function contextLs(dir = ".", options = {}) {
-  const manifest = await readContextManifest(dir, options.file);
-  if (options.json) return JSON.stringify(manifestJson(manifest), null, 2) + "\n";
-  const lines2 = manifest.entries.filter((e) => e.type !== "dir").map((e) => e.path);
-  return lines2.length > 0 ? lines2.join("\n") + "\n" : "";
-}
-async function contextHash(dir = ".", options = {}) {
-  return (await readContextManifest(dir, options.file)).hash;
-}
-function manifestJson(m) {
-  return {
-    hash: m.hash,
-    ignoreFile: m.ignoreFile ?? null,
-    entries: m.entries.map((e) => ({
-      path: e.path,
-      type: e.type,
-      mode: e.mode.toString(8).padStart(4, "0"),
-      size: e.size,
-      ...e.digest ? { digest: e.digest } : {},
-      ...e.target !== void 0 ? { target: e.target } : {}
-    }))
-  };
-}
-
-// src/buildx/credentials.ts
-init_import_meta_url();
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_string_decoder = require("node:string_decoder");
 
 // src/common/cancel.ts
 init_import_meta_url();
@@ -15900,11 +15799,6 @@ function readChildren(pid, task) {
 }
 
 // src/common/process.ts
-init_import_meta_url();
-var import_node_child_process = require("node:child_process");
-var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_node_string_decoder = require("node:string_decoder");
 var CommandNotFoundError = class extends Error {
   constructor(command) {
     super(`${command} was not found on PATH`);
@@ -15975,8 +15869,8 @@ function lines(onLine) {
   };
 }
 function findOnPath(name, searchPath) {
-  for (const dir of searchPath.split(import_node_path4.default.delimiter).filter(Boolean)) {
-    const candidate = import_node_path4.default.join(dir, name);
+  for (const dir of searchPath.split(import_node_path3.default.delimiter).filter(Boolean)) {
+    const candidate = import_node_path3.default.join(dir, name);
     try {
       import_node_fs7.default.accessSync(candidate, import_node_fs7.default.constants.X_OK);
       if (import_node_fs7.default.statSync(candidate).isFile()) return candidate;
@@ -15985,6 +15879,400 @@ function findOnPath(name, searchPath) {
   }
   return void 0;
 }
+
+// src/buildx/docker.ts
+async function docker(args, options) {
+  try {
+    const { code, stdout, stderr } = await runProcess("docker", args, options);
+    return { code, stdout, stderr };
+  } catch (error) {
+    if (error instanceof CommandNotFoundError) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
+    throw error;
+  }
+}
+async function checkDocker(env, builder) {
+  const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
+  const reason = inspect.code !== 0 ? lastLine(inspect.stderr) : builderError(inspect.stdout);
+  if (reason !== void 0) {
+    if ((await docker(["buildx", "version"], { env })).code !== 0) {
+      throw new UserError("Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).");
+    }
+    if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: "builder" });
+    throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
+  }
+  return inspect.stdout;
+}
+function builderError(inspectOutput) {
+  const header = inspectOutput.split(/^Nodes:/m)[0];
+  return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
+}
+function lastLine(text3) {
+  return text3.trim().split("\n").filter(Boolean).pop() ?? "no output";
+}
+
+// src/buildx/builder-capabilities.ts
+function parseBuilderInspect(text3) {
+  const [header, nodes = ""] = text3.split(/^Nodes:/m);
+  const info = {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+  const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
+  return node && info.driver === "docker-container" ? { ...info, node } : info;
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info, requested) {
+  if (!requested || requested === "default" || info.driver !== "docker") return void 0;
+  return info.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context) {
+  if (!context) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info) {
+  return `builder "${info.name}" (driver docker, engine ${info.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, info) {
+  if (info.driver !== "docker") return { ...info, cacheExport: true };
+  const engine = await docker([...endpointFlags(info.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info, cacheExport: true };
+  return { ...info, cacheExport: false, reason: cannotExportReason(info) };
+}
+
+// src/cache/builder-route.ts
+var LOOPBACK = "127.0.0.1";
+function parseContainerNetwork(text3) {
+  const [mode = "", gateway = ""] = text3.trim().split(/\s+/);
+  return { mode, ...gateway ? { gateway } : {} };
+}
+async function cacheRoute(env, builder) {
+  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
+  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
+  if (builder.driver === "docker-container" && builder.node) {
+    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
+    if (inspected.code !== 0) return void 0;
+    const network = parseContainerNetwork(inspected.stdout);
+    if (network.mode !== "host" && network.gateway) {
+      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
+    }
+    if (network.mode !== "host") return void 0;
+    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
+  }
+  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
+}
+async function probeBuild(env, builder, cacheFrom) {
+  const dir = await import_promises.default.mkdtemp(import_node_path4.default.join(import_node_os2.default.tmpdir(), "image-build-probe-"));
+  try {
+    await import_promises.default.writeFile(import_node_path4.default.join(dir, "probe"), "probe\n");
+    await import_promises.default.writeFile(import_node_path4.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
+    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
+  } finally {
+    await import_promises.default.rm(dir, { recursive: true, force: true });
+  }
+}
+
+// src/cache/delta-io.ts
+init_import_meta_url();
+var import_promises3 = __toESM(require("node:fs/promises"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+
+// src/cache/oci-layout.ts
+init_import_meta_url();
+var import_promises2 = __toESM(require("node:fs/promises"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
+var MANIFEST_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+]);
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+function isDigest(value) {
+  return typeof value === "string" && DIGEST.test(value);
+}
+function blobPath(dir, digest) {
+  return import_node_path5.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+}
+function isMetadata(descriptor) {
+  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
+}
+async function readJson(file) {
+  return JSON.parse(await import_promises2.default.readFile(file, "utf8"));
+}
+async function readIndex(dir) {
+  const index = await readJson(import_node_path5.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path5.default.join(dir, "index.json")} has no manifests list`);
+  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
+  return index.manifests;
+}
+function checkDescriptor(descriptor, where) {
+  if (!descriptor || !isDigest(descriptor.digest) || typeof descriptor.mediaType !== "string") {
+    throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
+  }
+}
+function children(manifest) {
+  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
+}
+async function readLayout(dir) {
+  return walkBlobs(dir, await readIndex(dir));
+}
+async function walkBlobs(dir, roots) {
+  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
+  const visit = async (descriptor, where, asConfig = false) => {
+    checkDescriptor(descriptor, where);
+    if (!asConfig && !isMetadata(descriptor)) {
+      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
+      return;
+    }
+    if (blobs.metadata.has(descriptor.digest)) return;
+    blobs.metadata.set(descriptor.digest, descriptor.size);
+    blobs.layers.delete(descriptor.digest);
+    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
+    const manifest = await readJson(blobPath(dir, descriptor.digest));
+    const { nested, config } = children(manifest);
+    for (const child of nested) await visit(child, descriptor.digest);
+    if (config) await visit(config, descriptor.digest, true);
+  };
+  for (const descriptor of roots) await visit(descriptor, "index.json");
+  return blobs;
+}
+async function removeUnreachableBlobs(dir) {
+  const { metadata, layers } = await readLayout(dir);
+  const blobsDir = import_node_path5.default.join(dir, "blobs", "sha256");
+  let removed = 0;
+  for (const name of await import_promises2.default.readdir(blobsDir).catch(() => [])) {
+    const digest = `sha256:${name}`;
+    if (metadata.has(digest) || layers.has(digest)) continue;
+    await import_promises2.default.rm(import_node_path5.default.join(blobsDir, name), { force: true });
+    removed++;
+  }
+  await import_promises2.default.rm(import_node_path5.default.join(dir, "ingest"), { recursive: true, force: true });
+  return removed;
+}
+
+// src/cache/delta-io.ts
+var MiB = 1024 * 1024;
+async function folderBytes(dir) {
+  let total = 0;
+  for (const entry of await import_promises3.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await import_promises3.default.stat(import_node_path6.default.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+// src/cache/layout-server.ts
+init_import_meta_url();
+var import_node_crypto6 = require("node:crypto");
+var import_node_fs8 = require("node:fs");
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_http = __toESM(require("node:http"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
+var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
+var CACHE_TAG = "latest";
+var PROBE_PREFIX = "image-build-probe-";
+async function serveLayout(dir, address = "127.0.0.1") {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto6.randomBytes)(16).toString("hex")}`;
+  const probesSeen = /* @__PURE__ */ new Set();
+  let served = 0;
+  let waitFor = () => void 0;
+  let readable = async () => void 0;
+  const server = import_node_http.default.createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  async function handle(request, response) {
+    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
+    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
+    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
+    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const [, name, kind, reference] = match;
+    if (name.startsWith(PROBE_PREFIX)) {
+      probesSeen.add(name);
+      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
+    }
+    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    const arrival = waitFor(descriptor.digest);
+    if (arrival && kind === "blobs" && request.headers.range === void 0) {
+      const growing = await readable(descriptor.digest);
+      if (growing) return serveGrowing(request, response, descriptor.digest, growing, arrival);
+    }
+    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
+    const file = blobPath(dir, descriptor.digest);
+    const stat = await import_promises4.default.stat(file).catch(() => void 0);
+    if (!stat?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
+    const headers = {
+      "Content-Type": descriptor.mediaType,
+      "Docker-Content-Digest": descriptor.digest,
+      "Accept-Ranges": "bytes"
+    };
+    const range = parseRange(request.headers.range, stat.size);
+    if (range === "unsatisfiable") {
+      response.writeHead(416, { "Content-Range": `bytes */${stat.size}` });
+      return void response.end();
+    }
+    const [start2, end] = range ?? [0, stat.size - 1];
+    if (range) headers["Content-Range"] = `bytes ${start2}-${end}/${stat.size}`;
+    headers["Content-Length"] = stat.size === 0 ? 0 : end - start2 + 1;
+    response.writeHead(range ? 206 : 200, headers);
+    if (request.method === "HEAD" || stat.size === 0) return void response.end();
+    served += 1;
+    (0, import_node_fs8.createReadStream)(file, { start: start2, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function serveGrowing(request, response, digest, blob, arrival) {
+    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
+    if (request.method === "HEAD" || blob.size === 0) return void response.end();
+    response.flushHeaders();
+    served += 1;
+    let source = await import_promises4.default.open(blob.file, "r").catch(() => void 0);
+    let following = true;
+    let position = 0;
+    try {
+      while (position < blob.size && !response.destroyed) {
+        if (!source) {
+          if (!await arrival) throw new Error(`${digest} did not arrive`);
+          source = await import_promises4.default.open(blobPath(dir, digest), "r");
+          following = false;
+        }
+        const next = following ? blob.next() : void 0;
+        const available = following ? blob.written : blob.size;
+        if (position < available) {
+          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
+          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
+          if (bytesRead === 0) throw new Error("short read");
+          position += bytesRead;
+          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
+        } else if (!blob.interrupted && !blob.settled) {
+          await next;
+        } else {
+          await source.close();
+          source = void 0;
+        }
+      }
+      response.end();
+    } catch {
+      response.destroy();
+    } finally {
+      await source?.close().catch(() => {
+      });
+    }
+  }
+  async function manifestDescriptor(reference) {
+    const entries = await readIndexEntries(dir);
+    if (isDigest(reference)) {
+      const listed = entries.find((entry) => entry.digest === reference);
+      if (listed) return listed;
+      const parsed = JSON.parse(await import_promises4.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
+    }
+    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
+    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
+  }
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, address, () => resolve());
+  });
+  server.unref();
+  const { port } = server.address();
+  return {
+    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env, reach) {
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto6.randomBytes)(6).toString("hex")}`;
+      const ref = `${address}:${port}/${name}:probe`;
+      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
+      return probesSeen.has(name);
+    },
+    served: () => served,
+    awaitBlobs(wait, growing) {
+      waitFor = wait;
+      if (growing) readable = growing;
+    },
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    })
+  };
+}
+async function readIndexEntries(dir) {
+  try {
+    const index = JSON.parse(await import_promises4.default.readFile(import_node_path7.default.join(dir, "index.json"), "utf8"));
+    return (index.manifests ?? []).filter((entry) => isDigest(entry.digest) && typeof entry.mediaType === "string");
+  } catch {
+    return [];
+  }
+}
+function parseRange(header, size) {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || match[1] === "" && match[2] === "") return void 0;
+  let start2;
+  let end;
+  if (match[1] === "") {
+    start2 = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start2 = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start2 >= size || start2 > end) return "unsatisfiable";
+  return [start2, end];
+}
+function drained(response) {
+  return new Promise((resolve) => {
+    response.once("drain", resolve);
+    response.once("close", resolve);
+  });
+}
+function reply(response, status, code, message) {
+  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
+  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+// src/cache/record.ts
+init_import_meta_url();
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
+var RECORD_FILE = "image-build.json";
+async function writeRecord(cacheDir, record) {
+  await import_promises5.default.writeFile(import_node_path8.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+}
+async function readRecord(cacheDir) {
+  try {
+    const record = JSON.parse(await import_promises5.default.readFile(import_node_path8.default.join(cacheDir, RECORD_FILE), "utf8"));
+    return record.version === 1 ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cache/registry-backend.ts
+init_import_meta_url();
 
 // src/registry/reference.ts
 init_import_meta_url();
@@ -15997,7 +16285,7 @@ var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
 var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var DIGEST2 = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
 function parseReference(text3, where = {}) {
   const invalid = (reason) => new UserError(`"${text3}" is not a valid image reference: ${reason}`, where);
@@ -16040,8 +16328,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text3) {
-  return DIGEST.test(text3) && hasKnownLength(text3);
+function isDigest2(text3) {
+  return DIGEST2.test(text3) && hasKnownLength(text3);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -16080,7 +16368,7 @@ function checkRepository(repository, invalid) {
   }
 }
 function checkDigest(digest, invalid) {
-  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
+  if (!DIGEST2.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
   if (!hasKnownLength(digest)) {
     const [algorithm] = digest.split(":");
     throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
@@ -16091,6 +16379,455 @@ function hasKnownLength(digest) {
   const expected = DIGEST_HEX_LENGTH[algorithm];
   return expected === void 0 || hex.length === expected;
 }
+
+// src/cache/registry-backend.ts
+var RECORD_ARTIFACT_TYPE = "application/vnd.image-build.record.v1+json";
+var RECORD_LAYER_TYPE = "application/vnd.image-build.record.layer.v1+json";
+var DEFAULT_CACHE_TAG = "buildcache";
+var RECORD_TAG_SUFFIX = "-record";
+var MAX_TAG_LENGTH = 128;
+var EMPTY_CONFIG = new TextEncoder().encode("{}");
+function recordRefOf(cacheRef) {
+  const reference = parseReference(cacheRef);
+  const tag = reference.tag ?? DEFAULT_CACHE_TAG;
+  const recordTag = `${tag.slice(0, MAX_TAG_LENGTH - RECORD_TAG_SUFFIX.length)}${RECORD_TAG_SUFFIX}`;
+  return formatReference({ ...reference, tag: recordTag });
+}
+function registryCacheFrom(cacheRef) {
+  return `type=registry,ref=${cacheRef}`;
+}
+function registryCacheTo(cacheRef, mode) {
+  return `type=registry,ref=${cacheRef},mode=${mode},ignore-error=true`;
+}
+function registryCacheExportError(steps) {
+  return steps.find((step) => /^exporting cache/.test(step.name) && step.error)?.error;
+}
+function recordHit(record, key) {
+  if (!record) return "miss";
+  return record.key === key ? "exact" : "partial";
+}
+function recordManifest(recordBytes, createdAt) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    artifactType: RECORD_ARTIFACT_TYPE,
+    config: { mediaType: RECORD_ARTIFACT_TYPE, digest: sha256Digest(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
+    layers: [{ mediaType: RECORD_LAYER_TYPE, digest: sha256Digest(recordBytes), size: recordBytes.length }],
+    annotations: { "org.opencontainers.image.created": createdAt }
+  };
+  return new TextEncoder().encode(JSON.stringify(manifest));
+}
+function recordLayerOf(manifest) {
+  const ours = manifest.artifactType === RECORD_ARTIFACT_TYPE || manifest.config?.mediaType === RECORD_ARTIFACT_TYPE;
+  if (!ours || !Array.isArray(manifest.layers)) return void 0;
+  return manifest.layers.find((layer) => layer.mediaType === RECORD_LAYER_TYPE);
+}
+function parseRecord(bytes) {
+  try {
+    const record = JSON.parse(new TextDecoder().decode(bytes));
+    return record && record.version === 1 && typeof record.key === "string" ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function cacheManifestBytes(json) {
+  if ("manifests" in json && Array.isArray(json.manifests)) return json.manifests.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
+  const image = json;
+  return (image.config?.size ?? 0) + (image.layers ?? []).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
+}
+var RegistryCache = class {
+  constructor(client, ref, warn) {
+    this.client = client;
+    this.warn = warn;
+    this.ref = ref;
+    this.recordRef = recordRefOf(ref);
+  }
+  client;
+  warn;
+  ref;
+  recordRef;
+  /** Looks up the cache image and the record beside it; a registry error is a warning and a miss. */
+  async lookup(key) {
+    try {
+      const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
+      return { hit: cache ? recordHit(record, key) : "miss", record, cacheExists: cache !== void 0 };
+    } catch (error) {
+      this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error)}`);
+      return { hit: "miss", cacheExists: false };
+    }
+  }
+  async readRecord() {
+    const manifest = await this.client.getManifestIfExists(this.recordRef);
+    if (!manifest) return void 0;
+    const layer = recordLayerOf(manifest.json);
+    if (!layer) {
+      this.warn(`${this.recordRef} is not an image-build record (artifact type ${RECORD_ARTIFACT_TYPE}); ignoring it`);
+      return void 0;
+    }
+    return parseRecord(await this.client.getBlob(this.recordRef, layer.digest));
+  }
+  /** Pushes the record: two small blobs and the manifest. False (with a warning) when the registry refused. */
+  async saveRecord(record) {
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(record));
+      await this.client.uploadBlob(this.recordRef, EMPTY_CONFIG);
+      await this.client.uploadBlob(this.recordRef, bytes);
+      const tag = parseReference(this.recordRef).tag;
+      await this.client.putManifest(this.recordRef, tag, recordManifest(bytes, record.createdAt), OCI_MANIFEST);
+      return true;
+    } catch (error) {
+      this.warn(`Could not store the cache record ${this.recordRef} (the layer cache itself was pushed): ${messageOf(error)}`);
+      return false;
+    }
+  }
+  /** Size of the cache image as the registry lists it; undefined when it cannot be read. */
+  async cacheBytes() {
+    try {
+      const manifest = await this.client.getManifestIfExists(this.ref);
+      return manifest ? cacheManifestBytes(manifest.json) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+};
+
+// src/cache/session.ts
+function openCache(config) {
+  switch (config.kind) {
+    case "off":
+      return void 0;
+    case "folder":
+      return new FolderCache(config.store, config.tempDir, config.scope, config.warn, config.info);
+    case "registry":
+      return new RegistryCacheSession(config.client, config.ref, config.warn);
+  }
+}
+var FolderCache = class {
+  constructor(store, tempDir, scope, warn = () => {
+  }, info = () => {
+  }) {
+    this.store = store;
+    this.warn = warn;
+    this.info = info;
+    this.dir = import_node_path9.default.join(tempDir, "image-build-cache", scope);
+  }
+  store;
+  warn;
+  info;
+  dir;
+  restored = false;
+  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
+  server;
+  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
+  insecure = false;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  staged;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  closed = false;
+  async restore(keys) {
+    await import_promises6.default.rm(this.dir, { recursive: true, force: true });
+    let restoredKey;
+    if (this.store.restoreStaged) {
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
+    this.restored = restoredKey !== void 0;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
+  }
+  async prepareEngine(env, builder) {
+    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const route = await cacheRoute(env, builder).catch(() => void 0);
+    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
+    if (!route || !server) {
+      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
+      return;
+    }
+    if (await server.probe(env, route.reach) && !this.closed) {
+      this.server = server;
+      this.insecure = route.insecure;
+      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
+    } else {
+      await server.close();
+      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
+    }
+  }
+  async specs(plan) {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      await staged.standIn?.();
+      this.server.awaitBlobs(
+        (digest) => staged.waitFor(digest),
+        staged.readable && ((digest) => staged.readable(digest))
+      );
+    } else if (this.staged) {
+      this.restored = await this.staged.finish(true) !== void 0;
+      this.staged = void 0;
+    }
+    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
+    return {
+      from: this.restored ? [from] : [],
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
+    };
+  }
+  async afterBuild(succeeded) {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = void 0;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    this.restored = await staged.finish(true) !== void 0;
+    return true;
+  }
+  async close() {
+    this.closed = true;
+    await this.server?.close();
+    this.server = void 0;
+  }
+  async save(plan, record, steps) {
+    await this.afterBuild(true);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
+      await import_promises6.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false, reason: messageOf(error) };
+    }
+    const bytes = await folderBytes(this.dir);
+    if (!plan.write) return { saved: false, bytes };
+    const saved = await this.store.save(this.dir, record.key);
+    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
+  }
+  traffic() {
+    return this.store.traffic?.();
+  }
+};
+var RegistryCacheSession = class {
+  constructor(client, ref, warn) {
+    this.warn = warn;
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+  warn;
+  cache;
+  cacheExists = false;
+  async restore(keys) {
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  }
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  writes(plan) {
+    return plan.exportCache && plan.write && plan.push;
+  }
+  async specs(plan) {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
+    };
+  }
+  async save(plan, record, steps) {
+    if (!this.writes(plan)) return { saved: false };
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
+  }
+};
+
+// src/cache/delta-store.ts
+init_import_meta_url();
+
+// src/cache/actions-cache.ts
+init_import_meta_url();
+var import_node_async_hooks = require("node:async_hooks");
+
+// src/cache/twirp-forwarder.ts
+init_import_meta_url();
+
+// src/cache/retry-policy.ts
+init_import_meta_url();
+
+// src/cache/actions-cache.ts
+var annotations = new import_node_async_hooks.AsyncLocalStorage();
+
+// src/cache/entry-save.ts
+init_import_meta_url();
+
+// src/cache/arrivals.ts
+init_import_meta_url();
+
+// src/cache/delta-restore.ts
+init_import_meta_url();
+
+// src/cache/packs.ts
+init_import_meta_url();
+
+// src/cache/pack-stream.ts
+init_import_meta_url();
+
+// src/cache/tar-reader.ts
+init_import_meta_url();
+
+// src/cache/options.ts
+init_import_meta_url();
+var DELTA_DEFAULTS = {
+  keyPrefix: "image-build",
+  concurrency: 4,
+  packTargetBytes: 120 * MiB,
+  inlineBlobBytes: 64 * 1024,
+  inlineBudgetBytes: 256 * 1024,
+  // A base layer of this size or less (busybox, distroless static) comes with the index.
+  inlineRootBytes: 2 * MiB,
+  timeouts: { restore: 5 * 6e4, save: 10 * 6e4 }
+};
+
+// src/cache/local-store.ts
+init_import_meta_url();
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
+var LAST_USED = ".last-used";
+function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
+  return {
+    name: "local",
+    async restore(dir, key, restoreKeys) {
+      try {
+        const match = await findEntry(root, key, restoreKeys);
+        if (!match) return void 0;
+        await import_promises7.default.rm(dir, { recursive: true, force: true });
+        await import_promises7.default.cp(import_node_path10.default.join(root, match), dir, { recursive: true });
+        await touch(import_node_path10.default.join(root, match, LAST_USED));
+        return match;
+      } catch (error) {
+        warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error)}`);
+        return void 0;
+      }
+    },
+    async save(dir, key) {
+      const target = import_node_path10.default.join(root, key);
+      const staging = `${target}.saving-${process.pid}`;
+      try {
+        await import_promises7.default.mkdir(root, { recursive: true });
+        await import_promises7.default.cp(dir, staging, { recursive: true });
+        await touch(import_node_path10.default.join(staging, LAST_USED));
+        await import_promises7.default.rm(target, { recursive: true, force: true });
+        await import_promises7.default.rename(staging, target);
+        await evict(root, maxBytes, key);
+        return true;
+      } catch (error) {
+        await import_promises7.default.rm(staging, { recursive: true, force: true }).catch(() => {
+        });
+        warn(`Cache save to ${root} failed: ${messageOf(error)}`);
+        return false;
+      }
+    }
+  };
+}
+async function findEntry(root, key, restoreKeys) {
+  const names = (await import_promises7.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
+  if (names.includes(key)) return key;
+  for (const prefix of restoreKeys) {
+    const candidates = names.filter((name) => name.startsWith(prefix));
+    if (candidates.length === 0) continue;
+    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path10.default.join(root, name)) })));
+    return dated.sort((a, b) => b.used - a.used)[0].name;
+  }
+  return void 0;
+}
+async function evict(root, maxBytes, keep) {
+  const names = (await import_promises7.default.readdir(root)).filter((name) => !name.includes(".saving-"));
+  const entries = await Promise.all(
+    names.map(async (name) => ({ name, used: await lastUsed(import_node_path10.default.join(root, name)), bytes: await folderBytes(import_node_path10.default.join(root, name)) }))
+  );
+  let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  for (const entry of entries.sort((a, b) => a.used - b.used)) {
+    if (total <= maxBytes) break;
+    if (entry.name === keep) continue;
+    await import_promises7.default.rm(import_node_path10.default.join(root, entry.name), { recursive: true, force: true });
+    total -= entry.bytes;
+  }
+}
+async function lastUsed(entryDir) {
+  const stat = await import_promises7.default.stat(import_node_path10.default.join(entryDir, LAST_USED)).catch(() => import_promises7.default.stat(entryDir));
+  return stat.mtimeMs;
+}
+async function touch(file) {
+  const now = /* @__PURE__ */ new Date();
+  await import_promises7.default.writeFile(file, "");
+  await import_promises7.default.utimes(file, now, now);
+}
+
+// src/cache/builder-fallback.ts
+init_import_meta_url();
+var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
+function inlineCachePlan(input) {
+  const saves = input.push && input.write;
+  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
+  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
+  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
+  const why = `${input.builder.reason}${backend}${own}`;
+  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
+  const warning = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
+  return { from, to: saves ? ["type=inline"] : [], saves, warning };
+}
+function exportableCacheFlags(flags, builder) {
+  if (builder.cacheExport) return { flags, dropped: [] };
+  const kept = [];
+  const dropped = [];
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i];
+    if (flag === "--cache-to" && i + 1 < flags.length) {
+      const spec = flags[++i];
+      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
+      else dropped.push(spec);
+      continue;
+    }
+    kept.push(flag);
+  }
+  return { flags: kept, dropped };
+}
+
+// src/cli/context-command.ts
+init_import_meta_url();
+async function contextLs(dir = ".", options = {}) {
+  const manifest = await readContextManifest(dir, options.file);
+  if (options.json) return JSON.stringify(manifestJson(manifest), null, 2) + "\n";
+  const lines2 = manifest.entries.filter((e) => e.type !== "dir").map((e) => e.path);
+  return lines2.length > 0 ? lines2.join("\n") + "\n" : "";
+}
+async function contextHash(dir = ".", options = {}) {
+  return (await readContextManifest(dir, options.file)).hash;
+}
+function manifestJson(m) {
+  return {
+    hash: m.hash,
+    ignoreFile: m.ignoreFile ?? null,
+    entries: m.entries.map((e) => ({
+      path: e.path,
+      type: e.type,
+      mode: e.mode.toString(8).padStart(4, "0"),
+      size: e.size,
+      ...e.digest ? { digest: e.digest } : {},
+      ...e.target !== void 0 ? { target: e.target } : {}
+    }))
+  };
+}
+
+// src/buildx/credentials.ts
+init_import_meta_url();
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/inputs/list.ts
 init_import_meta_url();
@@ -17872,10 +18609,10 @@ function registryOfAuthKey(key) {
   return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
 }
 function readDockerConfigFile(dir) {
-  const file = import_node_path5.default.join(dir, "config.json");
+  const file = import_node_path11.default.join(dir, "config.json");
   let text3;
   try {
-    text3 = import_node_fs8.default.readFileSync(file, "utf8");
+    text3 = import_node_fs9.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
@@ -17976,7 +18713,7 @@ var Credentials = class {
         }
       } catch (error) {
         if (error instanceof HelperCancelled || isCancelled(error)) throw error;
-        this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${import_node_path5.default.join(this.options.configDir, "config.json")} for ${registry}`);
+        this.options.warn?.(`${messageOf(error)}; trying the plain logins of ${import_node_path11.default.join(this.options.configDir, "config.json")} for ${registry}`);
       }
     }
     for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
@@ -18004,20 +18741,20 @@ function registriesOf(refs) {
 
 // src/buildx/docker-config.ts
 init_import_meta_url();
-var import_node_crypto6 = __toESM(require("node:crypto"), 1);
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path6.default.join(tempRoot, `image-build-docker-${import_node_crypto6.default.randomBytes(6).toString("hex")}`);
-  import_node_fs9.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  const dir = import_node_path12.default.join(tempRoot, `image-build-docker-${import_node_crypto7.default.randomBytes(6).toString("hex")}`);
+  import_node_fs10.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
-    const source = import_node_path6.default.join(originalDir, shared);
-    if (shared === "buildx") import_node_fs9.default.mkdirSync(source, { recursive: true });
-    if (import_node_fs9.default.existsSync(source)) import_node_fs9.default.symlinkSync(source, import_node_path6.default.join(dir, shared));
+    const source = import_node_path12.default.join(originalDir, shared);
+    if (shared === "buildx") import_node_fs10.default.mkdirSync(source, { recursive: true });
+    if (import_node_fs10.default.existsSync(source)) import_node_fs10.default.symlinkSync(source, import_node_path12.default.join(dir, shared));
   }
-  import_node_fs9.default.writeFileSync(import_node_path6.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  import_node_fs10.default.writeFileSync(import_node_path12.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function privateConfig(original, logins) {
@@ -18036,10 +18773,10 @@ function privateConfig(original, logins) {
   return config;
 }
 function removeDockerConfig(dir) {
-  import_node_fs9.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs10.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path6.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
+  return env.DOCKER_CONFIG || import_node_path12.default.join(env.HOME || import_node_os3.default.homedir(), ".docker");
 }
 
 // src/github/git-context.ts
@@ -18103,12 +18840,12 @@ async function gitContextFromCheckout(dir) {
 
 // src/inputs/build-inputs.ts
 init_import_meta_url();
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/buildx/secrets.ts
 init_import_meta_url();
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
 function parseSecrets(items, workspace) {
   return items.map((item) => {
@@ -18121,7 +18858,7 @@ function parseSecrets(items, workspace) {
 function parseSecretFiles(items, workspace) {
   return items.map((item) => {
     const [id, file] = keyValue(item, "secret-files");
-    return { id, file: existingFile(import_node_path7.default.resolve(workspace, file), "secret-files", id) };
+    return { id, file: existingFile(import_node_path13.default.resolve(workspace, file), "secret-files", id) };
   });
 }
 function parseSecretEnvs(items) {
@@ -18135,7 +18872,7 @@ function buildxSecret(fields2, item, workspace) {
   const id = attrs.id;
   const src = attrs.src ?? attrs.source;
   if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
-  if (src) return { id, file: existingFile(import_node_path7.default.resolve(workspace, src), "secrets", id) };
+  if (src) return { id, file: existingFile(import_node_path13.default.resolve(workspace, src), "secrets", id) };
   if (attrs.env) return { id, env: attrs.env };
   throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
 }
@@ -18147,7 +18884,7 @@ function keyValue(item, input) {
   return [key, value];
 }
 function existingFile(file, input, id) {
-  if (!import_node_fs10.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  if (!import_node_fs11.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
   return file;
 }
 function redact(item) {
@@ -18157,8 +18894,8 @@ function secretFlags(secrets, dir) {
   return secrets.flatMap((secret, index) => {
     if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
     if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
-    const file = import_node_path7.default.join(dir, `build-secret-${index}`);
-    import_node_fs10.default.writeFileSync(file, secret.value, { mode: 384 });
+    const file = import_node_path13.default.join(dir, `build-secret-${index}`);
+    import_node_fs11.default.writeFileSync(file, secret.value, { mode: 384 });
     return ["--secret", `id=${secret.id},src=${file}`];
   });
 }
@@ -18329,7 +19066,7 @@ function readBuildContexts(raw, ctx, name) {
     if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
     if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
-    return { name: contextName, value: import_node_path8.default.resolve(ctx.workspace, value), kind: "local" };
+    return { name: contextName, value: import_node_path14.default.resolve(ctx.workspace, value), kind: "local" };
   });
 }
 function readCacheEntries(raw, ctx, name) {
@@ -18458,45 +19195,12 @@ init_import_meta_url();
 
 // src/pipeline/build.ts
 init_import_meta_url();
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/buildx/build-command.ts
 init_import_meta_url();
-var import_promises2 = __toESM(require("node:fs/promises"), 1);
-
-// src/buildx/docker.ts
-init_import_meta_url();
-async function docker(args, options) {
-  try {
-    const { code, stdout, stderr } = await runProcess("docker", args, options);
-    return { code, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CommandNotFoundError) throw new UserError("the docker command was not found on PATH; install Docker (with Buildx) on the runner");
-    throw error;
-  }
-}
-async function checkDocker(env, builder) {
-  const inspect = await docker(["buildx", "inspect", ...builder ? [builder] : []], { env });
-  const reason = inspect.code !== 0 ? lastLine(inspect.stderr) : builderError(inspect.stdout);
-  if (reason !== void 0) {
-    if ((await docker(["buildx", "version"], { env })).code !== 0) {
-      throw new UserError("Docker Buildx is not installed: `docker buildx version` failed. Install the docker-buildx plugin (GitHub-hosted runners have it).");
-    }
-    if (builder) throw new UserError(`builder "${builder}" is not usable: ${reason}`, { input: "builder" });
-    throw new UserError(`the Docker daemon is not reachable (${reason}); start Docker or set DOCKER_HOST`);
-  }
-  return inspect.stdout;
-}
-function builderError(inspectOutput) {
-  const header = inspectOutput.split(/^Nodes:/m)[0];
-  return /^Error:\s*(.+)$/m.exec(header)?.[1]?.trim();
-}
-function lastLine(text3) {
-  return text3.trim().split("\n").filter(Boolean).pop() ?? "no output";
-}
-
-// src/buildx/build-command.ts
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
 function buildxArgs(request) {
   const args = ["buildx", "build", "--progress=rawjson"];
   if (request.builder) args.push("--builder", request.builder);
@@ -18652,7 +19356,7 @@ function failureMessage(messages, stderr) {
 }
 async function readMetadata(file) {
   try {
-    return JSON.parse(await import_promises2.default.readFile(file, "utf8"));
+    return JSON.parse(await import_promises8.default.readFile(file, "utf8"));
   } catch {
     return {};
   }
@@ -18706,95 +19410,14 @@ function isNamingRace(error) {
   return error instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error.message);
 }
 
-// src/buildx/builder-capabilities.ts
-init_import_meta_url();
-function parseBuilderInspect(text3) {
-  const [header, nodes = ""] = text3.split(/^Nodes:/m);
-  const info = {
-    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
-    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
-    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
-  };
-  const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
-  return node && info.driver === "docker-container" ? { ...info, node } : info;
-}
-function usesContainerdStore(driverStatus) {
-  if (!Array.isArray(driverStatus)) return false;
-  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
-}
-function endpointFlags(endpoint) {
-  if (!endpoint) return [];
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
-}
-function builderContext(info, requested) {
-  if (!requested || requested === "default" || info.driver !== "docker") return void 0;
-  return info.endpoint === requested ? requested : void 0;
-}
-function envForContext(env, context) {
-  if (!context) return env;
-  const selected = { ...env, DOCKER_CONTEXT: context };
-  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
-  return selected;
-}
-function cannotExportReason(info) {
-  return `builder "${info.name}" (driver docker, engine ${info.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
-}
-function describeBuilder(inspectOutput, requested) {
-  const parsed = parseBuilderInspect(inspectOutput);
-  return { ...parsed, context: builderContext(parsed, requested) };
-}
-async function builderCapabilities(env, info) {
-  if (info.driver !== "docker") return { ...info, cacheExport: true };
-  const engine = await docker([...endpointFlags(info.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
-  if (engine.code !== 0) return { ...info, cacheExport: true };
-  let status;
-  try {
-    status = JSON.parse(engine.stdout.trim() || "null");
-  } catch {
-    return { ...info, cacheExport: true };
-  }
-  if (usesContainerdStore(status)) return { ...info, cacheExport: true };
-  return { ...info, cacheExport: false, reason: cannotExportReason(info) };
-}
-
-// src/cache/builder-fallback.ts
-init_import_meta_url();
-var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
-function inlineCachePlan(input) {
-  const saves = input.push && input.write;
-  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
-  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
-  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
-  const why = `${input.builder.reason}${backend}${own}`;
-  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
-  const warning = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
-  return { from, to: saves ? ["type=inline"] : [], saves, warning };
-}
-function exportableCacheFlags(flags, builder) {
-  if (builder.cacheExport) return { flags, dropped: [] };
-  const kept = [];
-  const dropped = [];
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i];
-    if (flag === "--cache-to" && i + 1 < flags.length) {
-      const spec = flags[++i];
-      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
-      else dropped.push(spec);
-      continue;
-    }
-    kept.push(flag);
-  }
-  return { flags: kept, dropped };
-}
-
 // src/registry/push-layout.ts
 init_import_meta_url();
-var import_node_fs11 = require("node:fs");
-var import_promises3 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises3.default.readFile(import_node_path9.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises9.default.readFile(import_node_path15.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -18812,20 +19435,20 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
     const image = json;
     for (const blob of [image.config, ...image.layers]) {
       if (await client.headBlob(target, blob.digest)) continue;
-      const file = blobPath(layoutDir, blob.digest);
-      const { size } = await import_promises3.default.stat(file);
-      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream.Readable.toWeb((0, import_node_fs11.createReadStream)(file)) });
+      const file = blobPath2(layoutDir, blob.digest);
+      const { size } = await import_promises9.default.stat(file);
+      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream.Readable.toWeb((0, import_node_fs12.createReadStream)(file)) });
       counter.uploaded++;
     }
   }
   await client.putManifest(target, descriptor.digest, bytes, descriptor.mediaType);
 }
-function blobPath(layoutDir, digest) {
+function blobPath2(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_node_path9.default.join(layoutDir, "blobs", algorithm, hex);
+  return import_node_path15.default.join(layoutDir, "blobs", algorithm, hex);
 }
 function readBlob(layoutDir, digest) {
-  return import_promises3.default.readFile(blobPath(layoutDir, digest));
+  return import_promises9.default.readFile(blobPath2(layoutDir, digest));
 }
 
 // src/pipeline/cache-outcome.ts
@@ -18890,7 +19513,7 @@ function newRecord(run) {
 
 // src/pipeline/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -18904,7 +19527,7 @@ function computeFingerprint(inputs) {
     baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
     ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
   };
-  return `sha256:${import_node_crypto7.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto8.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/pipeline/build.ts
@@ -18932,11 +19555,11 @@ async function buildImage(context) {
   const specs = await session?.specs(plan) ?? { from: [], to: [] };
   const restoreWait = (Date.now() - waitStarted) / 1e3;
   const cacheFrom = [...specs.from, ...inline?.from ?? []];
-  const secretsDir = host.secretsDir ?? await import_promises4.default.mkdtemp(import_node_path10.default.join(folder.workDir, "secrets-"));
+  const secretsDir = host.secretsDir ?? await import_promises10.default.mkdtemp(import_node_path16.default.join(folder.workDir, "secrets-"));
   const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
   if (optionFlags.dropped.length) log2.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
   const started = Date.now();
-  const layoutDir = import_node_path10.default.join(folder.workDir, "by-digest");
+  const layoutDir = import_node_path16.default.join(folder.workDir, "by-digest");
   const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
   const request = {
     context: source.context,
@@ -18955,7 +19578,7 @@ async function buildImage(context) {
     cacheTo: [...specs.to, ...inline?.to ?? []],
     // A Docker context's own builder is reached by selecting that context, not by --builder.
     builder: builder.context ? void 0 : builder.own ? builder.name : host.builder,
-    metadataFile: import_node_path10.default.join(folder.workDir, "metadata.json"),
+    metadataFile: import_node_path16.default.join(folder.workDir, "metadata.json"),
     evaluates
   };
   const hooks = { env: envForContext(folder.env, builder.context), log: (line) => log2.info(line) };
@@ -18996,7 +19619,7 @@ init_import_meta_url();
 
 // src/buildx/own-builder.ts
 init_import_meta_url();
-var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+var import_node_crypto9 = __toESM(require("node:crypto"), 1);
 
 // src/buildx/own-builder-state.ts
 init_import_meta_url();
@@ -19007,7 +19630,7 @@ var OWN_BUILDER_HINT = 'Add docker/setup-buildx-action before this step to choos
 var PULL_TIMEOUT_MS = 12e4;
 function ownBuilderName(env) {
   const job = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB].filter(Boolean).join("-");
-  const suffix = job ? import_node_crypto8.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto8.default.randomBytes(6).toString("hex");
+  const suffix = job ? import_node_crypto9.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto9.default.randomBytes(6).toString("hex");
   return `image-build-${suffix}`;
 }
 async function builderForCache(current, options) {
@@ -19056,9 +19679,9 @@ function chooseBuilder(capabilities, options) {
 
 // src/pipeline/prepare.ts
 init_import_meta_url();
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 async function prepare(source, build, cache, env) {
-  const displayFile = import_node_path11.default.relative(source.workspace, source.file) || source.file;
+  const displayFile = import_node_path17.default.relative(source.workspace, source.file) || source.file;
   const dockerfile = readDockerfile(source.file, build["build-args"], displayFile);
   checkTarget(build.target, dockerfile);
   const manifest = await readContextManifest(source.context, source.file);
@@ -19086,7 +19709,7 @@ init_import_meta_url();
 
 // src/registry/blob-stream.ts
 init_import_meta_url();
-var import_node_crypto9 = __toESM(require("node:crypto"), 1);
+var import_node_crypto10 = __toESM(require("node:crypto"), 1);
 function idleWatchdog(ms) {
   const controller = new AbortController();
   let timer;
@@ -19109,7 +19732,7 @@ function idleWatchdog(ms) {
   };
 }
 function verifying(expected, mismatch) {
-  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto9.default.createHash("sha256") : void 0;
+  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto10.default.createHash("sha256") : void 0;
   let seen = 0;
   return new TransformStream({
     transform(chunk, stream) {
@@ -19233,12 +19856,12 @@ var import_node_net = require("node:net");
 
 // src/registry/streamed-request.ts
 init_import_meta_url();
-var import_node_http = __toESM(require("node:http"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 var import_node_stream2 = require("node:stream");
-var import_promises5 = require("node:stream/promises");
+var import_promises11 = require("node:stream/promises");
 function sendStreamedRequest(url, method, headers, body, length, signal) {
-  const transport = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
+  const transport = url.protocol === "https:" ? import_node_https.default : import_node_http2.default;
   return new Promise((resolve, reject) => {
     const request = transport.request(url, { method, headers: { ...headers, "content-length": String(length) }, signal });
     request.on("error", reject);
@@ -19248,7 +19871,7 @@ function sendStreamedRequest(url, method, headers, body, length, signal) {
       response.on("error", reject);
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
     });
-    (0, import_promises5.pipeline)(import_node_stream2.Readable.fromWeb(body), request).catch(reject);
+    (0, import_promises11.pipeline)(import_node_stream2.Readable.fromWeb(body), request).catch(reject);
   });
 }
 function headersOf(raw) {
@@ -19846,7 +20469,7 @@ var RegistryClient = class {
    */
   async putManifest(repo, tagOrDigest, bytes, mediaType) {
     const repository = toRepository(repo);
-    const reference = isDigest(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
+    const reference = isDigest2(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
     const response = await this.session.request({
       method: "PUT",
       repository,
@@ -19871,14 +20494,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path19 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path19 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path19, kind: "tags", access: "pull" });
+    let path20 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path20 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path20, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path19 = nextPagePath(response, repository);
+      path20 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -20094,7 +20717,7 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 
 // src/pipeline/relabel.ts
 init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
+var import_node_crypto11 = __toESM(require("node:crypto"), 1);
 function manifestAnnotations(lines2) {
   const entries = {};
   for (const line of lines2) {
@@ -20126,7 +20749,7 @@ function relabel(configBytes, manifest, wanted) {
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
 }
 function sha256(bytes) {
-  return `sha256:${import_node_crypto10.default.createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${import_node_crypto11.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 // src/pipeline/promoter.ts
@@ -20339,576 +20962,10 @@ function loginHint(registry) {
 
 // src/pipeline/restore.ts
 init_import_meta_url();
-
-// src/cache/session.ts
-init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
-
-// src/cache/builder-route.ts
-init_import_meta_url();
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
-var LOOPBACK = "127.0.0.1";
-function parseContainerNetwork(text3) {
-  const [mode = "", gateway = ""] = text3.trim().split(/\s+/);
-  return { mode, ...gateway ? { gateway } : {} };
-}
-async function cacheRoute(env, builder) {
-  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
-  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
-  if (builder.driver === "docker-container" && builder.node) {
-    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
-    if (inspected.code !== 0) return void 0;
-    const network = parseContainerNetwork(inspected.stdout);
-    if (network.mode !== "host" && network.gateway) {
-      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
-    }
-    if (network.mode !== "host") return void 0;
-    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
-  }
-  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
-}
-async function probeBuild(env, builder, cacheFrom) {
-  const dir = await import_promises6.default.mkdtemp(import_node_path12.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
-  try {
-    await import_promises6.default.writeFile(import_node_path12.default.join(dir, "probe"), "probe\n");
-    await import_promises6.default.writeFile(import_node_path12.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
-    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
-  } finally {
-    await import_promises6.default.rm(dir, { recursive: true, force: true });
-  }
-}
-
-// src/cache/layout-server.ts
-init_import_meta_url();
-var import_node_crypto11 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_http2 = __toESM(require("node:http"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
-
-// src/cache/oci-layout.ts
-init_import_meta_url();
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
-var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
-var MANIFEST_TYPES = /* @__PURE__ */ new Set([
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-]);
-var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
-function isDigest2(value) {
-  return typeof value === "string" && DIGEST2.test(value);
-}
-function blobPath2(dir, digest) {
-  return import_node_path13.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
-}
-function isMetadata(descriptor) {
-  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
-}
-async function readJson(file) {
-  return JSON.parse(await import_promises7.default.readFile(file, "utf8"));
-}
-async function readIndex(dir) {
-  const index = await readJson(import_node_path13.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path13.default.join(dir, "index.json")} has no manifests list`);
-  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
-  return index.manifests;
-}
-function checkDescriptor(descriptor, where) {
-  if (!descriptor || !isDigest2(descriptor.digest) || typeof descriptor.mediaType !== "string") {
-    throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
-  }
-}
-function children(manifest) {
-  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
-}
-async function readLayout(dir) {
-  return walkBlobs(dir, await readIndex(dir));
-}
-async function walkBlobs(dir, roots) {
-  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
-  const visit = async (descriptor, where, asConfig = false) => {
-    checkDescriptor(descriptor, where);
-    if (!asConfig && !isMetadata(descriptor)) {
-      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
-      return;
-    }
-    if (blobs.metadata.has(descriptor.digest)) return;
-    blobs.metadata.set(descriptor.digest, descriptor.size);
-    blobs.layers.delete(descriptor.digest);
-    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
-    const manifest = await readJson(blobPath2(dir, descriptor.digest));
-    const { nested, config } = children(manifest);
-    for (const child of nested) await visit(child, descriptor.digest);
-    if (config) await visit(config, descriptor.digest, true);
-  };
-  for (const descriptor of roots) await visit(descriptor, "index.json");
-  return blobs;
-}
-async function removeUnreachableBlobs(dir) {
-  const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path13.default.join(dir, "blobs", "sha256");
-  let removed = 0;
-  for (const name of await import_promises7.default.readdir(blobsDir).catch(() => [])) {
-    const digest = `sha256:${name}`;
-    if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises7.default.rm(import_node_path13.default.join(blobsDir, name), { force: true });
-    removed++;
-  }
-  await import_promises7.default.rm(import_node_path13.default.join(dir, "ingest"), { recursive: true, force: true });
-  return removed;
-}
-
-// src/cache/layout-server.ts
-var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
-var CACHE_TAG = "latest";
-var PROBE_PREFIX = "image-build-probe-";
-async function serveLayout(dir, address = "127.0.0.1") {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto11.randomBytes)(16).toString("hex")}`;
-  const probesSeen = /* @__PURE__ */ new Set();
-  let served = 0;
-  let waitFor = () => void 0;
-  let readable = async () => void 0;
-  const server = import_node_http2.default.createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  });
-  async function handle(request, response) {
-    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (request.method !== "GET" && request.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
-    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
-    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
-    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const [, name, kind, reference] = match;
-    if (name.startsWith(PROBE_PREFIX)) {
-      probesSeen.add(name);
-      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
-    }
-    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
-    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
-    const arrival = waitFor(descriptor.digest);
-    if (arrival && kind === "blobs" && request.headers.range === void 0) {
-      const growing = await readable(descriptor.digest);
-      if (growing) return serveGrowing(request, response, descriptor.digest, growing, arrival);
-    }
-    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
-    const file = blobPath2(dir, descriptor.digest);
-    const stat = await import_promises8.default.stat(file).catch(() => void 0);
-    if (!stat?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
-    const headers = {
-      "Content-Type": descriptor.mediaType,
-      "Docker-Content-Digest": descriptor.digest,
-      "Accept-Ranges": "bytes"
-    };
-    const range = parseRange(request.headers.range, stat.size);
-    if (range === "unsatisfiable") {
-      response.writeHead(416, { "Content-Range": `bytes */${stat.size}` });
-      return void response.end();
-    }
-    const [start2, end] = range ?? [0, stat.size - 1];
-    if (range) headers["Content-Range"] = `bytes ${start2}-${end}/${stat.size}`;
-    headers["Content-Length"] = stat.size === 0 ? 0 : end - start2 + 1;
-    response.writeHead(range ? 206 : 200, headers);
-    if (request.method === "HEAD" || stat.size === 0) return void response.end();
-    served += 1;
-    (0, import_node_fs12.createReadStream)(file, { start: start2, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
-  }
-  async function serveGrowing(request, response, digest, blob, arrival) {
-    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
-    if (request.method === "HEAD" || blob.size === 0) return void response.end();
-    response.flushHeaders();
-    served += 1;
-    let source = await import_promises8.default.open(blob.file, "r").catch(() => void 0);
-    let following = true;
-    let position = 0;
-    try {
-      while (position < blob.size && !response.destroyed) {
-        if (!source) {
-          if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises8.default.open(blobPath2(dir, digest), "r");
-          following = false;
-        }
-        const next = following ? blob.next() : void 0;
-        const available = following ? blob.written : blob.size;
-        if (position < available) {
-          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
-          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
-          if (bytesRead === 0) throw new Error("short read");
-          position += bytesRead;
-          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
-        } else if (!blob.interrupted && !blob.settled) {
-          await next;
-        } else {
-          await source.close();
-          source = void 0;
-        }
-      }
-      response.end();
-    } catch {
-      response.destroy();
-    } finally {
-      await source?.close().catch(() => {
-      });
-    }
-  }
-  async function manifestDescriptor(reference) {
-    const entries = await readIndexEntries(dir);
-    if (isDigest2(reference)) {
-      const listed = entries.find((entry) => entry.digest === reference);
-      if (listed) return listed;
-      const parsed = JSON.parse(await import_promises8.default.readFile(blobPath2(dir, reference), "utf8").catch(() => "{}"));
-      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
-    }
-    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
-    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
-  }
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, address, () => resolve());
-  });
-  server.unref();
-  const { port } = server.address();
-  return {
-    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env, reach) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto11.randomBytes)(6).toString("hex")}`;
-      const ref = `${address}:${port}/${name}:probe`;
-      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
-      return probesSeen.has(name);
-    },
-    served: () => served,
-    awaitBlobs(wait, growing) {
-      waitFor = wait;
-      if (growing) readable = growing;
-    },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    })
-  };
-}
-async function readIndexEntries(dir) {
-  try {
-    const index = JSON.parse(await import_promises8.default.readFile(import_node_path14.default.join(dir, "index.json"), "utf8"));
-    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
-  } catch {
-    return [];
-  }
-}
-function parseRange(header, size) {
-  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!match || match[1] === "" && match[2] === "") return void 0;
-  let start2;
-  let end;
-  if (match[1] === "") {
-    start2 = Math.max(0, size - Number(match[2]));
-    end = size - 1;
-  } else {
-    start2 = Number(match[1]);
-    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
-  }
-  if (start2 >= size || start2 > end) return "unsatisfiable";
-  return [start2, end];
-}
-function drained(response) {
-  return new Promise((resolve) => {
-    response.once("drain", resolve);
-    response.once("close", resolve);
-  });
-}
-function reply(response, status, code, message) {
-  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
-  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
-  response.end(body);
-}
-
-// src/cache/record.ts
-init_import_meta_url();
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
-var RECORD_FILE = "image-build.json";
-async function writeRecord(cacheDir, record) {
-  await import_promises9.default.writeFile(import_node_path15.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
-}
-async function readRecord(cacheDir) {
-  try {
-    const record = JSON.parse(await import_promises9.default.readFile(import_node_path15.default.join(cacheDir, RECORD_FILE), "utf8"));
-    return record.version === 1 ? record : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/cache/registry-backend.ts
-init_import_meta_url();
-var RECORD_ARTIFACT_TYPE = "application/vnd.image-build.record.v1+json";
-var RECORD_LAYER_TYPE = "application/vnd.image-build.record.layer.v1+json";
-var DEFAULT_CACHE_TAG = "buildcache";
-var RECORD_TAG_SUFFIX = "-record";
-var MAX_TAG_LENGTH = 128;
-var EMPTY_CONFIG = new TextEncoder().encode("{}");
-function recordRefOf(cacheRef) {
-  const reference = parseReference(cacheRef);
-  const tag = reference.tag ?? DEFAULT_CACHE_TAG;
-  const recordTag = `${tag.slice(0, MAX_TAG_LENGTH - RECORD_TAG_SUFFIX.length)}${RECORD_TAG_SUFFIX}`;
-  return formatReference({ ...reference, tag: recordTag });
-}
-function registryCacheFrom(cacheRef) {
-  return `type=registry,ref=${cacheRef}`;
-}
-function registryCacheTo(cacheRef, mode) {
-  return `type=registry,ref=${cacheRef},mode=${mode},ignore-error=true`;
-}
-function registryCacheExportError(steps) {
-  return steps.find((step) => /^exporting cache/.test(step.name) && step.error)?.error;
-}
-function recordHit(record, key) {
-  if (!record) return "miss";
-  return record.key === key ? "exact" : "partial";
-}
-function recordManifest(recordBytes, createdAt) {
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: OCI_MANIFEST,
-    artifactType: RECORD_ARTIFACT_TYPE,
-    config: { mediaType: RECORD_ARTIFACT_TYPE, digest: sha256Digest(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
-    layers: [{ mediaType: RECORD_LAYER_TYPE, digest: sha256Digest(recordBytes), size: recordBytes.length }],
-    annotations: { "org.opencontainers.image.created": createdAt }
-  };
-  return new TextEncoder().encode(JSON.stringify(manifest));
-}
-function recordLayerOf(manifest) {
-  const ours = manifest.artifactType === RECORD_ARTIFACT_TYPE || manifest.config?.mediaType === RECORD_ARTIFACT_TYPE;
-  if (!ours || !Array.isArray(manifest.layers)) return void 0;
-  return manifest.layers.find((layer) => layer.mediaType === RECORD_LAYER_TYPE);
-}
-function parseRecord(bytes) {
-  try {
-    const record = JSON.parse(new TextDecoder().decode(bytes));
-    return record && record.version === 1 && typeof record.key === "string" ? record : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function cacheManifestBytes(json) {
-  if ("manifests" in json && Array.isArray(json.manifests)) return json.manifests.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
-  const image = json;
-  return (image.config?.size ?? 0) + (image.layers ?? []).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
-}
-var RegistryCache = class {
-  constructor(client, ref, warn) {
-    this.client = client;
-    this.warn = warn;
-    this.ref = ref;
-    this.recordRef = recordRefOf(ref);
-  }
-  client;
-  warn;
-  ref;
-  recordRef;
-  /** Looks up the cache image and the record beside it; a registry error is a warning and a miss. */
-  async lookup(key) {
-    try {
-      const [cache, record] = await Promise.all([this.client.headManifest(this.ref), this.readRecord()]);
-      return { hit: cache ? recordHit(record, key) : "miss", record, cacheExists: cache !== void 0 };
-    } catch (error) {
-      this.warn(`Registry cache lookup of ${this.ref} failed, building without cache: ${messageOf(error)}`);
-      return { hit: "miss", cacheExists: false };
-    }
-  }
-  async readRecord() {
-    const manifest = await this.client.getManifestIfExists(this.recordRef);
-    if (!manifest) return void 0;
-    const layer = recordLayerOf(manifest.json);
-    if (!layer) {
-      this.warn(`${this.recordRef} is not an image-build record (artifact type ${RECORD_ARTIFACT_TYPE}); ignoring it`);
-      return void 0;
-    }
-    return parseRecord(await this.client.getBlob(this.recordRef, layer.digest));
-  }
-  /** Pushes the record: two small blobs and the manifest. False (with a warning) when the registry refused. */
-  async saveRecord(record) {
-    try {
-      const bytes = new TextEncoder().encode(JSON.stringify(record));
-      await this.client.uploadBlob(this.recordRef, EMPTY_CONFIG);
-      await this.client.uploadBlob(this.recordRef, bytes);
-      const tag = parseReference(this.recordRef).tag;
-      await this.client.putManifest(this.recordRef, tag, recordManifest(bytes, record.createdAt), OCI_MANIFEST);
-      return true;
-    } catch (error) {
-      this.warn(`Could not store the cache record ${this.recordRef} (the layer cache itself was pushed): ${messageOf(error)}`);
-      return false;
-    }
-  }
-  /** Size of the cache image as the registry lists it; undefined when it cannot be read. */
-  async cacheBytes() {
-    try {
-      const manifest = await this.client.getManifestIfExists(this.ref);
-      return manifest ? cacheManifestBytes(manifest.json) : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-};
-
-// src/cache/session.ts
-var FolderCache = class {
-  constructor(store, tempDir, scope, warn = () => {
-  }, info = () => {
-  }) {
-    this.store = store;
-    this.warn = warn;
-    this.info = info;
-    this.dir = import_node_path16.default.join(tempDir, "image-build-cache", scope);
-  }
-  store;
-  warn;
-  info;
-  dir;
-  restored = false;
-  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
-  server;
-  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
-  insecure = false;
-  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
-  staged;
-  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
-  closed = false;
-  async restore(keys) {
-    await import_promises10.default.rm(this.dir, { recursive: true, force: true });
-    let restoredKey;
-    if (this.store.restoreStaged) {
-      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
-      restoredKey = this.staged?.key;
-    } else {
-      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
-    }
-    this.restored = restoredKey !== void 0;
-    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
-  }
-  async prepareEngine(env, builder) {
-    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
-    const route = await cacheRoute(env, builder).catch(() => void 0);
-    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
-    if (!route || !server) {
-      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
-      return;
-    }
-    if (await server.probe(env, route.reach) && !this.closed) {
-      this.server = server;
-      this.insecure = route.insecure;
-      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
-    } else {
-      await server.close();
-      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
-    }
-  }
-  async specs(plan) {
-    if (this.staged && this.server) {
-      const staged = this.staged;
-      await staged.standIn?.();
-      this.server.awaitBlobs(
-        (digest) => staged.waitFor(digest),
-        staged.readable && ((digest) => staged.readable(digest))
-      );
-    } else if (this.staged) {
-      this.restored = await this.staged.finish(true) !== void 0;
-      this.staged = void 0;
-    }
-    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
-    return {
-      from: this.restored ? [from] : [],
-      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
-    };
-  }
-  async afterBuild(succeeded) {
-    const staged = this.staged;
-    if (!staged) return false;
-    this.staged = void 0;
-    const lost = await staged.settled;
-    if (succeeded || !lost) {
-      await staged.finish(false);
-      return false;
-    }
-    this.restored = await staged.finish(true) !== void 0;
-    return true;
-  }
-  async close() {
-    this.closed = true;
-    await this.server?.close();
-    this.server = void 0;
-  }
-  async save(plan, record, steps) {
-    await this.afterBuild(true);
-    const exportError = registryCacheExportError(steps);
-    try {
-      if (exportError) throw new Error(exportError);
-      await removeUnreachableBlobs(this.dir);
-      await writeRecord(this.dir, record);
-    } catch (error) {
-      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error)}`);
-      await import_promises10.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
-      });
-      return { saved: false, reason: messageOf(error) };
-    }
-    const bytes = await folderBytes(this.dir);
-    if (!plan.write) return { saved: false, bytes };
-    const saved = await this.store.save(this.dir, record.key);
-    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
-  }
-  traffic() {
-    return this.store.traffic?.();
-  }
-};
-var RegistryCacheSession = class {
-  constructor(client, ref, warn) {
-    this.warn = warn;
-    this.cache = new RegistryCache(client, ref, warn);
-  }
-  warn;
-  cache;
-  cacheExists = false;
-  async restore(keys) {
-    const found = await this.cache.lookup(keys.key);
-    this.cacheExists = found.cacheExists;
-    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
-  }
-  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
-  writes(plan) {
-    return plan.exportCache && plan.write && plan.push;
-  }
-  async specs(plan) {
-    return {
-      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
-      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
-    };
-  }
-  async save(plan, record, steps) {
-    if (!this.writes(plan)) return { saved: false };
-    const exportError = registryCacheExportError(steps);
-    if (exportError) {
-      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
-      return { saved: false };
-    }
-    await this.cache.saveRecord(record);
-    return { saved: true, bytes: await this.cache.cacheBytes() };
-  }
-};
-
-// src/pipeline/restore.ts
-function openCache(cache, tempDir, promoter, log2) {
+function openCache2(cache, tempDir, promoter, log2) {
   const warn = (message) => log2.warning(message);
-  if (cache.kind === "registry") return new RegistryCacheSession(promoter.client, cache.ref, warn);
-  if (cache.kind === "folder") return new FolderCache(cache.store, tempDir, cache.scope, warn, (message) => log2.info(message));
+  if (cache.kind === "registry") return openCache({ kind: "registry", client: promoter.client, ref: cache.ref, warn });
+  if (cache.kind === "folder") return openCache({ kind: "folder", store: cache.store, tempDir, scope: cache.scope, warn, info: (message) => log2.info(message) });
   return void 0;
 }
 async function restoreCache(session, keys, prepared, platforms2, log2) {
@@ -21048,17 +21105,17 @@ function noticeManagedCache(build, cache, log2) {
 
 // src/pipeline/run-folder.ts
 init_import_meta_url();
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 async function withRunFolder(host, refs, work) {
   const dockerConfig = host.secretsDir ? createDockerConfig(host.secretsDir, await host.logins.loginsFor(registriesOf(refs))) : void 0;
   let workDir;
   try {
-    workDir = await import_promises11.default.mkdtemp(import_node_path17.default.join(host.tempDir, "image-build-run-"));
+    workDir = await import_promises12.default.mkdtemp(import_node_path18.default.join(host.tempDir, "image-build-run-"));
     return await work({ env: dockerConfig ? { ...host.env, DOCKER_CONFIG: dockerConfig.dir } : host.env, workDir });
   } finally {
     dockerConfig?.remove();
-    if (workDir) await import_promises11.default.rm(workDir, { recursive: true, force: true });
+    if (workDir) await import_promises12.default.rm(workDir, { recursive: true, force: true });
   }
 }
 
@@ -21080,7 +21137,7 @@ async function runPipeline(settings, log2) {
       return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, reused });
     };
     if (lookup.reused) return reusedImage(lookup.reused);
-    const session = openCache(cache, host.tempDir, promoter, log2);
+    const session = openCache2(cache, host.tempDir, promoter, log2);
     try {
       const mayMakeOwn = host.ownBuilder && !!session && !evaluatesOnly(build.call);
       const chosen = chooseBuilder(capabilities, { host, env: folder.env, mayMakeOwn, session, log: log2 });
@@ -21591,11 +21648,11 @@ function oneLine(error) {
 }
 function unknownNames(program, scope) {
   const found = [];
-  const visitPath = (path19, asHelper) => {
-    if (!path19 || path19.type !== "PathExpression" || path19.data || path19.parts.length === 0) return;
-    const head = path19.parts[0];
+  const visitPath = (path20, asHelper) => {
+    if (!path20 || path20.type !== "PathExpression" || path20.data || path20.parts.length === 0) return;
+    const head = path20.parts[0];
     if (asHelper && BUILT_IN.has(head)) return;
-    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path19.original);
+    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path20.original);
   };
   const visit = (node) => {
     if (!node) return;
@@ -21633,8 +21690,8 @@ function isRawStatement(pattern) {
     const program = handlebars.parseWithoutProcessing(pattern);
     const only = program.body[0];
     if (program.body.length !== 1 || only?.type !== "MustacheStatement") return false;
-    const path19 = only.path;
-    return path19.parts?.length === 1 && path19.parts[0] === "raw";
+    const path20 = only.path;
+    return path20.parts?.length === 1 && path20.parts[0] === "raw";
   } catch {
     return false;
   }
@@ -22595,8 +22652,8 @@ ${COMMANDS[command]}
 async function contextCommand(args) {
   const [sub, ...rest] = args;
   const { values, positionals } = parse3(rest, { file: { type: "string", short: "f" }, json: { type: "boolean" } });
-  const dir = import_node_path18.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path18.default.resolve(values.file) : void 0;
+  const dir = import_node_path19.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path19.default.resolve(values.file) : void 0;
   if (file && !import_node_fs13.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`--file ${values.file}: no such file`);
   if (sub === "ls") process.stdout.write(await contextLs(dir, { file, json: values.json === true }));
   else if (sub === "hash") process.stdout.write(`${await contextHash(dir, { file })}
@@ -22636,12 +22693,12 @@ async function buildCommand(args) {
     platform: { type: "string" },
     "dry-run": { type: "boolean" }
   });
-  const context = import_node_path18.default.resolve(positionals[0] ?? ".");
-  const file = values.file ? import_node_path18.default.resolve(values.file) : import_node_path18.default.join(context, "Dockerfile");
+  const context = import_node_path19.default.resolve(positionals[0] ?? ".");
+  const file = values.file ? import_node_path19.default.resolve(values.file) : import_node_path19.default.join(context, "Dockerfile");
   const meta = values.images || values.tags || values.labels ? await checkoutMetadata(values) : void 0;
   const tags = [.../* @__PURE__ */ new Set([...values.tag ?? [], ...meta?.pushRefs ?? []])];
   const noStore = values["no-cache-store"] === true;
-  const cacheDir = import_node_path18.default.resolve(str(values["cache-dir"]) || import_node_path18.default.join(process.env.XDG_CACHE_HOME || import_node_path18.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
+  const cacheDir = import_node_path19.default.resolve(str(values["cache-dir"]) || import_node_path19.default.join(process.env.XDG_CACHE_HOME || import_node_path19.default.join(import_node_os4.default.homedir(), ".cache"), "image-build", "cache"));
   const push = values.push === true;
   if (push && tags.length === 0) throw new UsageError("--push needs at least one -t name:tag");
   const result = await runPipeline(
@@ -22667,7 +22724,7 @@ async function buildCommand(args) {
       cache: noStore ? "false" : "true",
       cacheMode: "max",
       cacheKeyPrefix: "image-build",
-      cacheScope: cacheScope(tags[0], import_node_path18.default.relative(process.cwd(), file)),
+      cacheScope: cacheScope(tags[0], import_node_path19.default.relative(process.cwd(), file)),
       store: noStore ? void 0 : localCacheStore(cacheDir, log.warning),
       skipUnchanged: push,
       lookupRefs: [],
@@ -22694,7 +22751,7 @@ ${cache}`);
 }
 async function adviseCommand(args) {
   const { positionals } = parse3(args, {});
-  const advice = await adviseFile(import_node_path18.default.resolve(positionals[0] ?? "Dockerfile"));
+  const advice = await adviseFile(import_node_path19.default.resolve(positionals[0] ?? "Dockerfile"));
   for (const item of advice) process.stdout.write(`${item.file}:${item.line}: ${item.message}
 `);
   if (advice.length === 0) process.stdout.write("No layer-order advice: rarely-changing steps already come first.\n");

@@ -1097,14 +1097,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1556,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error2.message
         );
       });
@@ -1637,9 +1637,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1703,7 +1703,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -1718,11 +1718,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6500,7 +6500,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request2;
+      const { method, path: path23, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6581,7 +6581,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7208,7 +7208,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7562,9 +7562,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8812,10 +8812,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10802,20 +10802,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10837,7 +10837,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10875,9 +10875,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -11345,10 +11345,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16250,9 +16250,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path22);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23999,9 +23999,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path22 = this.getPath();
-        if (path22 === null || path22.startsWith("/")) {
-          return path22;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -24013,7 +24013,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -26321,13 +26321,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path22) {
-          return /^\.|this\b/.test(path22.original);
+        scopedId: function scopedId(path23) {
+          return /^\.|this\b/.test(path23.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path22) {
-          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
+        simpleId: function simpleId(path23) {
+          return path23.parts.length === 1 && !AST.helpers.scopedId(path23) && !path23.depth;
         }
       }
     };
@@ -27417,12 +27417,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path22, params, hash, open2, strip, locInfo) {
+    function prepareMustache(path23, params, hash, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path22,
+        path: path23,
         params,
         hash,
         escaped,
@@ -27696,9 +27696,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path22 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path23 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path22.original);
+        this.opcode("registerDecorator", params.length, path23.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -27765,48 +27765,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path22 = sexpr.path, name = path22.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path22));
+        var path23 = sexpr.path, name = path23.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path23));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path22.strict = true;
-        this.accept(path22);
+        path23.strict = true;
+        this.accept(path23);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path22 = sexpr.path;
-        path22.strict = true;
-        this.accept(path22);
+        var path23 = sexpr.path;
+        path23.strict = true;
+        this.accept(path23);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path22 = sexpr.path, name = path22.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path23 = sexpr.path, name = path23.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path22.strict = true;
-          path22.falsy = true;
-          this.accept(path22);
-          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
+          path23.strict = true;
+          path23.falsy = true;
+          this.accept(path23);
+          this.opcode("invokeHelper", params.length, path23.original, _ast2["default"].helpers.simpleId(path23));
         }
       },
-      PathExpression: function PathExpression(path22) {
-        var depth = validateDepth(path22);
-        var parts = validateParts(path22);
+      PathExpression: function PathExpression(path23) {
+        var depth = validateDepth(path23);
+        var parts = validateParts(path23);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path23), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path22.data) {
+        } else if (path23.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path22.strict);
+          this.opcode("lookupData", depth, parts, path23.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
+          this.opcode("lookupOnContext", parts, path23.falsy, path23.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string) {
@@ -28033,8 +28033,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path22) {
-      return validateStringArray(path22, path22.parts, "parts");
+    function validateParts(path23) {
+      return validateStringArray(path23, path23.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -28219,16 +28219,16 @@ var require_util10 = __commonJS({
     }
     exports2.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path22 = aPath;
+      var path23 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path22 = url.path;
+        path23 = url.path;
       }
-      var isAbsolute = exports2.isAbsolute(path22);
-      var parts = path22.split(/\/+/);
+      var isAbsolute = exports2.isAbsolute(path23);
+      var parts = path23.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -28245,15 +28245,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path22 = parts.join("/");
-      if (path22 === "") {
-        path22 = isAbsolute ? "/" : ".";
+      path23 = parts.join("/");
+      if (path23 === "") {
+        path23 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path22;
+        url.path = path23;
         return urlGenerate(url);
       }
-      return path22;
+      return path23;
     }
     exports2.normalize = normalize;
     function join(aRoot, aPath) {
@@ -33219,7 +33219,7 @@ init_import_meta_url();
 var import_node_crypto16 = __toESM(require("node:crypto"), 1);
 var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // ../main/node_modules/@actions/core/lib/core.js
 init_import_meta_url();
@@ -34303,14 +34303,14 @@ function compilePattern(p, exclusion, line) {
     case "exact":
       return {
         ...base,
-        test: (path22) => path22 === p,
+        test: (path23) => path23 === p,
         mayMatchBelow: (dirSlash) => p.startsWith(dirSlash)
       };
     case "prefix": {
       const prefix = p.slice(0, -2);
       return {
         ...base,
-        test: (path22) => path22.startsWith(prefix),
+        test: (path23) => path23.startsWith(prefix),
         mayMatchBelow: (dirSlash) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
       };
     }
@@ -34319,7 +34319,7 @@ function compilePattern(p, exclusion, line) {
       const bare = suffix[0] === "/" ? suffix.slice(1) : null;
       return {
         ...base,
-        test: (path22) => path22.endsWith(suffix) || path22 === bare,
+        test: (path23) => path23.endsWith(suffix) || path23 === bare,
         mayMatchBelow: () => true
       };
     }
@@ -34328,7 +34328,7 @@ function compilePattern(p, exclusion, line) {
       const regexp = goRegexpToJs(re);
       return {
         ...base,
-        test: (path22) => regexp.test(path22),
+        test: (path23) => regexp.test(path23),
         mayMatchBelow: complex ? () => true : (dirSlash) => tokensMayMatchBelow(tokens, dirSlash)
       };
     }
@@ -34415,7 +34415,7 @@ var IgnoreMatcher = class {
    * its parent directory (`null` for entries of the context root, or when
    * the parent state is unknown: then every ancestor is tested directly).
    */
-  match(path22, parent) {
+  match(path23, parent) {
     const pats = this.patterns;
     const state = new Uint8Array(pats.length);
     let matched = false;
@@ -34424,12 +34424,12 @@ var IgnoreMatcher = class {
       let m = parent !== null && parent[i] === 1;
       if (!m) {
         if (p.exclusion !== matched) continue;
-        m = p.test(path22);
+        m = p.test(path23);
         if (!m && parent === null) {
-          let slash = path22.indexOf("/");
+          let slash = path23.indexOf("/");
           while (slash !== -1 && !m) {
-            m = p.test(path22.slice(0, slash));
-            slash = path22.indexOf("/", slash + 1);
+            m = p.test(path23.slice(0, slash));
+            slash = path23.indexOf("/", slash + 1);
           }
         }
       }
@@ -34441,8 +34441,8 @@ var IgnoreMatcher = class {
     return { excluded: matched, state };
   }
   /** Is `path` excluded? (Tests ancestors directly; for one-off checks.) */
-  excludes(path22) {
-    return this.match(path22, null).excluded;
+  excludes(path23) {
+    return this.match(path23, null).excluded;
   }
   /**
    * May the walk skip the excluded directory `dir` entirely? True when no
@@ -35889,6 +35889,14 @@ function stripUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0 && v !== null));
 }
 
+// src/cache/index.ts
+init_import_meta_url();
+
+// src/cache/session.ts
+init_import_meta_url();
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+
 // src/cache/keys.ts
 init_import_meta_url();
 var import_node_crypto5 = require("node:crypto");
@@ -35936,6 +35944,622 @@ function short(hash) {
   return hash.replace(/^sha256:/, "").slice(0, 16);
 }
 
+// src/cache/builder-route.ts
+init_import_meta_url();
+var import_promises2 = __toESM(require("node:fs/promises"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
+
+// src/buildx/builder-capabilities.ts
+init_import_meta_url();
+function parseBuilderInspect(text4) {
+  const [header, nodes = ""] = text4.split(/^Nodes:/m);
+  const info2 = {
+    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
+    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
+    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
+  };
+  const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
+  return node && info2.driver === "docker-container" ? { ...info2, node } : info2;
+}
+function usesContainerdStore(driverStatus) {
+  if (!Array.isArray(driverStatus)) return false;
+  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
+}
+function endpointFlags(endpoint) {
+  if (!endpoint) return [];
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
+}
+function builderContext(info2, requested) {
+  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
+  return info2.endpoint === requested ? requested : void 0;
+}
+function envForContext(env, context) {
+  if (!context) return env;
+  const selected = { ...env, DOCKER_CONTEXT: context };
+  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
+  return selected;
+}
+function cannotExportReason(info2) {
+  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
+}
+function describeBuilder(inspectOutput, requested) {
+  const parsed = parseBuilderInspect(inspectOutput);
+  return { ...parsed, context: builderContext(parsed, requested) };
+}
+async function builderCapabilities(env, info2) {
+  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
+  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
+  if (engine.code !== 0) return { ...info2, cacheExport: true };
+  let status;
+  try {
+    status = JSON.parse(engine.stdout.trim() || "null");
+  } catch {
+    return { ...info2, cacheExport: true };
+  }
+  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
+  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
+}
+
+// src/cache/builder-route.ts
+var LOOPBACK = "127.0.0.1";
+function parseContainerNetwork(text4) {
+  const [mode = "", gateway = ""] = text4.trim().split(/\s+/);
+  return { mode, ...gateway ? { gateway } : {} };
+}
+async function cacheRoute(env, builder) {
+  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
+  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
+  if (builder.driver === "docker-container" && builder.node) {
+    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
+    if (inspected.code !== 0) return void 0;
+    const network = parseContainerNetwork(inspected.stdout);
+    if (network.mode !== "host" && network.gateway) {
+      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
+    }
+    if (network.mode !== "host") return void 0;
+    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
+  }
+  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
+}
+async function probeBuild(env, builder, cacheFrom) {
+  const dir = await import_promises2.default.mkdtemp(import_node_path4.default.join(import_node_os2.default.tmpdir(), "image-build-probe-"));
+  try {
+    await import_promises2.default.writeFile(import_node_path4.default.join(dir, "probe"), "probe\n");
+    await import_promises2.default.writeFile(import_node_path4.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
+    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
+  } finally {
+    await import_promises2.default.rm(dir, { recursive: true, force: true });
+  }
+}
+
+// src/cache/delta-io.ts
+init_import_meta_url();
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+
+// src/cache/oci-layout.ts
+init_import_meta_url();
+var import_node_crypto6 = require("node:crypto");
+var import_node_fs7 = require("node:fs");
+var import_promises3 = __toESM(require("node:fs/promises"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+var import_promises4 = require("node:stream/promises");
+var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
+var MANIFEST_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+]);
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+function isDigest(value) {
+  return typeof value === "string" && DIGEST.test(value);
+}
+function blobPath(dir, digest) {
+  return import_node_path5.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
+}
+async function sha256OfFile(file) {
+  const hash = (0, import_node_crypto6.createHash)("sha256");
+  await (0, import_promises4.pipeline)((0, import_node_fs7.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
+  return `sha256:${hash.digest("hex")}`;
+}
+function isMetadata(descriptor) {
+  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
+}
+async function readJson(file) {
+  return JSON.parse(await import_promises3.default.readFile(file, "utf8"));
+}
+async function readIndex(dir) {
+  const index = await readJson(import_node_path5.default.join(dir, "index.json"));
+  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path5.default.join(dir, "index.json")} has no manifests list`);
+  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
+  return index.manifests;
+}
+function checkDescriptor(descriptor, where) {
+  if (!descriptor || !isDigest(descriptor.digest) || typeof descriptor.mediaType !== "string") {
+    throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
+  }
+}
+function children(manifest) {
+  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
+}
+async function readLayout(dir) {
+  return walkBlobs(dir, await readIndex(dir));
+}
+async function walkBlobs(dir, roots) {
+  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
+  const visit = async (descriptor, where, asConfig = false) => {
+    checkDescriptor(descriptor, where);
+    if (!asConfig && !isMetadata(descriptor)) {
+      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
+      return;
+    }
+    if (blobs.metadata.has(descriptor.digest)) return;
+    blobs.metadata.set(descriptor.digest, descriptor.size);
+    blobs.layers.delete(descriptor.digest);
+    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
+    const manifest = await readJson(blobPath(dir, descriptor.digest));
+    const { nested, config } = children(manifest);
+    for (const child of nested) await visit(child, descriptor.digest);
+    if (config) await visit(config, descriptor.digest, true);
+  };
+  for (const descriptor of roots) await visit(descriptor, "index.json");
+  return blobs;
+}
+async function pruneLayout(dir, present) {
+  const result = { droppedManifests: 0, droppedLayers: 0, keptLayers: 0 };
+  const kept = [];
+  for (const descriptor of await readIndex(dir)) {
+    try {
+      const rewritten = MANIFEST_TYPES.has(descriptor.mediaType) ? await pruneManifest(dir, descriptor, present, result) : void 0;
+      if (rewritten) kept.push(rewritten);
+      else result.droppedManifests += 1;
+    } catch {
+      result.droppedManifests += 1;
+    }
+  }
+  const index = await readJson(import_node_path5.default.join(dir, "index.json"));
+  await writeFileAtomic(import_node_path5.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
+  return result;
+}
+function cacheManifestParts(manifest) {
+  if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
+    return { config: manifest.config, layerList: manifest.layers ?? [], shape: "manifest" };
+  }
+  const config = (manifest.manifests ?? []).find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+  if (config && !manifest.layers && !manifest.config) {
+    return { config, layerList: manifest.manifests.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
+  }
+  return void 0;
+}
+async function pruneManifest(dir, descriptor, present, result) {
+  const manifest = await readJson(blobPath(dir, descriptor.digest));
+  const parts = cacheManifestParts(manifest);
+  if (!parts) {
+    const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
+    if (![...layers2.keys()].every(present)) return void 0;
+    result.keptLayers += layers2.size;
+    return descriptor;
+  }
+  const configDescriptor = parts.config;
+  const config = await readJson(blobPath(dir, configDescriptor.digest));
+  const layers = config.layers ?? [];
+  const usable = /* @__PURE__ */ new Map();
+  const isUsable = (index, depth = 0) => {
+    const known = usable.get(index);
+    if (known !== void 0) return known;
+    const layer = layers[index];
+    const parent = layer?.parent ?? 0;
+    const ok = layer !== void 0 && depth <= layers.length && isDigest(layer.blob) && present(layer.blob) && parent !== index && (parent < 0 || isUsable(parent, depth + 1));
+    usable.set(index, ok);
+    return ok;
+  };
+  const remap = /* @__PURE__ */ new Map();
+  const keptLayers = [];
+  layers.forEach((layer, index) => {
+    if (!isUsable(index)) return;
+    remap.set(index, keptLayers.length);
+    keptLayers.push({ ...layer });
+  });
+  for (const layer of keptLayers) {
+    const parent = layer.parent ?? 0;
+    layer.parent = parent < 0 ? -1 : remap.get(parent);
+  }
+  const records = (config.records ?? []).map((record) => {
+    const copy = { ...record };
+    if (record.layers) {
+      copy.layers = record.layers.filter((result2) => remap.has(result2.layer)).map((result2) => ({ ...result2, layer: remap.get(result2.layer) }));
+      if (copy.layers.length === 0) delete copy.layers;
+    }
+    if (record.chains) {
+      copy.chains = record.chains.filter((chain) => chain.layers.every((index) => remap.has(index))).map((chain) => ({ ...chain, layers: chain.layers.map((index) => remap.get(index)) }));
+      if (copy.chains.length === 0) delete copy.chains;
+    }
+    return copy;
+  });
+  result.droppedLayers += layers.length - keptLayers.length;
+  result.keptLayers += keptLayers.length;
+  if (keptLayers.length === layers.length) return descriptor;
+  const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
+  const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
+  const keptList = parts.layerList.filter((child) => keptBlobs.has(child.digest));
+  const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
+  const rewritten = parts.shape === "manifest" ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
+  const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
+  return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
+}
+async function writeBlob(dir, content) {
+  const bytes = Buffer.from(content);
+  const digest = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
+  await import_promises3.default.mkdir(import_node_path5.default.dirname(blobPath(dir, digest)), { recursive: true });
+  await writeFileAtomic(blobPath(dir, digest), bytes);
+  return { digest, size: bytes.length };
+}
+async function writeFileAtomic(file, content) {
+  const temp = `${file}.tmp-${process.pid}`;
+  await import_promises3.default.writeFile(temp, content);
+  await import_promises3.default.rename(temp, file);
+}
+async function removeUnreachableBlobs(dir) {
+  const { metadata, layers } = await readLayout(dir);
+  const blobsDir = import_node_path5.default.join(dir, "blobs", "sha256");
+  let removed = 0;
+  for (const name of await import_promises3.default.readdir(blobsDir).catch(() => [])) {
+    const digest = `sha256:${name}`;
+    if (metadata.has(digest) || layers.has(digest)) continue;
+    await import_promises3.default.rm(import_node_path5.default.join(blobsDir, name), { force: true });
+    removed++;
+  }
+  await import_promises3.default.rm(import_node_path5.default.join(dir, "ingest"), { recursive: true, force: true });
+  return removed;
+}
+async function layerChains(dir) {
+  const order = [];
+  const roots = /* @__PURE__ */ new Set();
+  const sink = /* @__PURE__ */ new Set();
+  let found = false;
+  for (const descriptor of await readIndex(dir).catch(() => [])) {
+    const manifest = await readJson(blobPath(dir, descriptor.digest)).catch(() => void 0);
+    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
+    if (!configDescriptor) continue;
+    const config = await readJson(blobPath(dir, configDescriptor.digest)).catch(() => void 0);
+    const layers = config?.layers ?? [];
+    if (layers.length === 0) continue;
+    found = true;
+    const parentOf = (index) => layers[index]?.parent ?? 0;
+    const children2 = /* @__PURE__ */ new Map();
+    layers.forEach((_, index) => {
+      const parent = parentOf(index);
+      if (parent < 0 || parent === index || parent >= layers.length) roots.add(layers[index].blob);
+      else children2.set(parent, [...children2.get(parent) ?? [], index]);
+    });
+    const seen = /* @__PURE__ */ new Set();
+    const visit = (index) => {
+      if (seen.has(index)) return;
+      seen.add(index);
+      order.push(layers[index].blob);
+      for (const child of children2.get(index) ?? []) visit(child);
+    };
+    layers.forEach((layer, index) => roots.has(layer.blob) && visit(index));
+    layers.forEach((_, index) => visit(index));
+    const records = config?.records ?? [];
+    const linked = new Set(records.flatMap((record) => (record.inputs ?? []).flat().map((input) => input.link)));
+    records.forEach((record, index) => {
+      if (linked.has(index)) return;
+      for (const result of record.layers ?? []) {
+        for (let at = result.layer, steps = 0; at >= 0 && at < layers.length && steps <= layers.length; at = parentOf(at), steps++) {
+          if (!roots.has(layers[at].blob)) sink.add(layers[at].blob);
+          if (parentOf(at) === at) break;
+        }
+      }
+    });
+  }
+  return found ? { order: [...new Set(order)], roots, sink } : void 0;
+}
+
+// src/cache/delta-io.ts
+var MiB = 1024 * 1024;
+var TimedOut = class extends Error {
+};
+var Session = class {
+  aborted = false;
+  deadline;
+  constructor(ms) {
+    this.deadline = Date.now() + ms;
+  }
+  check() {
+    if (this.aborted) throw new TimedOut("aborted");
+  }
+  async run(promise) {
+    this.check();
+    const value = await promise;
+    this.check();
+    return value;
+  }
+  async finish(promise) {
+    let timer;
+    promise.catch(() => {
+    });
+    try {
+      return await Promise.race([
+        promise,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => {
+            this.aborted = true;
+            reject(new TimedOut("timed out"));
+          }, Math.max(0, this.deadline - Date.now()));
+        })
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+};
+var locks = /* @__PURE__ */ new Map();
+async function withLock(key, fn) {
+  const run2 = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
+  const tail = run2.catch(() => {
+  });
+  locks.set(key, tail);
+  try {
+    return await run2;
+  } finally {
+    if (locks.get(key) === tail) locks.delete(key);
+  }
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+async function exists2(file) {
+  return import_promises5.default.access(file).then(
+    () => true,
+    () => false
+  );
+}
+async function fileSize(file) {
+  return import_promises5.default.stat(file).then(
+    (stat2) => stat2.isFile() ? stat2.size : void 0,
+    () => void 0
+  );
+}
+async function topLevelFiles(dir) {
+  return (await import_promises5.default.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+async function blobsIn(folder) {
+  const names = await import_promises5.default.readdir(folder).catch(() => []);
+  return names.map((name) => `sha256:${name}`).filter(isDigest);
+}
+async function linkOrCopy(source, target) {
+  await import_promises5.default.rm(target, { force: true });
+  await import_promises5.default.link(source, target).catch(() => import_promises5.default.copyFile(source, target));
+}
+async function moveFile(source, target) {
+  await import_promises5.default.rename(source, target).catch(async () => {
+    await import_promises5.default.rm(target, { force: true });
+    await import_promises5.default.copyFile(source, target);
+    await import_promises5.default.rm(source, { force: true });
+  });
+}
+async function clearFolder(dir) {
+  await import_promises5.default.rm(dir, { recursive: true, force: true });
+  await import_promises5.default.mkdir(dir, { recursive: true });
+}
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function formatMiB(bytes) {
+  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+async function folderBytes(dir) {
+  let total = 0;
+  for (const entry of await import_promises5.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await import_promises5.default.stat(import_node_path6.default.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+// src/cache/layout-server.ts
+init_import_meta_url();
+var import_node_crypto7 = require("node:crypto");
+var import_node_fs8 = require("node:fs");
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_http = __toESM(require("node:http"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
+var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
+var CACHE_TAG = "latest";
+var PROBE_PREFIX = "image-build-probe-";
+async function serveLayout(dir, address = "127.0.0.1") {
+  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto7.randomBytes)(16).toString("hex")}`;
+  const probesSeen = /* @__PURE__ */ new Set();
+  let served = 0;
+  let waitFor = () => void 0;
+  let readable = async () => void 0;
+  const server = import_node_http.default.createServer((request2, response) => {
+    handle(request2, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  async function handle(request2, response) {
+    const { pathname } = new URL(request2.url ?? "/", "http://127.0.0.1");
+    if (request2.method !== "GET" && request2.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
+    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
+    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
+    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const [, name, kind, reference] = match;
+    if (name.startsWith(PROBE_PREFIX)) {
+      probesSeen.add(name);
+      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
+    }
+    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
+    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
+    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
+    const arrival = waitFor(descriptor.digest);
+    if (arrival && kind === "blobs" && request2.headers.range === void 0) {
+      const growing = await readable(descriptor.digest);
+      if (growing) return serveGrowing(request2, response, descriptor.digest, growing, arrival);
+    }
+    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
+    const file = blobPath(dir, descriptor.digest);
+    const stat2 = await import_promises6.default.stat(file).catch(() => void 0);
+    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
+    const headers = {
+      "Content-Type": descriptor.mediaType,
+      "Docker-Content-Digest": descriptor.digest,
+      "Accept-Ranges": "bytes"
+    };
+    const range = parseRange(request2.headers.range, stat2.size);
+    if (range === "unsatisfiable") {
+      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
+      return void response.end();
+    }
+    const [start2, end] = range ?? [0, stat2.size - 1];
+    if (range) headers["Content-Range"] = `bytes ${start2}-${end}/${stat2.size}`;
+    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start2 + 1;
+    response.writeHead(range ? 206 : 200, headers);
+    if (request2.method === "HEAD" || stat2.size === 0) return void response.end();
+    served += 1;
+    (0, import_node_fs8.createReadStream)(file, { start: start2, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
+  }
+  async function serveGrowing(request2, response, digest, blob, arrival) {
+    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
+    if (request2.method === "HEAD" || blob.size === 0) return void response.end();
+    response.flushHeaders();
+    served += 1;
+    let source = await import_promises6.default.open(blob.file, "r").catch(() => void 0);
+    let following = true;
+    let position = 0;
+    try {
+      while (position < blob.size && !response.destroyed) {
+        if (!source) {
+          if (!await arrival) throw new Error(`${digest} did not arrive`);
+          source = await import_promises6.default.open(blobPath(dir, digest), "r");
+          following = false;
+        }
+        const next = following ? blob.next() : void 0;
+        const available = following ? blob.written : blob.size;
+        if (position < available) {
+          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
+          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
+          if (bytesRead === 0) throw new Error("short read");
+          position += bytesRead;
+          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
+        } else if (!blob.interrupted && !blob.settled) {
+          await next;
+        } else {
+          await source.close();
+          source = void 0;
+        }
+      }
+      response.end();
+    } catch {
+      response.destroy();
+    } finally {
+      await source?.close().catch(() => {
+      });
+    }
+  }
+  async function manifestDescriptor(reference) {
+    const entries = await readIndexEntries(dir);
+    if (isDigest(reference)) {
+      const listed = entries.find((entry) => entry.digest === reference);
+      if (listed) return listed;
+      const parsed = JSON.parse(await import_promises6.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
+      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
+    }
+    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
+    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
+  }
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, address, () => resolve());
+  });
+  server.unref();
+  const { port } = server.address();
+  return {
+    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
+    async probe(env, reach) {
+      const name = `${PROBE_PREFIX}${(0, import_node_crypto7.randomBytes)(6).toString("hex")}`;
+      const ref = `${address}:${port}/${name}:probe`;
+      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
+      return probesSeen.has(name);
+    },
+    served: () => served,
+    awaitBlobs(wait, growing) {
+      waitFor = wait;
+      if (growing) readable = growing;
+    },
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    })
+  };
+}
+async function readIndexEntries(dir) {
+  try {
+    const index = JSON.parse(await import_promises6.default.readFile(import_node_path7.default.join(dir, "index.json"), "utf8"));
+    return (index.manifests ?? []).filter((entry) => isDigest(entry.digest) && typeof entry.mediaType === "string");
+  } catch {
+    return [];
+  }
+}
+function parseRange(header, size) {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || match[1] === "" && match[2] === "") return void 0;
+  let start2;
+  let end;
+  if (match[1] === "") {
+    start2 = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start2 = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start2 >= size || start2 > end) return "unsatisfiable";
+  return [start2, end];
+}
+function drained(response) {
+  return new Promise((resolve) => {
+    response.once("drain", resolve);
+    response.once("close", resolve);
+  });
+}
+function reply(response, status, code, message) {
+  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
+  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+// src/cache/record.ts
+init_import_meta_url();
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
+var RECORD_FILE = "image-build.json";
+async function writeRecord(cacheDir, record) {
+  await import_promises7.default.writeFile(import_node_path8.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
+}
+async function readRecord(cacheDir) {
+  try {
+    const record = JSON.parse(await import_promises7.default.readFile(import_node_path8.default.join(cacheDir, RECORD_FILE), "utf8"));
+    return record.version === 1 ? record : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/cache/registry-backend.ts
 init_import_meta_url();
 
@@ -35950,7 +36574,7 @@ var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 var IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
 var PORT = /^[0-9]+$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+var DIGEST2 = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
 function parseReference(text4, where = {}) {
   const invalid = (reason) => new UserError(`"${text4}" is not a valid image reference: ${reason}`, where);
@@ -35993,8 +36617,8 @@ function manifestReference(reference) {
 function apiHost(registry) {
   return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
-function isDigest(text4) {
-  return DIGEST.test(text4) && hasKnownLength(text4);
+function isDigest2(text4) {
+  return DIGEST2.test(text4) && hasKnownLength(text4);
 }
 function splitRegistry(name) {
   const slash = name.indexOf("/");
@@ -36033,7 +36657,7 @@ function checkRepository(repository, invalid) {
   }
 }
 function checkDigest(digest, invalid) {
-  if (!DIGEST.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
+  if (!DIGEST2.test(digest)) throw invalid(`digest "${digest}" must look like sha256:<64 hex digits>`);
   if (!hasKnownLength(digest)) {
     const [algorithm] = digest.split(":");
     throw invalid(`a ${algorithm} digest has ${DIGEST_HEX_LENGTH[algorithm]} hex digits`);
@@ -36170,14 +36794,174 @@ function stripTag(image) {
   return image.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
 }
 
+// src/cache/session.ts
+function openCache(config) {
+  switch (config.kind) {
+    case "off":
+      return void 0;
+    case "folder":
+      return new FolderCache(config.store, config.tempDir, config.scope, config.warn, config.info);
+    case "registry":
+      return new RegistryCacheSession(config.client, config.ref, config.warn);
+  }
+}
+var FolderCache = class {
+  constructor(store, tempDir, scope, warn = () => {
+  }, info2 = () => {
+  }) {
+    this.store = store;
+    this.warn = warn;
+    this.info = info2;
+    this.dir = import_node_path9.default.join(tempDir, "image-build-cache", scope);
+  }
+  store;
+  warn;
+  info;
+  dir;
+  restored = false;
+  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
+  server;
+  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
+  insecure = false;
+  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
+  staged;
+  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
+  closed = false;
+  async restore(keys) {
+    await import_promises8.default.rm(this.dir, { recursive: true, force: true });
+    let restoredKey;
+    if (this.store.restoreStaged) {
+      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
+      restoredKey = this.staged?.key;
+    } else {
+      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
+    }
+    this.restored = restoredKey !== void 0;
+    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
+  }
+  async prepareEngine(env, builder) {
+    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
+    const route = await cacheRoute(env, builder).catch(() => void 0);
+    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
+    if (!route || !server) {
+      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
+      return;
+    }
+    if (await server.probe(env, route.reach) && !this.closed) {
+      this.server = server;
+      this.insecure = route.insecure;
+      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
+    } else {
+      await server.close();
+      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
+    }
+  }
+  async specs(plan) {
+    if (this.staged && this.server) {
+      const staged = this.staged;
+      await staged.standIn?.();
+      this.server.awaitBlobs(
+        (digest) => staged.waitFor(digest),
+        staged.readable && ((digest) => staged.readable(digest))
+      );
+    } else if (this.staged) {
+      this.restored = await this.staged.finish(true) !== void 0;
+      this.staged = void 0;
+    }
+    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
+    return {
+      from: this.restored ? [from] : [],
+      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
+      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
+    };
+  }
+  async afterBuild(succeeded) {
+    const staged = this.staged;
+    if (!staged) return false;
+    this.staged = void 0;
+    const lost = await staged.settled;
+    if (succeeded || !lost) {
+      await staged.finish(false);
+      return false;
+    }
+    this.restored = await staged.finish(true) !== void 0;
+    return true;
+  }
+  async close() {
+    this.closed = true;
+    await this.server?.close();
+    this.server = void 0;
+  }
+  async save(plan, record, steps) {
+    await this.afterBuild(true);
+    const exportError = registryCacheExportError(steps);
+    try {
+      if (exportError) throw new Error(exportError);
+      await removeUnreachableBlobs(this.dir);
+      await writeRecord(this.dir, record);
+    } catch (error2) {
+      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
+      await import_promises8.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
+      });
+      return { saved: false, reason: messageOf(error2) };
+    }
+    const bytes = await folderBytes(this.dir);
+    if (!plan.write) return { saved: false, bytes };
+    const saved = await this.store.save(this.dir, record.key);
+    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
+  }
+  traffic() {
+    return this.store.traffic?.();
+  }
+};
+var RegistryCacheSession = class {
+  constructor(client, ref, warn) {
+    this.warn = warn;
+    this.cache = new RegistryCache(client, ref, warn);
+  }
+  warn;
+  cache;
+  cacheExists = false;
+  async restore(keys) {
+    const found = await this.cache.lookup(keys.key);
+    this.cacheExists = found.cacheExists;
+    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
+  }
+  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
+  writes(plan) {
+    return plan.exportCache && plan.write && plan.push;
+  }
+  async specs(plan) {
+    return {
+      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
+      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
+    };
+  }
+  async save(plan, record, steps) {
+    if (!this.writes(plan)) return { saved: false };
+    const exportError = registryCacheExportError(steps);
+    if (exportError) {
+      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
+      return { saved: false };
+    }
+    await this.cache.saveRecord(record);
+    return { saved: true, bytes: await this.cache.cacheBytes() };
+  }
+};
+
 // src/cache/delta-store.ts
 init_import_meta_url();
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/cache/actions-cache.ts
 init_import_meta_url();
 var import_node_async_hooks = require("node:async_hooks");
+
+// src/cache/twirp-forwarder.ts
+init_import_meta_url();
+var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_https = __toESM(require("node:https"), 1);
 
 // src/cache/retry-policy.ts
 init_import_meta_url();
@@ -36205,13 +36989,10 @@ function retryWaitMs({ status, retryAfterMs, tries, now, deadline, maxTries = MA
 }
 
 // src/cache/twirp-forwarder.ts
-init_import_meta_url();
-var import_node_http = __toESM(require("node:http"), 1);
-var import_node_https = __toESM(require("node:https"), 1);
 async function startTwirpForwarder(upstream, deadline) {
   const base = new URL(upstream.endsWith("/") ? upstream : `${upstream}/`);
   const stats = { retries: 0, waitedMs: 0, gaveUp: [] };
-  const server = import_node_http.default.createServer((req, res) => {
+  const server = import_node_http2.default.createServer((req, res) => {
     void forward(req).then(
       (answer) => {
         const headers = { ...answer.headers, "content-length": String(answer.body.length) };
@@ -36257,7 +37038,7 @@ async function startTwirpForwarder(upstream, deadline) {
   };
 }
 function send(url, method, headers, body) {
-  const client = url.protocol === "https:" ? import_node_https.default : import_node_http.default;
+  const client = url.protocol === "https:" ? import_node_https.default : import_node_http2.default;
   return new Promise((resolve, reject) => {
     const request2 = client.request(url, { method, headers: { ...headers, "content-length": String(body.length) } }, (response) => {
       const chunks = [];
@@ -36287,8 +37068,8 @@ var unavailable = /* @__PURE__ */ new Map();
 var forwarders = /* @__PURE__ */ new Map();
 var upstreamOf = /* @__PURE__ */ new Map();
 var budgetDeadline = 0;
-function beginCacheOperation(env = process.env) {
-  budgetDeadline = Date.now() + retryBudgetMs(env);
+function beginCacheOperation(budgetMs) {
+  budgetDeadline = Date.now() + budgetMs;
 }
 function retryDeadline() {
   return budgetDeadline;
@@ -36411,334 +37192,6 @@ async function savedElsewhere({ cache, session, traffic }, folder, key) {
   return false;
 }
 
-// src/cache/oci-layout.ts
-init_import_meta_url();
-var import_node_crypto6 = require("node:crypto");
-var import_node_fs7 = require("node:fs");
-var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_promises3 = require("node:stream/promises");
-var CACHE_CONFIG_TYPE = "application/vnd.buildkit.cacheconfig.v0";
-var MANIFEST_TYPES = /* @__PURE__ */ new Set([
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-]);
-var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
-function isDigest2(value) {
-  return typeof value === "string" && DIGEST2.test(value);
-}
-function blobPath(dir, digest) {
-  return import_node_path4.default.join(dir, "blobs", "sha256", digest.slice("sha256:".length));
-}
-async function sha256OfFile(file) {
-  const hash = (0, import_node_crypto6.createHash)("sha256");
-  await (0, import_promises3.pipeline)((0, import_node_fs7.createReadStream)(file, { highWaterMark: 1024 * 1024 }), hash);
-  return `sha256:${hash.digest("hex")}`;
-}
-function isMetadata(descriptor) {
-  return MANIFEST_TYPES.has(descriptor.mediaType) || descriptor.mediaType === CACHE_CONFIG_TYPE;
-}
-async function readJson(file) {
-  return JSON.parse(await import_promises2.default.readFile(file, "utf8"));
-}
-async function readIndex(dir) {
-  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
-  if (!Array.isArray(index.manifests)) throw new Error(`${import_node_path4.default.join(dir, "index.json")} has no manifests list`);
-  for (const descriptor of index.manifests) checkDescriptor(descriptor, "index.json");
-  return index.manifests;
-}
-function checkDescriptor(descriptor, where) {
-  if (!descriptor || !isDigest2(descriptor.digest) || typeof descriptor.mediaType !== "string") {
-    throw new Error(`${where} holds a descriptor that is not a sha256 blob: ${JSON.stringify(descriptor)}`);
-  }
-}
-function children(manifest) {
-  return { nested: [...manifest.manifests ?? [], ...manifest.layers ?? []], config: manifest.config };
-}
-async function readLayout(dir) {
-  return walkBlobs(dir, await readIndex(dir));
-}
-async function walkBlobs(dir, roots) {
-  const blobs = { metadata: /* @__PURE__ */ new Map(), layers: /* @__PURE__ */ new Map() };
-  const visit = async (descriptor, where, asConfig = false) => {
-    checkDescriptor(descriptor, where);
-    if (!asConfig && !isMetadata(descriptor)) {
-      if (!blobs.metadata.has(descriptor.digest)) blobs.layers.set(descriptor.digest, descriptor.size);
-      return;
-    }
-    if (blobs.metadata.has(descriptor.digest)) return;
-    blobs.metadata.set(descriptor.digest, descriptor.size);
-    blobs.layers.delete(descriptor.digest);
-    if (!MANIFEST_TYPES.has(descriptor.mediaType)) return;
-    const manifest = await readJson(blobPath(dir, descriptor.digest));
-    const { nested, config } = children(manifest);
-    for (const child of nested) await visit(child, descriptor.digest);
-    if (config) await visit(config, descriptor.digest, true);
-  };
-  for (const descriptor of roots) await visit(descriptor, "index.json");
-  return blobs;
-}
-async function pruneLayout(dir, present) {
-  const result = { droppedManifests: 0, droppedLayers: 0, keptLayers: 0 };
-  const kept = [];
-  for (const descriptor of await readIndex(dir)) {
-    try {
-      const rewritten = MANIFEST_TYPES.has(descriptor.mediaType) ? await pruneManifest(dir, descriptor, present, result) : void 0;
-      if (rewritten) kept.push(rewritten);
-      else result.droppedManifests += 1;
-    } catch {
-      result.droppedManifests += 1;
-    }
-  }
-  const index = await readJson(import_node_path4.default.join(dir, "index.json"));
-  await writeFileAtomic(import_node_path4.default.join(dir, "index.json"), JSON.stringify({ ...index, manifests: kept }));
-  return result;
-}
-function cacheManifestParts(manifest) {
-  if (manifest.config?.mediaType === CACHE_CONFIG_TYPE && !manifest.manifests) {
-    return { config: manifest.config, layerList: manifest.layers ?? [], shape: "manifest" };
-  }
-  const config = (manifest.manifests ?? []).find((child) => child.mediaType === CACHE_CONFIG_TYPE);
-  if (config && !manifest.layers && !manifest.config) {
-    return { config, layerList: manifest.manifests.filter((child) => child.mediaType !== CACHE_CONFIG_TYPE), shape: "index" };
-  }
-  return void 0;
-}
-async function pruneManifest(dir, descriptor, present, result) {
-  const manifest = await readJson(blobPath(dir, descriptor.digest));
-  const parts = cacheManifestParts(manifest);
-  if (!parts) {
-    const { layers: layers2 } = await walkBlobs(dir, [descriptor]);
-    if (![...layers2.keys()].every(present)) return void 0;
-    result.keptLayers += layers2.size;
-    return descriptor;
-  }
-  const configDescriptor = parts.config;
-  const config = await readJson(blobPath(dir, configDescriptor.digest));
-  const layers = config.layers ?? [];
-  const usable = /* @__PURE__ */ new Map();
-  const isUsable = (index, depth = 0) => {
-    const known = usable.get(index);
-    if (known !== void 0) return known;
-    const layer = layers[index];
-    const parent = layer?.parent ?? 0;
-    const ok = layer !== void 0 && depth <= layers.length && isDigest2(layer.blob) && present(layer.blob) && parent !== index && (parent < 0 || isUsable(parent, depth + 1));
-    usable.set(index, ok);
-    return ok;
-  };
-  const remap = /* @__PURE__ */ new Map();
-  const keptLayers = [];
-  layers.forEach((layer, index) => {
-    if (!isUsable(index)) return;
-    remap.set(index, keptLayers.length);
-    keptLayers.push({ ...layer });
-  });
-  for (const layer of keptLayers) {
-    const parent = layer.parent ?? 0;
-    layer.parent = parent < 0 ? -1 : remap.get(parent);
-  }
-  const records = (config.records ?? []).map((record) => {
-    const copy = { ...record };
-    if (record.layers) {
-      copy.layers = record.layers.filter((result2) => remap.has(result2.layer)).map((result2) => ({ ...result2, layer: remap.get(result2.layer) }));
-      if (copy.layers.length === 0) delete copy.layers;
-    }
-    if (record.chains) {
-      copy.chains = record.chains.filter((chain) => chain.layers.every((index) => remap.has(index))).map((chain) => ({ ...chain, layers: chain.layers.map((index) => remap.get(index)) }));
-      if (copy.chains.length === 0) delete copy.chains;
-    }
-    return copy;
-  });
-  result.droppedLayers += layers.length - keptLayers.length;
-  result.keptLayers += keptLayers.length;
-  if (keptLayers.length === layers.length) return descriptor;
-  const newConfig = await writeBlob(dir, JSON.stringify({ ...config, layers: keptLayers, records }));
-  const keptBlobs = new Set(keptLayers.map((layer) => layer.blob));
-  const keptList = parts.layerList.filter((child) => keptBlobs.has(child.digest));
-  const newConfigDescriptor = { ...configDescriptor, digest: newConfig.digest, size: newConfig.size };
-  const rewritten = parts.shape === "manifest" ? { ...manifest, config: newConfigDescriptor, layers: keptList } : { ...manifest, manifests: [...keptList, newConfigDescriptor] };
-  const newManifest = await writeBlob(dir, JSON.stringify(rewritten));
-  return { ...descriptor, digest: newManifest.digest, size: newManifest.size };
-}
-async function writeBlob(dir, content) {
-  const bytes = Buffer.from(content);
-  const digest = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
-  await import_promises2.default.mkdir(import_node_path4.default.dirname(blobPath(dir, digest)), { recursive: true });
-  await writeFileAtomic(blobPath(dir, digest), bytes);
-  return { digest, size: bytes.length };
-}
-async function writeFileAtomic(file, content) {
-  const temp = `${file}.tmp-${process.pid}`;
-  await import_promises2.default.writeFile(temp, content);
-  await import_promises2.default.rename(temp, file);
-}
-async function removeUnreachableBlobs(dir) {
-  const { metadata, layers } = await readLayout(dir);
-  const blobsDir = import_node_path4.default.join(dir, "blobs", "sha256");
-  let removed = 0;
-  for (const name of await import_promises2.default.readdir(blobsDir).catch(() => [])) {
-    const digest = `sha256:${name}`;
-    if (metadata.has(digest) || layers.has(digest)) continue;
-    await import_promises2.default.rm(import_node_path4.default.join(blobsDir, name), { force: true });
-    removed++;
-  }
-  await import_promises2.default.rm(import_node_path4.default.join(dir, "ingest"), { recursive: true, force: true });
-  return removed;
-}
-async function layerChains(dir) {
-  const order = [];
-  const roots = /* @__PURE__ */ new Set();
-  const sink = /* @__PURE__ */ new Set();
-  let found = false;
-  for (const descriptor of await readIndex(dir).catch(() => [])) {
-    const manifest = await readJson(blobPath(dir, descriptor.digest)).catch(() => void 0);
-    const configDescriptor = manifest?.config?.mediaType === CACHE_CONFIG_TYPE ? manifest.config : manifest?.manifests?.find((child) => child.mediaType === CACHE_CONFIG_TYPE);
-    if (!configDescriptor) continue;
-    const config = await readJson(blobPath(dir, configDescriptor.digest)).catch(() => void 0);
-    const layers = config?.layers ?? [];
-    if (layers.length === 0) continue;
-    found = true;
-    const parentOf = (index) => layers[index]?.parent ?? 0;
-    const children2 = /* @__PURE__ */ new Map();
-    layers.forEach((_, index) => {
-      const parent = parentOf(index);
-      if (parent < 0 || parent === index || parent >= layers.length) roots.add(layers[index].blob);
-      else children2.set(parent, [...children2.get(parent) ?? [], index]);
-    });
-    const seen = /* @__PURE__ */ new Set();
-    const visit = (index) => {
-      if (seen.has(index)) return;
-      seen.add(index);
-      order.push(layers[index].blob);
-      for (const child of children2.get(index) ?? []) visit(child);
-    };
-    layers.forEach((layer, index) => roots.has(layer.blob) && visit(index));
-    layers.forEach((_, index) => visit(index));
-    const records = config?.records ?? [];
-    const linked = new Set(records.flatMap((record) => (record.inputs ?? []).flat().map((input) => input.link)));
-    records.forEach((record, index) => {
-      if (linked.has(index)) return;
-      for (const result of record.layers ?? []) {
-        for (let at = result.layer, steps = 0; at >= 0 && at < layers.length && steps <= layers.length; at = parentOf(at), steps++) {
-          if (!roots.has(layers[at].blob)) sink.add(layers[at].blob);
-          if (parentOf(at) === at) break;
-        }
-      }
-    });
-  }
-  return found ? { order: [...new Set(order)], roots, sink } : void 0;
-}
-
-// src/cache/delta-io.ts
-init_import_meta_url();
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var MiB = 1024 * 1024;
-var TimedOut = class extends Error {
-};
-var Session = class {
-  aborted = false;
-  deadline;
-  constructor(ms) {
-    this.deadline = Date.now() + ms;
-  }
-  check() {
-    if (this.aborted) throw new TimedOut("aborted");
-  }
-  async run(promise) {
-    this.check();
-    const value = await promise;
-    this.check();
-    return value;
-  }
-  async finish(promise) {
-    let timer;
-    promise.catch(() => {
-    });
-    try {
-      return await Promise.race([
-        promise,
-        new Promise((_, reject) => {
-          timer = setTimeout(() => {
-            this.aborted = true;
-            reject(new TimedOut("timed out"));
-          }, Math.max(0, this.deadline - Date.now()));
-        })
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-};
-var locks = /* @__PURE__ */ new Map();
-async function withLock(key, fn) {
-  const run2 = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
-  const tail = run2.catch(() => {
-  });
-  locks.set(key, tail);
-  try {
-    return await run2;
-  } finally {
-    if (locks.get(key) === tail) locks.delete(key);
-  }
-}
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-async function exists2(file) {
-  return import_promises4.default.access(file).then(
-    () => true,
-    () => false
-  );
-}
-async function fileSize(file) {
-  return import_promises4.default.stat(file).then(
-    (stat2) => stat2.isFile() ? stat2.size : void 0,
-    () => void 0
-  );
-}
-async function topLevelFiles(dir) {
-  return (await import_promises4.default.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
-async function blobsIn(folder) {
-  const names = await import_promises4.default.readdir(folder).catch(() => []);
-  return names.map((name) => `sha256:${name}`).filter(isDigest2);
-}
-async function linkOrCopy(source, target) {
-  await import_promises4.default.rm(target, { force: true });
-  await import_promises4.default.link(source, target).catch(() => import_promises4.default.copyFile(source, target));
-}
-async function moveFile(source, target) {
-  await import_promises4.default.rename(source, target).catch(async () => {
-    await import_promises4.default.rm(target, { force: true });
-    await import_promises4.default.copyFile(source, target);
-    await import_promises4.default.rm(source, { force: true });
-  });
-}
-async function clearFolder(dir) {
-  await import_promises4.default.rm(dir, { recursive: true, force: true });
-  await import_promises4.default.mkdir(dir, { recursive: true });
-}
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function formatMiB(bytes) {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
 // src/cache/arrivals.ts
 init_import_meta_url();
 var Growth = class {
@@ -36837,35 +37290,15 @@ var BlobArrivals = class {
 
 // src/cache/delta-restore.ts
 init_import_meta_url();
-var import_node_crypto9 = require("node:crypto");
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_crypto10 = require("node:crypto");
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/cache/packs.ts
 init_import_meta_url();
-var import_node_crypto7 = require("node:crypto");
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_crypto8 = require("node:crypto");
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var PACKS_FILE = "packs.json";
-function planPacks(blobs, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set()) {
-  const groups = [];
-  let current = [];
-  let currentBytes = 0;
-  for (const blob of [...blobs].sort((a, b) => a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0)) {
-    if (blob.size * 2 >= targetBytes) {
-      groups.push([blob]);
-      continue;
-    }
-    if (current.length > 0 && currentBytes + blob.size > targetBytes) {
-      groups.push(current);
-      current = [];
-      currentBytes = 0;
-    }
-    current.push(blob);
-    currentBytes += blob.size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups.map((group2) => keyed(group2, keyPrefix, avoid));
-}
 function pickInline(blobs, maxBytes, budgetBytes) {
   const picked = /* @__PURE__ */ new Set();
   let total = 0;
@@ -36878,13 +37311,13 @@ function pickInline(blobs, maxBytes, budgetBytes) {
   return picked;
 }
 function packKey(keyPrefix, digests) {
-  const hash = (0, import_node_crypto7.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
+  const hash = (0, import_node_crypto8.createHash)("sha256").update([...digests].sort().join("\n")).digest("hex");
   return `${keyPrefix}-blobs-${hash.slice(0, 32)}`;
 }
 async function readPacksFile(file) {
   let packs;
   try {
-    packs = JSON.parse(await import_promises5.default.readFile(file, "utf8"));
+    packs = JSON.parse(await import_promises9.default.readFile(file, "utf8"));
   } catch (error2) {
     throw new Error(`the cache entry has no readable ${PACKS_FILE} (${messageOf(error2)})`);
   }
@@ -36893,6 +37326,7 @@ async function readPacksFile(file) {
   }
   return { ...packs, version: 2, inline: typeof packs.inline === "object" && packs.inline !== null ? packs.inline : {} };
 }
+var NO_CHAINS = { order: [], roots: /* @__PURE__ */ new Set(), sink: /* @__PURE__ */ new Set() };
 function planChainPacks(blobs, chains, targetBytes, keyPrefix, avoid = /* @__PURE__ */ new Set(), smallBytes = 1024 * 1024) {
   const position = new Map(chains.order.map((digest, index) => [digest, index]));
   const sorted = [...blobs].sort((a, b) => (position.get(a.digest) ?? Infinity) - (position.get(b.digest) ?? Infinity) || (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
@@ -36928,8 +37362,8 @@ function keyed(group2, keyPrefix, avoid) {
 
 // src/cache/pack-stream.ts
 init_import_meta_url();
-var import_node_crypto8 = require("node:crypto");
-var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_crypto9 = require("node:crypto");
+var import_node_http3 = __toESM(require("node:http"), 1);
 var import_node_https2 = __toESM(require("node:https"), 1);
 var import_node_zlib2 = __toESM(require("node:zlib"), 1);
 
@@ -36983,12 +37417,12 @@ async function readTar(source, open2) {
       zeroBlocks = 0;
       const parsed = parseHeader(block);
       const size = parsed.type === "x" || parsed.type === "g" || parsed.type === "L" ? parsed.size : Number(pax.size ?? parsed.size);
-      const path22 = pax.path ?? longName ?? parsed.path;
+      const path23 = pax.path ?? longName ?? parsed.path;
       if (parsed.type === "x") entry = { kind: "pax", chunks: [] };
       else if (parsed.type === "L") entry = { kind: "longname", chunks: [] };
       else if (parsed.type === "g") entry = { kind: "skip" };
       else {
-        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path22, size }) };
+        if (parsed.type === "0" || parsed.type === "\0" || parsed.type === "7") entry = { kind: "file", sink: await open2({ path: path23, size }) };
         else entry = { kind: "skip" };
         pax = {};
         longName = void 0;
@@ -37060,7 +37494,7 @@ function compressionMethod() {
 }
 function cacheVersion(paths, method, platform2 = process.platform) {
   const components = [...paths, method, ...platform2 === "win32" ? ["windows-only"] : [], "1.0"];
-  return (0, import_node_crypto8.createHash)("sha256").update(components.join("|")).digest("hex");
+  return (0, import_node_crypto9.createHash)("sha256").update(components.join("|")).digest("hex");
 }
 var StreamFailed = class extends Error {
 };
@@ -37130,7 +37564,7 @@ function decompress(source, method) {
   return { stream: zstd.stdout, done };
 }
 function request(url, options) {
-  const transport = url.protocol === "https:" ? import_node_https2.default : import_node_http2.default;
+  const transport = url.protocol === "https:" ? import_node_https2.default : import_node_http3.default;
   return new Promise((resolve, reject) => {
     const sent = transport.request(url, { method: options.method, headers: options.headers, timeout: 3e4 }, resolve);
     sent.on("timeout", () => sent.destroy(new StreamFailed(`no answer from ${url.host} in 30 s`)));
@@ -37144,110 +37578,23 @@ async function readAll(stream) {
   return Buffer.concat(chunks);
 }
 
-// src/cache/store.ts
-init_import_meta_url();
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
-function cacheTimeoutMs(env = process.env) {
-  const seconds = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
-  if (Number.isFinite(seconds) && seconds > 0) return { restore: seconds * 1e3, save: seconds * 1e3 };
-  return { restore: 5 * 6e4, save: 10 * 6e4 };
-}
-var LAST_USED = ".last-used";
-function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
-  return {
-    name: "local",
-    async restore(dir, key, restoreKeys) {
-      try {
-        const match = await findEntry(root, key, restoreKeys);
-        if (!match) return void 0;
-        await import_promises6.default.rm(dir, { recursive: true, force: true });
-        await import_promises6.default.cp(import_node_path5.default.join(root, match), dir, { recursive: true });
-        await touch(import_node_path5.default.join(root, match, LAST_USED));
-        return match;
-      } catch (error2) {
-        warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error2)}`);
-        return void 0;
-      }
-    },
-    async save(dir, key) {
-      const target = import_node_path5.default.join(root, key);
-      const staging = `${target}.saving-${process.pid}`;
-      try {
-        await import_promises6.default.mkdir(root, { recursive: true });
-        await import_promises6.default.cp(dir, staging, { recursive: true });
-        await touch(import_node_path5.default.join(staging, LAST_USED));
-        await import_promises6.default.rm(target, { recursive: true, force: true });
-        await import_promises6.default.rename(staging, target);
-        await evict(root, maxBytes, key);
-        return true;
-      } catch (error2) {
-        await import_promises6.default.rm(staging, { recursive: true, force: true }).catch(() => {
-        });
-        warn(`Cache save to ${root} failed: ${messageOf(error2)}`);
-        return false;
-      }
-    }
-  };
-}
-async function findEntry(root, key, restoreKeys) {
-  const names = (await import_promises6.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
-  if (names.includes(key)) return key;
-  for (const prefix of restoreKeys) {
-    const candidates = names.filter((name) => name.startsWith(prefix));
-    if (candidates.length === 0) continue;
-    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)) })));
-    return dated.sort((a, b) => b.used - a.used)[0].name;
-  }
-  return void 0;
-}
-async function evict(root, maxBytes, keep) {
-  const names = (await import_promises6.default.readdir(root)).filter((name) => !name.includes(".saving-"));
-  const entries = await Promise.all(
-    names.map(async (name) => ({ name, used: await lastUsed(import_node_path5.default.join(root, name)), bytes: await folderBytes(import_node_path5.default.join(root, name)) }))
-  );
-  let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
-  for (const entry of entries.sort((a, b) => a.used - b.used)) {
-    if (total <= maxBytes) break;
-    if (entry.name === keep) continue;
-    await import_promises6.default.rm(import_node_path5.default.join(root, entry.name), { recursive: true, force: true });
-    total -= entry.bytes;
-  }
-}
-async function folderBytes(dir) {
-  let total = 0;
-  for (const entry of await import_promises6.default.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await import_promises6.default.stat(import_node_path5.default.join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
-async function lastUsed(entryDir) {
-  const stat2 = await import_promises6.default.stat(import_node_path5.default.join(entryDir, LAST_USED)).catch(() => import_promises6.default.stat(entryDir));
-  return stat2.mtimeMs;
-}
-async function touch(file) {
-  const now = /* @__PURE__ */ new Date();
-  await import_promises6.default.writeFile(file, "");
-  await import_promises6.default.utimes(file, now, now);
-}
-
 // src/cache/delta-restore.ts
-async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = new BlobArrivals(), onDemand = false) {
+async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = new BlobArrivals()) {
   const { cache, traffic, indexDir } = context;
   const entry = await withLock(indexDir, async () => {
     try {
-      await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+      await import_promises10.default.rm(indexDir, { recursive: true, force: true });
       const matched2 = await session.run(cache.restoreCache([indexDir], key, restoreKeys));
       traffic.requestsDown += matched2 ? 2 : 1;
       if (!matched2) return void 0;
       traffic.bytesDown += await folderBytes(indexDir);
-      const packs2 = await readPacksFile(import_node_path6.default.join(indexDir, PACKS_FILE));
-      await import_promises7.default.mkdir(import_node_path6.default.join(dir, "blobs", "sha256"), { recursive: true });
+      const packs2 = await readPacksFile(import_node_path10.default.join(indexDir, PACKS_FILE));
+      await import_promises10.default.mkdir(import_node_path10.default.join(dir, "blobs", "sha256"), { recursive: true });
       for (const file of await topLevelFiles(indexDir)) {
-        if (file !== PACKS_FILE) await import_promises7.default.copyFile(import_node_path6.default.join(indexDir, file), import_node_path6.default.join(dir, file));
+        if (file !== PACKS_FILE) await import_promises10.default.copyFile(import_node_path10.default.join(indexDir, file), import_node_path10.default.join(dir, file));
       }
       const corruptInline2 = [];
-      for (const digest of await blobsIn(import_node_path6.default.join(indexDir, "blobs", "sha256"))) {
+      for (const digest of await blobsIn(import_node_path10.default.join(indexDir, "blobs", "sha256"))) {
         const source = blobPath(indexDir, digest);
         if (await sha256OfFile(source) !== digest) {
           if (packs2.inline[digest] !== void 0) {
@@ -37256,12 +37603,12 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
           }
           throw new Error(`the cache index ${matched2} holds a blob that does not match its digest ${digest}`);
         }
-        await import_promises7.default.copyFile(source, blobPath(dir, digest));
+        await import_promises10.default.copyFile(source, blobPath(dir, digest));
         traffic.blobsDownloaded += 1;
       }
       return { matched: matched2, packs: packs2, corruptInline: corruptInline2 };
     } finally {
-      await import_promises7.default.rm(indexDir, { recursive: true, force: true });
+      await import_promises10.default.rm(indexDir, { recursive: true, force: true });
     }
   });
   if (!entry) return void 0;
@@ -37312,12 +37659,9 @@ async function restoreIndex(context, session, dir, key, restoreKeys, arrivals = 
   const startAll = () => {
     for (const pack of needed.keys()) void start2(pack);
   };
-  if (!onDemand) startAll();
-  else {
-    const chains = await layerChains(dir);
-    const imageChain = /* @__PURE__ */ new Set([...chains?.roots ?? [], ...chains?.sink ?? []]);
-    for (const pack of needed.keys()) if (Object.keys(packs.packs[pack].blobs).every((digest) => imageChain.has(digest))) void start2(pack);
-  }
+  const chains = await layerChains(dir);
+  const imageChain = /* @__PURE__ */ new Set([...chains?.roots ?? [], ...chains?.sink ?? []]);
+  for (const pack of needed.keys()) if (Object.keys(packs.packs[pack].blobs).every((digest) => imageChain.has(digest))) void start2(pack);
   const settle = async () => {
     let count = -1;
     while (count !== started.size) {
@@ -37388,10 +37732,10 @@ async function restorePack(job) {
   const folder = context.packDir(key);
   return withLock(folder, async () => {
     try {
-      await import_promises7.default.rm(folder, { recursive: true, force: true });
+      await import_promises10.default.rm(folder, { recursive: true, force: true });
       const streamed = await streamPack(job);
       if (streamed) return streamed;
-      await import_promises7.default.rm(folder, { recursive: true, force: true });
+      await import_promises10.default.rm(folder, { recursive: true, force: true });
       const matched = await session.run(cache.restoreCache([folder], key, [])).catch((error2) => {
         if (job.listed || error2 instanceof CacheServiceError && !error2.unavailable) context.corruptPacks.add(key);
         throw error2;
@@ -37403,7 +37747,7 @@ async function restorePack(job) {
       const corrupt = [];
       let whole = true;
       for (const digest of Object.keys(pack.blobs)) {
-        const file = import_node_path6.default.join(folder, hexOf(digest));
+        const file = import_node_path10.default.join(folder, hexOf(digest));
         const actual = await exists2(file) ? await sha256OfFile(file) : void 0;
         if (actual !== digest) {
           whole = false;
@@ -37421,7 +37765,7 @@ async function restorePack(job) {
       return { missing: false, corrupt };
     } finally {
       for (const digest of needed) arrivals.arrived(digest, false);
-      await import_promises7.default.rm(folder, { recursive: true, force: true });
+      await import_promises10.default.rm(folder, { recursive: true, force: true });
     }
   });
 }
@@ -37438,16 +37782,16 @@ async function streamPack(job) {
   if (url === void 0) return { missing: true, corrupt: [] };
   job.listed = true;
   traffic.requestsDown += 1;
-  await import_promises7.default.mkdir(folder, { recursive: true });
+  await import_promises10.default.mkdir(folder, { recursive: true });
   const verified = /* @__PURE__ */ new Map();
   let writing;
   try {
     await readArchive(url, method, async (file) => {
-      const digest = `sha256:${import_node_path6.default.basename(file.path)}`;
+      const digest = `sha256:${import_node_path10.default.basename(file.path)}`;
       if (pack.blobs[digest] === void 0 || verified.has(digest)) return void 0;
-      const hash = (0, import_node_crypto9.createHash)("sha256");
-      const part = import_node_path6.default.join(folder, hexOf(digest));
-      const handle = needed.has(digest) ? await import_promises7.default.open(part, "w") : void 0;
+      const hash = (0, import_node_crypto10.createHash)("sha256");
+      const part = import_node_path10.default.join(folder, hexOf(digest));
+      const handle = needed.has(digest) ? await import_promises10.default.open(part, "w") : void 0;
       const growth = handle ? arrivals.growing(digest, part, pack.blobs[digest]) : void 0;
       writing = handle && { handle, interrupted: () => growth.interrupted() };
       return {
@@ -37490,23 +37834,45 @@ async function streamPack(job) {
   return { missing: false, corrupt };
 }
 
+// src/cache/options.ts
+init_import_meta_url();
+var DELTA_DEFAULTS = {
+  keyPrefix: "image-build",
+  concurrency: 4,
+  packTargetBytes: 120 * MiB,
+  inlineBlobBytes: 64 * 1024,
+  inlineBudgetBytes: 256 * 1024,
+  // A base layer of this size or less (busybox, distroless static) comes with the index.
+  inlineRootBytes: 2 * MiB,
+  timeouts: { restore: 5 * 6e4, save: 10 * 6e4 }
+};
+function resolveDeltaOptions(given, env = process.env) {
+  return {
+    tempRoot: given.tempRoot,
+    warn: given.warn,
+    info: given.info ?? (() => {
+    }),
+    keyPrefix: given.keyPrefix ?? DELTA_DEFAULTS.keyPrefix,
+    concurrency: Math.max(1, given.concurrency ?? DELTA_DEFAULTS.concurrency),
+    packTargetBytes: Math.max(1, given.packTargetBytes ?? DELTA_DEFAULTS.packTargetBytes),
+    inlineBlobBytes: Math.max(0, given.inlineBlobBytes ?? DELTA_DEFAULTS.inlineBlobBytes),
+    inlineBudgetBytes: Math.max(0, given.inlineBudgetBytes ?? DELTA_DEFAULTS.inlineBudgetBytes),
+    inlineRootBytes: Math.max(0, given.inlineRootBytes ?? DELTA_DEFAULTS.inlineRootBytes),
+    timeouts: cacheTimeoutMs(env) ?? given.timeouts ?? { ...DELTA_DEFAULTS.timeouts },
+    retryBudgetMs: retryBudgetMs(env)
+  };
+}
+function cacheTimeoutMs(env = process.env) {
+  const seconds = Number(env.IMAGE_BUILD_CACHE_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? { restore: seconds * 1e3, save: seconds * 1e3 } : void 0;
+}
+
 // src/cache/delta-store.ts
 function deltaCacheStore(options) {
-  const { warn } = options;
-  const info2 = options.info ?? (() => {
-  });
-  const keyPrefix = options.keyPrefix ?? "image-build";
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const fetchOnDemand = options.fetchPacks === "on-demand";
-  const packing = options.packing ?? "digest";
-  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
-  const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
-  const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
-  const inlineRootBytes = Math.max(0, options.inlineRootBytes ?? 0);
-  const timeouts = options.timeouts ?? cacheTimeoutMs();
-  const root = import_node_path7.default.join(import_node_path7.default.resolve(options.tempRoot), "image-build-delta");
-  const indexDir = import_node_path7.default.join(root, "index");
-  const packDir = (key) => import_node_path7.default.join(root, "packs", key);
+  const { warn, info: info2, keyPrefix, concurrency, packTargetBytes, inlineBlobBytes, inlineBudgetBytes, inlineRootBytes, timeouts, retryBudgetMs: retryBudgetMs2 } = resolveDeltaOptions(options);
+  const root = import_node_path11.default.join(import_node_path11.default.resolve(options.tempRoot), "image-build-delta");
+  const indexDir = import_node_path11.default.join(root, "index");
+  const packDir = (key) => import_node_path11.default.join(root, "packs", key);
   const traffic = { bytesDown: 0, bytesUp: 0, requestsDown: 0, requestsUp: 0, blobsReused: 0, blobsUploaded: 0, blobsDownloaded: 0 };
   const knownPacks = /* @__PURE__ */ new Map();
   const corruptPacks = /* @__PURE__ */ new Set();
@@ -37544,7 +37910,7 @@ function deltaCacheStore(options) {
     const listed = await session.run(actionsCache.restoreCache([indexDir], key, [], { lookupOnly: true }));
     if (listed !== key) return void 0;
     unservable.add(key);
-    const next = await restoreIndex(restoreContext(), session, dir, nextKeyPrefix(key), [nextKeyPrefix(key)], arrivals, fetchOnDemand);
+    const next = await restoreIndex(restoreContext(), session, dir, nextKeyPrefix(key), [nextKeyPrefix(key)], arrivals);
     if (next) warn(`The cache entry ${key} is listed but could not be downloaded (${messageOf(error2)}); restored its later copy ${next.matched}.`);
     return next;
   }
@@ -37558,13 +37924,13 @@ function deltaCacheStore(options) {
     knownPacks.clear();
     corruptPacks.clear();
     restoredKey = void 0;
-    beginCacheOperation();
+    beginCacheOperation(retryBudgetMs2);
     const session = new Session(timeouts.restore);
     const context = restoreContext();
     const arrivals = new BlobArrivals();
     let index;
     try {
-      index = await session.finish(restoreIndex(context, session, dir, key, [nextKeyPrefix(key), ...restoreKeys], arrivals, fetchOnDemand));
+      index = await session.finish(restoreIndex(context, session, dir, key, [nextKeyPrefix(key), ...restoreKeys], arrivals));
     } catch (error2) {
       index = await session.finish(restoreAgain(session, dir, key, arrivals, error2)).catch(() => void 0);
       if (!index) return restoreFailed(error2, dir);
@@ -37580,10 +37946,10 @@ function deltaCacheStore(options) {
     };
     const placeholders = /* @__PURE__ */ new Set();
     const clearPlaceholders = async () => {
-      for (const digest of placeholders) if (!arrivals.inPlace(digest)) await import_promises8.default.rm(blobPath(dir, digest), { force: true });
+      for (const digest of placeholders) if (!arrivals.inPlace(digest)) await import_promises11.default.rm(blobPath(dir, digest), { force: true });
       placeholders.clear();
     };
-    if (!fetchOnDemand) void settle().catch(() => {
+    void settle().catch(() => {
     });
     let finished;
     return {
@@ -37601,12 +37967,11 @@ function deltaCacheStore(options) {
         );
       },
       async standIn() {
-        if (!fetchOnDemand) return;
         for (const [digest, size] of restored.untouched().blobs) {
           const file = blobPath(dir, digest);
           if (await exists2(file)) continue;
-          await import_promises8.default.writeFile(file, "");
-          await import_promises8.default.truncate(file, size);
+          await import_promises11.default.writeFile(file, "");
+          await import_promises11.default.truncate(file, size);
           placeholders.add(digest);
         }
       },
@@ -37632,8 +37997,8 @@ function deltaCacheStore(options) {
     const layout = await readLayout(dir);
     const owner = /* @__PURE__ */ new Map();
     for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
-    const chains = packing === "chains" ? await layerChains(dir) : void 0;
-    const inlineRoots = new Set([...chains?.roots ?? []].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
+    const chains = await layerChains(dir) ?? NO_CHAINS;
+    const inlineRoots = new Set([...chains.roots].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
     const live = /* @__PURE__ */ new Map();
     const local = /* @__PURE__ */ new Map();
     const rootInline = (digest) => inlineRoots.has(digest) && local.has(digest);
@@ -37660,7 +38025,7 @@ function deltaCacheStore(options) {
     const inline = pickInline(fresh.filter((blob) => !inlineRoots.has(blob.digest)), inlineBlobBytes, inlineBudgetBytes);
     for (const blob of fresh) if (inlineRoots.has(blob.digest)) inline.add(blob.digest);
     const packed = fresh.filter((blob) => !inline.has(blob.digest));
-    const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
+    const planned = planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks);
     const errors = /* @__PURE__ */ new Set();
     const saved = await mapLimit(
       planned,
@@ -37686,11 +38051,11 @@ function deltaCacheStore(options) {
     traffic.blobsReused += reusedBlobs;
     const stored = await withLock(indexDir, async () => {
       try {
-        await import_promises8.default.rm(indexDir, { recursive: true, force: true });
-        await import_promises8.default.mkdir(import_node_path7.default.join(indexDir, "blobs", "sha256"), { recursive: true });
-        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises8.default.copyFile(import_node_path7.default.join(dir, file), import_node_path7.default.join(indexDir, file));
+        await import_promises11.default.rm(indexDir, { recursive: true, force: true });
+        await import_promises11.default.mkdir(import_node_path11.default.join(indexDir, "blobs", "sha256"), { recursive: true });
+        for (const file of await topLevelFiles(dir)) if (file !== PACKS_FILE) await import_promises11.default.copyFile(import_node_path11.default.join(dir, file), import_node_path11.default.join(indexDir, file));
         for (const digest of [...layout.metadata.keys(), ...inline]) await linkOrCopy(blobPath(dir, digest), blobPath(indexDir, digest));
-        await import_promises8.default.writeFile(import_node_path7.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
+        await import_promises11.default.writeFile(import_node_path11.default.join(indexDir, PACKS_FILE), JSON.stringify(packs));
         const bytes = await folderBytes(indexDir);
         const saved2 = await saveEntryFolder(
           { cache: actionsCache, session, traffic },
@@ -37705,7 +38070,7 @@ function deltaCacheStore(options) {
         if (saved2) return saved2.uploaded;
         throw new Error(`the cache service took neither the index entry ${key} nor a fresh key for it (reservations refused), so the next run restores an older entry`);
       } finally {
-        await import_promises8.default.rm(indexDir, { recursive: true, force: true });
+        await import_promises11.default.rm(indexDir, { recursive: true, force: true });
       }
     });
     const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0) + inline.size;
@@ -37719,9 +38084,9 @@ function deltaCacheStore(options) {
     const folderFor = async (key) => {
       const folder = packDir(key);
       folders.push(folder);
-      await import_promises8.default.rm(folder, { recursive: true, force: true });
-      await import_promises8.default.mkdir(folder, { recursive: true });
-      for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path7.default.join(folder, hexOf(blob.digest)));
+      await import_promises11.default.rm(folder, { recursive: true, force: true });
+      await import_promises11.default.mkdir(folder, { recursive: true });
+      for (const blob of pack.blobs) await linkOrCopy(blobPath(dir, blob.digest), import_node_path11.default.join(folder, hexOf(blob.digest)));
       return folder;
     };
     return withLock(packDir(pack.key), async () => {
@@ -37736,7 +38101,7 @@ function deltaCacheStore(options) {
         pack.key = saved.key;
         return true;
       } finally {
-        for (const folder of folders) await import_promises8.default.rm(folder, { recursive: true, force: true });
+        for (const folder of folders) await import_promises11.default.rm(folder, { recursive: true, force: true });
       }
     });
   }
@@ -37765,7 +38130,7 @@ function deltaCacheStore(options) {
         notSaved = "the Actions cache service is not available to this job";
         return false;
       }
-      beginCacheOperation();
+      beginCacheOperation(retryBudgetMs2);
       const session = new Session(timeouts.save);
       try {
         return await session.finish(saveEntry(session, dir, key));
@@ -37780,10 +38145,115 @@ function deltaCacheStore(options) {
   };
 }
 
+// src/cache/local-store.ts
+init_import_meta_url();
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
+var LAST_USED = ".last-used";
+function localCacheStore(root, warn, maxBytes = 5 * 1024 ** 3) {
+  return {
+    name: "local",
+    async restore(dir, key, restoreKeys) {
+      try {
+        const match = await findEntry(root, key, restoreKeys);
+        if (!match) return void 0;
+        await import_promises12.default.rm(dir, { recursive: true, force: true });
+        await import_promises12.default.cp(import_node_path12.default.join(root, match), dir, { recursive: true });
+        await touch(import_node_path12.default.join(root, match, LAST_USED));
+        return match;
+      } catch (error2) {
+        warn(`Cache restore from ${root} failed, building without cache: ${messageOf(error2)}`);
+        return void 0;
+      }
+    },
+    async save(dir, key) {
+      const target = import_node_path12.default.join(root, key);
+      const staging = `${target}.saving-${process.pid}`;
+      try {
+        await import_promises12.default.mkdir(root, { recursive: true });
+        await import_promises12.default.cp(dir, staging, { recursive: true });
+        await touch(import_node_path12.default.join(staging, LAST_USED));
+        await import_promises12.default.rm(target, { recursive: true, force: true });
+        await import_promises12.default.rename(staging, target);
+        await evict(root, maxBytes, key);
+        return true;
+      } catch (error2) {
+        await import_promises12.default.rm(staging, { recursive: true, force: true }).catch(() => {
+        });
+        warn(`Cache save to ${root} failed: ${messageOf(error2)}`);
+        return false;
+      }
+    }
+  };
+}
+async function findEntry(root, key, restoreKeys) {
+  const names = (await import_promises12.default.readdir(root).catch(() => [])).filter((name) => !name.includes(".saving-"));
+  if (names.includes(key)) return key;
+  for (const prefix of restoreKeys) {
+    const candidates = names.filter((name) => name.startsWith(prefix));
+    if (candidates.length === 0) continue;
+    const dated = await Promise.all(candidates.map(async (name) => ({ name, used: await lastUsed(import_node_path12.default.join(root, name)) })));
+    return dated.sort((a, b) => b.used - a.used)[0].name;
+  }
+  return void 0;
+}
+async function evict(root, maxBytes, keep) {
+  const names = (await import_promises12.default.readdir(root)).filter((name) => !name.includes(".saving-"));
+  const entries = await Promise.all(
+    names.map(async (name) => ({ name, used: await lastUsed(import_node_path12.default.join(root, name)), bytes: await folderBytes(import_node_path12.default.join(root, name)) }))
+  );
+  let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  for (const entry of entries.sort((a, b) => a.used - b.used)) {
+    if (total <= maxBytes) break;
+    if (entry.name === keep) continue;
+    await import_promises12.default.rm(import_node_path12.default.join(root, entry.name), { recursive: true, force: true });
+    total -= entry.bytes;
+  }
+}
+async function lastUsed(entryDir) {
+  const stat2 = await import_promises12.default.stat(import_node_path12.default.join(entryDir, LAST_USED)).catch(() => import_promises12.default.stat(entryDir));
+  return stat2.mtimeMs;
+}
+async function touch(file) {
+  const now = /* @__PURE__ */ new Date();
+  await import_promises12.default.writeFile(file, "");
+  await import_promises12.default.utimes(file, now, now);
+}
+
+// src/cache/builder-fallback.ts
+init_import_meta_url();
+var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
+function inlineCachePlan(input) {
+  const saves = input.push && input.write;
+  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
+  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
+  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
+  const why = `${input.builder.reason}${backend}${own}`;
+  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
+  const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
+  return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
+}
+function exportableCacheFlags(flags, builder) {
+  if (builder.cacheExport) return { flags, dropped: [] };
+  const kept = [];
+  const dropped = [];
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i];
+    if (flag === "--cache-to" && i + 1 < flags.length) {
+      const spec = flags[++i];
+      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
+      else dropped.push(spec);
+      continue;
+    }
+    kept.push(flag);
+  }
+  return { flags: kept, dropped };
+}
+
 // src/buildx/credentials.ts
 init_import_meta_url();
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/inputs/list.ts
 init_import_meta_url();
@@ -39565,10 +40035,10 @@ function registryOfAuthKey(key) {
   return ["index.docker.io", "registry-1.docker.io", "docker.io"].includes(host) ? "docker.io" : host;
 }
 function readDockerConfigFile(dir) {
-  const file = import_node_path8.default.join(dir, "config.json");
+  const file = import_node_path13.default.join(dir, "config.json");
   let text4;
   try {
-    text4 = import_node_fs8.default.readFileSync(file, "utf8");
+    text4 = import_node_fs9.default.readFileSync(file, "utf8");
   } catch {
     return {};
   }
@@ -39669,7 +40139,7 @@ var Credentials = class {
         }
       } catch (error2) {
         if (error2 instanceof HelperCancelled || isCancelled(error2)) throw error2;
-        this.options.warn?.(`${messageOf(error2)}; trying the plain logins of ${import_node_path8.default.join(this.options.configDir, "config.json")} for ${registry}`);
+        this.options.warn?.(`${messageOf(error2)}; trying the plain logins of ${import_node_path13.default.join(this.options.configDir, "config.json")} for ${registry}`);
       }
     }
     for (const [key, entry] of Object.entries(this.config.auths ?? {})) {
@@ -39724,20 +40194,20 @@ function registriesOf(refs) {
 
 // src/buildx/docker-config.ts
 init_import_meta_url();
-var import_node_crypto10 = __toESM(require("node:crypto"), 1);
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_crypto11 = __toESM(require("node:crypto"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var SHARED_ENTRIES = ["cli-plugins", "buildx", "contexts"];
 function createDockerConfig(tempRoot, logins, originalDir = defaultDockerConfigDir()) {
-  const dir = import_node_path9.default.join(tempRoot, `image-build-docker-${import_node_crypto10.default.randomBytes(6).toString("hex")}`);
-  import_node_fs9.default.mkdirSync(dir, { recursive: true, mode: 448 });
+  const dir = import_node_path14.default.join(tempRoot, `image-build-docker-${import_node_crypto11.default.randomBytes(6).toString("hex")}`);
+  import_node_fs10.default.mkdirSync(dir, { recursive: true, mode: 448 });
   for (const shared of SHARED_ENTRIES) {
-    const source = import_node_path9.default.join(originalDir, shared);
-    if (shared === "buildx") import_node_fs9.default.mkdirSync(source, { recursive: true });
-    if (import_node_fs9.default.existsSync(source)) import_node_fs9.default.symlinkSync(source, import_node_path9.default.join(dir, shared));
+    const source = import_node_path14.default.join(originalDir, shared);
+    if (shared === "buildx") import_node_fs10.default.mkdirSync(source, { recursive: true });
+    if (import_node_fs10.default.existsSync(source)) import_node_fs10.default.symlinkSync(source, import_node_path14.default.join(dir, shared));
   }
-  import_node_fs9.default.writeFileSync(import_node_path9.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
+  import_node_fs10.default.writeFileSync(import_node_path14.default.join(dir, "config.json"), JSON.stringify(privateConfig(readDockerConfigFile(originalDir), logins)), { mode: 384 });
   return { dir, remove: () => removeDockerConfig(dir) };
 }
 function privateConfig(original, logins) {
@@ -39756,16 +40226,16 @@ function privateConfig(original, logins) {
   return config;
 }
 function removeDockerConfig(dir) {
-  import_node_fs9.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs10.default.rmSync(dir, { recursive: true, force: true });
 }
 function defaultDockerConfigDir(env = process.env) {
-  return env.DOCKER_CONFIG || import_node_path9.default.join(env.HOME || import_node_os2.default.homedir(), ".docker");
+  return env.DOCKER_CONFIG || import_node_path14.default.join(env.HOME || import_node_os3.default.homedir(), ".docker");
 }
 var SECRETS_STATE = "image-build-secrets-dir";
 
 // src/github/git-context.ts
 init_import_meta_url();
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 function metadataSwitchesFromEnv(env) {
   let shortShaLength = 7;
   const rawLength = env.DOCKER_METADATA_SHORT_SHA_LENGTH;
@@ -39810,11 +40280,11 @@ function toInt(value) {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isNaN(n) ? 0 : n;
 }
-function readPayload(path22, readFile) {
-  if (!path22) return {};
+function readPayload(path23, readFile) {
+  if (!path23) return {};
   let text4;
   try {
-    text4 = readFile(path22);
+    text4 = readFile(path23);
   } catch {
     return {};
   }
@@ -39823,10 +40293,10 @@ function readPayload(path22, readFile) {
     const parsed = JSON.parse(text4);
     return parsed !== null && typeof parsed === "object" ? parsed : {};
   } catch (error2) {
-    throw new UserError(`GITHUB_EVENT_PATH ${path22} is not valid JSON: ${messageOf(error2)}`);
+    throw new UserError(`GITHUB_EVENT_PATH ${path23} is not valid JSON: ${messageOf(error2)}`);
   }
 }
-function gitContextFromEnv(env, readFile = (path22) => (0, import_node_fs10.existsSync)(path22) ? (0, import_node_fs10.readFileSync)(path22, "utf8") : "") {
+function gitContextFromEnv(env, readFile = (path23) => (0, import_node_fs11.existsSync)(path23) ? (0, import_node_fs11.readFileSync)(path23, "utf8") : "") {
   const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let ref = env.GITHUB_REF ?? "";
@@ -39933,12 +40403,12 @@ async function git(dir, args) {
 
 // src/inputs/build-inputs.ts
 init_import_meta_url();
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/buildx/secrets.ts
 init_import_meta_url();
-var import_node_fs11 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var BUILDX_FIELDS = /^(id|type|src|source|env)=/;
 function parseSecrets(items, workspace) {
   return items.map((item) => {
@@ -39951,7 +40421,7 @@ function parseSecrets(items, workspace) {
 function parseSecretFiles(items, workspace) {
   return items.map((item) => {
     const [id, file] = keyValue(item, "secret-files");
-    return { id, file: existingFile(import_node_path10.default.resolve(workspace, file), "secret-files", id) };
+    return { id, file: existingFile(import_node_path15.default.resolve(workspace, file), "secret-files", id) };
   });
 }
 function parseSecretEnvs(items) {
@@ -39965,7 +40435,7 @@ function buildxSecret(fields2, item, workspace) {
   const id = attrs.id;
   const src = attrs.src ?? attrs.source;
   if (!id) throw new UserError(`secrets: "${redact(item)}" has no id=`, { input: "secrets" });
-  if (src) return { id, file: existingFile(import_node_path10.default.resolve(workspace, src), "secrets", id) };
+  if (src) return { id, file: existingFile(import_node_path15.default.resolve(workspace, src), "secrets", id) };
   if (attrs.env) return { id, env: attrs.env };
   throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: "secrets" });
 }
@@ -39977,7 +40447,7 @@ function keyValue(item, input) {
   return [key, value];
 }
 function existingFile(file, input, id) {
-  if (!import_node_fs11.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
+  if (!import_node_fs12.default.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${input}: the file of secret "${id}" (${file}) does not exist`, { input });
   return file;
 }
 function redact(item) {
@@ -39990,8 +40460,8 @@ function secretFlags(secrets, dir) {
   return secrets.flatMap((secret, index) => {
     if ("env" in secret) return ["--secret", `id=${secret.id},env=${secret.env}`];
     if ("file" in secret) return ["--secret", `id=${secret.id},src=${secret.file}`];
-    const file = import_node_path10.default.join(dir, `build-secret-${index}`);
-    import_node_fs11.default.writeFileSync(file, secret.value, { mode: 384 });
+    const file = import_node_path15.default.join(dir, `build-secret-${index}`);
+    import_node_fs12.default.writeFileSync(file, secret.value, { mode: 384 });
     return ["--secret", `id=${secret.id},src=${file}`];
   });
 }
@@ -40103,8 +40573,8 @@ function outputFlags(plan, options) {
 
 // src/inputs/action-inputs.ts
 init_import_meta_url();
-var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/github/metadata-outputs.ts
 init_import_meta_url();
@@ -40149,22 +40619,22 @@ function inputsFromEnv(env) {
 function readInputs(get, workspace, _env = {}) {
   const contextInput = get("context");
   const context = resolveContext(contextInput, workspace);
-  const fromCheckout = context === import_node_path11.default.resolve(workspace) || contextInput.startsWith(DEFAULT_CONTEXT);
-  if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path11.default.join(context, "Dockerfile"))) {
+  const fromCheckout = context === import_node_path16.default.resolve(workspace) || contextInput.startsWith(DEFAULT_CONTEXT);
+  if (fromCheckout && !get("file") && !hasCheckout(workspace) && !isFile2(import_node_path16.default.join(context, "Dockerfile"))) {
     throw new UserError(
       `the workspace ${workspace} is empty, with no checkout of the repository: add "- uses: actions/checkout@v4" before this step, or set "context" to the folder to build`,
       { input: "context" }
     );
   }
   if (!isDirectory2(context)) {
-    const problem = import_node_fs12.default.existsSync(context) ? "is not a folder" : "does not exist";
+    const problem = import_node_fs13.default.existsSync(context) ? "is not a folder" : "does not exist";
     throw new UserError(`context folder "${contextInput || "."}" ${problem} (resolved to ${context}); set "context" to a folder in the repository`, { input: "context" });
   }
   const fileInput = get("file");
-  const file = fileInput ? import_node_path11.default.resolve(workspace, fileInput) : import_node_path11.default.join(context, "Dockerfile");
+  const file = fileInput ? import_node_path16.default.resolve(workspace, fileInput) : import_node_path16.default.join(context, "Dockerfile");
   if (!isFile2(file)) {
-    const shown = fileInput || import_node_path11.default.relative(workspace, file) || "Dockerfile";
-    const problem = import_node_fs12.default.existsSync(file) ? "is not a file" : "does not exist";
+    const shown = fileInput || import_node_path16.default.relative(workspace, file) || "Dockerfile";
+    const problem = import_node_fs13.default.existsSync(file) ? "is not a file" : "does not exist";
     throw new UserError(`Dockerfile "${shown}" ${problem}; set "file" to the Dockerfile's path`, { input: "file" });
   }
   const cacheBackend = oneOf(get, "cache-backend", ["actions", "registry", "local"], "actions");
@@ -40196,7 +40666,7 @@ function readInputs(get, workspace, _env = {}) {
     cacheKeyPrefix: cacheKeyPrefix(get("cache-key-prefix") || "image-build"),
     cacheBackend,
     cacheRef: get("cache-ref") || void 0,
-    cacheDir: cacheDir ? import_node_path11.default.resolve(workspace, cacheDir) : void 0,
+    cacheDir: cacheDir ? import_node_path16.default.resolve(workspace, cacheDir) : void 0,
     skipUnchanged: bool(get, "skip-unchanged", true),
     reuseMode: oneOf(get, "reuse-mode", ["relabel", "same-digest"], "relabel"),
     builder: get("builder") || void 0,
@@ -40244,14 +40714,14 @@ function resolveContext(input, workspace) {
     if (rest !== "" && !rest.startsWith(":")) {
       throw new UserError(`context "${input}": after ${DEFAULT_CONTEXT} only ":<folder>" may follow`, { input: "context" });
     }
-    return import_node_path11.default.resolve(workspace, rest.slice(1) || ".");
+    return import_node_path16.default.resolve(workspace, rest.slice(1) || ".");
   }
-  return import_node_path11.default.resolve(workspace, input || ".");
+  return import_node_path16.default.resolve(workspace, input || ".");
 }
 function hasCheckout(workspace) {
-  if (import_node_fs12.default.existsSync(import_node_path11.default.join(workspace, ".git"))) return true;
+  if (import_node_fs13.default.existsSync(import_node_path16.default.join(workspace, ".git"))) return true;
   try {
-    return import_node_fs12.default.readdirSync(workspace).length > 0;
+    return import_node_fs13.default.readdirSync(workspace).length > 0;
   } catch {
     return false;
   }
@@ -40277,10 +40747,10 @@ function bool(get, name, fallback) {
   throw new UserError(`${name}: "${value}" is not a boolean; use "true" or "false"`, { input: name });
 }
 function isDirectory2(p) {
-  return import_node_fs12.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return import_node_fs13.default.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 function isFile2(p) {
-  return import_node_fs12.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return import_node_fs13.default.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 // src/inputs/build-inputs.ts
@@ -40312,7 +40782,7 @@ function readBuildContexts(raw, ctx, name) {
     if (eq <= 0 || !value) throw new UserError(`build-contexts: "${item}" is not name=value (e.g. lib=../lib, base=docker-image://alpine:3)`, { input: name });
     if (value.startsWith("docker-image://")) return { name: contextName, value, kind: "image" };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith("target:") || value.startsWith("git@")) return { name: contextName, value, kind: "other" };
-    return { name: contextName, value: import_node_path12.default.resolve(ctx.workspace, value), kind: "local" };
+    return { name: contextName, value: import_node_path17.default.resolve(ctx.workspace, value), kind: "local" };
   });
 }
 function readCacheEntries(raw, ctx, name) {
@@ -40629,7 +41099,7 @@ init_import_meta_url();
 
 // src/pipeline/fingerprint.ts
 init_import_meta_url();
-var import_node_crypto11 = __toESM(require("node:crypto"), 1);
+var import_node_crypto12 = __toESM(require("node:crypto"), 1);
 var FINGERPRINT_LABEL = "dev.image-build.fingerprint";
 function computeFingerprint(inputs) {
   const buildArgs = Object.fromEntries(inputs.buildArgs.map((arg) => [arg.name, arg.value]));
@@ -40643,7 +41113,7 @@ function computeFingerprint(inputs) {
     baseImages: [...inputs.baseImages].sort((a, b) => a.ref.localeCompare(b.ref)).map((base) => base.platforms ? [base.ref, base.digest, Object.entries(base.platforms).sort(([a], [b]) => a.localeCompare(b))] : [base.ref, base.digest]),
     ...inputs.options && Object.keys(inputs.options).length ? { options: Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name]]) } : {}
   };
-  return `sha256:${import_node_crypto11.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  return `sha256:${import_node_crypto12.default.createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 // src/registry/client.ts
@@ -40654,7 +41124,7 @@ init_import_meta_url();
 
 // src/registry/blob-stream.ts
 init_import_meta_url();
-var import_node_crypto12 = __toESM(require("node:crypto"), 1);
+var import_node_crypto13 = __toESM(require("node:crypto"), 1);
 function idleWatchdog(ms) {
   const controller = new AbortController();
   let timer;
@@ -40677,7 +41147,7 @@ function idleWatchdog(ms) {
   };
 }
 function verifying(expected, mismatch) {
-  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto12.default.createHash("sha256") : void 0;
+  const hash = expected.digest.startsWith("sha256:") ? import_node_crypto13.default.createHash("sha256") : void 0;
   let seen = 0;
   return new TransformStream({
     transform(chunk, stream) {
@@ -40763,12 +41233,12 @@ var import_node_net = require("node:net");
 
 // src/registry/streamed-request.ts
 init_import_meta_url();
-var import_node_http3 = __toESM(require("node:http"), 1);
+var import_node_http4 = __toESM(require("node:http"), 1);
 var import_node_https3 = __toESM(require("node:https"), 1);
 var import_node_stream = require("node:stream");
-var import_promises9 = require("node:stream/promises");
+var import_promises13 = require("node:stream/promises");
 function sendStreamedRequest(url, method, headers, body, length, signal) {
-  const transport = url.protocol === "https:" ? import_node_https3.default : import_node_http3.default;
+  const transport = url.protocol === "https:" ? import_node_https3.default : import_node_http4.default;
   return new Promise((resolve, reject) => {
     const request2 = transport.request(url, { method, headers: { ...headers, "content-length": String(length) }, signal });
     request2.on("error", reject);
@@ -40778,7 +41248,7 @@ function sendStreamedRequest(url, method, headers, body, length, signal) {
       response.on("error", reject);
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
     });
-    (0, import_promises9.pipeline)(import_node_stream.Readable.fromWeb(body), request2).catch(reject);
+    (0, import_promises13.pipeline)(import_node_stream.Readable.fromWeb(body), request2).catch(reject);
   });
 }
 function headersOf(raw) {
@@ -41376,7 +41846,7 @@ var RegistryClient = class {
    */
   async putManifest(repo, tagOrDigest, bytes, mediaType) {
     const repository = toRepository(repo);
-    const reference = isDigest(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
+    const reference = isDigest2(tagOrDigest) ? { ...repository, digest: tagOrDigest } : { ...repository, tag: tagOrDigest };
     const response = await this.session.request({
       method: "PUT",
       repository,
@@ -41401,14 +41871,14 @@ var RegistryClient = class {
   async listTags(repo) {
     const repository = toRepository(repo);
     const tags = [];
-    let path22 = `tags/list?n=${TAGS_PAGE_SIZE}`;
-    while (path22 !== void 0) {
-      const response = await this.session.request({ method: "GET", repository, path: path22, kind: "tags", access: "pull" });
+    let path23 = `tags/list?n=${TAGS_PAGE_SIZE}`;
+    while (path23 !== void 0) {
+      const response = await this.session.request({ method: "GET", repository, path: path23, kind: "tags", access: "pull" });
       if (response.status === 404) return tags;
       expectStatus(response, [200], "GET", repository);
       const page = JSON.parse(new TextDecoder().decode(response.body));
       tags.push(...page.tags ?? []);
-      path22 = nextPagePath(response, repository);
+      path23 = nextPagePath(response, repository);
     }
     return tags;
   }
@@ -41569,7 +42039,7 @@ function contentType(response) {
 
 // src/pipeline/relabel.ts
 init_import_meta_url();
-var import_node_crypto13 = __toESM(require("node:crypto"), 1);
+var import_node_crypto14 = __toESM(require("node:crypto"), 1);
 function manifestAnnotations(lines2) {
   const entries = {};
   for (const line of lines2) {
@@ -41601,7 +42071,7 @@ function relabel(configBytes, manifest, wanted) {
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
 }
 function sha256(bytes) {
-  return `sha256:${import_node_crypto13.default.createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${import_node_crypto14.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 // src/pipeline/promoter.ts
@@ -41836,7 +42306,7 @@ async function runMerge(step, log) {
 
 // src/buildx/own-builder.ts
 init_import_meta_url();
-var import_node_crypto14 = __toESM(require("node:crypto"), 1);
+var import_node_crypto15 = __toESM(require("node:crypto"), 1);
 
 // src/buildx/own-builder-state.ts
 init_import_meta_url();
@@ -41848,7 +42318,7 @@ var OWN_BUILDER_HINT = 'Add docker/setup-buildx-action before this step to choos
 var PULL_TIMEOUT_MS = 12e4;
 function ownBuilderName(env) {
   const job = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB].filter(Boolean).join("-");
-  const suffix = job ? import_node_crypto14.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto14.default.randomBytes(6).toString("hex");
+  const suffix = job ? import_node_crypto15.default.createHash("sha256").update(job).digest("hex").slice(0, 12) : import_node_crypto15.default.randomBytes(6).toString("hex");
   return `image-build-${suffix}`;
 }
 async function builderForCache(current, options) {
@@ -41882,8 +42352,8 @@ init_import_meta_url();
 
 // src/pipeline/build.ts
 init_import_meta_url();
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_promises15 = __toESM(require("node:fs/promises"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/buildx/build-errors.ts
 init_import_meta_url();
@@ -41927,95 +42397,14 @@ function isNamingRace(error2) {
   return error2 instanceof UserError && /^exporting to image failed: image "[^"]+": already exists/.test(error2.message);
 }
 
-// src/buildx/builder-capabilities.ts
-init_import_meta_url();
-function parseBuilderInspect(text4) {
-  const [header, nodes = ""] = text4.split(/^Nodes:/m);
-  const info2 = {
-    name: /^Name:\s*(\S+)/m.exec(header)?.[1] ?? "default",
-    driver: /^Driver:\s*(\S+)/m.exec(header)?.[1] ?? "unknown",
-    endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
-  };
-  const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
-  return node && info2.driver === "docker-container" ? { ...info2, node } : info2;
-}
-function usesContainerdStore(driverStatus) {
-  if (!Array.isArray(driverStatus)) return false;
-  return driverStatus.some((entry) => Array.isArray(entry) && entry.some((value) => value === "io.containerd.snapshotter.v1"));
-}
-function endpointFlags(endpoint) {
-  if (!endpoint) return [];
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? ["--host", endpoint] : ["--context", endpoint];
-}
-function builderContext(info2, requested) {
-  if (!requested || requested === "default" || info2.driver !== "docker") return void 0;
-  return info2.endpoint === requested ? requested : void 0;
-}
-function envForContext(env, context) {
-  if (!context) return env;
-  const selected = { ...env, DOCKER_CONTEXT: context };
-  for (const name of ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]) delete selected[name];
-  return selected;
-}
-function cannotExportReason(info2) {
-  return `builder "${info2.name}" (driver docker, engine ${info2.endpoint ?? "default"}) cannot export a build cache: its Docker Engine does not use the containerd image store`;
-}
-function describeBuilder(inspectOutput, requested) {
-  const parsed = parseBuilderInspect(inspectOutput);
-  return { ...parsed, context: builderContext(parsed, requested) };
-}
-async function builderCapabilities(env, info2) {
-  if (info2.driver !== "docker") return { ...info2, cacheExport: true };
-  const engine = await docker([...endpointFlags(info2.endpoint), "info", "--format", "{{json .DriverStatus}}"], { env });
-  if (engine.code !== 0) return { ...info2, cacheExport: true };
-  let status;
-  try {
-    status = JSON.parse(engine.stdout.trim() || "null");
-  } catch {
-    return { ...info2, cacheExport: true };
-  }
-  if (usesContainerdStore(status)) return { ...info2, cacheExport: true };
-  return { ...info2, cacheExport: false, reason: cannotExportReason(info2) };
-}
-
-// src/cache/builder-fallback.ts
-init_import_meta_url();
-var SETUP_BUILDX_HINT = 'For the whole cache (every stage, saved to the Actions cache), add "- uses: docker/setup-buildx-action@v3" before this step, or turn on the containerd image store of that engine ("features": {"containerd-snapshotter": true} in daemon.json).';
-function inlineCachePlan(input) {
-  const saves = input.push && input.write;
-  const from = input.existing.map((ref) => `type=registry,ref=${ref}`);
-  const backend = input.registryBackend ? " (the cache image of cache-backend: registry cannot be written by it either)" : "";
-  const own = input.ownBuilderWhy ? `, and image-build could not make a builder of its own: ${input.ownBuilderWhy}` : "";
-  const why = `${input.builder.reason}${backend}${own}`;
-  const read = from.length ? `, and reads it from ${input.existing.join(", ")}` : "";
-  const warning2 = saves ? `${why}: the cache goes inline in the pushed image (final stage only)${read}. ${SETUP_BUILDX_HINT}` : `${why}, and an inline cache needs a pushed image, so this build saves no cache${read ? ` (it reads one from ${input.existing.join(", ")})` : ""}. ${SETUP_BUILDX_HINT}`;
-  return { from, to: saves ? ["type=inline"] : [], saves, warning: warning2 };
-}
-function exportableCacheFlags(flags, builder) {
-  if (builder.cacheExport) return { flags, dropped: [] };
-  const kept = [];
-  const dropped = [];
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i];
-    if (flag === "--cache-to" && i + 1 < flags.length) {
-      const spec = flags[++i];
-      if (/(?:^|,)\s*type=inline\s*(?:,|$)/.test(spec)) kept.push(flag, spec);
-      else dropped.push(spec);
-      continue;
-    }
-    kept.push(flag);
-  }
-  return { flags: kept, dropped };
-}
-
 // src/registry/push-layout.ts
 init_import_meta_url();
-var import_node_fs13 = require("node:fs");
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_promises14 = __toESM(require("node:fs/promises"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises10.default.readFile(import_node_path13.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises14.default.readFile(import_node_path18.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -42034,8 +42423,8 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
     for (const blob of [image.config, ...image.layers]) {
       if (await client.headBlob(target, blob.digest)) continue;
       const file = blobPath2(layoutDir, blob.digest);
-      const { size } = await import_promises10.default.stat(file);
-      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream2.Readable.toWeb((0, import_node_fs13.createReadStream)(file)) });
+      const { size } = await import_promises14.default.stat(file);
+      await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream2.Readable.toWeb((0, import_node_fs14.createReadStream)(file)) });
       counter.uploaded++;
     }
   }
@@ -42043,10 +42432,10 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
 }
 function blobPath2(layoutDir, digest) {
   const [algorithm, hex] = digest.split(":");
-  return import_node_path13.default.join(layoutDir, "blobs", algorithm, hex);
+  return import_node_path18.default.join(layoutDir, "blobs", algorithm, hex);
 }
 function readBlob(layoutDir, digest) {
-  return import_promises10.default.readFile(blobPath2(layoutDir, digest));
+  return import_promises14.default.readFile(blobPath2(layoutDir, digest));
 }
 
 // src/pipeline/cache-outcome.ts
@@ -42134,11 +42523,11 @@ async function buildImage(context) {
   const specs = await session?.specs(plan) ?? { from: [], to: [] };
   const restoreWait = (Date.now() - waitStarted) / 1e3;
   const cacheFrom = [...specs.from, ...inline?.from ?? []];
-  const secretsDir = host.secretsDir ?? await import_promises11.default.mkdtemp(import_node_path14.default.join(folder.workDir, "secrets-"));
+  const secretsDir = host.secretsDir ?? await import_promises15.default.mkdtemp(import_node_path19.default.join(folder.workDir, "secrets-"));
   const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
   if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
   const started = Date.now();
-  const layoutDir = import_node_path14.default.join(folder.workDir, "by-digest");
+  const layoutDir = import_node_path19.default.join(folder.workDir, "by-digest");
   const outputs = outputFlags(build.outputs, { dockerDriver: builder.driver === "docker", layoutDir });
   const request2 = {
     context: source.context,
@@ -42157,7 +42546,7 @@ async function buildImage(context) {
     cacheTo: [...specs.to, ...inline?.to ?? []],
     // A Docker context's own builder is reached by selecting that context, not by --builder.
     builder: builder.context ? void 0 : builder.own ? builder.name : host.builder,
-    metadataFile: import_node_path14.default.join(folder.workDir, "metadata.json"),
+    metadataFile: import_node_path19.default.join(folder.workDir, "metadata.json"),
     evaluates
   };
   const hooks = { env: envForContext(folder.env, builder.context), log: (line) => log.info(line) };
@@ -42214,9 +42603,9 @@ function chooseBuilder(capabilities, options) {
 
 // src/pipeline/prepare.ts
 init_import_meta_url();
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function prepare(source, build, cache, env) {
-  const displayFile = import_node_path15.default.relative(source.workspace, source.file) || source.file;
+  const displayFile = import_node_path20.default.relative(source.workspace, source.file) || source.file;
   const dockerfile = readDockerfile(source.file, build["build-args"], displayFile);
   checkTarget(build.target, dockerfile);
   const manifest = await readContextManifest(source.context, source.file);
@@ -42235,387 +42624,10 @@ async function prepare(source, build, cache, env) {
 
 // src/pipeline/restore.ts
 init_import_meta_url();
-
-// src/cache/session.ts
-init_import_meta_url();
-var import_promises15 = __toESM(require("node:fs/promises"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
-
-// src/cache/builder-route.ts
-init_import_meta_url();
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
-var LOOPBACK = "127.0.0.1";
-function parseContainerNetwork(text4) {
-  const [mode = "", gateway = ""] = text4.trim().split(/\s+/);
-  return { mode, ...gateway ? { gateway } : {} };
-}
-async function cacheRoute(env, builder) {
-  if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
-  const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
-  if (builder.driver === "docker-container" && builder.node) {
-    const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
-    if (inspected.code !== 0) return void 0;
-    const network = parseContainerNetwork(inspected.stdout);
-    if (network.mode !== "host" && network.gateway) {
-      return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
-    }
-    if (network.mode !== "host") return void 0;
-    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
-  }
-  return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
-}
-async function probeBuild(env, builder, cacheFrom) {
-  const dir = await import_promises12.default.mkdtemp(import_node_path16.default.join(import_node_os3.default.tmpdir(), "image-build-probe-"));
-  try {
-    await import_promises12.default.writeFile(import_node_path16.default.join(dir, "probe"), "probe\n");
-    await import_promises12.default.writeFile(import_node_path16.default.join(dir, "Dockerfile"), "FROM scratch\nCOPY probe /probe\n");
-    await docker(["buildx", "build", "--builder", builder, "--progress", "quiet", "--cache-from", cacheFrom, "--output", "type=cacheonly", dir], { env });
-  } finally {
-    await import_promises12.default.rm(dir, { recursive: true, force: true });
-  }
-}
-
-// src/cache/layout-server.ts
-init_import_meta_url();
-var import_node_crypto15 = require("node:crypto");
-var import_node_fs14 = require("node:fs");
-var import_promises13 = __toESM(require("node:fs/promises"), 1);
-var import_node_http4 = __toESM(require("node:http"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
-var CACHE_REPOSITORY_PREFIX = "image-build-cache-";
-var CACHE_TAG = "latest";
-var PROBE_PREFIX = "image-build-probe-";
-async function serveLayout(dir, address = "127.0.0.1") {
-  const repository = `${CACHE_REPOSITORY_PREFIX}${(0, import_node_crypto15.randomBytes)(16).toString("hex")}`;
-  const probesSeen = /* @__PURE__ */ new Set();
-  let served = 0;
-  let waitFor = () => void 0;
-  let readable = async () => void 0;
-  const server = import_node_http4.default.createServer((request2, response) => {
-    handle(request2, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  });
-  async function handle(request2, response) {
-    const { pathname } = new URL(request2.url ?? "/", "http://127.0.0.1");
-    if (request2.method !== "GET" && request2.method !== "HEAD") return reply(response, 405, "UNSUPPORTED", "this registry is read-only");
-    if (pathname === "/v2/" || pathname === "/v2") return reply(response, 200);
-    const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(pathname);
-    if (!match) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const [, name, kind, reference] = match;
-    if (name.startsWith(PROBE_PREFIX)) {
-      probesSeen.add(name);
-      return reply(response, 404, "MANIFEST_UNKNOWN", "a probe");
-    }
-    if (name !== repository) return reply(response, 404, "NAME_UNKNOWN", "not found");
-    const descriptor = kind === "manifests" ? await manifestDescriptor(reference) : isDigest2(reference) ? { digest: reference, mediaType: "application/octet-stream" } : void 0;
-    if (!descriptor) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${reference} is not in the cache`);
-    const arrival = waitFor(descriptor.digest);
-    if (arrival && kind === "blobs" && request2.headers.range === void 0) {
-      const growing = await readable(descriptor.digest);
-      if (growing) return serveGrowing(request2, response, descriptor.digest, growing, arrival);
-    }
-    if (await arrival === false) return reply(response, 404, "BLOB_UNKNOWN", `${descriptor.digest} did not arrive from the cache service`);
-    const file = blobPath(dir, descriptor.digest);
-    const stat2 = await import_promises13.default.stat(file).catch(() => void 0);
-    if (!stat2?.isFile()) return reply(response, 404, kind === "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN", `${descriptor.digest} is not in the cache`);
-    const headers = {
-      "Content-Type": descriptor.mediaType,
-      "Docker-Content-Digest": descriptor.digest,
-      "Accept-Ranges": "bytes"
-    };
-    const range = parseRange(request2.headers.range, stat2.size);
-    if (range === "unsatisfiable") {
-      response.writeHead(416, { "Content-Range": `bytes */${stat2.size}` });
-      return void response.end();
-    }
-    const [start2, end] = range ?? [0, stat2.size - 1];
-    if (range) headers["Content-Range"] = `bytes ${start2}-${end}/${stat2.size}`;
-    headers["Content-Length"] = stat2.size === 0 ? 0 : end - start2 + 1;
-    response.writeHead(range ? 206 : 200, headers);
-    if (request2.method === "HEAD" || stat2.size === 0) return void response.end();
-    served += 1;
-    (0, import_node_fs14.createReadStream)(file, { start: start2, end, highWaterMark: 1024 * 1024 }).on("error", () => response.destroy()).pipe(response);
-  }
-  async function serveGrowing(request2, response, digest, blob, arrival) {
-    response.writeHead(200, { "Content-Type": "application/octet-stream", "Docker-Content-Digest": digest, "Accept-Ranges": "bytes", "Content-Length": blob.size });
-    if (request2.method === "HEAD" || blob.size === 0) return void response.end();
-    response.flushHeaders();
-    served += 1;
-    let source = await import_promises13.default.open(blob.file, "r").catch(() => void 0);
-    let following = true;
-    let position = 0;
-    try {
-      while (position < blob.size && !response.destroyed) {
-        if (!source) {
-          if (!await arrival) throw new Error(`${digest} did not arrive`);
-          source = await import_promises13.default.open(blobPath(dir, digest), "r");
-          following = false;
-        }
-        const next = following ? blob.next() : void 0;
-        const available = following ? blob.written : blob.size;
-        if (position < available) {
-          const chunk = Buffer.allocUnsafe(Math.min(available - position, 1024 * 1024));
-          const { bytesRead } = await source.read(chunk, 0, chunk.length, position);
-          if (bytesRead === 0) throw new Error("short read");
-          position += bytesRead;
-          if (!response.write(chunk.subarray(0, bytesRead))) await drained(response);
-        } else if (!blob.interrupted && !blob.settled) {
-          await next;
-        } else {
-          await source.close();
-          source = void 0;
-        }
-      }
-      response.end();
-    } catch {
-      response.destroy();
-    } finally {
-      await source?.close().catch(() => {
-      });
-    }
-  }
-  async function manifestDescriptor(reference) {
-    const entries = await readIndexEntries(dir);
-    if (isDigest2(reference)) {
-      const listed = entries.find((entry) => entry.digest === reference);
-      if (listed) return listed;
-      const parsed = JSON.parse(await import_promises13.default.readFile(blobPath(dir, reference), "utf8").catch(() => "{}"));
-      return typeof parsed.mediaType === "string" ? { digest: reference, mediaType: parsed.mediaType } : void 0;
-    }
-    const tagged = entries.find((entry) => entry.annotations?.["org.opencontainers.image.ref.name"] === reference);
-    return tagged ?? (entries.length === 1 && reference === CACHE_TAG ? entries[0] : void 0);
-  }
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, address, () => resolve());
-  });
-  server.unref();
-  const { port } = server.address();
-  return {
-    ref: `${address}:${port}/${repository}:${CACHE_TAG}`,
-    async probe(env, reach) {
-      const name = `${PROBE_PREFIX}${(0, import_node_crypto15.randomBytes)(6).toString("hex")}`;
-      const ref = `${address}:${port}/${name}:probe`;
-      await (reach ?? ((probeRef) => docker(["pull", "--quiet", probeRef], { env })))(ref).catch(() => void 0);
-      return probesSeen.has(name);
-    },
-    served: () => served,
-    awaitBlobs(wait, growing) {
-      waitFor = wait;
-      if (growing) readable = growing;
-    },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    })
-  };
-}
-async function readIndexEntries(dir) {
-  try {
-    const index = JSON.parse(await import_promises13.default.readFile(import_node_path17.default.join(dir, "index.json"), "utf8"));
-    return (index.manifests ?? []).filter((entry) => isDigest2(entry.digest) && typeof entry.mediaType === "string");
-  } catch {
-    return [];
-  }
-}
-function parseRange(header, size) {
-  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!match || match[1] === "" && match[2] === "") return void 0;
-  let start2;
-  let end;
-  if (match[1] === "") {
-    start2 = Math.max(0, size - Number(match[2]));
-    end = size - 1;
-  } else {
-    start2 = Number(match[1]);
-    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
-  }
-  if (start2 >= size || start2 > end) return "unsatisfiable";
-  return [start2, end];
-}
-function drained(response) {
-  return new Promise((resolve) => {
-    response.once("drain", resolve);
-    response.once("close", resolve);
-  });
-}
-function reply(response, status, code, message) {
-  const body = code ? JSON.stringify({ errors: [{ code, message }] }) : "{}";
-  response.writeHead(status, { "Content-Type": "application/json", "Docker-Distribution-API-Version": "registry/2.0", "Content-Length": Buffer.byteLength(body) });
-  response.end(body);
-}
-
-// src/cache/record.ts
-init_import_meta_url();
-var import_promises14 = __toESM(require("node:fs/promises"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
-var RECORD_FILE = "image-build.json";
-async function writeRecord(cacheDir, record) {
-  await import_promises14.default.writeFile(import_node_path18.default.join(cacheDir, RECORD_FILE), JSON.stringify(record));
-}
-async function readRecord(cacheDir) {
-  try {
-    const record = JSON.parse(await import_promises14.default.readFile(import_node_path18.default.join(cacheDir, RECORD_FILE), "utf8"));
-    return record.version === 1 ? record : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/cache/session.ts
-var FolderCache = class {
-  constructor(store, tempDir, scope, warn = () => {
-  }, info2 = () => {
-  }) {
-    this.store = store;
-    this.warn = warn;
-    this.info = info2;
-    this.dir = import_node_path19.default.join(tempDir, "image-build-cache", scope);
-  }
-  store;
-  warn;
-  info;
-  dir;
-  restored = false;
-  /** Serves the folder to the engine; set once a probe showed the engine reaches it. */
-  server;
-  /** The served import needs `registry.insecure=true` (plain HTTP away from loopback). */
-  insecure = false;
-  /** A restore whose layer blobs are still arriving (stores that restore in stages). */
-  staged;
-  /** Set by close: a probe that ends after it (an image was reused meanwhile) keeps no server. */
-  closed = false;
-  async restore(keys) {
-    await import_promises15.default.rm(this.dir, { recursive: true, force: true });
-    let restoredKey;
-    if (this.store.restoreStaged) {
-      this.staged = await this.store.restoreStaged(this.dir, keys.key, keys.restoreKeys);
-      restoredKey = this.staged?.key;
-    } else {
-      restoredKey = await this.store.restore(this.dir, keys.key, keys.restoreKeys);
-    }
-    this.restored = restoredKey !== void 0;
-    return { hit: hitKind(restoredKey, keys.key), restoredKey, record: restoredKey ? await readRecord(this.dir) : void 0 };
-  }
-  async prepareEngine(env, builder) {
-    if (env.IMAGE_BUILD_SERVE_CACHE === "false") return;
-    const route = await cacheRoute(env, builder).catch(() => void 0);
-    const server = route && await serveLayout(this.dir, route.address).catch(() => void 0);
-    if (!route || !server) {
-      this.info(`The cache is read from its folder after the whole restore: no address of this machine found for builder "${builder.name}"`);
-      return;
-    }
-    if (await server.probe(env, route.reach) && !this.closed) {
-      this.server = server;
-      this.insecure = route.insecure;
-      this.info(`The cache is served over HTTP as it downloads, to ${route.description}`);
-    } else {
-      await server.close();
-      this.info(`The cache is read from its folder after the whole restore: ${route.description} did not reach it`);
-    }
-  }
-  async specs(plan) {
-    if (this.staged && this.server) {
-      const staged = this.staged;
-      await staged.standIn?.();
-      this.server.awaitBlobs(
-        (digest) => staged.waitFor(digest),
-        staged.readable && ((digest) => staged.readable(digest))
-      );
-    } else if (this.staged) {
-      this.restored = await this.staged.finish(true) !== void 0;
-      this.staged = void 0;
-    }
-    const from = this.server ? `type=registry,ref=${this.server.ref}${this.insecure ? ",registry.insecure=true" : ""}` : `type=local,src=${this.dir}`;
-    return {
-      from: this.restored ? [from] : [],
-      // ignore-error: a cache that cannot be written (a full disk) leaves the build standing; save() sees it.
-      to: plan.exportCache ? [`type=local,dest=${this.dir},mode=${plan.mode},ignore-error=true`] : []
-    };
-  }
-  async afterBuild(succeeded) {
-    const staged = this.staged;
-    if (!staged) return false;
-    this.staged = void 0;
-    const lost = await staged.settled;
-    if (succeeded || !lost) {
-      await staged.finish(false);
-      return false;
-    }
-    this.restored = await staged.finish(true) !== void 0;
-    return true;
-  }
-  async close() {
-    this.closed = true;
-    await this.server?.close();
-    this.server = void 0;
-  }
-  async save(plan, record, steps) {
-    await this.afterBuild(true);
-    const exportError = registryCacheExportError(steps);
-    try {
-      if (exportError) throw new Error(exportError);
-      await removeUnreachableBlobs(this.dir);
-      await writeRecord(this.dir, record);
-    } catch (error2) {
-      this.warn(`The layer cache was not saved (the image was built): ${messageOf(error2)}`);
-      await import_promises15.default.rm(this.dir, { recursive: true, force: true }).catch(() => {
-      });
-      return { saved: false, reason: messageOf(error2) };
-    }
-    const bytes = await folderBytes(this.dir);
-    if (!plan.write) return { saved: false, bytes };
-    const saved = await this.store.save(this.dir, record.key);
-    return { saved, bytes, reason: saved ? void 0 : this.store.notSavedReason?.() };
-  }
-  traffic() {
-    return this.store.traffic?.();
-  }
-};
-var RegistryCacheSession = class {
-  constructor(client, ref, warn) {
-    this.warn = warn;
-    this.cache = new RegistryCache(client, ref, warn);
-  }
-  warn;
-  cache;
-  cacheExists = false;
-  async restore(keys) {
-    const found = await this.cache.lookup(keys.key);
-    this.cacheExists = found.cacheExists;
-    return { hit: found.hit, restoredKey: found.hit === "miss" ? void 0 : found.record?.key, record: found.record };
-  }
-  /** Written only when the image is pushed: a pull request's build reads the cache but does not overwrite it. */
-  writes(plan) {
-    return plan.exportCache && plan.write && plan.push;
-  }
-  async specs(plan) {
-    return {
-      from: this.cacheExists ? [registryCacheFrom(this.cache.ref)] : [],
-      to: this.writes(plan) ? [registryCacheTo(this.cache.ref, plan.mode)] : []
-    };
-  }
-  async save(plan, record, steps) {
-    if (!this.writes(plan)) return { saved: false };
-    const exportError = registryCacheExportError(steps);
-    if (exportError) {
-      this.warn(`The registry cache ${this.cache.ref} was not saved (the image was): ${exportError}`);
-      return { saved: false };
-    }
-    await this.cache.saveRecord(record);
-    return { saved: true, bytes: await this.cache.cacheBytes() };
-  }
-};
-
-// src/pipeline/restore.ts
-function openCache(cache, tempDir, promoter, log) {
+function openCache2(cache, tempDir, promoter, log) {
   const warn = (message) => log.warning(message);
-  if (cache.kind === "registry") return new RegistryCacheSession(promoter.client, cache.ref, warn);
-  if (cache.kind === "folder") return new FolderCache(cache.store, tempDir, cache.scope, warn, (message) => log.info(message));
+  if (cache.kind === "registry") return openCache({ kind: "registry", client: promoter.client, ref: cache.ref, warn });
+  if (cache.kind === "folder") return openCache({ kind: "folder", store: cache.store, tempDir, scope: cache.scope, warn, info: (message) => log.info(message) });
   return void 0;
 }
 async function restoreCache(session, keys, prepared, platforms2, log) {
@@ -42756,12 +42768,12 @@ function noticeManagedCache(build, cache, log) {
 // src/pipeline/run-folder.ts
 init_import_meta_url();
 var import_promises16 = __toESM(require("node:fs/promises"), 1);
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function withRunFolder(host, refs, work) {
   const dockerConfig = host.secretsDir ? createDockerConfig(host.secretsDir, await host.logins.loginsFor(registriesOf(refs))) : void 0;
   let workDir;
   try {
-    workDir = await import_promises16.default.mkdtemp(import_node_path20.default.join(host.tempDir, "image-build-run-"));
+    workDir = await import_promises16.default.mkdtemp(import_node_path21.default.join(host.tempDir, "image-build-run-"));
     return await work({ env: dockerConfig ? { ...host.env, DOCKER_CONFIG: dockerConfig.dir } : host.env, workDir });
   } finally {
     dockerConfig?.remove();
@@ -42787,7 +42799,7 @@ async function runPipeline(settings, log) {
       return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, reused });
     };
     if (lookup.reused) return reusedImage(lookup.reused);
-    const session = openCache(cache, host.tempDir, promoter, log);
+    const session = openCache2(cache, host.tempDir, promoter, log);
     try {
       const mayMakeOwn = host.ownBuilder && !!session && !evaluatesOnly(build.call);
       const chosen = chooseBuilder(capabilities, { host, env: folder.env, mayMakeOwn, session, log });
@@ -43466,11 +43478,11 @@ function oneLine(error2) {
 }
 function unknownNames(program, scope) {
   const found = [];
-  const visitPath = (path22, asHelper) => {
-    if (!path22 || path22.type !== "PathExpression" || path22.data || path22.parts.length === 0) return;
-    const head = path22.parts[0];
+  const visitPath = (path23, asHelper) => {
+    if (!path23 || path23.type !== "PathExpression" || path23.data || path23.parts.length === 0) return;
+    const head = path23.parts[0];
     if (asHelper && BUILT_IN.has(head)) return;
-    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path22.original);
+    if (!Object.prototype.hasOwnProperty.call(scope, head)) found.push(path23.original);
   };
   const visit = (node) => {
     if (!node) return;
@@ -43508,8 +43520,8 @@ function isRawStatement(pattern) {
     const program = handlebars.parseWithoutProcessing(pattern);
     const only = program.body[0];
     if (program.body.length !== 1 || only?.type !== "MustacheStatement") return false;
-    const path22 = only.path;
-    return path22.parts?.length === 1 && path22.parts[0] === "raw";
+    const path23 = only.path;
+    return path23.parts?.length === 1 && path23.parts[0] === "raw";
   } catch {
     return false;
   }
@@ -44336,7 +44348,7 @@ function computeMetadata(ctx, spec, options = {}) {
 
 // src/action/main.ts
 async function run(env = process.env, cancellation = watchCancellation()) {
-  const secretsDir = import_node_path21.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto16.default.randomBytes(6).toString("hex")}`);
+  const secretsDir = import_node_path22.default.join(env.RUNNER_TEMP || import_node_os4.default.tmpdir(), `image-build-secrets-${import_node_crypto16.default.randomBytes(6).toString("hex")}`);
   stopChildrenOn(cancellation.signal);
   try {
     await cancellation.race(runStep(env, secretsDir));
@@ -44403,7 +44415,7 @@ async function runStep(env, secretsDir) {
       cache: inputs.cache,
       cacheMode: inputs.cacheMode,
       cacheKeyPrefix: inputs.cacheKeyPrefix,
-      cacheScope: cacheScope(meta.repositories[0], import_node_path21.default.relative(workspace, inputs.file)),
+      cacheScope: cacheScope(meta.repositories[0], import_node_path22.default.relative(workspace, inputs.file)),
       store: inputs.cache === "false" || inputs.cacheBackend === "registry" ? void 0 : cacheStore(inputs, tempDir),
       registryCacheRef: inputs.cache !== "false" && inputs.cacheBackend === "registry" ? registryCacheRef(inputs.cacheRef, meta.repositories[0]) : void 0,
       skipUnchanged: inputs.skipUnchanged,
@@ -44424,7 +44436,7 @@ async function runStep(env, secretsDir) {
   const advice = inputs.advice ? layerAdvice(result) : [];
   for (const item of advice) notice(item.message, { title: "Layer order", file: item.file, startLine: item.line });
   for (const check of result.checks ?? []) {
-    const file = check.file && import_node_path21.default.basename(check.file) === import_node_path21.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
+    const file = check.file && import_node_path22.default.basename(check.file) === import_node_path22.default.basename(result.dockerfile.path) ? result.dockerfile.path : check.file;
     warning(`${check.message}${check.url ? ` (${check.url})` : ""}`, { title: check.rule ? `Build check ${check.rule}` : "Build check", file, startLine: check.line });
   }
   info(`Timings (s): ${Object.entries(result.timings).map(([phase, value]) => `${phase} ${value.toFixed(1)}`).join(", ")}`);
@@ -44478,17 +44490,7 @@ function lookupRefs(meta, git2, build) {
 }
 function cacheStore(inputs, tempDir) {
   if (inputs.cacheBackend === "local") return localCacheStore(inputs.cacheDir, warning);
-  return deltaCacheStore({
-    tempRoot: tempDir,
-    warn: warning,
-    info,
-    keyPrefix: inputs.cacheKeyPrefix,
-    fetchPacks: "on-demand",
-    packing: "chains",
-    packTargetBytes: 120 * 1024 * 1024,
-    // A base layer of this size or less (busybox, distroless static) comes with the index.
-    inlineRootBytes: 2 * 1024 * 1024
-  });
+  return deltaCacheStore({ tempRoot: tempDir, warn: warning, info, keyPrefix: inputs.cacheKeyPrefix });
 }
 function layerAdvice(result) {
   const changes = result.changes;
@@ -44525,7 +44527,7 @@ function buildMetadataOutput(result, meta) {
   return JSON.stringify({ "containerimage.digest": result.digest, "image.name": meta.pushRefs.join(",") }, null, 2);
 }
 function writeBakeFiles(meta, target, tempDir) {
-  const dir = import_node_fs15.default.mkdtempSync(import_node_path21.default.join(tempDir, "image-build-bake-"));
+  const dir = import_node_fs15.default.mkdtempSync(import_node_path22.default.join(tempDir, "image-build-bake-"));
   const definitions = bakeDefinitions(meta, target);
   const files = [
     ["bake-file-tags", "tags", definitions.tags],
@@ -44534,7 +44536,7 @@ function writeBakeFiles(meta, target, tempDir) {
     ["bake-file", "tags-labels", definitions.tagsLabels]
   ];
   return files.map(([output, kind, definition]) => {
-    const file = import_node_path21.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
+    const file = import_node_path22.default.join(dir, `docker-metadata-action-bake-${kind}.json`);
     import_node_fs15.default.writeFileSync(file, JSON.stringify(definition, null, 2));
     return [output, file];
   });

@@ -1,5 +1,6 @@
-// The delta store fetching packs on demand, with packs grouped by BuildKit's
-// cache chains (src/cache/delta-store.ts, delta-restore.ts, packs.ts): the real
+// The delta store as the action ships it: packs fetched on demand, grouped by
+// BuildKit's cache chains (src/cache/delta-store.ts, delta-restore.ts, packs.ts,
+// options.ts): the real
 // @actions/cache against the in-process cache-service emulator, on a synthetic
 // three-stage cache export shaped like Docker 28's (an OCI image manifest whose
 // config is the cacheconfig.v0 blob).
@@ -8,7 +9,8 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deltaCacheStore, type DeltaStoreOptions } from '../../src/cache/delta-store.ts';
+import { deltaCacheStore } from '../../src/cache/delta-store.ts';
+import type { DeltaStoreOptions } from '../../src/cache/options.ts';
 import { CACHE_CONFIG_TYPE, layerChains } from '../../src/cache/oci-layout.ts';
 import { planChainPacks } from '../../src/cache/packs.ts';
 import { startCacheService, useCacheService, type CacheService } from '../cache-service.ts';
@@ -53,7 +55,8 @@ type Tree = Record<string, [string | undefined, number]>;
  * the dependency tree (`copy-deps`) and the build output (`copy-build`).
  */
 const THREE_STAGES: Tree = {
-  base: [undefined, 1200 * KiB],
+  // Over the 2 MiB of a base that rides in the index: a pack of its own.
+  base: [undefined, 2560 * KiB],
   'deps-1': ['base', 3 * MiB],
   'deps-2': ['deps-1', 2 * MiB],
   'build-src': ['base', 300 * KiB],
@@ -107,9 +110,6 @@ function store(options: Partial<DeltaStoreOptions> = {}) {
     tempRoot,
     warn: (message) => warnings.push(message),
     keyPrefix: 'test',
-    fetchPacks: 'on-demand',
-    packing: 'chains',
-    packTargetBytes: 16 * MiB,
     ...options,
   });
   return Object.assign(instance, { warnings });
@@ -232,8 +232,9 @@ describe('a staged restore that fetches packs on demand', () => {
   });
 
   it('a small base rides in the index entry: it is in place with the index, and every save carries it', async () => {
-    const layout = await writeLayout('on-demand-root', THREE_STAGES, 'on-demand-root');
-    const options = { keyPrefix: 'root', inlineRootBytes: 2 * MiB };
+    // A base of 1200 KiB, under the shipped 2 MiB.
+    const layout = await writeLayout('on-demand-root', { ...THREE_STAGES, base: [undefined, 1200 * KiB] }, 'on-demand-root');
+    const options = { keyPrefix: 'root' };
     expect(await store(options).save(layout.dir, 'test-on-demand-root-1111')).toBe(true);
     for (const [name, key] of [['first', 'test-on-demand-root-1111'], ['second', 'test-on-demand-root-2222']] as const) {
       const dir = path.join(root, 'restored', `on-demand-root-${name}`);

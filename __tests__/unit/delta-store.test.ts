@@ -1,7 +1,9 @@
-// The delta layer cache (src/cache/delta-store.ts) with the REAL @actions/cache
-// against the in-process cache service emulator (scripts/cache-service.mjs), on
-// synthetic OCI layouts shaped like BuildKit's local cache export: index.json →
-// a cache manifest (OCI index listing the layers and a cacheconfig.v0 blob).
+// The delta layer cache (src/cache/delta-store.ts) in the setup the action ships
+// (src/cache/options.ts: packs by chain, fetched on demand, small blobs and a
+// small base in the index), with the REAL @actions/cache against the in-process
+// cache service emulator (scripts/cache-service.mjs), on synthetic OCI layouts
+// shaped like BuildKit's local cache export: index.json → a cache manifest (OCI
+// index listing the layers and a cacheconfig.v0 blob).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as cache from '@actions/cache';
 import { randomBytes } from 'node:crypto';
@@ -9,14 +11,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deltaCacheStore, packKey, planPacks, PACKS_FILE, type DeltaStoreOptions, type PacksFile } from '../../src/cache/delta-store.ts';
-import { pickInline } from '../../src/cache/packs.ts';
+import { deltaCacheStore } from '../../src/cache/delta-store.ts';
+import type { DeltaStoreOptions } from '../../src/cache/options.ts';
+import { packKey, pickInline, PACKS_FILE, type PacksFile } from '../../src/cache/packs.ts';
 import { CACHE_CONFIG_TYPE, pruneLayout, readLayout } from '../../src/cache/oci-layout.ts';
 import { startCacheService, useCacheService, type CacheService, type RouteStats } from '../cache-service.ts';
 import { content, digestOf } from './synthetic-bytes.ts';
 
 const KiB = 1024;
-const MiB = 1024 * KiB;
 const LAYER_TYPE = 'application/vnd.oci.image.layer.v1.tar+gzip';
 
 let service: CacheService;
@@ -115,14 +117,16 @@ async function writeLayout(name: string, steps: Step[], shape: 'index' | 'manife
   return { dir, layers: layers.map((layer) => layer.digest) };
 }
 
-// Base 1.5 MiB and deps 700 KiB travel alone (packTargetBytes 1 MiB); src and build share a pack.
+// Sized for the shipped packing (packs.ts, planChainPacks): the base (over the 2 MiB of a base
+// that rides in the index) in a pack of its own, deps (1 MiB or more, on the image's chain) in
+// another, src and build (under 1 MiB, over the 64 KiB of a blob that rides in the index) together.
 const BUILD_1: Step[] = [
-  { name: 'base', size: 1536 * KiB },
-  { name: 'deps', size: 700 * KiB },
-  { name: 'src-v1', size: 3 * KiB },
-  { name: 'build-v1', size: 20 * KiB },
+  { name: 'base', size: 2560 * KiB },
+  { name: 'deps', size: 1200 * KiB },
+  { name: 'src-v1', size: 80 * KiB },
+  { name: 'build-v1', size: 100 * KiB },
 ];
-const BUILD_2: Step[] = [...BUILD_1.slice(0, 2), { name: 'src-v2', size: 3 * KiB }, { name: 'build-v2', size: 21 * KiB }];
+const BUILD_2: Step[] = [...BUILD_1.slice(0, 2), { name: 'src-v2', size: 80 * KiB }, { name: 'build-v2', size: 101 * KiB }];
 
 function store(extra: Partial<DeltaStoreOptions> = {}) {
   const warnings: string[] = [];
@@ -130,10 +134,6 @@ function store(extra: Partial<DeltaStoreOptions> = {}) {
     tempRoot,
     warn: (message) => warnings.push(message),
     keyPrefix: 'test',
-    packTargetBytes: MiB,
-    // Most tests look at packs alone; the inline tests turn inlining on.
-    inlineBlobBytes: 0,
-    concurrency: 4,
     ...extra,
   });
   return Object.assign(instance, { warnings });
@@ -263,9 +263,9 @@ describe('delta cache store with the real @actions/cache', () => {
     expect(await run.save(second.dir, 'test-linux-x64-reuse-aaaa-2222')).toBe(true);
     expect(run.warnings).toEqual([]);
 
-    // One pack (src-v2 + build-v2, 24 KiB) and the index: far below the 2.2 MiB of the whole cache.
+    // One pack (src-v2 + build-v2, 181 KiB) and the index: far below the 3.9 MiB of the whole cache.
     expect(route('PutBlob').requests).toBe(2);
-    expect(route('PutBlob').bytesUp).toBeLessThan(40 * KiB);
+    expect(route('PutBlob').bytesUp).toBeLessThan(200 * KiB);
     expect(run.traffic()).toMatchObject({ blobsReused: 2, blobsUploaded: 4, requestsUp: 6 });
 
     // A new runner restores the new entry whole: base and deps from the first build's packs.
@@ -282,11 +282,11 @@ describe('delta cache store with the real @actions/cache', () => {
 
   it('repacks the needed blobs of a pack that is mostly stale, so restores do not drag old bytes along', async () => {
     // A pack of [keep 100 KiB, stale 300 KiB]; the next build needs only `keep`.
-    const first = await writeLayout('repack-1', [{ name: 'repack-base', size: 600 * KiB }, { name: 'repack-keep', size: 100 * KiB }, { name: 'repack-old', size: 300 * KiB }]);
+    const first = await writeLayout('repack-1', [{ name: 'repack-base', size: 2560 * KiB }, { name: 'repack-keep', size: 100 * KiB }, { name: 'repack-old', size: 300 * KiB }]);
     expect(await store().save(first.dir, 'test-linux-x64-repack-aaaa-1111')).toBe(true);
     const run = store();
     expect(await run.restore(await freshDir('repack'), 'test-linux-x64-repack-aaaa-2222', ['test-linux-x64-repack-'])).toBe('test-linux-x64-repack-aaaa-1111');
-    const second = await writeLayout('repack-2', [{ name: 'repack-base', size: 600 * KiB }, { name: 'repack-keep', size: 100 * KiB }, { name: 'repack-new', size: 10 * KiB }]);
+    const second = await writeLayout('repack-2', [{ name: 'repack-base', size: 2560 * KiB }, { name: 'repack-keep', size: 100 * KiB }, { name: 'repack-new', size: 80 * KiB }]);
     expect(await run.save(second.dir, 'test-linux-x64-repack-aaaa-2222')).toBe(true);
     expect(run.traffic().blobsReused).toBe(1); // the base, alone in its pack
 
@@ -337,7 +337,7 @@ describe('delta cache store with the real @actions/cache', () => {
     const packDir = path.join(tempRoot, 'image-build-delta', 'packs', smallPack);
     await mkdir(packDir, { recursive: true });
     await writeFile(path.join(packDir, src!.slice(7)), await readFile(path.join(layout.dir, 'blobs', 'sha256', src!.slice(7))));
-    await writeFile(path.join(packDir, build!.slice(7)), randomBytes(20 * KiB));
+    await writeFile(path.join(packDir, build!.slice(7)), randomBytes(100 * KiB));
     expect(await cache.saveCache([packDir], smallPack)).toBeGreaterThan(0);
     await rm(packDir, { recursive: true });
 
@@ -547,22 +547,24 @@ describe('a staged restore: the index now, the layer blobs while the build start
 });
 
 describe('small blobs inside the index entry', () => {
-  const inlineStore = () => store({ inlineBlobBytes: 32 * KiB, inlineBudgetBytes: 64 * KiB });
+  // The shipped limits: new layer blobs of up to 64 KiB, 256 KiB in all, ride in the index.
+  const SMALL_1: Step[] = [...BUILD_1.slice(0, 2), { name: 'src-v1', size: 3 * KiB }, { name: 'build-v1', size: 20 * KiB }];
+  const SMALL_2: Step[] = [...BUILD_1.slice(0, 2), { name: 'src-v2', size: 3 * KiB }, { name: 'build-v2', size: 21 * KiB }];
 
   it('a one-file change saves one entry: its small new blobs ride in the index, and a new runner restores them from it', async () => {
-    const first = await writeLayout('inline-1', BUILD_1.map((step) => ({ ...step, name: `inline-${step.name}` })));
-    expect(await inlineStore().save(first.dir, 'test-linux-x64-inline-aaaa-1111')).toBe(true);
+    const first = await writeLayout('inline-1', SMALL_1.map((step) => ({ ...step, name: `inline-${step.name}` })));
+    expect(await store().save(first.dir, 'test-linux-x64-inline-aaaa-1111')).toBe(true);
     // base and deps alone in packs; src (3 KiB) and build (20 KiB) in the index.
     expect(route('PutBlob').requests).toBe(3);
     const firstPacks = await packsOfEntry('test-linux-x64-inline-aaaa-1111');
     expect(Object.keys(firstPacks.inline).sort()).toEqual(first.layers.slice(2).sort());
     expect(Object.keys(firstPacks.blobs).sort()).toEqual(first.layers.slice(0, 2).sort());
 
-    const run = inlineStore();
+    const run = store();
     service.stats.reset();
     expect(await run.restore(await freshDir('inline'), 'test-linux-x64-inline-aaaa-2222', ['test-linux-x64-inline-'])).toBe('test-linux-x64-inline-aaaa-1111');
     expect(route('GetBlob').requests).toBe(3); // the index (with src and build), base, deps
-    const second = await writeLayout('inline-2', BUILD_2.map((step) => ({ ...step, name: `inline-${step.name}` })));
+    const second = await writeLayout('inline-2', SMALL_2.map((step) => ({ ...step, name: `inline-${step.name}` })));
     service.stats.reset();
     expect(await run.save(second.dir, 'test-linux-x64-inline-aaaa-2222')).toBe(true);
     expect(run.warnings).toEqual([]);
@@ -572,7 +574,7 @@ describe('small blobs inside the index entry', () => {
     expect(run.traffic()).toMatchObject({ blobsReused: 2, requestsUp: 3 });
     expect(route('PutBlob').bytesUp).toBeLessThan(40 * KiB);
 
-    const next = inlineStore();
+    const next = store();
     const again = await freshDir('inline-again');
     expect(await next.restore(again, 'test-linux-x64-inline-aaaa-2222', [])).toBe('test-linux-x64-inline-aaaa-2222');
     expect(next.warnings).toEqual([]);
@@ -580,12 +582,12 @@ describe('small blobs inside the index entry', () => {
   });
 
   it('an inline blob that does not match its digest gives a warning and a partial cache', async () => {
-    const layout = await writeLayout('inline-corrupt', BUILD_1.map((step) => ({ ...step, name: `inline-corrupt-${step.name}` })));
+    const layout = await writeLayout('inline-corrupt', SMALL_1.map((step) => ({ ...step, name: `inline-corrupt-${step.name}` })));
     const src = layout.layers[2]!;
     // The export holds other bytes under src's digest: the index entry carries them as they are.
     await writeFile(path.join(layout.dir, 'blobs', 'sha256', src.slice(7)), randomBytes(3 * KiB));
-    expect(await inlineStore().save(layout.dir, 'test-linux-x64-inline-corrupt-1111')).toBe(true);
-    const run = inlineStore();
+    expect(await store().save(layout.dir, 'test-linux-x64-inline-corrupt-1111')).toBe(true);
+    const run = store();
     const dir = await freshDir('inline-corrupt');
     expect(await run.restore(dir, 'test-linux-x64-inline-corrupt-1111', [])).toBe('test-linux-x64-inline-corrupt-1111');
     expect(run.warnings).toHaveLength(1);
@@ -595,8 +597,8 @@ describe('small blobs inside the index entry', () => {
   });
 
   it('metadata in the index that does not match its digest costs the entry: a warning and no cache', async () => {
-    const layout = await writeLayout('inline-meta', BUILD_1.map((step) => ({ ...step, name: `inline-meta-${step.name}` })));
-    expect(await inlineStore().save(layout.dir, 'test-linux-x64-inline-meta-0000')).toBe(true);
+    const layout = await writeLayout('inline-meta', SMALL_1.map((step) => ({ ...step, name: `inline-meta-${step.name}` })));
+    expect(await store().save(layout.dir, 'test-linux-x64-inline-meta-0000')).toBe(true);
     const indexDir = path.join(tempRoot, 'image-build-delta', 'index');
     await rm(indexDir, { recursive: true, force: true });
     expect(await cache.restoreCache([indexDir], 'test-linux-x64-inline-meta-0000')).toBeDefined();
@@ -606,7 +608,7 @@ describe('small blobs inside the index entry', () => {
     expect(await cache.saveCache([indexDir], 'test-linux-x64-inline-meta-1111')).toBeGreaterThan(0);
     await rm(indexDir, { recursive: true, force: true });
 
-    const run = inlineStore();
+    const run = store();
     const dir = await freshDir('inline-meta');
     expect(await run.restore(dir, 'test-linux-x64-inline-meta-1111', [])).toBeUndefined();
     expect(run.warnings).toHaveLength(1);
@@ -615,7 +617,7 @@ describe('small blobs inside the index entry', () => {
 
   it('reads an index saved before inline blobs existed (packs.json version 1)', async () => {
     const layout = await writeLayout('inline-v1', BUILD_1.map((step) => ({ ...step, name: `inline-v1-${step.name}` })));
-    // Saved with inlining off, then its packs.json rewritten as version 1 (no `inline`) under a new key.
+    // Saved with no blob small enough to ride inline, then its packs.json rewritten as version 1 (no `inline`) under a new key.
     expect(await store().save(layout.dir, 'test-linux-x64-inline-v1-0000')).toBe(true);
     const indexDir = path.join(tempRoot, 'image-build-delta', 'index');
     await rm(indexDir, { recursive: true, force: true });
@@ -626,7 +628,7 @@ describe('small blobs inside the index entry', () => {
     expect(await cache.saveCache([indexDir], 'test-linux-x64-inline-v1-1111')).toBeGreaterThan(0);
     await rm(indexDir, { recursive: true, force: true });
 
-    const run = inlineStore();
+    const run = store();
     const dir = await freshDir('inline-v1');
     expect(await run.restore(dir, 'test-linux-x64-inline-v1-1111', [])).toBe('test-linux-x64-inline-v1-1111');
     expect(run.warnings).toEqual([]);
@@ -660,24 +662,5 @@ describe('pruneLayout', () => {
     const before = await readFile(path.join(layout.dir, 'index.json'), 'utf8');
     expect(await pruneLayout(layout.dir, () => true)).toEqual({ droppedManifests: 0, droppedLayers: 0, keptLayers: 4 });
     expect(JSON.parse(await readFile(path.join(layout.dir, 'index.json'), 'utf8'))).toEqual(JSON.parse(before));
-  });
-});
-
-describe('planPacks', () => {
-  const blob = (n: number, size: number) => ({ digest: `sha256:${n.toString(16).padStart(64, '0')}`, size });
-
-  it('sends blobs of half the target or more alone, fills packs with the rest in digest order', () => {
-    const packs = planPacks([blob(5, 600), blob(1, 300), blob(2, 300), blob(3, 300), blob(4, 200)], 1000, 'p');
-    expect(packs.map((pack) => pack.blobs.map((b) => Number.parseInt(b.digest.slice(7), 16)))).toEqual([[1, 2, 3], [5], [4]]);
-    expect(packs.map((pack) => pack.bytes)).toEqual([900, 600, 200]);
-    expect(packs[0]!.key).toMatch(/^p-blobs-[0-9a-f]{32}$/);
-  });
-
-  it('names a pack by its content only', () => {
-    const one = planPacks([blob(1, 10), blob(2, 10)], 1000, 'p');
-    const other = planPacks([blob(2, 10), blob(1, 10)], 1000, 'p');
-    expect(one[0]!.key).toBe(other[0]!.key);
-    expect(one[0]!.key).toBe(packKey('p', [blob(2, 10).digest, blob(1, 10).digest]));
-    expect(planPacks([blob(1, 10)], 1000, 'p')[0]!.key).not.toBe(one[0]!.key);
   });
 });

@@ -11,10 +11,7 @@ import * as core from '@actions/core';
 import { adviseDockerfile, type Advice } from '../report/advice.ts';
 import { dockerfileSteps } from '../buildx/build-command.ts';
 import { childrenStopped, watchCancellation, type Cancellation } from '../common/cancel.ts';
-import { cacheScope } from '../cache/keys.ts';
-import { registryCacheRef } from '../cache/registry-backend.ts';
-import { deltaCacheStore } from '../cache/delta-store.ts';
-import { localCacheStore, type CacheStore } from '../cache/store.ts';
+import { cacheScope, deltaCacheStore, localCacheStore, registryCacheRef, type CacheStore } from '../cache/index.ts';
 import { Credentials, registryOfAuthKey, runCredentialHelper, type RegistryLogin } from '../buildx/credentials.ts';
 import { stopChildrenOn } from '../common/process.ts';
 import { defaultDockerConfigDir, removeDockerConfig, SECRETS_STATE } from '../buildx/docker-config.ts';
@@ -214,20 +211,8 @@ function lookupRefs(meta: Metadata, git: GitContext, build: BuildOptions): strin
 function cacheStore(inputs: Inputs, tempDir: string): CacheStore {
   if (inputs.cacheBackend === 'local') return localCacheStore(inputs.cacheDir!, core.warning);
   // Content-addressed over @actions/cache: only the layers new since the restored entry go up (issue 10),
-  // and only the packs holding blobs the engine reads come down. Packs group what a build reads
-  // together, up to 120 MiB (under @actions/cache's single-request upload size), so the requests
-  // of a save grow with the bytes, not the layer count.
-  return deltaCacheStore({
-    tempRoot: tempDir,
-    warn: core.warning,
-    info: core.info,
-    keyPrefix: inputs.cacheKeyPrefix,
-    fetchPacks: 'on-demand',
-    packing: 'chains',
-    packTargetBytes: 120 * 1024 * 1024,
-    // A base layer of this size or less (busybox, distroless static) comes with the index.
-    inlineRootBytes: 2 * 1024 * 1024,
-  });
+  // and only the packs holding blobs the engine reads come down (its settings: src/cache/options.ts).
+  return deltaCacheStore({ tempRoot: tempDir, warn: core.warning, info: core.info, keyPrefix: inputs.cacheKeyPrefix });
 }
 
 function layerAdvice(result: PipelineResult): Advice[] {

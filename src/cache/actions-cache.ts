@@ -25,7 +25,6 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type * as ActionsCache from '@actions/cache';
-import { retryBudgetMs } from './retry-policy.ts';
 import { startTwirpForwarder, type ForwarderStats, type TwirpForwarder } from './twirp-forwarder.ts';
 
 export type ActionsCacheModule = typeof ActionsCache;
@@ -58,9 +57,9 @@ const upstreamOf = new Map<string, string>();
 /** When the current restore's or save's retry budget runs out. */
 let budgetDeadline = 0;
 
-/** Starts the retry budget of one restore or save (retry-policy.ts). */
-export function beginCacheOperation(env: NodeJS.ProcessEnv = process.env): void {
-  budgetDeadline = Date.now() + retryBudgetMs(env);
+/** Starts the retry budget of one restore or save (retry-policy.ts, retryBudgetMs; options.ts resolves it). */
+export function beginCacheOperation(budgetMs: number): void {
+  budgetDeadline = Date.now() + budgetMs;
 }
 
 /** When the current restore's or save's retry budget runs out (epoch ms), for requests of our own to the blob store. */

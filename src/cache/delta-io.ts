@@ -1,8 +1,10 @@
 /**
- * The delta store's small helpers: a deadline over one restore or save, a
- * per-folder lock, bounded concurrency, and file moves that fall back to copies.
+ * The cache's small helpers: a deadline over one restore or save, a
+ * per-folder lock, bounded concurrency, file moves that fall back to copies,
+ * and the size of a folder.
  */
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { isDigest } from './oci-layout.ts';
 
 export const MiB = 1024 * 1024;
@@ -136,4 +138,12 @@ export function plural(count: number, noun: string): string {
 
 export function formatMiB(bytes: number): string {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+export async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
 }

@@ -12,11 +12,10 @@ import { messageOf } from '../common/errors.ts';
 import { BlobArrivals } from './arrivals.ts';
 import { CacheServiceError, retryDeadline, type ActionsCacheModule } from './actions-cache.ts';
 import { blobPath, layerChains, pruneLayout, readLayout, sha256OfFile } from './oci-layout.ts';
-import { blobsIn, clearFolder, exists, formatMiB, hexOf, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
+import { blobsIn, clearFolder, exists, folderBytes, formatMiB, hexOf, moveFile, plural, Session, topLevelFiles, withLock } from './delta-io.ts';
 import { PACKS_FILE, readPacksFile, type PackInfo } from './packs.ts';
 import { cacheVersion, compressionMethod, downloadUrl, readArchive, StreamFailed, streamingService } from './pack-stream.ts';
-import { folderBytes, type Warn } from './store.ts';
-import type { CacheTraffic } from './delta-types.ts';
+import type { CacheTraffic, Warn } from './types.ts';
 
 /** What the restore shares with the store around it. */
 export interface RestoreContext {
@@ -43,7 +42,7 @@ export interface PacksOutcome {
   problems: string[];
 }
 
-/** A restored index entry whose packs arrive up front or on demand. */
+/** A restored index entry whose packs arrive on demand. */
 export interface IndexRestore {
   matched: string;
   /** Starts the pack that holds `digest`; false when it had started already, or no pack holds it. */
@@ -57,10 +56,10 @@ export interface IndexRestore {
 }
 
 /**
- * Restores the best index entry into `dir`, then the packs: all of them at
- * once, or with `onDemand` those of the image's own chain at once and each
- * other the first time one of its blobs is wanted, so that a build downloads
- * little more than the blobs BuildKit reads. Undefined on a miss.
+ * Restores the best index entry into `dir`, then the packs: those of the
+ * image's own chain at once, each other the first time one of its blobs is
+ * wanted (or all of them, `wantAll`), so that a build downloads little more
+ * than the blobs BuildKit reads. Undefined on a miss.
  */
 export async function restoreIndex(
   context: RestoreContext,
@@ -69,7 +68,6 @@ export async function restoreIndex(
   key: string,
   restoreKeys: string[],
   arrivals = new BlobArrivals(),
-  onDemand = false,
 ): Promise<IndexRestore | undefined> {
   const { cache, traffic, indexDir } = context;
   // 1. The index entry: index.json, the record, metadata blobs, small layer blobs, packs.json.
@@ -127,7 +125,7 @@ export async function restoreIndex(
     arrivals.arrived(digest, false);
   }
 
-  // Each pack starts once: all of them now (up front), or the first time a blob of it is asked for (on demand).
+  // Each pack starts once: with the index (the image's chain), or the first time a blob of it is asked for.
   type PackResult = PackFound & { error?: string };
   const started = new Map<string, Promise<PackResult>>();
   let running = 0;
@@ -157,15 +155,12 @@ export async function restoreIndex(
   const startAll = () => {
     for (const pack of needed.keys()) void start(pack);
   };
-  if (!onDemand) startAll();
-  else {
-    // The image's own chain (and the base under it) is what a build on top of the image reads
-    // whatever changed above it: those packs start now, the others when the engine asks.
-    // A pack counts when it holds nothing else (packs.ts, planChainPacks, makes such packs).
-    const chains = await layerChains(dir);
-    const imageChain = new Set([...(chains?.roots ?? []), ...(chains?.sink ?? [])]);
-    for (const pack of needed.keys()) if (Object.keys(packs.packs[pack]!.blobs).every((digest) => imageChain.has(digest))) void start(pack);
-  }
+  // The image's own chain (and the base under it) is what a build on top of the image reads
+  // whatever changed above it: those packs start now, the others when the engine asks.
+  // A pack counts when it holds nothing else (packs.ts, planChainPacks, makes such packs).
+  const chains = await layerChains(dir);
+  const imageChain = new Set([...(chains?.roots ?? []), ...(chains?.sink ?? [])]);
+  for (const pack of needed.keys()) if (Object.keys(packs.packs[pack]!.blobs).every((digest) => imageChain.has(digest))) void start(pack);
 
   const settle = async (): Promise<PacksOutcome> => {
     // Packs asked for while earlier ones settle are waited for too.

@@ -6,8 +6,8 @@
  * (`index.json`, `blobs/sha256/<hex>`), plus image-build's record. It becomes:
  *
  * - **packs**: the layer blobs, each saved once. Blobs the cache service does
- *   not already hold are grouped in digest order into packs of up to
- *   `packTargetBytes`; a blob of half that or more travels alone. A pack is saved
+ *   not already hold are grouped by what a build reads together (packs.ts,
+ *   planChainPacks) into packs of up to `packTargetBytes`. A pack is saved
  *   under `<keyPrefix>-blobs-<32 hex of sha256 over its sorted digests>` from the
  *   folder `<tempRoot>/image-build-delta/packs/<pack key>` (the same path string on
  *   every run, as @actions/cache versions entries by path).
@@ -16,11 +16,15 @@
  *   (index.json, oci-layout, image-build.json), the metadata blobs (cache
  *   manifest and cache config: small and new on every export), the small new
  *   layer blobs (`inlineBlobBytes` each, `inlineBudgetBytes` in all: a one-file
- *   change then saves one entry instead of a pack and an index), and
- *   `packs.json`, which names the pack of every other layer blob.
+ *   change then saves one entry instead of a pack and an index), a small base
+ *   layer (`inlineRootBytes`), and `packs.json`, which names the pack of every
+ *   other layer blob.
+ *
+ * Settings: options.ts (the defaults are the shipped setup).
  *
  * Restore takes the best index entry (exact key, then the restore-key
- * prefixes, as @actions/cache does), then every pack it needs, in parallel
+ * prefixes, as @actions/cache does), then the packs of the image's own chain at
+ * once and every other pack the first time the engine asks for one of its blobs
  * (`concurrency` at a time), and checks each blob's sha256 before moving it into
  * place. A pack that is gone (evicted) or holds a blob that does not match its
  * digest gives a warning and a partial cache: BuildKit fails a build whose
@@ -51,32 +55,19 @@ import { beginCacheOperation, CacheServiceError, loadActionsCache, unavailableRe
 import { isSameEntry, nextKey, nextKeyPrefix } from './keys.ts';
 import { saveEntryFolder } from './entry-save.ts';
 import { blobPath, layerChains, readLayout } from './oci-layout.ts';
-import { clearFolder, exists, fileSize, formatMiB, hexOf, linkOrCopy, mapLimit, MiB, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
+import { clearFolder, exists, fileSize, folderBytes, formatMiB, hexOf, linkOrCopy, mapLimit, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
 import { BlobArrivals } from './arrivals.ts';
 import { restoreIndex, settleRestore, type IndexRestore, type PacksOutcome, type RestoreContext } from './delta-restore.ts';
-import { PACKS_FILE, packKey, pickInline, planChainPacks, planPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
-import { cacheTimeoutMs, folderBytes, type CacheStore, type StagedRestore } from './store.ts';
-import type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
-
-export { PACKS_FILE, packKey, planPacks, type PacksFile } from './packs.ts';
-export type { CacheTraffic, DeltaStoreOptions } from './delta-types.ts';
+import { resolveDeltaOptions, type DeltaStoreOptions } from './options.ts';
+import { NO_CHAINS, PACKS_FILE, packKey, pickInline, planChainPacks, type PackInfo, type PacksFile, type PlannedPack } from './packs.ts';
+import type { CacheStore, CacheTraffic, StagedRestore } from './types.ts';
 
 export interface DeltaCacheStore extends CacheStore {
   traffic(): CacheTraffic;
 }
 
 export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
-  const { warn } = options;
-  const info = options.info ?? (() => {});
-  const keyPrefix = options.keyPrefix ?? 'image-build';
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const fetchOnDemand = options.fetchPacks === 'on-demand';
-  const packing = options.packing ?? 'digest';
-  const packTargetBytes = Math.max(1, options.packTargetBytes ?? 16 * MiB);
-  const inlineBlobBytes = Math.max(0, options.inlineBlobBytes ?? 64 * 1024);
-  const inlineBudgetBytes = Math.max(0, options.inlineBudgetBytes ?? 256 * 1024);
-  const inlineRootBytes = Math.max(0, options.inlineRootBytes ?? 0);
-  const timeouts = options.timeouts ?? cacheTimeoutMs();
+  const { warn, info, keyPrefix, concurrency, packTargetBytes, inlineBlobBytes, inlineBudgetBytes, inlineRootBytes, timeouts, retryBudgetMs } = resolveDeltaOptions(options);
   const root = path.join(path.resolve(options.tempRoot), 'image-build-delta');
   const indexDir = path.join(root, 'index');
   const packDir = (key: string) => path.join(root, 'packs', key);
@@ -132,7 +123,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     const listed = await session.run(actionsCache.restoreCache([indexDir], key, [], { lookupOnly: true }));
     if (listed !== key) return undefined;
     unservable.add(key);
-    const next = await restoreIndex(restoreContext(), session, dir, nextKeyPrefix(key), [nextKeyPrefix(key)], arrivals, fetchOnDemand);
+    const next = await restoreIndex(restoreContext(), session, dir, nextKeyPrefix(key), [nextKeyPrefix(key)], arrivals);
     if (next) warn(`The cache entry ${key} is listed but could not be downloaded (${messageOf(error)}); restored its later copy ${next.matched}.`);
     return next;
   }
@@ -147,14 +138,14 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     knownPacks.clear();
     corruptPacks.clear();
     restoredKey = undefined;
-    beginCacheOperation();
+    beginCacheOperation(retryBudgetMs);
     const session = new Session(timeouts.restore);
     const context = restoreContext();
     const arrivals = new BlobArrivals();
     let index: IndexRestore | undefined;
     try {
       // Right after the exact key, the same entry saved again under a suffix.
-      index = await session.finish(restoreIndex(context, session, dir, key, [nextKeyPrefix(key), ...restoreKeys], arrivals, fetchOnDemand));
+      index = await session.finish(restoreIndex(context, session, dir, key, [nextKeyPrefix(key), ...restoreKeys], arrivals));
     } catch (error) {
       index = await session.finish(restoreAgain(session, dir, key, arrivals, error)).catch(() => undefined);
       if (!index) return restoreFailed(error, dir);
@@ -175,7 +166,8 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
       for (const digest of placeholders) if (!arrivals.inPlace(digest)) await fs.rm(blobPath(dir, digest), { force: true });
       placeholders.clear();
     };
-    if (!fetchOnDemand) void settle().catch(() => {}); // every pack is on its way: the deadline covers them now
+    // The packs of the image's chain started with the index: the deadline covers them now, not once the engine asks.
+    void settle().catch(() => {});
     let finished: Promise<string | undefined> | undefined;
     return {
       key: matched,
@@ -191,7 +183,6 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         );
       },
       async standIn() {
-        if (!fetchOnDemand) return;
         for (const [digest, size] of restored.untouched().blobs) {
           const file = blobPath(dir, digest);
           if (await exists(file)) continue;
@@ -228,8 +219,9 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     // Reuse the packs the cache service holds, while they are mostly live.
     const owner = new Map<string, string>();
     for (const [pack, content] of knownPacks) for (const digest of Object.keys(content.blobs)) if (!owner.has(digest)) owner.set(digest, pack);
-    const chains = packing === 'chains' ? await layerChains(dir) : undefined;
-    const inlineRoots = new Set([...(chains?.roots ?? [])].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
+    // An export without a readable cache config has no chains: its blobs are packed in digest order.
+    const chains = (await layerChains(dir)) ?? NO_CHAINS;
+    const inlineRoots = new Set([...chains.roots].filter((digest) => (layout.layers.get(digest) ?? Infinity) <= inlineRootBytes));
     const live = new Map<string, { bytes: number; allLocal: boolean }>();
     const local = new Map<string, number>();
     // A small root the export holds goes in the index, whatever pack held it before.
@@ -261,7 +253,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
     const inline = pickInline(fresh.filter((blob) => !inlineRoots.has(blob.digest)), inlineBlobBytes, inlineBudgetBytes);
     for (const blob of fresh) if (inlineRoots.has(blob.digest)) inline.add(blob.digest);
     const packed = fresh.filter((blob) => !inline.has(blob.digest));
-    const planned = chains ? planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks) : planPacks(packed, packTargetBytes, keyPrefix, corruptPacks);
+    const planned = planChainPacks(packed, chains, packTargetBytes, keyPrefix, corruptPacks);
     // One warning for the save, however many packs failed (the caller gives it).
     const errors = new Set<string>();
     const saved = await mapLimit(planned, concurrency, (pack) =>
@@ -379,7 +371,7 @@ export function deltaCacheStore(options: DeltaStoreOptions): DeltaCacheStore {
         notSaved = 'the Actions cache service is not available to this job'; // the restore said so already
         return false;
       }
-      beginCacheOperation();
+      beginCacheOperation(retryBudgetMs);
       const session = new Session(timeouts.save);
       try {
         return await session.finish(saveEntry(session, dir, key));

@@ -13,7 +13,7 @@
  */
 import type { ActionsCacheModule } from './actions-cache.ts';
 import type { Session } from './delta-io.ts';
-import type { CacheTraffic } from './delta-types.ts';
+import type { CacheTraffic } from './types.ts';
 
 /** Waits before asking again whether an entry reserved by another job has arrived. */
 const RECHECK_MS = [1_000, 2_000, 4_000];

@@ -32,33 +32,6 @@ export interface PlannedPack {
 }
 
 /**
- * Groups new blobs into packs, in digest order so that two jobs with the same
- * new blobs make the same packs: blobs of half the target or more alone, the
- * rest filled up to the target. Keys in `avoid` (packs found corrupt) are not
- * used again.
- */
-export function planPacks(blobs: { digest: string; size: number }[], targetBytes: number, keyPrefix: string, avoid: ReadonlySet<string> = new Set()): PlannedPack[] {
-  const groups: { digest: string; size: number }[][] = [];
-  let current: { digest: string; size: number }[] = [];
-  let currentBytes = 0;
-  for (const blob of [...blobs].sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0))) {
-    if (blob.size * 2 >= targetBytes) {
-      groups.push([blob]);
-      continue;
-    }
-    if (current.length > 0 && currentBytes + blob.size > targetBytes) {
-      groups.push(current);
-      current = [];
-      currentBytes = 0;
-    }
-    current.push(blob);
-    currentBytes += blob.size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups.map((group) => keyed(group, keyPrefix, avoid));
-}
-
-/**
  * The new blobs that travel inside the index entry instead of a pack of their
  * own: each at most `maxBytes`, smallest first, up to `budgetBytes` in all. A
  * one-file change then saves one entry, not two; the price is that they are
@@ -105,8 +78,11 @@ export interface ChainOrder {
   sink: Set<string>;
 }
 
+/** The order of an export without a readable cache config: no roots, no image chain. */
+export const NO_CHAINS: ChainOrder = { order: [], roots: new Set(), sink: new Set() };
+
 /**
- * Groups new blobs into packs by what a build reads together, for a store that
+ * Groups new blobs into packs by what a build reads together, as the store
  * fetches packs on demand: the roots in packs of their own (the same base from
  * one build to the next: saved once, reused), then the large layers of the
  * image's own chains, then every other layer, each group in chain order and

@@ -11,54 +11,40 @@ import type { BuildStep } from '../buildx/build-command.ts';
 import type { BuilderInfo } from '../buildx/builder-capabilities.ts';
 import { messageOf } from '../common/errors.ts';
 import type { RegistryClient } from '../registry/client.ts';
-import type { CacheTraffic } from './delta-types.ts';
-import { hitKind, type CacheHit, type CacheKeys } from './keys.ts';
+import { hitKind, type CacheKeys } from './keys.ts';
 import { cacheRoute } from './builder-route.ts';
+import { folderBytes } from './delta-io.ts';
 import { serveLayout, type LayoutServer } from './layout-server.ts';
 import { removeUnreachableBlobs } from './oci-layout.ts';
 import { readRecord, writeRecord, type CacheRecord } from './record.ts';
 import { RegistryCache, registryCacheExportError, registryCacheFrom, registryCacheTo } from './registry-backend.ts';
-import { folderBytes, type CacheStore, type StagedRestore } from './store.ts';
+import type { CacheSession, CacheStore, CacheTraffic, ExportPlan, Restored, Saved, StagedRestore, Warn } from './types.ts';
 
-export interface Restored {
-  hit: CacheHit;
-  restoredKey?: string;
-  record?: CacheRecord;
-}
+/** Which cache a run uses: none, a folder kept in a store, or a cache image in a registry. */
+export type CacheConfig =
+  | { kind: 'off' }
+  | {
+      kind: 'folder';
+      store: CacheStore;
+      /** A folder that lives for the step (RUNNER_TEMP); the cache folder under it has the same path on every run. */
+      tempDir: string;
+      /** The build's scope (keys.ts, cacheScope): its own folder under tempDir. */
+      scope: string;
+      warn: Warn;
+      info: (message: string) => void;
+    }
+  | { kind: 'registry'; client: RegistryClient; ref: string; warn: Warn };
 
-export interface ExportPlan {
-  /** The build exports a cache (a miss or partial hit, on a builder that can). */
-  exportCache: boolean;
-  /** Saving is wanted (`cache: true`, not read-only). */
-  write: boolean;
-  push: boolean;
-  mode: 'min' | 'max';
-}
-
-export interface Saved {
-  saved: boolean;
-  bytes?: number;
-  /** Why nothing was saved, when the store knows (the summary's "not saved: …"). */
-  reason?: string;
-}
-
-export interface CacheSession {
-  restore(keys: CacheKeys): Promise<Restored>;
-  /** Buildx `--cache-from` and `--cache-to` specs for this build. */
-  specs(plan: ExportPlan): Promise<{ from: string[]; to: string[] }>;
-  /**
-   * After the build: true when it should run again, because layers it needed
-   * never arrived (the cache is pruned to what did); the specs then change.
-   */
-  afterBuild?(succeeded: boolean): Promise<boolean>;
-  /** Stores what the build exported, with the record; a failure is a warning. */
-  save(plan: ExportPlan, record: CacheRecord, steps: BuildStep[]): Promise<Saved>;
-  /** Bytes and requests to and from the cache service, when the backend counts them. */
-  traffic?(): CacheTraffic | undefined;
-  /** Chooses how the builder's engine reads the cache (runs while the cache restores). */
-  prepareEngine?(env: NodeJS.ProcessEnv, builder: BuilderInfo): Promise<void>;
-  /** Ends what the session keeps running for the build. */
-  close?(): Promise<void>;
+/** The run's cache session; undefined when the cache is off. */
+export function openCache(config: CacheConfig): CacheSession | undefined {
+  switch (config.kind) {
+    case 'off':
+      return undefined;
+    case 'folder':
+      return new FolderCache(config.store, config.tempDir, config.scope, config.warn, config.info);
+    case 'registry':
+      return new RegistryCacheSession(config.client, config.ref, config.warn);
+  }
 }
 
 /**

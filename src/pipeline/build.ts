@@ -14,10 +14,7 @@ import { loadedImageId, type BuildRequest, type BuildResult, type BuildStep } fr
 import { buildOrExplain, explainPartialPush, isNamingRace } from '../buildx/build-errors.ts';
 import { envForContext, type BuilderCapabilities } from '../buildx/builder-capabilities.ts';
 import { outputFlags } from '../buildx/output-flags.ts';
-import { exportableCacheFlags, inlineCachePlan, SETUP_BUILDX_HINT, type InlinePlan } from '../cache/builder-fallback.ts';
-import type { CacheTraffic } from '../cache/delta-types.ts';
-import type { CacheHit } from '../cache/keys.ts';
-import type { CacheSession, ExportPlan } from '../cache/session.ts';
+import { exportableCacheFlags, inlineCachePlan, SETUP_BUILDX_HINT, type CacheHit, type CacheSession, type CacheTraffic, type ExportPlan, type InlinePlan } from '../cache/index.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { buildOptionFlags } from '../inputs/build-inputs.ts';
 import { pushLayoutByDigest } from '../registry/push-layout.ts';

@@ -7,7 +7,7 @@
 import { builderCapabilities, describeBuilder, envForContext, type BuilderCapabilities } from '../buildx/builder-capabilities.ts';
 import { checkDocker } from '../buildx/docker.ts';
 import { builderForCache, type BuilderChoice } from '../buildx/own-builder.ts';
-import type { CacheSession } from '../cache/session.ts';
+import type { CacheSession } from '../cache/index.ts';
 import type { PipelineLog } from '../common/log.ts';
 import type { HostSettings } from './types.ts';
 

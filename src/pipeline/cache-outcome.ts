@@ -4,9 +4,7 @@
  * saved when nothing was.
  */
 import type { BuilderCapabilities } from '../buildx/builder-capabilities.ts';
-import type { InlinePlan } from '../cache/builder-fallback.ts';
-import type { CacheRecord } from '../cache/record.ts';
-import type { ExportPlan } from '../cache/session.ts';
+import type { CacheRecord, ExportPlan, InlinePlan } from '../cache/index.ts';
 import { deserializeManifest, diffManifests, explainManifestDiff, serializeManifest, type ContextManifest } from '../context/manifest.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { restoredPlatformsLine } from '../buildx/platforms.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { checkTarget } from '../buildx/build-errors.ts';
 import { baseImagesFor, readDockerfile, type BaseImageUse, type DockerfileModel } from '../buildx/dockerfile.ts';
 import { buildPlatform, targetPlatforms } from '../buildx/platforms.ts';
-import { cacheKeys, type CacheKeys } from '../cache/keys.ts';
+import { cacheKeys, type CacheKeys } from '../cache/index.ts';
 import { readContextManifest, type ContextManifest } from '../context/manifest.ts';
 import type { BuildOptions } from '../inputs/build-inputs.ts';
 import type { CacheSettings, SourceSettings } from './types.ts';

@@ -4,11 +4,7 @@
  * reason whenever nothing was saved.
  */
 import type { BuildStep } from '../buildx/build-command.ts';
-import type { InlinePlan } from '../cache/builder-fallback.ts';
-import type { CacheTraffic } from '../cache/delta-types.ts';
-import type { CacheHit, CacheKeys } from '../cache/keys.ts';
-import type { CacheRecord } from '../cache/record.ts';
-import { FolderCache, RegistryCacheSession, type CacheSession, type ExportPlan } from '../cache/session.ts';
+import { openCache as openCacheSession, type CacheHit, type CacheKeys, type CacheRecord, type CacheSession, type CacheTraffic, type ExportPlan, type InlinePlan } from '../cache/index.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { explainMiss, logMiss, notSavedReason, type MissExplanation } from './cache-outcome.ts';
 import type { Prepared } from './prepare.ts';
@@ -18,8 +14,8 @@ import type { CacheSettings } from './types.ts';
 /** The run's cache session, or undefined when caching is off. */
 export function openCache(cache: CacheSettings, tempDir: string, promoter: Promoter, log: PipelineLog): CacheSession | undefined {
   const warn = (message: string) => log.warning(message);
-  if (cache.kind === 'registry') return new RegistryCacheSession(promoter.client, cache.ref, warn);
-  if (cache.kind === 'folder') return new FolderCache(cache.store, tempDir, cache.scope, warn, (message) => log.info(message));
+  if (cache.kind === 'registry') return openCacheSession({ kind: 'registry', client: promoter.client, ref: cache.ref, warn });
+  if (cache.kind === 'folder') return openCacheSession({ kind: 'folder', store: cache.store, tempDir, scope: cache.scope, warn, info: (message) => log.info(message) });
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  * call resolveSettings, so a default or a rule between two inputs lives here only.
  */
 import type { Credentials } from '../buildx/credentials.ts';
-import type { CacheStore } from '../cache/store.ts';
+import type { CacheStore } from '../cache/index.ts';
 import type { CacheMode } from '../inputs/action-inputs.ts';
 import type { BuildOptions } from '../inputs/build-inputs.ts';
 import type { CacheSettings, PipelineSettings } from './types.ts';

@@ -4,7 +4,7 @@
  * phase timings, the per-platform images and every changed file. Folded in a
  * `<details>` block: it is for the second look, not the first.
  */
-import type { CacheTraffic } from '../cache/delta-types.ts';
+import type { CacheTraffic } from '../cache/index.ts';
 import type { PipelineResult } from '../pipeline/types.ts';
 import { sourceFirst } from './changed-files.ts';
 import { restoredPlatformsLine } from '../buildx/platforms.ts';
