@@ -4,8 +4,8 @@
 //   presentation   report/ (the job summary, the advice), over the pipeline's result
 //   the pipeline   pipeline/ (settings, phases, lookups, the merge mode)
 //   capabilities   inputs/, buildx/, cache/, context/, registry/, tags/, github/, common/
-// No import circles; a capability imports no layer above it; only the entry points talk
-// to the runner through @actions/core.
+// No import circles; a capability imports no layer above it; only src/cache/index.ts is
+// the cache's door; only the entry points talk to the runner through @actions/core.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,16 @@ describe('the layers of src/', () => {
       .filter((file) => folderOf(file) === 'pipeline')
       .flatMap((file) => graph.get(file)!.local.filter((target) => ['action', 'cli', 'report'].includes(folderOf(target))).map((target) => `${file} → ${target}`));
     expect(upward).toEqual([]);
+  });
+
+  // The cache's public surface: the stores, the packs and the restore stay the cache's own
+  // business, as actions/toolkit's cache package keeps its internals under internal/.
+  it('code outside src/cache imports only its surface, src/cache/index.ts', () => {
+    const outside = files.filter((file) => folderOf(file) !== 'cache');
+    const reaching = outside.flatMap((file) => graph.get(file)!.local.filter((target) => target.startsWith('cache/') && target !== 'cache/index.ts').map((target) => `${file} → ${target}`));
+    expect(reaching).toEqual([]);
+    // Not vacuous: the entry points and the pipeline do use it.
+    expect(outside.filter((file) => graph.get(file)!.local.includes('cache/index.ts'))).toEqual(expect.arrayContaining(['action/main.ts', 'cli/main.ts', 'pipeline/restore.ts']));
   });
 
   it('only the entry points import @actions/core', () => {
