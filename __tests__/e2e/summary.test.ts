@@ -48,6 +48,9 @@ function normalised(summary: string): string {
     .replace(/-[0-9a-f]{16}\b/g, '-<hash>')
     .replace(/(\d+[ \u00a0]min )?\d+(\.\d)?[ \u00a0]s\b/g, '<time>')
     .replace(/\d+(\.\d)?[ \u00a0](B|KiB|MiB|GiB)\b/g, '<size>')
+    // Two platforms' sizes of one step are shown once when equal; a layer's compressed size may
+    // differ by a few bytes between platforms from one run to the next.
+    .replace(/<size> \/ <size>/g, '<size>')
     .replace(/\d+ (requests?|blobs?)\b/g, '<n> $1')
     .replace(/\d+ already stored, \d+ uploaded, \d+ downloaded/g, '<n> already stored, <n> uploaded, <n> downloaded')
     .replace(/(image-build-)[0-9a-f]+/g, '$1<builder>');
