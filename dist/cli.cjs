@@ -52,9 +52,9 @@ var init_import_meta_url = __esm({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/argument.js
+// node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/argument.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -90,9 +90,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
+// node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -116,7 +116,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
+// node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -207,7 +207,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     init_import_meta_url();
     (function(DocumentUri2) {
@@ -1686,9 +1686,9 @@ var init_main = __esm({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/line.js
+// node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/line.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/line.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -1715,9 +1715,9 @@ var require_line = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/util.js
+// node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/util.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/util.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -1805,9 +1805,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/comment.js
+// node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/comment.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/comment.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -1872,7 +1872,7 @@ var require_comment = __commonJS({
   }
 });
 
-// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -1938,7 +1938,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     init_import_meta_url();
     FullTextDocument2 = class _FullTextDocument {
@@ -2137,9 +2137,9 @@ var init_main2 = __esm({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
+// node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -2176,9 +2176,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/heredoc.js
+// node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -2245,9 +2245,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/variable.js
+// node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/variable.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/variable.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -2344,9 +2344,9 @@ var require_variable = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instruction.js
+// node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3166,9 +3166,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/flagOption.js
+// node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3207,9 +3207,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/flag.js
+// node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/flag.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/flag.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3336,9 +3336,9 @@ var require_flag = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3419,9 +3419,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3585,9 +3585,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
+// node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3605,9 +3605,9 @@ var require_add = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/property.js
+// node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/property.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/property.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3918,9 +3918,9 @@ var require_property = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4216,9 +4216,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
+// node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4249,9 +4249,9 @@ var require_arg = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4266,9 +4266,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
+// node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4299,9 +4299,9 @@ var require_copy = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
+// node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4319,9 +4319,9 @@ var require_env = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4336,9 +4336,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
+// node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4589,9 +4589,9 @@ var require_from = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4614,9 +4614,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
+// node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4652,9 +4652,9 @@ var require_label = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4690,9 +4690,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
+// node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4719,9 +4719,9 @@ var require_run = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
+// node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4736,9 +4736,9 @@ var require_shell = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4753,9 +4753,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4813,9 +4813,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
+// node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4830,9 +4830,9 @@ var require_user = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
+// node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -4847,9 +4847,9 @@ var require_volume = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
+// node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -5085,9 +5085,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
+// node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -5305,9 +5305,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/parser.js
+// node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/parser.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/parser.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -5732,9 +5732,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../main/node_modules/dockerfile-ast/lib/main.js
+// node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "../main/node_modules/dockerfile-ast/lib/main.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/main.js"(exports2) {
     "use strict";
     init_import_meta_url();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -5905,9 +5905,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/utils.js
+// node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6005,9 +6005,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/exception.js
+// node_modules/handlebars/dist/cjs/handlebars/exception.js
 var require_exception = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6057,9 +6057,9 @@ var require_exception = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
 var require_block_helper_missing = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6094,9 +6094,9 @@ var require_block_helper_missing = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
 var require_each = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6194,9 +6194,9 @@ var require_each = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
 var require_helper_missing = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6218,9 +6218,9 @@ var require_helper_missing = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
 var require_if = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6259,9 +6259,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
 var require_log = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6285,9 +6285,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
 var require_lookup = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6303,9 +6303,9 @@ var require_lookup = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
 var require_with = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6343,9 +6343,9 @@ var require_with = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers.js
 var require_helpers = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6388,9 +6388,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
 var require_inline = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6416,9 +6416,9 @@ var require_inline = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/decorators.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators.js
 var require_decorators = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6434,9 +6434,9 @@ var require_decorators = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/logger.js
+// node_modules/handlebars/dist/cjs/handlebars/logger.js
 var require_logger = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6476,9 +6476,9 @@ var require_logger = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
 var require_proto_access = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6549,9 +6549,9 @@ var require_proto_access = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/base.js
+// node_modules/handlebars/dist/cjs/handlebars/base.js
 var require_base = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/base.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6651,9 +6651,9 @@ var require_base = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
 var require_safe_string = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6668,9 +6668,9 @@ var require_safe_string = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
 var require_wrapHelper = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -6689,9 +6689,9 @@ var require_wrapHelper = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/runtime.js
+// node_modules/handlebars/dist/cjs/handlebars/runtime.js
 var require_runtime = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -7011,9 +7011,9 @@ var require_runtime = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
 var require_no_conflict = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -7038,9 +7038,9 @@ var require_no_conflict = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars.runtime.js
+// node_modules/handlebars/dist/cjs/handlebars.runtime.js
 var require_handlebars_runtime = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -7095,9 +7095,9 @@ var require_handlebars_runtime = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
 var require_ast = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -7125,9 +7125,9 @@ var require_ast = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
 var require_parser2 = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -7836,9 +7836,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
 var require_node_types = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -7847,9 +7847,9 @@ var require_node_types = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
 var require_visitor = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -7974,9 +7974,9 @@ var require_visitor = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
 var require_whitespace_control = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -8126,9 +8126,9 @@ var require_whitespace_control = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
 var require_helpers2 = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -8315,9 +8315,9 @@ var require_helpers2 = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
 var require_base2 = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -8369,9 +8369,9 @@ var require_base2 = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
 var require_compiler = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -8859,9 +8859,9 @@ var require_compiler = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/base64.js
+// node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "../main/node_modules/source-map/lib/base64.js"(exports2) {
+  "node_modules/source-map/lib/base64.js"(exports2) {
     init_import_meta_url();
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports2.encode = function(number) {
@@ -8901,9 +8901,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/base64-vlq.js
+// node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "../main/node_modules/source-map/lib/base64-vlq.js"(exports2) {
+  "node_modules/source-map/lib/base64-vlq.js"(exports2) {
     init_import_meta_url();
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
@@ -8956,9 +8956,9 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/util.js
+// node_modules/source-map/lib/util.js
 var require_util2 = __commonJS({
-  "../main/node_modules/source-map/lib/util.js"(exports2) {
+  "node_modules/source-map/lib/util.js"(exports2) {
     init_import_meta_url();
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
@@ -9258,9 +9258,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/array-set.js
+// node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "../main/node_modules/source-map/lib/array-set.js"(exports2) {
+  "node_modules/source-map/lib/array-set.js"(exports2) {
     init_import_meta_url();
     var util = require_util2();
     var has3 = Object.prototype.hasOwnProperty;
@@ -9329,9 +9329,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/mapping-list.js
+// node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "../main/node_modules/source-map/lib/mapping-list.js"(exports2) {
+  "node_modules/source-map/lib/mapping-list.js"(exports2) {
     init_import_meta_url();
     var util = require_util2();
     function generatedPositionAfter(mappingA, mappingB) {
@@ -9369,9 +9369,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/source-map-generator.js
+// node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "../main/node_modules/source-map/lib/source-map-generator.js"(exports2) {
+  "node_modules/source-map/lib/source-map-generator.js"(exports2) {
     init_import_meta_url();
     var base64VLQ = require_base64_vlq();
     var util = require_util2();
@@ -9646,9 +9646,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/binary-search.js
+// node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "../main/node_modules/source-map/lib/binary-search.js"(exports2) {
+  "node_modules/source-map/lib/binary-search.js"(exports2) {
     init_import_meta_url();
     exports2.GREATEST_LOWER_BOUND = 1;
     exports2.LEAST_UPPER_BOUND = 2;
@@ -9703,9 +9703,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/quick-sort.js
+// node_modules/source-map/lib/quick-sort.js
 var require_quick_sort = __commonJS({
-  "../main/node_modules/source-map/lib/quick-sort.js"(exports2) {
+  "node_modules/source-map/lib/quick-sort.js"(exports2) {
     init_import_meta_url();
     function swap(ary, x, y) {
       var temp = ary[x];
@@ -9739,9 +9739,9 @@ var require_quick_sort = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/source-map-consumer.js
+// node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "../main/node_modules/source-map/lib/source-map-consumer.js"(exports2) {
+  "node_modules/source-map/lib/source-map-consumer.js"(exports2) {
     init_import_meta_url();
     var util = require_util2();
     var binarySearch = require_binary_search();
@@ -10341,9 +10341,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/lib/source-node.js
+// node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "../main/node_modules/source-map/lib/source-node.js"(exports2) {
+  "node_modules/source-map/lib/source-node.js"(exports2) {
     init_import_meta_url();
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util2();
@@ -10607,9 +10607,9 @@ var require_source_node = __commonJS({
   }
 });
 
-// ../main/node_modules/source-map/source-map.js
+// node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "../main/node_modules/source-map/source-map.js"(exports2) {
+  "node_modules/source-map/source-map.js"(exports2) {
     init_import_meta_url();
     exports2.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports2.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
@@ -10617,9 +10617,9 @@ var require_source_map = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
 var require_code_gen = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -10769,9 +10769,9 @@ var require_code_gen = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
 var require_javascript_compiler = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -11692,9 +11692,9 @@ var require_javascript_compiler = __commonJS({
   }
 });
 
-// ../main/node_modules/handlebars/dist/cjs/handlebars.js
+// node_modules/handlebars/dist/cjs/handlebars.js
 var require_handlebars = __commonJS({
-  "../main/node_modules/handlebars/dist/cjs/handlebars.js"(exports2, module2) {
+  "node_modules/handlebars/dist/cjs/handlebars.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     exports2.__esModule = true;
@@ -11740,9 +11740,9 @@ var require_handlebars = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/internal/constants.js
+// node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
-  "../main/node_modules/semver/internal/constants.js"(exports2, module2) {
+  "node_modules/semver/internal/constants.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SEMVER_SPEC_VERSION = "2.0.0";
@@ -11801,9 +11801,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/internal/debug.js
+// node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "../main/node_modules/semver/internal/debug.js"(exports2, module2) {
+  "node_modules/semver/internal/debug.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
@@ -11812,9 +11812,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/internal/re.js
+// node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "../main/node_modules/semver/internal/re.js"(exports2, module2) {
+  "node_modules/semver/internal/re.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -11901,9 +11901,9 @@ var require_re = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/internal/parse-options.js
+// node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "../main/node_modules/semver/internal/parse-options.js"(exports2, module2) {
+  "node_modules/semver/internal/parse-options.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var looseOption = Object.freeze({ loose: true });
@@ -11921,9 +11921,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/internal/identifiers.js
+// node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "../main/node_modules/semver/internal/identifiers.js"(exports2, module2) {
+  "node_modules/semver/internal/identifiers.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var numeric = /^[0-9]+$/;
@@ -11947,9 +11947,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/classes/semver.js
+// node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "../main/node_modules/semver/classes/semver.js"(exports2, module2) {
+  "node_modules/semver/classes/semver.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var debug = require_debug();
@@ -12240,9 +12240,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/parse.js
+// node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "../main/node_modules/semver/functions/parse.js"(exports2, module2) {
+  "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12263,9 +12263,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/valid.js
+// node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "../main/node_modules/semver/functions/valid.js"(exports2, module2) {
+  "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse4 = require_parse();
@@ -12277,9 +12277,9 @@ var require_valid = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/clean.js
+// node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "../main/node_modules/semver/functions/clean.js"(exports2, module2) {
+  "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse4 = require_parse();
@@ -12291,9 +12291,9 @@ var require_clean = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/inc.js
+// node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "../main/node_modules/semver/functions/inc.js"(exports2, module2) {
+  "node_modules/semver/functions/inc.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12316,9 +12316,9 @@ var require_inc = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/diff.js
+// node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "../main/node_modules/semver/functions/diff.js"(exports2, module2) {
+  "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse4 = require_parse();
@@ -12361,9 +12361,9 @@ var require_diff = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/major.js
+// node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "../main/node_modules/semver/functions/major.js"(exports2, module2) {
+  "node_modules/semver/functions/major.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12372,9 +12372,9 @@ var require_major = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/minor.js
+// node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "../main/node_modules/semver/functions/minor.js"(exports2, module2) {
+  "node_modules/semver/functions/minor.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12383,9 +12383,9 @@ var require_minor = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/patch.js
+// node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "../main/node_modules/semver/functions/patch.js"(exports2, module2) {
+  "node_modules/semver/functions/patch.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12394,9 +12394,9 @@ var require_patch = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/prerelease.js
+// node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "../main/node_modules/semver/functions/prerelease.js"(exports2, module2) {
+  "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse4 = require_parse();
@@ -12408,9 +12408,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/compare.js
+// node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "../main/node_modules/semver/functions/compare.js"(exports2, module2) {
+  "node_modules/semver/functions/compare.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12419,9 +12419,9 @@ var require_compare = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/rcompare.js
+// node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "../main/node_modules/semver/functions/rcompare.js"(exports2, module2) {
+  "node_modules/semver/functions/rcompare.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12430,9 +12430,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/compare-loose.js
+// node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "../main/node_modules/semver/functions/compare-loose.js"(exports2, module2) {
+  "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12441,9 +12441,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/compare-build.js
+// node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "../main/node_modules/semver/functions/compare-build.js"(exports2, module2) {
+  "node_modules/semver/functions/compare-build.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12456,9 +12456,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/sort.js
+// node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "../main/node_modules/semver/functions/sort.js"(exports2, module2) {
+  "node_modules/semver/functions/sort.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
@@ -12467,9 +12467,9 @@ var require_sort = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/rsort.js
+// node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "../main/node_modules/semver/functions/rsort.js"(exports2, module2) {
+  "node_modules/semver/functions/rsort.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compareBuild = require_compare_build();
@@ -12478,9 +12478,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/gt.js
+// node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "../main/node_modules/semver/functions/gt.js"(exports2, module2) {
+  "node_modules/semver/functions/gt.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12489,9 +12489,9 @@ var require_gt = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/lt.js
+// node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "../main/node_modules/semver/functions/lt.js"(exports2, module2) {
+  "node_modules/semver/functions/lt.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12500,9 +12500,9 @@ var require_lt = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/eq.js
+// node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "../main/node_modules/semver/functions/eq.js"(exports2, module2) {
+  "node_modules/semver/functions/eq.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12511,9 +12511,9 @@ var require_eq = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/neq.js
+// node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "../main/node_modules/semver/functions/neq.js"(exports2, module2) {
+  "node_modules/semver/functions/neq.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12522,9 +12522,9 @@ var require_neq = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/gte.js
+// node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "../main/node_modules/semver/functions/gte.js"(exports2, module2) {
+  "node_modules/semver/functions/gte.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12533,9 +12533,9 @@ var require_gte = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/lte.js
+// node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "../main/node_modules/semver/functions/lte.js"(exports2, module2) {
+  "node_modules/semver/functions/lte.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var compare = require_compare();
@@ -12544,9 +12544,9 @@ var require_lte = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/cmp.js
+// node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "../main/node_modules/semver/functions/cmp.js"(exports2, module2) {
+  "node_modules/semver/functions/cmp.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var eq = require_eq();
@@ -12595,9 +12595,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/coerce.js
+// node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "../main/node_modules/semver/functions/coerce.js"(exports2, module2) {
+  "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -12642,9 +12642,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/truncate.js
+// node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "../main/node_modules/semver/functions/truncate.js"(exports2, module2) {
+  "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var parse4 = require_parse();
@@ -12684,9 +12684,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/internal/lrucache.js
+// node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "../main/node_modules/semver/internal/lrucache.js"(exports2, module2) {
+  "node_modules/semver/internal/lrucache.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var LRUCache = class {
@@ -12723,9 +12723,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "../main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var {
@@ -12915,9 +12915,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/classes/range.js
+// node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "../main/node_modules/semver/classes/range.js"(exports2, module2) {
+  "node_modules/semver/classes/range.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SPACE_CHARACTERS = /\s+/g;
@@ -13301,9 +13301,9 @@ var require_range = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/classes/comparator.js
+// node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "../main/node_modules/semver/classes/comparator.js"(exports2, module2) {
+  "node_modules/semver/classes/comparator.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
@@ -13415,9 +13415,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/functions/satisfies.js
+// node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "../main/node_modules/semver/functions/satisfies.js"(exports2, module2) {
+  "node_modules/semver/functions/satisfies.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -13433,9 +13433,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/to-comparators.js
+// node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "../main/node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -13444,9 +13444,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/max-satisfying.js
+// node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "../main/node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -13474,9 +13474,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/min-satisfying.js
+// node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "../main/node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -13504,9 +13504,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/min-version.js
+// node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "../main/node_modules/semver/ranges/min-version.js"(exports2, module2) {
+  "node_modules/semver/ranges/min-version.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -13564,9 +13564,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/valid.js
+// node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "../main/node_modules/semver/ranges/valid.js"(exports2, module2) {
+  "node_modules/semver/ranges/valid.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -13581,9 +13581,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/outside.js
+// node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "../main/node_modules/semver/ranges/outside.js"(exports2, module2) {
+  "node_modules/semver/ranges/outside.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var SemVer = require_semver();
@@ -13651,9 +13651,9 @@ var require_outside = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/gtr.js
+// node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "../main/node_modules/semver/ranges/gtr.js"(exports2, module2) {
+  "node_modules/semver/ranges/gtr.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var outside = require_outside();
@@ -13662,9 +13662,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/ltr.js
+// node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "../main/node_modules/semver/ranges/ltr.js"(exports2, module2) {
+  "node_modules/semver/ranges/ltr.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var outside = require_outside();
@@ -13673,9 +13673,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/intersects.js
+// node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "../main/node_modules/semver/ranges/intersects.js"(exports2, module2) {
+  "node_modules/semver/ranges/intersects.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -13688,9 +13688,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/simplify.js
+// node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "../main/node_modules/semver/ranges/simplify.js"(exports2, module2) {
+  "node_modules/semver/ranges/simplify.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var satisfies = require_satisfies();
@@ -13739,9 +13739,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/ranges/subset.js
+// node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "../main/node_modules/semver/ranges/subset.js"(exports2, module2) {
+  "node_modules/semver/ranges/subset.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var Range2 = require_range();
@@ -13902,9 +13902,9 @@ var require_subset = __commonJS({
   }
 });
 
-// ../main/node_modules/semver/index.js
+// node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "../main/node_modules/semver/index.js"(exports2, module2) {
+  "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
     var internalRe = require_re();
@@ -16832,16 +16832,16 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 // src/inputs/list.ts
 init_import_meta_url();
 
-// ../main/node_modules/csv-parse/lib/sync.js
+// node_modules/csv-parse/lib/sync.js
 init_import_meta_url();
 
-// ../main/node_modules/csv-parse/lib/api/index.js
+// node_modules/csv-parse/lib/api/index.js
 init_import_meta_url();
 
-// ../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
+// node_modules/csv-parse/lib/api/normalize_columns_array.js
 init_import_meta_url();
 
-// ../main/node_modules/csv-parse/lib/api/CsvError.js
+// node_modules/csv-parse/lib/api/CsvError.js
 init_import_meta_url();
 var CsvError = class _CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -16860,13 +16860,13 @@ var CsvError = class _CsvError extends Error {
   }
 };
 
-// ../main/node_modules/csv-parse/lib/utils/is_object.js
+// node_modules/csv-parse/lib/utils/is_object.js
 init_import_meta_url();
 var is_object = function(obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
-// ../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
+// node_modules/csv-parse/lib/api/normalize_columns_array.js
 var normalize_columns_array = function(columns) {
   const normalizedColumns = [];
   for (let i = 0, l = columns.length; i < l; i++) {
@@ -16895,10 +16895,10 @@ var normalize_columns_array = function(columns) {
   return normalizedColumns;
 };
 
-// ../main/node_modules/csv-parse/lib/api/init_state.js
+// node_modules/csv-parse/lib/api/init_state.js
 init_import_meta_url();
 
-// ../main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+// node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 init_import_meta_url();
 var ResizeableBuffer = class {
   constructor(size = 100) {
@@ -16963,7 +16963,7 @@ var ResizeableBuffer = class {
 };
 var ResizeableBuffer_default = ResizeableBuffer;
 
-// ../main/node_modules/csv-parse/lib/api/init_state.js
+// node_modules/csv-parse/lib/api/init_state.js
 var init_state = function(options) {
   const timchars = [
     // Basic Latin
@@ -17078,10 +17078,10 @@ var init_state = function(options) {
   };
 };
 
-// ../main/node_modules/csv-parse/lib/api/normalize_options.js
+// node_modules/csv-parse/lib/api/normalize_options.js
 init_import_meta_url();
 
-// ../main/node_modules/csv-parse/lib/utils/underscore.js
+// node_modules/csv-parse/lib/utils/underscore.js
 init_import_meta_url();
 var underscore = function(str2) {
   return str2.replace(/([A-Z])/g, function(_, match) {
@@ -17089,7 +17089,7 @@ var underscore = function(str2) {
   });
 };
 
-// ../main/node_modules/csv-parse/lib/api/normalize_options.js
+// node_modules/csv-parse/lib/api/normalize_options.js
 var normalize_options = function(opts) {
   const options = {};
   for (const opt in opts) {
@@ -17675,7 +17675,7 @@ var normalize_options = function(opts) {
   return options;
 };
 
-// ../main/node_modules/csv-parse/lib/utils/delimiter_discover.js
+// node_modules/csv-parse/lib/utils/delimiter_discover.js
 init_import_meta_url();
 var delimiter_discover = function(records, options) {
   if (!options) {
@@ -17726,7 +17726,7 @@ var std = function(array) {
   );
 };
 
-// ../main/node_modules/csv-parse/lib/api/index.js
+// node_modules/csv-parse/lib/api/index.js
 var isRecordEmpty = function(record) {
   return record.every(
     (field) => field == null || field.toString && field.toString().trim() === ""
@@ -18536,7 +18536,7 @@ var transform = function(original_options = {}) {
   };
 };
 
-// ../main/node_modules/csv-parse/lib/sync.js
+// node_modules/csv-parse/lib/sync.js
 var parse = function(data, opts = {}) {
   if (typeof data === "string") {
     data = Buffer.from(data);

@@ -166,7 +166,7 @@ function findOnPath(name, searchPath) {
   return void 0;
 }
 
-// ../main/node_modules/csv-parse/lib/api/index.js
+// node_modules/csv-parse/lib/api/index.js
 var boms = {
   // Note, the following are equals:
   // Buffer.from("\ufeff")
