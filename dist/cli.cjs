@@ -16659,6 +16659,16 @@ init_import_meta_url();
 // src/cache/retry-policy.ts
 init_import_meta_url();
 
+// src/common/retry-after.ts
+init_import_meta_url();
+function parseRetryAfter(header, now = Date.now()) {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) return void 0;
+  if (/^\d+$/.test(value)) return Number(value) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+
 // src/cache/actions-cache.ts
 var annotations = new import_node_async_hooks.AsyncLocalStorage();
 
@@ -20002,16 +20012,9 @@ var HttpTransport = class {
   }
 };
 function backoffDelay(options, attempt, retryAfter) {
-  const requested = parseRetryAfter2(retryAfter);
+  const requested = parseRetryAfter(retryAfter);
   const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
   return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
-}
-function parseRetryAfter2(value, now = Date.now()) {
-  if (value === null) return void 0;
-  const text3 = value.trim();
-  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
-  const date = Date.parse(text3);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function ownFailure(error) {
   for (let cause = error, depth = 0; cause && depth < 4; cause = cause.cause, depth++) {

@@ -3705,8 +3705,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11306,9 +11306,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -36357,9 +36357,6 @@ async function clearFolder(dir) {
   await import_promises5.default.rm(dir, { recursive: true, force: true });
   await import_promises5.default.mkdir(dir, { recursive: true });
 }
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 function formatMiB(bytes) {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
@@ -36965,6 +36962,18 @@ var import_node_https = __toESM(require("node:https"), 1);
 
 // src/cache/retry-policy.ts
 init_import_meta_url();
+
+// src/common/retry-after.ts
+init_import_meta_url();
+function parseRetryAfter(header, now = Date.now()) {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) return void 0;
+  if (/^\d+$/.test(value)) return Number(value) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+
+// src/cache/retry-policy.ts
 function retryBudgetMs(env = process.env) {
   const seconds = Number(env.IMAGE_BUILD_CACHE_RETRY_BUDGET);
   return Number.isFinite(seconds) && seconds >= 0 && env.IMAGE_BUILD_CACHE_RETRY_BUDGET?.trim() !== "" ? seconds * 1e3 : 6e4;
@@ -36974,13 +36983,6 @@ var BACKOFF_BASE_MS = 1e3;
 var BACKOFF_CAP_MS = 16e3;
 function isThrottled(status) {
   return status === 429 || status === 503 || status === 500;
-}
-function parseRetryAfter(header, now = Date.now()) {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === void 0 || value.trim() === "") return void 0;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function retryWaitMs({ status, retryAfterMs, tries, now, deadline, maxTries = MAX_TRIES }) {
   if (!isThrottled(status) || tries >= maxTries) return void 0;
@@ -37712,7 +37714,7 @@ async function settleRestore(context, dir, matched, outcome, prune) {
     const pruned = await pruneLayout(dir, (digest) => present.has(digest));
     const kept = pruned.keptLayers > 0;
     warn(
-      `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${outcome.problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural2(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
+      `The layer cache ${matched} is incomplete: ${missing} of ${layout.layers.size} layer blobs are missing (${outcome.problems.join("; ")}). ` + (kept ? `Restored a partial cache: ${plural(pruned.keptLayers, "layer")} kept, ${pruned.droppedLayers} dropped; the steps from the first missing layer on run again.` : "Building without cache.")
     );
     if (!kept) {
       await clearFolder(dir);
@@ -37722,7 +37724,7 @@ async function settleRestore(context, dir, matched, outcome, prune) {
     warn(`The layer cache ${matched} had trouble that did not affect this build: ${outcome.problems.join("; ")}.`);
   }
   context.info(
-    `Restored the layer cache ${matched}: ${plural2(present.size, "layer blob")} from ${plural2(outcome.packsRestored, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural2(traffic.requestsDown, "cache request")}).`
+    `Restored the layer cache ${matched}: ${plural(present.size, "layer blob")} from ${plural(outcome.packsRestored, "pack")} (${formatMiB(traffic.bytesDown)}, ${plural(traffic.requestsDown, "cache request")}).`
   );
   return matched;
 }
@@ -38075,7 +38077,7 @@ function deltaCacheStore(options) {
     });
     const uploaded = planned.reduce((sum, pack) => sum + pack.blobs.length, 0) + inline.size;
     info2(
-      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural2(uploaded, "new layer blob")} (${inline.size} in the index, ${plural2(planned.length, "new pack")}), ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural2(traffic.requestsUp, "cache request")}).`
+      `Saved the layer cache ${key}${stored ? "" : " (its index was taken by another job)"}: ${plural(uploaded, "new layer blob")} (${inline.size} in the index, ${plural(planned.length, "new pack")}), ${reusedBlobs} reused (${formatMiB(traffic.bytesUp)} up, ${plural(traffic.requestsUp, "cache request")}).`
     );
     return stored;
   }
@@ -41379,16 +41381,9 @@ var HttpTransport = class {
   }
 };
 function backoffDelay(options, attempt, retryAfter) {
-  const requested = parseRetryAfter2(retryAfter);
+  const requested = parseRetryAfter(retryAfter);
   const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
   return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
-}
-function parseRetryAfter2(value, now = Date.now()) {
-  if (value === null) return void 0;
-  const text4 = value.trim();
-  if (/^\d+$/.test(text4)) return Number(text4) * 1e3;
-  const date = Date.parse(text4);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 function ownFailure(error2) {
   for (let cause = error2, depth = 0; cause && depth < 4; cause = cause.cause, depth++) {
@@ -43055,7 +43050,7 @@ function platformImages(result) {
   const images = /* @__PURE__ */ new Map();
   for (const layer of result.layers ?? []) if (layer.platform && layer.image) images.set(layer.platform, layer.image);
   if (images.size < 2) return [];
-  return ["| platform | image digest |", "|---|---|", ...[...images].sort().map(([platform2, digest]) => `| ${platform2} | \`${digest.slice(0, 19)}\` |`), ""];
+  return ["| platform | image digest |", "|---|---|", ...[...images].sort().map(([platform2, digest]) => `| ${platform2} | \`${shortDigest(digest)}\` |`), ""];
 }
 function changedFiles(result) {
   const changes = result.changes;

@@ -132,10 +132,6 @@ export async function clearFolder(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 export function formatMiB(bytes: number): string {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }

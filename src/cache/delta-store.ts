@@ -55,7 +55,8 @@ import { beginCacheOperation, CacheServiceError, loadActionsCache, unavailableRe
 import { isSameEntry, nextKey, nextKeyPrefix } from './keys.ts';
 import { saveEntryFolder } from './entry-save.ts';
 import { blobPath, layerChains, readLayout } from './oci-layout.ts';
-import { clearFolder, exists, fileSize, folderBytes, formatMiB, hexOf, linkOrCopy, mapLimit, plural, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
+import { plural } from '../common/units.ts';
+import { clearFolder, exists, fileSize, folderBytes, formatMiB, hexOf, linkOrCopy, mapLimit, Session, TimedOut, topLevelFiles, withLock } from './delta-io.ts';
 import { BlobArrivals } from './arrivals.ts';
 import { restoreIndex, settleRestore, type IndexRestore, type PacksOutcome, type RestoreContext } from './delta-restore.ts';
 import { resolveDeltaOptions, type DeltaStoreOptions } from './options.ts';

@@ -16,7 +16,7 @@ import { checkBuilder, chooseBuilder } from './builder.ts';
 import { newRecord } from './cache-outcome.ts';
 import { prepare } from './prepare.ts';
 import { Promoter } from './promoter.ts';
-import { openCache, restoreCache, saveCache } from './restore.ts';
+import { openCache, restoreCache, saveCache, type Restore } from './restore.ts';
 import { assembleResult, PhaseClock } from './result.ts';
 import { loadReused, lookUp, noticeManagedCache, type Reused } from './reuse.ts';
 import { withRunFolder } from './run-folder.ts';
@@ -37,7 +37,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
     const capabilities = checkBuilder(host);
     const lookup = await clock.timed('lookup', () => lookUp(image, build, prepared, promoter));
     const { fingerprint } = lookup;
-    const reusedImage = async (reused: Reused, restore?: Awaited<ReturnType<typeof restoreCache>>) => {
+    const reusedImage = async (reused: Reused, restore?: Restore) => {
       await loadReused(reused, build.load, image.tags, folder.env, log);
       return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, reused });
     };

@@ -4,9 +4,12 @@
 // method and kind of request, and errors that name the host that failed. Blob bodies
 // travel as streams both ways, with a timeout on stalls rather than on the whole transfer.
 import { isIP } from 'node:net';
+import { parseRetryAfter } from '../common/retry-after.ts';
 import { idleWatchdog } from './blob-stream.ts';
 import { RegistryError } from './registry-error.ts';
 import { sendStreamedRequest } from './streamed-request.ts';
+
+export { parseRetryAfter };
 
 export interface TransportOptions {
   /** Per attempt, covering the response body too; for a streamed transfer, the longest stall. */
@@ -196,15 +199,6 @@ export function backoffDelay(options: Pick<TransportOptions, 'retryBaseDelayMs' 
   const requested = parseRetryAfter(retryAfter);
   const delay = requested ?? options.retryBaseDelayMs * 2 ** attempt;
   return Math.min(Math.max(0, Math.round(delay)), options.maxRetryDelayMs);
-}
-
-/** `Retry-After` in milliseconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** A RegistryError raised inside a streamed body (fetch wraps it in its own error). */

@@ -8,7 +8,7 @@ import type { CacheTraffic } from '../cache/index.ts';
 import type { PipelineResult } from '../pipeline/types.ts';
 import { sourceFirst } from './changed-files.ts';
 import { restoredPlatformsLine } from '../buildx/platforms.ts';
-import { formatBytes, formatSeconds, plural } from '../common/units.ts';
+import { formatBytes, formatSeconds, plural, shortDigest } from '../common/units.ts';
 
 const MAX_LISTED_FILES = 20;
 
@@ -96,7 +96,7 @@ function platformImages(result: PipelineResult): string[] {
   const images = new Map<string, string>();
   for (const layer of result.layers ?? []) if (layer.platform && layer.image) images.set(layer.platform, layer.image);
   if (images.size < 2) return [];
-  return ['| platform | image digest |', '|---|---|', ...[...images].sort().map(([platform, digest]) => `| ${platform} | \`${digest.slice(0, 19)}\` |`), ''];
+  return ['| platform | image digest |', '|---|---|', ...[...images].sort().map(([platform, digest]) => `| ${platform} | \`${shortDigest(digest)}\` |`), ''];
 }
 
 function changedFiles(result: PipelineResult): string[] {
