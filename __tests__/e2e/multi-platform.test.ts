@@ -1,7 +1,7 @@
 // Multi-platform images as most users build them: linux/amd64 + linux/arm64 from a
 // multi-arch base, the arm64 RUN steps under QEMU. One index is pushed, reused on a
 // fresh runner, partly rebuilt after a one-file change and promoted to a release tag
-// with no blob upload; the summary shows each platform's steps; a one-platform matrix
+// with no layer upload (as built, or with the release's labels); the summary shows each platform's steps; a one-platform matrix
 // job keeps its own cache entry.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,14 +91,36 @@ describe.skipIf(!qemu || !base)('multi-platform builds (linux/amd64 + linux/arm6
     }
     expect(changed.outputs.digest).not.toBe(cold.outputs.digest);
 
-    // The release tag on that commit: the whole index retagged, the same digest, no blob uploaded.
+    // The release tag on that commit with reuse-mode: same-digest: the whole index retagged, the same digest, no blob uploaded.
     const logStart = logSize();
-    const release = await runAction({ workspace, runnerTemp, inputs, sha: sha2, ref: 'refs/tags/v2.0.0' });
+    const release = await runAction({ workspace, runnerTemp, inputs: { ...inputs, 'reuse-mode': 'same-digest' }, sha: sha2, ref: 'refs/tags/v2.0.0' });
     expect(release.code, release.stdout).toBe(0);
     expect(release.outputs.built).toBe('false');
     for (const tag of ['2.0.0', '2.0', '2', 'latest']) expect(await registryDigest(`${image}:${tag}`), tag).toBe(changed.outputs.digest);
     expect((await index(`${image}:2.0.0`)).manifests.length).toBe((await index(`${image}:main`)).manifests.length);
     expect(blobUploads(repository, logStart)).toBe(0);
+
+    // By default a release carries its own labels: each platform's image gets a new config over
+    // the same layers, under a new index; two configs go up, no layer.
+    const relabelStart = logSize();
+    const relabeled = await runAction({ workspace, runnerTemp, inputs, sha: sha2, ref: 'refs/tags/v2.1.0' });
+    expect(relabeled.code, relabeled.stdout).toBe(0);
+    expect(relabeled.outputs.built).toBe('false');
+    expect(relabeled.outputs.digest).not.toBe(changed.outputs.digest);
+    expect(await registryDigest(`${image}:2.1.0`)).toBe(relabeled.outputs.digest);
+    const before = await index(`${image}:2.0.0`);
+    const after = await index(`${image}:2.1.0`);
+    expect(after.manifests.map((m) => m.platform)).toEqual(before.manifests.map((m) => m.platform));
+    const raw = (digest: string) => JSON.parse(docker('buildx', 'imagetools', 'inspect', '--raw', `${image}@${digest}`)) as { layers: { digest: string }[] };
+    for (const [at, platform] of after.manifests.entries()) {
+      expect(raw(platform.digest).layers, `${platform.platform?.architecture}`).toEqual(raw(before.manifests[at]!.digest).layers);
+    }
+    for (const platform of PLATFORMS) {
+      const config = JSON.parse(docker('buildx', 'imagetools', 'inspect', '--format', `{{json (index .Image "${platform}")}}`, `${image}:2.1.0`)) as { config: { Labels: Record<string, string> } };
+      expect(config.config.Labels['org.opencontainers.image.version'], platform).toBe('2.1.0');
+    }
+    expect(blobUploads(repository, relabelStart)).toBe(2);
+    expect(relabeled.stdout).toContain("platform images of");
   });
 
   it('a one-platform matrix job keeps its own cache entry and leaves the two-platform one whole', async () => {

@@ -2,8 +2,8 @@
 // config and manifest, and nothing new when it has them already.
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { manifestAnnotations, relabel } from '../../src/pipeline/relabel.ts';
-import type { ImageManifest } from '../../src/registry/manifest.ts';
+import { relabel, relabelIndex } from '../../src/pipeline/relabel.ts';
+import type { ImageIndex, ImageManifest } from '../../src/registry/manifest.ts';
 
 const sha = (bytes: Uint8Array) => `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`;
 const config = new TextEncoder().encode(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.opencontainers.image.version': 'main', 'com.example.kept': 'yes' } }, rootfs: { type: 'layers', diff_ids: ['sha256:d1'] } }));
@@ -33,7 +33,22 @@ describe('relabel', () => {
     expect(relabel(config, manifest, { labels: { 'com.example.kept': 'yes' }, annotations: { 'org.opencontainers.image.version': 'main' } })).toBeUndefined();
   });
 
-  it("takes the manifest level of metadata-action's annotations, and bare ones", () => {
-    expect(manifestAnnotations(['manifest:a=1', 'index:b=2', 'manifest,index:c=3', 'd=4', 'manifest-descriptor:e=5'])).toEqual({ a: '1', c: '3', d: '4' });
+  it('an index: the relabeled children in place of its own, the same platforms, this run\'s index annotations over its own', () => {
+    const index: ImageIndex & { annotations?: Record<string, string> } = {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        { mediaType: manifest.mediaType!, digest: 'sha256:a1', size: 10, platform: { os: 'linux', architecture: 'amd64' } },
+        { mediaType: manifest.mediaType!, digest: 'sha256:b1', size: 11, platform: { os: 'linux', architecture: 'arm64' } },
+      ],
+      annotations: { 'org.opencontainers.image.version': 'main', 'com.example.kept': 'yes' },
+    };
+    const children = [{ ...index.manifests[0]!, digest: 'sha256:a2', size: 12 }, index.manifests[1]!];
+    const out = relabelIndex(index, children, { 'org.opencontainers.image.version': '1.2.3' });
+    expect(out.json.manifests).toEqual(children);
+    expect(out.json.mediaType).toBe(index.mediaType);
+    expect((out.json as typeof index).annotations).toEqual({ 'org.opencontainers.image.version': '1.2.3', 'com.example.kept': 'yes' });
+    expect(out.manifestDigest).toBe(sha(out.manifest));
+    expect(JSON.parse(new TextDecoder().decode(out.manifest))).toEqual(out.json);
   });
 });

@@ -15,7 +15,8 @@ import type { BaseImageUse } from '../buildx/dockerfile.ts';
 import type { ResolvedBase } from './fingerprint.ts';
 import { formatPlatform, imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from '../registry/manifest.ts';
 import { parseReference, type RepositoryRef } from '../registry/reference.ts';
-import { relabel, type WantedMetadata } from './relabel.ts';
+import { relabel, relabelIndex, type WantedMetadata } from './relabel.ts';
+import { annotationsAt } from '../tags/annotation-levels.ts';
 
 export interface FoundImage {
   ref: string;
@@ -156,20 +157,16 @@ export class Promoter {
   }
 
   /**
-   * `found` with this run's labels and manifest annotations: a new config and manifest over
-   * the same layers (relabel.ts), stored by digest in its repository; `found` itself when it
-   * has them already. An index (attestations, several platforms) is reused as built.
+   * `found` with this run's labels and annotations: a new config and manifest over the
+   * same layers (relabel.ts), stored by digest in its repository, and for an index of
+   * several platforms each platform's image so, under a new index; `found` itself when it
+   * has them already. An index with attestations is reused as built: they name the digests
+   * of the images it was built with.
    */
   async withMetadata(found: FoundImage, wanted: WantedMetadata): Promise<FoundImage> {
-    if (isIndexMediaType(found.manifest.mediaType)) {
-      this.log.info(`${found.ref} is an index (attestations or several platforms): reused as built, with its own labels`);
-      return found;
-    }
-    const manifest = found.manifest.json as ImageManifest;
-    const changed = relabel(await this.client.getBlob(found.repository, manifest.config.digest), manifest, wanted);
+    if (isIndexMediaType(found.manifest.mediaType)) return this.withIndexMetadata(found, wanted);
+    const changed = await this.relabeled(found.repository, found.manifest, wanted);
     if (!changed) return found;
-    await this.client.uploadBlob(found.repository, changed.config);
-    await this.client.putManifest(found.repository, changed.manifestDigest, changed.manifest, found.manifest.mediaType);
     this.log.info(`Gave the image of ${found.ref} this run's labels: ${found.digest} → ${changed.manifestDigest} (a new config over the same layers)`);
     return {
       ...found,
@@ -177,6 +174,42 @@ export class Promoter {
       configDigest: changed.configDigest,
       manifest: { ...found.manifest, digest: changed.manifestDigest, size: changed.manifest.byteLength, body: changed.manifest, json: changed.json },
     };
+  }
+
+  private async withIndexMetadata(found: FoundImage, wanted: WantedMetadata): Promise<FoundImage> {
+    const index = found.manifest.json as ImageIndex;
+    if (index.manifests.length !== imageManifestsOf(index).length) {
+      this.log.info(`${found.ref} carries attestations, which name the digests of the images it was built with: reused as built, with its own labels`);
+      return found;
+    }
+    const children = await Promise.all(
+      index.manifests.map(async (child) => {
+        const manifest = await this.client.getManifest({ ...found.repository, tag: undefined, digest: child.digest });
+        const platform = child.platform ? formatPlatform(child.platform) : undefined;
+        const changed = await this.relabeled(found.repository, manifest, wanted, platform);
+        return changed ? { ...child, digest: changed.manifestDigest, size: changed.manifest.byteLength } : child;
+      }),
+    );
+    if (children.every((child, at) => child.digest === index.manifests[at]!.digest)) return found;
+    const changed = relabelIndex(index, children, annotationsAt(wanted.annotations, 'index'));
+    await this.client.putManifest(found.repository, changed.manifestDigest, changed.manifest, found.manifest.mediaType);
+    this.log.info(`Gave the ${children.length} platform images of ${found.ref} this run's labels: ${found.digest} → ${changed.manifestDigest} (new configs over the same layers)`);
+    return {
+      ...found,
+      digest: changed.manifestDigest,
+      manifest: { ...found.manifest, digest: changed.manifestDigest, size: changed.manifest.byteLength, body: changed.manifest, json: changed.json },
+    };
+  }
+
+  /** One image manifest relabeled and stored by digest (its new config first); undefined when it has the labels. */
+  private async relabeled(repository: RepositoryRef, fetched: FetchedManifest, wanted: WantedMetadata, platform?: string) {
+    const manifest = fetched.json as ImageManifest;
+    const annotations = annotationsAt(wanted.annotations, 'manifest', platform);
+    const changed = relabel(await this.client.getBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations });
+    if (!changed) return undefined;
+    await this.client.uploadBlob(repository, changed.config);
+    await this.client.putManifest(repository, changed.manifestDigest, changed.manifest, fetched.mediaType);
+    return changed;
   }
 
   /**

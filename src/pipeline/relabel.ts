@@ -3,16 +3,16 @@
  * the default branch: `org.opencontainers.image.version=main`) is given this run's:
  * a new config with the labels over the same layers, and a new manifest with this run's
  * manifest annotations. The layers are not touched, so nothing is rebuilt and no layer
- * is uploaded; the digest is new. Pure: the registry edge is in promote.ts.
+ * is uploaded; the digest is new. Pure: the registry edge is in promoter.ts.
  */
 import crypto from 'node:crypto';
-import type { ImageManifest } from '../registry/manifest.ts';
+import type { Descriptor, ImageIndex, ImageManifest } from '../registry/manifest.ts';
 
 export interface WantedMetadata {
   /** This run's labels, the fingerprint label among them. */
   labels: Record<string, string>;
-  /** This run's manifest-level annotations. */
-  annotations: Record<string, string>;
+  /** This run's `level:key=value` annotation lines (tags/annotation-levels.ts). */
+  annotations: readonly string[];
 }
 
 export interface Relabeled {
@@ -23,27 +23,12 @@ export interface Relabeled {
   json: ImageManifest;
 }
 
-/** The manifest-level entries of metadata-action's `level:key=value` annotations (bare ones count as manifest). */
-export function manifestAnnotations(lines: readonly string[]): Record<string, string> {
-  const entries: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    const eq = line.indexOf('=');
-    const leveled = colon > 0 && colon < eq;
-    if (leveled && !line.slice(0, colon).split(',').includes('manifest')) continue;
-    const pair = leveled ? line.slice(colon + 1) : line;
-    const at = pair.indexOf('=');
-    if (at > 0) entries[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return entries;
-}
-
 /**
- * The image with `wanted` labels and annotations; undefined when it has the labels already.
- * Annotations alone never make a new image: an engine that pushes none (the classic image
- * store) would otherwise get a new digest on every rerun.
+ * The image with `labels` and manifest `annotations`; undefined when it has the labels
+ * already. Annotations alone never make a new image: an engine that pushes none (the
+ * classic image store) would otherwise get a new digest on every rerun.
  */
-export function relabel(configBytes: Uint8Array, manifest: ImageManifest, wanted: WantedMetadata): Relabeled | undefined {
+export function relabel(configBytes: Uint8Array, manifest: ImageManifest, wanted: { labels: Record<string, string>; annotations: Record<string, string> }): Relabeled | undefined {
   const config = JSON.parse(new TextDecoder().decode(configBytes)) as { config?: { Labels?: Record<string, string> | null } };
   const labels = config.config?.Labels ?? {};
   const annotations = (manifest as ImageManifest & { annotations?: Record<string, string> }).annotations ?? {};
@@ -60,6 +45,25 @@ export function relabel(configBytes: Uint8Array, manifest: ImageManifest, wanted
   if (Object.keys(mergedAnnotations).length > 0) json.annotations = mergedAnnotations;
   const manifestBytes = new TextEncoder().encode(JSON.stringify(json));
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
+}
+
+export interface RelabeledIndex {
+  manifest: Uint8Array;
+  manifestDigest: string;
+  json: ImageIndex;
+}
+
+/**
+ * An index of several platforms whose images were relabeled: `children` in place of its
+ * manifests (the same platforms, in the same order), this run's index annotations over its own.
+ */
+export function relabelIndex(index: ImageIndex, children: Descriptor[], annotations: Record<string, string>): RelabeledIndex {
+  const own = (index as ImageIndex & { annotations?: Record<string, string> }).annotations ?? {};
+  const json: ImageIndex & { annotations?: Record<string, string> } = { ...index, manifests: children };
+  const merged = { ...own, ...annotations };
+  if (Object.keys(merged).length > 0) json.annotations = merged;
+  const manifest = new TextEncoder().encode(JSON.stringify(json));
+  return { manifest, manifestDigest: sha256(manifest), json };
 }
 
 function sha256(bytes: Uint8Array): string {

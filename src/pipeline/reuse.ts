@@ -12,7 +12,7 @@ import type { PipelineLog } from '../common/log.ts';
 import { computeFingerprint, FINGERPRINT_LABEL } from './fingerprint.ts';
 import type { Prepared } from './prepare.ts';
 import type { CandidateReads, Promoter } from './promoter.ts';
-import { manifestAnnotations, type WantedMetadata } from './relabel.ts';
+import type { WantedMetadata } from './relabel.ts';
 import type { CacheSettings, ImageSettings } from './types.ts';
 
 /** An image that stood in for the build. */
@@ -64,7 +64,7 @@ export async function lookUp(image: ImageSettings, build: BuildOptions, prepared
       })
     : undefined;
   if (!mayReuse || !fingerprint) return { fingerprint, reuseFrom: async () => undefined };
-  const wanted = image.reuseMode === 'same-digest' ? undefined : { labels: { ...image.labels, [FINGERPRINT_LABEL]: fingerprint }, annotations: manifestAnnotations(image.annotations) };
+  const wanted = image.reuseMode === 'same-digest' ? undefined : { labels: { ...image.labels, [FINGERPRINT_LABEL]: fingerprint }, annotations: image.annotations };
   const reuseFrom = (candidates: string[], reads?: CandidateReads) => reuseExisting(promoter, fingerprint, candidates, registryRefs, { platform, reads, wanted });
   return { fingerprint, reused: await reuseFrom(firstCandidates, readAhead), reuseFrom };
 }

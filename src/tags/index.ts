@@ -4,6 +4,7 @@
  */
 import type { GitContext, RepositoryInfo } from '../github/git-context.ts';
 import { DEFAULT_SHORT_SHA_LENGTH, evaluate, globalScope } from './expressions.ts';
+import { isLeveledAnnotation } from './annotation-levels.ts';
 import { parseFlavor } from './flavor.ts';
 import type { Flavor } from './flavor.ts';
 import { parseImages } from './images.ts';
@@ -76,9 +77,6 @@ export interface Metadata {
   warnings: string[];
 }
 
-/** `level[,level…]:key=value`, the levels Buildx's `--annotation` takes, each with an optional `[platform]`. */
-const LEVEL = '(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?';
-const LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
 
 function uniq(values: string[]): string[] {
   return [...new Set(values)];
@@ -131,13 +129,13 @@ export function computeMetadata(ctx: GitContext, spec: MetadataSpec, options: Me
   // A line that names its level (metadata-action's `annotations` output, handed on as
   // build-push-action takes it) is used as written; the others get the levels.
   const annotationLines = (spec.annotations ?? '').split(/\r?\n/);
-  const leveled = annotationLines.map((line) => line.trim()).filter((line) => LEVELED_ANNOTATION.test(line));
+  const leveled = annotationLines.map((line) => line.trim()).filter(isLeveledAnnotation);
   const annotationLabels = computeLabels({
     ctx,
     repo,
     version: version.main,
     created,
-    extra: annotationLines.filter((line) => !LEVELED_ANNOTATION.test(line.trim())).join('\n'),
+    extra: annotationLines.filter((line) => !isLeveledAnnotation(line)).join('\n'),
     inputName: 'annotations',
     scope,
   });
