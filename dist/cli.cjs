@@ -20721,19 +20721,6 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
 // src/pipeline/relabel.ts
 init_import_meta_url();
 var import_node_crypto11 = __toESM(require("node:crypto"), 1);
-function manifestAnnotations(lines2) {
-  const entries = {};
-  for (const line of lines2) {
-    const colon = line.indexOf(":");
-    const eq = line.indexOf("=");
-    const leveled = colon > 0 && colon < eq;
-    if (leveled && !line.slice(0, colon).split(",").includes("manifest")) continue;
-    const pair = leveled ? line.slice(colon + 1) : line;
-    const at = pair.indexOf("=");
-    if (at > 0) entries[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return entries;
-}
 function relabel(configBytes, manifest, wanted) {
   const config = JSON.parse(new TextDecoder().decode(configBytes));
   const labels = config.config?.Labels ?? {};
@@ -20751,8 +20738,53 @@ function relabel(configBytes, manifest, wanted) {
   const manifestBytes = new TextEncoder().encode(JSON.stringify(json));
   return { config: newConfig, configDigest, manifest: manifestBytes, manifestDigest: sha256(manifestBytes), json };
 }
+function relabelIndex(index, children2, annotations2) {
+  const own = index.annotations ?? {};
+  const json = { ...index, manifests: children2 };
+  const merged = { ...own, ...annotations2 };
+  if (Object.keys(merged).length > 0) json.annotations = merged;
+  const manifest = new TextEncoder().encode(JSON.stringify(json));
+  return { manifest, manifestDigest: sha256(manifest), json };
+}
 function sha256(bytes) {
   return `sha256:${import_node_crypto11.default.createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/tags/annotation-levels.ts
+init_import_meta_url();
+var LEVEL = "(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?";
+var LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
+function isLeveledAnnotation(line) {
+  return LEVELED_ANNOTATION.test(line.trim());
+}
+function annotationsAt(lines2, level, platform) {
+  const entries = {};
+  const wantedPlatform = platform ? normalPlatform(platform) : void 0;
+  for (const raw of lines2) {
+    const line = raw.trim();
+    const leveled = isLeveledAnnotation(line);
+    const colon = leveled ? line.indexOf(":") : -1;
+    const levels = leveled ? line.slice(0, colon).split(",") : ["manifest"];
+    const applies = levels.some((entry) => {
+      const open = entry.indexOf("[");
+      const name = open < 0 ? entry : entry.slice(0, open);
+      if (name !== level) return false;
+      if (open < 0) return true;
+      return wantedPlatform !== void 0 && normalPlatform(entry.slice(open + 1, -1)) === wantedPlatform;
+    });
+    if (!applies) continue;
+    const pair = leveled ? line.slice(colon + 1) : line;
+    const at = pair.indexOf("=");
+    if (at > 0) entries[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return entries;
+}
+function normalPlatform(text3) {
+  try {
+    return formatPlatform(parsePlatform(text3));
+  } catch {
+    return void 0;
+  }
 }
 
 // src/pipeline/promoter.ts
@@ -20858,20 +20890,16 @@ ${lines2.join("\n")}`, { input: "images" });
     return { labels: config.config?.Labels ?? {}, taggedDigest: top.digest, image: { ref, repository: reference, digest: manifest.digest, configDigest, manifest } };
   }
   /**
-   * `found` with this run's labels and manifest annotations: a new config and manifest over
-   * the same layers (relabel.ts), stored by digest in its repository; `found` itself when it
-   * has them already. An index (attestations, several platforms) is reused as built.
+   * `found` with this run's labels and annotations: a new config and manifest over the
+   * same layers (relabel.ts), stored by digest in its repository, and for an index of
+   * several platforms each platform's image so, under a new index; `found` itself when it
+   * has them already. An index with attestations is reused as built: they name the digests
+   * of the images it was built with.
    */
   async withMetadata(found, wanted) {
-    if (isIndexMediaType(found.manifest.mediaType)) {
-      this.log.info(`${found.ref} is an index (attestations or several platforms): reused as built, with its own labels`);
-      return found;
-    }
-    const manifest = found.manifest.json;
-    const changed = relabel(await this.client.getBlob(found.repository, manifest.config.digest), manifest, wanted);
+    if (isIndexMediaType(found.manifest.mediaType)) return this.withIndexMetadata(found, wanted);
+    const changed = await this.relabeled(found.repository, found.manifest, wanted);
     if (!changed) return found;
-    await this.client.uploadBlob(found.repository, changed.config);
-    await this.client.putManifest(found.repository, changed.manifestDigest, changed.manifest, found.manifest.mediaType);
     this.log.info(`Gave the image of ${found.ref} this run's labels: ${found.digest} \u2192 ${changed.manifestDigest} (a new config over the same layers)`);
     return {
       ...found,
@@ -20879,6 +20907,40 @@ ${lines2.join("\n")}`, { input: "images" });
       configDigest: changed.configDigest,
       manifest: { ...found.manifest, digest: changed.manifestDigest, size: changed.manifest.byteLength, body: changed.manifest, json: changed.json }
     };
+  }
+  async withIndexMetadata(found, wanted) {
+    const index = found.manifest.json;
+    if (index.manifests.length !== imageManifestsOf(index).length) {
+      this.log.info(`${found.ref} carries attestations, which name the digests of the images it was built with: reused as built, with its own labels`);
+      return found;
+    }
+    const children2 = await Promise.all(
+      index.manifests.map(async (child) => {
+        const manifest = await this.client.getManifest({ ...found.repository, tag: void 0, digest: child.digest });
+        const platform = child.platform ? formatPlatform(child.platform) : void 0;
+        const changed2 = await this.relabeled(found.repository, manifest, wanted, platform);
+        return changed2 ? { ...child, digest: changed2.manifestDigest, size: changed2.manifest.byteLength } : child;
+      })
+    );
+    if (children2.every((child, at) => child.digest === index.manifests[at].digest)) return found;
+    const changed = relabelIndex(index, children2, annotationsAt(wanted.annotations, "index"));
+    await this.client.putManifest(found.repository, changed.manifestDigest, changed.manifest, found.manifest.mediaType);
+    this.log.info(`Gave the ${children2.length} platform images of ${found.ref} this run's labels: ${found.digest} \u2192 ${changed.manifestDigest} (new configs over the same layers)`);
+    return {
+      ...found,
+      digest: changed.manifestDigest,
+      manifest: { ...found.manifest, digest: changed.manifestDigest, size: changed.manifest.byteLength, body: changed.manifest, json: changed.json }
+    };
+  }
+  /** One image manifest relabeled and stored by digest (its new config first); undefined when it has the labels. */
+  async relabeled(repository, fetched, wanted, platform) {
+    const manifest = fetched.json;
+    const annotations2 = annotationsAt(wanted.annotations, "manifest", platform);
+    const changed = relabel(await this.client.getBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations: annotations2 });
+    if (!changed) return void 0;
+    await this.client.uploadBlob(repository, changed.config);
+    await this.client.putManifest(repository, changed.manifestDigest, changed.manifest, fetched.mediaType);
+    return changed;
   }
   /**
    * Points each target tag at the found image: a manifest PUT of the same bytes,
@@ -21072,7 +21134,7 @@ async function lookUp(image, build, prepared, promoter) {
     options
   }) : void 0;
   if (!mayReuse || !fingerprint) return { fingerprint, reuseFrom: async () => void 0 };
-  const wanted = image.reuseMode === "same-digest" ? void 0 : { labels: { ...image.labels, [FINGERPRINT_LABEL]: fingerprint }, annotations: manifestAnnotations(image.annotations) };
+  const wanted = image.reuseMode === "same-digest" ? void 0 : { labels: { ...image.labels, [FINGERPRINT_LABEL]: fingerprint }, annotations: image.annotations };
   const reuseFrom = (candidates, reads) => reuseExisting(promoter, fingerprint, candidates, registryRefs, { platform, reads, wanted });
   return { fingerprint, reused: await reuseFrom(firstCandidates, readAhead), reuseFrom };
 }
@@ -22444,8 +22506,6 @@ function computeVersion(specs, env) {
 }
 
 // src/tags/index.ts
-var LEVEL = "(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?";
-var LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
 function uniq(values) {
   return [...new Set(values)];
 }
@@ -22488,13 +22548,13 @@ function computeMetadata(ctx, spec, options = {}) {
   const created = ctx.commitDate ?? now;
   const labels = computeLabels({ ctx, repo, version: version.main, created, extra: spec.labels, inputName: "labels", scope });
   const annotationLines = (spec.annotations ?? "").split(/\r?\n/);
-  const leveled = annotationLines.map((line) => line.trim()).filter((line) => LEVELED_ANNOTATION.test(line));
+  const leveled = annotationLines.map((line) => line.trim()).filter(isLeveledAnnotation);
   const annotationLabels = computeLabels({
     ctx,
     repo,
     version: version.main,
     created,
-    extra: annotationLines.filter((line) => !LEVELED_ANNOTATION.test(line.trim())).join("\n"),
+    extra: annotationLines.filter((line) => !isLeveledAnnotation(line)).join("\n"),
     inputName: "annotations",
     scope
   });
