@@ -18890,7 +18890,7 @@ function keyValue(item, input) {
   const eq = item.indexOf("=");
   const key = eq < 0 ? "" : item.slice(0, eq).trim();
   const value = eq < 0 ? "" : item.slice(eq + 1);
-  if (!key || !value) throw new UserError(`${input}: an entry is not KEY=value (its text is not shown: it may be a secret)`, { input });
+  if (!key || !value) throw new UserError(`${input}: an entry is not KEY=value (its text is not shown: it may be a secret); a value over several lines needs double quotes around the whole entry, from before KEY to after the value`, { input });
   return [key, value];
 }
 function existingFile(file, input, id) {

@@ -141,6 +141,14 @@ describe('each input becomes its Buildx flags', () => {
   it('a malformed secret is an error that does not show its text', () => {
     expect(() => read({ secrets: 'novalue' })).toThrow(/not KEY=value \(its text is not shown/);
   });
+
+  it('a multi-line secret: quoted, one secret with its lines; unquoted, one error that says to quote it, not a secret cut to its first line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secrets-'));
+    const argv = flags({ secrets: '"KEY=-----BEGIN KEY-----\nbody\n-----END KEY-----"' }, dir);
+    const file = argv[argv.indexOf('--secret') + 1]!.replace(/^id=KEY,src=/, '');
+    expect(fs.readFileSync(file, 'utf8')).toBe('-----BEGIN KEY-----\nbody\n-----END KEY-----');
+    expect(() => read({ secrets: 'KEY=-----BEGIN KEY-----\nbody\n-----END KEY-----' })).toThrow(/secrets: an entry is not KEY=value .*double quotes around the whole entry/);
+  });
 });
 
 describe('the fingerprint takes the inputs whose role is fingerprint, and only when set', () => {

@@ -56,12 +56,16 @@ function buildxSecret(fields: string[], item: string, workspace: string): BuildS
   throw new UserError(`secrets: "${redact(item)}" needs src=<file> or env=<variable>`, { input: 'secrets' });
 }
 
-/** `KEY=value` split at the first `=`; both sides must be non-empty (as build-push-action requires). */
+/**
+ * `KEY=value` split at the first `=`; both sides must be non-empty. build-push-action v6 warns
+ * and drops such an entry, which leaves a multi-line value pasted without quotes cut to its
+ * first line; here it is one error, with the way to write it.
+ */
 function keyValue(item: string, input: string): [string, string] {
   const eq = item.indexOf('=');
   const key = eq < 0 ? '' : item.slice(0, eq).trim();
   const value = eq < 0 ? '' : item.slice(eq + 1);
-  if (!key || !value) throw new UserError(`${input}: an entry is not KEY=value (its text is not shown: it may be a secret)`, { input });
+  if (!key || !value) throw new UserError(`${input}: an entry is not KEY=value (its text is not shown: it may be a secret); a value over several lines needs double quotes around the whole entry, from before KEY to after the value`, { input });
   return [key, value];
 }
 
