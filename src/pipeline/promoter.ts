@@ -57,7 +57,13 @@ export class Promoter {
 
   /** `insecure`: the engine's insecure registries, so a registry it pushes to in plain HTTP is one we reach too. */
   constructor(credentials: Credentials, log: PipelineLog, insecure?: InsecureRegistryCheck) {
-    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3, insecure });
+    // Asked only when a host turns out not to speak HTTPS, once per host: a yes is worth a line.
+    const told = insecure && (async (host: string) => {
+      const yes = await insecure(host);
+      if (yes) log.info(`${host}: plain HTTP, as the engine lists it among its insecure registries`);
+      return yes;
+    });
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3, insecure: told });
     this.log = log;
   }
 
