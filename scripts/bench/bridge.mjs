@@ -13,7 +13,13 @@ export const BUILDKIT_IMAGE = process.env.IMAGE_BUILD_BUILDKIT_IMAGE || 'moby/bu
 export async function makeBridgeBuilder(bench, name, registryHost, dir) {
   const config = path.join(dir, `${name}.toml`);
   fs.writeFileSync(config, `[registry."${registryHost}"]\n  http = true\n`);
-  await bench.run('docker', ['buildx', 'create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`, '--buildkitd-config', config, '--bootstrap']);
+  const remove = () => bench.run('docker', ['buildx', 'rm', '--force', name], { allowFail: true });
+  // A create whose bootstrap fails (no BuildKit image) still leaves the builder listed.
+  await bench.run('docker', ['buildx', 'create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`, '--buildkitd-config', config, '--bootstrap'])
+    .catch(async (error) => {
+      await remove();
+      throw error;
+    });
   bench.log(`made builder ${name} (docker-container, bridge network; ${registryHost} in plain HTTP)`);
-  return { name, remove: () => bench.run('docker', ['buildx', 'rm', '--force', name], { allowFail: true }) };
+  return { name, remove };
 }
