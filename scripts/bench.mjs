@@ -6,12 +6,15 @@
 //       [--profiles loopback,hosted] [--apps small,scale,multi]
 //       [--scenarios cold,rerun,change,release,ten] [--tools image-build,bpa-gha,recipe,save-load,floor]
 //       [--write | --no-write] [--keep] [--attempts N] [--action DIR] [--candidate DIR]
-//       [--builder NAME] [--anchor-builder NAME]
+//       [--builder NAME] [--anchor-builder NAME] [--bridge]
 //
 // --builder NAME: every tool builds on that Buildx builder (e.g. a docker-container
 // builder as docker/setup-buildx-action makes one); unset, the current builder.
 // --anchor-builder NAME: the other tools build there, image-build on --builder's (a
 // stock runner's image-build beside setup-buildx-action's anchor).
+// --bridge: every tool on a docker-container builder on the engine's default bridge
+// (setup-buildx-action's default), made for the run, with the registry, its proxy and the
+// cache services at the bridge's gateway (scripts/bench/bridge.mjs); needs the stack's own engine.
 //
 // The parts, each a table where a new entry is one line:
 //   scripts/bench/tools.mjs      the tools (image-build, the build-push-action + type=gha
@@ -44,6 +47,7 @@ import { PROFILES, runtimeToken, startCacheService, startRegistryProxy } from '.
 import { writeReport } from './bench/report.mjs';
 import { APP_IDS, APPS, appliesTo, editSource, SCENARIO_IDS, SCENARIOS } from './bench/scenarios.mjs';
 import { runsIn, TOOLS } from './bench/tools.mjs';
+import { BUILDKIT_IMAGE, makeBridgeBuilder } from './bench/bridge.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -72,6 +76,7 @@ const options = {
   action: option('--action'),
   builder: option('--builder'),
   anchorBuilder: option('--anchor-builder'),
+  bridge: flag('--bridge'),
 };
 const defaultTools = Object.keys(TOOLS).filter((tool) => !TOOLS[tool].optional || (tool === 'candidate' && options.candidate));
 options.tools = option('--tools', defaultTools.join(',')).split(',');
@@ -83,6 +88,7 @@ for (const s of options.scenarios) if (!SCENARIO_IDS.includes(s)) usage(`unknown
 for (const p of options.profiles) if (!PROFILES[p]) usage(`unknown network profile ${p}`);
 for (const a of options.apps) if (!APP_IDS.includes(a)) usage(`unknown app ${a}`);
 if (options.tools.includes('candidate') && !options.candidate) usage('the candidate tool needs --candidate DIR');
+if (options.bridge && (options.builder || options.anchorBuilder)) usage('--bridge makes the builder: it takes no --builder or --anchor-builder');
 if (!(options.reps >= 1) || !(options.changes >= 1)) usage('--reps and --changes take a number >= 1');
 
 function usage(message) {
@@ -121,6 +127,9 @@ try {
 const STACK = stackEnv();
 Object.assign(process.env, STACK);
 const REGISTRY = STACK.IMAGE_BUILD_REGISTRY;
+// On --bridge, what the builders reach: the stack's registry and the bench's servers at the bridge's gateway.
+const GATEWAY = options.bridge ? STACK.IMAGE_BUILD_GATEWAY : undefined;
+if (options.bridge && !GATEWAY) usage('--bridge needs the stack\'s own engine and its bridge (IMAGE_BUILD_GATEWAY in .stack/env)');
 if (!STACK.IMAGE_BUILD_REGISTRY_LOG || !fs.existsSync(STACK.IMAGE_BUILD_REGISTRY_LOG)) throw new Error('the stack has no registry access log (IMAGE_BUILD_REGISTRY_LOG)');
 for (const file of ['dist/index.cjs', 'dist/post.cjs', 'dist/actions-cache.cjs']) {
   if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\``);
@@ -155,7 +164,8 @@ async function machineFacts() {
     docker: versions.stdout.trim() || 'unknown',
     buildx: (/v?(\d+\.\d+\.\d+\S*)/.exec(buildx.stdout)?.[1]) ?? 'unknown',
     store: (await run('docker', ['info', '--format', '{{json .DriverStatus}}'], { allowFail: true })).stdout.includes('io.containerd.snapshotter') ? 'containerd image store' : 'classic image store',
-    builder: options.anchorBuilder && options.anchorBuilder !== options.builder
+    builder: options.bridge ? `a docker-container builder on the engine's default bridge (${BUILDKIT_IMAGE}), registry and cache services at its gateway ${GATEWAY}`
+      : options.anchorBuilder && options.anchorBuilder !== options.builder
       ? `image-build on ${await builderFacts(options.builder)}, the other tools on ${await builderFacts(options.anchorBuilder)}`
       : await builderFacts(options.builder),
   };
@@ -193,7 +203,10 @@ let aborted;
 try {
   for (const profileId of options.profiles) {
     const profile = PROFILES[profileId];
-    const registry = await startRegistryProxy(REGISTRY, profile.registryLatencyMs);
+    const registry = GATEWAY
+      ? await startRegistryProxy(REGISTRY, profile.registryLatencyMs, GATEWAY).then((proxy) => (profile.registryLatencyMs > 0 ? proxy : { ...proxy, host: STACK.IMAGE_BUILD_GATEWAY_REGISTRY }))
+      : await startRegistryProxy(REGISTRY, profile.registryLatencyMs);
+    const bridge = GATEWAY ? await makeBridgeBuilder({ run, log }, `bench-${runId}-${profileId}-bridge`, registry.host, scratch) : undefined;
     try {
       for (const appId of options.apps) {
         const app = APPS.find((candidate) => candidate.id === appId);
@@ -210,9 +223,10 @@ try {
         for (let rep = 1; rep <= options.reps; rep++) {
           log(`— ${profile.label}, ${app.id} app, repetition ${rep} of ${options.reps}`);
           const serviceDir = path.join(scratch, `cache-service-${profileId}-${appId}-${rep}`);
-          const service = await startCacheService(profile, serviceDir, `${serviceDir}.log`);
+          const service = await startCacheService(profile, serviceDir, `${serviceDir}.log`, GATEWAY);
+          const builder = bridge?.name ?? options.builder;
           const bench = {
-            run, log, stackUp, nodeBinary: nodeBinary(), runAction, runnerFor, action: options.action, candidate: options.candidate, attempts: options.attempts, builder: options.builder, anchorBuilder: options.anchorBuilder ?? options.builder,
+            run, log, stackUp, nodeBinary: nodeBinary(), runAction, runnerFor, action: options.action, candidate: options.candidate, attempts: options.attempts, builder, anchorBuilder: bridge?.name ?? options.anchorBuilder ?? options.builder,
             cacheUrl: service.url, token: runtimeToken(), registryDirect: REGISTRY, registryLog: STACK.IMAGE_BUILD_REGISTRY_LOG,
             base: (forApp) => (forApp.base ? `${registry.host}/${forApp.base}` : STACK.IMAGE_BUILD_BASE_IMAGE.replace(REGISTRY, registry.host)),
           };
@@ -265,6 +279,7 @@ try {
         }
       }
     } finally {
+      await bridge?.remove();
       registry.stop();
     }
   }

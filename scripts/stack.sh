@@ -2,7 +2,8 @@
 # The local stack for tests, demo and benchmark (DESIGN.md section 4):
 # Docker Engine + Buildx, two registries (open, htpasswd), busybox base images (one
 # single-platform, one multi-arch index; QEMU for its foreign RUN steps) and
-# the cache-service emulator with Azurite holding its blobs, all on loopback, all runtime state under <repo>/.stack/.
+# the cache-service emulator with Azurite holding its blobs, all on loopback (the open
+# registry at the engine bridge's gateway too), all runtime state under <repo>/.stack/.
 #
 #   scripts/stack.sh up       start what is missing (idempotent; fast when warm)
 #   scripts/stack.sh down     stop only what `up` started (PID files in .stack/)
@@ -97,6 +98,8 @@ ensure_engine() {
       fail "this stack runs engine $ENGINE, not $REQUESTED: run scripts/stack.sh down, then up again"
     fi
     [ -z "$REQUESTED" ] && [ "$ENGINE" != 28 ] && say "keeping the running Docker $ENGINE (for 28, the default: scripts/stack.sh down, then up)"
+    grep -q insecure-registries "$STACK/daemon.json" 2>/dev/null \
+      || say "this engine was started before it listed the bridge's gateway as an insecure registry: scripts/stack.sh down, then up, for the tests that push there"
     link_buildx_plugin "$BUILDX" "$CLIENT_CONFIG" "$PORT_BASE"
     wait_for 60 dockerd "$STACK/dockerd.log" docker_ours info; return
   fi
@@ -132,10 +135,13 @@ ensure_engine() {
   # "network bridge not found"). Ours is a host-only bridge with its own name (so it never
   # meets another engine's docker0) and a fixed small subnet (clear of this host's 10.x
   # resolver; one per port base); no iptables/NAT and no IP forwarding, so nothing from a container leaves
-  # the machine. 127.0.0.0/8 registries are insecure (plain http) by default in dockerd.
+  # the machine. 127.0.0.0/8 registries are insecure (plain http) by default in dockerd;
+  # so is the bridge's gateway, where the open registry is reached from a container on it
+  # (a docker-container builder on a bridge network, as setup-buildx-action makes one).
   host_bridge "$BRIDGE" "$BRIDGE_IP"
   cat >"$STACK/daemon.json" <<EOF
 { "features": { "containerd-snapshotter": $features },
+  "insecure-registries": ["$BRIDGE_IP/32"],
   "storage-driver": "$storage",
   "containerd": "$STACK/containerd.sock",
   "data-root": "$STACK/docker", "exec-root": "$STACK/docker-exec",
@@ -176,6 +182,19 @@ ensure_registries() {
   [ "$STACK/htpasswd" -nt "$STACK/auth-password" ] || htpasswd -Bbc "$STACK/htpasswd" "$AUTH_USER" "$AUTH_PASSWORD" 2>/dev/null
   ensure_registry registry-open "$OPEN_REG"
   ensure_registry registry-auth "$AUTH_REG" htpasswd
+}
+
+# The open registry at the gateway of the engine's bridge as well (scripts/stack/forward.mjs),
+# for builders in containers on it; only with our own engine, whose bridge that is.
+ensure_gateway() {
+  [ "$ENGINE" != external ] || return 0
+  local js="$ROOT/scripts/stack/forward.mjs" node=node log="$STACK/gateway.log"
+  [ -x "$ROOT/node_modules/.bin/node" ] && node="$ROOT/node_modules/.bin/node"
+  if ! alive gateway; then
+    port_free "$BRIDGE_IP:$OPEN_PORT"; say "forwarding $BRIDGE_IP:$OPEN_PORT (the bridge's gateway) to the open registry"
+    start gateway "$log" "$node" "$js" --stack "$STACK" "$BRIDGE_IP:$OPEN_PORT=$OPEN_REG"
+  fi
+  wait_for 15 gateway "$log" curl -s -o /dev/null "http://$BRIDGE_IP:$OPEN_PORT/v2/"
 }
 
 # ---- 4. Base image: Debian's static busybox with its applet links ----------------
@@ -266,6 +285,11 @@ write_env() {
     echo "export IMAGE_BUILD_REGISTRY_LOG='$STACK/registry-open/access.log'"
     echo "export IMAGE_BUILD_AUTH_REGISTRY_LOG='$STACK/registry-auth/access.log'"
     echo "export IMAGE_BUILD_CACHE_SERVICE_LOG='$STACK/cache-service.log'"
+    if [ "$ENGINE" != external ]; then
+      # The open registry as a container on the engine's bridge reaches it (the engine lists it as insecure).
+      echo "export IMAGE_BUILD_GATEWAY='$BRIDGE_IP'"
+      echo "export IMAGE_BUILD_GATEWAY_REGISTRY='$BRIDGE_IP:$OPEN_PORT'"
+    fi
   } >"$STACK/env.tmp" && mv "$STACK/env.tmp" "$STACK/env"
 }
 
@@ -282,6 +306,7 @@ cmd_up() {
   if [ "$ENGINE" != external ]; then export DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$CLIENT_CONFIG" PATH="$BIN:$PATH"; fi
   link_login_plugins "$STACK/docker-config" "$CLIENT_CONFIG"
   ensure_registries
+  ensure_gateway
   ensure_base_image
   ensure_azurite
   ensure_cache_service
@@ -291,14 +316,14 @@ cmd_up() {
 }
 cmd_down() {
   local n
-  for n in cache-service azurite registry-auth registry-open dockerd containerd; do stop "$n"; done
+  for n in cache-service azurite gateway registry-auth registry-open dockerd containerd; do stop "$n"; done
   # The bridge is ours (created by `up`); drop it once our dockerd is gone.
   if ! alive dockerd && ip link show "$BRIDGE" >/dev/null 2>&1; then ip link delete "$BRIDGE" || true; fi
   say "down"
 }
 cmd_status() {
   local n
-  for n in containerd dockerd registry-open registry-auth azurite cache-service; do
+  for n in containerd dockerd registry-open registry-auth gateway azurite cache-service; do
     if alive "$n"; then printf '%-14s running (pid %s)\n' "$n" "$(cat "$STACK/$n.pid")"
     else printf '%-14s stopped\n' "$n"; fi
   done

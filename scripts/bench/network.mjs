@@ -25,10 +25,13 @@ export function describeProfile(profile) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A private instance of the stack's cache-service emulator behind `profile`'s link, in its own process. */
-export async function startCacheService(profile, dir, logFile) {
+/**
+ * A private instance of the stack's cache-service emulator behind `profile`'s link, in its own
+ * process, listening on `host` (a builder in a container on a bridge needs its gateway).
+ */
+export async function startCacheService(profile, dir, logFile, host = '127.0.0.1') {
   const out = fs.openSync(logFile, 'a');
-  const args = ['--port', '0', '--dir', dir];
+  const args = ['--port', '0', '--dir', dir, '--host', host];
   if (profile.downMBps > 0) args.push('--down-mbps', String(profile.downMBps));
   if (profile.upMBps > 0) args.push('--up-mbps', String(profile.upMBps));
   if (profile.latencyMs > 0) args.push('--latency-ms', String(profile.latencyMs));
@@ -48,8 +51,9 @@ export async function startCacheService(profile, dir, logFile) {
  * The registry `latencyMs` away: every request waits that long, then goes to
  * `target` (host:port) as it came, Host header included, so the registry's
  * upload locations point back through the proxy. Undefined latency: the registry itself.
+ * `listen`: the address the proxy listens on (a bridge's gateway, for builders on it).
  */
-export async function startRegistryProxy(target, latencyMs) {
+export async function startRegistryProxy(target, latencyMs, listen = '127.0.0.1') {
   if (!(latencyMs > 0)) return { host: target, stop: () => {} };
   const [targetHost, targetPort] = target.split(':');
   const server = http.createServer((request, response) => {
@@ -66,8 +70,8 @@ export async function startRegistryProxy(target, latencyMs) {
     }, latencyMs);
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  return { host: `127.0.0.1:${server.address().port}`, stop: () => { server.close(); server.closeAllConnections(); } };
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, listen, resolve));
+  return { host: `${listen}:${server.address().port}`, stop: () => { server.close(); server.closeAllConnections(); } };
 }
 
 /**

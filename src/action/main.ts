@@ -88,7 +88,7 @@ async function runStep(env: NodeJS.ProcessEnv, secretsDir: string): Promise<void
   if (inputs.mergeDigests.length) {
     // The step's own entries go on the index, beside the metadata's index-level ones.
     const annotations = [...meta.annotations, ...build.annotations];
-    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations, logins, dryRun: inputs.dryRun }, actionLog);
+    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations, logins, dryRun: inputs.dryRun, env }, actionLog);
     setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || os.tmpdir());
     await core.summary.addRaw(merged.summary, true).write();
     return;

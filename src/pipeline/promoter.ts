@@ -11,6 +11,7 @@ import type { PipelineLog } from '../common/log.ts';
 import { RegistryClient, type FetchedManifest } from '../registry/client.ts';
 import { copyImage } from '../registry/copy.ts';
 import { RegistryError } from '../registry/registry-error.ts';
+import type { InsecureRegistryCheck } from '../registry/schemes.ts';
 import type { BaseImageUse } from '../buildx/dockerfile.ts';
 import type { ResolvedBase } from './fingerprint.ts';
 import { formatPlatform, imageManifestsOf, isIndexMediaType, parsePlatform, selectPlatformManifest, type ImageIndex, type ImageManifest } from '../registry/manifest.ts';
@@ -55,8 +56,15 @@ export class Promoter {
   /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
   readonly alreadyTagged: string[] = [];
 
-  constructor(credentials: Credentials, log: PipelineLog) {
-    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
+  /** `insecure`: the engine's insecure registries, so a registry it pushes to in plain HTTP is one we reach too. */
+  constructor(credentials: Credentials, log: PipelineLog, insecure?: InsecureRegistryCheck) {
+    // Asked only when a host turns out not to speak HTTPS, once per host: a yes is worth a line.
+    const told = insecure && (async (host: string) => {
+      const yes = await insecure(host);
+      if (yes) log.info(`${host}: plain HTTP, as the engine lists it among its insecure registries`);
+      return yes;
+    });
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3, insecure: told });
     this.log = log;
   }
 

@@ -10,6 +10,7 @@
  * (result.ts). The edges (src/action, src/cli) turn it into outputs and a summary.
  */
 import { evaluatesOnly } from '../buildx/build-checks.ts';
+import { engineInsecureRegistries } from '../buildx/engine-registries.ts';
 import type { PipelineLog } from '../common/log.ts';
 import { buildImage } from './build.ts';
 import { checkBuilder, chooseBuilder } from './builder.ts';
@@ -33,7 +34,7 @@ export async function runPipeline(settings: PipelineSettings, log: PipelineLog):
 
   const loginRefs = [...image.tags, ...prepared.baseImages.map((use) => use.ref), ...(cache.kind === 'registry' ? [cache.ref] : [])];
   return withRunFolder(host, loginRefs, async (folder) => {
-    const promoter = new Promoter(host.logins, log);
+    const promoter = new Promoter(host.logins, log, engineInsecureRegistries(host.env));
     const capabilities = checkBuilder(host);
     const lookup = await clock.timed('lookup', () => lookUp(image, build, prepared, promoter));
     const { fingerprint } = lookup;

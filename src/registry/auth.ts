@@ -5,7 +5,7 @@
 import { parseWwwAuthenticate, pickChallenge, type Challenge } from './challenge.ts';
 import { apiHost } from './reference.ts';
 import { RegistryError, registryErrorSuffix } from './registry-error.ts';
-import { baseUrl, isLoopbackHost, type HttpRequest, type HttpTransport } from './transport.ts';
+import { type HttpRequest, type HttpTransport } from './transport.ts';
 
 export interface RegistryCredentials {
   username: string;
@@ -103,7 +103,7 @@ export class Authenticator {
   }
 
   private async ping(registry: string, state: RegistryAuthState): Promise<void> {
-    const url = new URL('/v2/', baseUrl(apiHost(registry)));
+    const url = new URL('/v2/', this.transport.baseUrl(apiHost(registry)));
     const response = await this.transport.send({ method: 'GET', url, kind: 'ping', registry });
     if (response.status === 200) return;
     if (response.status === 401) {
@@ -161,9 +161,11 @@ export class Authenticator {
         registry,
       });
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.host))) {
+    // The registry's own rule holds for its token service: plain http only to loopback or to
+    // a host the engine lists as insecure (asked only for such a realm).
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (await this.transport.schemes.allowsPlain(url.host)))) {
       throw new RegistryError(
-        `registry ${registry} names token service ${url.origin}; refusing anything but https for a non-loopback host`,
+        `registry ${registry} names token service ${url.origin}; refusing anything but https for a host that is neither loopback nor an insecure registry of the engine`,
         { registry },
       );
     }

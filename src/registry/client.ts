@@ -26,6 +26,7 @@ import {
   type RepositoryRef,
 } from './reference.ts';
 import { RegistryError } from './registry-error.ts';
+import type { InsecureRegistryCheck } from './schemes.ts';
 import { RegistrySession, expectStatus, nextPagePath, notFound } from './session.ts';
 import { sleep, type HttpResponse, type StreamedBody } from './transport.ts';
 
@@ -45,6 +46,11 @@ export interface RegistryClientOptions {
   maxRetryDelayMs?: number;
   /** Replaces the timer between retries (tests record the waits). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The engine's insecure registries (buildx/engine-registries.ts): a host other than
+   * loopback that refuses TLS is spoken to in plain HTTP when this says so. Unset: HTTPS only.
+   */
+  insecure?: InsecureRegistryCheck;
 }
 
 export interface ManifestInfo {
@@ -78,6 +84,7 @@ export class RegistryClient {
         maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
         sleep: options.sleep ?? sleep,
         log: options.log,
+        insecure: options.insecure,
       },
       options.credentials,
     );

@@ -27,5 +27,6 @@ export {
 } from './manifest.ts';
 export type { Descriptor, Platform, ImageIndex, ImageManifest, ImageConfig } from './manifest.ts';
 export { isLoopbackHost } from './transport.ts';
+export type { InsecureRegistryCheck } from './schemes.ts';
 export { parseWwwAuthenticate } from './challenge.ts';
 export type { Challenge } from './challenge.ts';

@@ -4,7 +4,7 @@
 import { Authenticator, accessError, type CredentialSource } from './auth.ts';
 import { apiHost, formatReference, type ImageReference, type RepositoryRef } from './reference.ts';
 import { RegistryError, registryErrorOf, registryErrorSuffix } from './registry-error.ts';
-import { HttpTransport, baseUrl, type HttpRequest, type HttpResponse, type TransportOptions } from './transport.ts';
+import { HttpTransport, type HttpRequest, type HttpResponse, type TransportOptions } from './transport.ts';
 
 export interface RegistryRequest {
   method: HttpRequest['method'];
@@ -48,7 +48,7 @@ export class RegistrySession {
   async request(request: RegistryRequest): Promise<HttpResponse> {
     const { registry, repository } = request.repository;
     const scopes = [`repository:${repository}:${request.access}`, ...(request.extraScopes ?? [])];
-    const url = new URL(`/v2/${repository}/${request.path}`, baseUrl(apiHost(registry)));
+    const url = new URL(`/v2/${repository}/${request.path}`, this.transport.baseUrl(apiHost(registry)));
     const send = (authorization: string | undefined) =>
       this.transport.send({
         method: request.method,

@@ -1,15 +1,17 @@
 // One HTTP exchange with a registry (or its token service), made robust: scheme by
-// host (plain http only on loopback), a timeout per attempt, retries with exponential
+// host (schemes.ts: plain http on loopback and on registries the engine trusts as
+// insecure, once HTTPS showed the server does not speak it), a timeout per attempt, retries with exponential
 // backoff on 429, 5xx and dropped connections (honouring `Retry-After`), a counter per
 // method and kind of request, and errors that name the host that failed. Blob bodies
 // travel as streams both ways, with a timeout on stalls rather than on the whole transfer.
-import { isIP } from 'node:net';
 import { parseRetryAfter } from '../common/retry-after.ts';
 import { idleWatchdog } from './blob-stream.ts';
 import { RegistryError } from './registry-error.ts';
+import { hostnameOf, networkCause, RegistrySchemes, speaksPlainHttp, type InsecureRegistryCheck } from './schemes.ts';
 import { sendStreamedRequest } from './streamed-request.ts';
 
 export { parseRetryAfter };
+export { isLoopbackHost } from './schemes.ts';
 
 export interface TransportOptions {
   /** Per attempt, covering the response body too; for a streamed transfer, the longest stall. */
@@ -24,6 +26,8 @@ export interface TransportOptions {
   /** Injectable so tests can record the waits instead of sleeping. */
   sleep: (ms: number) => Promise<void>;
   log?: (message: string) => void;
+  /** The engine's list of insecure registries, asked when HTTPS to a host meets plain HTTP. */
+  insecure?: InsecureRegistryCheck;
 }
 
 export interface HttpRequest {
@@ -86,31 +90,18 @@ const RETRYABLE_NETWORK_CODES = new Set([
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** 127.0.0.0/8, ::1 and `localhost`: the only hosts we talk to without TLS. */
-export function isLoopbackHost(host: string): boolean {
-  const hostname = hostnameOf(host).toLowerCase();
-  if (hostname === 'localhost') return true;
-  if (isIP(hostname) === 4) return hostname.startsWith('127.');
-  if (isIP(hostname) === 6) return hostname === '::1' || hostname === '0:0:0:0:0:0:0:1';
-  return false;
-}
-
-/** `https://host/`, or `http://host/` for loopback hosts. */
-export function baseUrl(host: string): URL {
-  return new URL(`${isLoopbackHost(host) ? 'http' : 'https'}://${host}/`);
-}
-
-/** The host without its port; IPv6 brackets removed. */
-function hostnameOf(host: string): string {
-  if (host.startsWith('[')) return host.slice(1, host.indexOf(']'));
-  const colon = host.indexOf(':');
-  return colon < 0 ? host : host.slice(0, colon);
-}
-
 export class HttpTransport {
   private readonly counts = new Map<string, number>();
+  readonly schemes: RegistrySchemes;
 
-  constructor(private readonly options: TransportOptions) {}
+  constructor(private readonly options: TransportOptions) {
+    this.schemes = new RegistrySchemes(options.insecure);
+  }
+
+  /** `https://host/`, or `http://host/` for loopback and for a registry the engine trusts without TLS. */
+  baseUrl(host: string): URL {
+    return this.schemes.baseUrl(host);
+  }
 
   /** Requests sent so far (every attempt counts), keyed `METHOD kind`, e.g. `HEAD manifest`. */
   requestCounts(): Record<string, number> {
@@ -121,12 +112,20 @@ export class HttpTransport {
     this.counts.clear();
   }
 
-  async send(request: HttpRequest): Promise<HttpResponse> {
+  async send(sent: HttpRequest): Promise<HttpResponse> {
     const { log } = this.options;
+    let request = sent;
     const retries = request.retries ?? this.options.retries;
     const what = `${request.method} ${request.kind} ${request.url.host}${request.url.pathname}`;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(request);
+      // The same request in plain HTTP is no retry: it is the first one the server can read.
+      if (outcome instanceof Error && request.url.protocol === 'https:' && (await this.schemes.downgrade(request.url.host, outcome))) {
+        log?.(`registry ${request.url.host} does not speak HTTPS, and the engine lists it as insecure: plain HTTP from now on`);
+        request = { ...request, url: new URL(request.url.href.replace(/^https:/, 'http:')) };
+        attempt--;
+        continue;
+      }
       const retriesLeft = attempt < retries;
       if (!(outcome instanceof Error)) {
         if (!isRetryableStatus(outcome.status) || !retriesLeft) return { ...outcome, attempts: attempt + 1 };
@@ -228,10 +227,8 @@ function describeNetworkFailure(error: Error, request: HttpRequest, timeoutMs: n
       code: 'TIMEOUT',
     };
   }
-  // fetch wraps the socket error: TypeError('fetch failed', { cause }). Happy-eyeballs
-  // connects (several addresses) put the per-address errors in an AggregateError.
-  const cause = (error.cause ?? error) as { code?: string; message?: string; errors?: { code?: string }[] };
-  const code = cause.code ?? cause.errors?.[0]?.code;
+  const cause = networkCause(error);
+  const code = cause.code;
   switch (code) {
     case 'ECONNREFUSED':
       return { message: `cannot connect to ${where}: connection refused (is it running, and is the port right?)`, retryable: false, code };
@@ -242,7 +239,9 @@ function describeNetworkFailure(error: Error, request: HttpRequest, timeoutMs: n
       return { message: `cannot reach ${where}: ${cause.message ?? code}`, retryable: false, code };
   }
   if (code !== undefined && (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('ERR_SSL'))) {
-    return { message: `TLS to ${where} failed: ${cause.message ?? code}`, retryable: false, code };
+    // OpenSSL's own words for this one are a source line: say what it means instead.
+    const why = speaksPlainHttp(error) ? 'the server speaks plain HTTP (an insecure registry: list it in the engine\'s insecure-registries to use it without TLS)' : cause.message ?? code;
+    return { message: `TLS to ${where} failed: ${why}`, retryable: false, code };
   }
   return {
     message: `${request.method} ${request.kind} on ${where} failed: ${cause.message ?? error.message}${code ? ` (${code})` : ''}`,
