@@ -6807,7 +6807,7 @@ var require_runtime = __commonJS({
           }
           return void 0;
         },
-        lookup: function lookup(depths, name) {
+        lookup: function lookup2(depths, name) {
           var len = depths.length;
           for (var i = 0; i < len; i++) {
             var result = depths[i] && container.lookupProperty(depths[i], name);
@@ -11163,11 +11163,11 @@ var require_javascript_compiler = __commonJS({
         var len = parts.length;
         var _loop = function(i2) {
           _this2.replaceStack(function(current) {
-            var lookup = _this2.nameLookup(current, parts[i2], type);
+            var lookup2 = _this2.nameLookup(current, parts[i2], type);
             if (!falsy) {
-              return [" != null ? ", lookup, " : ", current];
+              return [" != null ? ", lookup2, " : ", current];
             } else {
-              return [" && ", lookup];
+              return [" && ", lookup2];
             }
           });
         };
@@ -11340,12 +11340,12 @@ var require_javascript_compiler = __commonJS({
         this.emptyHash();
         var helper = this.setupHelper(0, name, helperCall);
         var helperName = this.lastHelper = this.nameLookup("helpers", name, "helper");
-        var lookup = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
+        var lookup2 = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
         if (!this.options.strict) {
-          lookup[0] = "(helper = ";
-          lookup.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
+          lookup2[0] = "(helper = ";
+          lookup2.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
         }
-        this.push(["(", lookup, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
+        this.push(["(", lookup2, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
       },
       // [invokePartial]
       //
@@ -19203,14 +19203,113 @@ function platforms(items) {
 // src/pipeline/run.ts
 init_import_meta_url();
 
+// src/buildx/engine-registries.ts
+init_import_meta_url();
+var import_promises8 = require("node:dns/promises");
+var import_node_net2 = require("node:net");
+
+// src/registry/schemes.ts
+init_import_meta_url();
+var import_node_net = require("node:net");
+function isLoopbackHost(host) {
+  const hostname = hostnameOf(host).toLowerCase();
+  if (hostname === "localhost") return true;
+  if ((0, import_node_net.isIP)(hostname) === 4) return hostname.startsWith("127.");
+  if ((0, import_node_net.isIP)(hostname) === 6) return hostname === "::1" || hostname === "0:0:0:0:0:0:0:1";
+  return false;
+}
+function hostnameOf(host) {
+  if (host.startsWith("[")) return host.slice(1, host.indexOf("]"));
+  const colon = host.indexOf(":");
+  return colon < 0 ? host : host.slice(0, colon);
+}
+function networkCause(error) {
+  const cause = error.cause ?? error;
+  return cause.code === void 0 && cause.errors?.[0] ? cause.errors[0] : cause;
+}
+function speaksPlainHttp(error) {
+  const { code = "", message = "" } = networkCause(error);
+  return ["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG", "ERR_SSL_HTTP_REQUEST"].includes(code) || code === "EPROTO" && /wrong version number|packet length too long|http request/i.test(message);
+}
+var RegistrySchemes = class {
+  constructor(insecure) {
+    this.insecure = insecure;
+  }
+  insecure;
+  plain = /* @__PURE__ */ new Set();
+  answers = /* @__PURE__ */ new Map();
+  /** Plain HTTP for `host`: loopback, or a registry the engine let us downgrade. */
+  isPlain(host) {
+    return isLoopbackHost(host) || this.plain.has(host.toLowerCase());
+  }
+  /** `https://host/`, or `http://host/` for a host spoken to in plain HTTP. */
+  baseUrl(host) {
+    return new URL(`${this.isPlain(host) ? "http" : "https"}://${host}/`);
+  }
+  /** Whether the engine lists `host` as insecure; asked once per host and run. */
+  async allowsPlain(host) {
+    if (this.isPlain(host)) return true;
+    if (!this.insecure) return false;
+    const key = host.toLowerCase();
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.insecure(key).catch(() => false);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+  /**
+   * After an HTTPS request to `host` failed with `error`: true when the request should go
+   * again in plain HTTP (the server does not speak TLS and the engine trusts it without).
+   */
+  async downgrade(host, error) {
+    if (!speaksPlainHttp(error) || !await this.allowsPlain(host)) return false;
+    this.plain.add(host.toLowerCase());
+    return true;
+  }
+};
+
+// src/buildx/engine-registries.ts
+function isInsecureRegistry(config, host, addresses) {
+  const named = config.IndexConfigs?.[host];
+  if (named) return named.Secure === false;
+  const ranges = new import_node_net2.BlockList();
+  for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+    const [network = "", bits = ""] = cidr.split("/");
+    const family = (0, import_node_net2.isIP)(network);
+    if (family && /^\d+$/.test(bits)) ranges.addSubnet(network, Number(bits), family === 4 ? "ipv4" : "ipv6");
+  }
+  return addresses.some((address) => (0, import_node_net2.isIP)(address) !== 0 && ranges.check(address, (0, import_node_net2.isIP)(address) === 4 ? "ipv4" : "ipv6"));
+}
+async function addressesOf(host) {
+  const name = hostnameOf(host);
+  if ((0, import_node_net2.isIP)(name)) return [name];
+  try {
+    return (await (0, import_promises8.lookup)(name, { all: true })).map((entry) => entry.address);
+  } catch {
+    return [];
+  }
+}
+function engineInsecureRegistries(env) {
+  let config;
+  return async (host) => {
+    config ??= docker(["info", "--format", "{{json .RegistryConfig}}"], { env }).then(
+      (run) => run.code === 0 ? JSON.parse(run.stdout) ?? void 0 : void 0,
+      () => void 0
+    );
+    const known = await config.catch(() => void 0);
+    return known ? isInsecureRegistry(known, host, await addressesOf(host)) : false;
+  };
+}
+
 // src/pipeline/build.ts
 init_import_meta_url();
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/buildx/build-command.ts
 init_import_meta_url();
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
 function buildxArgs(request) {
   const args = ["buildx", "build", "--progress=rawjson"];
   if (request.builder) args.push("--builder", request.builder);
@@ -19366,7 +19465,7 @@ function failureMessage(messages, stderr) {
 }
 async function readMetadata(file) {
   try {
-    return JSON.parse(await import_promises8.default.readFile(file, "utf8"));
+    return JSON.parse(await import_promises9.default.readFile(file, "utf8"));
   } catch {
     return {};
   }
@@ -19423,11 +19522,11 @@ function isNamingRace(error) {
 // src/registry/push-layout.ts
 init_import_meta_url();
 var import_node_fs12 = require("node:fs");
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises9.default.readFile(import_node_path15.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises10.default.readFile(import_node_path15.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -19446,7 +19545,7 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
     for (const blob of [image.config, ...image.layers]) {
       if (await client.headBlob(target, blob.digest)) continue;
       const file = blobPath2(layoutDir, blob.digest);
-      const { size } = await import_promises9.default.stat(file);
+      const { size } = await import_promises10.default.stat(file);
       await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream.Readable.toWeb((0, import_node_fs12.createReadStream)(file)) });
       counter.uploaded++;
     }
@@ -19458,7 +19557,7 @@ function blobPath2(layoutDir, digest) {
   return import_node_path15.default.join(layoutDir, "blobs", algorithm, hex);
 }
 function readBlob(layoutDir, digest) {
-  return import_promises9.default.readFile(blobPath2(layoutDir, digest));
+  return import_promises10.default.readFile(blobPath2(layoutDir, digest));
 }
 
 // src/pipeline/cache-outcome.ts
@@ -19565,7 +19664,7 @@ async function buildImage(context) {
   const specs = await session?.specs(plan) ?? { from: [], to: [] };
   const restoreWait = (Date.now() - waitStarted) / 1e3;
   const cacheFrom = [...specs.from, ...inline?.from ?? []];
-  const secretsDir = host.secretsDir ?? await import_promises10.default.mkdtemp(import_node_path16.default.join(folder.workDir, "secrets-"));
+  const secretsDir = host.secretsDir ?? await import_promises11.default.mkdtemp(import_node_path16.default.join(folder.workDir, "secrets-"));
   const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
   if (optionFlags.dropped.length) log2.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
   const started = Date.now();
@@ -19862,14 +19961,13 @@ function pickChallenge(challenges) {
 
 // src/registry/transport.ts
 init_import_meta_url();
-var import_node_net = require("node:net");
 
 // src/registry/streamed-request.ts
 init_import_meta_url();
 var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 var import_node_stream2 = require("node:stream");
-var import_promises11 = require("node:stream/promises");
+var import_promises12 = require("node:stream/promises");
 function sendStreamedRequest(url, method, headers, body, length, signal) {
   const transport = url.protocol === "https:" ? import_node_https.default : import_node_http2.default;
   return new Promise((resolve, reject) => {
@@ -19881,7 +19979,7 @@ function sendStreamedRequest(url, method, headers, body, length, signal) {
       response.on("error", reject);
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
     });
-    (0, import_promises11.pipeline)(import_node_stream2.Readable.fromWeb(body), request).catch(reject);
+    (0, import_promises12.pipeline)(import_node_stream2.Readable.fromWeb(body), request).catch(reject);
   });
 }
 function headersOf(raw) {
@@ -19915,27 +20013,18 @@ var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_BODY_TIMEOUT"
 ]);
 var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function isLoopbackHost(host) {
-  const hostname = hostnameOf(host).toLowerCase();
-  if (hostname === "localhost") return true;
-  if ((0, import_node_net.isIP)(hostname) === 4) return hostname.startsWith("127.");
-  if ((0, import_node_net.isIP)(hostname) === 6) return hostname === "::1" || hostname === "0:0:0:0:0:0:0:1";
-  return false;
-}
-function baseUrl(host) {
-  return new URL(`${isLoopbackHost(host) ? "http" : "https"}://${host}/`);
-}
-function hostnameOf(host) {
-  if (host.startsWith("[")) return host.slice(1, host.indexOf("]"));
-  const colon = host.indexOf(":");
-  return colon < 0 ? host : host.slice(0, colon);
-}
 var HttpTransport = class {
   constructor(options) {
     this.options = options;
+    this.schemes = new RegistrySchemes(options.insecure);
   }
   options;
   counts = /* @__PURE__ */ new Map();
+  schemes;
+  /** `https://host/`, or `http://host/` for loopback and for a registry the engine trusts without TLS. */
+  baseUrl(host) {
+    return this.schemes.baseUrl(host);
+  }
   /** Requests sent so far (every attempt counts), keyed `METHOD kind`, e.g. `HEAD manifest`. */
   requestCounts() {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
@@ -19943,12 +20032,19 @@ var HttpTransport = class {
   resetRequestCounts() {
     this.counts.clear();
   }
-  async send(request) {
+  async send(sent) {
     const { log: log2 } = this.options;
+    let request = sent;
     const retries = request.retries ?? this.options.retries;
     const what = `${request.method} ${request.kind} ${request.url.host}${request.url.pathname}`;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(request);
+      if (outcome instanceof Error && request.url.protocol === "https:" && await this.schemes.downgrade(request.url.host, outcome)) {
+        log2?.(`registry ${request.url.host} does not speak HTTPS, and the engine lists it as insecure: plain HTTP from now on`);
+        request = { ...request, url: new URL(request.url.href.replace(/^https:/, "http:")) };
+        attempt--;
+        continue;
+      }
       const retriesLeft = attempt < retries;
       if (!(outcome instanceof Error)) {
         if (!isRetryableStatus(outcome.status) || !retriesLeft) return { ...outcome, attempts: attempt + 1 };
@@ -20032,8 +20128,8 @@ function describeNetworkFailure(error, request, timeoutMs) {
       code: "TIMEOUT"
     };
   }
-  const cause = error.cause ?? error;
-  const code = cause.code ?? cause.errors?.[0]?.code;
+  const cause = networkCause(error);
+  const code = cause.code;
   switch (code) {
     case "ECONNREFUSED":
       return { message: `cannot connect to ${where}: connection refused (is it running, and is the port right?)`, retryable: false, code };
@@ -20044,7 +20140,8 @@ function describeNetworkFailure(error, request, timeoutMs) {
       return { message: `cannot reach ${where}: ${cause.message ?? code}`, retryable: false, code };
   }
   if (code !== void 0 && (code.startsWith("ERR_TLS") || code.includes("CERT") || code.startsWith("ERR_SSL"))) {
-    return { message: `TLS to ${where} failed: ${cause.message ?? code}`, retryable: false, code };
+    const why = speaksPlainHttp(error) ? "the server speaks plain HTTP (an insecure registry: list it in the engine's insecure-registries to use it without TLS)" : cause.message ?? code;
+    return { message: `TLS to ${where} failed: ${why}`, retryable: false, code };
   }
   return {
     message: `${request.method} ${request.kind} on ${where} failed: ${cause.message ?? error.message}${code ? ` (${code})` : ""}`,
@@ -20103,7 +20200,7 @@ var Authenticator = class {
     return state;
   }
   async ping(registry, state) {
-    const url = new URL("/v2/", baseUrl(apiHost(registry)));
+    const url = new URL("/v2/", this.transport.baseUrl(apiHost(registry)));
     const response = await this.transport.send({ method: "GET", url, kind: "ping", registry });
     if (response.status === 200) return;
     if (response.status === 401) {
@@ -20149,9 +20246,9 @@ var Authenticator = class {
         registry
       });
     }
-    if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.host))) {
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && await this.transport.schemes.allowsPlain(url.host))) {
       throw new RegistryError(
-        `registry ${registry} names token service ${url.origin}; refusing anything but https for a non-loopback host`,
+        `registry ${registry} names token service ${url.origin}; refusing anything but https for a host that is neither loopback nor an insecure registry of the engine`,
         { registry }
       );
     }
@@ -20247,7 +20344,7 @@ var RegistrySession = class {
   async request(request) {
     const { registry, repository } = request.repository;
     const scopes = [`repository:${repository}:${request.access}`, ...request.extraScopes ?? []];
-    const url = new URL(`/v2/${repository}/${request.path}`, baseUrl(apiHost(registry)));
+    const url = new URL(`/v2/${repository}/${request.path}`, this.transport.baseUrl(apiHost(registry)));
     const send = (authorization2) => this.transport.send({
       method: request.method,
       url,
@@ -20403,7 +20500,8 @@ var RegistryClient = class {
         retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
         maxRetryDelayMs: options.maxRetryDelayMs ?? 3e4,
         sleep: options.sleep ?? sleep,
-        log: options.log
+        log: options.log,
+        insecure: options.insecure
       },
       options.credentials
     );
@@ -20795,8 +20893,14 @@ var Promoter = class {
   copied = { blobs: 0, bytes: 0 };
   /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
   alreadyTagged = [];
-  constructor(credentials, log2) {
-    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
+  /** `insecure`: the engine's insecure registries, so a registry it pushes to in plain HTTP is one we reach too. */
+  constructor(credentials, log2, insecure) {
+    const told = insecure && (async (host) => {
+      const yes = await insecure(host);
+      if (yes) log2.info(`${host}: plain HTTP, as the engine lists it among its insecure registries`);
+      return yes;
+    });
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3, insecure: told });
     this.log = log2;
   }
   /**
@@ -20864,10 +20968,10 @@ ${lines2.join("\n")}`, { input: "images" });
   async findByFingerprint(candidates, fingerprint, platform, reads) {
     const ahead = reads ?? this.readCandidates(candidates, platform);
     const lookups = [...new Set(candidates)].map((ref) => ahead.get(ref) ?? this.readCandidate(ref, platform));
-    for (const lookup of lookups) lookup.catch(() => {
+    for (const lookup2 of lookups) lookup2.catch(() => {
     });
-    for (const lookup of lookups) {
-      const candidate = await lookup;
+    for (const lookup2 of lookups) {
+      const candidate = await lookup2;
       if (candidate?.labels[FINGERPRINT_LABEL] === fingerprint) return candidate.image;
     }
     return void 0;
@@ -21170,17 +21274,17 @@ function noticeManagedCache(build, cache, log2) {
 
 // src/pipeline/run-folder.ts
 init_import_meta_url();
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 async function withRunFolder(host, refs, work) {
   const dockerConfig = host.secretsDir ? createDockerConfig(host.secretsDir, await host.logins.loginsFor(registriesOf(refs))) : void 0;
   let workDir;
   try {
-    workDir = await import_promises12.default.mkdtemp(import_node_path18.default.join(host.tempDir, "image-build-run-"));
+    workDir = await import_promises13.default.mkdtemp(import_node_path18.default.join(host.tempDir, "image-build-run-"));
     return await work({ env: dockerConfig ? { ...host.env, DOCKER_CONFIG: dockerConfig.dir } : host.env, workDir });
   } finally {
     dockerConfig?.remove();
-    if (workDir) await import_promises12.default.rm(workDir, { recursive: true, force: true });
+    if (workDir) await import_promises13.default.rm(workDir, { recursive: true, force: true });
   }
 }
 
@@ -21193,15 +21297,15 @@ async function runPipeline(settings, log2) {
   noticeManagedCache(build, cache, log2);
   const loginRefs = [...image.tags, ...prepared.baseImages.map((use) => use.ref), ...cache.kind === "registry" ? [cache.ref] : []];
   return withRunFolder(host, loginRefs, async (folder) => {
-    const promoter = new Promoter(host.logins, log2);
+    const promoter = new Promoter(host.logins, log2, engineInsecureRegistries(host.env));
     const capabilities = checkBuilder(host);
-    const lookup = await clock.timed("lookup", () => lookUp(image, build, prepared, promoter));
-    const { fingerprint } = lookup;
+    const lookup2 = await clock.timed("lookup", () => lookUp(image, build, prepared, promoter));
+    const { fingerprint } = lookup2;
     const reusedImage = async (reused, restore) => {
       await loadReused(reused, build.load, image.tags, folder.env, log2);
       return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, reused });
     };
-    if (lookup.reused) return reusedImage(lookup.reused);
+    if (lookup2.reused) return reusedImage(lookup2.reused);
     const session = openCache2(cache, host.tempDir, promoter, log2);
     try {
       const mayMakeOwn = host.ownBuilder && !!session && !evaluatesOnly(build.call);
@@ -21209,7 +21313,7 @@ async function runPipeline(settings, log2) {
       const restore = session ? await clock.timed("restore", () => restoreCache(session, prepared.keys, prepared, build.platforms, log2)) : void 0;
       const record = restore?.record;
       if (record && record.fingerprint === fingerprint) {
-        const reused = await lookup.reuseFrom(record.images.map((recorded) => `${recorded.ref}@${recorded.digest}`));
+        const reused = await lookup2.reuseFrom(record.images.map((recorded) => `${recorded.ref}@${recorded.digest}`));
         if (reused) return reusedImage(reused, restore);
       }
       const { builder, ownWhy } = await chosen;

@@ -11722,8 +11722,8 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
     "use strict";
     init_import_meta_url();
-    var { isIP: isIP2 } = require("node:net");
-    var { lookup } = require("node:dns");
+    var { isIP: isIP3 } = require("node:net");
+    var { lookup: lookup2 } = require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11813,7 +11813,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -11977,7 +11977,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP2(origin.hostname) !== 0) {
+          if (isIP3(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -12970,13 +12970,13 @@ var require_request2 = __commonJS({
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
-        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl2);
+            parsedURL = new URL(input, baseUrl);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input, { cause: err });
           }
@@ -13067,7 +13067,7 @@ var require_request2 = __commonJS({
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl2);
+              parsedReferrer = new URL(referrer, baseUrl);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
@@ -26018,7 +26018,7 @@ var require_runtime = __commonJS({
           }
           return void 0;
         },
-        lookup: function lookup(depths, name) {
+        lookup: function lookup2(depths, name) {
           var len = depths.length;
           for (var i = 0; i < len; i++) {
             var result = depths[i] && container.lookupProperty(depths[i], name);
@@ -30374,11 +30374,11 @@ var require_javascript_compiler = __commonJS({
         var len = parts.length;
         var _loop = function(i2) {
           _this2.replaceStack(function(current) {
-            var lookup = _this2.nameLookup(current, parts[i2], type);
+            var lookup2 = _this2.nameLookup(current, parts[i2], type);
             if (!falsy) {
-              return [" != null ? ", lookup, " : ", current];
+              return [" != null ? ", lookup2, " : ", current];
             } else {
-              return [" && ", lookup];
+              return [" && ", lookup2];
             }
           });
         };
@@ -30551,12 +30551,12 @@ var require_javascript_compiler = __commonJS({
         this.emptyHash();
         var helper = this.setupHelper(0, name, helperCall);
         var helperName = this.lastHelper = this.nameLookup("helpers", name, "helper");
-        var lookup = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
+        var lookup2 = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
         if (!this.options.strict) {
-          lookup[0] = "(helper = ";
-          lookup.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
+          lookup2[0] = "(helper = ";
+          lookup2.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
         }
-        this.push(["(", lookup, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
+        this.push(["(", lookup2, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
       },
       // [invokePartial]
       //
@@ -40911,6 +40911,105 @@ function platforms(items) {
 // src/action/merge-step.ts
 init_import_meta_url();
 
+// src/buildx/engine-registries.ts
+init_import_meta_url();
+var import_promises13 = require("node:dns/promises");
+var import_node_net2 = require("node:net");
+
+// src/registry/schemes.ts
+init_import_meta_url();
+var import_node_net = require("node:net");
+function isLoopbackHost(host) {
+  const hostname = hostnameOf(host).toLowerCase();
+  if (hostname === "localhost") return true;
+  if ((0, import_node_net.isIP)(hostname) === 4) return hostname.startsWith("127.");
+  if ((0, import_node_net.isIP)(hostname) === 6) return hostname === "::1" || hostname === "0:0:0:0:0:0:0:1";
+  return false;
+}
+function hostnameOf(host) {
+  if (host.startsWith("[")) return host.slice(1, host.indexOf("]"));
+  const colon = host.indexOf(":");
+  return colon < 0 ? host : host.slice(0, colon);
+}
+function networkCause(error2) {
+  const cause = error2.cause ?? error2;
+  return cause.code === void 0 && cause.errors?.[0] ? cause.errors[0] : cause;
+}
+function speaksPlainHttp(error2) {
+  const { code = "", message = "" } = networkCause(error2);
+  return ["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG", "ERR_SSL_HTTP_REQUEST"].includes(code) || code === "EPROTO" && /wrong version number|packet length too long|http request/i.test(message);
+}
+var RegistrySchemes = class {
+  constructor(insecure) {
+    this.insecure = insecure;
+  }
+  insecure;
+  plain = /* @__PURE__ */ new Set();
+  answers = /* @__PURE__ */ new Map();
+  /** Plain HTTP for `host`: loopback, or a registry the engine let us downgrade. */
+  isPlain(host) {
+    return isLoopbackHost(host) || this.plain.has(host.toLowerCase());
+  }
+  /** `https://host/`, or `http://host/` for a host spoken to in plain HTTP. */
+  baseUrl(host) {
+    return new URL(`${this.isPlain(host) ? "http" : "https"}://${host}/`);
+  }
+  /** Whether the engine lists `host` as insecure; asked once per host and run. */
+  async allowsPlain(host) {
+    if (this.isPlain(host)) return true;
+    if (!this.insecure) return false;
+    const key = host.toLowerCase();
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.insecure(key).catch(() => false);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+  /**
+   * After an HTTPS request to `host` failed with `error`: true when the request should go
+   * again in plain HTTP (the server does not speak TLS and the engine trusts it without).
+   */
+  async downgrade(host, error2) {
+    if (!speaksPlainHttp(error2) || !await this.allowsPlain(host)) return false;
+    this.plain.add(host.toLowerCase());
+    return true;
+  }
+};
+
+// src/buildx/engine-registries.ts
+function isInsecureRegistry(config, host, addresses) {
+  const named = config.IndexConfigs?.[host];
+  if (named) return named.Secure === false;
+  const ranges = new import_node_net2.BlockList();
+  for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+    const [network = "", bits = ""] = cidr.split("/");
+    const family = (0, import_node_net2.isIP)(network);
+    if (family && /^\d+$/.test(bits)) ranges.addSubnet(network, Number(bits), family === 4 ? "ipv4" : "ipv6");
+  }
+  return addresses.some((address) => (0, import_node_net2.isIP)(address) !== 0 && ranges.check(address, (0, import_node_net2.isIP)(address) === 4 ? "ipv4" : "ipv6"));
+}
+async function addressesOf(host) {
+  const name = hostnameOf(host);
+  if ((0, import_node_net2.isIP)(name)) return [name];
+  try {
+    return (await (0, import_promises13.lookup)(name, { all: true })).map((entry) => entry.address);
+  } catch {
+    return [];
+  }
+}
+function engineInsecureRegistries(env) {
+  let config;
+  return async (host) => {
+    config ??= docker(["info", "--format", "{{json .RegistryConfig}}"], { env }).then(
+      (run2) => run2.code === 0 ? JSON.parse(run2.stdout) ?? void 0 : void 0,
+      () => void 0
+    );
+    const known = await config.catch(() => void 0);
+    return known ? isInsecureRegistry(known, host, await addressesOf(host)) : false;
+  };
+}
+
 // src/pipeline/merge.ts
 init_import_meta_url();
 
@@ -41231,14 +41330,13 @@ function pickChallenge(challenges) {
 
 // src/registry/transport.ts
 init_import_meta_url();
-var import_node_net = require("node:net");
 
 // src/registry/streamed-request.ts
 init_import_meta_url();
 var import_node_http4 = __toESM(require("node:http"), 1);
 var import_node_https3 = __toESM(require("node:https"), 1);
 var import_node_stream = require("node:stream");
-var import_promises13 = require("node:stream/promises");
+var import_promises14 = require("node:stream/promises");
 function sendStreamedRequest(url, method, headers, body, length, signal) {
   const transport = url.protocol === "https:" ? import_node_https3.default : import_node_http4.default;
   return new Promise((resolve, reject) => {
@@ -41250,7 +41348,7 @@ function sendStreamedRequest(url, method, headers, body, length, signal) {
       response.on("error", reject);
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), body: Buffer.concat(chunks), url: url.href }));
     });
-    (0, import_promises13.pipeline)(import_node_stream.Readable.fromWeb(body), request2).catch(reject);
+    (0, import_promises14.pipeline)(import_node_stream.Readable.fromWeb(body), request2).catch(reject);
   });
 }
 function headersOf(raw) {
@@ -41284,27 +41382,18 @@ var RETRYABLE_NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_BODY_TIMEOUT"
 ]);
 var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function isLoopbackHost(host) {
-  const hostname = hostnameOf(host).toLowerCase();
-  if (hostname === "localhost") return true;
-  if ((0, import_node_net.isIP)(hostname) === 4) return hostname.startsWith("127.");
-  if ((0, import_node_net.isIP)(hostname) === 6) return hostname === "::1" || hostname === "0:0:0:0:0:0:0:1";
-  return false;
-}
-function baseUrl(host) {
-  return new URL(`${isLoopbackHost(host) ? "http" : "https"}://${host}/`);
-}
-function hostnameOf(host) {
-  if (host.startsWith("[")) return host.slice(1, host.indexOf("]"));
-  const colon = host.indexOf(":");
-  return colon < 0 ? host : host.slice(0, colon);
-}
 var HttpTransport = class {
   constructor(options) {
     this.options = options;
+    this.schemes = new RegistrySchemes(options.insecure);
   }
   options;
   counts = /* @__PURE__ */ new Map();
+  schemes;
+  /** `https://host/`, or `http://host/` for loopback and for a registry the engine trusts without TLS. */
+  baseUrl(host) {
+    return this.schemes.baseUrl(host);
+  }
   /** Requests sent so far (every attempt counts), keyed `METHOD kind`, e.g. `HEAD manifest`. */
   requestCounts() {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
@@ -41312,12 +41401,19 @@ var HttpTransport = class {
   resetRequestCounts() {
     this.counts.clear();
   }
-  async send(request2) {
+  async send(sent) {
     const { log } = this.options;
+    let request2 = sent;
     const retries = request2.retries ?? this.options.retries;
     const what = `${request2.method} ${request2.kind} ${request2.url.host}${request2.url.pathname}`;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(request2);
+      if (outcome instanceof Error && request2.url.protocol === "https:" && await this.schemes.downgrade(request2.url.host, outcome)) {
+        log?.(`registry ${request2.url.host} does not speak HTTPS, and the engine lists it as insecure: plain HTTP from now on`);
+        request2 = { ...request2, url: new URL(request2.url.href.replace(/^https:/, "http:")) };
+        attempt--;
+        continue;
+      }
       const retriesLeft = attempt < retries;
       if (!(outcome instanceof Error)) {
         if (!isRetryableStatus(outcome.status) || !retriesLeft) return { ...outcome, attempts: attempt + 1 };
@@ -41401,8 +41497,8 @@ function describeNetworkFailure(error2, request2, timeoutMs) {
       code: "TIMEOUT"
     };
   }
-  const cause = error2.cause ?? error2;
-  const code = cause.code ?? cause.errors?.[0]?.code;
+  const cause = networkCause(error2);
+  const code = cause.code;
   switch (code) {
     case "ECONNREFUSED":
       return { message: `cannot connect to ${where}: connection refused (is it running, and is the port right?)`, retryable: false, code };
@@ -41413,7 +41509,8 @@ function describeNetworkFailure(error2, request2, timeoutMs) {
       return { message: `cannot reach ${where}: ${cause.message ?? code}`, retryable: false, code };
   }
   if (code !== void 0 && (code.startsWith("ERR_TLS") || code.includes("CERT") || code.startsWith("ERR_SSL"))) {
-    return { message: `TLS to ${where} failed: ${cause.message ?? code}`, retryable: false, code };
+    const why = speaksPlainHttp(error2) ? "the server speaks plain HTTP (an insecure registry: list it in the engine's insecure-registries to use it without TLS)" : cause.message ?? code;
+    return { message: `TLS to ${where} failed: ${why}`, retryable: false, code };
   }
   return {
     message: `${request2.method} ${request2.kind} on ${where} failed: ${cause.message ?? error2.message}${code ? ` (${code})` : ""}`,
@@ -41472,7 +41569,7 @@ var Authenticator = class {
     return state;
   }
   async ping(registry, state) {
-    const url = new URL("/v2/", baseUrl(apiHost(registry)));
+    const url = new URL("/v2/", this.transport.baseUrl(apiHost(registry)));
     const response = await this.transport.send({ method: "GET", url, kind: "ping", registry });
     if (response.status === 200) return;
     if (response.status === 401) {
@@ -41518,9 +41615,9 @@ var Authenticator = class {
         registry
       });
     }
-    if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.host))) {
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && await this.transport.schemes.allowsPlain(url.host))) {
       throw new RegistryError(
-        `registry ${registry} names token service ${url.origin}; refusing anything but https for a non-loopback host`,
+        `registry ${registry} names token service ${url.origin}; refusing anything but https for a host that is neither loopback nor an insecure registry of the engine`,
         { registry }
       );
     }
@@ -41616,7 +41713,7 @@ var RegistrySession = class {
   async request(request2) {
     const { registry, repository } = request2.repository;
     const scopes = [`repository:${repository}:${request2.access}`, ...request2.extraScopes ?? []];
-    const url = new URL(`/v2/${repository}/${request2.path}`, baseUrl(apiHost(registry)));
+    const url = new URL(`/v2/${repository}/${request2.path}`, this.transport.baseUrl(apiHost(registry)));
     const send2 = (authorization2) => this.transport.send({
       method: request2.method,
       url,
@@ -41772,7 +41869,8 @@ var RegistryClient = class {
         retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
         maxRetryDelayMs: options.maxRetryDelayMs ?? 3e4,
         sleep: options.sleep ?? sleep,
-        log: options.log
+        log: options.log,
+        insecure: options.insecure
       },
       options.credentials
     );
@@ -42109,8 +42207,14 @@ var Promoter = class {
   copied = { blobs: 0, bytes: 0 };
   /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
   alreadyTagged = [];
-  constructor(credentials, log) {
-    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
+  /** `insecure`: the engine's insecure registries, so a registry it pushes to in plain HTTP is one we reach too. */
+  constructor(credentials, log, insecure) {
+    const told = insecure && (async (host) => {
+      const yes = await insecure(host);
+      if (yes) log.info(`${host}: plain HTTP, as the engine lists it among its insecure registries`);
+      return yes;
+    });
+    this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3, insecure: told });
     this.log = log;
   }
   /**
@@ -42178,10 +42282,10 @@ ${lines2.join("\n")}`, { input: "images" });
   async findByFingerprint(candidates, fingerprint, platform2, reads) {
     const ahead = reads ?? this.readCandidates(candidates, platform2);
     const lookups = [...new Set(candidates)].map((ref) => ahead.get(ref) ?? this.readCandidate(ref, platform2));
-    for (const lookup of lookups) lookup.catch(() => {
+    for (const lookup2 of lookups) lookup2.catch(() => {
     });
-    for (const lookup of lookups) {
-      const candidate = await lookup;
+    for (const lookup2 of lookups) {
+      const candidate = await lookup2;
       if (candidate?.labels[FINGERPRINT_LABEL] === fingerprint) return candidate.image;
     }
     return void 0;
@@ -42344,7 +42448,7 @@ async function runMerge(step, log) {
   const empty = { contextHash: "", dockerfileHash: "", cacheKey: "", cacheHit: "disabled", cacheSaved: false, built: false };
   if (step.dryRun) return { result: empty, summary: `## image-build: dry run, would merge ${step.digests.length} images
 ` };
-  const promoter = new Promoter(step.logins, log);
+  const promoter = new Promoter(step.logins, log, engineInsecureRegistries(step.env));
   const merged = await log.group("Merge", () => mergeDigests(promoter.client, { digests: step.digests, tags: step.tags, annotations: step.annotations }, log));
   const lines2 = [
     `## image-build: merged ${merged.platforms.length} platforms into one image`,
@@ -42409,7 +42513,7 @@ init_import_meta_url();
 
 // src/pipeline/build.ts
 init_import_meta_url();
-var import_promises15 = __toESM(require("node:fs/promises"), 1);
+var import_promises16 = __toESM(require("node:fs/promises"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/buildx/build-errors.ts
@@ -42457,11 +42561,11 @@ function isNamingRace(error2) {
 // src/registry/push-layout.ts
 init_import_meta_url();
 var import_node_fs14 = require("node:fs");
-var import_promises14 = __toESM(require("node:fs/promises"), 1);
+var import_promises15 = __toESM(require("node:fs/promises"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 async function pushLayoutByDigest(client, layoutDir, repository) {
-  const index = JSON.parse(await import_promises14.default.readFile(import_node_path18.default.join(layoutDir, "index.json"), "utf8"));
+  const index = JSON.parse(await import_promises15.default.readFile(import_node_path18.default.join(layoutDir, "index.json"), "utf8"));
   const root = index.manifests[0];
   if (!root) throw new Error(`the OCI layout ${layoutDir} holds no image`);
   const repo = parseReference(repository);
@@ -42480,7 +42584,7 @@ async function pushManifest(client, layoutDir, target, descriptor, counter) {
     for (const blob of [image.config, ...image.layers]) {
       if (await client.headBlob(target, blob.digest)) continue;
       const file = blobPath2(layoutDir, blob.digest);
-      const { size } = await import_promises14.default.stat(file);
+      const { size } = await import_promises15.default.stat(file);
       await client.uploadBlobStream(target, blob.digest, { length: size, open: async () => import_node_stream2.Readable.toWeb((0, import_node_fs14.createReadStream)(file)) });
       counter.uploaded++;
     }
@@ -42492,7 +42596,7 @@ function blobPath2(layoutDir, digest) {
   return import_node_path18.default.join(layoutDir, "blobs", algorithm, hex);
 }
 function readBlob(layoutDir, digest) {
-  return import_promises14.default.readFile(blobPath2(layoutDir, digest));
+  return import_promises15.default.readFile(blobPath2(layoutDir, digest));
 }
 
 // src/pipeline/cache-outcome.ts
@@ -42580,7 +42684,7 @@ async function buildImage(context) {
   const specs = await session?.specs(plan) ?? { from: [], to: [] };
   const restoreWait = (Date.now() - waitStarted) / 1e3;
   const cacheFrom = [...specs.from, ...inline?.from ?? []];
-  const secretsDir = host.secretsDir ?? await import_promises15.default.mkdtemp(import_node_path19.default.join(folder.workDir, "secrets-"));
+  const secretsDir = host.secretsDir ?? await import_promises16.default.mkdtemp(import_node_path19.default.join(folder.workDir, "secrets-"));
   const optionFlags = exportableCacheFlags(buildOptionFlags(build, { secretsDir }), builder);
   if (optionFlags.dropped.length) log.warning(`cache-to ${optionFlags.dropped.map((spec) => `"${spec}"`).join(", ")} left out: ${builder.reason}. ${SETUP_BUILDX_HINT}`);
   const started = Date.now();
@@ -42824,17 +42928,17 @@ function noticeManagedCache(build, cache, log) {
 
 // src/pipeline/run-folder.ts
 init_import_meta_url();
-var import_promises16 = __toESM(require("node:fs/promises"), 1);
+var import_promises17 = __toESM(require("node:fs/promises"), 1);
 var import_node_path21 = __toESM(require("node:path"), 1);
 async function withRunFolder(host, refs, work) {
   const dockerConfig = host.secretsDir ? createDockerConfig(host.secretsDir, await host.logins.loginsFor(registriesOf(refs))) : void 0;
   let workDir;
   try {
-    workDir = await import_promises16.default.mkdtemp(import_node_path21.default.join(host.tempDir, "image-build-run-"));
+    workDir = await import_promises17.default.mkdtemp(import_node_path21.default.join(host.tempDir, "image-build-run-"));
     return await work({ env: dockerConfig ? { ...host.env, DOCKER_CONFIG: dockerConfig.dir } : host.env, workDir });
   } finally {
     dockerConfig?.remove();
-    if (workDir) await import_promises16.default.rm(workDir, { recursive: true, force: true });
+    if (workDir) await import_promises17.default.rm(workDir, { recursive: true, force: true });
   }
 }
 
@@ -42847,15 +42951,15 @@ async function runPipeline(settings, log) {
   noticeManagedCache(build, cache, log);
   const loginRefs = [...image.tags, ...prepared.baseImages.map((use) => use.ref), ...cache.kind === "registry" ? [cache.ref] : []];
   return withRunFolder(host, loginRefs, async (folder) => {
-    const promoter = new Promoter(host.logins, log);
+    const promoter = new Promoter(host.logins, log, engineInsecureRegistries(host.env));
     const capabilities = checkBuilder(host);
-    const lookup = await clock.timed("lookup", () => lookUp(image, build, prepared, promoter));
-    const { fingerprint } = lookup;
+    const lookup2 = await clock.timed("lookup", () => lookUp(image, build, prepared, promoter));
+    const { fingerprint } = lookup2;
     const reusedImage = async (reused, restore) => {
       await loadReused(reused, build.load, image.tags, folder.env, log);
       return assembleResult({ settings, prepared, clock, promoter, fingerprint, restore, reused });
     };
-    if (lookup.reused) return reusedImage(lookup.reused);
+    if (lookup2.reused) return reusedImage(lookup2.reused);
     const session = openCache2(cache, host.tempDir, promoter, log);
     try {
       const mayMakeOwn = host.ownBuilder && !!session && !evaluatesOnly(build.call);
@@ -42863,7 +42967,7 @@ async function runPipeline(settings, log) {
       const restore = session ? await clock.timed("restore", () => restoreCache(session, prepared.keys, prepared, build.platforms, log)) : void 0;
       const record = restore?.record;
       if (record && record.fingerprint === fingerprint) {
-        const reused = await lookup.reuseFrom(record.images.map((recorded) => `${recorded.ref}@${recorded.digest}`));
+        const reused = await lookup2.reuseFrom(record.images.map((recorded) => `${recorded.ref}@${recorded.digest}`));
         if (reused) return reusedImage(reused, restore);
       }
       const { builder, ownWhy } = await chosen;
@@ -44448,7 +44552,7 @@ async function runStep(env, secretsDir) {
   const logins = registryCredentials(inputs, meta, env);
   if (inputs.mergeDigests.length) {
     const annotations2 = [...meta.annotations, ...build.annotations];
-    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: annotations2, logins, dryRun: inputs.dryRun }, actionLog);
+    const merged = await runMerge({ digests: inputs.mergeDigests, tags: refs, annotations: annotations2, logins, dryRun: inputs.dryRun, env }, actionLog);
     setOutputs(meta, merged.result, switches.setOutputEnv, inputs, env.RUNNER_TEMP || import_node_os4.default.tmpdir());
     await summary.addRaw(merged.summary, true).write();
     return;
