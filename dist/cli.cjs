@@ -15470,7 +15470,8 @@ function instructionForStep(stepName, model) {
   const keyword = label.text.split(/\s/, 1)[0];
   const stage = stageIndex(label.stage, model);
   if (stage === void 0) return void 0;
-  const candidates = model.instructions.filter((instruction2) => instruction2.stage === stage && STEP_KEYWORDS.has(instruction2.keyword));
+  const fromIsStep = model.stages[stage]?.kind === "image";
+  const candidates = model.instructions.filter((instruction2) => instruction2.stage === stage && STEP_KEYWORDS.has(instruction2.keyword) && (fromIsStep || instruction2.keyword !== "FROM"));
   const instruction = candidates[label.index - 1];
   return instruction && instruction.keyword === keyword.toUpperCase() ? instruction : void 0;
 }

@@ -41,6 +41,20 @@ describe('step names', () => {
     expect(instructionForStep('[linux/arm64  3/11] RUN echo 1', model)?.line).toBe(3);
     expect(instructionForStep('[ 3/11] RUN echo 1', model)?.line).toBe(3);
   });
+
+  // Step names as Docker 28.5's BuildKit printed them for this Dockerfile: a stage on
+  // scratch or on another stage has no FROM step, so its first step is numbered 1.
+  it.each([
+    ['[one 1/1] COPY a /a', 2],
+    ['[two 1/1] COPY b /b', 4],
+    ['[stage-2 1/2] COPY --from=two /b /c', 6],
+    ['[stage-2 2/2] COPY a /d', 7],
+    ['[base 1/2] FROM docker.io/library/busybox:1', 8],
+    ['[base 2/2] COPY a /e', 9],
+  ])('stages on scratch, on another stage and on an image: %s is line %i', (step, line) => {
+    const model = parseDockerfile(Buffer.from('FROM scratch AS one\nCOPY a /a\nFROM one AS two\nCOPY b /b\nFROM scratch\nCOPY --from=two /b /c\nCOPY a /d\nFROM busybox:1 AS base\nCOPY a /e\n'), [], 'Dockerfile');
+    expect(instructionForStep(step, model)?.line).toBe(line);
+  });
 });
 
 describe('platform names', () => {

@@ -15,7 +15,9 @@ export function instructionForStep(stepName: string, model: DockerfileModel): In
   const keyword = label.text.split(/\s/, 1)[0]!;
   const stage = stageIndex(label.stage, model);
   if (stage === undefined) return undefined;
-  const candidates = model.instructions.filter((instruction) => instruction.stage === stage && STEP_KEYWORDS.has(instruction.keyword));
+  // A stage on `scratch` or on another stage has no FROM step: its first step is numbered 1.
+  const fromIsStep = model.stages[stage]?.kind === 'image';
+  const candidates = model.instructions.filter((instruction) => instruction.stage === stage && STEP_KEYWORDS.has(instruction.keyword) && (fromIsStep || instruction.keyword !== 'FROM'));
   const instruction = candidates[label.index - 1];
   return instruction && instruction.keyword === keyword.toUpperCase() ? instruction : undefined;
 }
