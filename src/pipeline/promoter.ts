@@ -53,6 +53,12 @@ export class Promoter {
   readonly copied = { blobs: 0, bytes: 0 };
   /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
   readonly alreadyTagged: string[] = [];
+  /**
+   * Image configs read in this run, by repository and digest: the candidates of a lookup often
+   * share one image (the branch and the `sha-` tag of a rerun), and the relabel check reads the
+   * config the lookup read, so each is one request, not three in two serial round trips.
+   */
+  private readonly configs = new Map<string, Promise<Uint8Array>>();
 
   constructor(credentials: Credentials, log: PipelineLog) {
     this.client = new RegistryClient({ credentials: (registry) => credentials.lookup(registry), retries: 3 });
@@ -150,9 +156,21 @@ export class Promoter {
     // A single image's config straight from the manifest in hand (one round trip, not three).
     const config = isIndexMediaType(manifest.mediaType)
       ? await this.client.getConfig({ ...reference, tag: undefined, digest: manifest.digest })
-      : (JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
+      : (JSON.parse(new TextDecoder().decode(await this.configBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
     const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
     return { labels: config.config?.Labels ?? {}, taggedDigest: top.digest, image: { ref, repository: reference, digest: manifest.digest, configDigest, manifest } };
+  }
+
+  /** A config blob (content-addressed, so a copy read earlier in the run is the same bytes); a failed read is not kept. */
+  private configBlob(repository: RepositoryRef, digest: string): Promise<Uint8Array> {
+    const key = `${repositoryKey(repository)}@${digest}`;
+    let read = this.configs.get(key);
+    if (!read) {
+      read = this.client.getBlob(repository, digest);
+      this.configs.set(key, read);
+      read.catch(() => this.configs.delete(key));
+    }
+    return read;
   }
 
   /**
@@ -166,7 +184,7 @@ export class Promoter {
       return found;
     }
     const manifest = found.manifest.json as ImageManifest;
-    const changed = relabel(await this.client.getBlob(found.repository, manifest.config.digest), manifest, wanted);
+    const changed = relabel(await this.configBlob(found.repository, manifest.config.digest), manifest, wanted);
     if (!changed) return found;
     await this.client.uploadBlob(found.repository, changed.config);
     await this.client.putManifest(found.repository, changed.manifestDigest, changed.manifest, found.manifest.mediaType);
