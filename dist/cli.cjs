@@ -15920,7 +15920,9 @@ function parseBuilderInspect(text3) {
     endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1]
   };
   const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
-  return node && info.driver === "docker-container" ? { ...info, node } : info;
+  if (!node || info.driver !== "docker-container") return info;
+  const network = /^Driver Options:.*\bnetwork="([^"]+)"/m.exec(nodes)?.[1];
+  return { ...info, node, ...network ? { network } : {} };
 }
 function usesContainerdStore(driverStatus) {
   if (!Array.isArray(driverStatus)) return false;
@@ -15970,6 +15972,8 @@ function parseContainerNetwork(text3) {
 async function cacheRoute(env, builder) {
   if (builder.driver === "docker") return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
   const reach = (insecure) => (ref) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ",registry.insecure=true" : ""}`);
+  const hostNetwork = () => ({ address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` });
+  if (builder.driver === "docker-container" && builder.network === "host") return hostNetwork();
   if (builder.driver === "docker-container" && builder.node) {
     const inspected = await docker([...endpointFlags(builder.endpoint), "inspect", "--format", "{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}", `buildx_buildkit_${builder.node}`], { env });
     if (inspected.code !== 0) return void 0;
@@ -15978,7 +15982,7 @@ async function cacheRoute(env, builder) {
       return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
     }
     if (network.mode !== "host") return void 0;
-    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
+    return hostNetwork();
   }
   return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
 }
@@ -19751,13 +19755,14 @@ async function builderForCache(current, options) {
   (options.log.notice ?? options.log.info)(
     `${current.reason}: building on image-build's own docker-container builder "${own.name}" (host network), as docker/setup-buildx-action would make one. ${OWN_BUILDER_HINT}`
   );
-  return { builder: { name: own.name, driver: "docker-container", node: `${own.name}0`, cacheExport: true, own: true } };
+  return { builder: { name: own.name, driver: "docker-container", node: `${own.name}0`, network: "host", cacheExport: true, own: true } };
 }
 async function ensureOwnBuilder(env) {
   const name = ownBuilderName(env);
-  if ((await docker(["buildx", "inspect", name], { env })).code === 0) return { name, created: false };
   const image = env.IMAGE_BUILD_BUILDKIT_IMAGE || BUILDKIT_IMAGE;
-  if ((await docker(["image", "inspect", "--format", "{{.Id}}", image], { env })).code !== 0) {
+  const [existing, local] = await Promise.all([docker(["buildx", "inspect", name], { env }), docker(["image", "inspect", "--format", "{{.Id}}", image], { env })]);
+  if (existing.code === 0) return { name, created: false };
+  if (local.code !== 0) {
     const pulled = await docker(["pull", "--quiet", image], { env, timeoutMs: PULL_TIMEOUT_MS });
     if (pulled.code !== 0) return { why: `the BuildKit image ${image} could not be pulled (${lastLine(pulled.stderr) || `exit ${pulled.code}`})` };
   }
@@ -20894,6 +20899,12 @@ var Promoter = class {
   copied = { blobs: 0, bytes: 0 };
   /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
   alreadyTagged = [];
+  /**
+   * Image configs read in this run, by repository and digest: the candidates of a lookup often
+   * share one image (the branch and the `sha-` tag of a rerun), and the relabel check reads the
+   * config the lookup read, so each is one request, not three in two serial round trips.
+   */
+  configs = /* @__PURE__ */ new Map();
   /** `insecure`: the engine's insecure registries, so a registry it pushes to in plain HTTP is one we reach too. */
   constructor(credentials, log2, insecure) {
     const told = insecure && (async (host) => {
@@ -20990,9 +21001,20 @@ ${lines2.join("\n")}`, { input: "images" });
         manifest = await this.client.getManifest({ ...reference, tag: void 0, digest: child.digest });
       }
     }
-    const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, manifest.json.config.digest)));
+    const config = isIndexMediaType(manifest.mediaType) ? await this.client.getConfig({ ...reference, tag: void 0, digest: manifest.digest }) : JSON.parse(new TextDecoder().decode(await this.configBlob(reference, manifest.json.config.digest)));
     const configDigest = isIndexMediaType(manifest.mediaType) ? void 0 : manifest.json.config.digest;
     return { labels: config.config?.Labels ?? {}, taggedDigest: top.digest, image: { ref, repository: reference, digest: manifest.digest, configDigest, manifest } };
+  }
+  /** A config blob (content-addressed, so a copy read earlier in the run is the same bytes); a failed read is not kept. */
+  configBlob(repository, digest) {
+    const key = `${repositoryKey(repository)}@${digest}`;
+    let read = this.configs.get(key);
+    if (!read) {
+      read = this.client.getBlob(repository, digest);
+      this.configs.set(key, read);
+      read.catch(() => this.configs.delete(key));
+    }
+    return read;
   }
   /**
    * `found` with this run's labels and annotations: a new config and manifest over the
@@ -21041,7 +21063,7 @@ ${lines2.join("\n")}`, { input: "images" });
   async relabeled(repository, fetched, wanted, platform) {
     const manifest = fetched.json;
     const annotations2 = annotationsAt(wanted.annotations, "manifest", platform);
-    const changed = relabel(await this.client.getBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations: annotations2 });
+    const changed = relabel(await this.configBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations: annotations2 });
     if (!changed) return void 0;
     await this.client.uploadBlob(repository, changed.config);
     await this.client.putManifest(repository, changed.manifestDigest, changed.manifest, fetched.mediaType);

@@ -146,7 +146,8 @@ async function runnerFor(distDir) {
     fs.mkdirSync(path.join(dir, 'dist'));
     fs.mkdirSync(path.join(dir, 'scripts'));
     for (const file of fs.readdirSync(distDir).filter((name) => name.endsWith('.cjs'))) fs.copyFileSync(path.join(path.resolve(distDir), file), path.join(dir, 'dist', file));
-    fs.copyFileSync(path.join(root, 'scripts/run-action.mjs'), path.join(dir, 'scripts/run-action.mjs'));
+    // run-action.mjs finds action.yml (read before the step, as a runner does) and its preload beside itself.
+    for (const file of ['scripts/run-action.mjs', 'scripts/blob-hosts.cjs', 'action.yml']) fs.copyFileSync(path.join(root, file), path.join(dir, file));
     for (const link of ['.stack', 'node_modules']) fs.symlinkSync(path.join(root, link), path.join(dir, link));
     runners.set(distDir, (await import(pathToFileURL(path.join(dir, 'scripts/run-action.mjs')).href)).runAction);
   }

@@ -26,6 +26,23 @@ const actionsCacheOnItsOwn = {
   },
 };
 
+/**
+ * @actions/core reaches @actions/http-client (and undici, ~0.8 MB) only for getIDToken, which
+ * image-build never calls; their top-level code counts as side effects to esbuild, so without
+ * this they would be parsed and run on every start. Marked free of side effects, they go
+ * unless something really uses them (the Actions cache's own bundle does, and keeps them).
+ */
+const unusedHttpClient = {
+  name: 'unused-http-client',
+  setup(build) {
+    build.onResolve({ filter: /^(@actions\/http-client(\/.*)?|undici)$/ }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+      return resolved.errors.length ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 for (const entry of entries) {
   await build({
     absWorkingDir: root,
@@ -41,7 +58,7 @@ for (const entry of entries) {
     // ESM dependencies read import.meta.url; give the CommonJS bundle an equivalent.
     define: { 'import.meta.url': 'import_meta_url' },
     inject: [path.join(root, 'scripts/import-meta-url.js')],
-    plugins: entry.own ? [] : [actionsCacheOnItsOwn],
+    plugins: entry.own ? [] : [actionsCacheOnItsOwn, unusedHttpClient],
     // `debug` (under the Azure SDK's proxy agents) tries `supports-color` in a try/catch: it is only
     // in node_modules when a devDependency brings it, and the bundle must not change with those.
     external: ['supports-color'],

@@ -54,6 +54,16 @@ describe('the route a builder takes to the served cache', () => {
     expect(parseBuilderInspect(inspect('ci', 'docker-container', 'unix:///var/run/docker.sock'))).toEqual({ name: 'ci', driver: 'docker-container', endpoint: 'unix:///var/run/docker.sock', node: 'ci0' });
   });
 
+  test('a docker-container builder made with network=host says so in its driver options: no docker inspect, still a probe', async () => {
+    const text = inspect('ci', 'docker-container', 'unix:///var/run/docker.sock').replace('Status:', 'Driver Options:   image="moby/buildkit:buildx-stable-1" network="host"\nStatus:');
+    const info = parseBuilderInspect(text);
+    expect(info).toEqual({ name: 'ci', driver: 'docker-container', endpoint: 'unix:///var/run/docker.sock', node: 'ci0', network: 'host' });
+    // No Docker on PATH here: a `docker inspect` would fail and leave no route.
+    const route = await cacheRoute({ PATH: '' }, info);
+    expect(route).toMatchObject({ address: '127.0.0.1', insecure: false });
+    expect(route?.reach).toBeTypeOf('function');
+  });
+
   test.each([
     ['host ', { mode: 'host' }],
     ['bridge 172.17.0.1 ', { mode: 'bridge', gateway: '172.17.0.1' }],

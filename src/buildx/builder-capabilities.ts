@@ -20,6 +20,8 @@ export interface BuilderInfo {
   endpoint?: string;
   /** The first node's name: a docker-container builder runs it as container `buildx_buildkit_<node>`. */
   node?: string;
+  /** A docker-container node's `network` driver option (`host` as setup-buildx-action's `driver-opts: network=host` sets it). */
+  network?: string;
 }
 
 export interface BuilderCapabilities extends BuilderInfo {
@@ -41,7 +43,10 @@ export function parseBuilderInspect(text: string): BuilderInfo {
     endpoint: /^Endpoint:\s*(\S+)/m.exec(nodes)?.[1],
   };
   const node = /^Name:\s*(\S+)/m.exec(nodes)?.[1];
-  return node && info.driver === 'docker-container' ? { ...info, node } : info;
+  if (!node || info.driver !== 'docker-container') return info;
+  // Saves a `docker inspect` of the container where the builder was made with its network named.
+  const network = /^Driver Options:.*\bnetwork="([^"]+)"/m.exec(nodes)?.[1];
+  return { ...info, node, ...(network ? { network } : {}) };
 }
 
 /**

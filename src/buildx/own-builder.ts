@@ -45,14 +45,16 @@ export async function builderForCache(
   (options.log.notice ?? options.log.info)(
     `${current.reason}: building on image-build's own docker-container builder "${own.name}" (host network), as docker/setup-buildx-action would make one. ${OWN_BUILDER_HINT}`,
   );
-  return { builder: { name: own.name, driver: 'docker-container', node: `${own.name}0`, cacheExport: true, own: true } };
+  return { builder: { name: own.name, driver: 'docker-container', node: `${own.name}0`, network: 'host', cacheExport: true, own: true } };
 }
 
 export async function ensureOwnBuilder(env: NodeJS.ProcessEnv): Promise<OwnBuilder> {
   const name = ownBuilderName(env);
-  if ((await docker(['buildx', 'inspect', name], { env })).code === 0) return { name, created: false };
   const image = env.IMAGE_BUILD_BUILDKIT_IMAGE || BUILDKIT_IMAGE;
-  if ((await docker(['image', 'inspect', '--format', '{{.Id}}', image], { env })).code !== 0) {
+  // Side by side: the first step of a job makes the builder, and then it needs to know both.
+  const [existing, local] = await Promise.all([docker(['buildx', 'inspect', name], { env }), docker(['image', 'inspect', '--format', '{{.Id}}', image], { env })]);
+  if (existing.code === 0) return { name, created: false };
+  if (local.code !== 0) {
     const pulled = await docker(['pull', '--quiet', image], { env, timeoutMs: PULL_TIMEOUT_MS });
     if (pulled.code !== 0) return { why: `the BuildKit image ${image} could not be pulled (${lastLine(pulled.stderr) || `exit ${pulled.code}`})` };
   }

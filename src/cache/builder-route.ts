@@ -40,6 +40,8 @@ export function parseContainerNetwork(text: string): { mode: string; gateway?: s
 export async function cacheRoute(env: NodeJS.ProcessEnv, builder: BuilderInfo): Promise<CacheRoute | undefined> {
   if (builder.driver === 'docker') return { address: LOOPBACK, insecure: false, description: `builder "${builder.name}" (docker driver) on ${LOOPBACK}` };
   const reach = (insecure: boolean) => (ref: string) => probeBuild(env, builder.name, `type=registry,ref=${ref}${insecure ? ',registry.insecure=true' : ''}`);
+  const hostNetwork = (): CacheRoute => ({ address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` });
+  if (builder.driver === 'docker-container' && builder.network === 'host') return hostNetwork();
   if (builder.driver === 'docker-container' && builder.node) {
     const inspected = await docker([...endpointFlags(builder.endpoint), 'inspect', '--format', '{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}', `buildx_buildkit_${builder.node}`], { env });
     if (inspected.code !== 0) return undefined;
@@ -48,7 +50,7 @@ export async function cacheRoute(env: NodeJS.ProcessEnv, builder: BuilderInfo): 
       return { address: network.gateway, insecure: true, reach: reach(true), description: `builder "${builder.name}" (docker-container, ${network.mode} network) at its gateway ${network.gateway}` };
     }
     if (network.mode !== 'host') return undefined;
-    return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (docker-container, host network) on ${LOOPBACK}` };
+    return hostNetwork();
   }
   return { address: LOOPBACK, insecure: false, reach: reach(false), description: `builder "${builder.name}" (${builder.driver} driver) on ${LOOPBACK}` };
 }

@@ -55,6 +55,12 @@ export class Promoter {
   readonly copied = { blobs: 0, bytes: 0 };
   /** Targets of a retag that pointed at the image already (a rerun): nothing moved. */
   readonly alreadyTagged: string[] = [];
+  /**
+   * Image configs read in this run, by repository and digest: the candidates of a lookup often
+   * share one image (the branch and the `sha-` tag of a rerun), and the relabel check reads the
+   * config the lookup read, so each is one request, not three in two serial round trips.
+   */
+  private readonly configs = new Map<string, Promise<Uint8Array>>();
 
   /** `insecure`: the engine's insecure registries, so a registry it pushes to in plain HTTP is one we reach too. */
   constructor(credentials: Credentials, log: PipelineLog, insecure?: InsecureRegistryCheck) {
@@ -159,9 +165,21 @@ export class Promoter {
     // A single image's config straight from the manifest in hand (one round trip, not three).
     const config = isIndexMediaType(manifest.mediaType)
       ? await this.client.getConfig({ ...reference, tag: undefined, digest: manifest.digest })
-      : (JSON.parse(new TextDecoder().decode(await this.client.getBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
+      : (JSON.parse(new TextDecoder().decode(await this.configBlob(reference, (manifest.json as ImageManifest).config.digest))) as { config?: { Labels?: Record<string, string> } });
     const configDigest = isIndexMediaType(manifest.mediaType) ? undefined : (manifest.json as ImageManifest).config.digest;
     return { labels: config.config?.Labels ?? {}, taggedDigest: top.digest, image: { ref, repository: reference, digest: manifest.digest, configDigest, manifest } };
+  }
+
+  /** A config blob (content-addressed, so a copy read earlier in the run is the same bytes); a failed read is not kept. */
+  private configBlob(repository: RepositoryRef, digest: string): Promise<Uint8Array> {
+    const key = `${repositoryKey(repository)}@${digest}`;
+    let read = this.configs.get(key);
+    if (!read) {
+      read = this.client.getBlob(repository, digest);
+      this.configs.set(key, read);
+      read.catch(() => this.configs.delete(key));
+    }
+    return read;
   }
 
   /**
@@ -213,7 +231,7 @@ export class Promoter {
   private async relabeled(repository: RepositoryRef, fetched: FetchedManifest, wanted: WantedMetadata, platform?: string) {
     const manifest = fetched.json as ImageManifest;
     const annotations = annotationsAt(wanted.annotations, 'manifest', platform);
-    const changed = relabel(await this.client.getBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations });
+    const changed = relabel(await this.configBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations });
     if (!changed) return undefined;
     await this.client.uploadBlob(repository, changed.config);
     await this.client.putManifest(repository, changed.manifestDigest, changed.manifest, fetched.mediaType);
