@@ -39,7 +39,8 @@ describe('large Dockerfiles', () => {
       expect(model.stages).toHaveLength(500);
       expect(model.stages.at(-1)!.name).toBe('s499');
       expect(baseImages(model)).toEqual(['busybox']);
-      expect(instructionForStep('[s499 3/3] RUN echo 499 >> /f', model)).toBeDefined();
+      // A stage on another stage has no FROM step (as BuildKit numbers them).
+      expect(instructionForStep('[s499 2/2] RUN echo 499 >> /f', model)?.args).toBe('echo 499 >> /f');
       expect(Array.isArray(adviseDockerfile(model))).toBe(true);
     },
     GENEROUS_MS,
