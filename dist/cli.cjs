@@ -20861,19 +20861,19 @@ var LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
 function isLeveledAnnotation(line) {
   return LEVELED_ANNOTATION.test(line.trim());
 }
-function annotationsAt(lines2, level, platform) {
+function annotationsAt(lines2, level, scope = {}) {
   const entries = {};
-  const wantedPlatform = platform ? normalPlatform(platform) : void 0;
+  const wantedPlatform = scope.platform ? normalPlatform(scope.platform) : void 0;
   for (const raw of lines2) {
     const line = raw.trim();
     const leveled = isLeveledAnnotation(line);
     const colon = leveled ? line.indexOf(":") : -1;
-    const levels = leveled ? line.slice(0, colon).split(",") : ["manifest"];
+    const levels = leveled ? line.slice(0, colon).split(",") : [scope.bare ?? "manifest"];
     const applies = levels.some((entry) => {
       const open = entry.indexOf("[");
       const name = open < 0 ? entry : entry.slice(0, open);
       if (name !== level) return false;
-      if (open < 0) return true;
+      if (open < 0 || scope.anyPlatform) return true;
       return wantedPlatform !== void 0 && normalPlatform(entry.slice(open + 1, -1)) === wantedPlatform;
     });
     if (!applies) continue;
@@ -21062,7 +21062,7 @@ ${lines2.join("\n")}`, { input: "images" });
   /** One image manifest relabeled and stored by digest (its new config first); undefined when it has the labels. */
   async relabeled(repository, fetched, wanted, platform) {
     const manifest = fetched.json;
-    const annotations2 = annotationsAt(wanted.annotations, "manifest", platform);
+    const annotations2 = annotationsAt(wanted.annotations, "manifest", { platform });
     const changed = relabel(await this.configBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations: annotations2 });
     if (!changed) return void 0;
     await this.client.uploadBlob(repository, changed.config);

@@ -21845,6 +21845,43 @@ async function ensureContent(client, from, to, manifest, mediaType, result) {
   );
 }
 
+// src/tags/annotation-levels.ts
+init_import_meta_url();
+var LEVEL = "(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?";
+var LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
+function isLeveledAnnotation(line) {
+  return LEVELED_ANNOTATION.test(line.trim());
+}
+function annotationsAt(lines2, level, scope = {}) {
+  const entries = {};
+  const wantedPlatform = scope.platform ? normalPlatform(scope.platform) : void 0;
+  for (const raw of lines2) {
+    const line = raw.trim();
+    const leveled = isLeveledAnnotation(line);
+    const colon = leveled ? line.indexOf(":") : -1;
+    const levels = leveled ? line.slice(0, colon).split(",") : [scope.bare ?? "manifest"];
+    const applies = levels.some((entry) => {
+      const open2 = entry.indexOf("[");
+      const name = open2 < 0 ? entry : entry.slice(0, open2);
+      if (name !== level) return false;
+      if (open2 < 0 || scope.anyPlatform) return true;
+      return wantedPlatform !== void 0 && normalPlatform(entry.slice(open2 + 1, -1)) === wantedPlatform;
+    });
+    if (!applies) continue;
+    const pair = leveled ? line.slice(colon + 1) : line;
+    const at = pair.indexOf("=");
+    if (at > 0) entries[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return entries;
+}
+function normalPlatform(text4) {
+  try {
+    return formatPlatform(parsePlatform(text4));
+  } catch {
+    return void 0;
+  }
+}
+
 // src/pipeline/merge.ts
 var DIGEST3 = /^sha256:[0-9a-f]{64}$/;
 async function mergeDigests(client, request2, log) {
@@ -21908,20 +21945,8 @@ function indexOf(descriptors, annotations2) {
   return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, ...orphans], ...Object.keys(annotations2).length ? { annotations: annotations2 } : {} };
 }
 function indexAnnotations(entries) {
-  const result = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf("=");
-    if (eq <= 0) continue;
-    let key = entry.slice(0, eq).trim();
-    const colon = key.indexOf(":");
-    if (colon >= 0) {
-      const levels = key.slice(0, colon).split(",").map((level) => level.trim().replace(/\[.*\]$/, ""));
-      if (!levels.includes("index")) continue;
-      key = key.slice(colon + 1);
-    }
-    result[key] = entry.slice(eq + 1);
-  }
-  return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));
+  const entriesAtIndex = annotationsAt(entries, "index", { bare: "index", anyPlatform: true });
+  return Object.fromEntries(Object.entries(entriesAtIndex).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 // src/pipeline/promoter.ts
@@ -22891,43 +22916,6 @@ function sha256(bytes) {
   return `sha256:${import_node_crypto14.default.createHash("sha256").update(bytes).digest("hex")}`;
 }
 
-// src/tags/annotation-levels.ts
-init_import_meta_url();
-var LEVEL = "(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?";
-var LEVELED_ANNOTATION = new RegExp(`^${LEVEL}(?:,${LEVEL})*:[^=]+=`);
-function isLeveledAnnotation(line) {
-  return LEVELED_ANNOTATION.test(line.trim());
-}
-function annotationsAt(lines2, level, platform2) {
-  const entries = {};
-  const wantedPlatform = platform2 ? normalPlatform(platform2) : void 0;
-  for (const raw of lines2) {
-    const line = raw.trim();
-    const leveled = isLeveledAnnotation(line);
-    const colon = leveled ? line.indexOf(":") : -1;
-    const levels = leveled ? line.slice(0, colon).split(",") : ["manifest"];
-    const applies = levels.some((entry) => {
-      const open2 = entry.indexOf("[");
-      const name = open2 < 0 ? entry : entry.slice(0, open2);
-      if (name !== level) return false;
-      if (open2 < 0) return true;
-      return wantedPlatform !== void 0 && normalPlatform(entry.slice(open2 + 1, -1)) === wantedPlatform;
-    });
-    if (!applies) continue;
-    const pair = leveled ? line.slice(colon + 1) : line;
-    const at = pair.indexOf("=");
-    if (at > 0) entries[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return entries;
-}
-function normalPlatform(text4) {
-  try {
-    return formatPlatform(parsePlatform(text4));
-  } catch {
-    return void 0;
-  }
-}
-
 // src/pipeline/promoter.ts
 var Promoter = class {
   client;
@@ -23099,7 +23087,7 @@ ${lines2.join("\n")}`, { input: "images" });
   /** One image manifest relabeled and stored by digest (its new config first); undefined when it has the labels. */
   async relabeled(repository, fetched, wanted, platform2) {
     const manifest = fetched.json;
-    const annotations2 = annotationsAt(wanted.annotations, "manifest", platform2);
+    const annotations2 = annotationsAt(wanted.annotations, "manifest", { platform: platform2 });
     const changed = relabel(await this.configBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations: annotations2 });
     if (!changed) return void 0;
     await this.client.uploadBlob(repository, changed.config);

@@ -14,6 +14,7 @@ import type { RegistryClient } from '../registry/client.ts';
 import { copyManifestByDigest } from '../registry/copy.ts';
 import { formatPlatform, isIndexMediaType, OCI_INDEX, sha256Digest, type Descriptor, type ImageIndex, type ImageManifest, type ImageConfig } from '../registry/manifest.ts';
 import { parseReference, type ImageReference } from '../registry/reference.ts';
+import { annotationsAt } from '../tags/annotation-levels.ts';
 
 export interface MergeRequest {
   /** `sha256:…` (in the first tag's repository) or `registry/repository@sha256:…`, one per platform job. */
@@ -101,20 +102,8 @@ export function indexOf(descriptors: Descriptor[], annotations: Record<string, s
   return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, ...orphans], ...(Object.keys(annotations).length ? { annotations } : {}) };
 }
 
-/** `index:key=value` and bare `key=value` entries; `manifest:`-level ones are left to the per-platform builds. */
+/** `index:key=value` and bare `key=value` entries, in key order; `manifest:`-level ones are left to the per-platform builds. */
 export function indexAnnotations(entries: string[]): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    if (eq <= 0) continue;
-    let key = entry.slice(0, eq).trim();
-    const colon = key.indexOf(':');
-    if (colon >= 0) {
-      const levels = key.slice(0, colon).split(',').map((level) => level.trim().replace(/\[.*\]$/, ''));
-      if (!levels.includes('index')) continue;
-      key = key.slice(colon + 1);
-    }
-    result[key] = entry.slice(eq + 1);
-  }
-  return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));
+  const entriesAtIndex = annotationsAt(entries, 'index', { bare: 'index', anyPlatform: true });
+  return Object.fromEntries(Object.entries(entriesAtIndex).sort(([a], [b]) => a.localeCompare(b)));
 }

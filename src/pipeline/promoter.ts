@@ -230,7 +230,7 @@ export class Promoter {
   /** One image manifest relabeled and stored by digest (its new config first); undefined when it has the labels. */
   private async relabeled(repository: RepositoryRef, fetched: FetchedManifest, wanted: WantedMetadata, platform?: string) {
     const manifest = fetched.json as ImageManifest;
-    const annotations = annotationsAt(wanted.annotations, 'manifest', platform);
+    const annotations = annotationsAt(wanted.annotations, 'manifest', { platform });
     const changed = relabel(await this.configBlob(repository, manifest.config.digest), manifest, { labels: wanted.labels, annotations });
     if (!changed) return undefined;
     await this.client.uploadBlob(repository, changed.config);

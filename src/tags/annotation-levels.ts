@@ -15,24 +15,31 @@ export function isLeveledAnnotation(line: string): boolean {
   return LEVELED_ANNOTATION.test(line.trim());
 }
 
-/**
- * The key/value entries of `lines` that apply at `level`; with `platform`, also those whose
- * level is narrowed to that platform (`manifest[linux/arm64]:key=value`). Later lines win.
- */
-export function annotationsAt(lines: readonly string[], level: AnnotationLevel, platform?: string): Record<string, string> {
+/** Which narrowed and unnamed levels count, beside `level` itself. */
+export interface AnnotationScope {
+  /** Also lines narrowed to this platform (`manifest[linux/arm64]:key=value`). */
+  platform?: string;
+  /** Lines narrowed to any platform (an index that holds them all). */
+  anyPlatform?: boolean;
+  /** The level of a line that names none: `manifest`, as Buildx reads it, unless said otherwise. */
+  bare?: AnnotationLevel;
+}
+
+/** The key/value entries of `lines` that apply at `level` in `scope`. Later lines win. */
+export function annotationsAt(lines: readonly string[], level: AnnotationLevel, scope: AnnotationScope = {}): Record<string, string> {
   const entries: Record<string, string> = {};
-  const wantedPlatform = platform ? normalPlatform(platform) : undefined;
+  const wantedPlatform = scope.platform ? normalPlatform(scope.platform) : undefined;
   for (const raw of lines) {
     const line = raw.trim();
     const leveled = isLeveledAnnotation(line);
     // A platform in brackets holds slashes, never a colon: the first colon ends the levels.
     const colon = leveled ? line.indexOf(':') : -1;
-    const levels = leveled ? line.slice(0, colon).split(',') : ['manifest'];
+    const levels = leveled ? line.slice(0, colon).split(',') : [scope.bare ?? 'manifest'];
     const applies = levels.some((entry) => {
       const open = entry.indexOf('[');
       const name = open < 0 ? entry : entry.slice(0, open);
       if (name !== level) return false;
-      if (open < 0) return true;
+      if (open < 0 || scope.anyPlatform) return true;
       return wantedPlatform !== undefined && normalPlatform(entry.slice(open + 1, -1)) === wantedPlatform;
     });
     if (!applies) continue;

@@ -77,7 +77,6 @@ export interface Metadata {
   warnings: string[];
 }
 
-
 function uniq(values: string[]): string[] {
   return [...new Set(values)];
 }

@@ -23,7 +23,7 @@ describe('annotationsAt', () => {
     ['index', 'linux/amd64', { b: '2', c: '3', g: '7' }],
     ['manifest-descriptor', undefined, { e: '5' }],
   ] as const)('%s level, platform %s', (level, platform, expected) => {
-    expect(annotationsAt(lines, level, platform)).toEqual(expected);
+    expect(annotationsAt(lines, level, { platform })).toEqual(expected);
   });
 
   it('a later line wins, and a line without a value is left out', () => {
